@@ -1,0 +1,78 @@
+"""Headless report: the headline CX figures of a data source, as a table or JSON."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+
+from errors import DataError
+from figures import headline
+from store import Filters, open_dataset
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date of the form YYYY-MM-DD") from None
+
+
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    p = argparse.ArgumentParser(prog="report.py", description=__doc__)
+    p.add_argument("data", metavar="DATA", help="Parquet file, directory or glob of touchpoint events")
+    p.add_argument("--persona", action="append", default=[], help="keep journeys of this persona (repeatable)")
+    p.add_argument("--channel", action="append", default=[], help="keep touchpoints in this channel (repeatable)")
+    p.add_argument("--stage", action="append", default=[], help="keep touchpoints in this stage (repeatable)")
+    p.add_argument("--since", type=_date, help="journeys whose first touchpoint is on or after this date")
+    p.add_argument("--until", type=_date, help="journeys whose first touchpoint is on or before this date")
+    p.add_argument("--format", choices=("table", "json"), default="table")
+    return p.parse_args(argv)
+
+
+def _fmt(value, digits: int = 1) -> str:
+    return "—" if value is None else f"{value:,.{digits}f}"
+
+
+def render_table(r: dict) -> str:
+    lines = [
+        f"events                {r['events']:,}",
+        f"journeys              {r['journeys']:,}",
+        f"NPS                   {_fmt(r['nps'])}  ({r['nps_responses']:,} answers)",
+        f"CSAT %                {_fmt(r['csat'])}",
+        f"CES (1-7)             {_fmt(r['ces'], 2)}",
+        f"median journey hours  {_fmt(r['median_journey_hours'])}",
+        f"p90 journey hours     {_fmt(r['p90_journey_hours'])}",
+        f"handoff rate %        {_fmt(r['handoff_rate'])}",
+        "",
+        f"{'stage':<16}{'events':>10}{'journeys':>10}{'mean sat':>10}{'CSAT %':>9}",
+    ]
+    for s in r["stages"]:
+        lines.append(f"{s['stage']:<16}{s['events']:>10,}{s['journeys']:>10,}"
+                     f"{_fmt(s['mean_satisfaction'], 2):>10}{_fmt(s['csat']):>9}")
+    lines += ["", f"{'handoff':<32}{'count':>8}"]
+    for h in r["handoffs"][:15]:
+        lines.append(f"{h['from'] + ' → ' + h['to']:<32}{h['count']:>8,}")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    try:
+        ds = open_dataset(args.data)
+        f = Filters.make(since=args.since, until=args.until, persona=args.persona,
+                         channel=args.channel, stage=args.stage)
+        result = headline(ds, f)
+    except DataError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    if args.format == "json":
+        print(json.dumps(result, ensure_ascii=False, default=str))
+    else:
+        print(render_table(result))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,51 @@
+"""The one settings table: every knob with its default, environment variable and help."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+
+
+@dataclass(frozen=True)
+class Setting:
+    name: str
+    default: str
+    help: str
+
+    @property
+    def env(self) -> str:
+        return "CXLENS_" + self.name.upper()
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting("data", str(ROOT / "sample_data" / "events.parquet"),
+            "Default data source: a Parquet file, a directory of Parquet files (hive partitioning honoured), "
+            "a glob, or an s3:// URL."),
+    Setting("stage_order", "",
+            "Stage order as a comma-separated list (e.g. `인지,탐색,가입`). Empty: inferred from the data "
+            "(median position of the stage within journeys)."),
+    Setting("cache_dir", str(Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "cxlens"),
+            "Where journey-level facts are cached on disk, keyed by the source's fingerprint."),
+    Setting("threads", "2", "DuckDB worker threads."),
+    Setting("memory_limit", "2GB", "DuckDB memory limit (spills to disk beyond it)."),
+    Setting("cache_ttl_seconds", "3600", "How long the dashboard keeps a query result in memory."),
+    Setting("upload_limit_mb", "200", "Largest file the upload page and report.py accept, in MB."),
+    Setting("min_sample", "30", "Groups with fewer answers than this are marked low-sample in charts."),
+    Setting("max_dimension_values", "200",
+            "A string column with at most this many distinct values becomes a filter dimension."),
+)
+
+_BY_NAME = {s.name: s for s in SETTINGS}
+
+
+def get(name: str) -> str:
+    """The value of setting ``name``: its environment variable when set, else its default."""
+    setting = _BY_NAME[name]
+    return os.environ.get(setting.env) or setting.default
+
+
+def get_int(name: str) -> int:
+    return int(get(name))

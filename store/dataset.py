@@ -1,0 +1,294 @@
+"""Datasets: resolve a source, check its schema, fingerprint it and compute its journey facts once.
+
+Journey facts are computed in one pass over the events per dataset version and cached on disk
+under ``<cache_dir>/<version>/`` (the version is a fingerprint of the files' paths, sizes and
+modification times), so a second process on the same unchanged source reuses them.
+"""
+
+from __future__ import annotations
+
+import glob
+import hashlib
+import os
+import shutil
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+
+import settings
+from errors import DataError
+from store import db
+from store.schema import BY_NAME, CANONICAL, REQUIRED, SCORE_RANGES, quote
+
+FACTS_FORMAT = "1"  # bump when the journey-facts definition changes
+_REMOTE_PREFIXES = ("s3://", "s3a://", "gs://", "gcs://", "http://", "https://", "az://", "abfss://")
+_STRING_TYPES = ("VARCHAR",)
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """One event source, resolved and checked, with its journey facts on disk."""
+
+    source: str
+    files: tuple[str, ...]
+    version: str
+    columns: tuple[str, ...]      # columns present in the source
+    dims: tuple[str, ...]         # extra string columns usable as journey filters
+    stage_order: tuple[str, ...]
+    facts_dir: str
+    events: int                   # valid events
+    journeys: int
+    rejected: int                 # events left out as invalid (see ``quarantine``)
+    name: str
+
+    @property
+    def journeys_path(self) -> str:
+        return str(Path(self.facts_dir) / "journeys.parquet")
+
+    @property
+    def transitions_path(self) -> str:
+        return str(Path(self.facts_dir) / "transitions.parquet")
+
+    @property
+    def quarantine_path(self) -> str:
+        return str(Path(self.facts_dir) / "quarantine.parquet")
+
+    @property
+    def has(self) -> frozenset[str]:
+        return frozenset(self.columns)
+
+    def source_sql(self) -> str:
+        """SELECT of the valid events in canonical form; reads the files bound as ``$files``."""
+        return _source_select(self.columns, self.dims) + " WHERE " + _valid_sql()
+
+
+def is_remote(source: str) -> bool:
+    return source.startswith(_REMOTE_PREFIXES)
+
+
+def resolve(source: str) -> tuple[str, ...]:
+    """The Parquet files (or remote glob) a source names: a file, a directory (recursively) or a glob."""
+    if is_remote(source):
+        if source.endswith("/"):
+            source += "**/*.parquet"
+        return (source,)
+    path = Path(source).expanduser()
+    if path.is_dir():
+        files = sorted(glob.glob(str(path / "**" / "*.parquet"), recursive=True))
+        if not files:
+            raise DataError(f"The directory {source} holds no Parquet files.")
+        return tuple(files)
+    if path.is_file():
+        return (str(path.resolve()),)
+    if any(ch in source for ch in "*?["):
+        files = sorted(glob.glob(str(path), recursive=True))
+        if files:
+            return tuple(files)
+        raise DataError(f"No file matches {source}.")
+    raise DataError(f"The data source {source} does not exist.")
+
+
+def fingerprint(files: tuple[str, ...]) -> str:
+    """A version string that changes whenever a file is added, removed, resized or rewritten."""
+    h = hashlib.sha256(FACTS_FORMAT.encode())
+    h.update(settings.get("stage_order").encode())
+    for f in files:
+        h.update(f.encode())
+        if not is_remote(f):
+            st = os.stat(f)
+            h.update(f"{st.st_size}:{st.st_mtime_ns}".encode())
+    return h.hexdigest()[:20]
+
+
+def _read_sql(positions: bool = False) -> str:
+    extra = ", filename = true, file_row_number = true" if positions else ""
+    return f"read_parquet($files, hive_partitioning = true, union_by_name = true{extra})"
+
+
+def _source_select(columns: tuple[str, ...], dims: tuple[str, ...], positions: bool = False) -> str:
+    """Canonical columns (cast, missing optional ones as NULL) plus dims; with ``positions`` the
+    file name and 1-based row number of each event too."""
+    present = set(columns)
+    parts = ["filename AS file", "file_row_number + 1 AS row_number"] if positions else []
+    for name in CANONICAL:
+        col = BY_NAME[name]
+        if name == "customer_id":
+            cid = f"CAST({quote(name)} AS VARCHAR)" if name in present else "NULL"
+            parts.append(f"COALESCE({cid}, CAST(journey_id AS VARCHAR)) AS customer_id")
+        elif name in present:
+            parts.append(f"CAST({quote(name)} AS {col.sql_type}) AS {name}")
+        else:
+            parts.append(f"CAST(NULL AS {col.sql_type}) AS {name}")
+    parts += [f"CAST({quote(d)} AS VARCHAR) AS {quote(d)}" for d in dims]
+    return "SELECT " + ", ".join(parts) + f" FROM {_read_sql(positions)}"
+
+
+def _invalid_reason_sql() -> str:
+    """A CASE naming the first problem of an event, NULL for a valid one."""
+    whens = [f"WHEN {c} IS NULL THEN 'missing {c}'" for c in REQUIRED]
+    for c, (lo, hi) in SCORE_RANGES.items():
+        whens.append(f"WHEN {c} IS NOT NULL AND NOT ({c} BETWEEN {lo} AND {hi}) THEN '{c} outside {lo}-{hi}'")
+    whens.append("WHEN nps IS NOT NULL AND nps <> round(nps) THEN 'nps not a whole number'")
+    return "CASE " + " ".join(whens) + " END"
+
+
+def _valid_sql() -> str:
+    return "(" + _invalid_reason_sql() + ") IS NULL"
+
+
+def _describe(files: tuple[str, ...]) -> dict[str, str]:
+    try:
+        schema = db.query(f"DESCRIBE SELECT * FROM {_read_sql()}", {"files": list(files)})
+    except Exception as exc:  # duckdb raises several types for unreadable files
+        raise DataError(f"Could not read {files[0]} as Parquet: {str(exc).splitlines()[0]}") from None
+    return dict(zip(schema["column_name"], schema["column_type"], strict=True))
+
+
+def _check_types(schema: dict[str, str]) -> None:
+    for name in REQUIRED:
+        if name not in schema:
+            raise DataError(f"The data has no '{name}' column, which is required.")
+    if not any(t in schema["timestamp"] for t in ("TIMESTAMP", "DATE", "VARCHAR")):
+        raise DataError(f"Column 'timestamp' holds {schema['timestamp']}, not dates and times.")
+    for name in SCORE_RANGES:
+        t = schema.get(name)
+        if t is not None and not any(k in t for k in ("INT", "DOUBLE", "FLOAT", "DECIMAL", "NULL")):
+            raise DataError(f"Column '{name}' holds {t}, not numbers.")
+
+
+def _dimensions(schema: dict[str, str], files: tuple[str, ...]) -> tuple[str, ...]:
+    candidates = [c for c, t in schema.items() if c not in CANONICAL and t in _STRING_TYPES]
+    if not candidates:
+        return ()
+    limit = settings.get_int("max_dimension_values")
+    counts = db.query(
+        "SELECT " + ", ".join(f"approx_count_distinct({quote(c)}) AS {quote(c)}" for c in candidates)
+        + f" FROM {_read_sql()}",
+        {"files": list(files)},
+    ).row(0, named=True)
+    return tuple(c for c in candidates if 0 < counts[c] <= limit)
+
+
+def open_dataset(source: str | os.PathLike, name: str | None = None) -> Dataset:
+    """Resolve, check and fingerprint ``source``; compute its journey facts unless cached.
+
+    Raises DataError with one sentence when the source is missing, unreadable or lacks a
+    required column.
+    """
+    source = str(source)
+    files = resolve(source)
+    schema = _describe(files)
+    _check_types(schema)
+    dims = _dimensions(schema, files)
+    version = fingerprint(files)
+    facts_dir = Path(settings.get("cache_dir")) / version
+    columns = tuple(schema)
+    meta = facts_dir / "meta.parquet"
+    if not meta.exists():
+        _materialize(files, columns, dims, facts_dir)
+    m = db.query("SELECT * FROM read_parquet($p)", {"p": str(meta)}).row(0, named=True)
+    return Dataset(
+        source=source, files=files, version=version, columns=columns, dims=dims,
+        stage_order=_stage_order(facts_dir), facts_dir=str(facts_dir),
+        events=m["events"], journeys=m["journeys"], rejected=m["rejected"],
+        name=name or Path(source).name,
+    )
+
+
+def _stage_order(facts_dir: Path) -> tuple[str, ...]:
+    inferred = db.query(
+        "SELECT stage FROM read_parquet($p) ORDER BY median_position, stage",
+        {"p": str(facts_dir / "stages.parquet")},
+    )["stage"].to_list()
+    configured = [s.strip() for s in settings.get("stage_order").split(",") if s.strip()]
+    return tuple([s for s in configured if s in inferred] + [s for s in inferred if s not in configured])
+
+
+def _materialize(files: tuple[str, ...], columns: tuple[str, ...], dims: tuple[str, ...], facts_dir: Path) -> None:
+    """One pass over the events: journey facts, channel transitions, stage positions, quarantine."""
+    tmp = facts_dir.with_name(facts_dir.name + f".tmp-{uuid.uuid4().hex[:8]}")
+    tmp.mkdir(parents=True, exist_ok=True)
+    cur = db.database().cursor()  # a private connection: its temp table is invisible to others
+    params = {"files": list(files)}
+    raw = _source_select(columns, dims)
+    dim_cols = "".join(
+        f", arg_min({quote(d)}, seq) FILTER (WHERE {quote(d)} IS NOT NULL) AS {quote(d)}" for d in dims
+    )
+    try:
+        try:
+            cur.sql(
+                f"""CREATE TEMP TABLE ev AS
+                SELECT journey_id, customer_id, timestamp, stage, channel, persona, nps
+                       {''.join(', ' + quote(d) for d in dims)},
+                       row_number() OVER w AS seq,
+                       lag(channel) OVER w AS prev_channel
+                FROM ({raw}) WHERE {_valid_sql()}
+                WINDOW w AS (PARTITION BY journey_id ORDER BY timestamp, stage, channel, touchpoint)""",
+                params=params,
+            )
+        except Exception as exc:
+            raise DataError(_conversion_message(str(exc))) from None
+        cur.sql(
+            f"""COPY (
+                SELECT journey_id,
+                       arg_min(customer_id, seq) AS customer_id,
+                       arg_min(persona, seq) FILTER (WHERE persona IS NOT NULL) AS persona
+                       {dim_cols},
+                       min(timestamp) AS first_ts,
+                       max(timestamp) AS last_ts,
+                       epoch(max(timestamp) - min(timestamp)) / 3600.0 AS duration_hours,
+                       count(*) AS events,
+                       count(*) FILTER (WHERE prev_channel IS NOT NULL AND prev_channel <> channel) AS handoffs,
+                       count(DISTINCT channel) AS channels,
+                       CAST(arg_max(nps, seq) FILTER (WHERE nps IS NOT NULL) AS TINYINT) AS nps,
+                       list(DISTINCT stage ORDER BY stage) AS stages,
+                       list(DISTINCT channel ORDER BY channel) AS channel_list
+                FROM ev GROUP BY journey_id ORDER BY first_ts
+            ) TO $out (FORMAT parquet, COMPRESSION zstd)""",
+            params={"out": str(tmp / "journeys.parquet")},
+        )
+        cur.sql(
+            """COPY (
+                SELECT journey_id, prev_channel AS from_channel, channel AS to_channel, count(*) AS count
+                FROM ev WHERE prev_channel IS NOT NULL AND prev_channel <> channel
+                GROUP BY ALL
+            ) TO $out (FORMAT parquet, COMPRESSION zstd)""",
+            params={"out": str(tmp / "transitions.parquet")},
+        )
+        cur.sql(
+            """COPY (
+                SELECT stage, median(seq) AS median_position, count(*) AS events FROM ev GROUP BY stage
+            ) TO $out (FORMAT parquet)""",
+            params={"out": str(tmp / "stages.parquet")},
+        )
+        cur.sql(
+            f"""COPY (
+                SELECT file, row_number, reason FROM (
+                    SELECT file, row_number, {_invalid_reason_sql()} AS reason
+                    FROM ({_source_select(columns, dims, positions=True)})
+                ) WHERE reason IS NOT NULL ORDER BY file, row_number
+            ) TO $out (FORMAT parquet)""",
+            params={**params, "out": str(tmp / "quarantine.parquet")},
+        )
+        cur.sql(
+            """COPY (
+                SELECT (SELECT count(*) FROM ev) AS events,
+                       (SELECT count(DISTINCT journey_id) FROM ev) AS journeys,
+                       (SELECT count(*) FROM read_parquet($q)) AS rejected
+            ) TO $out (FORMAT parquet)""",
+            params={"q": str(tmp / "quarantine.parquet"), "out": str(tmp / "meta.parquet")},
+        )
+    finally:
+        cur.close()
+    try:
+        tmp.rename(facts_dir)
+    except OSError:  # another process finished first: its facts are the same
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def _conversion_message(error: str) -> str:
+    first = error.splitlines()[0]
+    for name in CANONICAL:
+        if f'"{name}"' in error or f"'{name}'" in error:
+            return f"Column '{name}' has values that cannot be read as {BY_NAME[name].sql_type.lower()}: {first}"
+    return f"The data could not be read: {first}"

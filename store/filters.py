@@ -1,0 +1,86 @@
+"""Filters: what the user selected, and its translation into parameterized SQL conditions.
+
+Semantics (also in the README and the dashboard's help texts):
+- ``since``/``until`` (inclusive dates) select whole journeys by the date of their first
+  touchpoint (cohort semantics: a journey is never cut in half);
+- ``persona`` and other journey attributes (``dims``) select journeys;
+- ``channel`` and ``stage`` select touchpoints for touchpoint metrics, and the journeys that
+  touched a selected touchpoint for journey metrics.
+Values only ever reach DuckDB as parameters; identifiers come from the dataset's schema.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from store.schema import quote
+
+
+@dataclass(frozen=True)
+class Filters:
+    since: dt.date | None = None
+    until: dt.date | None = None
+    persona: tuple[str, ...] = ()
+    channel: tuple[str, ...] = ()
+    stage: tuple[str, ...] = ()
+    # Extra journey attributes: ((column, (value, ...)), ...), sorted by column.
+    dims: tuple[tuple[str, tuple[str, ...]], ...] = field(default=())
+
+    @classmethod
+    def make(cls, since=None, until=None, persona=(), channel=(), stage=(), dims=None) -> Filters:
+        """Normalised filters: values de-duplicated and sorted so equal selections compare (and cache) equal."""
+        def norm(values):
+            return tuple(sorted({str(v) for v in values or ()}))
+
+        dim_items = tuple(sorted((str(k), norm(v)) for k, v in (dims or {}).items() if norm(v)))
+        return cls(since, until, norm(persona), norm(channel), norm(stage), dim_items)
+
+    @property
+    def selects_journeys(self) -> bool:
+        """Whether any journey-level condition (period, persona, dimension) is set."""
+        return bool(self.since or self.until or self.persona or self.dims)
+
+    @property
+    def selects_touchpoints(self) -> bool:
+        return bool(self.channel or self.stage)
+
+    def is_empty(self) -> bool:
+        return not (self.selects_journeys or self.selects_touchpoints)
+
+
+def touchpoint_conditions(f: Filters, alias: str, params: dict) -> list[str]:
+    """Conditions on events (``alias``) for the channel and stage filters; adds their values to ``params``."""
+    conds = []
+    if f.channel:
+        params["channel"] = list(f.channel)
+        conds.append(f"list_contains($channel, {alias}.channel)")
+    if f.stage:
+        params["stage"] = list(f.stage)
+        conds.append(f"list_contains($stage, {alias}.stage)")
+    return conds
+
+
+def journey_conditions(f: Filters, alias: str, dims: tuple[str, ...], params: dict) -> list[str]:
+    """Conditions on journey facts (``alias``) for period, persona and dimensions.
+
+    A dimension not in ``dims`` (the dataset's allow-list) matches no journey rather than
+    reaching SQL as an identifier.
+    """
+    conds = []
+    if f.since:
+        params["since"] = f.since
+        conds.append(f"{alias}.first_ts >= CAST($since AS TIMESTAMP)")
+    if f.until:
+        params["until_next"] = f.until + dt.timedelta(days=1)
+        conds.append(f"{alias}.first_ts < CAST($until_next AS TIMESTAMP)")
+    if f.persona:
+        params["persona"] = list(f.persona)
+        conds.append(f"list_contains($persona, {alias}.persona)")
+    for i, (column, values) in enumerate(f.dims):
+        if column not in dims:
+            conds.append("false")
+            continue
+        params[f"dim{i}"] = list(values)
+        conds.append(f"list_contains($dim{i}, {alias}.{quote(column)})")
+    return conds

@@ -1,0 +1,193 @@
+"""Every query the dashboard and report run: filters pushed into DuckDB, results as Polars frames.
+
+Touchpoint queries read the events; journey queries read the journey facts computed once per
+dataset (see store.dataset). Grouping columns are checked against an allow-list; every value
+is a parameter.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+import polars as pl
+
+from store import db
+from store.dataset import Dataset
+from store.filters import Filters, journey_conditions, touchpoint_conditions
+from store.schema import quote
+
+PERIODS = ("day", "week", "month", "quarter")
+JOURNEY_FACTS = ("journey_id", "customer_id", "persona", "first_ts", "last_ts", "duration_hours",
+                 "events", "handoffs", "channels", "nps", "stages", "channel_list")
+
+
+def _with(ds: Dataset, f: Filters) -> tuple[str, dict]:
+    """The common CTEs: ``src`` (valid events), ``sel`` (selected journeys), ``tp`` (selected touchpoints)."""
+    params: dict = {"files": list(ds.files), "journeys": ds.journeys_path}
+    jconds = journey_conditions(f, "j", ds.dims, params)
+    tconds = touchpoint_conditions(f, "e", params)
+    if f.channel and f.stage:
+        jconds.append(f"j.journey_id IN (SELECT e.journey_id FROM src e WHERE {' AND '.join(tconds)})")
+    elif f.channel:
+        jconds.append("list_has_any(j.channel_list, $channel)")
+    elif f.stage:
+        jconds.append("list_has_any(j.stages, $stage)")
+    if f.selects_journeys:
+        tconds.append("e.journey_id IN (SELECT journey_id FROM sel)")
+    sql = (
+        f"WITH src AS ({ds.source_sql()}), "
+        f"sel AS (SELECT * FROM read_parquet($journeys) j WHERE {' AND '.join(jconds) or 'true'}), "
+        f"tp AS (SELECT e.* FROM src e WHERE {' AND '.join(tconds) or 'true'}) "
+    )
+    return sql, params
+
+
+def _journey_columns(ds: Dataset) -> tuple[str, ...]:
+    return JOURNEY_FACTS + ds.dims
+
+
+def _touchpoint_columns(ds: Dataset) -> tuple[str, ...]:
+    return ("journey_id", "customer_id", "timestamp", "stage", "channel", "touchpoint", "persona",
+            "satisfaction", "ces", "nps", "comment") + ds.dims
+
+
+def _check(names: Sequence[str], allowed: Sequence[str]) -> None:
+    unknown = [n for n in names if n not in allowed]
+    if unknown:
+        raise ValueError(f"unknown column(s) {unknown}; allowed: {list(allowed)}")
+
+
+def _group_expr(name: str, time_column: str) -> str:
+    if name in PERIODS:
+        return f"CAST(date_trunc('{name}', {time_column}) AS DATE) AS {name}"
+    return quote(name)
+
+
+def totals(ds: Dataset, f: Filters) -> dict[str, int]:
+    """Selected touchpoints (``events``) and selected journeys (``journeys``)."""
+    sql, params = _with(ds, f)
+    row = db.query(sql + "SELECT (SELECT count(*) FROM tp) AS events, (SELECT count(*) FROM sel) AS journeys",
+                   params).row(0, named=True)
+    return {"events": int(row["events"]), "journeys": int(row["journeys"])}
+
+
+def journeys(ds: Dataset, f: Filters, columns: Sequence[str] = ("journey_id",)) -> pl.DataFrame:
+    """Journey facts of the selected journeys, only ``columns``."""
+    _check(columns, _journey_columns(ds))
+    sql, params = _with(ds, f)
+    return db.query(sql + f"SELECT {', '.join(quote(c) for c in columns)} FROM sel", params)
+
+
+def touchpoints(ds: Dataset, f: Filters, columns: Sequence[str] | None = None) -> pl.DataFrame:
+    """The selected touchpoints themselves, only ``columns`` (all canonical columns and dims by default)."""
+    columns = tuple(columns or _touchpoint_columns(ds))
+    _check(columns, _touchpoint_columns(ds))
+    sql, params = _with(ds, f)
+    return db.query(sql + f"SELECT {', '.join(quote(c) for c in columns)} FROM tp ORDER BY journey_id, timestamp",
+                    params)
+
+
+def touchpoint_counts(ds: Dataset, f: Filters, value: str, by: Sequence[str] = ()) -> pl.DataFrame:
+    """How many selected touchpoints gave each ``value`` (satisfaction, ces or nps), per ``by`` group.
+
+    Returns ``by``..., ``value``, ``n``; touchpoints without an answer are not counted. A period in
+    ``by`` (day, week, month, quarter) buckets by the journey's first touchpoint (its cohort).
+    """
+    _check([value], ("satisfaction", "ces", "nps"))
+    _check(by, _touchpoint_columns(ds) + PERIODS)
+    sql, params = _with(ds, f)
+    periods = [b for b in by if b in PERIODS]
+    source = "tp"
+    if periods:
+        source = "(SELECT tp.*, j.first_ts FROM tp JOIN read_parquet($journeys) j USING (journey_id))"
+    groups = [_group_expr(b, "first_ts") for b in by]
+    return db.query(
+        sql + f"SELECT {''.join(g + ', ' for g in groups)}{value}, count(*) AS n FROM {source} "
+        f"WHERE {value} IS NOT NULL GROUP BY ALL ORDER BY ALL",
+        params,
+    )
+
+
+def touchpoint_volume(ds: Dataset, f: Filters, by: Sequence[str]) -> pl.DataFrame:
+    """Selected touchpoints (``events``) and distinct journeys (``journeys``) per ``by`` group."""
+    _check(by, _touchpoint_columns(ds))
+    sql, params = _with(ds, f)
+    groups = [quote(b) for b in by]
+    return db.query(
+        sql + f"SELECT {', '.join(groups)}, count(*) AS events, count(DISTINCT journey_id) AS journeys "
+        "FROM tp GROUP BY ALL ORDER BY ALL",
+        params,
+    )
+
+
+def journey_counts(ds: Dataset, f: Filters, value: str = "nps", by: Sequence[str] = ()) -> pl.DataFrame:
+    """How many selected journeys have each ``value`` (a journey fact such as nps), per ``by`` group.
+
+    ``by`` may name journey facts, dims, a period (bucketing the first touchpoint), ``channel``
+    (journeys that touched the channel; a journey counts once per channel it touched) or
+    ``stage`` (journeys that reached the stage). Journeys with a null ``value`` are not counted.
+    """
+    _check([value], _journey_columns(ds))
+    _check(by, _journey_columns(ds) + PERIODS + ("channel", "stage"))
+    sql, params = _with(ds, f)
+    source = "sel"
+    if "channel" in by:
+        source = f"(SELECT *, unnest(channel_list) AS channel FROM {source})"
+    if "stage" in by:
+        source = f"(SELECT *, unnest(stages) AS stage FROM {source})"
+    groups = [_group_expr(b, "first_ts") for b in by]
+    return db.query(
+        sql + f"SELECT {''.join(g + ', ' for g in groups)}{quote(value)}, count(*) AS n FROM {source} "
+        f"WHERE {quote(value)} IS NOT NULL GROUP BY ALL ORDER BY ALL",
+        params,
+    )
+
+
+def stage_reach(ds: Dataset, f: Filters, by: Sequence[str] = ()) -> pl.DataFrame:
+    """Selected journeys that reached each stage (had any touchpoint in it), per ``by`` group."""
+    _check(by, _journey_columns(ds) + PERIODS)
+    sql, params = _with(ds, f)
+    groups = [_group_expr(b, "first_ts") for b in by]
+    return db.query(
+        sql + f"SELECT {''.join(g + ', ' for g in groups)}stage, count(*) AS journeys "
+        "FROM (SELECT *, unnest(stages) AS stage FROM sel) GROUP BY ALL ORDER BY ALL",
+        params,
+    )
+
+
+def transitions(ds: Dataset, f: Filters) -> pl.DataFrame:
+    """Channel handoffs (from_channel → to_channel) counted over the selected journeys."""
+    sql, params = _with(ds, f)
+    params["transitions"] = ds.transitions_path
+    return db.query(
+        sql + "SELECT from_channel, to_channel, sum(count)::BIGINT AS count FROM read_parquet($transitions) "
+        "WHERE journey_id IN (SELECT journey_id FROM sel) GROUP BY ALL ORDER BY count DESC, from_channel, to_channel",
+        params,
+    )
+
+
+def filter_options(ds: Dataset) -> dict[str, list]:
+    """Values each filter can take: persona, channel, stage (in stage order), each dim; and the date span."""
+    params = {"files": list(ds.files), "journeys": ds.journeys_path}
+    out: dict[str, list] = {"stage": list(ds.stage_order)}
+    channels = db.query(f"SELECT DISTINCT channel FROM ({ds.source_sql()}) ORDER BY 1", params)
+    out["channel"] = channels["channel"].to_list()
+    for col in ("persona",) + ds.dims:
+        values = db.query(
+            f"SELECT DISTINCT {quote(col)} AS v FROM read_parquet($journeys) WHERE v IS NOT NULL ORDER BY 1",
+            {"journeys": ds.journeys_path},
+        )
+        out[col] = values["v"].to_list()
+    span = db.query("SELECT min(first_ts)::DATE AS lo, max(first_ts)::DATE AS hi FROM read_parquet($journeys)",
+                    {"journeys": ds.journeys_path}).row(0)
+    out["dates"] = [span[0] or dt.date.today(), span[1] or dt.date.today()]
+    return out
+
+
+def quarantine(ds: Dataset, limit: int | None = None) -> pl.DataFrame:
+    """Events left out as invalid: file, 1-based row number, reason."""
+    sql = "SELECT * FROM read_parquet($q) ORDER BY file, row_number"
+    if limit is not None:
+        sql += f" LIMIT {int(limit)}"
+    return db.query(sql, {"q": ds.quarantine_path})
