@@ -1,15 +1,15 @@
 """Journey-level facts from touchpoint events: the reference definitions.
 
 store.dataset computes the same facts in DuckDB, in one pass, for large data; a test holds the
-two equal. Events of a journey are ordered by timestamp, then stage, channel and touchpoint
-(so equal timestamps order the same way every time; input row order means nothing).
+two equal. Events of a journey are ordered by timestamp, then stage, channel, touchpoint
+and nps (so equal timestamps order the same way every time; input row order means nothing).
 """
 
 from __future__ import annotations
 
 import polars as pl
 
-EVENT_ORDER = ("timestamp", "stage", "channel", "touchpoint")
+EVENT_ORDER = ("timestamp", "stage", "channel", "touchpoint", "nps")
 
 
 def ordered(events: pl.DataFrame) -> pl.DataFrame:

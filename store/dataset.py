@@ -20,7 +20,7 @@ from errors import DataError
 from store import db
 from store.schema import BY_NAME, CANONICAL, REQUIRED, SCORE_RANGES, quote
 
-FACTS_FORMAT = "1"  # bump when the journey-facts definition changes
+FACTS_FORMAT = "2"  # bump when the journey-facts definition changes
 _REMOTE_PREFIXES = ("s3://", "s3a://", "gs://", "gcs://", "http://", "https://", "az://", "abfss://")
 _STRING_TYPES = ("VARCHAR",)
 
@@ -223,7 +223,7 @@ def _materialize(files: tuple[str, ...], columns: tuple[str, ...], dims: tuple[s
                        row_number() OVER w AS seq,
                        lag(channel) OVER w AS prev_channel
                 FROM ({raw}) WHERE {_valid_sql()}
-                WINDOW w AS (PARTITION BY journey_id ORDER BY timestamp, stage, channel, touchpoint)""",
+                WINDOW w AS (PARTITION BY journey_id ORDER BY timestamp, stage, channel, touchpoint, nps)""",
                 params=params,
             )
         except Exception as exc:

@@ -169,9 +169,8 @@ def transitions(ds: Dataset, f: Filters) -> pl.DataFrame:
 
 def filter_options(ds: Dataset) -> dict[str, list]:
     """Values each filter can take: persona, channel, stage (in stage order), each dim; and the date span."""
-    params = {"files": list(ds.files), "journeys": ds.journeys_path}
     out: dict[str, list] = {"stage": list(ds.stage_order)}
-    channels = db.query(f"SELECT DISTINCT channel FROM ({ds.source_sql()}) ORDER BY 1", params)
+    channels = db.query(f"SELECT DISTINCT channel FROM ({ds.source_sql()}) ORDER BY 1", {"files": list(ds.files)})
     out["channel"] = channels["channel"].to_list()
     for col in ("persona",) + ds.dims:
         values = db.query(
@@ -191,3 +190,21 @@ def quarantine(ds: Dataset, limit: int | None = None) -> pl.DataFrame:
     if limit is not None:
         sql += f" LIMIT {int(limit)}"
     return db.query(sql, {"q": ds.quarantine_path})
+
+
+def journey_stage_satisfaction(ds: Dataset, f: Filters) -> pl.DataFrame:
+    """Mean satisfaction per (journey, stage) over ALL touchpoints of the selected journeys with an NPS answer.
+
+    Returns journey_id, stage, mean_satisfaction, ratings (rated touchpoints); a stage the journey
+    did not reach, or reached without a rating, has no row. All of a selected journey's
+    touchpoints count (not only those matching the channel/stage filters), because its NPS
+    answer is about the whole journey.
+    """
+    sql, params = _with(ds, f)
+    return db.query(
+        sql + "SELECT e.journey_id, e.stage, avg(e.satisfaction) AS mean_satisfaction, count(*) AS ratings "
+        "FROM src e WHERE e.satisfaction IS NOT NULL "
+        "AND e.journey_id IN (SELECT journey_id FROM sel WHERE nps IS NOT NULL) "
+        "GROUP BY ALL ORDER BY ALL",
+        params,
+    )

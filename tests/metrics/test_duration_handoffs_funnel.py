@@ -1,0 +1,72 @@
+import polars as pl
+
+from metrics.duration import duration_summary
+from metrics.funnel import funnel, stage_table
+from metrics.handoffs import handoff_bucket, handoff_matrix, handoff_rate
+from metrics.pain_points import pain_points
+
+
+def test_duration_median_and_p90_interpolate_linearly():
+    out = duration_summary(pl.DataFrame({"duration_hours": [0.0, 1.0, 2.0, 10.0]})).row(0, named=True)
+    assert out["journeys"] == 4
+    assert out["median_hours"] == 1.5
+    assert abs(out["p90_hours"] - 7.6) < 1e-9  # position 2.7: 2 + 0.7 * (10 - 2)
+
+
+def test_duration_is_none_without_journeys():
+    out = duration_summary(pl.DataFrame({"duration_hours": []}, schema={"duration_hours": pl.Float64}))
+    assert out.row(0, named=True)["median_hours"] is None
+
+
+def test_duration_by_persona():
+    frame = pl.DataFrame({"persona": ["x", "x", "y"], "duration_hours": [1.0, 3.0, 5.0]})
+    assert duration_summary(frame, by=["persona"])["median_hours"].to_list() == [2.0, 5.0]
+
+
+def test_handoff_rate_is_percent_of_journeys_with_a_handoff():
+    assert handoff_rate(pl.DataFrame({"handoffs": [0, 2, 1, 0]})).row(0) == (4, 2, 50.0)
+
+
+def test_handoff_rate_is_none_without_journeys():
+    assert handoff_rate(pl.DataFrame({"handoffs": []}, schema={"handoffs": pl.Int64})).row(0) == (0, 0, None)
+
+
+def test_handoff_matrix_is_square_with_zeros():
+    t = pl.DataFrame({"from_channel": ["app"], "to_channel": ["web"], "count": [4]})
+    m = handoff_matrix(t, channels=["app", "web", "atm"])
+    assert m.columns == ["from_channel", "app", "web", "atm"]
+    assert m.rows() == [("app", 0, 4, 0), ("web", 0, 0, 0), ("atm", 0, 0, 0)]
+
+
+def test_handoff_bucket_caps_the_label():
+    out = handoff_bucket(pl.DataFrame({"handoffs": [0, 1, 3, 7]}))
+    assert out["handoff_group"].to_list() == ["0", "1", "3+", "3+"]
+
+
+def test_funnel_reach_and_drop_off_follow_stage_order():
+    reach = pl.DataFrame({"stage": ["join", "aware"], "journeys": [4, 10]})
+    out = funnel(reach, ["aware", "join", "use"], total_journeys=10)
+    assert out.rows() == [("aware", 10, 100.0, None), ("join", 4, 40.0, 60.0), ("use", 0, 0.0, 100.0)]
+
+
+def test_funnel_of_no_journeys_has_null_percentages():
+    out = funnel(pl.DataFrame({"stage": [], "journeys": []}, schema={"stage": pl.String, "journeys": pl.Int64}),
+                 ["a"], total_journeys=0)
+    assert out.rows() == [("a", 0, None, None)]
+
+
+def test_stage_table_keeps_stage_order_and_fills_missing_stages():
+    volume = pl.DataFrame({"stage": ["b", "a"], "events": [3, 5]})
+    ratings = pl.DataFrame({"stage": ["a"], "csat": [50.0], "mean_satisfaction": [3.5]})
+    reach = pl.DataFrame({"stage": ["a", "b"], "journeys": [2, 1]})
+    out = stage_table(volume, ratings, reach, ["a", "b", "c"])
+    assert out.rows() == [("a", 5, 2, 3.5, 50.0), ("b", 3, 1, None, None), ("c", 0, 0, None, None)]
+
+
+def test_pain_points_rank_by_expected_unsatisfied_interactions():
+    volume = pl.DataFrame({"touchpoint": ["login", "transfer", "faq"], "events": [100, 400, 10]})
+    ratings = pl.DataFrame({"touchpoint": ["login", "transfer", "faq"], "ratings": [50, 100, 2],
+                            "csat": [20.0, 90.0, 0.0], "mean_satisfaction": [2.0, 4.5, 1.0]})
+    out = pain_points(ratings, volume, min_ratings=5)
+    assert out["touchpoint"].to_list() == ["login", "transfer"]
+    assert out["pain_score"].to_list() == [80.0, 40.0]

@@ -1,0 +1,152 @@
+import datetime as dt
+import os
+import threading
+
+import polars as pl
+import pytest
+
+from errors import DataError
+from metrics.journeys import channel_transitions, journey_facts
+from store import Filters, open_dataset
+from store import queries as q
+from tests.support.telco import telco_events
+
+T = dt.datetime(2025, 5, 1, 8)
+
+
+@pytest.fixture(scope="module")
+def telco(tmp_path_factory):
+    frame = telco_events(300, seed=3)
+    path = tmp_path_factory.mktemp("store") / "telco.parquet"
+    frame.write_parquet(path)
+    return frame, open_dataset(path)
+
+
+def write(tmp_path, rows, name="e.parquet", **extra):
+    frame = pl.DataFrame(rows, schema=["journey_id", "timestamp", "stage", "channel"], orient="row")
+    frame = frame.with_columns(**{k: pl.Series(v) for k, v in extra.items()})
+    path = tmp_path / name
+    frame.write_parquet(path)
+    return path
+
+
+def test_store_journey_facts_equal_the_reference_definitions(telco):
+    frame, ds = telco
+    cols = ["journey_id", "first_ts", "last_ts", "duration_hours", "events", "handoffs", "channels", "nps"]
+    got = q.journeys(ds, Filters(), cols).sort("journey_id").with_columns(pl.col("nps").cast(pl.Int64))
+    want = journey_facts(frame).select(cols).sort("journey_id")
+    assert got.drop("duration_hours").equals(want.drop("duration_hours"))
+    assert (got["duration_hours"] - want["duration_hours"]).abs().max() < 1e-9
+
+
+def test_store_transitions_equal_the_reference_definition(telco):
+    frame, ds = telco
+    assert q.transitions(ds, Filters()).sort(["from_channel", "to_channel"]).equals(
+        channel_transitions(frame).sort(["from_channel", "to_channel"]))
+
+
+def test_stage_order_is_inferred_from_median_position(telco):
+    _, ds = telco
+    assert ds.stage_order == ("가입 상담", "개통", "사용", "요금 문의", "해지 방어")
+
+
+def test_stage_order_from_configuration_wins(tmp_path, monkeypatch):
+    monkeypatch.setenv("CXLENS_STAGE_ORDER", "b, a")
+    path = write(tmp_path, [("j", T, "a", "x"), ("j", T + dt.timedelta(hours=1), "b", "x"),
+                            ("k", T, "c", "x")])
+    assert open_dataset(path).stage_order == ("b", "a", "c")
+
+
+def test_extra_string_columns_become_dimensions_and_filter_journeys(tmp_path):
+    path = write(tmp_path, [("j", T, "a", "x"), ("j", T, "b", "y"), ("k", T, "a", "x")], region=["서울", None, "부산"])
+    ds = open_dataset(path)
+    assert ds.dims == ("region",)
+    assert q.totals(ds, Filters.make(dims={"region": ["서울"]})) == {"events": 2, "journeys": 1}
+    assert q.filter_options(ds)["region"] == ["부산", "서울"]
+
+
+def test_a_date_range_selects_whole_journeys_by_their_first_touchpoint(tmp_path):
+    path = write(tmp_path, [("j", T, "a", "x"), ("j", T + dt.timedelta(days=40), "b", "x"),
+                            ("k", T + dt.timedelta(days=40), "a", "x")])
+    ds = open_dataset(path)
+    f = Filters.make(since=T.date(), until=T.date())
+    assert q.totals(ds, f) == {"events": 2, "journeys": 1}
+    assert q.totals(ds, Filters.make(since=(T + dt.timedelta(days=40)).date())) == {"events": 1, "journeys": 1}
+
+
+def test_channel_filter_selects_touchpoints_and_the_journeys_that_touched_them(tmp_path):
+    path = write(tmp_path, [("j", T, "a", "app"), ("j", T + dt.timedelta(hours=1), "b", "web"),
+                            ("k", T, "a", "web")], nps=[None, 10, 0])
+    ds = open_dataset(path)
+    f = Filters.make(channel=["app"])
+    assert q.totals(ds, f) == {"events": 1, "journeys": 1}
+    # journey metrics keep the whole journey: j's answer (given on web) counts
+    assert q.journey_counts(ds, f, "nps").rows() == [(10, 1)]
+
+
+def test_invalid_events_are_quarantined_with_row_numbers_not_silently_dropped(tmp_path):
+    path = write(tmp_path, [("j", T, "a", "x"), (None, T, "a", "x"), ("k", T, "a", "x"), ("m", T, "a", None)],
+                 nps=[11.0, 5.0, 7.5, 3.0], satisfaction=[3.0, None, None, 9.0])
+    ds = open_dataset(path)
+    assert (ds.events, ds.rejected) == (0, 4)
+    assert q.quarantine(ds).select("row_number", "reason").rows() == [
+        (1, "nps outside 0-10"), (2, "missing journey_id"), (3, "nps not a whole number"), (4, "missing channel")]
+
+
+def test_missing_required_column_is_a_data_error_naming_it(tmp_path):
+    path = tmp_path / "x.parquet"
+    pl.DataFrame({"journey_id": ["j"], "timestamp": [T], "stage": ["a"]}).write_parquet(path)
+    with pytest.raises(DataError, match="no 'channel' column"):
+        open_dataset(path)
+
+
+def test_a_directory_with_hive_partitions_and_a_glob_are_sources(tmp_path):
+    for month in ("2025-05", "2025-06"):
+        part = tmp_path / "events" / f"month={month}"
+        part.mkdir(parents=True)
+        write(part, [(f"j{month}", T, "a", "x")])
+    ds = open_dataset(tmp_path / "events")
+    assert ds.journeys == 2 and "month" in ds.dims
+    assert q.totals(ds, Filters.make(dims={"month": ["2025-06"]}))["journeys"] == 1
+    assert open_dataset(str(tmp_path / "events" / "*" / "*.parquet")).journeys == 2
+
+
+def test_the_version_changes_when_the_file_changes(tmp_path):
+    path = write(tmp_path, [("j", T, "a", "x")])
+    v1 = open_dataset(path).version
+    write(tmp_path, [("j", T, "a", "x"), ("k", T, "a", "x")])
+    os.utime(path, ns=(1, 1))
+    ds = open_dataset(path)
+    assert ds.version != v1 and ds.journeys == 2
+
+
+@pytest.mark.parametrize("evil", ["x' OR '1'='1", "'; DROP TABLE ev; --", '" OR 1=1 --', "\\", "%", "a" * 5000])
+def test_filter_values_are_data_never_sql(telco, evil):
+    _, ds = telco
+    f = Filters.make(persona=[evil], channel=[evil], stage=[evil], dims={"region": [evil], evil: ["x"]})
+    assert q.totals(ds, f) == {"events": 0, "journeys": 0}
+
+
+def test_unknown_grouping_columns_are_refused(telco):
+    _, ds = telco
+    with pytest.raises(ValueError):
+        q.touchpoint_counts(ds, Filters(), "satisfaction", by=["1; DROP TABLE x"])
+
+
+def test_threads_query_in_parallel_with_their_own_cursors(telco):
+    _, ds = telco
+    want = q.totals(ds, Filters())
+    results, errors = [], []
+
+    def work():
+        try:
+            results.append(q.totals(ds, Filters()))
+        except Exception as exc:  # pragma: no cover - the assertion below reports it
+            errors.append(exc)
+
+    threads = [threading.Thread(target=work) for _ in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == [] and results == [want] * 8
