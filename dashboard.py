@@ -1,0 +1,41 @@
+"""The dashboard entry (`streamlit run dashboard.py`): page config, data, language, the filter panel, navigation.
+
+Everything in the sidebar is built here, on every run, so it is the same on every page and its
+values survive page switches; the pages in pages/ read ``ui.data.current_dataset()`` and
+``ui.data.current_filters()``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import streamlit as st
+
+from errors import DataError
+from ui import data, state
+from ui.i18n import t
+
+HERE = Path(__file__).resolve().parent
+
+st.set_page_config(page_title="cxlens", page_icon=":material/insights:", layout="wide")
+
+lang = state.language_switch()
+try:
+    ds = data.current_dataset()
+    options = data.filter_options(ds)
+except DataError as exc:
+    st.error(t("data_error", error=str(exc)))
+    st.stop()
+
+state.filter_panel(ds, options)
+st.sidebar.caption(t("data_source", name=ds.name, events=f"{ds.events:,}", journeys=f"{ds.journeys:,}"))
+if ds.rejected:
+    st.sidebar.caption(t("data_rejected", n=f"{ds.rejected:,}"))
+
+PAGES = [
+    st.Page(HERE / "pages" / "overview.py", title=t("page_overview"), icon=":material/dashboard:",
+            url_path="overview", default=True),
+    st.Page(HERE / "pages" / "journey_map.py", title=t("page_journey_map"), icon=":material/route:",
+            url_path="journey-map"),
+]
+st.navigation(PAGES, position="top").run()

@@ -1,0 +1,55 @@
+"""Journey map: the emotion curve per persona, the stage funnel, stage × channel satisfaction and the pain points."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from ui import charts, data, layout
+from ui.i18n import t
+
+ds, f = data.current_dataset(), data.current_filters()
+min_n = data.min_sample()
+st.title(t("page_journey_map"))
+layout.stop_if_empty(ds, f)
+
+with layout.guard():
+    st.subheader(t("emotion_curve"))
+    curve = data.emotion_curve(ds, f)
+    if curve.height == 0:
+        st.info(t("no_answers"))
+    else:
+        st.plotly_chart(charts.emotion_curve(curve, ds.stage_order, data.colours(ds)["persona"], min_n),
+                        width="stretch")
+        layout.n_caption(ratings=int(curve.filter(curve["persona"].is_null())["ratings"].sum()))
+
+left, right = st.columns(2, gap="large")
+with left, layout.guard():
+    st.subheader(t("funnel"))
+    stages = data.funnel(ds, f)
+    st.plotly_chart(charts.funnel(stages, min_n), width="stretch")
+    layout.n_caption(journeys=data.totals(ds, f)["journeys"])
+
+with right, layout.guard():
+    st.subheader(t("heatmap"))
+    cells = data.stage_channel(ds, f)
+    if cells.height == 0:
+        st.info(t("no_answers"))
+    else:
+        channels = data.filter_options(ds)["channel"]
+        st.plotly_chart(charts.heatmap(cells, ds.stage_order, channels, min_n), width="stretch")
+        layout.n_caption(ratings=int(cells["ratings"].sum()))
+
+with layout.guard():
+    st.subheader(t("pain_table"))
+    st.caption(t("pain_explained"))
+    pains = data.pain_points(ds, f)
+    if pains.height == 0:
+        st.info(t("no_pain_points"))
+    else:
+        layout.table(
+            pains.select("touchpoint", "events", "ratings", "csat", "mean_satisfaction", "pain_score"),
+            "pain_points.csv",
+            labels={c: t("col_" + c) for c in ("touchpoint", "events", "ratings", "csat", "mean_satisfaction",
+                                                 "pain_score")},
+            formats={"csat": "%.1f", "mean_satisfaction": "%.2f", "pain_score": "%.0f"},
+        )

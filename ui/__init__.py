@@ -1,0 +1,18 @@
+"""The dashboard shell: translation, filter state, cached data access, charts and layout helpers.
+
+How to write a page (``pages/<name>.py``, registered in ``dashboard.py``)::
+
+    from ui import charts, data, layout
+    from ui.i18n import t
+
+    ds, f = data.current_dataset(), data.current_filters()   # set up by dashboard.py
+    st.title(t("page_overview"))
+    if layout.stop_if_empty(ds, f):                           # st.info naming the filter to relax
+        ...
+    with layout.guard():                                       # an error box instead of a dead page
+        frame = data.<cached function>(ds, f)                  # cached per (dataset version, filters)
+        st.plotly_chart(charts.<builder>(frame, ...), width="stretch")
+        layout.n_caption(...)
+
+Pages hold no SQL, no metric arithmetic and no literal UI strings (every string is in ui.i18n).
+"""

@@ -1,0 +1,190 @@
+"""Cached data access for the pages: the session's dataset and query + metric results per (dataset version, filters).
+
+The dataset a page works on is ``current_dataset()``: the Dataset in ``st.session_state["dataset"]``
+when one was put there (an upload page does exactly that: ``st.session_state["dataset"] =
+store.open_dataset(path)``), else the default source (``settings.get("data")``), opened once per
+process. Every result below is cached by ``st.cache_data`` under (function, dataset version,
+filters, arguments), so a filter seen before re-renders without touching DuckDB.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+from typing import Any
+
+import polars as pl
+import streamlit as st
+
+import figures
+import settings
+from metrics.funnel import funnel as funnel_table
+from metrics.nps import nps
+from metrics.pain_points import pain_points as rank_pain_points
+from metrics.periods import comparison_periods
+from metrics.satisfaction import csat
+from store import Dataset, Filters, open_dataset
+from store import queries as q
+from store.dataset import fingerprint, resolve
+from ui.charts import colour_map
+
+KPI_KEYS = ("nps", "csat", "ces", "journeys", "median_journey_hours", "handoff_rate")
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _open(source: str, stamp: str) -> Dataset:
+    # ``stamp`` (the files' fingerprint) is only part of the key: a rewritten file is opened anew.
+    return open_dataset(source)
+
+
+def default_dataset() -> Dataset:
+    """The configured source (``$CXLENS_DATA`` or the committed sample), opened once per process and version."""
+    source = settings.get("data")
+    return _open(source, fingerprint(resolve(source)))
+
+
+def current_dataset() -> Dataset:
+    """The dataset of this session: ``st.session_state["dataset"]`` if set (an upload), else the default."""
+    ds = st.session_state.get("dataset")
+    return ds if ds is not None else default_dataset()
+
+
+def current_filters() -> Filters:
+    """The selection of this session, as set by the sidebar panel (ui.state)."""
+    return st.session_state.get("filters") or Filters()
+
+
+# --- one cached dispatcher: the key is (name, dataset version, filters, args); the dataset itself
+# is not hashed (its version stands for it).
+_FUNCTIONS: dict[str, Callable[..., Any]] = {}
+
+
+@st.cache_data(ttl=settings.get_int("cache_ttl_seconds"), max_entries=2000, show_spinner=False)
+def _cached(name: str, version: str, f: Filters, args: tuple, _ds: Dataset) -> Any:
+    return _FUNCTIONS[name](_ds, f, *args)
+
+
+def _register(fn: Callable[..., Any]) -> Callable[..., Any]:
+    _FUNCTIONS[fn.__name__] = fn
+
+    def wrapper(ds: Dataset, f: Filters, *args):
+        return _cached(fn.__name__, ds.version, f, args, ds)
+
+    wrapper.__name__, wrapper.__doc__ = fn.__name__, fn.__doc__
+    return wrapper
+
+
+@_register
+def options(ds: Dataset, f: Filters) -> dict[str, list]:
+    """Values each filter can take, and the data's first and last date (filters ignored)."""
+    return q.filter_options(ds)
+
+
+def filter_options(ds: Dataset) -> dict[str, list]:
+    """store.queries.filter_options, cached per dataset version."""
+    return options(ds, Filters())
+
+
+@_register
+def totals(ds: Dataset, f: Filters) -> dict[str, int]:
+    """Selected touchpoints and journeys."""
+    return q.totals(ds, f)
+
+
+@_register
+def headline(ds: Dataset, f: Filters) -> dict[str, Any]:
+    """figures.headline."""
+    return figures.headline(ds, f)
+
+
+@_register
+def kpis(ds: Dataset, f: Filters) -> dict[str, Any]:
+    """The overview's KPI values, their previous-period values and the two periods compared.
+
+    Returns {"value": {kpi: v}, "current": {kpi: v}, "previous": {kpi: v}, "delta": {kpi: current −
+    previous, None when either is None}, "nps_responses": n,
+    "periods": metrics.periods.comparison_periods(...)}; "current" is the compared window
+    (the selection itself when it has a date range).
+    """
+    lo, hi = filter_options(ds)["dates"]
+    periods = comparison_periods(f.since, f.until, lo, hi)
+    value = headline(ds, f)
+    (cs, cu), (ps, pu) = periods["current"], periods["previous"]
+    current = headline(ds, dataclasses.replace(f, since=cs, until=cu))
+    previous = headline(ds, dataclasses.replace(f, since=ps, until=pu))
+    return {
+        "value": {k: value[k] for k in KPI_KEYS},
+        "current": {k: current[k] for k in KPI_KEYS},
+        "previous": {k: previous[k] for k in KPI_KEYS},
+        "delta": {k: None if current[k] is None or previous[k] is None else current[k] - previous[k]
+                  for k in KPI_KEYS},
+        "nps_responses": value["nps_responses"],
+        "periods": periods,
+    }
+
+
+@_register
+def nps_by_week(ds: Dataset, f: Filters) -> pl.DataFrame:
+    """NPS per week of the journeys' first touchpoint: week, promoters, passives, detractors, responses, nps."""
+    return nps(q.journey_counts(ds, f, "nps", by=["week"]), by=["week"], weight="n")
+
+
+@_register
+def pain_points(ds: Dataset, f: Filters) -> pl.DataFrame:
+    """metrics.pain_points over the selected touchpoints, worst first (touchpoints without a name left out)."""
+    ratings = csat(q.touchpoint_counts(ds, f, "satisfaction", by=["touchpoint"]), by=["touchpoint"], weight="n")
+    volume = q.touchpoint_volume(ds, f, ["touchpoint"])
+    return rank_pain_points(ratings, volume).filter(pl.col("touchpoint").is_not_null())
+
+
+@_register
+def emotion_curve(ds: Dataset, f: Filters) -> pl.DataFrame:
+    """Mean satisfaction per stage, per persona and for all journeys (persona null): stage, persona, ratings,
+    mean_satisfaction, csat."""
+    per_persona = csat(q.touchpoint_counts(ds, f, "satisfaction", by=["stage", "persona"]),
+                       by=["stage", "persona"], weight="n").filter(pl.col("persona").is_not_null())
+    overall = csat(q.touchpoint_counts(ds, f, "satisfaction", by=["stage"]), by=["stage"], weight="n")
+    overall = overall.with_columns(pl.lit(None, pl.String).alias("persona")).select(per_persona.columns)
+    return pl.concat([overall, per_persona])
+
+
+@_register
+def funnel(ds: Dataset, f: Filters) -> pl.DataFrame:
+    """metrics.funnel: stage, journeys, reach_pct, drop_off_pct, in stage order."""
+    return funnel_table(q.stage_reach(ds, f), ds.stage_order, totals(ds, f)["journeys"])
+
+
+@_register
+def stage_channel(ds: Dataset, f: Filters) -> pl.DataFrame:
+    """Satisfaction per stage × channel: stage, channel, ratings, satisfied, csat, mean_satisfaction."""
+    return csat(q.touchpoint_counts(ds, f, "satisfaction", by=["stage", "channel"]),
+                by=["stage", "channel"], weight="n")
+
+
+def relaxations(ds: Dataset, f: Filters) -> list[str]:
+    """The filters (persona, channel, stage, a dim's column, or ``dates``) whose removal alone gives a non-empty
+    result, in panel order."""
+    candidates: list[tuple[str, Filters]] = []
+    if f.since or f.until:
+        candidates.append(("dates", dataclasses.replace(f, since=None, until=None)))
+    for name in ("persona", "channel", "stage"):
+        if getattr(f, name):
+            candidates.append((name, dataclasses.replace(f, **{name: ()})))
+    for i, (column, _) in enumerate(f.dims):
+        candidates.append((column, dataclasses.replace(f, dims=f.dims[:i] + f.dims[i + 1:])))
+    return [name for name, g in candidates if totals(ds, g)["journeys"] > 0]
+
+
+def colour_keys(ds: Dataset) -> dict[str, list[str]]:
+    """All personas and channels of the dataset (not of the selection), so colours never depend on filters."""
+    opts = filter_options(ds)
+    return {"persona": list(opts.get("persona", [])), "channel": list(opts.get("channel", []))}
+
+
+def colours(ds: Dataset) -> dict[str, dict[str, str]]:
+    """ui.charts.colour_map over all personas and channels of the dataset: {kind: {value: colour}}."""
+    return colour_map(colour_keys(ds))
+
+
+def min_sample() -> int:
+    return settings.get_int("min_sample")

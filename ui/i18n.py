@@ -1,0 +1,175 @@
+"""The one translation table of the dashboard: every UI string in English and Korean.
+
+Data values (stage, channel, persona names…) are shown as they are and never translated.
+Pages call ``t(key, **values)``; the language is ``st.session_state["lang"]`` (``en`` default).
+"""
+
+from __future__ import annotations
+
+LANGUAGES = {"en": "English", "ko": "한국어"}
+DEFAULT_LANG = "en"
+
+TEXT: dict[str, dict[str, str]] = {
+    # --- app and navigation
+    "app_title": {"en": "cxlens — customer experience", "ko": "cxlens — 고객 경험 분석"},
+    "page_overview": {"en": "Overview", "ko": "개요"},
+    "page_journey_map": {"en": "Journey map", "ko": "여정 지도"},
+    "language": {"en": "Language", "ko": "언어"},
+    "data_source": {"en": "Data: {name} · {events} events · {journeys} journeys",
+                    "ko": "데이터: {name} · 이벤트 {events}건 · 여정 {journeys}건"},
+    "data_rejected": {"en": "{n} invalid events left out.", "ko": "유효하지 않은 이벤트 {n}건 제외."},
+    "data_error": {"en": "The data could not be opened: {error}", "ko": "데이터를 열 수 없습니다: {error}"},
+    # --- filters
+    "filters": {"en": "Filters", "ko": "필터"},
+    "since": {"en": "From (first touchpoint)", "ko": "시작일 (첫 접점)"},
+    "until": {"en": "To (first touchpoint)", "ko": "종료일 (첫 접점)"},
+    "help_dates": {
+        "en": "Selects whole journeys by the date of their first touchpoint (inclusive); a journey is never "
+              "cut in half. Leave empty for all dates.",
+        "ko": "첫 접점 날짜(양 끝 포함)로 여정 전체를 선택합니다. 여정은 중간에 잘리지 않습니다. 비워 두면 전체 기간입니다.",
+    },
+    "persona": {"en": "Persona", "ko": "페르소나"},
+    "help_persona": {
+        "en": "Selects journeys of these personas (a journey's persona is its first non-empty value). "
+              "Empty: all personas.",
+        "ko": "선택한 페르소나의 여정만 봅니다(여정의 페르소나는 첫 번째 값). 비워 두면 전체입니다.",
+    },
+    "channel": {"en": "Channel", "ko": "채널"},
+    "help_channel": {
+        "en": "Touchpoint metrics (CSAT, CES, events, per-stage satisfaction) use only touchpoints in these "
+              "channels; journey metrics (NPS, journeys, duration, handoffs, funnel) use the journeys that "
+              "touched one. Empty: all channels.",
+        "ko": "접점 지표(CSAT, CES, 이벤트, 단계별 만족도)는 선택한 채널의 접점만, 여정 지표(NPS, 여정 수, 소요시간, "
+              "채널 전환, 퍼널)는 해당 채널을 거친 여정을 씁니다. 비워 두면 전체입니다.",
+    },
+    "stage": {"en": "Stage", "ko": "단계"},
+    "help_stage": {
+        "en": "Touchpoint metrics use only touchpoints in these stages; journey metrics use the journeys that "
+              "reached one. With a channel too, a journey needs a touchpoint in a selected channel and a "
+              "selected stage. Empty: all stages.",
+        "ko": "접점 지표는 선택한 단계의 접점만, 여정 지표는 해당 단계에 도달한 여정을 씁니다. 채널도 선택하면 두 조건을 "
+              "모두 만족하는 접점이 있어야 합니다. 비워 두면 전체입니다.",
+    },
+    "help_dim": {
+        "en": "A journey attribute: selects journeys whose first non-empty {column} is one of these. Empty: all.",
+        "ko": "여정 속성: 첫 번째 {column} 값이 선택한 값인 여정만 봅니다. 비워 두면 전체입니다.",
+    },
+    "all": {"en": "All", "ko": "전체"},
+    "reset_filters": {"en": "Clear filters", "ko": "필터 초기화"},
+    "warn_unknown_value": {"en": "Ignored {param}={value} from the link: no such value in the data.",
+                           "ko": "링크의 {param}={value}을(를) 무시했습니다: 데이터에 없는 값입니다."},
+    "warn_bad_date": {"en": "Ignored {param}={value} from the link: not a date of the form YYYY-MM-DD.",
+                      "ko": "링크의 {param}={value}을(를) 무시했습니다: YYYY-MM-DD 형식의 날짜가 아닙니다."},
+    "warn_date_clamped": {"en": "{param}={value} is outside the data ({lo} – {hi}); using {used}.",
+                          "ko": "{param}={value}은(는) 데이터 기간({lo} – {hi}) 밖이므로 {used}을(를) 씁니다."},
+    "warn_swapped": {"en": "The start date was after the end date; they were swapped ({since} – {until}).",
+                     "ko": "시작일이 종료일보다 늦어 서로 바꿨습니다 ({since} – {until})."},
+    "warn_unknown_lang": {"en": "Unknown language lang={value}; showing English.",
+                          "ko": "알 수 없는 언어 lang={value}; 영어로 표시합니다."},
+    # --- empty result and errors
+    "nothing_matches": {"en": "Nothing matches these filters. Relax {filters}.",
+                        "ko": "이 필터에 맞는 데이터가 없습니다. {filters} 필터를 완화해 보세요."},
+    "nothing_matches_any": {"en": "Nothing matches these filters. Relax one of them.",
+                            "ko": "이 필터에 맞는 데이터가 없습니다. 필터 중 하나를 완화해 보세요."},
+    "or": {"en": " or ", "ko": " 또는 "},
+    "date_range": {"en": "the date range", "ko": "기간"},
+    "chart_failed": {"en": "This part could not be drawn: {error}", "ko": "이 부분을 그릴 수 없습니다: {error}"},
+    "no_answers": {"en": "No answers for this chart in the selection.", "ko": "선택한 범위에 이 차트의 응답이 없습니다."},
+    # --- KPIs
+    "kpi_nps": {"en": "NPS", "ko": "NPS (순추천지수)"},
+    "kpi_csat": {"en": "CSAT %", "ko": "CSAT % (고객만족도)"},
+    "kpi_ces": {"en": "CES (1–7)", "ko": "CES (고객노력점수, 1–7)"},
+    "kpi_journeys": {"en": "Journeys", "ko": "여정 수"},
+    "kpi_median_duration": {"en": "Median journey duration (h)", "ko": "여정 소요시간 중앙값 (시간)"},
+    "kpi_handoff_rate": {"en": "Handoff rate %", "ko": "채널 전환율 %"},
+    "help_nps": {"en": "% promoters (9–10) − % detractors (0–6) over journeys with an answer; {n} answers.",
+                 "ko": "응답한 여정 중 추천자(9–10) % − 비추천자(0–6) %; 응답 {n}건."},
+    "help_csat": {"en": "% of satisfaction ratings ≥ 4 of 5 over the selected touchpoints.",
+                  "ko": "선택한 접점의 만족도 평가 중 4점 이상(5점 만점) 비율."},
+    "help_ces": {"en": "Mean Customer Effort Score (1–7, higher = easier).",
+                 "ko": "고객노력점수 평균 (1–7, 높을수록 쉬움)."},
+    "help_journeys": {"en": "Selected journeys.", "ko": "선택한 여정 수."},
+    "help_median_duration": {"en": "Median of last − first touchpoint time, in hours.",
+                             "ko": "마지막 접점 − 첫 접점 시각의 중앙값(시간)."},
+    "help_handoff_rate": {"en": "% of journeys with at least one change of channel between consecutive touchpoints.",
+                          "ko": "연속된 접점 사이에 채널이 한 번 이상 바뀐 여정의 비율."},
+    "delta_caption_period": {
+        "en": "Deltas compare {since} – {until} with the previous {days} days ({prev_since} – {prev_until}).",
+        "ko": "증감은 {since} – {until}을(를) 직전 {days}일({prev_since} – {prev_until})과 비교합니다.",
+    },
+    "delta_caption_last30": {
+        "en": "Values cover the whole selection; deltas compare the last {days} days of data ({since} – {until}) "
+              "with the {days} days before ({prev_since} – {prev_until}).",
+        "ko": "값은 선택 전체 기준이며, 증감은 데이터의 최근 {days}일({since} – {until})과 그 이전 {days}일"
+              "({prev_since} – {prev_until})을 비교합니다.",
+    },
+    # --- overview
+    "nps_trend": {"en": "NPS by week", "ko": "주별 NPS"},
+    "week": {"en": "Week (first touchpoint)", "ko": "주 (첫 접점)"},
+    "answers_share": {"en": "% of answers", "ko": "응답 비율 %"},
+    "promoters": {"en": "Promoters (9–10)", "ko": "추천자 (9–10)"},
+    "passives": {"en": "Passives (7–8)", "ko": "중립자 (7–8)"},
+    "detractors": {"en": "Detractors (0–6)", "ko": "비추천자 (0–6)"},
+    "worst_pain_points": {"en": "Worst pain points", "ko": "주요 불편 접점"},
+    "pain_point_line": {
+        "en": "**{touchpoint}** — {events} events, CSAT {csat}% → {score} unsatisfied interactions expected",
+        "ko": "**{touchpoint}** — 이벤트 {events}건, CSAT {csat}% → 예상 불만 상호작용 {score}건",
+    },
+    "see_journey_map": {"en": "Explained on the journey map", "ko": "여정 지도에서 자세히 보기"},
+    "no_pain_points": {"en": "No touchpoint ratings in the selection.", "ko": "선택한 범위에 접점 평가가 없습니다."},
+    # --- journey map
+    "emotion_curve": {"en": "Emotion curve: mean satisfaction per stage", "ko": "감정 곡선: 단계별 평균 만족도"},
+    "mean_satisfaction": {"en": "Mean satisfaction (1–5)", "ko": "평균 만족도 (1–5)"},
+    "funnel": {"en": "Stage funnel", "ko": "단계별 퍼널"},
+    "reach_pct": {"en": "% of journeys reaching the stage", "ko": "단계 도달 여정 비율 %"},
+    "drop_off": {"en": "drop-off", "ko": "이탈"},
+    "heatmap": {"en": "Satisfaction by stage and channel", "ko": "단계 × 채널 만족도"},
+    "pain_table": {"en": "Pain-point touchpoints", "ko": "불편 접점"},
+    "pain_explained": {
+        "en": "Pain score = touchpoint events × (100 − CSAT) / 100: the expected number of unsatisfied "
+              "interactions. Worst first.",
+        "ko": "불편 점수 = 접점 이벤트 수 × (100 − CSAT) / 100: 예상되는 불만족 상호작용 수. 높은 순.",
+    },
+    "stage_axis": {"en": "Stage", "ko": "단계"},
+    "channel_axis": {"en": "Channel", "ko": "채널"},
+    # --- n captions and low sample
+    "n": {"en": "n", "ko": "n"},
+    "n_journeys": {"en": "n = {n} journeys", "ko": "n = 여정 {n}건"},
+    "n_answers": {"en": "n = {n} answers", "ko": "n = 응답 {n}건"},
+    "n_ratings": {"en": "n = {n} ratings", "ko": "n = 평가 {n}건"},
+    "low_sample_note": {"en": "Hollow markers, hatched bars and * mark groups with fewer than {min} answers "
+                               "(low sample: read with care).",
+                        "ko": "속이 빈 점, 빗금 막대, * 표시는 응답이 {min}건 미만인 그룹입니다(표본 부족: 해석 주의)."},
+    "low_sample_tag": {"en": "(n<{min})", "ko": "(n<{min})"},
+    "download_csv": {"en": "Download CSV", "ko": "CSV 다운로드"},
+    # --- table columns
+    "col_touchpoint": {"en": "Touchpoint", "ko": "접점"},
+    "col_events": {"en": "Events", "ko": "이벤트"},
+    "col_ratings": {"en": "Ratings", "ko": "평가 수"},
+    "col_csat": {"en": "CSAT %", "ko": "CSAT %"},
+    "col_mean_satisfaction": {"en": "Mean satisfaction", "ko": "평균 만족도"},
+    "col_pain_score": {"en": "Pain score", "ko": "불편 점수"},
+    "col_journeys": {"en": "Journeys", "ko": "여정 수"},
+    "col_reach_pct": {"en": "Reach %", "ko": "도달률 %"},
+    "col_drop_off_pct": {"en": "Drop-off %", "ko": "이탈률 %"},
+}
+
+
+def t(key: str, lang: str | None = None, **values) -> str:
+    """The UI string ``key`` in ``lang`` (default: the session's language), with ``values`` filled in."""
+    if lang is None:
+        lang = current_lang()
+    entry = TEXT[key]
+    text = entry.get(lang) or entry[DEFAULT_LANG]
+    return text.format(**values) if values else text
+
+
+def current_lang() -> str:
+    """The session's language: ``st.session_state["lang"]`` when it is a known language, else English."""
+    try:
+        import streamlit as st
+
+        lang = st.session_state.get("lang", DEFAULT_LANG)
+    except Exception:  # outside a Streamlit run (tests, report)
+        return DEFAULT_LANG
+    return lang if lang in LANGUAGES else DEFAULT_LANG

@@ -1,0 +1,98 @@
+"""Page helpers: the empty-result message, error boxes in place of a failed part, n captions, tables with CSV.
+
+Every table a page shows goes through ``table`` (so it has a CSV download with formula injection
+neutralised); every chart sits in ``with guard():`` (so a failure shows an error box, not a dead page).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import logging
+from collections.abc import Iterator, Mapping
+
+import polars as pl
+import streamlit as st
+
+from errors import DataError
+from store import Dataset, Filters
+from ui import data
+from ui.i18n import t
+
+log = logging.getLogger("cxlens.ui")
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+@contextlib.contextmanager
+def guard() -> Iterator[None]:
+    """Run one part of a page; if it fails, show an error box in its place and carry on with the page.
+
+    A DataError shows its sentence; anything else a short message (the traceback goes to the log).
+    Streamlit's own control flow (st.stop, st.rerun) is not caught: it is not an Exception.
+    """
+    try:
+        yield
+    except DataError as exc:
+        st.error(t("chart_failed", error=str(exc)))
+    except Exception as exc:
+        log.exception("a dashboard part failed")
+        st.error(t("chart_failed", error=type(exc).__name__))
+
+
+def stop_if_empty(ds: Dataset, f: Filters) -> None:
+    """When the filters select no journey: one st.info naming the filter(s) to relax, then stop the page."""
+    if data.totals(ds, f)["journeys"] > 0:
+        return
+    names = [t("date_range") if n == "dates" else (t(n) if n in ("persona", "channel", "stage") else n)
+             for n in data.relaxations(ds, f)]
+    if names:
+        st.info(t("nothing_matches", filters=t("or").join(names)))
+    else:
+        st.info(t("nothing_matches_any"))
+    st.stop()
+
+
+def n_caption(journeys: int | None = None, answers: int | None = None, ratings: int | None = None,
+              low_sample: bool = True) -> None:
+    """A caption with the chart's n (journeys, answers, ratings) and, with ``low_sample``, the marking legend."""
+    parts = []
+    if journeys is not None:
+        parts.append(t("n_journeys", n=f"{journeys:,}"))
+    if answers is not None:
+        parts.append(t("n_answers", n=f"{answers:,}"))
+    if ratings is not None:
+        parts.append(t("n_ratings", n=f"{ratings:,}"))
+    if low_sample:
+        parts.append(t("low_sample_note", min=data.min_sample()))
+    st.caption(" · ".join(parts))
+
+
+def csv_bytes(frame: pl.DataFrame) -> bytes:
+    """The frame as UTF-8 CSV (with BOM, so Excel reads Korean), text cells that start a formula prefixed with '."""
+    text_columns = [c for c, dtype in frame.schema.items() if dtype == pl.String]
+    safe = frame.with_columns(
+        pl.when(_any_start(c)).then(pl.lit("'") + pl.col(c)).otherwise(pl.col(c)).alias(c)
+        for c in text_columns
+    )
+    buffer = io.BytesIO()
+    buffer.write("\ufeff".encode())
+    safe.write_csv(buffer)
+    return buffer.getvalue()
+
+
+def _any_start(column: str) -> pl.Expr:
+    expr = pl.lit(False)
+    for prefix in _FORMULA_START:
+        expr = expr | pl.col(column).str.starts_with(prefix)
+    return expr
+
+
+def table(frame: pl.DataFrame, file_name: str, labels: Mapping[str, str] | None = None,
+          formats: Mapping[str, str] | None = None) -> None:
+    """A table with a CSV download of the same rows; ``labels`` rename columns for display and CSV."""
+    shown = frame.rename({k: v for k, v in (labels or {}).items() if k in frame.columns})
+    config = {labels.get(c, c) if labels else c: st.column_config.NumberColumn(format=fmt)
+              for c, fmt in (formats or {}).items() if c in frame.columns}
+    st.dataframe(shown, hide_index=True, width="stretch", column_config=config or None)
+    st.download_button(t("download_csv"), csv_bytes(shown), file_name=file_name, mime="text/csv",
+                       icon=":material/download:", key=f"download:{file_name}", on_click="ignore")

@@ -1,0 +1,171 @@
+"""Filter state: the sidebar widgets, ``st.session_state["filters"]`` and the URL query string, kept in step.
+
+The URL is read once per session (the shared link) and rewritten on every run from the widgets, so
+a copied link reproduces the view. Parameters: ``since``, ``until`` (YYYY-MM-DD, inclusive),
+``persona``, ``channel``, ``stage`` (repeat the key for several values), every extra dimension by
+its column name, and ``lang``. A value the data does not have, a malformed date or a start after
+the end never fails: it is ignored, clamped or swapped, with a warning.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+
+import streamlit as st
+
+from store import Dataset, Filters
+from ui.i18n import DEFAULT_LANG, LANGUAGES, t
+
+MULTI = ("persona", "channel", "stage")
+_PREFIX = "filter."  # widget keys: filter.since, filter.persona, filter.dim.<column>, …
+Warning_ = tuple[str, dict]  # (i18n key, values): translated when shown, in the session's language
+
+
+def widget_key(name: str, dims: Sequence[str] = ()) -> str:
+    """The session-state key of the widget for filter ``name`` (a dimension's column name for dims)."""
+    return _PREFIX + ("dim." if name in dims and name not in MULTI else "") + name
+
+
+def parse_query(params: Mapping[str, Sequence[str]], options: Mapping[str, Sequence], dims: Sequence[str]
+                ) -> tuple[dict, list[Warning_]]:
+    """Filter values from URL parameters (each a list of values), checked against ``options``.
+
+    ``options`` is store.queries.filter_options: the values of persona, channel, stage, each dim,
+    and ``dates`` = [first, last] date of the data. Returns ({name: value}, warnings): since/until
+    as dates or None, the others as lists of known values.
+    """
+    values: dict = {}
+    warnings: list[Warning_] = []
+    lo, hi = options["dates"]
+    for name in ("since", "until"):
+        raw = [v for v in params.get(name, ()) if v]
+        values[name] = None
+        if not raw:
+            continue
+        try:
+            day = dt.date.fromisoformat(raw[-1])
+        except ValueError:
+            warnings.append(("warn_bad_date", {"param": name, "value": raw[-1]}))
+            continue
+        used = min(max(day, lo), hi)
+        if used != day:
+            warnings.append(("warn_date_clamped", {"param": name, "value": raw[-1], "lo": lo, "hi": hi, "used": used}))
+        values[name] = used
+    if values["since"] and values["until"] and values["since"] > values["until"]:
+        values["since"], values["until"] = values["until"], values["since"]
+        warnings.append(("warn_swapped", {"since": values["since"], "until": values["until"]}))
+    for name in MULTI + tuple(dims):
+        known = set(options.get(name, ()))
+        chosen: list[str] = []
+        for v in params.get(name, ()):
+            if v in known:
+                if v not in chosen:
+                    chosen.append(v)
+            elif v:
+                warnings.append(("warn_unknown_value", {"param": name, "value": v}))
+        values[name] = chosen
+    return values, warnings
+
+
+def query_string_values(f: Filters, lang: str) -> dict[str, list[str] | str]:
+    """The URL parameters that reproduce ``f`` and ``lang`` (empty filters and the default language left out)."""
+    out: dict[str, list[str] | str] = {}
+    if f.since:
+        out["since"] = f.since.isoformat()
+    if f.until:
+        out["until"] = f.until.isoformat()
+    for name in MULTI:
+        if getattr(f, name):
+            out[name] = list(getattr(f, name))
+    for column, chosen in f.dims:
+        if column not in out:
+            out[column] = list(chosen)
+    if lang != DEFAULT_LANG:
+        out["lang"] = lang
+    return out
+
+
+def _url_params() -> dict[str, list[str]]:
+    return {k: st.query_params.get_all(k) for k in st.query_params}
+
+
+def language_switch() -> str:
+    """The sidebar language switch (``st.session_state["lang"]``), initialised from ``?lang=`` once per session."""
+    warnings: list[Warning_] = []
+    if "lang" not in st.session_state:
+        requested = (st.query_params.get_all("lang") or [DEFAULT_LANG])[-1]
+        if requested not in LANGUAGES:
+            warnings.append(("warn_unknown_lang", {"value": requested}))
+            requested = DEFAULT_LANG
+        st.session_state["lang"] = requested
+    st.sidebar.segmented_control(t("language"), list(LANGUAGES), format_func=LANGUAGES.get, key="lang",
+                                 required=True)
+    for key, values in warnings:
+        st.warning(t(key, **values))
+    return st.session_state["lang"]
+
+
+def _sanitise(options: Mapping[str, Sequence], dims: Sequence[str]) -> None:
+    """Drop widget values the current data does not have (e.g. after switching datasets) and clamp dates."""
+    lo, hi = options["dates"]
+    for name in ("since", "until"):
+        key = widget_key(name)
+        day = st.session_state.get(key)
+        if isinstance(day, dt.date) and not lo <= day <= hi:
+            st.session_state[key] = min(max(day, lo), hi)
+    for name in MULTI + tuple(dims):
+        key = widget_key(name, dims)
+        if key in st.session_state:
+            known = set(options.get(name, ()))
+            kept = [v for v in st.session_state[key] or () if v in known]
+            if kept != st.session_state[key]:
+                st.session_state[key] = kept
+
+
+def _clear(dims: Sequence[str]) -> None:
+    for name in ("since", "until"):
+        st.session_state[widget_key(name)] = None
+    for name in MULTI + tuple(dims):
+        st.session_state[widget_key(name, dims)] = []
+
+
+def filter_panel(ds: Dataset, options: Mapping[str, Sequence]) -> Filters:
+    """The sidebar filter panel; stores the selection in ``st.session_state["filters"]`` and the URL.
+
+    Call it from the entry script on every run (so every page shows the same panel and the values
+    survive page switches). Warnings about the shared link are shown once, when it is opened.
+    """
+    dims = ds.dims
+    warnings: list[Warning_] = []
+    if "filters" not in st.session_state:  # first run of this session: the link decides
+        values, warnings = parse_query(_url_params(), options, dims)
+        for name, value in values.items():
+            st.session_state[widget_key(name, dims)] = value
+    _sanitise(options, dims)
+    lo, hi = options["dates"]
+    side = st.sidebar
+    side.header(t("filters"))
+    left, right = side.columns(2)
+    since = left.date_input(t("since"), min_value=lo, max_value=hi, key=widget_key("since"),
+                            help=t("help_dates"), format="YYYY-MM-DD")
+    until = right.date_input(t("until"), min_value=lo, max_value=hi, key=widget_key("until"),
+                             help=t("help_dates"), format="YYYY-MM-DD")
+    chosen = {}
+    for name in MULTI:
+        chosen[name] = side.multiselect(t(name), options.get(name, []), key=widget_key(name),
+                                        help=t("help_" + name), placeholder=t("all"))
+    dim_values = {}
+    for column in dims:
+        dim_values[column] = side.multiselect(column, options.get(column, []), key=widget_key(column, dims),
+                                              help=t("help_dim", column=column), placeholder=t("all"))
+    side.button(t("reset_filters"), on_click=_clear, args=(dims,), width="stretch")
+    if since and until and since > until:
+        since, until = until, since
+        warnings.append(("warn_swapped", {"since": since, "until": until}))
+    f = Filters.make(since=since, until=until, dims=dim_values, **chosen)
+    st.session_state["filters"] = f
+    st.query_params.from_dict(query_string_values(f, st.session_state.get("lang", DEFAULT_LANG)))
+    for key, values in warnings:
+        st.warning(t(key, **values))
+    return f
