@@ -36,6 +36,10 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("min_sample", "30", "Groups with fewer answers than this are marked low-sample in charts."),
     Setting("max_dimension_values", "200",
             "A string column with at most this many distinct values becomes a filter dimension."),
+    Setting("allowed_email_domains", "",
+            "With sign-in configured (`[auth]` in `.streamlit/secrets.toml`): comma-separated e-mail domains "
+            "allowed in (exact match, e.g. `bank.co.kr,example.com`); `[cxlens] allowed_email_domains` in the "
+            "secrets takes precedence. Empty: every signed-in user."),
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}
