@@ -13,6 +13,7 @@ import streamlit as st
 
 from errors import DataError
 from ui import data, state
+from ui.access_gate import require_access
 from ui.i18n import t
 
 HERE = Path(__file__).resolve().parent
@@ -20,6 +21,9 @@ HERE = Path(__file__).resolve().parent
 st.set_page_config(page_title="cxlens", page_icon=":material/insights:", layout="wide")
 
 lang = state.language_switch()
+# --- access (issue 7): nobody sees data before the sign-in gate lets them (ui/access_gate.py, access.py)
+require_access()
+# ---
 try:
     ds = data.current_dataset()
     options = data.filter_options(ds)
