@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import polars as pl
@@ -28,6 +29,7 @@ from store import queries as q
 from store.dataset import fingerprint, resolve
 from ui.charts import colour_map
 
+_POOL = ThreadPoolExecutor(max_workers=3, thread_name_prefix="cxlens-kpi")
 KPI_KEYS = ("nps", "csat", "ces", "journeys", "median_journey_hours", "handoff_rate")
 
 
@@ -108,10 +110,10 @@ def kpis(ds: Dataset, f: Filters) -> dict[str, Any]:
     """
     lo, hi = filter_options(ds)["dates"]
     periods = comparison_periods(f.since, f.until, lo, hi)
-    value = headline(ds, f)
     (cs, cu), (ps, pu) = periods["current"], periods["previous"]
-    current = headline(ds, dataclasses.replace(f, since=cs, until=cu))
-    previous = headline(ds, dataclasses.replace(f, since=ps, until=pu))
+    selections = [f, dataclasses.replace(f, since=cs, until=cu), dataclasses.replace(f, since=ps, until=pu)]
+    # The three selections are independent: run them side by side (each worker has its own cursor).
+    value, current, previous = _POOL.map(lambda g: figures.headline(ds, g), selections)
     return {
         "value": {k: value[k] for k in KPI_KEYS},
         "current": {k: current[k] for k in KPI_KEYS},

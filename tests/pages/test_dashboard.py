@@ -1,0 +1,143 @@
+"""The dashboard, driven headlessly with AppTest on the sample and on a small telco dataset."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pytest
+
+from store import open_dataset
+from tests.pages.conftest import ENTRY, PAGES, expected_nps
+from ui.i18n import t
+
+PAGE_FILES = ["overview.py", "journey_map.py"]
+HANGUL = re.compile("[가-힣]")
+
+
+def _metric(at, label: str):
+    return next(m for m in at.metric if m.label == label)
+
+
+def _param(at, key: str) -> list[str]:
+    """A URL parameter's values (AppTest gives one value as a string, several as a list)."""
+    value = at.query_params.get(key, [])
+    return [value] if isinstance(value, str) else list(value)
+
+
+def _problems(at) -> list:
+    return list(at.exception) + [e.value for e in at.error]
+
+
+@pytest.mark.parametrize("page", PAGE_FILES)
+def test_every_page_renders_on_the_sample_without_an_error(app, sample_path, page):
+    at = app(sample_path, page=page)
+    assert _problems(at) == []
+    assert len(at.get("plotly_chart")) >= 1
+
+
+@pytest.mark.parametrize("page", PAGE_FILES)
+def test_every_page_renders_on_telco_data_without_touchpoint_or_ces_columns(app, telco_path, page):
+    at = app(telco_path, page=page)
+    assert _problems(at) == []
+    assert [w.key for w in at.multiselect] == ["filter.persona", "filter.channel", "filter.stage", "filter.dim.plan"]
+
+
+def test_overview_nps_equals_the_nps_of_the_whole_data_without_filters(app, sample_path):
+    at = app(sample_path)
+    assert _metric(at, "NPS").value == f"{expected_nps(sample_path):.1f}"
+
+
+def test_overview_nps_equals_the_nps_of_the_persona_in_the_link(app, sample_path):
+    persona = "사회초년생"
+    at = app(sample_path, persona=persona)
+    assert at.multiselect(key="filter.persona").value == [persona]
+    assert _metric(at, "NPS").value == f"{expected_nps(sample_path, persona=persona):.1f}"
+
+
+def test_overview_nps_equals_the_nps_of_the_period_in_the_link(app, sample_path):
+    since, until = dt.date(2025, 3, 1), dt.date(2025, 5, 31)
+    at = app(sample_path, since=since.isoformat(), until=until.isoformat())
+    assert _metric(at, "NPS").value == f"{expected_nps(sample_path, since=since, until=until):.1f}"
+    # The deltas compare with the 92 days before 2025-03-01.
+    assert "2024-11-29 – 2025-02-28" in " ".join(c.value for c in at.caption)
+
+
+def test_overview_nps_on_telco_data_follows_a_persona_filter(app, telco_path):
+    at = app(telco_path, persona="postpaid")
+    assert _metric(at, "NPS").value == f"{expected_nps(telco_path, persona='postpaid'):.1f}"
+
+
+@pytest.mark.parametrize("page", PAGE_FILES)
+def test_an_impossible_filter_shows_one_info_naming_the_filters_to_relax(app, telco_path, page):
+    at = app(telco_path, page=page, persona="business", channel="store")
+    assert _problems(at) == []
+    assert [i.value for i in at.info] == ["Nothing matches these filters. Relax Persona or Channel."]
+    assert len(at.get("plotly_chart")) == 0 and len(at.metric) == 0
+
+
+def test_lang_ko_gives_korean_metric_labels_and_titles(app, sample_path):
+    at = app(sample_path, lang="ko")
+    labels = [m.label for m in at.metric]
+    assert labels == [t(k, "ko") for k in ("kpi_nps", "kpi_csat", "kpi_ces", "kpi_journeys",
+                                            "kpi_median_duration", "kpi_handoff_rate")]
+    assert all(HANGUL.search(label) for label in labels)
+    assert at.title[0].value == "개요"
+    assert _param(at, "lang") == ["ko"]
+
+
+def test_link_values_the_data_does_not_have_are_ignored_with_a_warning(app, sample_path):
+    at = app(sample_path, persona=["사회초년생", "nobody"], since="2025-13-40", lang="xx")
+    assert _problems(at) == []
+    assert at.multiselect(key="filter.persona").value == ["사회초년생"]
+    assert [w.value for w in at.warning] == [
+        "Unknown language lang=xx; showing English.",
+        "Ignored since=2025-13-40 from the link: not a date of the form YYYY-MM-DD.",
+        "Ignored persona=nobody from the link: no such value in the data.",
+    ]
+    assert _metric(at, "NPS").value == f"{expected_nps(sample_path, persona='사회초년생'):.1f}"
+
+
+def test_a_start_after_the_end_is_swapped_with_a_warning(app, sample_path):
+    at = app(sample_path, since="2025-05-31", until="2025-03-01")
+    assert [w.value for w in at.warning] == ["The start date was after the end date; they were swapped "
+                                             "(2025-03-01 – 2025-05-31)."]
+    expected = expected_nps(sample_path, since=dt.date(2025, 3, 1), until=dt.date(2025, 5, 31))
+    assert _metric(at, "NPS").value == f"{expected:.1f}"
+
+
+def test_filters_survive_a_page_switch_and_stay_in_the_url(app, telco_path):
+    at = app(telco_path)
+    at.multiselect(key="filter.channel").set_value(["web", "call"]).run()
+    at.multiselect(key="filter.dim.plan").set_value(["plus"]).run()
+    at.switch_page(str(PAGES / "journey_map.py")).run()
+    assert _problems(at) == []
+    assert at.multiselect(key="filter.channel").value == ["web", "call"]
+    assert at.session_state["filters"].channel == ("call", "web")
+    assert at.session_state["filters"].dims == (("plan", ("plus",)),)
+    assert _param(at, "channel") == ["call", "web"]
+    assert _param(at, "plan") == ["plus"]
+
+
+def test_a_failing_chart_shows_an_error_box_and_the_rest_of_the_page(app, sample_path, monkeypatch):
+    import ui.data
+
+    def broken(ds, f):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(ui.data, "nps_by_week", broken)
+    at = app(sample_path)
+    assert list(at.exception) == []
+    assert [e.value for e in at.error] == ["This part could not be drawn: RuntimeError"]
+    assert len(at.metric) == 6
+
+
+def test_a_dataset_in_the_session_replaces_the_default(app, sample_path, telco_path, monkeypatch):
+    from streamlit.testing.v1 import AppTest
+
+    monkeypatch.setenv("CXLENS_DATA", str(sample_path))
+    at = AppTest.from_file(ENTRY, default_timeout=120)
+    at.session_state["dataset"] = open_dataset(telco_path)
+    at.run()
+    assert _problems(at) == []
+    assert _metric(at, "Journeys").value == "600"
