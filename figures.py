@@ -4,11 +4,19 @@ from __future__ import annotations
 
 from typing import Any
 
+import polars as pl
+
+import settings
+from metrics.confidence import csat_interval, nps_interval
+from metrics.drivers import KeyDrivers, key_drivers
 from metrics.duration import duration_summary
 from metrics.funnel import stage_table
+from metrics.handoff_effect import HandoffEffect, handoff_effect
 from metrics.handoffs import handoff_rate
 from metrics.nps import nps
 from metrics.satisfaction import ces, csat
+from metrics.significance import Comparison, csat_change, nps_change
+from metrics.trend import Trend, trend
 from store import Dataset, Filters
 from store import queries as q
 
@@ -47,4 +55,96 @@ def headline(ds: Dataset, f: Filters) -> dict[str, Any]:
             {"from": r["from_channel"], "to": r["to_channel"], "count": r["count"]}
             for r in transitions.iter_rows(named=True)
         ],
+    }
+
+
+# --- statistics (issue 5): intervals, tests, trend, key drivers, handoff effect -----------------
+
+STATISTICS_KEYS = ("nps_ci", "drivers", "handoff_effect", "trend")
+
+
+def _model_journeys(ds: Dataset, f: Filters):
+    return q.journeys(ds, f, ["journey_id", "nps", "handoffs", "events", "persona"])
+
+
+def drivers(ds: Dataset, f: Filters) -> KeyDrivers:
+    """metrics.drivers.key_drivers over the selected journeys (stage satisfaction from all their touchpoints)."""
+    return key_drivers(_model_journeys(ds, f), q.journey_stage_satisfaction(ds, f), ds.stage_order,
+                       settings.get_int("min_sample"))
+
+
+def handoff_impact(ds: Dataset, f: Filters) -> HandoffEffect:
+    """metrics.handoff_effect.handoff_effect over the selected journeys."""
+    return handoff_effect(_model_journeys(ds, f), q.journey_stage_satisfaction(ds, f), ds.stage_order,
+                          settings.get_int("min_sample"))
+
+
+def score_trend(ds: Dataset, f: Filters, period: str = "month", metric: str = "nps") -> Trend:
+    """metrics.trend.trend of NPS (journeys) or CSAT (touchpoints) per week or month of the first touchpoint."""
+    if metric == "nps":
+        counts = q.journey_counts(ds, f, "nps", by=[period])
+    else:
+        counts = q.touchpoint_counts(ds, f, "satisfaction", by=[period])
+    return trend(counts, period, metric, min_sample=settings.get_int("min_sample"))
+
+
+def intervals(ds: Dataset, f: Filters) -> dict[str, tuple[float, float] | None]:
+    """95% intervals of the selection's NPS and CSAT: {"nps_ci": (low, high) | None, "csat_ci": ...}."""
+    n = nps(q.journey_counts(ds, f, "nps"), weight="n").row(0, named=True)
+    sat = csat(q.touchpoint_counts(ds, f, "satisfaction"), weight="n").row(0, named=True)
+    return {"nps_ci": nps_interval(n["promoters"], n["detractors"], n["responses"]),
+            "csat_ci": csat_interval(sat["satisfied"], sat["ratings"])}
+
+
+def change_tests(ds: Dataset, current: Filters, previous: Filters) -> dict[str, Comparison]:
+    """Significance of the NPS and CSAT change from the ``previous`` selection to the ``current`` one."""
+    def rows(f: Filters) -> tuple[dict, dict]:
+        return (nps(q.journey_counts(ds, f, "nps"), weight="n").row(0, named=True),
+                csat(q.touchpoint_counts(ds, f, "satisfaction"), weight="n").row(0, named=True))
+
+    (n1, s1), (n0, s0) = rows(current), rows(previous)
+    m = settings.get_int("min_sample")
+    return {"nps": nps_change(n1, n0, m), "csat": csat_change(s1, s0, m)}
+
+
+def statistics(ds: Dataset, f: Filters) -> dict[str, Any]:
+    """The report's statistics: every key of STATISTICS_KEYS (null when there is too little data) and
+    ``statistics_reasons`` ({key: why it is null}).
+
+    nps_ci [low, high]; drivers [{stage, importance, coefficient, p_value, mean_satisfaction, n}]
+    most important first (stages left out of the model are not listed); handoff_effect
+    {per_handoff, ci, p_value, n}; trend [{period, responses, nps, nps_ci, significant_change}] by
+    month, oldest first.
+    """
+    reasons: dict[str, str] = {}
+    ci = intervals(ds, f)["nps_ci"]
+    if ci is None:
+        reasons["nps_ci"] = "no NPS answers in the selection"
+    kd = drivers(ds, f)
+    driver_rows = None
+    if kd.table is None:
+        reasons["drivers"] = kd.reason
+    else:
+        driver_rows = kd.table.filter(pl.col("importance").is_not_null()).select(
+            "stage", "importance", "coefficient", "p_value", "mean_satisfaction", "n").to_dicts()
+    effect = handoff_impact(ds, f)
+    if effect.reason:
+        reasons["handoff_effect"] = effect.reason
+    monthly = score_trend(ds, f, "month", "nps").table
+    trend_rows = None
+    if monthly.is_empty():
+        reasons["trend"] = "no NPS answers in the selection"
+    else:
+        trend_rows = [
+            {"period": r["period"].isoformat(), "responses": r["responses"], "nps": r["nps"],
+             "nps_ci": None if r["nps_low"] is None else [r["nps_low"], r["nps_high"]],
+             "significant_change": r["significant_change"]}
+            for r in monthly.iter_rows(named=True)
+        ]
+    return {
+        "nps_ci": None if ci is None else list(ci),
+        "drivers": driver_rows,
+        "handoff_effect": effect.to_dict(),
+        "trend": trend_rows,
+        "statistics_reasons": reasons,
     }

@@ -1,0 +1,228 @@
+"""Key-driver analysis: which stage's satisfaction moves the NPS answer most (journey-level OLS, Shapley R² importance).
+
+Model (one row per journey with an NPS answer), statsmodels OLS with HC3 robust standard errors:
+
+    nps_answer = a + Σ_s b_s · rated_s · (sat_s − c_s) + Σ_s g_s · rated_s + e
+
+- sat_s is the journey's mean satisfaction (1–5) over its rated touchpoints in stage s; c_s is
+  the mean of sat_s over the journeys that rated s (centring);
+- rated_s is 1 when the journey has a satisfaction rating in stage s, else 0, and the centred
+  satisfaction is filled with 0 there. Journeys that never reached (or never rated) a stage
+  stay in the model: their missing satisfaction is absorbed by g_s, so b_s is the effect of one
+  satisfaction point among the journeys that rated s, and no journey is dropped for a gap;
+- a stage rated by fewer than ``min_sample`` journeys (or with no variation) is left out and
+  reported without estimates.
+
+Importance = Shapley decomposition of R² (LMG): each stage's satisfaction term gets its average
+gain in R² over all orders of adding the terms to the model of the rated_s indicators alone,
+shown as a share (%) of the R² that stage satisfaction adds in total (the shares sum to 100).
+Exact up to MAX_SHAPLEY_STAGES stages; beyond, the share of |standardized coefficient|.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from itertools import combinations
+
+import numpy as np
+import polars as pl
+import statsmodels.api as sm
+
+MAX_SHAPLEY_STAGES = 12
+QUADRANTS = ("fix_first", "keep_up", "monitor", "maintain")
+
+READING_EN = {
+    "fix_first": "{stage} matters most to NPS ({importance:.0f}% of what stage satisfaction explains; "
+                 "{coefficient:+.2f} points on the 0–10 answer per satisfaction point) and scores below "
+                 "the other stages ({mean_satisfaction:.2f}/5): fix it first.",
+    "keep_up": "{stage} matters most to NPS ({importance:.0f}% of what stage satisfaction explains; "
+               "{coefficient:+.2f} points on the 0–10 answer per satisfaction point) and already scores "
+               "above the other stages ({mean_satisfaction:.2f}/5): keep it up.",
+    "none": "No stage's satisfaction has a clear (95% significant) link to NPS in this selection.",
+}
+
+
+@dataclass(frozen=True)
+class KeyDrivers:
+    """The key-driver table (None with ``reason`` when there is too little data) and the model's fit.
+
+    ``table``: stage, importance (%), coefficient, ci_low, ci_high, p_value, mean_satisfaction,
+    n (journeys that rated the stage), quadrant; most important first; stages left out of the
+    model come last with null estimates.
+    """
+
+    table: pl.DataFrame | None
+    journeys: int
+    r2: float | None
+    measure: str
+    reason: str | None = None
+
+
+def stage_design(journeys: pl.DataFrame, stage_satisfaction: pl.DataFrame, stages: Sequence[str],
+                 min_sample: int = 30) -> tuple[pl.DataFrame, list[str], dict[str, str]]:
+    """The model's journey rows: nps (Float64) and, per usable stage i, ``sat_i`` (centred, 0 when unrated) and ``rated_i``.
+
+    Returns the frame, the usable stages (in ``stages`` order; column index i refers to this
+    list) and, for each left-out stage, the reason.
+    """
+    answered = journeys.filter(pl.col("nps").is_not_null()).select(
+        "journey_id", pl.col("nps").cast(pl.Float64))
+    sat = stage_satisfaction.join(answered.select("journey_id"), on="journey_id", how="semi")
+    frame = answered
+    usable: list[str] = []
+    left_out: dict[str, str] = {}
+    for stage in stages:
+        rows = sat.filter(pl.col("stage") == stage).select(
+            "journey_id", pl.col("mean_satisfaction").cast(pl.Float64).alias("_sat"))
+        if rows.height < min_sample:
+            left_out[stage] = f"only {rows.height} journeys with an NPS answer rated it (fewer than {min_sample})"
+            continue
+        if rows["_sat"].std() in (None, 0.0):
+            left_out[stage] = "its satisfaction does not vary"
+            continue
+        i = len(usable)
+        centre = rows["_sat"].mean()
+        frame = frame.join(rows, on="journey_id", how="left").with_columns(
+            (pl.col("_sat") - centre).fill_null(0.0).alias(f"sat_{i}"),
+            pl.col("_sat").is_not_null().cast(pl.Float64).alias(f"rated_{i}"),
+        ).drop("_sat")
+        usable.append(stage)
+    return frame, usable, left_out
+
+
+def indicator_columns(frame: pl.DataFrame, count: int) -> list[str]:
+    """The rated_i indicators that vary (one that is 1 for every journey duplicates the intercept)."""
+    return [f"rated_{i}" for i in range(count) if frame[f"rated_{i}"].n_unique() > 1]
+
+
+def _r2_by_subset(y: np.ndarray, base: np.ndarray, terms: np.ndarray) -> dict[int, float]:
+    """R² of the model base + each subset of ``terms`` columns (keyed by bitmask), from one Gram matrix."""
+    x = np.hstack([base, terms])
+    gram, xy = x.T @ x, x.T @ y
+    sst = float(((y - y.mean()) ** 2).sum())
+    nb, k = base.shape[1], terms.shape[1]
+    out = {}
+    for mask in range(1 << k):
+        idx = list(range(nb)) + [nb + j for j in range(k) if mask >> j & 1]
+        beta = np.linalg.lstsq(gram[np.ix_(idx, idx)], xy[idx], rcond=None)[0]
+        sse = float(y @ y - beta @ xy[idx])
+        out[mask] = 1.0 - sse / sst
+    return out
+
+
+def shapley_r2(y: np.ndarray, base: np.ndarray, terms: np.ndarray) -> np.ndarray:
+    """Each term's Shapley value of R² (average R² gain over all orders of entry), on top of ``base``.
+
+    The values sum to R²(all terms) − R²(base alone).
+    """
+    k = terms.shape[1]
+    r2 = _r2_by_subset(y, base, terms)
+    values = np.zeros(k)
+    for j in range(k):
+        others = [i for i in range(k) if i != j]
+        for size in range(k):
+            weight = math.factorial(size) * math.factorial(k - size - 1) / math.factorial(k)
+            for subset in combinations(others, size):
+                mask = sum(1 << i for i in subset)
+                values[j] += weight * (r2[mask | 1 << j] - r2[mask])
+    return values
+
+
+def key_drivers(journeys: pl.DataFrame, stage_satisfaction: pl.DataFrame, stages: Sequence[str],
+                min_sample: int = 30) -> KeyDrivers:
+    """Key drivers of the 0–10 NPS answer among the stages (see the module docstring for the model).
+
+    Parameters
+    ----------
+    journeys: journey_id, nps (the journey's 0–10 answer; null = no answer, left out).
+    stage_satisfaction: journey_id, stage, mean_satisfaction, ratings (no row = stage not rated).
+    stages: the stages in stage order.
+    min_sample: fewest journeys for the model, and fewest rating journeys for a stage to enter it.
+    """
+    measure = "shapley_r2_share"
+    frame, usable, left_out = stage_design(journeys, stage_satisfaction, stages, min_sample)
+    n = frame.height
+    if n < min_sample:
+        return KeyDrivers(None, n, None, measure, f"only {n} journeys have an NPS answer (fewer than {min_sample})")
+    if not usable:
+        return KeyDrivers(None, n, None, measure, f"no stage was rated by at least {min_sample} journeys with an NPS answer")
+    indicators = indicator_columns(frame, len(usable))
+    sats = [f"sat_{i}" for i in range(len(usable))]
+    if n < len(sats) + len(indicators) + 1 + min_sample // 3:
+        return KeyDrivers(None, n, None, measure, f"{n} journeys are too few for a model of {len(usable)} stages")
+    y = frame["nps"].to_numpy()
+    if float(y.std()) == 0.0:
+        return KeyDrivers(None, n, None, measure, "every NPS answer is the same, so nothing can explain it")
+    base = np.column_stack([np.ones(n)] + [frame[c].to_numpy() for c in indicators])
+    terms = np.column_stack([frame[c].to_numpy() for c in sats])
+    fit = sm.OLS(y, np.hstack([base, terms])).fit(method="qr", cov_type="HC3")
+    coef = fit.params[base.shape[1]:]
+    ci = fit.conf_int(0.05)[base.shape[1]:]
+    pvalues = fit.pvalues[base.shape[1]:]
+    if len(usable) <= MAX_SHAPLEY_STAGES:
+        raw = np.clip(shapley_r2(y, base, terms), 0.0, None)
+    else:
+        measure = "std_coefficient_share"
+        raw = np.abs(coef) * terms.std(axis=0) / y.std()
+    importance = 100.0 * raw / raw.sum() if raw.sum() > 0 else np.zeros(len(usable))
+
+    sat = stage_satisfaction.join(frame.select("journey_id"), on="journey_id", how="semi")
+    perf = sat.group_by("stage").agg(
+        ((pl.col("mean_satisfaction") * pl.col("ratings")).sum() / pl.col("ratings").sum()).alias("mean_satisfaction"),
+        pl.len().cast(pl.Int64).alias("n"),
+    )
+    modelled = pl.DataFrame({
+        "stage": usable,
+        "importance": importance.astype(float),
+        "coefficient": coef.astype(float),
+        "ci_low": ci[:, 0].astype(float),
+        "ci_high": ci[:, 1].astype(float),
+        "p_value": pvalues.astype(float),
+    }, schema_overrides={"stage": pl.String})
+    table = (
+        pl.DataFrame({"stage": list(stages)}, schema={"stage": pl.String})
+        .join(modelled, on="stage", how="left")
+        .join(perf, on="stage", how="left")
+        .with_columns(pl.col("n").fill_null(0))
+    )
+    table = with_quadrants(table).sort("importance", descending=True, nulls_last=True, maintain_order=True)
+    return KeyDrivers(table, n, float(fit.rsquared), measure)
+
+
+def with_quadrants(table: pl.DataFrame) -> pl.DataFrame:
+    """Importance–performance quadrant per stage, split at the modelled stages' average importance and satisfaction.
+
+    fix_first = important and below-average satisfaction; keep_up = important and above;
+    maintain = less important and above (do not over-invest); monitor = less important and below.
+    Stages without an importance get a null quadrant.
+    """
+    modelled = table.filter(pl.col("importance").is_not_null())
+    imp_cut = modelled["importance"].mean()
+    perf_cut = modelled["mean_satisfaction"].mean()
+    important = pl.col("importance") >= imp_cut
+    good = pl.col("mean_satisfaction") >= perf_cut
+    quadrant = (
+        pl.when(pl.col("importance").is_null()).then(None)
+        .when(important & ~good).then(pl.lit("fix_first"))
+        .when(important).then(pl.lit("keep_up"))
+        .when(good).then(pl.lit("maintain"))
+        .otherwise(pl.lit("monitor"))
+    )
+    return table.with_columns(quadrant.alias("quadrant"))
+
+
+def reading(drivers: KeyDrivers, templates: Mapping[str, str] = READING_EN) -> str | None:
+    """One plain sentence about the top driver: how much it matters and whether to fix it first or keep it up.
+
+    ``templates`` holds "fix_first", "keep_up" and "none" (no significant driver) format strings
+    with the fields stage, importance, coefficient, mean_satisfaction; None without a table.
+    """
+    if drivers.table is None:
+        return None
+    top = drivers.table.filter(pl.col("importance").is_not_null()).row(0, named=True)
+    if top["p_value"] is None or top["p_value"] >= 0.05 or top["coefficient"] <= 0:
+        return templates["none"]
+    key = "fix_first" if top["quadrant"] in ("fix_first", "monitor") else "keep_up"
+    return templates[key].format(**top)

@@ -1,0 +1,99 @@
+"""The adjusted effect of one more channel handoff on the 0–10 NPS answer (journey-level OLS, HC3 robust SE).
+
+Model (one row per journey with an NPS answer):
+
+    nps_answer = a + h · handoffs + e_1 · events + Σ_s [b_s · rated_s · (sat_s − c_s) + g_s · rated_s]
+                 + Σ_p persona dummies + e
+
+with the stage-satisfaction terms of ``metrics.drivers`` (unrated stages filled with 0 plus a
+rated indicator), journey depth (events) so that longer journeys' extra handoff opportunities
+are not counted as handoff harm, and persona dummies (reference = the most frequent persona;
+a missing persona is its own level) when the journeys carry more than one persona. h is the
+effect of one more handoff with the rest held fixed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import polars as pl
+import statsmodels.api as sm
+
+from metrics.drivers import indicator_columns, stage_design
+
+SENTENCE_EN = {
+    "cost": "Each channel handoff costs {points:.1f} points on the 0–10 recommend answer (95% CI {low:.2f} to "
+            "{high:.2f}; n = {n:,}), with stage satisfaction, journey length and persona held fixed.",
+    "gain": "Each channel handoff adds {points:.1f} points on the 0–10 recommend answer (95% CI {low:.2f} to "
+            "{high:.2f}; n = {n:,}), with stage satisfaction, journey length and persona held fixed.",
+    "none": "Channel handoffs show no clear effect on the 0–10 recommend answer (p = {p_value:.2f}; n = {n:,}) "
+            "once stage satisfaction, journey length and persona are held fixed.",
+}
+
+
+@dataclass(frozen=True)
+class HandoffEffect:
+    """per_handoff (points on the 0–10 answer), its 95% CI, p-value and n; all None with ``reason`` when not estimable."""
+
+    per_handoff: float | None
+    ci: tuple[float, float] | None
+    p_value: float | None
+    n: int
+    reason: str | None = None
+
+    def to_dict(self) -> dict | None:
+        """The report's ``handoff_effect`` object, or None when not estimable."""
+        if self.per_handoff is None:
+            return None
+        return {"per_handoff": self.per_handoff, "ci": list(self.ci), "p_value": self.p_value, "n": self.n}
+
+
+def handoff_effect(journeys: pl.DataFrame, stage_satisfaction: pl.DataFrame, stages: Sequence[str],
+                   min_sample: int = 30) -> HandoffEffect:
+    """Adjusted effect of one more handoff on the 0–10 NPS answer (see the module docstring for the model).
+
+    Parameters
+    ----------
+    journeys: journey_id, nps, handoffs, events and optionally persona (one row per journey).
+    stage_satisfaction: journey_id, stage, mean_satisfaction, ratings.
+    stages: the stages in stage order.
+    min_sample: fewest journeys with an NPS answer for the model (and per stage term, see drivers).
+    """
+    facts = journeys.filter(pl.col("nps").is_not_null())
+    n = facts.height
+    if n < min_sample:
+        return HandoffEffect(None, None, None, n, f"only {n} journeys have an NPS answer (fewer than {min_sample})")
+    frame, usable, _ = stage_design(journeys, stage_satisfaction, stages, min_sample)
+    controls = ["events"]
+    keep = ["journey_id", pl.col("handoffs").cast(pl.Float64), pl.col("events").cast(pl.Float64)]
+    if "persona" in facts.columns:
+        persona = pl.col("persona").cast(pl.String).fill_null("(none)")
+        levels = facts.group_by(persona).len().sort(["len", "persona"], descending=[True, False])["persona"].to_list()
+        for i, level in enumerate(levels[1:]):
+            keep.append((persona == level).cast(pl.Float64).alias(f"persona_{i}"))
+            controls.append(f"persona_{i}")
+    frame = frame.join(facts.select(keep), on="journey_id", how="inner")
+    if frame["handoffs"].n_unique() < 2:
+        return HandoffEffect(None, None, None, n, "every journey has the same number of handoffs")
+    columns = (["handoffs"] + controls + [f"sat_{i}" for i in range(len(usable))]
+               + indicator_columns(frame, len(usable)))
+    columns = [c for c in columns if c == "handoffs" or frame[c].n_unique() > 1]
+    if n < len(columns) + 1 + min_sample // 3:
+        return HandoffEffect(None, None, None, n, f"{n} journeys are too few for the {len(columns)} terms of the model")
+    x = np.column_stack([np.ones(n)] + [frame[c].to_numpy() for c in columns])
+    fit = sm.OLS(frame["nps"].to_numpy(), x).fit(method="qr", cov_type="HC3")
+    low, high = fit.conf_int(0.05)[1]
+    return HandoffEffect(float(fit.params[1]), (float(low), float(high)), float(fit.pvalues[1]), n)
+
+
+def sentence(effect: HandoffEffect, templates: dict[str, str] = SENTENCE_EN) -> str | None:
+    """The effect in words ("each handoff costs 0.7 points…"); templates "cost", "gain", "none"; None without an estimate."""
+    if effect.per_handoff is None:
+        return None
+    fields = {"points": abs(effect.per_handoff), "low": effect.ci[0], "high": effect.ci[1],
+              "p_value": effect.p_value, "n": effect.n}
+    if effect.p_value >= 0.05:
+        return templates["none"].format(**fields)
+    return templates["cost" if effect.per_handoff < 0 else "gain"].format(**fields)

@@ -1,0 +1,68 @@
+"""The adjusted handoff effect: exact on a built frame, persona controlled, the planted −0.7 recovered."""
+
+import math
+
+import polars as pl
+import pytest
+
+from metrics.handoff_effect import handoff_effect, sentence
+from store import Filters, open_dataset
+from store import queries as q
+from tests.support.sample import sample_path
+
+SAT_SCHEMA = {"journey_id": pl.String, "stage": pl.String, "mean_satisfaction": pl.Float64, "ratings": pl.Int64}
+
+
+def built(journeys=60):
+    """nps = 2 − 0.5·handoffs + 0.2·events + 1.0·sat_A + 1.5 for persona "b"."""
+    facts, sat = [], []
+    for j in range(journeys):
+        handoffs, events, a, persona = j % 4, 2 + (j * 7) % 5, 1 + (j * 3) % 5, "ab"[(j // 3) % 2]
+        score = 2 - 0.5 * handoffs + 0.2 * events + 1.0 * a + (1.5 if persona == "b" else 0.0)
+        facts.append((f"J{j}", score, handoffs, events, persona))
+        sat.append((f"J{j}", "A", float(a), 1))
+    return (pl.DataFrame(facts, schema={"journey_id": pl.String, "nps": pl.Float64, "handoffs": pl.Int64,
+                                        "events": pl.Int64, "persona": pl.String}, orient="row"),
+            pl.DataFrame(sat, schema=SAT_SCHEMA, orient="row"))
+
+
+def test_the_effect_per_handoff_is_adjusted_for_satisfaction_depth_and_persona():
+    facts, sat = built()
+    effect = handoff_effect(facts, sat, ["A"], min_sample=30)
+    assert effect.reason is None and effect.n == 60
+    assert math.isclose(effect.per_handoff, -0.5, abs_tol=1e-9)
+    d = effect.to_dict()
+    assert set(d) == {"per_handoff", "ci", "p_value", "n"} and len(d["ci"]) == 2
+
+
+def test_too_few_journeys_give_none_and_a_reason():
+    facts, sat = built(20)
+    effect = handoff_effect(facts, sat, ["A"], min_sample=30)
+    assert effect.per_handoff is None and effect.to_dict() is None
+    assert effect.reason == "only 20 journeys have an NPS answer (fewer than 30)"
+    assert sentence(effect) is None
+
+
+def test_no_variation_in_handoffs_gives_a_reason():
+    facts, sat = built()
+    effect = handoff_effect(facts.with_columns(pl.lit(1).alias("handoffs")), sat, ["A"], min_sample=30)
+    assert effect.per_handoff is None and effect.reason == "every journey has the same number of handoffs"
+
+
+@pytest.fixture(scope="module")
+def sample_effect(tmp_path_factory):
+    ds = open_dataset(str(sample_path(tmp_path_factory.mktemp("sample"))))
+    f = Filters.make()
+    facts = q.journeys(ds, f, ["journey_id", "nps", "handoffs", "events", "persona"])
+    return handoff_effect(facts, q.journey_stage_satisfaction(ds, f), ds.stage_order)
+
+
+def test_the_planted_handoff_effect_is_inside_the_interval_on_the_sample(sample_effect):
+    low, high = sample_effect.ci
+    assert low <= -0.7 <= high  # planted: −0.7 NPS-answer points per handoff
+    assert sample_effect.p_value < 0.001 and sample_effect.n > 10_000
+
+
+def test_the_effect_reads_as_a_sentence(sample_effect):
+    text = sentence(sample_effect)
+    assert text.startswith("Each channel handoff costs 0.7 points on the 0–10 recommend answer")
