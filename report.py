@@ -8,7 +8,7 @@ import json
 import sys
 
 from errors import DataError
-from figures import headline
+from figures import headline, statistics
 from store import Filters, open_dataset
 
 
@@ -54,7 +54,37 @@ def render_table(r: dict) -> str:
     lines += ["", f"{'handoff':<32}{'count':>8}"]
     for h in r["handoffs"][:15]:
         lines.append(f"{h['from'] + ' → ' + h['to']:<32}{h['count']:>8,}")
+    if "nps_ci" in r:
+        lines += render_statistics(r)
     return "\n".join(lines)
+
+
+def render_statistics(r: dict) -> list[str]:
+    """The table lines of figures.statistics: NPS interval, key drivers, handoff effect, monthly trend, and
+    why a figure is missing."""
+    ci = r["nps_ci"]
+    lines = ["", f"NPS 95% CI            {'—' if ci is None else f'{ci[0]:.1f} to {ci[1]:.1f}'}"]
+    effect = r["handoff_effect"]
+    if effect:
+        lines.append(f"per handoff (0-10)    {effect['per_handoff']:+.2f}  (95% CI {effect['ci'][0]:+.2f} to "
+                     f"{effect['ci'][1]:+.2f}, p {effect['p_value']:.3g}, n {effect['n']:,})")
+    if r["drivers"]:
+        lines += ["", "key drivers of the 0-10 answer (importance = % of the R² stage satisfaction adds, Shapley)",
+                  f"{'stage':<16}{'importance %':>13}{'coef':>8}{'p':>10}{'mean sat':>10}{'n':>8}"]
+        for d in r["drivers"]:
+            lines.append(f"{d['stage']:<16}{d['importance']:>13.1f}{d['coefficient']:>+8.2f}{d['p_value']:>10.2g}"
+                         f"{_fmt(d['mean_satisfaction'], 2):>10}{d['n']:>8,}")
+    if r["trend"]:
+        lines += ["", f"{'month':<12}{'answers':>9}{'NPS':>8}{'95% CI':>18}  change"]
+        for m in r["trend"]:
+            band = "—" if m["nps_ci"] is None else f"{m['nps_ci'][0]:.1f} to {m['nps_ci'][1]:.1f}"
+            change = {True: "significant", False: "not significant", None: ""}[m["significant_change"]]
+            lines.append(f"{m['period']:<12}{m['responses']:>9,}{_fmt(m['nps']):>8}{band:>18}  {change}")
+    reasons = r.get("statistics_reasons") or {}
+    if reasons:
+        lines.append("")
+        lines += [f"{key} unavailable: {why}" for key, why in reasons.items()]
+    return lines
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -64,6 +94,7 @@ def main(argv: list[str] | None = None) -> int:
         f = Filters.make(since=args.since, until=args.until, persona=args.persona,
                          channel=args.channel, stage=args.stage)
         result = headline(ds, f)
+        result.update(statistics(ds, f))
     except DataError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
