@@ -6,10 +6,18 @@ import argparse
 import datetime as dt
 import json
 import sys
+from pathlib import Path
 
+import polars as pl
+
+import ingest
+import settings
 from errors import DataError
 from figures import headline, statistics
-from store import Filters, open_dataset
+from store import Dataset, Filters, open_dataset
+from store.queries import quarantine
+
+QUARANTINE_LINES = 100  # invalid rows printed to stderr; the rest are counted
 
 
 def _date(text: str) -> dt.date:
@@ -28,7 +36,45 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     p.add_argument("--since", type=_date, help="journeys whose first touchpoint is on or after this date")
     p.add_argument("--until", type=_date, help="journeys whose first touchpoint is on or before this date")
     p.add_argument("--format", choices=("table", "json"), default="table")
+    p.add_argument("--map", action="append", default=[], metavar="CANONICAL=SOURCE",
+                   help="read canonical column CANONICAL from the file's column SOURCE (repeatable; .csv/.tsv/.txt/"
+                        ".xlsx/.parquet files)")
+    p.add_argument("--strict", action="store_true", help="any invalid row is an error instead of being left out")
     return p.parse_args(argv)
+
+
+def _mapping(pairs: list[str]) -> dict[str, str]:
+    out = {}
+    for pair in pairs:
+        canonical, sep, source = pair.partition("=")
+        if not sep or not canonical.strip():
+            raise DataError(f"--map {pair} is not of the form CANONICAL=SOURCE (e.g. --map journey_id=case_id).")
+        out[canonical.strip()] = source.strip()
+    return out
+
+
+def _open(args: argparse.Namespace) -> tuple[Dataset, int, pl.DataFrame]:
+    """The dataset of DATA, its number of invalid rows and (some of) them as ``row, reason``.
+
+    A single .csv/.tsv/.txt/.xlsx/.parquet file goes through ingest (its valid events cached as
+    Parquet by content and mapping); a directory or glob goes straight to the store.
+    """
+    path = Path(args.data)
+    if path.is_file() and path.suffix.lower() in ingest.SUFFIXES:
+        loaded = ingest.load(path, mapping=_mapping(args.map), strict=args.strict)
+        target = Path(settings.get("cache_dir")) / "ingest" / f"{loaded.digest}.parquet"
+        if not target.exists():
+            ingest.write_parquet(loaded, target)
+        return open_dataset(target, name=loaded.name), loaded.rejected_rows, loaded.quarantine
+    if args.map:
+        raise DataError("--map applies only to a single .csv, .tsv, .txt, .xlsx or .parquet file.")
+    ds = open_dataset(args.data)
+    rows = quarantine(ds, QUARANTINE_LINES).rename({"row_number": "row"})
+    if args.strict and ds.rejected:
+        first = rows.row(0, named=True)
+        raise DataError(f"{ds.rejected:,} rows are invalid; first: row {first['row']} of {first['file']}, "
+                        f"{first['reason']}.")
+    return ds, ds.rejected, rows
 
 
 def _fmt(value, digits: int = 1) -> str:
@@ -45,6 +91,7 @@ def render_table(r: dict) -> str:
         f"median journey hours  {_fmt(r['median_journey_hours'])}",
         f"p90 journey hours     {_fmt(r['p90_journey_hours'])}",
         f"handoff rate %        {_fmt(r['handoff_rate'])}",
+        f"rejected rows         {r['rejected_rows']:,}",
         "",
         f"{'stage':<16}{'events':>10}{'journeys':>10}{'mean sat':>10}{'CSAT %':>9}",
     ]
@@ -90,7 +137,7 @@ def render_statistics(r: dict) -> list[str]:
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     try:
-        ds = open_dataset(args.data)
+        ds, rejected, invalid = _open(args)
         f = Filters.make(since=args.since, until=args.until, persona=args.persona,
                          channel=args.channel, stage=args.stage)
         result = headline(ds, f)
@@ -98,6 +145,11 @@ def main(argv: list[str] | None = None) -> int:
     except DataError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    result["rejected_rows"] = rejected
+    for r in invalid.head(QUARANTINE_LINES).iter_rows(named=True):
+        print(f"row {r['row']}: {r['reason']}", file=sys.stderr)
+    if rejected > QUARANTINE_LINES:
+        print(f"… and {rejected - QUARANTINE_LINES:,} more invalid rows", file=sys.stderr)
     if args.format == "json":
         print(json.dumps(result, ensure_ascii=False, default=str))
     else:

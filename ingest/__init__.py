@@ -1,0 +1,11 @@
+"""One ingestion path for ad-hoc files (CSV/TSV/TXT, .xlsx, Parquet): read, map, validate, write Parquet.
+
+Both the upload page and ``report.py DATA`` use it, so a file loads the same way through either door.
+"""
+
+from ingest.load import Ingested, canonicalize, load, write_parquet
+from ingest.mapping import ALIASES, ColumnMapping, propose
+from ingest.read import SUFFIXES, RawTable, read_table
+
+__all__ = ["ALIASES", "SUFFIXES", "ColumnMapping", "Ingested", "RawTable", "canonicalize", "load", "propose",
+           "read_table", "write_parquet"]

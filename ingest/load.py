@@ -1,0 +1,158 @@
+"""From a raw table and a column mapping to canonical events plus the quarantine of invalid rows."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+import polars as pl
+
+from errors import DataError
+from ingest import values
+from ingest.mapping import ColumnMapping, propose
+from ingest.read import ROW, RawTable, read_bytes, read_table
+from store.schema import BY_NAME, CANONICAL, REQUIRED, SCORE_RANGES
+
+FORMAT = "1"  # bump when parsing or validation changes, so cached ingests are redone
+QUARANTINE_SCHEMA = {"row": pl.Int64, "column": pl.String, "value": pl.String, "reason": pl.String}
+
+
+@dataclass(frozen=True)
+class Ingested:
+    """A file read, mapped and validated: its valid events in canonical form and its invalid rows."""
+
+    name: str
+    events: pl.DataFrame       # canonical columns present in the mapping, then the other columns
+    mapping: ColumnMapping
+    quarantine: pl.DataFrame   # row (1-based file line, header = 1), column, value, reason
+    digest: str                # of the file's bytes, the mapping and FORMAT
+
+    @property
+    def rejected_rows(self) -> int:
+        return self.quarantine.height
+
+
+def load(source: str | Path | bytes, name: str | None = None, mapping: Mapping[str, str] | None = None,
+         strict: bool = False) -> Ingested:
+    """Read, map and validate a file; DataError for a whole-file problem or an unfinished mapping.
+
+    ``mapping`` (canonical → source column) overrides the automatic one for the columns it names.
+    With ``strict`` any invalid row is a DataError instead of a quarantined row.
+    """
+    data, name = read_bytes(source, name)
+    raw = read_table(data, name)
+    chosen = propose(raw.columns, mapping)
+    if not chosen.ready:
+        raise DataError(chosen.problem())
+    return canonicalize(raw, chosen, strict=strict, digest=_digest(data, chosen))
+
+
+def _digest(data: bytes, mapping: ColumnMapping) -> str:
+    h = hashlib.sha256(data)
+    h.update(repr((FORMAT, sorted(mapping.columns.items()))).encode())
+    return h.hexdigest()[:24]
+
+
+def canonicalize(raw: RawTable, mapping: ColumnMapping, strict: bool = False, digest: str = "") -> Ingested:
+    """Events in canonical columns and types plus the quarantine; a row's first problem is its reason."""
+    if not mapping.ready:
+        raise DataError(mapping.problem())
+    checked = [c for c in CANONICAL if c in mapping.columns]
+    schema = raw.frame.schema
+    text_time = "timestamp" in checked and schema[mapping.columns["timestamp"]] == pl.String
+    # In stages, so each value is parsed once: text, then parsed values, then reasons, then the first reason.
+    frame = raw.frame.with_columns(
+        *(values.text(pl.col(mapping.columns[c])).alias(f"__shown_{c}") for c in checked),
+        *([values.timestamp_parts(pl.col(mapping.columns["timestamp"])).alias("__parts")] if text_time else []),
+    )
+    frame = frame.with_columns(_parsed(c, mapping.columns[c], schema[mapping.columns[c]]).alias(f"__parsed_{c}")
+                               for c in checked)
+    frame = frame.with_columns(_reason(c).alias(f"__reason_{c}") for c in checked)
+    reasons = [pl.col(f"__reason_{c}") for c in checked]
+    frame = frame.with_columns(
+        pl.coalesce(reasons).alias("__reason"),
+        pl.coalesce(pl.when(r.is_not_null()).then(pl.lit(c)) for c, r in zip(checked, reasons, strict=True))
+        .alias("__column"),
+        pl.coalesce(pl.when(r.is_not_null()).then(pl.col(f"__shown_{c}")) for c, r in zip(checked, reasons, strict=True))
+        .alias("__value"),
+    )
+    quarantine = frame.filter(pl.col("__reason").is_not_null()).select(
+        pl.col(ROW).cast(pl.Int64).alias("row"), pl.col("__column").alias("column"),
+        pl.col("__value").alias("value"), pl.col("__reason").alias("reason"),
+    ).cast(QUARANTINE_SCHEMA)
+    if strict and quarantine.height:
+        q = quarantine.row(0, named=True)
+        count = f"{quarantine.height:,} rows are" if quarantine.height > 1 else "1 row is"
+        raise DataError(f"{raw.name}: {count} invalid; first: row {q['row']}, {q['reason']}.")
+    valid = frame.filter(pl.col("__reason").is_null())
+    mapped_sources = set(mapping.columns.values())
+    extras = [c for c in raw.columns if c not in mapped_sources]
+    events = valid.select(
+        *(_typed(pl.col(f"__parsed_{c}"), c).alias(c) for c in checked),
+        *(_extra(valid[c]).alias(c if c not in CANONICAL else f"{c}_source") for c in extras),
+    )
+    return Ingested(name=raw.name, events=events, mapping=mapping, quarantine=quarantine, digest=digest)
+
+
+def _parsed(canonical: str, source: str, dtype: pl.DataType) -> pl.Expr:
+    if canonical == "timestamp":
+        if dtype == pl.String:
+            return values.timestamp_from_parts(pl.col("__parts"))
+        return values.timestamp(pl.col(source), dtype)
+    if canonical in SCORE_RANGES:
+        return values.number(pl.col(source), dtype)
+    return pl.col(f"__shown_{canonical}")
+
+
+def _reason(canonical: str) -> pl.Expr:
+    """Why a row's value of ``canonical`` is invalid, or null."""
+    shown, parsed = pl.col(f"__shown_{canonical}"), pl.col(f"__parsed_{canonical}")
+    if canonical == "timestamp":
+        bad = pl.when(parsed.is_null()).then(pl.format("timestamp '{}' is not a date and time", shown))
+    elif canonical in SCORE_RANGES:
+        lo, hi = SCORE_RANGES[canonical]
+        bad = (pl.when(parsed.is_null()).then(pl.format(f"{canonical} '{{}}' is not a number", shown))
+               .when((parsed < lo) | (parsed > hi)).then(pl.format(f"{canonical} {{}} is outside {lo}–{hi}", shown)))
+        if canonical == "nps":
+            bad = bad.when(parsed != parsed.round()).then(pl.format("nps {} is not a whole number", shown))
+    else:
+        bad = pl.lit(None, pl.String)
+    missing = pl.lit(f"{canonical} is missing") if canonical in REQUIRED else pl.lit(None, pl.String)
+    return pl.when(shown.is_null()).then(missing).otherwise(bad).cast(pl.String)
+
+
+def _typed(expr: pl.Expr, canonical: str) -> pl.Expr:
+    sql_type = BY_NAME[canonical].sql_type
+    if sql_type == "DOUBLE":
+        return expr.cast(pl.Float64)
+    if sql_type == "TIMESTAMP":
+        return expr.cast(pl.Datetime("us"))
+    return expr.cast(pl.String)
+
+
+def _extra(series: pl.Series) -> pl.Expr:
+    """Another column, kept: text that is all plain numbers becomes numbers, other text stays text."""
+    if series.dtype != pl.String:
+        return pl.lit(series)
+    text = values.text(pl.lit(series))
+    if values.looks_numeric(series):
+        as_float = series.str.strip_chars().cast(pl.Float64, strict=False)
+        integral = bool((as_float.drop_nulls() == as_float.drop_nulls().round()).all())
+        return text.cast(pl.Int64 if integral else pl.Float64, strict=False)
+    return text
+
+
+def write_parquet(ingested: Ingested, path: str | Path) -> Path:
+    """Write the valid events as one Parquet file that ``store.open_dataset`` reads; returns the path.
+
+    Written to a temporary name and renamed, so a reader never sees half a file.
+    """
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    ingested.events.write_parquet(tmp, compression="zstd")
+    os.replace(tmp, path)
+    return path

@@ -1,0 +1,116 @@
+"""Column mapping: which source column feeds each canonical column, from names and aliases."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping as MappingABC
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from errors import DataError
+from store.schema import CANONICAL, REQUIRED
+
+# Aliases per canonical column, compared after `normalise` (case, spaces, underscores and
+# punctuation ignored). An exact canonical name always wins over an alias.
+ALIASES: dict[str, tuple[str, ...]] = {
+    "journey_id": ("case_id", "case:concept:name", "caseid", "session_id", "journey", "여정ID", "여정번호", "세션ID"),
+    "timestamp": ("time:timestamp", "event_time", "datetime", "date", "time", "일시", "일자", "시간", "날짜"),
+    "stage": ("journey_stage", "단계", "여정단계"),
+    "channel": ("채널",),
+    "customer_id": ("customer", "client_id", "고객ID", "고객번호"),
+    "touchpoint": ("concept:name", "activity", "event", "터치포인트"),
+    "persona": ("segment", "페르소나", "세그먼트"),
+    "satisfaction": ("csat", "만족도"),
+    "ces": ("effort", "customer_effort_score", "노력도"),
+    "nps": ("likelihood_to_recommend", "nps_score", "추천의향"),
+    "comment": ("comments", "feedback", "verbatim", "의견", "코멘트"),
+}
+
+AUTOMATIC, MANUAL, AMBIGUOUS, INCOMPLETE = "automatic", "manual", "ambiguous", "incomplete"
+
+
+def normalise(name: str) -> str:
+    """A column name compared case-insensitively with spaces, underscores and punctuation removed."""
+    return re.sub(r"[\W_]+", "", name).casefold()
+
+
+_ALIAS_TO_CANONICAL = {normalise(a): c for c, aliases in ALIASES.items() for a in aliases}
+
+
+@dataclass(frozen=True)
+class ColumnMapping:
+    """Canonical column → source column, with how it was found.
+
+    ``status`` is ``automatic`` (every column found by name), ``manual`` (the caller chose some),
+    ``ambiguous`` (``candidates`` lists the canonical columns more than one source column claims)
+    or ``incomplete`` (``missing`` lists unmapped required columns).
+    """
+
+    columns: dict[str, str]
+    status: str
+    candidates: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    missing: tuple[str, ...] = ()
+
+    @property
+    def ready(self) -> bool:
+        return self.status in (AUTOMATIC, MANUAL)
+
+    def problem(self) -> str | None:
+        """One sentence saying what the mapping lacks, or None when it is ready."""
+        for canonical, sources in self.candidates.items():
+            names = " and ".join(f"'{s}'" for s in sources)
+            return (f"Columns {names} could all be '{canonical}'; choose one "
+                    f"(report.py: --map {canonical}=COLUMN).")
+        for canonical in self.missing:
+            return (f"The file has no column for '{canonical}', which is required; map one "
+                    f"(report.py: --map {canonical}=COLUMN).")
+        return None
+
+
+def propose(sources: Sequence[str], chosen: MappingABC[str, str] | None = None) -> ColumnMapping:
+    """The mapping of ``sources`` onto the canonical columns; ``chosen`` (canonical → source) wins.
+
+    Tiers, best first: the exact canonical name, the canonical name after `normalise`, an alias.
+    Two source columns in the best tier of one canonical column make it ambiguous. A chosen
+    source of "" leaves that canonical column unmapped.
+    """
+    chosen = dict(chosen or {})
+    for canonical, source in chosen.items():
+        if canonical not in CANONICAL:
+            raise DataError(f"'{canonical}' is not a column cxlens knows; use one of {', '.join(CANONICAL)}.")
+        if source and source not in sources:
+            raise DataError(f"The file has no column '{source}' to use as '{canonical}'.")
+    taken = {s for s in chosen.values() if s}
+    tiers: dict[str, dict[int, list[str]]] = {c: {} for c in CANONICAL}
+    for source in sources:
+        if source in taken:
+            continue
+        key = normalise(source)
+        if source in CANONICAL:
+            tiers[source].setdefault(0, []).append(source)
+        elif key in {normalise(c): c for c in CANONICAL}:
+            tiers[{normalise(c): c for c in CANONICAL}[key]].setdefault(1, []).append(source)
+        elif key in _ALIAS_TO_CANONICAL:
+            tiers[_ALIAS_TO_CANONICAL[key]].setdefault(2, []).append(source)
+    columns: dict[str, str] = {}
+    candidates: dict[str, tuple[str, ...]] = {}
+    for canonical in CANONICAL:
+        if canonical in chosen:
+            if chosen[canonical]:
+                columns[canonical] = chosen[canonical]
+            continue
+        if not tiers[canonical]:
+            continue
+        best = tiers[canonical][min(tiers[canonical])]
+        if len(best) == 1:
+            columns[canonical] = best[0]
+        else:
+            candidates[canonical] = tuple(best)
+    missing = tuple(c for c in REQUIRED if c not in columns and c not in candidates)
+    if candidates:
+        status = AMBIGUOUS
+    elif missing:
+        status = INCOMPLETE
+    else:
+        status = MANUAL if chosen else AUTOMATIC
+    return ColumnMapping(columns=columns, status=status, candidates=candidates, missing=missing)

@@ -1,0 +1,196 @@
+"""Reading an uploaded file into a raw all-columns frame: format, size, encoding, delimiter, line numbers."""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+from pathlib import Path
+
+import polars as pl
+
+import settings
+from errors import DataError
+
+ROW = "__cxlens_row"  # 1-based line of the file (the header is line 1) of each data row
+TEXT_SUFFIXES = (".csv", ".tsv", ".txt")
+SUFFIXES = (*TEXT_SUFFIXES, ".xlsx", ".parquet")
+DELIMITERS = (",", ";", "\t", "|")
+# Strict decoders tried in order: UTF-8 (with or without BOM), then Korean Excel's CP949 (a superset of EUC-KR).
+ENCODINGS = ("utf-8-sig", "cp949")
+_SNIFF_CHARS = 64 * 1024
+_MAGIC = {
+    b"\x89PNG": "a PNG image", b"\xff\xd8\xff": "a JPEG image", b"GIF8": "a GIF image", b"%PDF": "a PDF document",
+    b"\x1f\x8b": "a gzip archive", b"\xd0\xcf\x11\xe0": "an old Excel .xls workbook (save it as .xlsx or CSV)",
+}
+
+
+@dataclass(frozen=True)
+class RawTable:
+    """A file's table before mapping: source columns as read plus ROW; text files give strings only."""
+
+    name: str
+    frame: pl.DataFrame
+    kind: str          # "text", "xlsx" or "parquet"
+    encoding: str | None
+    delimiter: str | None
+
+    @property
+    def columns(self) -> list[str]:
+        return [c for c in self.frame.columns if c != ROW]
+
+
+def read_bytes(source: str | Path | bytes, name: str | None = None) -> tuple[bytes, str]:
+    """The file's bytes and display name, refusing a file over the ``upload_limit_mb`` setting."""
+    limit_mb = float(settings.get("upload_limit_mb"))
+    if isinstance(source, bytes | bytearray | memoryview):
+        data, name = bytes(source), name or "upload"
+        size = len(data)
+    else:
+        path = Path(source)
+        name = name or path.name
+        try:
+            size = path.stat().st_size
+        except OSError:
+            raise DataError(f"The file {path} does not exist or cannot be read.") from None
+        data = b"" if size > limit_mb * 1024 * 1024 else path.read_bytes()
+    if size > limit_mb * 1024 * 1024:
+        raise DataError(f"{name} is {size / 1024 / 1024:,.1f} MB, over the upload limit of {limit_mb:g} MB "
+                        "(setting upload_limit_mb).")
+    return data, name
+
+
+def read_table(source: str | Path | bytes, name: str | None = None) -> RawTable:
+    """Read a CSV/TSV/TXT, .xlsx or Parquet file (chosen by its content, not its name) into a RawTable."""
+    data, name = read_bytes(source, name)
+    if not data.strip():
+        raise DataError(f"{name} is empty.")
+    if data.startswith(b"PAR1"):
+        return _parquet(data, name)
+    if data.startswith(b"PK\x03\x04"):
+        return _xlsx(data, name)
+    for magic, what in _MAGIC.items():
+        if data.startswith(magic):
+            raise DataError(f"{name} is not a table: it looks like {what}.")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # Excel's "Unicode text": UTF-16 with a BOM
+        return _text(data.decode("utf-16").encode("utf-8"), name, "utf-16")
+    if b"\x00" in data[:_SNIFF_CHARS]:
+        raise DataError(f"{name} is not a table: it holds binary data, not text.")
+    utf8, encoding = _to_utf8(data, name)
+    return _text(utf8, name, encoding)
+
+
+def _to_utf8(data: bytes, name: str) -> tuple[bytes, str]:
+    """UTF-8 bytes without BOM, and the encoding they were decoded from."""
+    try:
+        data.decode("utf-8-sig")
+        return (data[3:] if data.startswith(b"\xef\xbb\xbf") else data), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp949").encode("utf-8"), "cp949"
+    except UnicodeDecodeError as exc:
+        line_no = data.count(b"\n", 0, exc.start) + 1
+        line_start = data.rfind(b"\n", 0, exc.start) + 1
+        header = _lenient(data[: data.find(b"\n")])
+        prefix = _lenient(data[line_start:exc.start])
+        delimiter = _sniff(header)
+        names = next(csv.reader([header.strip()], delimiter=delimiter), [])
+        index = prefix.count(delimiter)
+        where = f"column '{names[index].strip()}', " if line_no > 1 and index < len(names) else ""
+        raise DataError(f"{name} is neither UTF-8 nor CP949/EUC-KR text (undecodable byte 0x{data[exc.start]:02x} "
+                        f"in {where}line {line_no}); save it as CSV UTF-8.") from None
+
+
+def _lenient(data: bytes) -> str:
+    """Text for an error message: UTF-8 if it is, else CP949 with undecodable bytes replaced."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return data.decode("cp949", errors="replace")
+
+
+def _sniff(sample: str) -> str:
+    """The delimiter that splits the sample's lines into the same number (> 1) of fields, most fields first."""
+    lines = sample.splitlines()
+    if len(sample) >= _SNIFF_CHARS and len(lines) > 1:
+        lines = lines[:-1]  # the last line may be cut short
+    lines = [ln for ln in lines[:50] if ln.strip()]
+    best, best_key = ",", (False, 0)
+    for d in DELIMITERS:
+        counts = [len(r) for r in csv.reader(lines, delimiter=d)]
+        if not counts or counts[0] < 2:
+            continue
+        key = (all(c == counts[0] for c in counts), counts[0])
+        if key > best_key:
+            best, best_key = d, key
+    return best
+
+
+def _header(sample: str, delimiter: str, name: str) -> list[str]:
+    row = next(csv.reader(io.StringIO(sample), delimiter=delimiter), [])
+    names = [c.strip() or f"column_{i + 1}" for i, c in enumerate(row)]
+    seen: set[str] = set()
+    for n in names:
+        if n in seen:
+            raise DataError(f"{name} has the column name '{n}' twice in its header; rename one.")
+        seen.add(n)
+    return names
+
+
+def _text(utf8: bytes, name: str, encoding: str) -> RawTable:
+    sample = utf8[:_SNIFF_CHARS].decode("utf-8", errors="ignore")
+    delimiter = "\t" if name.lower().endswith(".tsv") and "\t" in sample else _sniff(sample)
+    names = _header(sample, delimiter, name)
+    try:
+        frame = pl.read_csv(utf8, separator=delimiter, infer_schema=False, new_columns=names,
+                            truncate_ragged_lines=False, raise_if_empty=True)
+    except pl.exceptions.NoDataError:
+        raise DataError(f"{name} is empty.") from None
+    except pl.exceptions.PolarsError as exc:
+        raise DataError(f"{name} could not be read as a table: {str(exc).splitlines()[0]}") from None
+    if len(frame.columns) != len(names):
+        raise DataError(f"{name} could not be read as a table: its header has {len(names)} columns.")
+    # A line of the file per record, plus the line breaks inside quoted fields (header = line 1).
+    if b'"' in utf8:
+        lines = 1 + pl.sum_horizontal(pl.col(c).str.count_matches("\n").fill_null(0) for c in names).cast(pl.Int64)
+        frame = frame.with_columns((lines.cum_sum() - lines + 2).alias(ROW))
+    else:
+        frame = frame.with_row_index(ROW, offset=2).with_columns(pl.col(ROW).cast(pl.Int64))
+    return _nonblank(frame, name, "text", encoding, delimiter)
+
+
+def _xlsx(data: bytes, name: str) -> RawTable:
+    try:
+        frame = pl.read_excel(data, engine="calamine", infer_schema_length=0, drop_empty_rows=False,
+                              raise_if_empty=False)
+    except Exception as exc:  # fastexcel raises its own types for broken workbooks
+        raise DataError(f"{name} could not be read as an Excel workbook: {str(exc).splitlines()[0]}") from None
+    names = [str(c).strip() for c in frame.columns]
+    dup = next((n for n in names if n.rsplit("_duplicated_", 1)[0] in names and "_duplicated_" in n), None)
+    if dup:
+        raise DataError(f"{name} has the column name '{dup.rsplit('_duplicated_', 1)[0]}' twice in its header; "
+                        "rename one.")
+    frame = frame.rename(dict(zip(frame.columns, names, strict=True)))
+    frame = frame.with_row_index(ROW, offset=2).with_columns(pl.col(ROW).cast(pl.Int64))
+    return _nonblank(frame, name, "xlsx", None, None)
+
+
+def _parquet(data: bytes, name: str) -> RawTable:
+    try:
+        frame = pl.read_parquet(data)
+    except Exception as exc:  # polars/arrow raise several types for broken files
+        raise DataError(f"{name} could not be read as Parquet: {str(exc).splitlines()[0]}") from None
+    frame = frame.with_row_index(ROW, offset=2).with_columns(pl.col(ROW).cast(pl.Int64))
+    return _nonblank(frame, name, "parquet", None, None)
+
+
+def _nonblank(frame: pl.DataFrame, name: str, kind: str, encoding: str | None, delimiter: str | None) -> RawTable:
+    """Drop blank lines (every field empty); a file with a header and nothing else is an error."""
+    values = [c for c in frame.columns if c != ROW]
+    if not values:
+        raise DataError(f"{name} is not a table: it has no columns.")
+    frame = frame.filter(~pl.all_horizontal(pl.col(values).is_null()))
+    if frame.height == 0:
+        raise DataError(f"{name} has a header but no data rows.")
+    return RawTable(name=name, frame=frame, kind=kind, encoding=encoding, delimiter=delimiter)
