@@ -41,5 +41,6 @@ PAGES = [
             url_path="overview", default=True),
     st.Page(HERE / "pages" / "journey_map.py", title=t("page_journey_map"), icon=":material/route:",
             url_path="journey-map"),
+    st.Page(HERE / "pages" / "drivers.py", title=t("page_drivers"), icon=":material/target:", url_path="drivers"),
 ]
 st.navigation(PAGES, position="top").run()

@@ -15,7 +15,7 @@ from metrics.handoff_effect import HandoffEffect, handoff_effect
 from metrics.handoffs import handoff_rate
 from metrics.nps import nps
 from metrics.satisfaction import ces, csat
-from metrics.significance import Comparison, csat_change, nps_change
+from metrics.significance import csat_change, nps_change
 from metrics.trend import Trend, trend
 from store import Dataset, Filters
 from store import queries as q
@@ -96,15 +96,17 @@ def intervals(ds: Dataset, f: Filters) -> dict[str, tuple[float, float] | None]:
             "csat_ci": csat_interval(sat["satisfied"], sat["ratings"])}
 
 
-def change_tests(ds: Dataset, current: Filters, previous: Filters) -> dict[str, Comparison]:
-    """Significance of the NPS and CSAT change from the ``previous`` selection to the ``current`` one."""
+def change_tests(ds: Dataset, current: Filters, previous: Filters) -> dict[str, Any]:
+    """Significance of the NPS and CSAT change from the ``previous`` selection to the ``current`` one:
+    {"nps": Comparison, "csat": Comparison, "answers": {"nps": (current n, previous n), "csat": (…)}}."""
     def rows(f: Filters) -> tuple[dict, dict]:
         return (nps(q.journey_counts(ds, f, "nps"), weight="n").row(0, named=True),
                 csat(q.touchpoint_counts(ds, f, "satisfaction"), weight="n").row(0, named=True))
 
     (n1, s1), (n0, s0) = rows(current), rows(previous)
     m = settings.get_int("min_sample")
-    return {"nps": nps_change(n1, n0, m), "csat": csat_change(s1, s0, m)}
+    return {"nps": nps_change(n1, n0, m), "csat": csat_change(s1, s0, m),
+            "answers": {"nps": (n1["responses"], n0["responses"]), "csat": (s1["ratings"], s0["ratings"])}}
 
 
 def statistics(ds: Dataset, f: Filters) -> dict[str, Any]:

@@ -21,20 +21,48 @@ CARDS = (
     ("handoff_rate", "kpi_handoff_rate", "help_handoff_rate", "{:.1f}%", "{:+.1f} pp", False),
 )
 
+
+def _with_statistics(key: str, value_text: str, delta: str | None, help_text: str, stats: dict):
+    """NPS and CSAT cards: ± the 95% interval's half-width on the value, the delta's test in its tag and help."""
+    ci = stats[f"{key}_ci"]
+    if ci is not None and value_text != "—":
+        value_text += f" ±{(ci[1] - ci[0]) / 2:.1f}"
+        help_text += " " + t("help_ci", low=f"{ci[0]:.1f}", high=f"{ci[1]:.1f}")
+    test = stats["tests"][key]
+    if delta is None:
+        return value_text, delta, help_text
+    p = "—" if test.p_value is None else f"{test.p_value:.3f}"
+    if test.p_value is None:
+        tag, note = None, t("delta_untested")
+    elif test.small_sample:
+        tag = "tag_small_sample"
+        note = t("delta_small_sample", p=p, min=data.min_sample(), current=stats["tests"]["answers"][key][0],
+                 previous=stats["tests"]["answers"][key][1])
+    elif test.significant:
+        tag, note = "tag_significant", t("delta_significant", p=p)
+    else:
+        tag, note = "tag_not_significant", t("delta_not_significant", p=p)
+    return value_text, delta + (f" · {t(tag)}" if tag else ""), help_text + " " + note
+
+
 ds, f = data.current_dataset(), data.current_filters()
 st.title(t("page_overview"))
 layout.stop_if_empty(ds, f)
 
 with layout.guard():
     k = data.kpis(ds, f)
+    stats = data.kpi_statistics(ds, f)
     columns = st.columns(3) + st.columns(3)
     for column, (key, label, help_key, fmt, delta_fmt, higher_is_better) in zip(columns, CARDS, strict=True):
         value, change = k["value"][key], k["delta"][key]
         delta = None if change is None else delta_fmt.format(change)
+        value_text, help_text = "—" if value is None else fmt.format(value), t(help_key, n=f"{k['nps_responses']:,}")
+        if key in ("nps", "csat"):
+            value_text, delta, help_text = _with_statistics(key, value_text, delta, help_text, stats)
         column.metric(
-            t(label), "—" if value is None else fmt.format(value), delta,
+            t(label), value_text, delta,
             delta_color="normal" if higher_is_better else "inverse",
-            help=t(help_key, n=f"{k['nps_responses']:,}"), border=True,
+            help=help_text, border=True,
         )
     p = k["periods"]
     (cs, cu), (ps, pu) = p["current"], p["previous"]
@@ -48,8 +76,15 @@ with left, layout.guard():
     if trend.height == 0:
         st.info(t("no_answers"))
     else:
-        st.plotly_chart(charts.nps_trend(trend, data.min_sample()), width="stretch")
+        weekly = data.score_trend(ds, f, "week", "nps")
+        figure = charts.add_nps_band(charts.nps_trend(trend, data.min_sample()), weekly.table)
+        st.plotly_chart(figure, width="stretch")
         layout.n_caption(answers=int(trend["responses"].sum()))
+        flagged = int(weekly.table["anomaly"].sum())
+        if weekly.anomaly_reason:
+            st.caption(t("anomaly_unavailable", reason=weekly.anomaly_reason))
+        else:
+            st.caption(t("anomaly_some", n=flagged) if flagged else t("anomaly_none"))
 
 with right, layout.guard():
     st.subheader(t("worst_pain_points"))

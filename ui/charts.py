@@ -152,3 +152,68 @@ def heatmap(frame: pl.DataFrame, stage_order: Sequence[str], channels: Sequence[
     fig.update_xaxes(title_text=t("stage_axis"), type="category", side="top")
     fig.update_yaxes(title_text=t("channel_axis"), type="category", autorange="reversed")
     return _layout(fig, max(260, 60 + 42 * len(rows)) + 60)
+
+
+# --- statistics (issue 5)
+QUADRANT_COLOURS = {"fix_first": "#D73027", "keep_up": "#1A9850", "maintain": "#4477AA", "monitor": "#999999"}
+
+
+def importance_performance(table: pl.DataFrame, quadrant_labels: Mapping[str, str], min_n: int) -> go.Figure:
+    """Importance (y) against mean satisfaction (x) per stage, split into quadrants at the averages.
+
+    Takes metrics.drivers' table (stages without an importance are left out); points coloured by
+    quadrant, the quadrant names in the corners, n in the hover, low samples hollow.
+    """
+    frame = table.filter(pl.col("importance").is_not_null()).sort("mean_satisfaction")
+    # neighbours along x alternate their labels above and below, so close stages stay readable
+    positions = dict(zip(frame["stage"].to_list(), ["top center", "bottom center"] * frame.height, strict=False))
+    x_cut, y_cut = frame["mean_satisfaction"].mean(), frame["importance"].mean()
+    fig = go.Figure()
+    x_lo, x_hi = frame["mean_satisfaction"].min(), frame["mean_satisfaction"].max()
+    pad = max((x_hi - x_lo) * 0.15, 0.1)
+    y_hi = frame["importance"].max() * 1.12 + 1
+    for quadrant, colour in QUADRANT_COLOURS.items():
+        part = frame.filter(pl.col("quadrant") == quadrant)
+        if part.is_empty():
+            continue
+        n = part["n"].to_list()
+        fig.add_trace(go.Scatter(
+            x=part["mean_satisfaction"].to_list(), y=part["importance"].to_list(), mode="markers+text",
+            name=quadrant_labels[quadrant], text=part["stage"].to_list(),
+            textposition=[positions[s] for s in part["stage"].to_list()],
+            marker=dict(size=14, color=["white" if _low(v, min_n) else colour for v in n],
+                        line=dict(color=colour, width=2)),
+            customdata=[[c, _n_text(v, min_n)] for c, v in zip(part["coefficient"].to_list(), n, strict=True)],
+            hovertemplate="%{text}<br>%{y:.1f}% · %{x:.2f}/5<br>%{customdata[0]:+.2f} / pt<br>"
+                          "%{customdata[1]}<extra></extra>",
+        ))
+    fig.add_vline(x=x_cut, line=dict(color="#888888", dash="dot", width=1))
+    fig.add_hline(y=y_cut, line=dict(color="#888888", dash="dot", width=1))
+    # quadrant names in the outer corners of the upper half and just under the importance cut
+    corners = (("fix_first", x_lo - pad, y_hi, "left"), ("keep_up", x_hi + pad, y_hi, "right"),
+               ("monitor", x_lo - pad, y_cut, "left"), ("maintain", x_hi + pad, y_cut, "right"))
+    for quadrant, x, y, align in corners:
+        fig.add_annotation(x=x, y=y, text=quadrant_labels[quadrant], showarrow=False, xanchor=align,
+                           yanchor="top", yshift=-2, font=dict(color=QUADRANT_COLOURS[quadrant], size=12))
+    fig.update_xaxes(title_text=t("ipm_x"), range=[x_lo - pad * 1.2, x_hi + pad * 1.2])
+    fig.update_yaxes(title_text=t("ipm_y"), range=[-(0.1 * y_hi + 3), y_hi + 2])  # room for labels below
+    return _layout(fig, height=440)
+
+
+def add_nps_band(fig: go.Figure, trend: pl.DataFrame) -> go.Figure:
+    """Add the 95% interval band and the anomaly markers of a metrics.trend NPS table to an ``nps_trend`` figure."""
+    periods = trend["period"].to_list()
+    fig.add_trace(go.Scatter(x=periods, y=trend["nps_high"].to_list(), mode="lines", line=dict(width=0),
+                             hoverinfo="skip", showlegend=False), secondary_y=True)
+    fig.add_trace(go.Scatter(x=periods, y=trend["nps_low"].to_list(), mode="lines", line=dict(width=0),
+                             fill="tonexty", fillcolor="rgba(34,34,34,0.15)", name=t("ci_band"),
+                             hoverinfo="skip"), secondary_y=True)
+    anomalies = trend.filter("anomaly")
+    if not anomalies.is_empty():
+        fig.add_trace(go.Scatter(
+            x=anomalies["period"].to_list(), y=anomalies["nps"].to_list(), mode="markers", name=t("anomaly"),
+            marker=dict(symbol="diamond", size=14, color="#D73027", line=dict(color="white", width=1)),
+            hovertemplate="%{x|%Y-%m-%d}<br>" + t("anomaly") + ": NPS %{y:.1f}<extra></extra>",
+        ), secondary_y=True)
+    return fig
+

@@ -190,3 +190,36 @@ def colours(ds: Dataset) -> dict[str, dict[str, str]]:
 
 def min_sample() -> int:
     return settings.get_int("min_sample")
+
+
+# --- statistics (issue 5): intervals, tested deltas, trend with anomalies, key drivers, handoff effect
+
+
+@_register
+def key_drivers(ds: Dataset, f: Filters):
+    """figures.drivers: the key-driver table (metrics.drivers.KeyDrivers)."""
+    return figures.drivers(ds, f)
+
+
+@_register
+def handoff_effect(ds: Dataset, f: Filters):
+    """figures.handoff_impact: the adjusted effect of one more handoff (metrics.handoff_effect.HandoffEffect)."""
+    return figures.handoff_impact(ds, f)
+
+
+@_register
+def score_trend(ds: Dataset, f: Filters, period: str = "week", metric: str = "nps"):
+    """figures.score_trend: metrics.trend.Trend of NPS or CSAT per week or month."""
+    return figures.score_trend(ds, f, period, metric)
+
+
+@_register
+def kpi_statistics(ds: Dataset, f: Filters) -> dict[str, Any]:
+    """The overview cards' statistics: 95% intervals of the selection's NPS and CSAT ("nps_ci", "csat_ci") and the
+    tests of the NPS and CSAT deltas over the same two windows as ``kpis`` ("tests": {"nps", "csat"})."""
+    lo, hi = filter_options(ds)["dates"]
+    periods = comparison_periods(f.since, f.until, lo, hi)
+    (cs, cu), (ps, pu) = periods["current"], periods["previous"]
+    tests = figures.change_tests(ds, dataclasses.replace(f, since=cs, until=cu),
+                                 dataclasses.replace(f, since=ps, until=pu))
+    return {**figures.intervals(ds, f), "tests": tests}

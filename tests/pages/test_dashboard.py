@@ -16,7 +16,11 @@ HANGUL = re.compile("[가-힣]")
 
 
 def _metric(at, label: str):
-    return next(m for m in at.metric if m.label == label)
+    """The st.metric labelled ``label``; NPS and CSAT values carry their 95% interval (" ±1.3"), dropped here."""
+    from types import SimpleNamespace
+
+    m = next(m for m in at.metric if m.label == label)
+    return SimpleNamespace(value=m.value.split(" ±")[0], delta=m.delta, help=m.help, label=m.label)
 
 
 def _param(at, key: str) -> list[str]:

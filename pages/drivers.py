@@ -1,0 +1,50 @@
+"""Key drivers: the importance–performance matrix, the drivers table and one plain-language reading."""
+
+from __future__ import annotations
+
+import polars as pl
+import streamlit as st
+
+from metrics.drivers import reading
+from metrics.handoff_effect import sentence
+from ui import charts, data, layout
+from ui.i18n import t
+
+QUADRANT_KEYS = ("fix_first", "keep_up", "maintain", "monitor")
+
+ds, f = data.current_dataset(), data.current_filters()
+st.title(t("page_drivers"))
+st.caption(t("drivers_intro"))
+layout.stop_if_empty(ds, f)
+
+with layout.guard():
+    kd = data.key_drivers(ds, f)
+    if kd.table is None:
+        st.info(t("drivers_unavailable", reason=kd.reason))
+    else:
+        st.markdown("**" + reading(kd, {k: t("reading_" + k) for k in ("fix_first", "keep_up", "none")}) + "**")
+        labels = {q: t("quadrant_" + q) for q in QUADRANT_KEYS}
+        st.subheader(t("ipm_title"))
+        st.plotly_chart(charts.importance_performance(kd.table, labels, data.min_sample()), width="stretch")
+        st.caption(t("drivers_method", journeys=f"{kd.journeys:,}", r2=f"{kd.r2:.2f}", min=data.min_sample()))
+        st.subheader(t("drivers_table"))
+        shown = kd.table.with_columns(pl.col("quadrant").replace_strict(labels, default=None))
+        layout.table(
+            shown.select("stage", "importance", "coefficient", "ci_low", "ci_high", "p_value", "mean_satisfaction",
+                         "n", "quadrant"),
+            "key_drivers.csv",
+            labels={"stage": t("col_stage"), "importance": t("col_importance"),
+                    "coefficient": t("col_coefficient"), "ci_low": t("col_ci_low"), "ci_high": t("col_ci_high"),
+                    "p_value": t("col_p_value"), "mean_satisfaction": t("col_mean_satisfaction"),
+                    "n": t("col_rated_journeys"), "quadrant": t("col_quadrant")},
+            formats={"importance": "%.1f", "coefficient": "%+.2f", "ci_low": "%+.2f", "ci_high": "%+.2f",
+                     "p_value": "%.3g", "mean_satisfaction": "%.2f"},
+        )
+
+with layout.guard():
+    st.subheader(t("handoff_effect_title"))
+    effect = data.handoff_effect(ds, f)
+    if effect.per_handoff is None:
+        st.info(t("handoff_unavailable", reason=effect.reason))
+    else:
+        st.markdown(sentence(effect, {k: t("handoff_" + k) for k in ("cost", "gain", "none")}))
