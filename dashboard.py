@@ -13,6 +13,7 @@ import streamlit as st
 
 from errors import DataError
 from ui import data, state
+from ui import upload as session_upload
 from ui.access_gate import require_access
 from ui.i18n import t
 
@@ -24,6 +25,7 @@ lang = state.language_switch()
 # --- access (issue 7): nobody sees data before the sign-in gate lets them (ui/access_gate.py, access.py)
 require_access()
 # ---
+session_upload.banner()  # issue 4: this session's uploaded file, with a way back to the default data
 try:
     ds = data.current_dataset()
     options = data.filter_options(ds)
@@ -42,5 +44,6 @@ PAGES = [
     st.Page(HERE / "pages" / "journey_map.py", title=t("page_journey_map"), icon=":material/route:",
             url_path="journey-map"),
     st.Page(HERE / "pages" / "drivers.py", title=t("page_drivers"), icon=":material/target:", url_path="drivers"),
+    st.Page(HERE / "pages" / "upload.py", title=t("page_upload"), icon=":material/upload_file:", url_path="upload"),
 ]
 st.navigation(PAGES, position="top").run()

@@ -177,6 +177,44 @@ TEXT: dict[str, dict[str, str]] = {
                         "ko": "속이 빈 점, 빗금 막대, * 표시는 응답이 {min}건 미만인 그룹입니다(표본 부족: 해석 주의)."},
     "low_sample_tag": {"en": "(n<{min})", "ko": "(n<{min})"},
     "download_csv": {"en": "Download CSV", "ko": "CSV 다운로드"},
+    # --- upload (issue 4: pages/upload.py, ui/upload.py)
+    "page_upload": {"en": "Upload", "ko": "파일 업로드"},
+    "upload_intro": {"en": "Analyse your own export: CSV, TSV, TXT, Excel (.xlsx) or Parquet, up to {limit} MB. "
+                           "UTF-8 and CP949 (Korean Excel) are detected; columns are matched by name. Only this "
+                           "browser session sees the file, and it is deleted when the session ends.",
+                     "ko": "직접 가져온 파일을 분석합니다: CSV, TSV, TXT, Excel(.xlsx), Parquet, 최대 {limit} MB. "
+                           "UTF-8과 CP949(한글 Excel)를 자동으로 인식하고 열은 이름으로 연결합니다. 이 브라우저 세션에서만 "
+                           "보이며 세션이 끝나면 삭제됩니다."},
+    "upload_label": {"en": "File of touchpoint events", "ko": "터치포인트 이벤트 파일"},
+    "upload_reading": {"en": "Reading {name}…", "ko": "{name} 읽는 중…"},
+    "upload_none": {"en": "No file has been uploaded in this session.", "ko": "이 세션에 업로드한 파일이 없습니다."},
+    "upload_banner": {"en": "You are looking at your upload {name} (this session only).",
+                      "ko": "업로드한 파일 {name}을(를) 보고 있습니다(이 세션에서만)."},
+    "upload_return": {"en": "Back to the default data", "ko": "기본 데이터로 돌아가기"},
+    "upload_expired": {"en": "Your upload {name} is no longer available; showing the default data.",
+                       "ko": "업로드한 파일 {name}을(를) 더 이상 사용할 수 없어 기본 데이터를 표시합니다."},
+    "upload_loaded": {"en": "{name}: {events} events of {journeys} journeys loaded; {rejected} rows left out as "
+                            "invalid. Every page of this session now shows this file.",
+                      "ko": "{name}: 여정 {journeys}건의 이벤트 {events}건을 불러왔고 유효하지 않은 행 {rejected}건을 "
+                            "제외했습니다. 이 세션의 모든 페이지가 이 파일을 보여 줍니다."},
+    "upload_mapping": {"en": "Column mapping ({status})", "ko": "열 연결({status})"},
+    "upload_status_automatic": {"en": "found by name", "ko": "이름으로 자동 연결"},
+    "upload_status_manual": {"en": "chosen by you", "ko": "직접 선택"},
+    "upload_status_ambiguous": {"en": "ambiguous", "ko": "모호함"},
+    "upload_status_incomplete": {"en": "incomplete", "ko": "불완전"},
+    "upload_mapping_ask": {"en": "Choose which column holds each field, then load the file.",
+                           "ko": "각 항목이 어느 열에 있는지 선택한 뒤 파일을 불러오세요."},
+    "upload_unmapped": {"en": "(none)", "ko": "(없음)"},
+    "upload_apply": {"en": "Load with this mapping", "ko": "이 연결로 불러오기"},
+    "upload_quarantine": {"en": "Invalid rows", "ko": "유효하지 않은 행"},
+    "upload_quarantine_count": {"en": "{n} rows were left out of every figure. Row = line of the file (the header "
+                                      "is line 1).",
+                                "ko": "{n}개 행을 모든 수치에서 제외했습니다. 행 = 파일의 줄 번호(머리글이 1번째 줄)."},
+    "upload_quarantine_none": {"en": "No invalid rows.", "ko": "유효하지 않은 행이 없습니다."},
+    "upload_export": {"en": "Export", "ko": "내보내기"},
+    "upload_export_help": {"en": "The events of {name} selected by the sidebar filters, as Parquet.",
+                           "ko": "사이드바 필터로 선택한 {name}의 이벤트(Parquet)."},
+    "download_parquet": {"en": "Download events (Parquet)", "ko": "이벤트 다운로드(Parquet)"},
     # --- table columns
     "col_touchpoint": {"en": "Touchpoint", "ko": "접점"},
     "col_events": {"en": "Events", "ko": "이벤트"},

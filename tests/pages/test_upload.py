@@ -1,0 +1,101 @@
+"""The upload page through AppTest: an uploaded file becomes this session's data, and only this session's."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import polars as pl
+
+import ingest
+from store import Filters, open_dataset
+from tests.pages.conftest import PAGES
+from ui import layout
+from ui import upload as session
+
+CORPUS = Path(__file__).resolve().parents[1] / "fixtures" / "ingest"
+UPLOAD = str(PAGES / "upload.py")
+OVERVIEW = str(PAGES / "overview.py")
+
+
+def _metric(at, label: str) -> str:
+    return next(m for m in at.metric if m.label == label).value.split(" ±")[0]
+
+
+def _problems(at) -> list:
+    return list(at.exception) + [e.value for e in at.error]
+
+
+def _upload(at, name: str, mime: str = "text/csv"):
+    at.file_uploader[0].upload(name, (CORPUS / name).read_bytes(), mime).run()
+    return at
+
+
+def test_an_upload_changes_the_overview_of_this_session_only(app, telco_path):
+    at = app(telco_path, page="upload.py")
+    _upload(at, "cp949_korean.csv")
+    assert _problems(at) == []
+    assert at.session_state["dataset"].journeys == 3
+    assert any("cp949_korean.csv" in i.value for i in at.info)  # the banner
+    at.switch_page(OVERVIEW).run()
+    assert _problems(at) == []
+    assert _metric(at, "Journeys") == "3"
+    assert _metric(at, "NPS") == "33.3"  # promoters 10, 9; detractor 6 of 3 answers
+    other = app(telco_path)  # a second browser session
+    assert _metric(other, "Journeys") == "600"
+    assert not any("cp949_korean.csv" in i.value for i in other.info)
+
+
+def test_the_banner_button_returns_to_the_default_data_and_removes_the_files(app, telco_path):
+    at = _upload(app(telco_path, page="upload.py"), "excel.xlsx",
+                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    uploaded = at.session_state["dataset"]
+    assert uploaded.journeys == 3
+    at.button(key="upload.return").click().run()
+    at.switch_page(OVERVIEW).run()
+    assert _metric(at, "Journeys") == "600"
+    assert not Path(uploaded.files[0]).exists()
+    assert not Path(uploaded.facts_dir).exists()
+
+
+def test_invalid_rows_are_counted_listed_and_downloadable(app, telco_path):
+    at = _upload(app(telco_path, page="upload.py"), "dirty.csv")
+    assert _problems(at) == []
+    assert [w.value for w in at.warning] == ["7 rows were left out of every figure. Row = line of the file (the "
+                                             "header is line 1)."]
+    listed = next(d.value for d in at.dataframe if "reason" in d.value.columns)
+    assert listed["row"].tolist() == [8, 9, 11, 12, 13, 14, 15]
+    downloads = [b.proto.id for b in at.get("download_button")]
+    assert any(i.endswith("download:invalid_rows.csv") for i in downloads)
+    assert any(i.endswith("upload.parquet") for i in downloads)
+
+
+def test_the_invalid_rows_csv_neutralises_formulas():
+    got = ingest.load(b"journey_id,timestamp,stage,channel,nps\nJ1,2026-03-01,s,c,=1+1\n", "x.csv")
+    assert layout.csv_bytes(got.quarantine).decode("utf-8-sig").splitlines() == [
+        "row,column,value,reason", "2,nps,'=1+1,nps '=1+1' is not a number"]
+
+
+def test_the_events_export_is_parquet_of_the_selected_events(tmp_path):
+    ds = open_dataset(ingest.write_parquet(ingest.load(CORPUS / "pm4py.csv"), tmp_path / "e.parquet"))
+    frame = pl.read_parquet(io.BytesIO(session.events_parquet(ds, Filters.make(channel=["앱"]))))
+    assert frame["journey_id"].to_list() == ["J1", "J3"]
+
+
+def test_an_ambiguous_file_asks_before_loading_and_loads_with_the_chosen_column(app, telco_path):
+    at = _upload(app(telco_path, page="upload.py"), "ambiguous.csv")
+    assert [w.value for w in at.warning] == ["Columns 'date' and 'event_time' could all be 'timestamp'; choose one "
+                                             "(report.py: --map timestamp=COLUMN)."]
+    assert "dataset" not in at.session_state
+    at.selectbox(key="upload.map.timestamp").set_value("event_time")
+    at.button[0].click().run()  # the form's submit button
+    assert _problems(at) == []
+    assert at.session_state["dataset"].journeys == 1
+    assert at.session_state["upload"].mapping.columns["timestamp"] == "event_time"
+
+
+def test_a_whole_file_problem_is_one_error_and_keeps_the_data(app, telco_path):
+    at = _upload(app(telco_path, page="upload.py"), "image.csv")
+    assert list(at.exception) == []
+    assert [e.value for e in at.error] == ["image.csv is not a table: it looks like a PNG image."]
+    assert "dataset" not in at.session_state
