@@ -146,11 +146,11 @@ def filter_panel(ds: Dataset, options: Mapping[str, Sequence]) -> Filters:
     lo, hi = options["dates"]
     side = st.sidebar
     side.header(t("filters"))
-    left, right = side.columns(2)
-    since = left.date_input(t("since"), min_value=lo, max_value=hi, key=widget_key("since"),
+    # One per row: two side by side cut the date and the label in a 300-px sidebar.
+    since = side.date_input(t("since"), min_value=lo, max_value=hi, key=widget_key("since"),
                             help=t("help_dates"), format="YYYY-MM-DD")
-    until = right.date_input(t("until"), min_value=lo, max_value=hi, key=widget_key("until"),
-                             help=t("help_dates"), format="YYYY-MM-DD")
+    until = side.date_input(t("until"), min_value=lo, max_value=hi, key=widget_key("until"),
+                            help=t("help_dates"), format="YYYY-MM-DD")
     chosen = {}
     for name in MULTI:
         chosen[name] = side.multiselect(t(name), options.get(name, []), key=widget_key(name),
