@@ -1,0 +1,58 @@
+"""Every page in a real browser: its charts drawn, no exception, screenshots at desktop and phone size."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.e2e.browser import DESKTOP, EXCEPTION, PHONE, PLOT, open_view, page_urls, screenshot, slug
+
+# Pages that draw no Plotly chart by design (a form, not a figure).
+WITHOUT_CHARTS = {"upload"}
+
+
+@pytest.fixture(scope="module")
+def pages(browser, server) -> list[str]:
+    ctx = browser.new_context(viewport=DESKTOP)
+    try:
+        page = ctx.new_page()
+        open_view(page, server.url + "/")
+        return page_urls(page)
+    finally:
+        ctx.close()
+
+
+def test_the_health_check_answers_ok(server):
+    import urllib.request
+
+    with urllib.request.urlopen(server.url + "/_stcore/health", timeout=5) as response:
+        assert (response.status, response.read()) == (200, b"ok")
+
+
+def test_the_navigation_lists_the_overview_and_the_journey_map(pages, server):
+    assert [slug(u) for u in pages[:2]] == ["overview", "journey-map"]
+
+
+def test_every_page_draws_its_charts_without_an_exception(pages, page):
+    drawn = {}
+    for url in pages:
+        open_view(page, url, min_charts=0 if slug(url) in WITHOUT_CHARTS else 1)
+        assert page.locator(EXCEPTION).count() == 0, f"{slug(url)} shows an exception"
+        drawn[slug(url)] = page.locator(PLOT).count()
+    missing = [name for name, n in drawn.items() if n == 0 and name not in WITHOUT_CHARTS]
+    assert missing == [], f"pages without a drawn chart: {missing} (charts per page: {drawn})"
+
+
+@pytest.mark.parametrize("size_name, viewport", [("desktop", DESKTOP), ("phone", PHONE)])
+def test_every_page_is_saved_as_a_screenshot(browser, pages, artifacts, size_name, viewport):
+    ctx = browser.new_context(viewport=viewport, is_mobile=size_name == "phone", has_touch=size_name == "phone",
+                              device_scale_factor=1)
+    try:
+        page = ctx.new_page()
+        for url in pages:
+            open_view(page, url, min_charts=0 if slug(url) in WITHOUT_CHARTS else 1)
+            path = artifacts / f"{slug(url)}-{size_name}-{viewport['width']}x{viewport['height']}.png"
+            screenshot(page, path)
+            assert path.stat().st_size > 10_000, f"{path.name} is (nearly) empty"
+            assert page.locator(EXCEPTION).count() == 0
+    finally:
+        ctx.close()
