@@ -33,5 +33,14 @@ test: lint
 	else echo "browser tests: SKIPPED, $(CHROMIUM) not found (apt-get install chromium; a failure when CI=true)"; fi
 	CXLENS_CHROMIUM=$(CHROMIUM) $(BIN)/python -m pytest -n 2 --dist loadgroup -q -rs
 
+# Not part of `make test`: generates 1M/10M/50M-event datasets once (benchmarks/data/, gitignored),
+# measures report.py, the dashboard's data path and the SQL and pandas baselines, writes benchmarks/RESULTS.md.
+$(VENV)/.installed-bench: benchmarks/requirements.txt $(VENV)/.installed
+	$(BIN)/pip install --quiet -r benchmarks/requirements.txt
+	touch $@
+
+bench: $(VENV)/.installed-bench
+	$(BIN)/python -m benchmarks.run $(BENCH_ARGS)
+
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache

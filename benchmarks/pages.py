@@ -1,0 +1,76 @@
+"""The dashboard's data path, run as the app runs it (ui.data's cached functions), timed phase by phase.
+
+``python -m benchmarks.pages DATA`` opens DATA the way dashboard.py does (CXLENS_DATA, the facts
+cache in CXLENS_CACHE_DIR), renders the overview's and the journey map's data, then changes the
+filters several times and re-renders the overview (and finally the journey map). Prints
+{phase: seconds} as JSON. Whether the first phase is cold or warm depends on the cache dir the
+caller passes.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+import logging
+import os
+import sys
+import time
+
+
+def main(path: str) -> dict[str, float]:
+    os.environ["CXLENS_DATA"] = path
+    logging.disable(logging.WARNING)  # "No runtime found" warnings of st.cache_* outside streamlit
+    from store import Filters
+    from ui import data
+
+    timings: dict[str, float] = {}
+
+    def timed(name, fn):
+        started = time.perf_counter()
+        out = fn()
+        timings[name] = round(time.perf_counter() - started, 4)
+        return out
+
+    def shell():  # dashboard.py: the dataset and the filter panel's options
+        ds = data.current_dataset()
+        return ds, data.filter_options(ds)
+
+    def overview(ds, f):  # pages/overview.py (layout.stop_if_empty first)
+        if data.totals(ds, f)["journeys"] == 0:
+            data.relaxations(ds, f)
+            return
+        data.kpis(ds, f)
+        data.nps_by_week(ds, f)
+        data.pain_points(ds, f).head(3)
+
+    def journey_map(ds, f):  # pages/journey_map.py
+        if data.totals(ds, f)["journeys"] == 0:
+            return
+        data.emotion_curve(ds, f)
+        data.colours(ds)
+        data.funnel(ds, f)
+        data.stage_channel(ds, f)
+        data.pain_points(ds, f)
+
+    ds, options = timed("open", shell)
+    f = Filters()
+    timed("overview", lambda: overview(ds, f))
+    timed("journey_map", lambda: journey_map(ds, f))
+    lo, hi = options["dates"]
+    month = (max(lo, hi - dt.timedelta(days=90)), max(lo, hi - dt.timedelta(days=60)))
+    changes = [
+        ("filter_persona", Filters.make(persona=options["persona"][:1])),
+        ("filter_persona_dates", Filters.make(persona=options["persona"][:1], since=month[0], until=month[1])),
+        ("filter_channel", Filters.make(channel=options["channel"][:1])),
+        ("filter_channel_stage", Filters.make(channel=options["channel"][:2], stage=list(ds.stage_order[2:4]))),
+    ]
+    for name, g in changes:
+        timed(name, lambda g=g: overview(ds, g))
+    timed("filter_back_cached", lambda: overview(ds, changes[0][1]))
+    timed("journey_map_filtered", lambda: journey_map(ds, dataclasses.replace(changes[1][1])))
+    return timings
+
+
+if __name__ == "__main__":
+    print(json.dumps(main(sys.argv[1])))

@@ -1,0 +1,104 @@
+"""Render benchmarks/data/results.json as RESULTS.md: machine, medians, ratios to the baselines, targets."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROWS = (
+    ("report_cold", "report.py, cold (no facts cache, source just written)"),
+    ("report_warm", "report.py, warm (facts cached)"),
+    ("pages_cold", "dashboard data path, cold process"),
+    ("pages_warm", "dashboard data path, warm process"),
+    ("baseline_sql", "baseline: hand-written DuckDB SQL, one query per figure"),
+    ("baseline_pandas", "baseline: pandas notebook"),
+)
+PHASES = (
+    ("open", "open dataset + filter options"),
+    ("overview", "overview, first render"),
+    ("journey_map", "journey map, first render"),
+    ("filter_persona", "filter change: persona → overview"),
+    ("filter_persona_dates", "filter change: + 30-day period → overview"),
+    ("filter_channel", "filter change: channel → overview"),
+    ("filter_channel_stage", "filter change: 2 channels × 2 stages → overview"),
+    ("filter_back_cached", "back to an earlier filter (cache hit) → overview"),
+    ("journey_map_filtered", "journey map under persona + period"),
+)
+
+
+def _s(x) -> str:
+    return "—" if x is None else f"{x:.2f}"
+
+
+def _ratio(a, b) -> str:
+    return "—" if not a or not b else f"{a / b:.2f}"
+
+
+def targets(size: dict) -> list[tuple[str, str, bool | None]]:
+    """(target, measured, met) at 10M events."""
+    def med(name):
+        return size.get(name, {}).get("median_s")
+
+    cold, warm, sql, pd = med("report_cold"), med("report_warm"), med("baseline_sql"), med("baseline_pandas")
+    ours = [size[n]["rss_mb"] for n in ("report_cold", "report_warm", "pages_cold", "pages_warm") if n in size]
+    filters = [v for k, v in size["pages_warm"]["phases"].items() if k.startswith("filter_")]
+    return [
+        ("report.py cold ≤ hand-written SQL", f"{_s(cold)} s vs {_s(sql)} s", cold <= sql),
+        ("report.py warm ≤ ¼ of hand-written SQL", f"{_s(warm)} s vs {_s(sql / 4)} s", warm <= sql / 4),
+        ("≥ 4× faster than pandas cold (aim 10×)", f"{_ratio(pd, cold)}×", None if pd is None else pd / cold >= 4),
+        ("peak RSS ≤ 1.5 GB (aim 1 GB)", f"{max(ours):.0f} MB", max(ours) <= 1536),
+        ("filter change re-renders the overview's data ≤ 1 s warm", f"slowest {max(filters):.2f} s",
+         max(filters) <= 1.0),
+    ]
+
+
+def render(results: dict) -> str:
+    m = results["machine"]
+    out = [
+        "# Benchmark results",
+        "",
+        "Written by `make bench` (benchmarks/run.py) in one run; do not edit by hand. Every number is the",
+        "wall time of a fresh process, end to end (interpreter start and imports included), median of",
+        "the runs shown; peak RSS is the largest ru_maxrss of those processes.",
+        "",
+        f"- machine: {m['nproc']} cores ({m['cpu']}), {m['ram_gb']} GB RAM, no swap assumed; load average "
+        f"before {results['load_before'][0]:.1f}, after {results['load_after'][0]:.1f} (the machine is "
+        "shared, so other work may inflate times)",
+        f"- versions: Python {m['python']}, DuckDB {m['duckdb']}, Polars {m['polars']}, pyarrow {m['pyarrow']}, "
+        f"Streamlit {m['streamlit']}, pandas {m['pandas']}; commit {m['commit']}; {m['date']}",
+        "- data: the sample generator (retail-banking journeys, ~7.2 events each), one zstd Parquet file per size",
+        "",
+    ]
+    for label, size in results["sizes"].items():
+        out += [f"## {label} events ({size['events_file_mb']} MB Parquet)", "",
+                "| measurement | median s | min s | max s | runs | peak RSS MB |", "|---|---:|---:|---:|---:|---:|"]
+        for key, title in ROWS:
+            if key in size:
+                s = size[key]
+                out.append(f"| {title} | {_s(s['median_s'])} | {_s(s['min_s'])} | {_s(s['max_s'])} | {s['runs']} | "
+                           f"{s['rss_mb']:.0f} |")
+        sql, pd = size["baseline_sql"]["median_s"], size.get("baseline_pandas", {}).get("median_s")
+        cold, warm = size["report_cold"]["median_s"], size["report_warm"]["median_s"]
+        out += ["", f"Ratios: report cold / SQL = {_ratio(cold, sql)}, report warm / SQL = {_ratio(warm, sql)}, "
+                f"pandas / report cold = {_ratio(pd, cold)}, pandas / report warm = {_ratio(pd, warm)}.",
+                f"The baselines' figures equal report.py's: SQL {size['baseline_sql']['agrees_with_report']}"
+                + (f", pandas {size['baseline_pandas']['agrees_with_report']}." if pd else "."), "",
+                "Dashboard data path, per phase (median seconds inside the process):", "",
+                "| phase | cold process | warm process |", "|---|---:|---:|"]
+        for key, title in PHASES:
+            out.append(f"| {title} | {_s(size['pages_cold']['phases'].get(key))} | "
+                       f"{_s(size['pages_warm']['phases'].get(key))} |")
+        out.append("")
+        if label == "10M":
+            out += ["### Targets (10M events)", "", "| target | measured | met |", "|---|---|---|"]
+            out += [f"| {t} | {v} | {'yes' if ok else ('—' if ok is None else '**no**')} |" for t, v, ok in targets(size)]
+            out.append("")
+        if label == "50M":
+            rss = max(size[n]["rss_mb"] for n in ("report_cold", "report_warm", "pages_cold", "pages_warm"))
+            out += ["### Targets (50M events)", "",
+                    f"Every page's data path ran to the end (cold and warm, with every filter change); peak RSS "
+                    f"{rss:.0f} MB ({'≤' if rss <= 4096 else '**>**'} 4 GB).", ""]
+    notes = HERE / "OPTIMISATIONS.md"
+    if notes.exists():
+        out += [notes.read_text().strip(), ""]
+    return "\n".join(out)
