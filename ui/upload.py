@@ -139,7 +139,7 @@ def banner() -> None:
         clear()
         st.warning(t("upload_expired", name=upload.name))
         return
-    left, right = st.columns([4, 1], vertical_alignment="center")
+    left, right = st.columns([3, 1], vertical_alignment="center")
     left.info(t("upload_banner", name=upload.name), icon=":material/upload_file:")
     right.button(t("upload_return"), on_click=clear, key="upload.return", icon=":material/undo:")
 
