@@ -45,8 +45,24 @@ def default_dataset() -> Dataset:
     return _open(source, fingerprint(resolve(source)))
 
 
+def _through_entry() -> None:
+    """Make sure this run goes through dashboard.py (its filters, navigation and gate).
+
+    A deep link (say /channels) opened before any session of the process has run the entry
+    script is run by Streamlit as the bare page file: a folder named ``pages/`` switches on its
+    legacy multipage mode until ``st.navigation`` runs once. Switch that mode off and rerun, so
+    the entry script runs and routes to the page asked for.
+    """
+    from streamlit.runtime.pages_manager import PagesManager
+
+    if PagesManager.uses_pages_directory:
+        PagesManager.uses_pages_directory = False
+        st.rerun()
+
+
 def current_dataset() -> Dataset:
     """The dataset of this session: ``st.session_state["dataset"]`` if set (an upload), else the default."""
+    _through_entry()
     ds = st.session_state.get("dataset")
     return ds if ds is not None else default_dataset()
 
