@@ -62,7 +62,8 @@ def parse_query(params: Mapping[str, Sequence[str]], options: Mapping[str, Seque
             if v in known:
                 if v not in chosen:
                     chosen.append(v)
-            elif v:
+            elif v and ("warn_unknown_value", {"param": name, "value": v}) not in warnings:
+                # a link repeating one bad value (up to Streamlit's 1000 parameters) warns once, not 1000 times
                 warnings.append(("warn_unknown_value", {"param": name, "value": v}))
         values[name] = chosen
     return values, warnings
