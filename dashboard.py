@@ -43,6 +43,12 @@ PAGES = [
             url_path="overview", default=True),
     st.Page(HERE / "pages" / "journey_map.py", title=t("page_journey_map"), icon=":material/route:",
             url_path="journey-map"),
+    st.Page(HERE / "pages" / "channels.py", title=t("page_channels"), icon=":material/alt_route:",
+            url_path="channels"),
+    st.Page(HERE / "pages" / "duration.py", title=t("page_duration"), icon=":material/schedule:",
+            url_path="duration"),
+    st.Page(HERE / "pages" / "personas.py", title=t("page_personas"), icon=":material/groups:",
+            url_path="personas"),
     st.Page(HERE / "pages" / "drivers.py", title=t("page_drivers"), icon=":material/target:", url_path="drivers"),
     st.Page(HERE / "pages" / "upload.py", title=t("page_upload"), icon=":material/upload_file:", url_path="upload"),
 ]

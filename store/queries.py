@@ -208,3 +208,17 @@ def journey_stage_satisfaction(ds: Dataset, f: Filters) -> pl.DataFrame:
         "GROUP BY ALL ORDER BY ALL",
         params,
     )
+
+
+def stage_entries(ds: Dataset, f: Filters) -> pl.DataFrame:
+    """Each selected journey's first timestamp in each stage it reached: journey_id, stage, entered.
+
+    All touchpoints of a selected journey count (not only those matching the channel/stage
+    filters): dwell time (metrics.dwell) is about the whole journey.
+    """
+    sql, params = _with(ds, f)
+    return db.query(
+        sql + "SELECT e.journey_id, e.stage, min(e.timestamp) AS entered FROM src e "
+        "WHERE e.journey_id IN (SELECT journey_id FROM sel) GROUP BY ALL ORDER BY ALL",
+        params,
+    )

@@ -217,3 +217,241 @@ def add_nps_band(fig: go.Figure, trend: pl.DataFrame) -> go.Figure:
         ), secondary_y=True)
     return fig
 
+
+# --- channels & handoffs, journey duration, personas (issue 3)
+DEFAULT_BAR = "#3969AC"
+MIN_HOURS = 1 / 60  # log axes cannot show 0 h: shorter spans are drawn at one minute (the hover has the value)
+
+
+def wrap(label: str, width: int = 10) -> str:
+    """A long category label broken at spaces into lines of about ``width`` characters (for narrow screens)."""
+    lines: list[str] = []
+    for word in str(label).split(" "):
+        if lines and len(lines[-1]) + 1 + len(word) <= width:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return "<br>".join(lines)
+
+
+def sankey(transitions: pl.DataFrame, channel_colours: Mapping[str, str]) -> go.Figure:
+    """Channel handoffs as flows from the channel handed off from (left) to the channel handed to (right).
+
+    Takes store.queries.transitions (from_channel, to_channel, count); a channel appears once on each side,
+    so A→B and B→A are two separate flows and there are no cycles. Bigger channels sit higher.
+    """
+    left = (transitions.group_by("from_channel").agg(pl.col("count").sum())
+            .sort(["count", "from_channel"], descending=[True, False]))
+    right = (transitions.group_by("to_channel").agg(pl.col("count").sum())
+             .sort(["count", "to_channel"], descending=[True, False]))
+    total = int(transitions["count"].sum())
+
+    def column(frame: pl.DataFrame) -> list[float]:
+        # node centres in proportion to their size, so nodes do not overlap (with a small gap each)
+        sizes = frame["count"].to_list()
+        gap = 0.02
+        scale = (1 - gap * max(len(sizes) - 1, 0)) / max(total, 1)
+        ys, top = [], 0.0
+        for size in sizes:
+            ys.append(min(max(top + size * scale / 2, 0.001), 0.999))
+            top += size * scale + gap
+        return ys
+
+    names = left["from_channel"].to_list() + right["to_channel"].to_list()
+    sides = [t("handoff_from")] * left.height + [t("handoff_to")] * right.height
+    index_left = {c: i for i, c in enumerate(left["from_channel"].to_list())}
+    index_right = {c: left.height + i for i, c in enumerate(right["to_channel"].to_list())}
+    rows = transitions.to_dicts()
+    fig = go.Figure(go.Sankey(
+        arrangement="fixed",
+        node=dict(
+            label=names, pad=10, thickness=14, line=dict(width=0),
+            color=[channel_colours.get(c, "#777777") for c in names],
+            x=[0.001] * left.height + [0.999] * right.height, y=column(left) + column(right),
+            customdata=[[side, f"{n:,}"] for side, n in zip(sides, left["count"].to_list() + right["count"].to_list(),
+                                                             strict=True)],
+            hovertemplate="%{customdata[0]}: %{label}<br>" + t("handoffs_word") + ": %{customdata[1]}<extra></extra>",
+        ),
+        link=dict(
+            source=[index_left[r["from_channel"]] for r in rows], target=[index_right[r["to_channel"]] for r in rows],
+            value=[r["count"] for r in rows],
+            color=[_rgba(channel_colours.get(r["from_channel"], "#777777"), 0.35) for r in rows],
+            customdata=[f"{r['count']:,}" for r in rows],
+            hovertemplate="%{source.label} → %{target.label}<br>" + t("handoffs_word")
+                          + ": n=%{customdata}<extra></extra>",
+        ),
+    ))
+    for x, anchor, key in ((0, "left", "handoff_from"), (1, "right", "handoff_to")):
+        fig.add_annotation(x=x, y=1.0, xref="paper", yref="paper", text=f"<b>{t(key)}</b>", showarrow=False,
+                           xanchor=anchor, yanchor="bottom", font=dict(size=12))
+    return _layout(fig, HEIGHT + 40)
+
+
+def _rgba(colour: str, alpha: float) -> str:
+    r, g, b = (int(colour.lstrip("#")[i:i + 2], 16) for i in (0, 2, 4))
+    return f"rgba({r},{g},{b},{alpha})"
+
+
+def handoff_heatmap(matrix: pl.DataFrame) -> go.Figure:
+    """Handoff counts from channel (rows) to channel (columns); takes metrics.handoffs.handoff_matrix.
+
+    The diagonal is blank: a handoff always changes channel.
+    """
+    rows = matrix["from_channel"].to_list()
+    columns = [c for c in matrix.columns if c != "from_channel"]
+    z = [[None if r == c else matrix[c][i] for c in columns] for i, r in enumerate(rows)]
+    text = [["" if v is None else f"{v:,}" for v in row] for row in z]
+    fig = go.Figure(go.Heatmap(
+        x=columns, y=rows, z=z, text=text, texttemplate="%{text}", colorscale="Blues", xgap=2, ygap=2,
+        hovertemplate=t("handoff_from") + ": %{y}<br>" + t("handoff_to") + ": %{x}<br>"
+                      + t("handoffs_word") + ": n=%{z:,}<extra></extra>",
+        hoverongaps=False, showscale=False,
+    ))
+    fig.update_xaxes(title_text=t("handoff_to_axis"), type="category", side="top")
+    fig.update_yaxes(title_text=t("handoff_from_axis"), type="category", autorange="reversed")
+    return _layout(fig, max(260, 70 + 44 * len(rows)))
+
+
+def group_bars(frame: pl.DataFrame, group: str, value: str, n: str, axis_title: str, min_n: int,
+               colours: Mapping[str, str] | None = None, value_format: str = ".1f",
+               value_range: Sequence[float] | None = None, order: Sequence[str] | None = None,
+               horizontal: bool = False) -> go.Figure:
+    """One bar per ``group`` value (in ``order`` when given) with its ``value``; hatched when ``n`` < ``min_n``.
+
+    Bars take the group's colour from ``colours`` (one colour when None); the value is written on the bar and
+    n is in the hover. ``horizontal`` puts the groups on the y-axis (long names stay readable in narrow columns).
+    """
+    rows = {r[group]: r for r in frame.iter_rows(named=True) if r[group] is not None}
+    keys = [k for k in (order if order is not None else sorted(rows)) if k in rows]
+    values = [rows[k][value] for k in keys]
+    counts = [rows[k][n] for k in keys]
+    labels = [wrap(k) for k in keys]
+    category, number = ("y", "x") if horizontal else ("x", "y")
+    fig = go.Figure(go.Bar(
+        **{category: labels, number: values}, orientation="h" if horizontal else "v",
+        text=["–" if v is None else format(v, value_format) for v in values],
+        textposition="auto" if horizontal else "outside",
+        marker=dict(color=[(colours or {}).get(k, DEFAULT_BAR) for k in keys],
+                    pattern=dict(shape=["/" if _low(c, min_n) else "" for c in counts])),
+        customdata=[_n_text(c, min_n) for c in counts], cliponaxis=False,
+        hovertemplate="%{" + category + "}<br>" + axis_title + ": %{" + number + ":" + value_format
+                      + "}<br>%{customdata}<extra></extra>",
+    ))
+    category_axis, value_axis = (fig.update_yaxes, fig.update_xaxes) if horizontal else (fig.update_xaxes,
+                                                                                          fig.update_yaxes)
+    category_axis(type="category", tickangle=0, autorange="reversed" if horizontal else None)
+    value_axis(title_text=axis_title, range=list(value_range) if value_range else None, zeroline=True)
+    return _layout(fig, max(220, 80 + 40 * len(keys)) if horizontal else HEIGHT - 40)
+
+
+def boxes(summary: pl.DataFrame, group: str, axis_title: str, min_n: int, colours: Mapping[str, str] | None = None,
+          order: Sequence[str] | None = None, all_label: str | None = None) -> go.Figure:
+    """Precomputed boxes (metrics.spread.box_summary, in hours) on a log axis: box q1–q3, line at the median,
+    whiskers at p10 and p90; a null ``group`` is all journeys (``all_label``), drawn first in dark grey.
+
+    Hollow boxes mark fewer than ``min_n`` journeys; the hover has every quantile and n.
+    """
+    rows = {r[group]: r for r in summary.iter_rows(named=True) if r["n"]}
+    keys = ([None] if None in rows else []) + [k for k in (order if order is not None else
+                                                           sorted(k for k in rows if k is not None)) if k in rows]
+    fig = go.Figure()
+    for k in keys:
+        r = rows[k]
+        colour = ALL_COLOUR if k is None else (colours or {}).get(k, DEFAULT_BAR)
+        label = wrap(all_label if k is None else k)
+        shown = {q: max(r[q], MIN_HOURS) for q in ("p10", "q1", "median", "q3", "p90")}
+        low = _low(r["n"], min_n)
+        fig.add_trace(go.Box(
+            x=[label], q1=[shown["q1"]], median=[shown["median"]], q3=[shown["q3"]],
+            lowerfence=[shown["p10"]], upperfence=[shown["p90"]], name=label, marker_color=colour,
+            fillcolor="white" if low else _rgba(colour, 0.45), line=dict(color=colour, width=2),
+            hoverinfo="skip", showlegend=False,
+        ))
+        fig.add_trace(go.Scatter(
+            x=[label], y=[shown["median"]], mode="markers", showlegend=False,
+            marker=dict(symbol="line-ew-open", size=28, color=colour, line=dict(width=3, color=colour)),
+            customdata=[[_hours(r["p10"]), _hours(r["q1"]), _hours(r["median"]), _hours(r["q3"]), _hours(r["p90"]),
+                         _n_text(r["n"], min_n)]],
+            hovertemplate=label.replace("<br>", " ") + "<br>" + t("median") + ": %{customdata[2]}<br>p90: "
+                          "%{customdata[4]}<br>q1–q3: %{customdata[1]} – %{customdata[3]}<br>p10: %{customdata[0]}"
+                          "<br>%{customdata[5]}<extra></extra>",
+        ))
+    fig.update_xaxes(type="category", tickangle=0, categoryorder="array",
+                     categoryarray=[wrap(all_label if k is None else k) for k in keys])
+    fig.update_yaxes(title_text=axis_title, type="log", tickvals=[h for h, _ in HOUR_TICKS],
+                     ticktext=[t(key, n=n) for _, (key, n) in HOUR_TICKS])
+    return _layout(fig, HEIGHT + 40)
+
+
+# ticks of the log hours axis, in words: (hours, (i18n key, number))
+HOUR_TICKS = ((1 / 60, ("unit_min", 1)), (0.25, ("unit_min", 15)), (1, ("unit_h", 1)), (6, ("unit_h", 6)),
+              (24, ("unit_d", 1)), (72, ("unit_d", 3)), (168, ("unit_d", 7)), (720, ("unit_d", 30)),
+              (2160, ("unit_d", 90)))
+
+
+def _hours(h: float | None) -> str:
+    if h is None:
+        return "–"
+    return t("unit_min", n=f"{h * 60:.0f}") if h < 1 else t("unit_h", n=f"{h:,.1f}")
+
+
+# (column, label key, n column, axis range or None, value format)
+PERSONA_PANELS = (
+    ("nps", "kpi_nps", "responses", (-100, 100), ".1f"),
+    ("csat", "kpi_csat", "ratings", (0, 100), ".1f"),
+    ("ces", "kpi_ces", "ces_responses", (1, 7), ".2f"),
+    ("journeys", "kpi_journeys", "journeys", None, ",.0f"),
+    ("median_hours", "kpi_median_duration", "journeys", None, ".1f"),
+    ("handoff_rate", "kpi_handoff_rate", "journeys", (0, 100), ".1f"),
+)
+
+
+def persona_multiples(kpis: pl.DataFrame, persona_colours: Mapping[str, str], min_n: int) -> go.Figure:
+    """Small multiples: one panel per KPI, one bar per persona in its colour (named in the legend below).
+
+    Takes the persona KPI table (persona, nps, responses, csat, ratings, ces, ces_responses, journeys,
+    median_hours, handoff_rate); a bar is hatched when its own n (answers, ratings or journeys) < ``min_n``.
+    """
+    fig = make_subplots(rows=2, cols=3, subplot_titles=[t(label) for _, label, *_ in PERSONA_PANELS],
+                        vertical_spacing=0.16, horizontal_spacing=0.07)
+    rows = [r for r in kpis.iter_rows(named=True) if r["persona"] is not None]
+    for i, (column, label, n, value_range, fmt) in enumerate(PERSONA_PANELS):
+        row, col = divmod(i, 3)
+        for r in rows:
+            persona, value = r["persona"], r[column]
+            colour = persona_colours.get(persona, DEFAULT_BAR)
+            fig.add_trace(go.Bar(
+                x=[persona], y=[value], name=persona, legendgroup=persona, showlegend=i == 0,
+                text=["–" if value is None else format(value, fmt)], textposition="outside", cliponaxis=False,
+                textfont=dict(size=11),
+                marker=dict(color=colour, pattern=dict(shape="/" if _low(r[n], min_n) else "")),
+                customdata=[_n_text(r[n], min_n)],
+                hovertemplate=persona + "<br>" + t(label) + ": %{y:" + fmt + "}<br>%{customdata}<extra></extra>",
+            ), row=row + 1, col=col + 1)
+        fig.update_yaxes(range=list(value_range) if value_range else None, row=row + 1, col=col + 1)
+    fig.update_xaxes(showticklabels=False, type="category")
+    fig.update_annotations(font_size=12)
+    fig.update_layout(bargap=0.15)
+    return _layout(fig, 560)
+
+
+def channel_mix(mix: pl.DataFrame, persona_order: Sequence[str], channel_colours: Mapping[str, str]) -> go.Figure:
+    """Each persona's touchpoints by channel as 100% stacked bars (persona, channel, events)."""
+    personas = [p for p in persona_order if p in set(mix["persona"].to_list())]
+    totals = {r["persona"]: r["events"] for r in mix.group_by("persona").agg(pl.col("events").sum()).iter_rows(
+        named=True)}
+    fig = go.Figure()
+    for channel in [c for c in channel_colours if c in set(mix["channel"].to_list())]:
+        cells = {r["persona"]: r["events"] for r in mix.filter(pl.col("channel") == channel).iter_rows(named=True)}
+        fig.add_trace(go.Bar(
+            y=[wrap(p, 14) for p in personas], x=[cells.get(p, 0) for p in personas], name=channel, orientation="h",
+            marker_color=channel_colours[channel],
+            customdata=[[f"{cells.get(p, 0):,}", f"{totals[p]:,}",
+                         100 * cells.get(p, 0) / totals[p] if totals[p] else 0] for p in personas],
+            hovertemplate="%{y}<br>" + channel + ": %{customdata[2]:.1f}%<br>n=%{customdata[0]} / "
+                          "%{customdata[1]}<extra></extra>",
+        ))
+    fig.update_layout(barmode="stack", barnorm="percent")
+    fig.update_xaxes(title_text=t("share_of_touchpoints"), range=[0, 100])
+    fig.update_yaxes(type="category", autorange="reversed")
+    return _layout(fig, max(260, 90 + 70 * len(personas)))

@@ -19,11 +19,16 @@ import streamlit as st
 
 import figures
 import settings
+from metrics.duration import duration_summary
+from metrics.dwell import dwell_summary, stage_dwell
 from metrics.funnel import funnel as funnel_table
+from metrics.handoffs import handoff_bucket, handoff_matrix, handoff_rate
 from metrics.nps import nps
 from metrics.pain_points import pain_points as rank_pain_points
 from metrics.periods import comparison_periods
-from metrics.satisfaction import csat
+from metrics.satisfaction import ces, csat
+from metrics.spread import box_summary
+from metrics.weakest_stage import weakest_stage
 from store import Dataset, Filters, open_dataset
 from store import queries as q
 from store.dataset import fingerprint, resolve
@@ -239,3 +244,104 @@ def kpi_statistics(ds: Dataset, f: Filters) -> dict[str, Any]:
     tests = figures.change_tests(ds, dataclasses.replace(f, since=cs, until=cu),
                                  dataclasses.replace(f, since=ps, until=pu))
     return {**figures.intervals(ds, f), "tests": tests}
+
+
+# --- channels & handoffs, journey duration, personas (issue 3)
+
+
+@_register
+def transitions(ds: Dataset, f: Filters) -> pl.DataFrame:
+    """Channel handoffs of the selected journeys: from_channel, to_channel, count, most frequent first."""
+    return q.transitions(ds, f)
+
+
+@_register
+def handoffs(ds: Dataset, f: Filters) -> pl.DataFrame:
+    """metrics.handoffs.handoff_matrix of the selected journeys, over the dataset's channels that hand off."""
+    moves = transitions(ds, f)
+    used = set(moves["from_channel"].to_list()) | set(moves["to_channel"].to_list())
+    return handoff_matrix(moves, [c for c in filter_options(ds)["channel"] if c in used])
+
+
+@_register
+def channel_scores(ds: Dataset, f: Filters) -> pl.DataFrame:
+    """Per channel: events and journeys of its selected touchpoints, their satisfaction (ratings, satisfied, csat,
+    mean_satisfaction) and the NPS of the selected journeys that touched it (promoters, passives, detractors,
+    responses, nps)."""
+    volume = q.touchpoint_volume(ds, f, ["channel"])
+    ratings = csat(q.touchpoint_counts(ds, f, "satisfaction", by=["channel"]), by=["channel"], weight="n")
+    answers = nps(q.journey_counts(ds, f, "nps", by=["channel"]), by=["channel"], weight="n")
+    return volume.join(ratings, on="channel", how="full", coalesce=True).join(
+        answers, on="channel", how="full", coalesce=True).sort("channel")
+
+
+@_register
+def nps_by_handoffs(ds: Dataset, f: Filters) -> pl.DataFrame:
+    """NPS of the selected journeys per number of handoffs in the journey (metrics.handoffs.handoff_bucket:
+    0, 1, 2, 3+): handoff_group, promoters, passives, detractors, responses, nps."""
+    return nps(handoff_bucket(q.journey_counts(ds, f, "nps", by=["handoffs"])), by=["handoff_group"], weight="n")
+
+
+def _journey_facts(ds: Dataset, f: Filters) -> pl.DataFrame:
+    return q.journeys(ds, f, ["persona", "duration_hours", "handoffs"])
+
+
+@_register
+def duration_by_persona(ds: Dataset, f: Filters) -> pl.DataFrame:
+    """Journey duration per persona and for all journeys (persona null): metrics.duration.duration_summary
+    (journeys, median_hours, p90_hours, mean_hours) with the box of metrics.spread.box_summary (n, p10, q1,
+    median, q3, p90)."""
+    facts = _journey_facts(ds, f)
+    per_persona = duration_summary(facts, by=["persona"]).join(
+        box_summary(facts, "duration_hours", by=["persona"]), on="persona", nulls_equal=True)
+    overall = pl.concat([duration_summary(facts), box_summary(facts, "duration_hours")], how="horizontal")
+    overall = overall.with_columns(pl.lit(None, pl.String).alias("persona")).select(per_persona.columns)
+    return pl.concat([overall, per_persona.filter(pl.col("persona").is_not_null())])
+
+
+@_register
+def dwell(ds: Dataset, f: Filters) -> pl.DataFrame:
+    """Dwell time per stage over the selected journeys, in stage order: metrics.dwell.dwell_summary (journeys,
+    median_hours, p90_hours) with the box of metrics.spread.box_summary (n, p10, q1, median, q3, p90)."""
+    per_journey = stage_dwell(q.stage_entries(ds, f))
+    summary = dwell_summary(per_journey).join(box_summary(per_journey, "dwell_hours", by=["stage"]), on="stage")
+    position = {s: i for i, s in enumerate(ds.stage_order)}
+    return summary.sort(pl.col("stage").replace_strict(position, default=len(position)), "stage")
+
+
+@_register
+def persona_kpis(ds: Dataset, f: Filters) -> pl.DataFrame:
+    """Every KPI per persona (personas with journeys in the selection): persona, journeys, nps, responses, csat,
+    ratings, mean_satisfaction, ces, ces_responses, median_hours, p90_hours, handoff_rate."""
+    facts = _journey_facts(ds, f)
+    base = duration_summary(facts, by=["persona"]).select("persona", "journeys", "median_hours", "p90_hours")
+    parts = [
+        nps(q.journey_counts(ds, f, "nps", by=["persona"]), by=["persona"], weight="n").select(
+            "persona", "nps", "responses"),
+        csat(q.touchpoint_counts(ds, f, "satisfaction", by=["persona"]), by=["persona"], weight="n").select(
+            "persona", "csat", "ratings", "mean_satisfaction"),
+        ces(q.touchpoint_counts(ds, f, "ces", by=["persona"]), by=["persona"], weight="n"),
+        handoff_rate(facts, by=["persona"]).select("persona", "handoff_rate"),
+    ]
+    for part in parts:
+        base = base.join(part, on="persona", how="left", nulls_equal=True)
+    base = base.filter(pl.col("persona").is_not_null()).with_columns(
+        pl.col("responses", "ratings", "ces_responses").fill_null(0))
+    return base.select("persona", "journeys", "nps", "responses", "csat", "ratings", "mean_satisfaction", "ces",
+                       "ces_responses", "median_hours", "p90_hours", "handoff_rate")
+
+
+@_register
+def channel_mix(ds: Dataset, f: Filters) -> pl.DataFrame:
+    """Selected touchpoints per persona × channel: persona, channel, events, journeys (personas named only)."""
+    return q.touchpoint_volume(ds, f, ["persona", "channel"]).filter(pl.col("persona").is_not_null())
+
+
+@_register
+def weakest_stages(ds: Dataset, f: Filters, min_ratings: int) -> pl.DataFrame:
+    """metrics.weakest_stage per persona over the emotion curve's per-persona ratings (``min_ratings`` is an
+    argument so that it is part of the cache key); every persona of the selection has a row (stage null when
+    none qualifies, also when it has no ratings at all)."""
+    per_persona = emotion_curve(ds, f).filter(pl.col("persona").is_not_null())
+    weakest = weakest_stage(per_persona, ["persona"], min_ratings)
+    return persona_kpis(ds, f).select("persona").join(weakest, on="persona", how="left")

@@ -1,0 +1,99 @@
+"""Channels & handoffs: the adjusted handoff effect, handoff flows and matrix, satisfaction and NPS by channel,
+NPS by number of handoffs."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from metrics.handoff_effect import sentence
+from ui import charts, data, layout
+from ui.i18n import t
+
+ds, f = data.current_dataset(), data.current_filters()
+min_n = data.min_sample()
+st.title(t("page_channels"))
+layout.stop_if_empty(ds, f)
+colours = data.colours(ds)["channel"]
+channel_order = data.filter_options(ds)["channel"]
+
+with layout.guard():  # the statistics engineer's adjusted effect (metrics.handoff_effect), one sentence
+    effect = data.handoff_effect(ds, f)
+    if effect.per_handoff is None:
+        st.info(t("handoff_unavailable", reason=effect.reason))
+    else:
+        st.markdown("**" + sentence(effect, {k: t("handoff_" + k) for k in ("cost", "gain", "none")}) + "**")
+
+moves = data.transitions(ds, f)
+handoff_journeys = data.totals(ds, f)["journeys"]
+by_handoffs = data.nps_by_handoffs(ds, f)
+answered = int(by_handoffs["responses"].sum())  # each answered journey has one handoff count
+left, right = st.columns(2, gap="large")
+with left, layout.guard():
+    st.subheader(t("sankey_title"))
+    if moves.height == 0:
+        st.info(t("no_handoffs"))
+    else:
+        st.plotly_chart(charts.sankey(moves, colours), width="stretch")
+        st.caption(t("n_handoffs", n=f"{int(moves['count'].sum()):,}", journeys=f"{handoff_journeys:,}")
+                   + " · " + t("sankey_note"))
+
+with right, layout.guard():
+    st.subheader(t("matrix_title"))
+    if moves.height == 0:
+        st.info(t("no_handoffs"))
+    else:
+        st.plotly_chart(charts.handoff_heatmap(data.handoffs(ds, f)), width="stretch")
+        st.caption(t("n_handoffs", n=f"{int(moves['count'].sum()):,}", journeys=f"{handoff_journeys:,}"))
+
+scores = data.channel_scores(ds, f)
+columns = st.columns(3, gap="medium")
+with columns[0], layout.guard():
+    st.subheader(t("sat_by_channel"))
+    if not scores["ratings"].fill_null(0).sum():
+        st.info(t("no_answers"))
+    else:
+        st.plotly_chart(charts.group_bars(scores, "channel", "mean_satisfaction", "ratings", t("mean_satisfaction"),
+                                          min_n, colours, ".2f", (1, 5.4), channel_order, horizontal=True),
+                        width="stretch")
+        layout.n_caption(ratings=int(scores["ratings"].fill_null(0).sum()))
+
+with columns[1], layout.guard():
+    st.subheader(t("csat_by_channel"))
+    if not scores["ratings"].fill_null(0).sum():
+        st.info(t("no_answers"))
+    else:
+        st.plotly_chart(charts.group_bars(scores, "channel", "csat", "ratings", t("col_csat"), min_n, colours,
+                                          ".1f", (0, 112), channel_order, horizontal=True), width="stretch")
+        layout.n_caption(ratings=int(scores["ratings"].fill_null(0).sum()))
+
+with columns[2], layout.guard():
+    st.subheader(t("nps_by_channel"))
+    if not scores["responses"].fill_null(0).sum():
+        st.info(t("no_answers"))
+    else:
+        st.plotly_chart(charts.group_bars(scores, "channel", "nps", "responses", "NPS", min_n, colours, ".1f",
+                                          (-100, 100), channel_order, horizontal=True), width="stretch")
+        st.caption(t("nps_by_channel_note"))
+        layout.n_caption(answers=answered)
+
+with layout.guard():
+    st.subheader(t("nps_by_handoffs"))
+    if by_handoffs.height == 0:
+        st.info(t("no_answers"))
+    else:
+        st.plotly_chart(charts.group_bars(by_handoffs, "handoff_group", "nps", "responses", "NPS", min_n,
+                                          value_range=(-100, 100)).update_xaxes(title_text=t("handoffs_axis")).update_layout(height=300),
+                        width="stretch")
+        st.caption(t("nps_by_handoffs_note"))
+        layout.n_caption(answers=answered)
+
+with layout.guard():
+    st.subheader(t("channel_table"))
+    shown = ("channel", "events", "journeys", "ratings", "mean_satisfaction", "csat", "responses", "nps")
+    layout.table(
+        scores.select(shown), "channels.csv",
+        labels={"channel": t("col_channel"), "events": t("col_events"), "journeys": t("col_journeys"),
+                "ratings": t("col_ratings"), "mean_satisfaction": t("col_mean_satisfaction"), "csat": t("col_csat"),
+                "responses": t("col_nps_responses"), "nps": t("col_nps")},
+        formats={"mean_satisfaction": "%.2f", "csat": "%.1f", "nps": "%.1f"},
+    )

@@ -1,0 +1,136 @@
+"""The channels, duration and personas pages, driven headlessly with AppTest; figures checked against Polars
+computations straight from the Parquet file (independently of the store)."""
+
+from __future__ import annotations
+
+import json
+
+import polars as pl
+import pytest
+
+from tests.pages.conftest import expected_nps
+
+PAGE_FILES = ["channels.py", "duration.py", "personas.py"]
+KEYS = ("timestamp", "stage", "channel", "touchpoint", "nps")
+
+
+def _problems(at) -> list:
+    return list(at.exception) + [e.value for e in at.error]
+
+
+def _figures(at) -> list[dict]:
+    return [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
+
+
+def _valid_events(path) -> pl.DataFrame:
+    ev = pl.read_parquet(path)
+    return ev.filter(
+        pl.all_horizontal(pl.col(c).is_not_null() for c in ("journey_id", "timestamp", "stage", "channel"))
+        & (pl.col("nps").is_null() | pl.col("nps").is_between(0, 10))
+        & (pl.col("satisfaction").is_null() | pl.col("satisfaction").is_between(1, 5))
+        & ((pl.col("ces").is_null() | pl.col("ces").is_between(1, 7)) if "ces" in ev.columns else pl.lit(True))
+    )
+
+
+def _table(at, column: str):
+    return next(d.value for d in at.dataframe if column in d.value.columns)
+
+
+@pytest.mark.parametrize("page", PAGE_FILES)
+def test_each_new_page_renders_on_the_sample_with_charts_and_no_error(app, sample_path, page):
+    at = app(sample_path, page=page)
+    assert _problems(at) == []
+    assert len(at.get("plotly_chart")) >= 2
+
+
+@pytest.mark.parametrize("page", PAGE_FILES)
+def test_each_new_page_renders_on_telco_data_without_touchpoint_or_ces_columns(app, telco_path, page):
+    at = app(telco_path, page=page)
+    assert _problems(at) == []
+    assert len(at.get("plotly_chart")) >= 2
+
+
+@pytest.mark.parametrize("page", PAGE_FILES)
+def test_an_impossible_filter_on_a_new_page_shows_only_the_info(app, telco_path, page):
+    at = app(telco_path, page=page, persona="business", channel="store")
+    assert _problems(at) == []
+    assert [i.value for i in at.info] == ["Nothing matches these filters. Relax Persona or Channel."]
+    assert len(at.get("plotly_chart")) == 0 and len(at.dataframe) == 0
+
+
+def test_handoff_matrix_total_equals_the_consecutive_channel_changes_in_the_data(app, sample_path):
+    at = app(sample_path, page="channels.py")
+    heatmap = next(tr for fig in _figures(at) for tr in fig["data"] if tr["type"] == "heatmap")
+    shown = sum(v for row in heatmap["z"] for v in row if v is not None)
+    ev = _valid_events(sample_path).sort(["journey_id", *KEYS], nulls_last=True)
+    changes = ev.with_columns(pl.col("channel").shift(1).over("journey_id").alias("prev")).filter(
+        pl.col("prev").is_not_null() & (pl.col("prev") != pl.col("channel"))).height
+    assert shown == changes
+    sankey = next(tr for fig in _figures(at) for tr in fig["data"] if tr["type"] == "sankey")
+    assert sum(sankey["link"]["value"]) == changes
+
+
+def test_nps_by_channel_is_the_nps_of_the_journeys_that_touched_the_channel(app, telco_path):
+    at = app(telco_path, page="channels.py")
+    table = _table(at, "NPS answers")
+    ev = _valid_events(telco_path).sort(["journey_id", *KEYS[:3], "nps"], nulls_last=True)
+    journeys = ev.group_by("journey_id").agg(pl.col("nps").drop_nulls().last(), pl.col("channel").unique())
+    for channel in ("app", "store"):
+        answers = journeys.filter(pl.col("channel").list.contains(channel))["nps"].drop_nulls()
+        expected = 100 * ((answers >= 9).sum() - (answers <= 6).sum()) / len(answers)
+        row = table[table["Channel"] == channel].iloc[0]
+        assert row["NPS answers"] == len(answers)
+        assert row["NPS"] == pytest.approx(expected)
+
+
+def test_persona_nps_on_the_personas_page_equals_nps_straight_from_the_parquet(app, sample_path):
+    at = app(sample_path, page="personas.py")
+    table = _table(at, "NPS answers")
+    personas = pl.read_parquet(sample_path, columns=["persona"])["persona"].unique().sort().to_list()
+    assert sorted(table["Persona"]) == personas
+    for persona in personas:
+        row = table[table["Persona"] == persona].iloc[0]
+        assert row["NPS"] == pytest.approx(expected_nps(sample_path, persona=persona))
+
+
+def test_persona_weakest_stage_says_when_no_stage_has_enough_ratings(app, telco_path, monkeypatch):
+    monkeypatch.setenv("CXLENS_MIN_SAMPLE", "100000")
+    at = app(telco_path, page="personas.py")
+    lines = [m.value for m in at.markdown if "no stage has 100000 or more ratings" in m.value]
+    assert len(lines) == 3  # business, postpaid, prepaid
+
+
+def test_duration_table_median_per_persona_equals_polars_on_the_parquet(app, telco_path):
+    at = app(telco_path, page="duration.py")
+    table = _table(at, "Median (h)")
+    ev = _valid_events(telco_path)
+    spans = ev.group_by("journey_id").agg(
+        pl.col("persona").first(),
+        ((pl.col("timestamp").max() - pl.col("timestamp").min()).dt.total_seconds() / 3600).alias("hours"))
+    for persona in ("business", "postpaid", "prepaid"):
+        hours = spans.filter(pl.col("persona") == persona)["hours"]
+        row = table[table["Persona"] == persona].iloc[0]
+        assert row["Journeys"] == len(hours)
+        assert row["Median (h)"] == pytest.approx(hours.quantile(0.5, interpolation="linear"))
+        assert row["p90 (h)"] == pytest.approx(hours.quantile(0.9, interpolation="linear"))
+    assert table.iloc[0]["Persona"] == "All journeys" and table.iloc[0]["Journeys"] == spans.height
+
+
+def test_dwell_time_is_five_hours_per_stage_on_telco_data_where_stages_are_five_hours_apart(app, telco_path):
+    # telco journeys touch one stage every 5 hours, in order: every dwell time is exactly 5 h
+    at = app(telco_path, page="duration.py")
+    table = _table(at, "Journeys moving on")
+    assert table["Stage"].tolist() == ["order", "activation", "billing"]
+    assert table["Median (h)"].tolist() == [5.0, 5.0, 5.0]
+    assert table["p90 (h)"].tolist() == [5.0, 5.0, 5.0]
+    ev = _valid_events(telco_path)
+    reached = ev.group_by("journey_id").agg(pl.col("stage").n_unique().alias("stages"))
+    assert table["Journeys moving on"].tolist() == [
+        reached.filter(pl.col("stages") >= k).height for k in (2, 3, 4)]
+
+
+def test_new_pages_speak_korean_with_lang_ko(app, sample_path):
+    at = app(sample_path, page="channels.py", lang="ko")
+    assert at.title[0].value == "채널 및 채널 전환"
+    at = app(sample_path, page="personas.py", lang="ko")
+    assert "페르소나별 가장 약한 단계" in [h.value for h in at.subheader]
