@@ -10,6 +10,7 @@ the end never fails: it is ignored, clamped or swapped, with a warning.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Mapping, Sequence
 
 import streamlit as st
@@ -20,6 +21,21 @@ from ui.i18n import DEFAULT_LANG, LANGUAGES, t
 MULTI = ("persona", "channel", "stage")
 _PREFIX = "filter."  # widget keys: filter.since, filter.persona, filter.dim.<column>, …
 Warning_ = tuple[str, dict]  # (i18n key, values): translated when shown, in the session's language
+# Link values are shown as typed, never as markdown: a crafted link must not draw a link, an image or bold text
+# inside the dashboard's own warning. Plain words are shown as they are; anything else as a code span, the only
+# markdown that is literal (backslash escapes do not stop autolinked URLs or "--" becoming a dash).
+_PLAIN = re.compile(r"[^\W_]+([ .,'()/+=-][^\W_]+)*")
+
+
+def _literal(value: str) -> str:
+    if _PLAIN.fullmatch(value) and "--" not in value and "//" not in value and "www." not in value.lower():
+        return value
+    fence = "`" * (max((len(run) for run in re.findall(r"`+", value)), default=0) + 1)
+    return f"{fence} {value} {fence}"
+
+
+def _as_text(values: dict) -> dict:
+    return {k: _literal(v) if isinstance(v, str) else v for k, v in values.items()}
 
 
 def widget_key(name: str, dims: Sequence[str] = ()) -> str:
@@ -103,7 +119,7 @@ def language_switch() -> str:
     st.sidebar.segmented_control(t("language"), list(LANGUAGES), format_func=LANGUAGES.get, key="lang",
                                  required=True)
     for key, values in warnings:
-        st.warning(t(key, **values))
+        st.warning(t(key, **_as_text(values)))
     return st.session_state["lang"]
 
 
@@ -168,5 +184,5 @@ def filter_panel(ds: Dataset, options: Mapping[str, Sequence]) -> Filters:
     st.session_state["filters"] = f
     st.query_params.from_dict(query_string_values(f, st.session_state.get("lang", DEFAULT_LANG)))
     for key, values in warnings:
-        st.warning(t(key, **values))
+        st.warning(t(key, **_as_text(values)))
     return f
