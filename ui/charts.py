@@ -385,7 +385,7 @@ def boxes(summary: pl.DataFrame, group: str, axis_title: str, min_n: int, colour
 
 # ticks of the log hours axis, in words: (hours, (i18n key, number))
 HOUR_TICKS = ((1 / 60, ("unit_min", 1)), (0.25, ("unit_min", 15)), (1, ("unit_h", 1)), (6, ("unit_h", 6)),
-              (24, ("unit_d", 1)), (72, ("unit_d", 3)), (168, ("unit_d", 7)), (720, ("unit_d", 30)),
+              (24, ("unit_d", 1)), (72, ("unit_d", 3)), (168, ("unit_d", 7)), (336, ("unit_d", 14)), (720, ("unit_d", 30)),
               (2160, ("unit_d", 90)))
 
 
@@ -412,11 +412,12 @@ def persona_multiples(kpis: pl.DataFrame, persona_colours: Mapping[str, str], mi
     Takes the persona KPI table (persona, nps, responses, csat, ratings, ces, ces_responses, journeys,
     median_hours, handoff_rate); a bar is hatched when its own n (answers, ratings or journeys) < ``min_n``.
     """
-    fig = make_subplots(rows=2, cols=3, subplot_titles=[t(label) for _, label, *_ in PERSONA_PANELS],
-                        vertical_spacing=0.16, horizontal_spacing=0.07)
+    # two columns, not three: panel titles collide on a 390-px phone with three
+    fig = make_subplots(rows=3, cols=2, subplot_titles=[t(label) for _, label, *_ in PERSONA_PANELS],
+                        vertical_spacing=0.11, horizontal_spacing=0.1)
     rows = [r for r in kpis.iter_rows(named=True) if r["persona"] is not None]
     for i, (column, label, n, value_range, fmt) in enumerate(PERSONA_PANELS):
-        row, col = divmod(i, 3)
+        row, col = divmod(i, 2)
         for r in rows:
             persona, value = r["persona"], r[column]
             colour = persona_colours.get(persona, DEFAULT_BAR)
@@ -432,7 +433,7 @@ def persona_multiples(kpis: pl.DataFrame, persona_colours: Mapping[str, str], mi
     fig.update_xaxes(showticklabels=False, type="category")
     fig.update_annotations(font_size=12)
     fig.update_layout(bargap=0.15)
-    return _layout(fig, 560)
+    return _layout(fig, 720).update_layout(legend_y=-0.05)  # the default gap is for an x-axis title
 
 
 def channel_mix(mix: pl.DataFrame, persona_order: Sequence[str], channel_colours: Mapping[str, str]) -> go.Figure:
@@ -454,4 +455,4 @@ def channel_mix(mix: pl.DataFrame, persona_order: Sequence[str], channel_colours
     fig.update_layout(barmode="stack", barnorm="percent")
     fig.update_xaxes(title_text=t("share_of_touchpoints"), range=[0, 100])
     fig.update_yaxes(type="category", autorange="reversed")
-    return _layout(fig, max(260, 90 + 70 * len(personas)))
+    return _layout(fig, max(260, 90 + 70 * len(personas))).update_layout(legend_traceorder="normal")
