@@ -16,6 +16,7 @@ EXCEPTION = '[data-testid="stException"]'
 ERROR_BOX = '[data-testid="stAlertContentError"]'  # st.error: e.g. layout.guard's box for a failed chart
 CHART = '[data-testid="stPlotlyChart"]'
 PLOT = ".js-plotly-plot"
+ROOT_URL_LINK = '[data-testid="stTopNavLink"]'  # the first is the default page (the overview)
 
 
 def wait_rendered(page: Page, min_charts: int = 0, timeout_ms: float = 90_000) -> None:
@@ -50,6 +51,20 @@ def kpi(page: Page, label: str):
     metric = page.locator('[data-testid="stMetric"]').filter(
         has=page.locator('[data-testid="stMetricLabel"]', has_text=re.compile(rf"^\s*{re.escape(label)}\s*$")))
     return metric.locator('[data-testid="stMetricValue"]')
+
+
+def first_token(page: Page, label: str) -> str:
+    """The KPI's value as printed, without what follows it (an interval such as ±2.4)."""
+    return kpi(page, label).inner_text().split()[0]
+
+
+def expect_kpi(page: Page, label: str, text: str, timeout_ms: float = 90_000) -> None:
+    """Poll until the KPI card's value starts with ``text`` (the page reruns after a widget change)."""
+    page.wait_for_function(
+        """([label, text]) => [...document.querySelectorAll('[data-testid="stMetric"]')].some(m =>
+             m.querySelector('[data-testid="stMetricLabel"]')?.innerText.trim() === label &&
+             m.querySelector('[data-testid="stMetricValue"]')?.innerText.trim().split(/\\s+/)[0] === text)""",
+        arg=[label, text], timeout=timeout_ms)
 
 
 def page_urls(page: Page) -> list[str]:

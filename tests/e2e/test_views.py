@@ -9,7 +9,7 @@ import pytest
 import figures
 from store import Filters, open_dataset
 from store import queries as q
-from tests.e2e.browser import DESKTOP, ERROR_BOX, EXCEPTION, choose, kpi, open_view, wait_rendered
+from tests.e2e.browser import DESKTOP, ERROR_BOX, EXCEPTION, choose, expect_kpi, first_token, open_view, wait_rendered
 
 
 @pytest.fixture(scope="module")
@@ -25,19 +25,6 @@ def options(dataset):
 def shown(value: float | None, fmt: str = "{:.1f}") -> str:
     """How the overview's KPI card prints a value (the first token: an interval may follow it)."""
     return "—" if value is None else fmt.format(value)
-
-
-def first_token(page, label: str) -> str:
-    return kpi(page, label).inner_text().split()[0]
-
-
-def expect_kpi(page, label: str, text: str) -> None:
-    """Poll until the KPI card's value starts with ``text`` (the page reruns after a widget change)."""
-    page.wait_for_function(
-        """([label, text]) => [...document.querySelectorAll('[data-testid="stMetric"]')].some(m =>
-             m.querySelector('[data-testid="stMetricLabel"]')?.innerText.trim() === label &&
-             m.querySelector('[data-testid="stMetricValue"]')?.innerText.trim().split(/\\s+/)[0] === text)""",
-        arg=[label, text], timeout=90_000)
 
 
 def view_url(server, **params) -> str:
