@@ -15,6 +15,7 @@ import settings
 from errors import DataError
 from figures import headline, statistics
 from store import Dataset, Filters, open_dataset
+from store.dataset import reads_directly
 from store.queries import quarantine
 
 QUARANTINE_LINES = 100  # invalid rows printed to stderr; the rest are counted
@@ -57,10 +58,14 @@ def _open(args: argparse.Namespace) -> tuple[Dataset, int, pl.DataFrame]:
     """The dataset of DATA, its number of invalid rows and (some of) them as ``row, reason``.
 
     A single .csv/.tsv/.txt/.xlsx/.parquet file goes through ingest (its valid events cached as
-    Parquet by content and mapping); a directory or glob goes straight to the store.
+    Parquet by content and mapping); a directory, a glob and a Parquet file already in canonical
+    columns and types (``store.dataset.reads_directly``) go straight to the store.
     """
     path = Path(args.data)
-    if path.is_file() and path.suffix.lower() in ingest.SUFFIXES:
+    # A Parquet file already in canonical columns and types goes straight to the store, which checks
+    # and quarantines it in DuckDB without loading it into memory (ingest reads the whole file).
+    direct = path.is_file() and not args.map and reads_directly(path)
+    if path.is_file() and path.suffix.lower() in ingest.SUFFIXES and not direct:
         loaded = ingest.load(path, mapping=_mapping(args.map), strict=args.strict)
         target = Path(settings.get("cache_dir")) / "ingest" / f"{loaded.digest}.parquet"
         if not target.exists():

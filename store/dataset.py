@@ -12,6 +12,7 @@ import hashlib
 import os
 import shutil
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,9 +21,10 @@ from errors import DataError
 from store import db
 from store.schema import BY_NAME, CANONICAL, REQUIRED, SCORE_RANGES, quote
 
-FACTS_FORMAT = "2"  # bump when the journey-facts definition changes
+FACTS_FORMAT = "3"  # bump when the journey-facts definition changes
 _REMOTE_PREFIXES = ("s3://", "s3a://", "gs://", "gcs://", "http://", "https://", "az://", "abfss://")
 _STRING_TYPES = ("VARCHAR",)
+Progress = Callable[[float, str], None]  # (fraction done 0-1, what is happening)
 
 
 @dataclass(frozen=True)
@@ -50,6 +52,12 @@ class Dataset:
         return str(Path(self.facts_dir) / "transitions.parquet")
 
     @property
+    def events_path(self) -> str:
+        """The valid events in canonical form (all but ``comment``), with ``seq`` (1-based position in
+        journey order) and ``prev_channel``: what touchpoint queries read instead of the source."""
+        return str(Path(self.facts_dir) / "events.parquet")
+
+    @property
     def quarantine_path(self) -> str:
         return str(Path(self.facts_dir) / "quarantine.parquet")
 
@@ -60,6 +68,11 @@ class Dataset:
     def source_sql(self) -> str:
         """SELECT of the valid events in canonical form; reads the files bound as ``$files``."""
         return _source_select(self.columns, self.dims) + " WHERE " + _valid_sql()
+
+    def events_sql(self) -> str:
+        """The same events as ``source_sql`` without ``comment``, from ``events_path`` bound as ``$events``:
+        already cast and checked, so much cheaper to scan than the source."""
+        return "SELECT * EXCLUDE (seq, prev_channel) FROM read_parquet($events)"
 
 
 def is_remote(source: str) -> bool:
@@ -156,6 +169,21 @@ def _check_types(schema: dict[str, str]) -> None:
             raise DataError(f"Column '{name}' holds {t}, not numbers.")
 
 
+def reads_directly(source: str | os.PathLike) -> bool:
+    """Whether the store can read ``source`` (a Parquet file) as it is, with no column mapping or value
+    parsing: every required column under its canonical name, timestamps stored as timestamps or dates
+    and scores as numbers. Reads only the file's footer."""
+    path = str(source)
+    if not path.lower().endswith(".parquet"):
+        return False
+    try:
+        schema = _describe((path,))
+        _check_types(schema)
+    except DataError:
+        return False
+    return "VARCHAR" not in schema["timestamp"]
+
+
 def _dimensions(schema: dict[str, str], files: tuple[str, ...]) -> tuple[str, ...]:
     candidates = [c for c, t in schema.items() if c not in CANONICAL and t in _STRING_TYPES]
     if not candidates:
@@ -169,8 +197,12 @@ def _dimensions(schema: dict[str, str], files: tuple[str, ...]) -> tuple[str, ..
     return tuple(c for c in candidates if 0 < counts[c] <= limit)
 
 
-def open_dataset(source: str | os.PathLike, name: str | None = None) -> Dataset:
+def open_dataset(source: str | os.PathLike, name: str | None = None, progress: Progress | None = None) -> Dataset:
     """Resolve, check and fingerprint ``source``; compute its journey facts unless cached.
+
+    ``progress(fraction, message)``, when given, is called as the journey facts are computed
+    (fraction 0–1, message saying what is happening) so a caller can show the first load of a
+    large dataset; it is not called when the facts are cached.
 
     Raises DataError with one sentence when the source is missing, unreadable or lacks a
     required column.
@@ -185,7 +217,7 @@ def open_dataset(source: str | os.PathLike, name: str | None = None) -> Dataset:
     columns = tuple(schema)
     meta = facts_dir / "meta.parquet"
     if not meta.exists():
-        _materialize(files, columns, dims, facts_dir)
+        _materialize(files, columns, dims, facts_dir, progress)
     m = db.query("SELECT * FROM read_parquet($p)", {"p": str(meta)}).row(0, named=True)
     return Dataset(
         source=source, files=files, version=version, columns=columns, dims=dims,
@@ -204,30 +236,39 @@ def _stage_order(facts_dir: Path) -> tuple[str, ...]:
     return tuple([s for s in configured if s in inferred] + [s for s in inferred if s not in configured])
 
 
-def _materialize(files: tuple[str, ...], columns: tuple[str, ...], dims: tuple[str, ...], facts_dir: Path) -> None:
-    """One pass over the events: journey facts, channel transitions, stage positions, quarantine."""
+def _materialize(files: tuple[str, ...], columns: tuple[str, ...], dims: tuple[str, ...], facts_dir: Path,
+                 progress: Progress | None = None) -> None:
+    """One pass over the events in journey order, streamed to events.parquet; from that file the
+    journey facts, channel transitions, stage positions; and the quarantine from the source."""
     tmp = facts_dir.with_name(facts_dir.name + f".tmp-{uuid.uuid4().hex[:8]}")
     tmp.mkdir(parents=True, exist_ok=True)
-    cur = db.database().cursor()  # a private connection: its temp table is invisible to others
+    step = progress or (lambda fraction, message: None)
+    cur = db.database().cursor()
     params = {"files": list(files)}
     raw = _source_select(columns, dims)
+    events = {"ev": str(tmp / "events.parquet")}
     dim_cols = "".join(
         f", arg_min({quote(d)}, seq) FILTER (WHERE {quote(d)} IS NOT NULL) AS {quote(d)}" for d in dims
     )
     try:
+        step(0.0, "Reading the events into journey order")
         try:
+            # Written to Parquet rather than held in a temp table: the window spills to disk under
+            # the memory limit and nothing of the events stays in memory afterwards.
             cur.sql(
-                f"""CREATE TEMP TABLE ev AS
-                SELECT journey_id, customer_id, timestamp, stage, channel, persona, nps
-                       {''.join(', ' + quote(d) for d in dims)},
-                       row_number() OVER w AS seq,
-                       lag(channel) OVER w AS prev_channel
-                FROM ({raw}) WHERE {_valid_sql()}
-                WINDOW w AS (PARTITION BY journey_id ORDER BY timestamp, stage, channel, touchpoint, nps)""",
-                params=params,
+                f"""COPY (
+                    SELECT journey_id, customer_id, timestamp, stage, channel, touchpoint, persona,
+                           satisfaction, ces, nps{''.join(', ' + quote(d) for d in dims)},
+                           row_number() OVER w AS seq,
+                           lag(channel) OVER w AS prev_channel
+                    FROM ({raw}) WHERE {_valid_sql()}
+                    WINDOW w AS (PARTITION BY journey_id ORDER BY timestamp, stage, channel, touchpoint, nps)
+                ) TO $out (FORMAT parquet, COMPRESSION zstd)""",
+                params={**params, "out": events["ev"]},
             )
         except Exception as exc:
             raise DataError(_conversion_message(str(exc))) from None
+        step(0.5, "Computing journey facts")
         cur.sql(
             f"""COPY (
                 SELECT journey_id,
@@ -243,24 +284,26 @@ def _materialize(files: tuple[str, ...], columns: tuple[str, ...], dims: tuple[s
                        CAST(arg_max(nps, seq) FILTER (WHERE nps IS NOT NULL) AS TINYINT) AS nps,
                        list(DISTINCT stage ORDER BY stage) AS stages,
                        list(DISTINCT channel ORDER BY channel) AS channel_list
-                FROM ev GROUP BY journey_id ORDER BY first_ts
+                FROM read_parquet($ev) GROUP BY journey_id ORDER BY first_ts
             ) TO $out (FORMAT parquet, COMPRESSION zstd)""",
-            params={"out": str(tmp / "journeys.parquet")},
+            params={**events, "out": str(tmp / "journeys.parquet")},
         )
+        step(0.75, "Counting channel handoffs and stage positions")
         cur.sql(
             """COPY (
                 SELECT journey_id, prev_channel AS from_channel, channel AS to_channel, count(*) AS count
-                FROM ev WHERE prev_channel IS NOT NULL AND prev_channel <> channel
+                FROM read_parquet($ev) WHERE prev_channel IS NOT NULL AND prev_channel <> channel
                 GROUP BY ALL
             ) TO $out (FORMAT parquet, COMPRESSION zstd)""",
-            params={"out": str(tmp / "transitions.parquet")},
+            params={**events, "out": str(tmp / "transitions.parquet")},
         )
         cur.sql(
             """COPY (
-                SELECT stage, median(seq) AS median_position, count(*) AS events FROM ev GROUP BY stage
+                SELECT stage, median(seq) AS median_position, count(*) AS events FROM read_parquet($ev) GROUP BY stage
             ) TO $out (FORMAT parquet)""",
-            params={"out": str(tmp / "stages.parquet")},
+            params={**events, "out": str(tmp / "stages.parquet")},
         )
+        step(0.9, "Listing invalid events")
         cur.sql(
             f"""COPY (
                 SELECT file, row_number, reason FROM (
@@ -272,12 +315,14 @@ def _materialize(files: tuple[str, ...], columns: tuple[str, ...], dims: tuple[s
         )
         cur.sql(
             """COPY (
-                SELECT (SELECT count(*) FROM ev) AS events,
-                       (SELECT count(DISTINCT journey_id) FROM ev) AS journeys,
+                SELECT (SELECT count(*) FROM read_parquet($ev)) AS events,
+                       (SELECT count(*) FROM read_parquet($j)) AS journeys,
                        (SELECT count(*) FROM read_parquet($q)) AS rejected
             ) TO $out (FORMAT parquet)""",
-            params={"q": str(tmp / "quarantine.parquet"), "out": str(tmp / "meta.parquet")},
+            params={**events, "j": str(tmp / "journeys.parquet"), "q": str(tmp / "quarantine.parquet"),
+                    "out": str(tmp / "meta.parquet")},
         )
+        step(1.0, "Journey facts ready")
     finally:
         cur.close()
     try:

@@ -22,9 +22,17 @@ JOURNEY_FACTS = ("journey_id", "customer_id", "persona", "first_ts", "last_ts", 
                  "events", "handoffs", "channels", "nps", "stages", "channel_list")
 
 
-def _with(ds: Dataset, f: Filters) -> tuple[str, dict]:
-    """The common CTEs: ``src`` (valid events), ``sel`` (selected journeys), ``tp`` (selected touchpoints)."""
-    params: dict = {"files": list(ds.files), "journeys": ds.journeys_path}
+def _with(ds: Dataset, f: Filters, raw: bool = False) -> tuple[str, dict]:
+    """The common CTEs: ``src`` (valid events), ``sel`` (selected journeys), ``tp`` (selected touchpoints).
+
+    ``src`` reads the dataset's cleaned events file (cast, checked, without ``comment``); only with
+    ``raw`` (a query that needs ``comment``) does it read the source files again.
+    """
+    params: dict = {"journeys": ds.journeys_path}
+    if raw:
+        params["files"] = list(ds.files)
+    else:
+        params["events"] = ds.events_path
     jconds = journey_conditions(f, "j", ds.dims, params)
     tconds = touchpoint_conditions(f, "e", params)
     if f.channel and f.stage:
@@ -36,7 +44,7 @@ def _with(ds: Dataset, f: Filters) -> tuple[str, dict]:
     if f.selects_journeys:
         tconds.append("e.journey_id IN (SELECT journey_id FROM sel)")
     sql = (
-        f"WITH src AS ({ds.source_sql()}), "
+        f"WITH src AS ({ds.source_sql() if raw else ds.events_sql()}), "
         f"sel AS (SELECT * FROM read_parquet($journeys) j WHERE {' AND '.join(jconds) or 'true'}), "
         f"tp AS (SELECT e.* FROM src e WHERE {' AND '.join(tconds) or 'true'}) "
     )
@@ -83,7 +91,7 @@ def touchpoints(ds: Dataset, f: Filters, columns: Sequence[str] | None = None) -
     """The selected touchpoints themselves, only ``columns`` (all canonical columns and dims by default)."""
     columns = tuple(columns or _touchpoint_columns(ds))
     _check(columns, _touchpoint_columns(ds))
-    sql, params = _with(ds, f)
+    sql, params = _with(ds, f, raw="comment" in columns)
     return db.query(sql + f"SELECT {', '.join(quote(c) for c in columns)} FROM tp ORDER BY journey_id, timestamp",
                     params)
 
@@ -96,7 +104,7 @@ def touchpoint_counts(ds: Dataset, f: Filters, value: str, by: Sequence[str] = (
     """
     _check([value], ("satisfaction", "ces", "nps"))
     _check(by, _touchpoint_columns(ds) + PERIODS)
-    sql, params = _with(ds, f)
+    sql, params = _with(ds, f, raw="comment" in by)
     periods = [b for b in by if b in PERIODS]
     source = "tp"
     if periods:
@@ -112,11 +120,12 @@ def touchpoint_counts(ds: Dataset, f: Filters, value: str, by: Sequence[str] = (
 def touchpoint_volume(ds: Dataset, f: Filters, by: Sequence[str]) -> pl.DataFrame:
     """Selected touchpoints (``events``) and distinct journeys (``journeys``) per ``by`` group."""
     _check(by, _touchpoint_columns(ds))
-    sql, params = _with(ds, f)
-    groups = [quote(b) for b in by]
+    sql, params = _with(ds, f, raw="comment" in by)
+    groups = ", ".join(quote(b) for b in by)
+    # Two grouping steps instead of count(DISTINCT journey_id): about five times faster in DuckDB.
     return db.query(
-        sql + f"SELECT {', '.join(groups)}, count(*) AS events, count(DISTINCT journey_id) AS journeys "
-        "FROM tp GROUP BY ALL ORDER BY ALL",
+        sql + f"SELECT {groups}, sum(n)::BIGINT AS events, count(*) AS journeys "
+        f"FROM (SELECT {groups}, journey_id, count(*) AS n FROM tp GROUP BY ALL) GROUP BY ALL ORDER BY ALL",
         params,
     )
 
@@ -160,9 +169,10 @@ def transitions(ds: Dataset, f: Filters) -> pl.DataFrame:
     """Channel handoffs (from_channel → to_channel) counted over the selected journeys."""
     sql, params = _with(ds, f)
     params["transitions"] = ds.transitions_path
+    selected = "true" if f.is_empty() else "journey_id IN (SELECT journey_id FROM sel)"
     return db.query(
         sql + "SELECT from_channel, to_channel, sum(count)::BIGINT AS count FROM read_parquet($transitions) "
-        "WHERE journey_id IN (SELECT journey_id FROM sel) GROUP BY ALL ORDER BY count DESC, from_channel, to_channel",
+        f"WHERE {selected} GROUP BY ALL ORDER BY count DESC, from_channel, to_channel",
         params,
     )
 
@@ -170,7 +180,7 @@ def transitions(ds: Dataset, f: Filters) -> pl.DataFrame:
 def filter_options(ds: Dataset) -> dict[str, list]:
     """Values each filter can take: persona, channel, stage (in stage order), each dim; and the date span."""
     out: dict[str, list] = {"stage": list(ds.stage_order)}
-    channels = db.query(f"SELECT DISTINCT channel FROM ({ds.source_sql()}) ORDER BY 1", {"files": list(ds.files)})
+    channels = db.query("SELECT DISTINCT channel FROM read_parquet($events) ORDER BY 1", {"events": ds.events_path})
     out["channel"] = channels["channel"].to_list()
     for col in ("persona",) + ds.dims:
         values = db.query(
