@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from pathlib import Path
 
 import duckdb
 import polars as pl
@@ -24,6 +25,11 @@ def database() -> duckdb.DuckDBPyConnection:
             con.sql(f"SET threads = {settings.get_int('threads')}")
             con.sql("SET memory_limit = $limit", params={"limit": settings.get("memory_limit")})
             con.sql("SET preserve_insertion_order = false")
+            # Spill big sorts and windows (the journey-facts pass over tens of millions of events)
+            # to disk under the memory limit instead of failing or swapping.
+            spill = Path(settings.get("cache_dir")) / "duckdb-spill"
+            spill.mkdir(parents=True, exist_ok=True)
+            con.sql("SET temp_directory = $dir", params={"dir": str(spill)})
             _database = con
         return _database
 

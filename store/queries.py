@@ -8,6 +8,8 @@ is a parameter.
 from __future__ import annotations
 
 import datetime as dt
+import threading
+from collections import OrderedDict
 from collections.abc import Sequence
 
 import polars as pl
@@ -51,6 +53,28 @@ def _with(ds: Dataset, f: Filters, raw: bool = False) -> tuple[str, dict]:
     return sql, params
 
 
+# Results memoised per (dataset version, SQL, parameters), at most _MEMO_ROWS rows in all: report.py
+# and the statistics ask several times for the same aggregates. The dashboard caches on top (ui.data).
+_MEMO: OrderedDict[tuple, pl.DataFrame] = OrderedDict()
+_MEMO_ROWS = 500_000
+_memo_lock = threading.Lock()
+
+
+def _query(ds: Dataset, sql: str, params: dict) -> pl.DataFrame:
+    key = (ds.version, ds.facts_dir, sql, repr(sorted(params.items())))
+    with _memo_lock:
+        if key in _MEMO:
+            _MEMO.move_to_end(key)
+            return _MEMO[key]
+    out = db.query(sql, params)
+    if out.height <= _MEMO_ROWS // 10:
+        with _memo_lock:
+            _MEMO[key] = out
+            while sum(frame.height for frame in _MEMO.values()) > _MEMO_ROWS:
+                _MEMO.popitem(last=False)
+    return out
+
+
 def _journey_columns(ds: Dataset) -> tuple[str, ...]:
     return JOURNEY_FACTS + ds.dims
 
@@ -75,8 +99,8 @@ def _group_expr(name: str, time_column: str) -> str:
 def totals(ds: Dataset, f: Filters) -> dict[str, int]:
     """Selected touchpoints (``events``) and selected journeys (``journeys``)."""
     sql, params = _with(ds, f)
-    row = db.query(sql + "SELECT (SELECT count(*) FROM tp) AS events, (SELECT count(*) FROM sel) AS journeys",
-                   params).row(0, named=True)
+    row = _query(ds, sql + "SELECT (SELECT count(*) FROM tp) AS events, (SELECT count(*) FROM sel) AS journeys",
+                 params).row(0, named=True)
     return {"events": int(row["events"]), "journeys": int(row["journeys"])}
 
 
@@ -84,7 +108,7 @@ def journeys(ds: Dataset, f: Filters, columns: Sequence[str] = ("journey_id",)) 
     """Journey facts of the selected journeys, only ``columns``."""
     _check(columns, _journey_columns(ds))
     sql, params = _with(ds, f)
-    return db.query(sql + f"SELECT {', '.join(quote(c) for c in columns)} FROM sel", params)
+    return _query(ds, sql + f"SELECT {', '.join(quote(c) for c in columns)} FROM sel", params)
 
 
 def touchpoints(ds: Dataset, f: Filters, columns: Sequence[str] | None = None) -> pl.DataFrame:
@@ -110,8 +134,8 @@ def touchpoint_counts(ds: Dataset, f: Filters, value: str, by: Sequence[str] = (
     if periods:
         source = "(SELECT tp.*, j.first_ts FROM tp JOIN read_parquet($journeys) j USING (journey_id))"
     groups = [_group_expr(b, "first_ts") for b in by]
-    return db.query(
-        sql + f"SELECT {''.join(g + ', ' for g in groups)}{value}, count(*) AS n FROM {source} "
+    return _query(
+        ds, sql + f"SELECT {''.join(g + ', ' for g in groups)}{value}, count(*) AS n FROM {source} "
         f"WHERE {value} IS NOT NULL GROUP BY ALL ORDER BY ALL",
         params,
     )
@@ -123,8 +147,8 @@ def touchpoint_volume(ds: Dataset, f: Filters, by: Sequence[str]) -> pl.DataFram
     sql, params = _with(ds, f, raw="comment" in by)
     groups = ", ".join(quote(b) for b in by)
     # Two grouping steps instead of count(DISTINCT journey_id): about five times faster in DuckDB.
-    return db.query(
-        sql + f"SELECT {groups}, sum(n)::BIGINT AS events, count(*) AS journeys "
+    return _query(
+        ds, sql + f"SELECT {groups}, sum(n)::BIGINT AS events, count(*) AS journeys "
         f"FROM (SELECT {groups}, journey_id, count(*) AS n FROM tp GROUP BY ALL) GROUP BY ALL ORDER BY ALL",
         params,
     )
@@ -146,8 +170,8 @@ def journey_counts(ds: Dataset, f: Filters, value: str = "nps", by: Sequence[str
     if "stage" in by:
         source = f"(SELECT *, unnest(stages) AS stage FROM {source})"
     groups = [_group_expr(b, "first_ts") for b in by]
-    return db.query(
-        sql + f"SELECT {''.join(g + ', ' for g in groups)}{quote(value)}, count(*) AS n FROM {source} "
+    return _query(
+        ds, sql + f"SELECT {''.join(g + ', ' for g in groups)}{quote(value)}, count(*) AS n FROM {source} "
         f"WHERE {quote(value)} IS NOT NULL GROUP BY ALL ORDER BY ALL",
         params,
     )
@@ -158,8 +182,8 @@ def stage_reach(ds: Dataset, f: Filters, by: Sequence[str] = ()) -> pl.DataFrame
     _check(by, _journey_columns(ds) + PERIODS)
     sql, params = _with(ds, f)
     groups = [_group_expr(b, "first_ts") for b in by]
-    return db.query(
-        sql + f"SELECT {''.join(g + ', ' for g in groups)}stage, count(*) AS journeys "
+    return _query(
+        ds, sql + f"SELECT {''.join(g + ', ' for g in groups)}stage, count(*) AS journeys "
         "FROM (SELECT *, unnest(stages) AS stage FROM sel) GROUP BY ALL ORDER BY ALL",
         params,
     )
@@ -170,8 +194,8 @@ def transitions(ds: Dataset, f: Filters) -> pl.DataFrame:
     sql, params = _with(ds, f)
     params["transitions"] = ds.transitions_path
     selected = "true" if f.is_empty() else "journey_id IN (SELECT journey_id FROM sel)"
-    return db.query(
-        sql + "SELECT from_channel, to_channel, sum(count)::BIGINT AS count FROM read_parquet($transitions) "
+    return _query(
+        ds, sql + "SELECT from_channel, to_channel, sum(count)::BIGINT AS count FROM read_parquet($transitions) "
         f"WHERE {selected} GROUP BY ALL ORDER BY count DESC, from_channel, to_channel",
         params,
     )
@@ -211,8 +235,8 @@ def journey_stage_satisfaction(ds: Dataset, f: Filters) -> pl.DataFrame:
     answer is about the whole journey.
     """
     sql, params = _with(ds, f)
-    return db.query(
-        sql + "SELECT e.journey_id, e.stage, avg(e.satisfaction) AS mean_satisfaction, count(*) AS ratings "
+    return _query(
+        ds, sql + "SELECT e.journey_id, e.stage, avg(e.satisfaction) AS mean_satisfaction, count(*) AS ratings "
         "FROM src e WHERE e.satisfaction IS NOT NULL "
         "AND e.journey_id IN (SELECT journey_id FROM sel WHERE nps IS NOT NULL) "
         "GROUP BY ALL ORDER BY ALL",
@@ -227,8 +251,8 @@ def stage_entries(ds: Dataset, f: Filters) -> pl.DataFrame:
     filters): dwell time (metrics.dwell) is about the whole journey.
     """
     sql, params = _with(ds, f)
-    return db.query(
-        sql + "SELECT e.journey_id, e.stage, min(e.timestamp) AS entered FROM src e "
+    return _query(
+        ds, sql + "SELECT e.journey_id, e.stage, min(e.timestamp) AS entered FROM src e "
         "WHERE e.journey_id IN (SELECT journey_id FROM sel) GROUP BY ALL ORDER BY ALL",
         params,
     )
