@@ -8,6 +8,7 @@ where that is a failure: CI must run them.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import socket
@@ -98,24 +99,19 @@ def _data_source(workdir: Path) -> Path:
     return out
 
 
-@pytest.fixture(scope="session")
-def server() -> Iterator[Server]:
+@contextlib.contextmanager
+def run_dashboard(workdir: Path, data: Path, *extra_args: str) -> Iterator[Server]:
     """`streamlit run dashboard.py` on a free port with its own facts cache; ready when /_stcore/health says ok."""
-    reason = _missing_browser()
-    if reason:
-        _skip_or_fail(reason)
-    workdir = Path(tempfile.mkdtemp(prefix="cxlens-e2e-"))
-    data = _data_source(workdir)
     port = _free_port()
     env = {**os.environ, "CXLENS_DATA": str(data), "CXLENS_CACHE_DIR": str(workdir / "cache"),
            "PYTHONUNBUFFERED": "1"}
-    log = workdir / "streamlit.log"
+    log = workdir / f"streamlit-{port}.log"
     with open(log, "wb") as out:
         process = subprocess.Popen(
             [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.headless", "true",
              "--server.port", str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false",
              # other work in the tree must not trigger "file changed" reruns mid-test
-             "--server.fileWatcherType", "none"],
+             "--server.fileWatcherType", "none", *extra_args],
             cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
     try:
@@ -132,7 +128,25 @@ def server() -> Iterator[Server]:
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
-        shutil.rmtree(workdir, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def workdir() -> Iterator[Path]:
+    reason = _missing_browser()
+    if reason:
+        _skip_or_fail(reason)
+    path = Path(tempfile.mkdtemp(prefix="cxlens-e2e-"))
+    yield path
+    shutil.rmtree(path, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def server(workdir) -> Iterator[Server]:
+    """The dashboard on the configured data (or a generated stand-in), open access (no secrets)."""
+    # a secrets.toml someone keeps in the tree or in ~/.streamlit must not close this server
+    no_secrets = str(workdir / "no-secrets.toml")
+    with run_dashboard(workdir, _data_source(workdir), "--secrets.files", no_secrets) as running:
+        yield running
 
 
 @pytest.fixture(scope="session")
