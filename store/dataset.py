@@ -102,15 +102,31 @@ def resolve(source: str) -> tuple[str, ...]:
 
 
 def fingerprint(files: tuple[str, ...]) -> str:
-    """A version string that changes whenever a file is added, removed, resized or rewritten."""
+    """A version string that changes whenever a file is added, removed, resized or rewritten.
+
+    A remote glob is listed (object names, sizes, modification times) through DuckDB's filesystem,
+    without reading the objects.
+    """
     h = hashlib.sha256(FACTS_FORMAT.encode())
     h.update(settings.get("stage_order").encode())
     for f in files:
         h.update(f.encode())
-        if not is_remote(f):
+        if is_remote(f):
+            for name, size, modified in _remote_listing(f):
+                h.update(f"{name}:{size}:{modified}".encode())
+        else:
             st = os.stat(f)
             h.update(f"{st.st_size}:{st.st_mtime_ns}".encode())
     return h.hexdigest()[:20]
+
+
+def _remote_listing(pattern: str) -> list[tuple]:
+    try:
+        listing = db.query("SELECT filename, size, last_modified FROM read_blob($p) ORDER BY filename",
+                           {"p": pattern})
+    except Exception as exc:  # duckdb raises several types for unreachable or unlisted storage
+        raise DataError(f"Could not list {pattern}: {str(exc).splitlines()[0]}") from None
+    return listing.rows()
 
 
 def _read_sql(positions: bool = False) -> str:
