@@ -92,7 +92,9 @@ def sentence(effect: HandoffEffect, templates: dict[str, str] = SENTENCE_EN) -> 
     """The effect in words ("each handoff costs 0.7 points…"); templates "cost", "gain", "none"; None without an estimate."""
     if effect.per_handoff is None:
         return None
-    fields = {"points": abs(effect.per_handoff), "low": effect.ci[0], "high": effect.ci[1],
+    # A cost is told in points lost, so its interval is too (0.68 to 0.71, not -0.71 to -0.68).
+    low, high = (-effect.ci[1], -effect.ci[0]) if effect.per_handoff < 0 else effect.ci
+    fields = {"points": abs(effect.per_handoff), "low": low, "high": high,
               "p_value": effect.p_value, "n": effect.n}
     if effect.p_value >= 0.05:
         return templates["none"].format(**fields)

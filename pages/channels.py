@@ -33,7 +33,7 @@ with left, layout.guard():
     if moves.height == 0:
         st.info(t("no_handoffs"))
     else:
-        st.plotly_chart(charts.sankey(moves, colours), width="stretch")
+        layout.chart(charts.sankey(moves, colours))
         st.caption(t("n_handoffs", n=f"{int(moves['count'].sum()):,}", journeys=f"{handoff_journeys:,}")
                    + " · " + t("sankey_note"))
 
@@ -42,7 +42,7 @@ with right, layout.guard():
     if moves.height == 0:
         st.info(t("no_handoffs"))
     else:
-        st.plotly_chart(charts.handoff_heatmap(data.handoffs(ds, f)), width="stretch")
+        layout.chart(charts.handoff_heatmap(data.handoffs(ds, f)))
         st.caption(t("n_handoffs", n=f"{int(moves['count'].sum()):,}", journeys=f"{handoff_journeys:,}"))
 
 scores = data.channel_scores(ds, f)
@@ -52,9 +52,8 @@ with columns[0], layout.guard():
     if not scores["ratings"].fill_null(0).sum():
         st.info(t("no_answers"))
     else:
-        st.plotly_chart(charts.group_bars(scores, "channel", "mean_satisfaction", "ratings", t("mean_satisfaction"),
-                                          min_n, colours, ".2f", (1, 5.4), channel_order, horizontal=True),
-                        width="stretch")
+        layout.chart(charts.group_bars(scores, "channel", "mean_satisfaction", "ratings", t("mean_satisfaction"),
+                                          min_n, colours, ".2f", (1, 5.4), channel_order, horizontal=True))
         layout.n_caption(ratings=int(scores["ratings"].fill_null(0).sum()))
 
 with columns[1], layout.guard():
@@ -62,8 +61,8 @@ with columns[1], layout.guard():
     if not scores["ratings"].fill_null(0).sum():
         st.info(t("no_answers"))
     else:
-        st.plotly_chart(charts.group_bars(scores, "channel", "csat", "ratings", t("col_csat"), min_n, colours,
-                                          ".1f", (0, 112), channel_order, horizontal=True), width="stretch")
+        layout.chart(charts.group_bars(scores, "channel", "csat", "ratings", t("col_csat"), min_n, colours,
+                                          ".1f", (0, 112), channel_order, horizontal=True))
         layout.n_caption(ratings=int(scores["ratings"].fill_null(0).sum()))
 
 with columns[2], layout.guard():
@@ -71,8 +70,8 @@ with columns[2], layout.guard():
     if not scores["responses"].fill_null(0).sum():
         st.info(t("no_answers"))
     else:
-        st.plotly_chart(charts.group_bars(scores, "channel", "nps", "responses", "NPS", min_n, colours, ".1f",
-                                          (-100, 100), channel_order, horizontal=True), width="stretch")
+        layout.chart(charts.group_bars(scores, "channel", "nps", "responses", "NPS", min_n, colours, ".1f",
+                                          (-100, 100), channel_order, horizontal=True))
         st.caption(t("nps_by_channel_note"))
         layout.n_caption(answers=answered)
 
@@ -81,9 +80,8 @@ with layout.guard():
     if by_handoffs.height == 0:
         st.info(t("no_answers"))
     else:
-        st.plotly_chart(charts.group_bars(by_handoffs, "handoff_group", "nps", "responses", "NPS", min_n,
-                                          value_range=(-100, 100)).update_xaxes(title_text=t("handoffs_axis")).update_layout(height=300),
-                        width="stretch")
+        layout.chart(charts.group_bars(by_handoffs, "handoff_group", "nps", "responses", "NPS", min_n,
+                                          value_range=(-100, 100)).update_xaxes(title_text=t("handoffs_axis")).update_layout(height=300))
         st.caption(t("nps_by_handoffs_note"))
         layout.n_caption(answers=answered)
 

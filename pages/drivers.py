@@ -22,10 +22,11 @@ with layout.guard():
     if kd.table is None:
         st.info(t("drivers_unavailable", reason=kd.reason))
     else:
-        st.markdown("**" + reading(kd, {k: t("reading_" + k) for k in ("fix_first", "keep_up", "none")}) + "**")
+        st.markdown("**" + layout.markdown_text(reading(kd, {k: t("reading_" + k) for k in ("fix_first", "keep_up", "none")}))
+                    + "**")
         labels = {q: t("quadrant_" + q) for q in QUADRANT_KEYS}
         st.subheader(t("ipm_title"))
-        st.plotly_chart(charts.importance_performance(kd.table, labels, data.min_sample()), width="stretch")
+        layout.chart(charts.importance_performance(kd.table, labels, data.min_sample()))
         st.caption(t("drivers_method", journeys=f"{kd.journeys:,}", r2=f"{kd.r2:.2f}", min=data.min_sample()))
         st.subheader(t("drivers_table"))
         shown = kd.table.with_columns(pl.col("quadrant").replace_strict(labels, default=None))

@@ -16,8 +16,8 @@ with layout.guard():
     st.subheader(t("duration_by_persona"))
     spans = data.duration_by_persona(ds, f)
     personas = data.colour_keys(ds)["persona"]
-    st.plotly_chart(charts.boxes(spans, "persona", t("hours_log_axis"), min_n, data.colours(ds)["persona"],
-                                 personas, all_label=t("all_journeys")), width="stretch")
+    layout.chart(charts.boxes(spans, "persona", t("hours_log_axis"), min_n, data.colours(ds)["persona"],
+                                 personas, all_label=t("all_journeys")))
     st.caption(t("box_note"))
     layout.n_caption(journeys=int(spans.filter(spans["persona"].is_null())["journeys"].sum()))
     st.subheader(t("duration_table"))
@@ -36,8 +36,7 @@ with layout.guard():
     if stay.height == 0:
         st.info(t("no_dwell"))
     else:
-        st.plotly_chart(charts.boxes(stay, "stage", t("hours_log_axis"), min_n, order=list(ds.stage_order)),
-                        width="stretch")
+        layout.chart(charts.boxes(stay, "stage", t("hours_log_axis"), min_n, order=list(ds.stage_order)))
         st.caption(t("box_note"))
         layout.n_caption(journeys=data.totals(ds, f)["journeys"])
         layout.table(

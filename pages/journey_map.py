@@ -18,15 +18,14 @@ with layout.guard():
     if curve.height == 0:
         st.info(t("no_answers"))
     else:
-        st.plotly_chart(charts.emotion_curve(curve, ds.stage_order, data.colours(ds)["persona"], min_n),
-                        width="stretch")
+        layout.chart(charts.emotion_curve(curve, ds.stage_order, data.colours(ds)["persona"], min_n))
         layout.n_caption(ratings=int(curve.filter(curve["persona"].is_null())["ratings"].sum()))
 
 left, right = st.columns(2, gap="large")
 with left, layout.guard():
     st.subheader(t("funnel"))
     stages = data.funnel(ds, f)
-    st.plotly_chart(charts.funnel(stages, min_n), width="stretch")
+    layout.chart(charts.funnel(stages, min_n))
     layout.n_caption(journeys=data.totals(ds, f)["journeys"])
 
 with right, layout.guard():
@@ -36,7 +35,7 @@ with right, layout.guard():
         st.info(t("no_answers"))
     else:
         channels = data.filter_options(ds)["channel"]
-        st.plotly_chart(charts.heatmap(cells, ds.stage_order, channels, min_n), width="stretch")
+        layout.chart(charts.heatmap(cells, ds.stage_order, channels, min_n))
         layout.n_caption(ratings=int(cells["ratings"].sum()))
 
 with layout.guard():

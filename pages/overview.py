@@ -78,7 +78,7 @@ with left, layout.guard():
     else:
         weekly = data.score_trend(ds, f, "week", "nps")
         figure = charts.add_nps_band(charts.nps_trend(trend, data.min_sample()), weekly.table)
-        st.plotly_chart(figure, width="stretch")
+        layout.chart(figure)
         layout.n_caption(answers=int(trend["responses"].sum()))
         flagged = int(weekly.table["anomaly"].sum())
         if weekly.anomaly_reason:
@@ -92,7 +92,7 @@ with right, layout.guard():
     if worst.height == 0:
         st.info(t("no_pain_points"))
     for r in worst.iter_rows(named=True):
-        st.markdown(t("pain_point_line", touchpoint=r["touchpoint"], events=f"{r['events']:,}",
+        st.markdown(t("pain_point_line", touchpoint=layout.markdown_text(r["touchpoint"]), events=f"{r['events']:,}",
                       csat=f"{r['csat']:.0f}", score=f"{r['pain_score']:,.0f}"))
     if worst.height:
         st.caption(t("pain_explained"))

@@ -19,7 +19,7 @@ with layout.guard():
     if kpis.height == 0:
         st.info(t("no_answers"))
     else:
-        st.plotly_chart(charts.persona_multiples(kpis, colours["persona"], min_n), width="stretch")
+        layout.chart(charts.persona_multiples(kpis, colours["persona"], min_n))
         layout.n_caption(journeys=int(kpis["journeys"].sum()), answers=int(kpis["responses"].sum()),
                          ratings=int(kpis["ratings"].sum()))
         layout.table(
@@ -40,8 +40,7 @@ with left, layout.guard():
     if mix.height == 0:
         st.info(t("no_answers"))
     else:
-        st.plotly_chart(charts.channel_mix(mix, data.colour_keys(ds)["persona"], colours["channel"]),
-                        width="stretch")
+        layout.chart(charts.channel_mix(mix, data.colour_keys(ds)["persona"], colours["channel"]))
         st.caption(t("n_touchpoints", n=f"{int(mix['events'].sum()):,}"))
 
 with right, layout.guard():

@@ -113,7 +113,9 @@ def funnel(frame: pl.DataFrame, min_n: int) -> go.Figure:
     labels = []
     for r in rows:
         reach = "–" if r["reach_pct"] is None else f"{r['reach_pct']:.0f}%"
-        drop = "" if r["drop_off_pct"] is None else f"<br>−{r['drop_off_pct']:.0f}%"
+        # a stage can gain journeys over the one before it (an optional stage such as support): "+"
+        d = r["drop_off_pct"]
+        drop = "" if d is None else (f"<br>−{d:.0f}%" if d >= 0 else f"<br>+{-d:.0f}%")
         labels.append(reach + drop)
     fig = go.Figure(go.Bar(
         x=[r["stage"] for r in rows], y=[r["reach_pct"] for r in rows], text=labels, textposition="outside",

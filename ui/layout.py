@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import io
 import logging
+import re
 from collections.abc import Iterator, Mapping
 
 import polars as pl
@@ -37,6 +38,17 @@ def guard() -> Iterator[None]:
     except Exception as exc:
         log.exception("a dashboard part failed")
         st.error(t("chart_failed", error=type(exc).__name__))
+
+
+def chart(figure, **kwargs) -> None:
+    """Draw a Plotly figure across the column, without Plotly's toolbar (it covers chart titles on a phone)."""
+    st.plotly_chart(figure, width="stretch", config={"displayModeBar": False, "displaylogo": False}, **kwargs)
+
+
+def markdown_text(value: object) -> str:
+    """A data value made safe to place inside markdown: its markup characters are escaped, so a
+    value from an uploaded file is shown as typed, never drawn as a link, image or emphasis."""
+    return re.sub(r"([\\`*_{}\[\]()<>#+\-.!|~$])", r"\\\1", str(value))
 
 
 def stop_if_empty(ds: Dataset, f: Filters) -> None:

@@ -5,7 +5,7 @@ import math
 import polars as pl
 import pytest
 
-from metrics.handoff_effect import handoff_effect, sentence
+from metrics.handoff_effect import HandoffEffect, handoff_effect, sentence
 from store import Filters, open_dataset
 from store import queries as q
 from tests.support.sample import sample_path
@@ -66,3 +66,8 @@ def test_the_planted_handoff_effect_is_inside_the_interval_on_the_sample(sample_
 def test_the_effect_reads_as_a_sentence(sample_effect):
     text = sentence(sample_effect)
     assert text.startswith("Each channel handoff costs 0.7 points on the 0–10 recommend answer")
+
+
+def test_a_cost_states_its_interval_in_points_lost():
+    effect = HandoffEffect(per_handoff=-0.7, ci=(-0.71, -0.68), p_value=0.001, n=100, reason=None)
+    assert "(95% CI 0.68 to 0.71; n = 100)" in sentence(effect)

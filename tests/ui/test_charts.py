@@ -28,6 +28,12 @@ def test_low_sample_funnel_bars_are_hatched():
     assert list(bar.text) == ["100%", "10%<br>−90%"]
 
 
+def test_a_stage_that_gains_journeys_is_labelled_with_a_plus():
+    frame = pl.DataFrame({"stage": ["s1", "s2"], "journeys": [30, 40], "reach_pct": [30.0, 40.0],
+                          "drop_off_pct": [None, -33.3]})
+    assert list(funnel(frame, min_n=1).data[0].text) == ["30%", "40%<br>+33%"]
+
+
 def test_heatmap_cells_with_few_ratings_carry_a_star():
     frame = pl.DataFrame({"stage": ["s1", "s1", "s2"], "channel": ["app", "web", "app"], "ratings": [40, 3, 50],
                           "mean_satisfaction": [4.25, 2.0, 3.5]})
