@@ -24,8 +24,8 @@ HEADLINE_KEYS = ("events", "journeys", "nps", "nps_responses", "csat", "ces", "m
                  "p90_journey_hours", "handoff_rate", "stages", "handoffs")
 
 
-def headline(ds: Dataset, f: Filters) -> dict[str, Any]:
-    """The headline report: every key of HEADLINE_KEYS, percentages as unrounded 0–100 floats."""
+def kpis(ds: Dataset, f: Filters) -> dict[str, Any]:
+    """The headline's single figures (every key of HEADLINE_KEYS but ``stages`` and ``handoffs``)."""
     totals = q.totals(ds, f)
     n = nps(q.journey_counts(ds, f, "nps"), weight="n").row(0, named=True)
     sat = csat(q.touchpoint_counts(ds, f, "satisfaction"), weight="n").row(0, named=True)
@@ -33,13 +33,6 @@ def headline(ds: Dataset, f: Filters) -> dict[str, Any]:
     facts = q.journeys(ds, f, ["duration_hours", "handoffs"])
     duration = duration_summary(facts).row(0, named=True)
     rate = handoff_rate(facts).row(0, named=True)
-    stages = stage_table(
-        q.touchpoint_volume(ds, f, ["stage"]),
-        csat(q.touchpoint_counts(ds, f, "satisfaction", by=["stage"]), by=["stage"], weight="n"),
-        q.stage_reach(ds, f),
-        ds.stage_order,
-    )
-    transitions = q.transitions(ds, f)
     return {
         "events": totals["events"],
         "journeys": totals["journeys"],
@@ -50,6 +43,20 @@ def headline(ds: Dataset, f: Filters) -> dict[str, Any]:
         "median_journey_hours": duration["median_hours"],
         "p90_journey_hours": duration["p90_hours"],
         "handoff_rate": rate["handoff_rate"],
+    }
+
+
+def headline(ds: Dataset, f: Filters) -> dict[str, Any]:
+    """The headline report: every key of HEADLINE_KEYS, percentages as unrounded 0–100 floats."""
+    stages = stage_table(
+        q.touchpoint_volume(ds, f, ["stage"]),
+        csat(q.touchpoint_counts(ds, f, "satisfaction", by=["stage"]), by=["stage"], weight="n"),
+        q.stage_reach(ds, f),
+        ds.stage_order,
+    )
+    transitions = q.transitions(ds, f)
+    return {
+        **kpis(ds, f),
         "stages": stages.to_dicts(),
         "handoffs": [
             {"from": r["from_channel"], "to": r["to_channel"], "count": r["count"]}

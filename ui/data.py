@@ -134,7 +134,7 @@ def kpis(ds: Dataset, f: Filters) -> dict[str, Any]:
     (cs, cu), (ps, pu) = periods["current"], periods["previous"]
     selections = [f, dataclasses.replace(f, since=cs, until=cu), dataclasses.replace(f, since=ps, until=pu)]
     # The three selections are independent: run them side by side (each worker has its own cursor).
-    value, current, previous = _POOL.map(lambda g: figures.headline(ds, g), selections)
+    value, current, previous = _POOL.map(lambda g: figures.kpis(ds, g), selections)
     return {
         "value": {k: value[k] for k in KPI_KEYS},
         "current": {k: current[k] for k in KPI_KEYS},
