@@ -195,12 +195,17 @@ def main(argv: list[str] | None = None) -> int:
     for label in labels:
         repeats = args.big_repeats if label == "50M" else args.repeats
         results["sizes"][label] = bench_size(label, repeats, list(SIZES).index(label) <= pandas_limit)
-    results["load_after"] = os.getloadavg()
-    (DATA / "results.json").write_text(json.dumps(results, indent=1, default=str))
-    from benchmarks.results import render
-    args.out.write_text(render(results))
-    print(f"wrote {args.out}")
+        results["load_after"] = os.getloadavg()
+        write(results, args.out)  # after every size, so a long run's finished sizes are never lost
     return 0
+
+
+def write(results: dict, out: Path) -> None:
+    from benchmarks.results import render
+
+    (DATA / "results.json").write_text(json.dumps(results, indent=1, default=str))
+    out.write_text(render(results))
+    print(f"wrote {out}", flush=True)
 
 
 if __name__ == "__main__":
