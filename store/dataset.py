@@ -213,6 +213,11 @@ def _dimensions(schema: dict[str, str], files: tuple[str, ...]) -> tuple[str, ..
     return tuple(c for c in candidates if 0 < counts[c] <= limit)
 
 
+def facts_ready(version: str) -> bool:
+    """Whether the journey facts of data version ``version`` are already on disk (opening is then quick)."""
+    return (Path(settings.get("cache_dir")) / version / "meta.parquet").exists()
+
+
 def open_dataset(source: str | os.PathLike, name: str | None = None, progress: Progress | None = None) -> Dataset:
     """Resolve, check and fingerprint ``source``; compute its journey facts unless cached.
 

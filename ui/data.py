@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 from typing import Any
 
 import polars as pl
@@ -31,8 +32,9 @@ from metrics.spread import box_summary
 from metrics.weakest_stage import weakest_stage
 from store import Dataset, Filters, open_dataset
 from store import queries as q
-from store.dataset import fingerprint, resolve
+from store.dataset import facts_ready, fingerprint, resolve
 from ui.charts import colour_map
+from ui.i18n import t
 
 _POOL = ThreadPoolExecutor(max_workers=3, thread_name_prefix="cxlens-kpi")
 KPI_KEYS = ("nps", "csat", "ces", "journeys", "median_journey_hours", "handoff_rate")
@@ -44,10 +46,41 @@ def _open(source: str, stamp: str) -> Dataset:
     return open_dataset(source)
 
 
+# The facts pass's steps (store.dataset) in the UI's language; an unknown step is shown as it comes.
+PROGRESS_STEPS = {
+    "Reading the events into journey order": "progress_read",
+    "Computing journey facts": "progress_journeys",
+    "Counting channel handoffs and stage positions": "progress_handoffs",
+    "Listing invalid events": "progress_invalid",
+    "Journey facts ready": "progress_ready",
+}
+
+
+def opening_progress(name: str):
+    """A progress bar saying what is happening while a data version's journey facts are computed
+    (the first load of a large dataset takes a while); returns (callback, clear)."""
+    box = st.empty()
+
+    def show(fraction: float, message: str) -> None:
+        step = t(PROGRESS_STEPS[message]) if message in PROGRESS_STEPS else message
+        box.progress(min(max(fraction, 0.0), 1.0), text=t("progress_opening", name=name, step=step))
+
+    return show, box.empty
+
+
 def default_dataset() -> Dataset:
     """The configured source (``$CXLENS_DATA`` or the committed sample), opened once per process and version."""
     source = settings.get("data")
-    return _open(source, fingerprint(resolve(source)))
+    stamp = fingerprint(resolve(source))
+    if not facts_ready(stamp):
+        # Computed here, outside the cached function (which may not draw), with a progress bar;
+        # _open then finds the facts on disk.
+        show, clear = opening_progress(Path(source).name)
+        try:
+            open_dataset(source, progress=show)
+        finally:
+            clear()
+    return _open(source, stamp)
 
 
 def _through_entry() -> None:

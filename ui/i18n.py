@@ -19,6 +19,12 @@ TEXT: dict[str, dict[str, str]] = {
                     "ko": "데이터: {name} · 이벤트 {events}건 · 여정 {journeys}건"},
     "data_rejected": {"en": "{n} invalid events left out.", "ko": "유효하지 않은 이벤트 {n}건 제외."},
     "data_error": {"en": "The data could not be opened: {error}", "ko": "데이터를 열 수 없습니다: {error}"},
+    "progress_opening": {"en": "First look at {name}: {step}…", "ko": "{name} 처음 여는 중: {step}…"},
+    "progress_read": {"en": "reading the events into journey order", "ko": "이벤트를 여정 순서로 읽는 중"},
+    "progress_journeys": {"en": "computing journey facts", "ko": "여정 지표 계산 중"},
+    "progress_handoffs": {"en": "counting channel handoffs and stage positions", "ko": "채널 전환과 단계 위치 집계 중"},
+    "progress_invalid": {"en": "listing invalid events", "ko": "유효하지 않은 이벤트 확인 중"},
+    "progress_ready": {"en": "journey facts ready", "ko": "여정 지표 준비 완료"},
     # --- access (ui/access_gate.py; the decisions are access.py's)
     "access_open": {"en": "Open access: no sign-in is configured (for local use).",
                     "ko": "공개 접속: 로그인이 설정되어 있지 않습니다(로컬 사용용)."},

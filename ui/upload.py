@@ -24,6 +24,7 @@ from errors import DataError
 from ingest import ColumnMapping
 from store import Dataset, Filters, open_dataset
 from store import queries as q
+from ui import data
 from ui.i18n import t
 
 STATE_KEY = "upload"  # the session's Upload (the dataset itself is in st.session_state["dataset"])
@@ -99,7 +100,11 @@ def apply(chosen: dict[str, str], raw: ingest.RawTable | None = None) -> Upload:
     raw = raw or ingest.read_table(upload.source, upload.name)
     loaded = ingest.canonicalize(raw, mapping)
     path = ingest.write_parquet(loaded, Path(session_dir()) / f"events-{loaded.digest or upload.file_id}.parquet")
-    dataset = open_dataset(path, name=upload.name)
+    show, clear = data.opening_progress(upload.name)
+    try:
+        dataset = open_dataset(path, name=upload.name, progress=show)
+    finally:
+        clear()
     if upload.dataset is not None and upload.dataset.files != dataset.files:
         _forget(upload.dataset)
     st.session_state["dataset"] = dataset

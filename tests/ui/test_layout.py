@@ -23,3 +23,22 @@ def test_markdown_text_shows_a_data_value_as_typed():
     assert markdown_text("[Session expired](https://evil.example)") == \
         "\\[Session expired\\]\\(https://evil\\.example\\)"
     assert markdown_text("**공동인증서** 로그인") == "\\*\\*공동인증서\\*\\* 로그인"
+
+
+def test_every_step_of_the_facts_pass_has_a_translated_progress_message(tmp_path):
+    import datetime as dt
+
+    import polars as pl
+
+    from store import open_dataset
+    from ui.data import PROGRESS_STEPS
+    from ui.i18n import TEXT
+
+    path = tmp_path / "e.parquet"
+    pl.DataFrame({"journey_id": ["j"], "timestamp": [dt.datetime(2025, 1, 1)], "stage": ["s"],
+                  "channel": ["app"]}).write_parquet(path)
+    seen = []
+    open_dataset(path, progress=lambda fraction, message: seen.append((fraction, message)))
+    assert [f for f, _ in seen] == sorted(f for f, _ in seen) and seen[-1][0] == 1.0
+    assert {m for _, m in seen} == set(PROGRESS_STEPS)
+    assert all({"en", "ko"} <= set(TEXT[key]) for key in PROGRESS_STEPS.values())
