@@ -157,7 +157,7 @@ def key_drivers(journeys: pl.DataFrame, stage_satisfaction: pl.DataFrame, stages
         return KeyDrivers(None, n, None, measure, "every NPS answer is the same, so nothing can explain it")
     base = np.column_stack([np.ones(n)] + [frame[c].to_numpy() for c in indicators])
     terms = np.column_stack([frame[c].to_numpy() for c in sats])
-    fit = sm.OLS(y, np.hstack([base, terms])).fit(method="qr", cov_type="HC3")
+    fit = sm.OLS(y, np.hstack([base, terms])).fit(method="pinv", cov_type="HC3")
     coef = fit.params[base.shape[1]:]
     ci = fit.conf_int(0.05)[base.shape[1]:]
     pvalues = fit.pvalues[base.shape[1]:]

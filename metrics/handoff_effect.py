@@ -83,7 +83,7 @@ def handoff_effect(journeys: pl.DataFrame, stage_satisfaction: pl.DataFrame, sta
     if n < len(columns) + 1 + min_sample // 3:
         return HandoffEffect(None, None, None, n, f"{n} journeys are too few for the {len(columns)} terms of the model")
     x = np.column_stack([np.ones(n)] + [frame[c].to_numpy() for c in columns])
-    fit = sm.OLS(frame["nps"].to_numpy(), x).fit(method="qr", cov_type="HC3")
+    fit = sm.OLS(frame["nps"].to_numpy(), x).fit(method="pinv", cov_type="HC3")
     low, high = fit.conf_int(0.05)[1]
     return HandoffEffect(float(fit.params[1]), (float(low), float(high)), float(fit.pvalues[1]), n)
 
