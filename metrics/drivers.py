@@ -29,6 +29,7 @@ from itertools import combinations
 import numpy as np
 import polars as pl
 import statsmodels.api as sm
+from scipy import stats
 
 MAX_SHAPLEY_STAGES = 12
 QUADRANTS = ("fix_first", "keep_up", "monitor", "maintain")
@@ -58,6 +59,53 @@ class KeyDrivers:
     r2: float | None
     measure: str
     reason: str | None = None
+
+
+@dataclass(frozen=True)
+class OLSFit:
+    """Estimates of an OLS fit with HC3 robust standard errors: params, 95% ci (k × 2), p_values, r2."""
+
+    params: np.ndarray
+    ci: np.ndarray
+    p_values: np.ndarray
+    r2: float
+
+
+# Smallest eigenvalue ratio of the column-scaled Gram matrix for the normal equations; below it the
+# columns are (nearly) collinear and statsmodels' pseudo-inverse gives the minimum-norm fit instead.
+_MIN_EIGEN_RATIO = 1e-8
+
+
+def ols_hc3(y: np.ndarray, x: np.ndarray) -> OLSFit:
+    """OLS of ``y`` on ``x`` (its first column the intercept) with HC3 errors, as statsmodels' ``OLS(y, x).fit(cov_type="HC3")``.
+
+    Intervals and p-values are normal-based (statsmodels' default for a robust covariance).
+    Solved from the k × k Gram matrix of the columns scaled to unit length (one pass over the
+    rows each for X'X, the leverages and the HC3 meat) instead of statsmodels' SVD of the whole
+    n × k design: same estimates to rounding, about ten times faster on a million journeys.
+    """
+    scale = np.sqrt(np.einsum("ij,ij->j", x, x))
+    scale[scale == 0] = 1.0
+    xs = x / scale
+    gram = xs.T @ xs
+    eigen = np.linalg.eigvalsh(gram)
+    if eigen[0] <= eigen[-1] * _MIN_EIGEN_RATIO:
+        fit = sm.OLS(y, x).fit(method="pinv", cov_type="HC3")
+        return OLSFit(fit.params, fit.conf_int(0.05), fit.pvalues, float(fit.rsquared))
+    inverse = np.linalg.inv(gram)
+    beta = inverse @ (xs.T @ y)
+    resid = y - xs @ beta
+    leverage = ((xs @ inverse) * xs) @ np.ones(xs.shape[1])  # a matrix-vector product: einsum's row sums are slower
+    weight = (resid / (1.0 - leverage)) ** 2
+    cov = inverse @ ((xs * weight[:, None]).T @ xs) @ inverse
+    params = beta / scale
+    se = np.sqrt(np.diag(cov)) / scale
+    half = stats.norm.ppf(0.975) * se
+    with np.errstate(divide="ignore", invalid="ignore"):
+        p_values = 2.0 * stats.norm.sf(np.abs(params / se))
+    centred = y - y.mean()
+    r2 = 1.0 - float(resid @ resid) / float(centred @ centred)
+    return OLSFit(params, np.column_stack([params - half, params + half]), p_values, r2)
 
 
 def stage_design(journeys: pl.DataFrame, stage_satisfaction: pl.DataFrame, stages: Sequence[str],
@@ -157,10 +205,10 @@ def key_drivers(journeys: pl.DataFrame, stage_satisfaction: pl.DataFrame, stages
         return KeyDrivers(None, n, None, measure, "every NPS answer is the same, so nothing can explain it")
     base = np.column_stack([np.ones(n)] + [frame[c].to_numpy() for c in indicators])
     terms = np.column_stack([frame[c].to_numpy() for c in sats])
-    fit = sm.OLS(y, np.hstack([base, terms])).fit(method="pinv", cov_type="HC3")
+    fit = ols_hc3(y, np.hstack([base, terms]))
     coef = fit.params[base.shape[1]:]
-    ci = fit.conf_int(0.05)[base.shape[1]:]
-    pvalues = fit.pvalues[base.shape[1]:]
+    ci = fit.ci[base.shape[1]:]
+    pvalues = fit.p_values[base.shape[1]:]
     if len(usable) <= MAX_SHAPLEY_STAGES:
         raw = np.clip(shapley_r2(y, base, terms), 0.0, None)
     else:
@@ -188,7 +236,7 @@ def key_drivers(journeys: pl.DataFrame, stage_satisfaction: pl.DataFrame, stages
         .with_columns(pl.col("n").fill_null(0))
     )
     table = with_quadrants(table).sort("importance", descending=True, nulls_last=True, maintain_order=True)
-    return KeyDrivers(table, n, float(fit.rsquared), measure)
+    return KeyDrivers(table, n, fit.r2, measure)
 
 
 def with_quadrants(table: pl.DataFrame) -> pl.DataFrame:

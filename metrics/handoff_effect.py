@@ -19,9 +19,8 @@ from dataclasses import dataclass
 
 import numpy as np
 import polars as pl
-import statsmodels.api as sm
 
-from metrics.drivers import indicator_columns, stage_design
+from metrics.drivers import indicator_columns, ols_hc3, stage_design
 
 SENTENCE_EN = {
     "cost": "Each channel handoff costs {points:.1f} points on the 0–10 recommend answer (95% CI {low:.2f} to "
@@ -83,9 +82,9 @@ def handoff_effect(journeys: pl.DataFrame, stage_satisfaction: pl.DataFrame, sta
     if n < len(columns) + 1 + min_sample // 3:
         return HandoffEffect(None, None, None, n, f"{n} journeys are too few for the {len(columns)} terms of the model")
     x = np.column_stack([np.ones(n)] + [frame[c].to_numpy() for c in columns])
-    fit = sm.OLS(frame["nps"].to_numpy(), x).fit(method="pinv", cov_type="HC3")
-    low, high = fit.conf_int(0.05)[1]
-    return HandoffEffect(float(fit.params[1]), (float(low), float(high)), float(fit.pvalues[1]), n)
+    fit = ols_hc3(frame["nps"].to_numpy(), x)
+    low, high = fit.ci[1]
+    return HandoffEffect(float(fit.params[1]), (float(low), float(high)), float(fit.p_values[1]), n)
 
 
 def sentence(effect: HandoffEffect, templates: dict[str, str] = SENTENCE_EN) -> str | None:

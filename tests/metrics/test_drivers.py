@@ -103,3 +103,28 @@ def test_the_planted_top_driver_ranks_first_on_the_sample(sample):
     assert 1.0 < top["coefficient"] < 1.3 and all(o["coefficient"] < 0.45 for o in others)
     assert top["p_value"] < 0.001 and top["importance"] > 50
     assert "이용 matters most to NPS" in reading(kd)
+
+
+def test_ols_hc3_gives_statsmodels_estimates_intervals_and_p_values():
+    import statsmodels.api as sm
+
+    from metrics.drivers import ols_hc3
+
+    rows = np.arange(200.0)
+    x = np.column_stack([np.ones(200), rows % 2, np.sin(rows) * 3, rows % 7, (rows // 5) % 4])
+    y = x @ np.array([1.0, 0.5, 2.0, 0.2, -0.7]) + np.cos(rows * 1.3) * 2
+    ours = ols_hc3(y, x)
+    theirs = sm.OLS(y, x).fit(method="pinv", cov_type="HC3")
+    assert np.allclose(ours.params, theirs.params, rtol=1e-10, atol=1e-12)
+    assert np.allclose(ours.ci, theirs.conf_int(0.05), rtol=1e-10, atol=1e-12)
+    assert np.allclose(ours.p_values, theirs.pvalues, rtol=1e-8, atol=1e-300)
+    assert math.isclose(ours.r2, theirs.rsquared, rel_tol=1e-12)
+
+
+def test_ols_hc3_with_a_repeated_column_gives_the_minimum_norm_fit():
+    from metrics.drivers import ols_hc3
+
+    rows = np.arange(100.0)
+    x = np.column_stack([np.ones(100), rows % 3, rows % 3])
+    fit = ols_hc3(1 + 2 * (rows % 3), x)
+    assert np.allclose(fit.params, [1.0, 1.0, 1.0])
