@@ -42,7 +42,7 @@ PAGES = [
     st.Page(HERE / "pages" / "overview.py", title=t("page_overview"), icon=":material/dashboard:",
             url_path="overview", default=True),
     st.Page(HERE / "pages" / "journey_map.py", title=t("page_journey_map"), icon=":material/route:",
-            url_path="journey-map"),
+            url_path="journey_map"),  # = the file name: see ui.data._through_entry
     st.Page(HERE / "pages" / "channels.py", title=t("page_channels"), icon=":material/alt_route:",
             url_path="channels"),
     st.Page(HERE / "pages" / "duration.py", title=t("page_duration"), icon=":material/schedule:",

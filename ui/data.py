@@ -89,7 +89,8 @@ def _through_entry() -> None:
     A deep link (say /channels) opened before any session of the process has run the entry
     script is run by Streamlit as the bare page file: a folder named ``pages/`` switches on its
     legacy multipage mode until ``st.navigation`` runs once. Switch that mode off and rerun, so
-    the entry script runs and routes to the page asked for.
+    the entry script runs and routes to the page asked for. (That first run finds the page by its
+    file name, so every page's url_path equals its file name.)
     """
     from streamlit.runtime.pages_manager import PagesManager
 

@@ -29,7 +29,7 @@ def test_the_health_check_answers_ok(server):
 
 
 def test_the_navigation_lists_the_overview_and_the_journey_map(pages, server):
-    assert [slug(u) for u in pages[:2]] == ["overview", "journey-map"]
+    assert [slug(u) for u in pages[:2]] == ["overview", "journey_map"]
 
 
 def test_every_page_draws_its_charts_without_an_exception(pages, page):

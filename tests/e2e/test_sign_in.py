@@ -15,7 +15,7 @@ client_id = "cxlens-e2e"
 client_secret = "e2e"
 server_metadata_url = "https://login.invalid/.well-known/openid-configuration"
 """
-PAGES = ("", "journey-map", "channels", "duration", "personas", "drivers", "upload", "no-such-page")
+PAGES = ("", "journey_map", "channels", "duration", "personas", "drivers", "upload", "no-such-page")
 
 
 @pytest.fixture(scope="module")

@@ -69,7 +69,7 @@ def test_a_link_to_the_journey_map_keeps_its_filters_on_the_way_back_to_the_over
                                                                                      options):
     persona = options["persona"][1]
     h = figures.headline(dataset, Filters.make(persona=[persona]))
-    open_view(page, server.url + "/journey-map?" + urllib.parse.urlencode({"persona": persona}))
+    open_view(page, server.url + "/journey_map?" + urllib.parse.urlencode({"persona": persona}))
     page.locator('[data-testid="stTopNavLink"]').first.click()
     expect_kpi(page, "Journeys", f"{h['journeys']:,}")
 
