@@ -37,6 +37,10 @@ state.filter_panel(ds, options)
 st.sidebar.caption(t("data_source", name=ds.name, events=f"{ds.events:,}", journeys=f"{ds.journeys:,}"))
 if ds.rejected:
     st.sidebar.caption(t("data_rejected", n=f"{ds.rejected:,}"))
+# The filtered events, on every page; built only when clicked.
+st.sidebar.download_button(t("download_parquet"), lambda: session_upload.events_parquet(ds, data.current_filters()),
+                           file_name="events.parquet", mime="application/vnd.apache.parquet",
+                           icon=":material/download:", key="sidebar.parquet", on_click="ignore", width="stretch")
 
 PAGES = [
     st.Page(HERE / "pages" / "overview.py", title=t("page_overview"), icon=":material/dashboard:",

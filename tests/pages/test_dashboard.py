@@ -145,3 +145,21 @@ def test_a_dataset_in_the_session_replaces_the_default(app, sample_path, telco_p
     at.run()
     assert _problems(at) == []
     assert _metric(at, "Journeys").value == "600"
+
+
+def test_every_page_offers_the_filtered_events_as_parquet(app, sample_path):
+    import io
+
+    import polars as pl
+
+    from store import Filters
+    from store import queries as q
+    from ui.upload import events_parquet
+
+    persona = "사회초년생"
+    at = app(sample_path, persona=persona)
+    assert "sidebar.parquet" in [b.key for b in at.sidebar.get("download_button")]
+    ds, f = open_dataset(sample_path), Filters.make(persona=[persona])
+    events = pl.read_parquet(io.BytesIO(events_parquet(ds, f)))
+    assert events.height == q.totals(ds, f)["events"]
+    assert events["persona"].unique().to_list() == [persona]
