@@ -8,7 +8,7 @@ import polars as pl
 
 import settings
 from metrics.confidence import csat_interval, nps_interval
-from metrics.drivers import KeyDrivers, key_drivers
+from metrics.drivers import KeyDrivers, key_drivers, stage_design
 from metrics.duration import duration_summary
 from metrics.funnel import stage_table
 from metrics.handoff_effect import HandoffEffect, handoff_effect
@@ -129,14 +129,19 @@ def statistics(ds: Dataset, f: Filters) -> dict[str, Any]:
     ci = intervals(ds, f)["nps_ci"]
     if ci is None:
         reasons["nps_ci"] = "no NPS answers in the selection"
-    kd = drivers(ds, f)
+    # Both models stand on the same journeys, stage satisfaction (2.2M rows at 10M events) and design:
+    # query and build them once.
+    journeys, satisfaction, m = _model_journeys(ds, f), q.journey_stage_satisfaction(ds, f), settings.get_int("min_sample")
+    design = stage_design(journeys, satisfaction, ds.stage_order, m)
+    kd = key_drivers(journeys, satisfaction, ds.stage_order, m, design=design)
     driver_rows = None
     if kd.table is None:
         reasons["drivers"] = kd.reason
     else:
         driver_rows = kd.table.filter(pl.col("importance").is_not_null()).select(
             "stage", "importance", "coefficient", "p_value", "mean_satisfaction", "n").to_dicts()
-    effect = handoff_impact(ds, f)
+    effect = handoff_effect(journeys, satisfaction, ds.stage_order, m, design=design)
+    del journeys, satisfaction, design
     if effect.reason:
         reasons["handoff_effect"] = effect.reason
     monthly = score_trend(ds, f, "month", "nps").table

@@ -108,8 +108,11 @@ def ols_hc3(y: np.ndarray, x: np.ndarray) -> OLSFit:
     return OLSFit(params, np.column_stack([params - half, params + half]), p_values, r2)
 
 
+Design = tuple[pl.DataFrame, list[str], dict[str, str]]
+
+
 def stage_design(journeys: pl.DataFrame, stage_satisfaction: pl.DataFrame, stages: Sequence[str],
-                 min_sample: int = 30) -> tuple[pl.DataFrame, list[str], dict[str, str]]:
+                 min_sample: int = 30) -> Design:
     """The model's journey rows: nps (Float64) and, per usable stage i, ``sat_i`` (centred, 0 when unrated) and ``rated_i``.
 
     Returns the frame, the usable stages (in ``stages`` order; column index i refers to this
@@ -179,7 +182,7 @@ def shapley_r2(y: np.ndarray, base: np.ndarray, terms: np.ndarray) -> np.ndarray
 
 
 def key_drivers(journeys: pl.DataFrame, stage_satisfaction: pl.DataFrame, stages: Sequence[str],
-                min_sample: int = 30) -> KeyDrivers:
+                min_sample: int = 30, *, design: Design | None = None) -> KeyDrivers:
     """Key drivers of the 0–10 NPS answer among the stages (see the module docstring for the model).
 
     Parameters
@@ -188,9 +191,11 @@ def key_drivers(journeys: pl.DataFrame, stage_satisfaction: pl.DataFrame, stages
     stage_satisfaction: journey_id, stage, mean_satisfaction, ratings (no row = stage not rated).
     stages: the stages in stage order.
     min_sample: fewest journeys for the model, and fewest rating journeys for a stage to enter it.
+    design: ``stage_design`` of these same arguments when the caller already built it (the handoff
+        effect's model uses the same design).
     """
     measure = "shapley_r2_share"
-    frame, usable, left_out = stage_design(journeys, stage_satisfaction, stages, min_sample)
+    frame, usable, left_out = design or stage_design(journeys, stage_satisfaction, stages, min_sample)
     n = frame.height
     if n < min_sample:
         return KeyDrivers(None, n, None, measure, f"only {n} journeys have an NPS answer (fewer than {min_sample})")

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 import numpy as np
 import polars as pl
 
-from metrics.drivers import indicator_columns, ols_hc3, stage_design
+from metrics.drivers import Design, indicator_columns, ols_hc3, stage_design
 
 SENTENCE_EN = {
     "cost": "Each channel handoff costs {points:.1f} points on the 0–10 recommend answer (95% CI {low:.2f} to "
@@ -50,7 +50,7 @@ class HandoffEffect:
 
 
 def handoff_effect(journeys: pl.DataFrame, stage_satisfaction: pl.DataFrame, stages: Sequence[str],
-                   min_sample: int = 30) -> HandoffEffect:
+                   min_sample: int = 30, *, design: Design | None = None) -> HandoffEffect:
     """Adjusted effect of one more handoff on the 0–10 NPS answer (see the module docstring for the model).
 
     Parameters
@@ -59,12 +59,13 @@ def handoff_effect(journeys: pl.DataFrame, stage_satisfaction: pl.DataFrame, sta
     stage_satisfaction: journey_id, stage, mean_satisfaction, ratings.
     stages: the stages in stage order.
     min_sample: fewest journeys with an NPS answer for the model (and per stage term, see drivers).
+    design: ``metrics.drivers.stage_design`` of these same arguments when the caller already built it.
     """
     facts = journeys.filter(pl.col("nps").is_not_null())
     n = facts.height
     if n < min_sample:
         return HandoffEffect(None, None, None, n, f"only {n} journeys have an NPS answer (fewer than {min_sample})")
-    frame, usable, _ = stage_design(journeys, stage_satisfaction, stages, min_sample)
+    frame, usable, _ = design or stage_design(journeys, stage_satisfaction, stages, min_sample)
     controls = ["events"]
     keep = ["journey_id", pl.col("handoffs").cast(pl.Float64), pl.col("events").cast(pl.Float64)]
     if "persona" in facts.columns:

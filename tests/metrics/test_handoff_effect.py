@@ -71,3 +71,11 @@ def test_the_effect_reads_as_a_sentence(sample_effect):
 def test_a_cost_states_its_interval_in_points_lost():
     effect = HandoffEffect(per_handoff=-0.7, ci=(-0.71, -0.68), p_value=0.001, n=100, reason=None)
     assert "(95% CI 0.68 to 0.71; n = 100)" in sentence(effect)
+
+
+def test_a_design_built_once_gives_the_same_effect_as_building_it_inside():
+    from metrics.drivers import stage_design
+
+    facts, sat = built()
+    design = stage_design(facts, sat, ["A"], 30)
+    assert handoff_effect(facts, sat, ["A"], 30, design=design) == handoff_effect(facts, sat, ["A"], 30)
