@@ -74,6 +74,7 @@ class OLSFit:
 # Smallest eigenvalue ratio of the column-scaled Gram matrix for the normal equations; below it the
 # columns are (nearly) collinear and statsmodels' pseudo-inverse gives the minimum-norm fit instead.
 _MIN_EIGEN_RATIO = 1e-8
+_BLOCK_ROWS = 65_536
 
 
 def ols_hc3(y: np.ndarray, x: np.ndarray) -> OLSFit:
@@ -86,25 +87,38 @@ def ols_hc3(y: np.ndarray, x: np.ndarray) -> OLSFit:
     """
     scale = np.sqrt(np.einsum("ij,ij->j", x, x))
     scale[scale == 0] = 1.0
-    xs = x / scale
-    gram = xs.T @ xs
+    # Rows in blocks: the scaled copy and the products stay a few MB instead of n × k each.
+    blocks = [slice(i, i + _BLOCK_ROWS) for i in range(0, x.shape[0], _BLOCK_ROWS)]
+    gram = np.zeros((x.shape[1], x.shape[1]))
+    xty = np.zeros(x.shape[1])
+    for rows in blocks:
+        xs = x[rows] / scale
+        gram += xs.T @ xs
+        xty += xs.T @ y[rows]
     eigen = np.linalg.eigvalsh(gram)
     if eigen[0] <= eigen[-1] * _MIN_EIGEN_RATIO:
         fit = sm.OLS(y, x).fit(method="pinv", cov_type="HC3")
         return OLSFit(fit.params, fit.conf_int(0.05), fit.pvalues, float(fit.rsquared))
     inverse = np.linalg.inv(gram)
-    beta = inverse @ (xs.T @ y)
-    resid = y - xs @ beta
-    leverage = ((xs @ inverse) * xs) @ np.ones(xs.shape[1])  # a matrix-vector product: einsum's row sums are slower
-    weight = (resid / (1.0 - leverage)) ** 2
-    cov = inverse @ ((xs * weight[:, None]).T @ xs) @ inverse
+    beta = inverse @ xty
+    meat = np.zeros_like(gram)
+    ssr = 0.0
+    ones = np.ones(x.shape[1])
+    for rows in blocks:
+        xs = x[rows] / scale
+        resid = y[rows] - xs @ beta
+        ssr += float(resid @ resid)
+        leverage = ((xs @ inverse) * xs) @ ones  # a matrix-vector product: einsum's row sums are slower
+        weight = (resid / (1.0 - leverage)) ** 2
+        meat += (xs * weight[:, None]).T @ xs
+    cov = inverse @ meat @ inverse
     params = beta / scale
     se = np.sqrt(np.diag(cov)) / scale
     half = stats.norm.ppf(0.975) * se
     with np.errstate(divide="ignore", invalid="ignore"):
         p_values = 2.0 * stats.norm.sf(np.abs(params / se))
     centred = y - y.mean()
-    r2 = 1.0 - float(resid @ resid) / float(centred @ centred)
+    r2 = 1.0 - ssr / float(centred @ centred)
     return OLSFit(params, np.column_stack([params - half, params + half]), p_values, r2)
 
 
@@ -150,8 +164,9 @@ def indicator_columns(frame: pl.DataFrame, count: int) -> list[str]:
 
 def _r2_by_subset(y: np.ndarray, base: np.ndarray, terms: np.ndarray) -> dict[int, float]:
     """R² of the model base + each subset of ``terms`` columns (keyed by bitmask), from one Gram matrix."""
-    x = np.hstack([base, terms])
-    gram, xy = x.T @ x, x.T @ y
+    # The Gram matrix from its blocks: no n × k copy of base and terms side by side.
+    gram = np.block([[base.T @ base, base.T @ terms], [terms.T @ base, terms.T @ terms]])
+    xy = np.concatenate([base.T @ y, terms.T @ y])
     sst = float(((y - y.mean()) ** 2).sum())
     nb, k = base.shape[1], terms.shape[1]
     out = {}
@@ -208,9 +223,9 @@ def key_drivers(journeys: pl.DataFrame, stage_satisfaction: pl.DataFrame, stages
     y = frame["nps"].to_numpy()
     if float(y.std()) == 0.0:
         return KeyDrivers(None, n, None, measure, "every NPS answer is the same, so nothing can explain it")
-    base = np.column_stack([np.ones(n)] + [frame[c].to_numpy() for c in indicators])
-    terms = np.column_stack([frame[c].to_numpy() for c in sats])
-    fit = ols_hc3(y, np.hstack([base, terms]))
+    x = np.column_stack([np.ones(n)] + [frame[c].to_numpy() for c in indicators + sats])
+    base, terms = x[:, :len(indicators) + 1], x[:, len(indicators) + 1:]
+    fit = ols_hc3(y, x)
     coef = fit.params[base.shape[1]:]
     ci = fit.ci[base.shape[1]:]
     pvalues = fit.p_values[base.shape[1]:]
