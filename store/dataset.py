@@ -21,7 +21,7 @@ from errors import DataError
 from store import db
 from store.schema import BY_NAME, CANONICAL, REQUIRED, SCORE_RANGES, quote
 
-FACTS_FORMAT = "3"  # bump when the journey-facts definition changes
+FACTS_FORMAT = "4"  # bump when the journey-facts definition changes
 _REMOTE_PREFIXES = ("s3://", "s3a://", "gs://", "gcs://", "http://", "https://", "az://", "abfss://")
 _STRING_TYPES = ("VARCHAR",)
 Progress = Callable[[float, str], None]  # (fraction done 0-1, what is happening)
@@ -71,7 +71,11 @@ class Dataset:
 
     def events_sql(self) -> str:
         """The same events as ``source_sql`` without ``comment``, from ``events_path`` bound as ``$events``:
-        already cast and checked, so much cheaper to scan than the source."""
+        already cast and checked, so much cheaper to scan than the source.
+
+        Each event also carries its journey's ``journey_first_ts`` and ``journey_persona`` (the
+        journey facts' first_ts and persona), so a period or persona filter is a column predicate
+        on the events (pushed into the Parquet scan) instead of a semi-join on the journeys."""
         return "SELECT * EXCLUDE (seq, prev_channel) FROM read_parquet($events)"
 
 
@@ -281,7 +285,12 @@ def _materialize(files: tuple[str, ...], columns: tuple[str, ...], dims: tuple[s
                     SELECT journey_id, customer_id, timestamp, stage, channel, touchpoint, persona,
                            satisfaction, ces, nps{''.join(', ' + quote(d) for d in dims)},
                            row_number() OVER w AS seq,
-                           lag(channel) OVER w AS prev_channel
+                           lag(channel) OVER w AS prev_channel,
+                           -- the journey facts' first_ts and persona (min timestamp; first persona given),
+                           -- from the same sorted partition: journey filters become event column predicates
+                           first_value(timestamp) OVER w AS journey_first_ts,
+                           first_value(persona IGNORE NULLS) OVER (w ROWS BETWEEN UNBOUNDED PRECEDING
+                                                                   AND UNBOUNDED FOLLOWING) AS journey_persona
                     FROM ({raw}) WHERE {_valid_sql()}
                     WINDOW w AS (PARTITION BY journey_id ORDER BY timestamp, stage, channel, touchpoint, nps)
                 ) TO $out (FORMAT parquet, COMPRESSION zstd)""",

@@ -61,22 +61,24 @@ def touchpoint_conditions(f: Filters, alias: str, params: dict) -> list[str]:
     return conds
 
 
-def journey_conditions(f: Filters, alias: str, dims: tuple[str, ...], params: dict) -> list[str]:
+def journey_conditions(f: Filters, alias: str, dims: tuple[str, ...], params: dict,
+                       prefix: str = "") -> list[str]:
     """Conditions on journey facts (``alias``) for period, persona and dimensions.
 
     A dimension not in ``dims`` (the dataset's allow-list) matches no journey rather than
-    reaching SQL as an identifier.
+    reaching SQL as an identifier. ``prefix`` names the first_ts and persona columns
+    ``{prefix}first_ts``, ``{prefix}persona`` (the events' copies are ``journey_first_ts``, ``journey_persona``).
     """
     conds = []
     if f.since:
         params["since"] = f.since
-        conds.append(f"{alias}.first_ts >= CAST($since AS TIMESTAMP)")
+        conds.append(f"{alias}.{prefix}first_ts >= CAST($since AS TIMESTAMP)")
     if f.until:
         params["until_next"] = f.until + dt.timedelta(days=1)
-        conds.append(f"{alias}.first_ts < CAST($until_next AS TIMESTAMP)")
+        conds.append(f"{alias}.{prefix}first_ts < CAST($until_next AS TIMESTAMP)")
     if f.persona:
         params["persona"] = list(f.persona)
-        conds.append(f"list_contains($persona, {alias}.persona)")
+        conds.append(f"list_contains($persona, {alias}.{prefix}persona)")
     for i, (column, values) in enumerate(f.dims):
         if column not in dims:
             conds.append("false")

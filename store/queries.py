@@ -43,7 +43,10 @@ def _with(ds: Dataset, f: Filters, raw: bool = False) -> tuple[str, dict]:
         jconds.append("list_has_any(j.channel_list, $channel)")
     elif f.stage:
         jconds.append("list_has_any(j.stages, $stage)")
-    if f.selects_journeys:
+    if f.selects_journeys and not raw and not f.dims:
+        # The cleaned events carry their journey's first_ts and persona: plain column predicates.
+        tconds += journey_conditions(f, "e", ds.dims, params, prefix="journey_")
+    elif f.selects_journeys:
         tconds.append("e.journey_id IN (SELECT journey_id FROM sel)")
     sql = (
         f"WITH src AS ({ds.source_sql() if raw else ds.events_sql()}), "
@@ -131,7 +134,9 @@ def touchpoint_counts(ds: Dataset, f: Filters, value: str, by: Sequence[str] = (
     sql, params = _with(ds, f, raw="comment" in by)
     periods = [b for b in by if b in PERIODS]
     source = "tp"
-    if periods:
+    if periods and "comment" not in by:
+        source = "(SELECT *, journey_first_ts AS first_ts FROM tp)"
+    elif periods:
         source = "(SELECT tp.*, j.first_ts FROM tp JOIN read_parquet($journeys) j USING (journey_id))"
     groups = [_group_expr(b, "first_ts") for b in by]
     return _query(

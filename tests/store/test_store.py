@@ -150,3 +150,19 @@ def test_threads_query_in_parallel_with_their_own_cursors(telco):
     for t in threads:
         t.join()
     assert errors == [] and results == [want] * 8
+
+
+def test_persona_and_period_filters_on_touchpoints_follow_the_journeys_first_persona_and_first_touchpoint(tmp_path):
+    # j: persona first given at its 2nd event ("a"), later "b"; k: persona "b" throughout, starts 40 days later.
+    later = T + dt.timedelta(days=40)
+    path = write(tmp_path, [("j", T, "s1", "x"), ("j", T + dt.timedelta(hours=1), "s2", "x"),
+                            ("j", later, "s3", "y"), ("k", later, "s1", "x"), ("k", later, "s2", "y")],
+                 persona=[None, "a", "b", "b", "b"], satisfaction=[5, 4, 3, 2, 1])
+    ds = open_dataset(path)
+    assert q.totals(ds, Filters.make(persona=["a"])) == {"events": 3, "journeys": 1}
+    assert q.totals(ds, Filters.make(persona=["b"])) == {"events": 2, "journeys": 1}
+    in_may = Filters.make(since=T.date(), until=T.date())
+    assert q.touchpoint_counts(ds, in_may, "satisfaction")["n"].to_list() == [1, 1, 1]
+    by_month = q.touchpoint_counts(ds, Filters.make(persona=["a", "b"]), "satisfaction", by=["month"])
+    assert by_month.group_by("month").agg(pl.col("n").sum()).sort("month").rows() == [
+        (dt.date(2025, 5, 1), 3), (dt.date(2025, 6, 1), 2)]
