@@ -21,7 +21,7 @@ from errors import DataError
 from store import db
 from store.schema import BY_NAME, CANONICAL, REQUIRED, SCORE_RANGES, quote
 
-FACTS_FORMAT = "4"  # bump when the journey-facts definition changes
+FACTS_FORMAT = "5"  # bump when the journey-facts definition changes
 _REMOTE_PREFIXES = ("s3://", "s3a://", "gs://", "gcs://", "http://", "https://", "az://", "abfss://")
 _STRING_TYPES = ("VARCHAR",)
 Progress = Callable[[float, str], None]  # (fraction done 0-1, what is happening)
@@ -313,7 +313,10 @@ def _materialize(files: tuple[str, ...], columns: tuple[str, ...], dims: tuple[s
                        count(DISTINCT channel) AS channels,
                        CAST(arg_max(nps, seq) FILTER (WHERE nps IS NOT NULL) AS TINYINT) AS nps,
                        list(DISTINCT stage ORDER BY stage) AS stages,
-                       list(DISTINCT channel ORDER BY channel) AS channel_list
+                       list(DISTINCT channel ORDER BY channel) AS channel_list,
+                       -- stage and channel of each touchpoint, joined by the unit separator: a channel ×
+                       -- stage filter selects journeys from this list instead of scanning the events
+                       list(DISTINCT stage || chr(31) || channel) AS stage_channel_list
                 FROM read_parquet($ev) GROUP BY journey_id ORDER BY first_ts
             ) TO $out (FORMAT parquet, COMPRESSION zstd)""",
             params={**events, "out": str(tmp / "journeys.parquet")},

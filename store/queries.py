@@ -38,7 +38,8 @@ def _with(ds: Dataset, f: Filters, raw: bool = False) -> tuple[str, dict]:
     jconds = journey_conditions(f, "j", ds.dims, params)
     tconds = touchpoint_conditions(f, "e", params)
     if f.channel and f.stage:
-        jconds.append(f"j.journey_id IN (SELECT e.journey_id FROM src e WHERE {' AND '.join(tconds)})")
+        params["stage_channel"] = [f"{s}\x1f{c}" for s in f.stage for c in f.channel]
+        jconds.append("list_has_any(j.stage_channel_list, $stage_channel)")
     elif f.channel:
         jconds.append("list_has_any(j.channel_list, $channel)")
     elif f.stage:

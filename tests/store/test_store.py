@@ -166,3 +166,14 @@ def test_persona_and_period_filters_on_touchpoints_follow_the_journeys_first_per
     by_month = q.touchpoint_counts(ds, Filters.make(persona=["a", "b"]), "satisfaction", by=["month"])
     assert by_month.group_by("month").agg(pl.col("n").sum()).sort("month").rows() == [
         (dt.date(2025, 5, 1), 3), (dt.date(2025, 6, 1), 2)]
+
+
+def test_channel_and_stage_together_select_journeys_with_a_touchpoint_in_both_at_once(tmp_path):
+    # j touched app (in a) and stage b (on web) but never app in b; k touched app in b.
+    path = write(tmp_path, [("j", T, "a", "app"), ("j", T + dt.timedelta(hours=1), "b", "web"),
+                            ("k", T, "a", "web"), ("k", T + dt.timedelta(hours=1), "b", "app")], nps=[None, 10, 0, None])
+    ds = open_dataset(path)
+    f = Filters.make(channel=["app"], stage=["b"])
+    assert q.totals(ds, f) == {"events": 1, "journeys": 1}
+    assert q.journey_counts(ds, f, "nps").rows() == [(0, 1)]
+    assert q.totals(ds, Filters.make(channel=["app", "web"], stage=["b"])) == {"events": 2, "journeys": 2}
