@@ -108,6 +108,30 @@ def totals(ds: Dataset, f: Filters) -> dict[str, int]:
     return {"events": int(row["events"]), "journeys": int(row["journeys"])}
 
 
+def touchpoint_summary(ds: Dataset, f: Filters) -> dict:
+    """``totals`` and the satisfaction and ces ``touchpoint_counts`` from one scan of the events.
+
+    Returns {"events": int, "journeys": int, "satisfaction": frame, "ces": frame}, the frames as
+    ``touchpoint_counts(ds, f, value)`` returns them (value, n).
+    """
+    sql, params = _with(ds, f)
+    out = _query(
+        ds, sql + "SELECT GROUPING(satisfaction) AS g_sat, GROUPING(ces) AS g_ces, satisfaction, ces, "
+        "count(*) AS n, (SELECT count(*) FROM sel) AS journeys FROM tp "
+        "GROUP BY GROUPING SETS ((satisfaction), (ces), ()) ORDER BY ALL",
+        params,
+    )
+    total = out.filter((pl.col("g_sat") == 1) & (pl.col("g_ces") == 1))
+    journeys_n = total["journeys"][0] if total.height else _query(
+        ds, sql + "SELECT count(*) AS journeys FROM sel", params)["journeys"][0]
+
+    def counts(value: str, grouped: str) -> pl.DataFrame:
+        return out.filter((pl.col(grouped) == 0) & pl.col(value).is_not_null()).select(value, "n").sort(value)
+
+    return {"events": int(total["n"].sum()), "journeys": int(journeys_n),
+            "satisfaction": counts("satisfaction", "g_sat"), "ces": counts("ces", "g_ces")}
+
+
 def journeys(ds: Dataset, f: Filters, columns: Sequence[str] = ("journey_id",)) -> pl.DataFrame:
     """Journey facts of the selected journeys, only ``columns``."""
     _check(columns, _journey_columns(ds))

@@ -177,3 +177,17 @@ def test_channel_and_stage_together_select_journeys_with_a_touchpoint_in_both_at
     assert q.totals(ds, f) == {"events": 1, "journeys": 1}
     assert q.journey_counts(ds, f, "nps").rows() == [(0, 1)]
     assert q.totals(ds, Filters.make(channel=["app", "web"], stage=["b"])) == {"events": 2, "journeys": 2}
+
+
+@pytest.mark.parametrize("selection", [
+    {}, {"channel": ["웹"]}, {"persona": ["nobody"]}, {"persona": ["직장인"], "since": dt.date(2026, 3, 1)},
+    {"since": dt.date(2026, 3, 1), "channel": ["웹", "고객센터"]},
+])
+def test_touchpoint_summary_equals_totals_and_the_two_touchpoint_counts(telco, selection):
+    _, ds = telco
+    f = Filters.make(**selection)
+    summary = q.touchpoint_summary(ds, f)
+    assert {k: summary[k] for k in ("events", "journeys")} == q.totals(ds, f)
+    for value in ("satisfaction", "ces"):
+        want = q.touchpoint_counts(ds, f, value)
+        assert summary[value].equals(want) and summary[value].schema == want.schema
