@@ -27,10 +27,12 @@ HEADLINE_KEYS = ("events", "journeys", "nps", "nps_responses", "csat", "ces", "m
 def kpis(ds: Dataset, f: Filters) -> dict[str, Any]:
     """The headline's single figures (every key of HEADLINE_KEYS but ``stages`` and ``handoffs``)."""
     totals = q.touchpoint_summary(ds, f)  # one scan for the event count, satisfaction and ces
-    n = nps(q.journey_counts(ds, f, "nps"), weight="n").row(0, named=True)
+    # One scan of the selected journeys for duration, handoffs and the NPS answers (as journey_counts counts them).
+    facts = q.journeys(ds, f, ["duration_hours", "handoffs", "nps"])
+    answers = facts.filter(pl.col("nps").is_not_null()).group_by("nps").agg(pl.len().cast(pl.Int64).alias("n"))
+    n = nps(answers.sort("nps"), weight="n").row(0, named=True)
     sat = csat(totals["satisfaction"], weight="n").row(0, named=True)
     effort = ces(totals["ces"], weight="n").row(0, named=True)
-    facts = q.journeys(ds, f, ["duration_hours", "handoffs"])
     duration = duration_summary(facts).row(0, named=True)
     rate = handoff_rate(facts).row(0, named=True)
     return {
