@@ -75,8 +75,10 @@ class Dataset:
 
         Each event also carries its journey's ``journey_first_ts`` and ``journey_persona`` (the
         journey facts' first_ts and persona), so a period or persona filter is a column predicate
-        on the events (pushed into the Parquet scan) instead of a semi-join on the journeys."""
-        return "SELECT * EXCLUDE (seq, prev_channel) FROM read_parquet($events)"
+        on the events (pushed into the Parquet scan) instead of a semi-join on the journeys.
+        ``persona`` is the journey's persona too, so touchpoint figures split by persona agree
+        with the persona filter (which selects journeys by their persona)."""
+        return "SELECT * EXCLUDE (seq, prev_channel, persona), journey_persona AS persona FROM read_parquet($events)"
 
 
 def is_remote(source: str) -> bool:

@@ -191,3 +191,13 @@ def test_touchpoint_summary_equals_totals_and_the_two_touchpoint_counts(telco, s
     for value in ("satisfaction", "ces"):
         want = q.touchpoint_counts(ds, f, value)
         assert summary[value].equals(want) and summary[value].schema == want.schema
+
+
+def test_touchpoint_figures_split_by_persona_use_the_journeys_persona(tmp_path):
+    # persona changes within journey j (first A, then B): j is an A journey for filters and splits alike
+    path = write(tmp_path, [("j", T, "a", "x"), ("j", T + dt.timedelta(hours=1), "b", "x"),
+                            ("k", T, "a", "x")], persona=["A", "B", "B"], satisfaction=[5.0, 1.0, 3.0])
+    ds = open_dataset(path)
+    assert q.touchpoint_counts(ds, Filters(), "satisfaction", by=["persona"]).rows() == [
+        ("A", 1.0, 1), ("A", 5.0, 1), ("B", 3.0, 1)]
+    assert q.touchpoint_counts(ds, Filters.make(persona=["A"]), "satisfaction").rows() == [(1.0, 1), (5.0, 1)]
