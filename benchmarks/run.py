@@ -141,20 +141,17 @@ def bench_size(label: str, repeats: int, pandas: bool) -> dict:
             k: statistics.median(r["phases"][k] for r in runs) for k in runs[0]["phases"]
         }
 
-    runs = []
-    for _ in range(repeats):
-        s, rss, out = measured([PYTHON, "-m", "benchmarks.baseline_sql", str(path)])
-        runs.append({"seconds": s, "rss_mb": rss})
-    record("baseline_sql", runs)
-    res["baseline_sql"]["agrees_with_report"] = agree(report_out, json.loads(out))
-
-    if pandas:
+    def baseline(name: str) -> None:
         runs = []
         for _ in range(repeats):
-            s, rss, out = measured([PYTHON, "-m", "benchmarks.baseline_pandas", str(path)])
+            s, rss, out = measured([PYTHON, "-m", f"benchmarks.{name}", str(path)])
             runs.append({"seconds": s, "rss_mb": rss})
-        record("baseline_pandas", runs)
-        res["baseline_pandas"]["agrees_with_report"] = agree(report_out, json.loads(out))
+        record(name, runs)
+        res[name]["agrees_with_report"] = agree(report_out, json.loads(out))
+
+    baseline("baseline_sql")
+    if pandas:
+        baseline("baseline_pandas")
     return res
 
 

@@ -2,13 +2,7 @@
 
 from streamlit.testing.v1 import AppTest
 
-AUTH = {
-    "redirect_uri": "https://cx.example.com/oauth2callback",
-    "cookie_secret": "s3cret",
-    "client_id": "cxlens",
-    "client_secret": "abc",
-    "server_metadata_url": "https://login.example.com/.well-known/openid-configuration",
-}
+from tests.test_access import AUTH  # one example provider for the gate's pure and drawn tests
 
 
 def _script():
