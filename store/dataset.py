@@ -263,6 +263,46 @@ def _stage_order(facts_dir: Path) -> tuple[str, ...]:
     return tuple([s for s in configured if s in inferred] + [s for s in inferred if s not in configured])
 
 
+# Text columns sorted and grouped in the facts pass as ENUM codes (a byte or two each) instead of strings
+# when they have at most this many values: the window moves every event with its columns, and codes
+# move much faster (10M events: 10.2 s -> 6.1 s). Enum values are created in string order, so ORDER BY
+# an enum equals ORDER BY the text.
+_ENUM_MAX_VALUES = 10_000
+_CODED = ("stage", "channel", "touchpoint", "persona")
+
+
+def _enum_types(cur, files: list[str], columns: tuple[str, ...], dims: tuple[str, ...]) -> dict[str, str]:
+    """Create an ENUM type (unique name) for each low-cardinality text column; {column: type name}."""
+    present = [c for c in _CODED if c in columns] + list(dims)
+    if not present:
+        return {}
+    counts = cur.sql(
+        "SELECT " + ", ".join(f"approx_count_distinct({quote(c)})" for c in present) + f" FROM {_read_sql()}",
+        params={"files": files},
+    ).fetchall()[0]
+    coded = [c for c, n in zip(present, counts, strict=True) if 0 < n <= _ENUM_MAX_VALUES]
+    if not coded:
+        return {}
+    values = cur.sql(
+        "SELECT " + ", ".join(
+            f"list(DISTINCT CAST({quote(c)} AS VARCHAR)) FILTER (WHERE {quote(c)} IS NOT NULL)" for c in coded)
+        + f" FROM {_read_sql()}",
+        params={"files": files},
+    ).fetchall()[0]
+    types = {}
+    prefix = f"cx_{uuid.uuid4().hex[:12]}"
+    for i, (column, distinct) in enumerate(zip(coded, values, strict=True)):
+        name = f"{prefix}_{i}"
+        cur.sql(f"CREATE TYPE {name} AS ENUM (SELECT unnest(list_sort($v)))", params={"v": distinct})
+        types[column] = name
+    return types
+
+
+def _coded(column: str, types: dict[str, str]) -> str:
+    """``column`` as its ENUM code when it has one, else as it is."""
+    return f"CAST({quote(column)} AS {types[column]})" if column in types else quote(column)
+
+
 def _materialize(files: tuple[str, ...], columns: tuple[str, ...], dims: tuple[str, ...], facts_dir: Path,
                  progress: Progress | None = None) -> None:
     """One pass over the events in journey order, streamed to events.parquet; from that file the
@@ -277,11 +317,17 @@ def _materialize(files: tuple[str, ...], columns: tuple[str, ...], dims: tuple[s
     dim_cols = "".join(
         f", arg_min({quote(d)}, seq) FILTER (WHERE {quote(d)} IS NOT NULL) AS {quote(d)}" for d in dims
     )
+    types: dict[str, str] = {}
     try:
         step(0.0, "Reading the events into journey order")
         try:
+            types = _enum_types(cur, list(files), columns, dims)
+            payload = ", ".join(
+                [f"{_coded(c, types)} AS {quote(c)}" for c in ("stage", "channel", "touchpoint", "persona", *dims)]
+                + ["journey_id", "customer_id", "timestamp", "satisfaction", "ces", "nps"])
             # Written to Parquet rather than held in a temp table: the window spills to disk under
-            # the memory limit and nothing of the events stays in memory afterwards.
+            # the memory limit and nothing of the events stays in memory afterwards. Enum columns
+            # are written as text.
             cur.sql(
                 f"""COPY (
                     SELECT journey_id, customer_id, timestamp, stage, channel, touchpoint, persona,
@@ -293,7 +339,7 @@ def _materialize(files: tuple[str, ...], columns: tuple[str, ...], dims: tuple[s
                            first_value(timestamp) OVER w AS journey_first_ts,
                            first_value(persona IGNORE NULLS) OVER (w ROWS BETWEEN UNBOUNDED PRECEDING
                                                                    AND UNBOUNDED FOLLOWING) AS journey_persona
-                    FROM ({raw}) WHERE {_valid_sql()}
+                    FROM (SELECT {payload} FROM ({raw}) WHERE {_valid_sql()})
                     WINDOW w AS (PARTITION BY journey_id ORDER BY timestamp, stage, channel, touchpoint, nps)
                 ) TO $out (FORMAT parquet, COMPRESSION zstd)""",
                 params={**params, "out": events["ev"]},
@@ -303,7 +349,8 @@ def _materialize(files: tuple[str, ...], columns: tuple[str, ...], dims: tuple[s
         step(0.5, "Computing journey facts")
         cur.sql(
             # The per-journey lists and the channel count come from the distinct (journey, stage,
-            # channel) triples, not from DISTINCT aggregates over every event: 8.2 s instead of 10.4 s at 10M.
+            # channel) triples, not from DISTINCT aggregates over every event: 8.2 s instead of 10.4 s at 10M;
+            # stage and channel grouped as enum codes: 7.4 s.
             f"""COPY (
                 WITH facts AS (
                     SELECT journey_id,
@@ -318,15 +365,16 @@ def _materialize(files: tuple[str, ...], columns: tuple[str, ...], dims: tuple[s
                            CAST(arg_max(nps, seq) FILTER (WHERE nps IS NOT NULL) AS TINYINT) AS nps
                     FROM read_parquet($ev) GROUP BY journey_id
                 ), pairs AS (
-                    SELECT journey_id, stage, channel FROM read_parquet($ev) GROUP BY ALL
+                    SELECT journey_id, {_coded("stage", types)} AS stage, {_coded("channel", types)} AS channel
+                    FROM read_parquet($ev) GROUP BY ALL
                 ), lists AS (
                     SELECT journey_id,
                            count(DISTINCT channel) AS channels,
-                           list(DISTINCT stage ORDER BY stage) AS stages,
-                           list(DISTINCT channel ORDER BY channel) AS channel_list,
+                           CAST(list(DISTINCT stage ORDER BY stage) AS VARCHAR[]) AS stages,
+                           CAST(list(DISTINCT channel ORDER BY channel) AS VARCHAR[]) AS channel_list,
                            -- stage and channel of each touchpoint, joined by the unit separator: a channel ×
                            -- stage filter selects journeys from this list instead of scanning the events
-                           list(stage || chr(31) || channel) AS stage_channel_list
+                           list(CAST(stage AS VARCHAR) || chr(31) || CAST(channel AS VARCHAR)) AS stage_channel_list
                     FROM pairs GROUP BY journey_id
                 )
                 SELECT * FROM facts JOIN lists USING (journey_id) ORDER BY first_ts
@@ -369,6 +417,8 @@ def _materialize(files: tuple[str, ...], columns: tuple[str, ...], dims: tuple[s
         )
         step(1.0, "Journey facts ready")
     finally:
+        for name in types.values():
+            cur.sql(f"DROP TYPE IF EXISTS {name}")
         cur.close()
     try:
         tmp.rename(facts_dir)

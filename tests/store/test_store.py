@@ -7,7 +7,7 @@ import pytest
 
 from errors import DataError
 from metrics.journeys import channel_transitions, journey_facts
-from store import Filters, open_dataset
+from store import Filters, dataset, open_dataset
 from store import queries as q
 from tests.support.telco import telco_events
 
@@ -201,3 +201,30 @@ def test_touchpoint_figures_split_by_persona_use_the_journeys_persona(tmp_path):
     assert q.touchpoint_counts(ds, Filters(), "satisfaction", by=["persona"]).rows() == [
         ("A", 1.0, 1), ("A", 5.0, 1), ("B", 3.0, 1)]
     assert q.touchpoint_counts(ds, Filters.make(persona=["A"]), "satisfaction").rows() == [(1.0, 1), (5.0, 1)]
+
+
+def test_facts_are_the_same_whether_text_is_sorted_as_enum_codes_or_as_text(tmp_path, monkeypatch):
+    # Ties on the timestamp make the stage/channel/touchpoint order decide seq, prev_channel and the
+    # journey's persona and answer: codes must order exactly as the text does.
+    rows = [("j1", T, "b", "app", "z", "P2", 3), ("j1", T, "a", "web", "y", None, 9),
+            ("j1", T, "a", "app", "x", "P1", 5), ("j2", T, "가입", "앱", "a", None, None),
+            ("j2", T, "가입", "웹", "a", "P3", 7), ("j2", T + dt.timedelta(hours=1), "a", "app", "b", "P1", 0)]
+    frame = pl.DataFrame(rows, schema=["journey_id", "timestamp", "stage", "channel", "touchpoint", "persona", "nps"],
+                         orient="row")
+    path = tmp_path / "ties.parquet"
+    frame.write_parquet(path)
+
+    def facts(cache: str) -> tuple[pl.DataFrame, pl.DataFrame]:
+        monkeypatch.setenv("CXLENS_CACHE_DIR", str(tmp_path / cache))
+        ds = open_dataset(path)
+        journeys = pl.read_parquet(ds.journeys_path).sort("journey_id")
+        # stage_channel_list is a set (its order is the hash table's)
+        return (journeys.with_columns(pl.col("stage_channel_list").list.sort()),
+                pl.read_parquet(ds.events_path).sort("journey_id", "seq"))
+
+    coded = facts("coded")
+    monkeypatch.setattr(dataset, "_ENUM_MAX_VALUES", 0)
+    text = facts("text")
+    assert coded[0].equals(text[0]) and coded[1].equals(text[1])
+    assert coded[1]["touchpoint"].to_list() == ["x", "y", "z", "a", "a", "b"]
+    assert coded[0]["persona"].to_list() == ["P1", "P3"] and coded[0]["nps"].to_list() == [3, 0]
