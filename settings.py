@@ -30,7 +30,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("cache_dir", str(Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "cxlens"),
             "Where journey-level facts are cached on disk, keyed by the source's fingerprint."),
     Setting("threads", "2", "DuckDB worker threads."),
-    Setting("memory_limit", "2GB", "DuckDB memory limit (spills to disk beyond it)."),
+    Setting("memory_limit", "1GB", "DuckDB memory limit (spills to disk beyond it; 1GB keeps a 10M-event process under 1.5 GB)."),
     Setting("cache_ttl_seconds", "3600", "How long the dashboard keeps a query result in memory."),
     Setting("upload_limit_mb", "200", "Largest file the upload page and report.py accept, in MB."),
     Setting("min_sample", "30", "Groups with fewer answers than this are marked low-sample in charts."),

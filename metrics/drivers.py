@@ -160,6 +160,15 @@ def stage_design(journeys: pl.DataFrame, stage_satisfaction: pl.DataFrame, stage
     return frame, usable, left_out
 
 
+def design_matrix(frame: pl.DataFrame, columns: Sequence[str]) -> np.ndarray:
+    """The n × (1 + len(columns)) float matrix [1, columns...] filled column by column (no per-column copies held at once)."""
+    x = np.empty((frame.height, len(columns) + 1))
+    x[:, 0] = 1.0
+    for i, c in enumerate(columns, start=1):
+        x[:, i] = frame[c].to_numpy()
+    return x
+
+
 def indicator_columns(frame: pl.DataFrame, count: int) -> list[str]:
     """The rated_i indicators that vary (one that is 1 for every journey duplicates the intercept)."""
     return [f"rated_{i}" for i in range(count) if frame[f"rated_{i}"].n_unique() > 1]
@@ -226,7 +235,7 @@ def key_drivers(journeys: pl.DataFrame, stage_satisfaction: pl.DataFrame, stages
     y = frame["nps"].to_numpy()
     if float(y.std()) == 0.0:
         return KeyDrivers(None, n, None, measure, "every NPS answer is the same, so nothing can explain it")
-    x = np.column_stack([np.ones(n)] + [frame[c].to_numpy() for c in indicators + sats])
+    x = design_matrix(frame, indicators + sats)
     base, terms = x[:, :len(indicators) + 1], x[:, len(indicators) + 1:]
     fit = ols_hc3(y, x)
     coef = fit.params[base.shape[1]:]

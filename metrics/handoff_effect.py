@@ -17,10 +17,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-import numpy as np
 import polars as pl
 
-from metrics.drivers import Design, indicator_columns, ols_hc3, stage_design
+from metrics.drivers import Design, design_matrix, indicator_columns, ols_hc3, stage_design
 
 SENTENCE_EN = {
     "cost": "Each channel handoff costs {points:.1f} points on the 0–10 recommend answer (95% CI {low:.2f} to "
@@ -67,14 +66,16 @@ def handoff_effect(journeys: pl.DataFrame, stage_satisfaction: pl.DataFrame, sta
         return HandoffEffect(None, None, None, n, f"only {n} journeys have an NPS answer (fewer than {min_sample})")
     frame, usable, _ = design or stage_design(journeys, stage_satisfaction, stages, min_sample)
     controls = ["events"]
-    keep = ["journey_id", pl.col("handoffs").cast(pl.Float64), pl.col("events").cast(pl.Float64)]
+    keep = [pl.col("handoffs").cast(pl.Float64), pl.col("events").cast(pl.Float64)]
     if "persona" in facts.columns:
         persona = pl.col("persona").cast(pl.String).fill_null("(none)")
         levels = facts.group_by(persona).len().sort(["len", "persona"], descending=[True, False])["persona"].to_list()
         for i, level in enumerate(levels[1:]):
             keep.append((persona == level).cast(pl.Float64).alias(f"persona_{i}"))
             controls.append(f"persona_{i}")
-    frame = frame.join(facts.select(keep), on="journey_id", how="inner")
+    # The design's rows are ``facts``' rows in the same order (stage_design keeps the answered journeys
+    # as they come): side by side, no join on the journey id.
+    frame = frame.hstack(facts.select(keep))
     if frame["handoffs"].n_unique() < 2:
         return HandoffEffect(None, None, None, n, "every journey has the same number of handoffs")
     columns = (["handoffs"] + controls + [f"sat_{i}" for i in range(len(usable))]
@@ -82,7 +83,7 @@ def handoff_effect(journeys: pl.DataFrame, stage_satisfaction: pl.DataFrame, sta
     columns = [c for c in columns if c == "handoffs" or frame[c].n_unique() > 1]
     if n < len(columns) + 1 + min_sample // 3:
         return HandoffEffect(None, None, None, n, f"{n} journeys are too few for the {len(columns)} terms of the model")
-    x = np.column_stack([np.ones(n)] + [frame[c].to_numpy() for c in columns])
+    x = design_matrix(frame, columns)
     fit = ols_hc3(frame["nps"].to_numpy(), x)
     low, high = fit.ci[1]
     return HandoffEffect(float(fit.params[1]), (float(low), float(high)), float(fit.p_values[1]), n)
