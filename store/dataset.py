@@ -13,7 +13,7 @@ import os
 import shutil
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import settings
@@ -21,7 +21,7 @@ from errors import DataError
 from store import db
 from store.schema import BY_NAME, CANONICAL, REQUIRED, SCORE_RANGES, quote
 
-FACTS_FORMAT = "5"  # bump when the journey-facts definition changes
+FACTS_FORMAT = "6"  # bump when the journey-facts definition changes
 _REMOTE_PREFIXES = ("s3://", "s3a://", "gs://", "gcs://", "http://", "https://", "az://", "abfss://")
 _STRING_TYPES = ("VARCHAR",)
 Progress = Callable[[float, str], None]  # (fraction done 0-1, what is happening)
@@ -42,6 +42,9 @@ class Dataset:
     journeys: int
     rejected: int                 # events left out as invalid (see ``quarantine``)
     name: str
+    # Bit of each (stage, channel) pair in the journeys' ``stage_channel_mask`` (empty when the
+    # dataset has more than 64 pairs or too many distinct stages or channels to code them).
+    pair_bits: dict[tuple[str, str], int] = field(default_factory=dict, compare=False, hash=False)
 
     @property
     def journeys_path(self) -> str:
@@ -250,8 +253,15 @@ def open_dataset(source: str | os.PathLike, name: str | None = None, progress: P
         source=source, files=files, version=version, columns=columns, dims=dims,
         stage_order=_stage_order(facts_dir), facts_dir=str(facts_dir),
         events=m["events"], journeys=m["journeys"], rejected=m["rejected"],
-        name=name or Path(source).name,
+        name=name or Path(source).name, pair_bits=_pair_bits(m["mask_stages"], m["mask_channels"]),
     )
+
+
+def _pair_bits(stages: list[str] | None, channels: list[str] | None) -> dict[tuple[str, str], int]:
+    """Bit of (stage, channel) in ``stage_channel_mask``: stage index × channel count + channel index."""
+    if not stages or not channels:
+        return {}
+    return {(s, c): i * len(channels) + j for i, s in enumerate(stages) for j, c in enumerate(channels)}
 
 
 def _stage_order(facts_dir: Path) -> tuple[str, ...]:
@@ -296,6 +306,17 @@ def _enum_types(cur, files: list[str], columns: tuple[str, ...], dims: tuple[str
         cur.sql(f"CREATE TYPE {name} AS ENUM (SELECT unnest(list_sort($v)))", params={"v": distinct})
         types[column] = name
     return types
+
+
+def _mask_values(cur, types: dict[str, str]) -> tuple[list[str], list[str]]:
+    """The stage and channel enum values (in code order) when their pairs fit the 64 bits of
+    ``stage_channel_mask``, else two empty lists."""
+    if "stage" not in types or "channel" not in types:
+        return [], []
+    stages, channels = (cur.sql(f"SELECT enum_range(NULL::{types[c]})").fetchall()[0][0] for c in ("stage", "channel"))
+    if len(stages) * len(channels) > 64:
+        return [], []
+    return list(stages), list(channels)
 
 
 def _coded(column: str, types: dict[str, str]) -> str:
@@ -347,6 +368,11 @@ def _materialize(files: tuple[str, ...], columns: tuple[str, ...], dims: tuple[s
         except Exception as exc:
             raise DataError(_conversion_message(str(exc))) from None
         step(0.5, "Computing journey facts")
+        mask_stages, mask_channels = _mask_values(cur, types)
+        # Each journey's (stage, channel) pairs as bits of one integer when the pairs fit in 64 bits: a
+        # channel × stage filter is then one AND per journey instead of a search in a list of strings.
+        mask = (f"bit_or(CAST(1 AS UBIGINT) << (enum_code(stage) * {len(mask_channels)} + enum_code(channel)))"
+                if mask_channels else "CAST(NULL AS UBIGINT)")
         cur.sql(
             # The per-journey lists and the channel count come from the distinct (journey, stage,
             # channel) triples, not from DISTINCT aggregates over every event: 8.2 s instead of 10.4 s at 10M;
@@ -374,7 +400,8 @@ def _materialize(files: tuple[str, ...], columns: tuple[str, ...], dims: tuple[s
                            CAST(list(DISTINCT channel ORDER BY channel) AS VARCHAR[]) AS channel_list,
                            -- stage and channel of each touchpoint, joined by the unit separator: a channel ×
                            -- stage filter selects journeys from this list instead of scanning the events
-                           list(CAST(stage AS VARCHAR) || chr(31) || CAST(channel AS VARCHAR)) AS stage_channel_list
+                           list(CAST(stage AS VARCHAR) || chr(31) || CAST(channel AS VARCHAR)) AS stage_channel_list,
+                           {mask} AS stage_channel_mask
                     FROM pairs GROUP BY journey_id
                 )
                 SELECT * FROM facts JOIN lists USING (journey_id) ORDER BY first_ts
@@ -410,9 +437,12 @@ def _materialize(files: tuple[str, ...], columns: tuple[str, ...], dims: tuple[s
             """COPY (
                 SELECT (SELECT count(*) FROM read_parquet($ev)) AS events,
                        (SELECT count(*) FROM read_parquet($j)) AS journeys,
-                       (SELECT count(*) FROM read_parquet($q)) AS rejected
+                       (SELECT count(*) FROM read_parquet($q)) AS rejected,
+                       CAST($mask_stages AS VARCHAR[]) AS mask_stages,
+                       CAST($mask_channels AS VARCHAR[]) AS mask_channels
             ) TO $out (FORMAT parquet)""",
             params={**events, "j": str(tmp / "journeys.parquet"), "q": str(tmp / "quarantine.parquet"),
+                    "mask_stages": mask_stages, "mask_channels": mask_channels,
                     "out": str(tmp / "meta.parquet")},
         )
         step(1.0, "Journey facts ready")

@@ -37,7 +37,13 @@ def _with(ds: Dataset, f: Filters, raw: bool = False) -> tuple[str, dict]:
         params["events"] = ds.events_path
     jconds = journey_conditions(f, "j", ds.dims, params)
     tconds = touchpoint_conditions(f, "e", params)
-    if f.channel and f.stage:
+    if (f.channel or f.stage) and ds.pair_bits:
+        # Journeys with a touchpoint in a selected stage on a selected channel: one AND per journey.
+        bits = [b for (s, c), b in ds.pair_bits.items()
+                if (not f.stage or s in f.stage) and (not f.channel or c in f.channel)]
+        params["pair_mask"] = sum(1 << b for b in bits)
+        jconds.append("(j.stage_channel_mask & CAST($pair_mask AS UBIGINT)) <> 0")
+    elif f.channel and f.stage:
         params["stage_channel"] = [f"{s}\x1f{c}" for s in f.stage for c in f.channel]
         jconds.append("list_has_any(j.stage_channel_list, $stage_channel)")
     elif f.channel:
