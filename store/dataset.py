@@ -319,6 +319,67 @@ def _mask_values(cur, types: dict[str, str]) -> tuple[list[str], list[str]]:
     return list(stages), list(channels)
 
 
+def _journey_facts_sql(types: dict[str, str], dims: tuple[str, ...], mask_stages: list[str],
+                       mask_channels: list[str]) -> tuple[str, dict]:
+    """The journey facts from the windowed events ``$ev``, one row per journey ordered by first_ts."""
+    dim_cols = "".join(f", arg_min({quote(d)}, seq) FILTER (WHERE {quote(d)} IS NOT NULL) AS {quote(d)}" for d in dims)
+    facts = f"""
+        journey_id,
+        arg_min(customer_id, seq) AS customer_id,
+        arg_min(persona, seq) FILTER (WHERE persona IS NOT NULL) AS persona
+        {dim_cols},
+        min(timestamp) AS first_ts,
+        max(timestamp) AS last_ts,
+        epoch(max(timestamp) - min(timestamp)) / 3600.0 AS duration_hours,
+        count(*) AS events,
+        count(*) FILTER (WHERE prev_channel IS NOT NULL AND prev_channel <> channel) AS handoffs,
+        CAST(arg_max(nps, seq) FILTER (WHERE nps IS NOT NULL) AS TINYINT) AS nps"""
+    if mask_channels:
+        # Each journey's (stage, channel) pairs as the bits of one integer (bit = stage code × channels
+        # + channel code), aggregated with the other facts in one GROUP BY; its stage and channel lists
+        # are read off the bits (10M events: 3.2 s instead of 7.8 s for distinct pairs and lists). A
+        # channel × stage filter is then one AND per journey.
+        n = len(mask_channels)
+        stage_bits = [str(sum(1 << (i * n + j) for j in range(n))) for i in range(len(mask_stages))]
+        channel_bits = [str(sum(1 << (i * n + j) for i in range(len(mask_stages)))) for j in range(n)]
+        stage, channel = _coded("stage", types), _coded("channel", types)
+        sql = f"""
+            SELECT * EXCLUDE (stages, channel_list, stage_channel_mask), len(channel_list) AS channels, stages, channel_list,
+                   CAST(NULL AS VARCHAR[]) AS stage_channel_list, stage_channel_mask
+            FROM (
+                SELECT *,
+                       list_filter($mask_stages, lambda s, i: (stage_channel_mask & CAST($stage_bits AS UBIGINT[])[i]) <> 0) AS stages,
+                       list_filter($mask_channels, lambda c, i: (stage_channel_mask & CAST($channel_bits AS UBIGINT[])[i]) <> 0) AS channel_list
+                FROM (
+                    SELECT {facts},
+                           bit_or(CAST(1 AS UBIGINT) << (enum_code({stage}) * {n} + enum_code({channel}))) AS stage_channel_mask
+                    FROM read_parquet($ev) GROUP BY journey_id
+                )
+            ) ORDER BY first_ts"""
+        return sql, {"mask_stages": mask_stages, "mask_channels": mask_channels,
+                     "stage_bits": stage_bits, "channel_bits": channel_bits}
+    # More than 64 pairs: the per-journey lists from the distinct (journey, stage, channel) triples,
+    # not from DISTINCT aggregates over every event (8.2 s instead of 10.4 s at 10M).
+    sql = f"""
+        WITH facts AS (SELECT {facts} FROM read_parquet($ev) GROUP BY journey_id),
+        pairs AS (
+            SELECT journey_id, {_coded("stage", types)} AS stage, {_coded("channel", types)} AS channel
+            FROM read_parquet($ev) GROUP BY ALL
+        ), lists AS (
+            SELECT journey_id,
+                   count(DISTINCT channel) AS channels,
+                   CAST(list(DISTINCT stage ORDER BY stage) AS VARCHAR[]) AS stages,
+                   CAST(list(DISTINCT channel ORDER BY channel) AS VARCHAR[]) AS channel_list,
+                   -- stage and channel of each touchpoint, joined by the unit separator: a channel ×
+                   -- stage filter selects journeys from this list instead of scanning the events
+                   list(CAST(stage AS VARCHAR) || chr(31) || CAST(channel AS VARCHAR)) AS stage_channel_list,
+                   CAST(NULL AS UBIGINT) AS stage_channel_mask
+            FROM pairs GROUP BY journey_id
+        )
+        SELECT * FROM facts JOIN lists USING (journey_id) ORDER BY first_ts"""
+    return sql, {}
+
+
 def _coded(column: str, types: dict[str, str]) -> str:
     """``column`` as its ENUM code when it has one, else as it is."""
     return f"CAST({quote(column)} AS {types[column]})" if column in types else quote(column)
@@ -335,9 +396,6 @@ def _materialize(files: tuple[str, ...], columns: tuple[str, ...], dims: tuple[s
     params = {"files": list(files)}
     raw = _source_select(columns, dims)
     events = {"ev": str(tmp / "events.parquet")}
-    dim_cols = "".join(
-        f", arg_min({quote(d)}, seq) FILTER (WHERE {quote(d)} IS NOT NULL) AS {quote(d)}" for d in dims
-    )
     types: dict[str, str] = {}
     try:
         step(0.0, "Reading the events into journey order")
@@ -369,45 +427,9 @@ def _materialize(files: tuple[str, ...], columns: tuple[str, ...], dims: tuple[s
             raise DataError(_conversion_message(str(exc))) from None
         step(0.5, "Computing journey facts")
         mask_stages, mask_channels = _mask_values(cur, types)
-        # Each journey's (stage, channel) pairs as bits of one integer when the pairs fit in 64 bits: a
-        # channel × stage filter is then one AND per journey instead of a search in a list of strings.
-        mask = (f"bit_or(CAST(1 AS UBIGINT) << (enum_code(stage) * {len(mask_channels)} + enum_code(channel)))"
-                if mask_channels else "CAST(NULL AS UBIGINT)")
-        cur.sql(
-            # The per-journey lists and the channel count come from the distinct (journey, stage,
-            # channel) triples, not from DISTINCT aggregates over every event: 8.2 s instead of 10.4 s at 10M;
-            # stage and channel grouped as enum codes: 7.4 s.
-            f"""COPY (
-                WITH facts AS (
-                    SELECT journey_id,
-                           arg_min(customer_id, seq) AS customer_id,
-                           arg_min(persona, seq) FILTER (WHERE persona IS NOT NULL) AS persona
-                           {dim_cols},
-                           min(timestamp) AS first_ts,
-                           max(timestamp) AS last_ts,
-                           epoch(max(timestamp) - min(timestamp)) / 3600.0 AS duration_hours,
-                           count(*) AS events,
-                           count(*) FILTER (WHERE prev_channel IS NOT NULL AND prev_channel <> channel) AS handoffs,
-                           CAST(arg_max(nps, seq) FILTER (WHERE nps IS NOT NULL) AS TINYINT) AS nps
-                    FROM read_parquet($ev) GROUP BY journey_id
-                ), pairs AS (
-                    SELECT journey_id, {_coded("stage", types)} AS stage, {_coded("channel", types)} AS channel
-                    FROM read_parquet($ev) GROUP BY ALL
-                ), lists AS (
-                    SELECT journey_id,
-                           count(DISTINCT channel) AS channels,
-                           CAST(list(DISTINCT stage ORDER BY stage) AS VARCHAR[]) AS stages,
-                           CAST(list(DISTINCT channel ORDER BY channel) AS VARCHAR[]) AS channel_list,
-                           -- stage and channel of each touchpoint, joined by the unit separator: a channel ×
-                           -- stage filter selects journeys from this list instead of scanning the events
-                           list(CAST(stage AS VARCHAR) || chr(31) || CAST(channel AS VARCHAR)) AS stage_channel_list,
-                           {mask} AS stage_channel_mask
-                    FROM pairs GROUP BY journey_id
-                )
-                SELECT * FROM facts JOIN lists USING (journey_id) ORDER BY first_ts
-            ) TO $out (FORMAT parquet, COMPRESSION zstd)""",
-            params={**events, "out": str(tmp / "journeys.parquet")},
-        )
+        sql, extra = _journey_facts_sql(types, dims, mask_stages, mask_channels)
+        cur.sql(f"COPY ({sql}) TO $out (FORMAT parquet, COMPRESSION zstd)",
+                params={**events, **extra, "out": str(tmp / "journeys.parquet")})
         step(0.75, "Counting channel handoffs and stage positions")
         cur.sql(
             """COPY (
