@@ -99,10 +99,13 @@ def score_trend(ds: Dataset, f: Filters, period: str = "month", metric: str = "n
 
 def intervals(ds: Dataset, f: Filters) -> dict[str, tuple[float, float] | None]:
     """95% intervals of the selection's NPS and CSAT: {"nps_ci": (low, high) | None, "csat_ci": ...}."""
-    n = nps(q.journey_counts(ds, f, "nps"), weight="n").row(0, named=True)
     sat = csat(q.touchpoint_counts(ds, f, "satisfaction"), weight="n").row(0, named=True)
-    return {"nps_ci": nps_interval(n["promoters"], n["detractors"], n["responses"]),
-            "csat_ci": csat_interval(sat["satisfied"], sat["ratings"])}
+    return {"nps_ci": _nps_interval(ds, f), "csat_ci": csat_interval(sat["satisfied"], sat["ratings"])}
+
+
+def _nps_interval(ds: Dataset, f: Filters) -> tuple[float, float] | None:
+    n = nps(q.journey_counts(ds, f, "nps"), weight="n").row(0, named=True)
+    return nps_interval(n["promoters"], n["detractors"], n["responses"])
 
 
 def change_tests(ds: Dataset, current: Filters, previous: Filters) -> dict[str, Any]:
@@ -128,7 +131,7 @@ def statistics(ds: Dataset, f: Filters) -> dict[str, Any]:
     month, oldest first.
     """
     reasons: dict[str, str] = {}
-    ci = intervals(ds, f)["nps_ci"]
+    ci = _nps_interval(ds, f)  # the report gives no CSAT interval: no Wilson interval (nor statsmodels) needed
     if ci is None:
         reasons["nps_ci"] = "no NPS answers in the selection"
     # Both models stand on the same journeys, stage satisfaction (2.2M rows at 10M events) and design:

@@ -6,9 +6,19 @@ import math
 
 import numpy as np
 import polars as pl
-from statsmodels.stats.proportion import proportion_confint
 
 Z_95 = 1.959963984540054  # the standard normal's 97.5% quantile
+
+# statsmodels (and the scipy it loads, ~1.4 s) is imported where it is used, not with this module:
+# a report whose statistics need no Wilson interval or STL does not pay for it.
+
+
+def two_sided_p(z: float | np.ndarray) -> float | np.ndarray:
+    """Two-sided p-value of a standard normal statistic: 2·P(Z > |z|) = erfc(|z|/√2) (scipy's 2·norm.sf(|z|))."""
+    if np.ndim(z) == 0:
+        return math.erfc(abs(float(z)) / math.sqrt(2.0))
+    return np.array([float("nan") if math.isnan(v) else math.erfc(abs(float(v)) / math.sqrt(2.0))
+                     for v in np.ravel(z)]).reshape(np.shape(z))
 
 
 def nps_se(promoters: pl.Expr, detractors: pl.Expr, responses: pl.Expr) -> pl.Expr:
@@ -60,6 +70,8 @@ def with_csat_ci(frame: pl.DataFrame) -> pl.DataFrame:
     >>> with_csat_ci(csat(pl.DataFrame({"satisfaction": [5, 4, 2, 1]}))).select("csat_low", "csat_high").row(0)
     (15.003898915214947, 84.99610108478505)
     """
+    from statsmodels.stats.proportion import proportion_confint
+
     satisfied = frame["satisfied"].cast(pl.Float64).fill_null(0.0).to_numpy()
     ratings = frame["ratings"].cast(pl.Float64).fill_null(0.0).to_numpy()
     rated = ratings > 0
@@ -75,5 +87,7 @@ def csat_interval(satisfied: int, ratings: int) -> tuple[float, float] | None:
     """The CSAT 95% Wilson interval of one group, in %, as (low, high); None without ratings."""
     if ratings <= 0:
         return None
+    from statsmodels.stats.proportion import proportion_confint
+
     low, high = proportion_confint(satisfied, ratings, alpha=0.05, method="wilson")
     return 100.0 * float(low), 100.0 * float(high)

@@ -28,8 +28,8 @@ from itertools import combinations
 
 import numpy as np
 import polars as pl
-import statsmodels.api as sm
-from scipy import stats
+
+from metrics.confidence import Z_95, two_sided_p
 
 MAX_SHAPLEY_STAGES = 12
 QUADRANTS = ("fix_first", "keep_up", "monitor", "maintain")
@@ -97,6 +97,8 @@ def ols_hc3(y: np.ndarray, x: np.ndarray) -> OLSFit:
         xty += xs.T @ y[rows]
     eigen = np.linalg.eigvalsh(gram)
     if eigen[0] <= eigen[-1] * _MIN_EIGEN_RATIO:
+        import statsmodels.api as sm  # imported when used (see metrics.confidence)
+
         fit = sm.OLS(y, x).fit(method="pinv", cov_type="HC3")
         return OLSFit(fit.params, fit.conf_int(0.05), fit.pvalues, float(fit.rsquared))
     inverse = np.linalg.inv(gram)
@@ -114,9 +116,9 @@ def ols_hc3(y: np.ndarray, x: np.ndarray) -> OLSFit:
     cov = inverse @ meat @ inverse
     params = beta / scale
     se = np.sqrt(np.diag(cov)) / scale
-    half = stats.norm.ppf(0.975) * se
+    half = Z_95 * se
     with np.errstate(divide="ignore", invalid="ignore"):
-        p_values = 2.0 * stats.norm.sf(np.abs(params / se))
+        p_values = two_sided_p(params / se)
     centred = y - y.mean()
     r2 = 1.0 - ssr / float(centred @ centred)
     return OLSFit(params, np.column_stack([params - half, params + half]), p_values, r2)

@@ -6,8 +6,7 @@ import math
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass
 
-from scipy.stats import norm
-from statsmodels.stats.proportion import proportions_ztest
+from metrics.confidence import two_sided_p
 
 ALPHA = 0.05
 
@@ -44,7 +43,7 @@ def _comparison(delta: float, z: float | None, current_n: int, previous_n: int, 
     if z is None or not math.isfinite(z):
         return Comparison(delta, None, None, reason is not None,
                           "no variation in the answers, so the change cannot be tested")
-    p_value = float(2.0 * norm.sf(abs(z)))
+    p_value = float(two_sided_p(z))
     return Comparison(delta, p_value, p_value < ALPHA, reason is not None, reason)
 
 
@@ -90,6 +89,8 @@ def csat_change(current: Mapping, previous: Mapping, min_sample: int = 30) -> Co
     pooled = (s1 + s0) / (n1 + n0)
     z = None
     if 0.0 < pooled < 1.0:
+        from statsmodels.stats.proportion import proportions_ztest  # imported when used (see metrics.confidence)
+
         z, _ = proportions_ztest([s1, s0], [n1, n0])
         z = float(z)
     return _comparison(delta, z, n1, n0, min_sample, "ratings")

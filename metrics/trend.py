@@ -18,7 +18,6 @@ from dataclasses import dataclass
 
 import numpy as np
 import polars as pl
-from statsmodels.tsa.seasonal import STL
 
 from metrics.confidence import Z_95, with_csat_ci, with_nps_ci
 from metrics.nps import nps
@@ -115,6 +114,8 @@ def _anomalies(table: pl.DataFrame, metric: str, period: str, min_sample: int) -
     if values.null_count() > n // 4:
         return [False] * n, f"more than a quarter of the {period}s have no answers"
     filled = values.interpolate().fill_null(strategy="forward").fill_null(strategy="backward").to_numpy()
+    from statsmodels.tsa.seasonal import STL  # imported when used (see metrics.confidence)
+
     resid = STL(filled, period=STL_PERIOD[period], seasonal=STL_SEASONAL, robust=True).fit().resid
     scale = 1.4826 * float(np.median(np.abs(resid - np.median(resid))))
     if scale == 0.0:

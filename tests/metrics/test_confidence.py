@@ -2,9 +2,11 @@
 
 import math
 
+import numpy as np
 import polars as pl
+import pytest
 
-from metrics.confidence import Z_95, csat_interval, nps_interval, with_csat_ci, with_nps_ci
+from metrics.confidence import Z_95, csat_interval, nps_interval, two_sided_p, with_csat_ci, with_nps_ci
 from metrics.nps import nps
 from metrics.satisfaction import csat
 
@@ -77,3 +79,12 @@ def test_csat_interval_is_none_without_ratings():
     empty = csat(pl.DataFrame({"satisfaction": [None]}, schema={"satisfaction": pl.Float64}))
     row = with_csat_ci(empty).row(0, named=True)
     assert (row["csat_low"], row["csat_high"]) == (None, None)
+
+
+def test_two_sided_p_is_scipys_normal_tail():
+    from scipy.stats import norm
+
+    z = np.array([0.0, 0.5, 1.959963984540054, -3.0, 5.0, 10.0, 40.0, np.inf, np.nan])
+    got, want = two_sided_p(z), 2.0 * norm.sf(np.abs(z))
+    assert np.allclose(got, want, rtol=1e-13, atol=0.0, equal_nan=True)
+    assert two_sided_p(1.959963984540054) == pytest.approx(0.05, rel=1e-12)
