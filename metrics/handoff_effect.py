@@ -64,7 +64,7 @@ def handoff_effect(journeys: pl.DataFrame, stage_satisfaction: pl.DataFrame, sta
     n = facts.height
     if n < min_sample:
         return HandoffEffect(None, None, None, n, f"only {n} journeys have an NPS answer (fewer than {min_sample})")
-    frame, usable, _ = design or stage_design(journeys, stage_satisfaction, stages, min_sample)
+    frame, usable, _, _ = design or stage_design(journeys, stage_satisfaction, stages, min_sample)
     controls = ["events"]
     keep = [pl.col("handoffs").cast(pl.Float64), pl.col("events").cast(pl.Float64)]
     if "persona" in facts.columns:

@@ -274,8 +274,9 @@ def quarantine(ds: Dataset, limit: int | None = None) -> pl.DataFrame:
 def journey_stage_satisfaction(ds: Dataset, f: Filters) -> pl.DataFrame:
     """Mean satisfaction per (journey, stage) over ALL touchpoints of the selected journeys with an NPS answer.
 
-    Returns journey_id, stage, mean_satisfaction, ratings (rated touchpoints); a stage the journey
-    did not reach, or reached without a rating, has no row. All of a selected journey's
+    Returns journey_id, stage, mean_satisfaction, ratings (rated touchpoints), in no particular
+    order (sorting 2.2M rows at 10M events cost 0.4 s; the models place rows by journey); a stage
+    the journey did not reach, or reached without a rating, has no row. All of a selected journey's
     touchpoints count (not only those matching the channel/stage filters), because its NPS
     answer is about the whole journey.
     """
@@ -284,7 +285,7 @@ def journey_stage_satisfaction(ds: Dataset, f: Filters) -> pl.DataFrame:
         ds, sql + "SELECT e.journey_id, e.stage, avg(e.satisfaction) AS mean_satisfaction, count(*) AS ratings "
         "FROM src e WHERE e.satisfaction IS NOT NULL "
         "AND e.journey_id IN (SELECT journey_id FROM sel WHERE nps IS NOT NULL) "
-        "GROUP BY ALL ORDER BY ALL",
+        "GROUP BY ALL",
         params,
     )
 
