@@ -420,7 +420,7 @@ def _materialize(files: tuple[str, ...], columns: tuple[str, ...], dims: tuple[s
                                                                    AND UNBOUNDED FOLLOWING) AS journey_persona
                     FROM (SELECT {payload} FROM ({raw}) WHERE {_valid_sql()})
                     WINDOW w AS (PARTITION BY journey_id ORDER BY timestamp, stage, channel, touchpoint, nps)
-                ) TO $out (FORMAT parquet, COMPRESSION zstd)""",
+                ) TO $out (FORMAT parquet, COMPRESSION snappy, DICTIONARY_SIZE_LIMIT {_ENUM_MAX_VALUES})""",
                 params={**params, "out": events["ev"]},
             )
         except Exception as exc:
@@ -446,15 +446,18 @@ def _materialize(files: tuple[str, ...], columns: tuple[str, ...], dims: tuple[s
             params={**events, "out": str(tmp / "stages.parquet")},
         )
         step(0.9, "Listing invalid events")
-        cur.sql(
-            f"""COPY (
-                SELECT file, row_number, reason FROM (
-                    SELECT file, row_number, {_invalid_reason_sql()} AS reason
-                    FROM ({_source_select(columns, dims, positions=True)})
-                ) WHERE reason IS NOT NULL ORDER BY file, row_number
-            ) TO $out (FORMAT parquet)""",
-            params={**params, "out": str(tmp / "quarantine.parquet")},
-        )
+        # The source's row count is in its Parquet footers: when every row made it into events.parquet
+        # there is nothing to list and the source is not read again (10M events: 0.5-0.8 s).
+        valid = cur.sql("SELECT count(*) FROM read_parquet($ev)", params=events).fetchall()[0][0]
+        total = cur.sql("SELECT sum(num_rows) FROM parquet_file_metadata($files)", params=params).fetchall()[0][0]
+        invalid = f"""
+            SELECT file, row_number, reason FROM (
+                SELECT file, row_number, {_invalid_reason_sql()} AS reason
+                FROM ({_source_select(columns, dims, positions=True)})
+            ) WHERE reason IS NOT NULL ORDER BY file, row_number"""
+        if valid == total:
+            invalid += " LIMIT 0"
+        cur.sql(f"COPY ({invalid}) TO $out (FORMAT parquet)", params={**params, "out": str(tmp / "quarantine.parquet")})
         cur.sql(
             """COPY (
                 SELECT (SELECT count(*) FROM read_parquet($ev)) AS events,
