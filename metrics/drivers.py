@@ -142,7 +142,7 @@ def stage_design(journeys: pl.DataFrame, stage_satisfaction: pl.DataFrame, stage
     to this list), the reason each other stage is left out, and each stage's performance among the
     answering journeys (mean satisfaction weighted by ratings, and how many journeys rated it).
     The rows of ``stage_satisfaction`` may come in any order: every value is placed by journey and
-    sums are exact (math.fsum), so the design does not depend on it.
+    sums run over the journeys in order, so the design does not depend on it.
     """
     answered = journeys.filter(pl.col("nps").is_not_null()).select(
         "journey_id", pl.col("nps").cast(pl.Float64))
@@ -158,9 +158,13 @@ def stage_design(journeys: pl.DataFrame, stage_satisfaction: pl.DataFrame, stage
     performance = []
     for stage in stages:
         rows = by_stage.get(stage, sat.clear())
-        values, ratings = rows["_sat"].to_numpy(), rows["_ratings"].to_numpy()
-        weight = math.fsum(ratings)
-        performance.append((stage, math.fsum(values * ratings) / weight if weight else None, rows.height))
+        # Values placed by journey first, then summed over the journeys in order: the sums do not
+        # depend on the order of the rows.
+        at = rows["_row"].to_numpy()
+        centred, rated, weights = np.zeros(answered.height), np.zeros(answered.height), np.zeros(answered.height)
+        centred[at], rated[at], weights[at] = rows["_sat"].to_numpy(), 1.0, rows["_ratings"].to_numpy()
+        weight = float(weights.sum())
+        performance.append((stage, float((centred * weights).sum()) / weight if weight else None, rows.height))
         if rows.height < min_sample:
             left_out[stage] = f"only {rows.height} journeys with an NPS answer rated it (fewer than {min_sample})"
             continue
@@ -168,10 +172,7 @@ def stage_design(journeys: pl.DataFrame, stage_satisfaction: pl.DataFrame, stage
             left_out[stage] = "its satisfaction does not vary"
             continue
         i = len(usable)
-        at = rows["_row"].to_numpy()
-        centred, rated = np.zeros(answered.height), np.zeros(answered.height)
-        centred[at] = values - math.fsum(values) / len(values)
-        rated[at] = 1.0
+        centred -= rated * (float(centred.sum()) / rows.height)
         columns += [pl.Series(f"sat_{i}", centred), pl.Series(f"rated_{i}", rated)]
         usable.append(stage)
     frame = answered.with_columns(columns)
@@ -191,7 +192,12 @@ def design_matrix(frame: pl.DataFrame, columns: Sequence[str]) -> np.ndarray:
 
 def indicator_columns(frame: pl.DataFrame, count: int) -> list[str]:
     """The rated_i indicators that vary (one that is 1 for every journey duplicates the intercept)."""
-    return [f"rated_{i}" for i in range(count) if frame[f"rated_{i}"].n_unique() > 1]
+    return [f"rated_{i}" for i in range(count) if varies(frame[f"rated_{i}"])]
+
+
+def varies(column: pl.Series) -> bool:
+    """Whether a numeric design column takes more than one value (min < max: no hashing of a million rows)."""
+    return column.len() > 0 and column.min() != column.max()
 
 
 def _r2_by_subset(y: np.ndarray, base: np.ndarray, terms: np.ndarray) -> dict[int, float]:

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 import polars as pl
 
-from metrics.drivers import Design, design_matrix, indicator_columns, ols_hc3, stage_design
+from metrics.drivers import Design, design_matrix, indicator_columns, ols_hc3, stage_design, varies
 
 SENTENCE_EN = {
     "cost": "Each channel handoff costs {points:.1f} points on the 0–10 recommend answer (95% CI {low:.2f} to "
@@ -76,11 +76,11 @@ def handoff_effect(journeys: pl.DataFrame, stage_satisfaction: pl.DataFrame, sta
     # The design's rows are ``facts``' rows in the same order (stage_design keeps the answered journeys
     # as they come): side by side, no join on the journey id.
     frame = frame.hstack(facts.select(keep))
-    if frame["handoffs"].n_unique() < 2:
+    if not varies(frame["handoffs"]):
         return HandoffEffect(None, None, None, n, "every journey has the same number of handoffs")
     columns = (["handoffs"] + controls + [f"sat_{i}" for i in range(len(usable))]
                + indicator_columns(frame, len(usable)))
-    columns = [c for c in columns if c == "handoffs" or frame[c].n_unique() > 1]
+    columns = [c for c in columns if c == "handoffs" or varies(frame[c])]
     if n < len(columns) + 1 + min_sample // 3:
         return HandoffEffect(None, None, None, n, f"{n} journeys are too few for the {len(columns)} terms of the model")
     x = design_matrix(frame, columns)
