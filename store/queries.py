@@ -177,10 +177,17 @@ def touchpoint_counts(ds: Dataset, f: Filters, value: str, by: Sequence[str] = (
     )
 
 
-def touchpoint_volume(ds: Dataset, f: Filters, by: Sequence[str]) -> pl.DataFrame:
-    """Selected touchpoints (``events``) and distinct journeys (``journeys``) per ``by`` group."""
+def touchpoint_volume(ds: Dataset, f: Filters, by: Sequence[str], journeys: bool = True) -> pl.DataFrame:
+    """Selected touchpoints (``events``) and distinct journeys (``journeys``) per ``by`` group.
+
+    ``journeys=False`` leaves the distinct journeys out (only ``events``): counting them groups every
+    selected touchpoint by journey (10M events, per touchpoint: 1.4 s instead of 0.05 s).
+    """
     _check(by, _touchpoint_columns(ds))
     sql, params = _with(ds, f, raw="comment" in by)
+    if not journeys:
+        groups = ", ".join(quote(b) for b in by)
+        return _query(ds, sql + f"SELECT {groups}, count(*) AS events FROM tp GROUP BY ALL ORDER BY ALL", params)
     if tuple(by) == ("stage",) and not f.channel:
         # Without a channel filter a selected journey's touchpoints in a stage are all selected or none,
         # so the journeys per stage are the selected journeys' ``stages`` lists: no per-event distinct count.

@@ -190,7 +190,7 @@ def nps_by_week(ds: Dataset, f: Filters) -> pl.DataFrame:
 def pain_points(ds: Dataset, f: Filters) -> pl.DataFrame:
     """metrics.pain_points over the selected touchpoints, worst first (touchpoints without a name left out)."""
     ratings = csat(q.touchpoint_counts(ds, f, "satisfaction", by=["touchpoint"]), by=["touchpoint"], weight="n")
-    volume = q.touchpoint_volume(ds, f, ["touchpoint"])
+    volume = q.touchpoint_volume(ds, f, ["touchpoint"], journeys=False)  # the score needs events only
     return rank_pain_points(ratings, volume).filter(pl.col("touchpoint").is_not_null())
 
 

@@ -238,3 +238,16 @@ def test_facts_are_the_same_whether_text_is_sorted_as_enum_codes_or_as_text(tmp_
     assert coded[0].equals(text[0]) and coded[1].equals(text[1])
     assert coded[1]["touchpoint"].to_list() == ["x", "y", "z", "a", "a", "b"]
     assert coded[0]["persona"].to_list() == ["P1", "P3"] and coded[0]["nps"].to_list() == [3, 0]
+
+
+def test_touchpoint_volume_counts_touchpoints_and_distinct_journeys(tmp_path):
+    # j: login twice on app, pay once on web; k: login once on web.
+    h = dt.timedelta(hours=1)
+    path = write(tmp_path, [("j", T, "a", "app"), ("j", T + h, "a", "app"), ("j", T + 2 * h, "b", "web"),
+                            ("k", T, "a", "web")], touchpoint=["login", "login", "pay", "login"])
+    ds = open_dataset(path)
+    assert q.touchpoint_volume(ds, Filters(), ["touchpoint"]).rows() == [("login", 3, 2), ("pay", 1, 1)]
+    assert q.touchpoint_volume(ds, Filters(), ["touchpoint"], journeys=False).rows() == [("login", 3), ("pay", 1)]
+    web = Filters.make(channel=["web"])
+    assert q.touchpoint_volume(ds, web, ["touchpoint"]).rows() == [("login", 1, 1), ("pay", 1, 1)]
+    assert q.touchpoint_volume(ds, web, ["touchpoint"], journeys=False).rows() == [("login", 1), ("pay", 1)]
