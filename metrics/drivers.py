@@ -151,13 +151,12 @@ def stage_design(journeys: pl.DataFrame, stage_satisfaction: pl.DataFrame, stage
     sat = stage_satisfaction.join(answered.select("journey_id").with_row_index("_row"), on="journey_id").select(
         "_row", "stage", pl.col("mean_satisfaction").cast(pl.Float64).alias("_sat"),
         pl.col("ratings").cast(pl.Float64).alias("_ratings"))
-    by_stage = {key[0]: part for key, part in sat.partition_by("stage", as_dict=True).items()}
     columns: list[pl.Series] = []
     usable: list[str] = []
     left_out: dict[str, str] = {}
     performance = []
     for stage in stages:
-        rows = by_stage.get(stage, sat.clear())
+        rows = sat.filter(pl.col("stage") == stage)  # one stage at a time: no second copy of all ratings
         # Values placed by journey first, then summed over the journeys in order: the sums do not
         # depend on the order of the rows.
         at = rows["_row"].to_numpy()
@@ -234,7 +233,7 @@ def shapley_r2(y: np.ndarray, base: np.ndarray, terms: np.ndarray) -> np.ndarray
     return values
 
 
-def key_drivers(journeys: pl.DataFrame, stage_satisfaction: pl.DataFrame, stages: Sequence[str],
+def key_drivers(journeys: pl.DataFrame, stage_satisfaction: pl.DataFrame | None, stages: Sequence[str],
                 min_sample: int = 30, *, design: Design | None = None) -> KeyDrivers:
     """Key drivers of the 0–10 NPS answer among the stages (see the module docstring for the model).
 
@@ -245,7 +244,7 @@ def key_drivers(journeys: pl.DataFrame, stage_satisfaction: pl.DataFrame, stages
     stages: the stages in stage order.
     min_sample: fewest journeys for the model, and fewest rating journeys for a stage to enter it.
     design: ``stage_design`` of these same arguments when the caller already built it (the handoff
-        effect's model uses the same design).
+        effect's model uses the same design); ``stage_satisfaction`` may then be None.
     """
     measure = "shapley_r2_share"
     frame, usable, _, perf = design or stage_design(journeys, stage_satisfaction, stages, min_sample)

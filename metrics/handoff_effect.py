@@ -48,7 +48,7 @@ class HandoffEffect:
         return {"per_handoff": self.per_handoff, "ci": list(self.ci), "p_value": self.p_value, "n": self.n}
 
 
-def handoff_effect(journeys: pl.DataFrame, stage_satisfaction: pl.DataFrame, stages: Sequence[str],
+def handoff_effect(journeys: pl.DataFrame, stage_satisfaction: pl.DataFrame | None, stages: Sequence[str],
                    min_sample: int = 30, *, design: Design | None = None) -> HandoffEffect:
     """Adjusted effect of one more handoff on the 0–10 NPS answer (see the module docstring for the model).
 
@@ -58,7 +58,8 @@ def handoff_effect(journeys: pl.DataFrame, stage_satisfaction: pl.DataFrame, sta
     stage_satisfaction: journey_id, stage, mean_satisfaction, ratings.
     stages: the stages in stage order.
     min_sample: fewest journeys with an NPS answer for the model (and per stage term, see drivers).
-    design: ``metrics.drivers.stage_design`` of these same arguments when the caller already built it.
+    design: ``metrics.drivers.stage_design`` of these same arguments when the caller already built it
+        (``stage_satisfaction`` may then be None).
     """
     facts = journeys.filter(pl.col("nps").is_not_null())
     n = facts.height

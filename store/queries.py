@@ -138,11 +138,12 @@ def touchpoint_summary(ds: Dataset, f: Filters) -> dict:
             "satisfaction": counts("satisfaction", "g_sat"), "ces": counts("ces", "g_ces")}
 
 
-def journeys(ds: Dataset, f: Filters, columns: Sequence[str] = ("journey_id",)) -> pl.DataFrame:
-    """Journey facts of the selected journeys, only ``columns``."""
+def journeys(ds: Dataset, f: Filters, columns: Sequence[str] = ("journey_id",), answered: bool = False) -> pl.DataFrame:
+    """Journey facts of the selected journeys, only ``columns``; with ``answered`` only those with an NPS answer."""
     _check(columns, _journey_columns(ds))
     sql, params = _with(ds, f)
-    return _query(ds, sql + f"SELECT {', '.join(quote(c) for c in columns)} FROM sel", params)
+    where = " WHERE nps IS NOT NULL" if answered else ""
+    return _query(ds, sql + f"SELECT {', '.join(quote(c) for c in columns)} FROM sel{where}", params)
 
 
 def touchpoints(ds: Dataset, f: Filters, columns: Sequence[str] | None = None) -> pl.DataFrame:
