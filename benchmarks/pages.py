@@ -1,8 +1,9 @@
 """The dashboard's data path, run as the app runs it (ui.data's cached functions), timed phase by phase.
 
 ``python -m benchmarks.pages DATA`` opens DATA the way dashboard.py does (CXLENS_DATA, the facts
-cache in CXLENS_CACHE_DIR), renders the overview's and the journey map's data, then changes the
-filters several times and re-renders the overview (and finally the journey map). Prints
+cache in CXLENS_CACHE_DIR), renders every page's data (overview, journey map, channels, duration,
+personas, key drivers), then changes the filters several times and re-renders the overview (and
+finally the journey map). Prints
 {phase: seconds} as JSON. Whether the first phase is cold or warm depends on the cache dir the
 caller passes.
 """
@@ -53,10 +54,34 @@ def main(path: str) -> dict[str, float]:
         data.stage_channel(ds, f)
         data.pain_points(ds, f)
 
+    def channels(ds, f):  # pages/channels.py
+        data.handoff_effect(ds, f)
+        data.transitions(ds, f)
+        data.handoffs(ds, f)
+        data.channel_scores(ds, f)
+        data.nps_by_handoffs(ds, f)
+
+    def duration(ds, f):  # pages/duration.py
+        data.duration_by_persona(ds, f)
+        data.dwell(ds, f)
+
+    def personas(ds, f):  # pages/personas.py
+        data.persona_kpis(ds, f)
+        data.channel_mix(ds, f)
+        data.weakest_stages(ds, f, data.min_sample())
+
+    def drivers(ds, f):  # pages/drivers.py (the handoff effect is cached by the channels page)
+        data.key_drivers(ds, f)
+        data.handoff_effect(ds, f)
+
     ds, options = timed("open", shell)
     f = Filters()
     timed("overview", lambda: overview(ds, f))
     timed("journey_map", lambda: journey_map(ds, f))
+    timed("channels", lambda: channels(ds, f))
+    timed("duration", lambda: duration(ds, f))
+    timed("personas", lambda: personas(ds, f))
+    timed("drivers", lambda: drivers(ds, f))
     lo, hi = options["dates"]
     month = (max(lo, hi - dt.timedelta(days=90)), max(lo, hi - dt.timedelta(days=60)))
     changes = [

@@ -17,6 +17,10 @@ PHASES = (
     ("open", "open dataset + filter options"),
     ("overview", "overview, first render"),
     ("journey_map", "journey map, first render"),
+    ("channels", "channels & handoffs, first render"),
+    ("duration", "journey duration, first render"),
+    ("personas", "personas, first render"),
+    ("drivers", "key drivers, first render"),
     ("filter_persona", "filter change: persona → overview"),
     ("filter_persona_dates", "filter change: + 30-day period → overview"),
     ("filter_channel", "filter change: channel → overview"),
@@ -61,7 +65,7 @@ def render(results: dict) -> str:
         "wall time of a fresh process, end to end (interpreter start and imports included), median of",
         "the runs shown; peak RSS is the largest ru_maxrss of those processes.",
         "",
-        f"- machine: {m['nproc']} cores ({m['cpu']}), {m['ram_gb']} GB RAM, no swap assumed; load average "
+        f"- machine: {m['nproc']} cores ({m['cpu']}), {m['ram_gb']} GB RAM, {m.get('swap_gb', 0)} GB swap; load average "
         f"before {results['load_before'][0]:.1f}, after {results['load_after'][0]:.1f} (the machine is "
         "shared, so other work may inflate times)",
         f"- versions: Python {m['python']}, DuckDB {m['duckdb']}, Polars {m['polars']}, pyarrow {m['pyarrow']}, "

@@ -168,10 +168,11 @@ def machine() -> dict:
         pandas_version = "not installed"
     meminfo = Path("/proc/meminfo").read_text().splitlines()
     mem_kb = next(int(line.split()[1]) for line in meminfo if line.startswith("MemTotal"))
+    swap_kb = next((int(line.split()[1]) for line in meminfo if line.startswith("SwapTotal")), 0)
     cpuinfo = Path("/proc/cpuinfo").read_text().splitlines()
     cpu = next((line.split(":", 1)[1].strip() for line in cpuinfo if line.startswith("model name")), "?")
     commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True).stdout
-    return {"nproc": os.cpu_count(), "ram_gb": round(mem_kb / 2**20, 1), "cpu": cpu, "python": platform.python_version(),
+    return {"nproc": os.cpu_count(), "ram_gb": round(mem_kb / 2**20, 1), "swap_gb": round(swap_kb / 2**20, 1), "cpu": cpu, "python": platform.python_version(),
             "duckdb": duckdb.__version__, "polars": polars.__version__, "pyarrow": pyarrow.__version__,
             "streamlit": streamlit.__version__, "pandas": pandas_version, "commit": commit.strip(),
             "date": dt.datetime.now().isoformat(timespec="seconds")}

@@ -31,14 +31,17 @@ def stage_dwell(entries: pl.DataFrame) -> pl.DataFrame:
     ...                           "entered": [at(2), at(0), at(5)]})).rows()
     [('j', 'a', 'b', 2.0), ('j', 'b', 'c', 3.0)]
     """
-    nxt = pl.col("entered").shift(-1).over("journey_id")
+    # Sorted by journey, each row's next row is its next stage when it belongs to the same journey
+    # (a plain shift: no per-journey window over millions of rows).
+    same = pl.col("journey_id").shift(-1) == pl.col("journey_id")
     return (
         entries.sort(["journey_id", "entered", "stage"])
         .with_columns(
-            pl.col("stage").shift(-1).over("journey_id").alias("next_stage"),
-            ((nxt - pl.col("entered")).dt.total_microseconds() / 3.6e9).alias("dwell_hours"),
+            pl.when(same).then(pl.col("stage").shift(-1)).alias("next_stage"),
+            pl.when(same).then((pl.col("entered").shift(-1) - pl.col("entered")).dt.total_microseconds() / 3.6e9)
+            .alias("dwell_hours"),
         )
-        .filter(pl.col("next_stage").is_not_null())
+        .filter(same.fill_null(False))
         .select("journey_id", "stage", "next_stage", pl.col("dwell_hours").cast(pl.Float64))
     )
 

@@ -302,11 +302,12 @@ def stage_entries(ds: Dataset, f: Filters) -> pl.DataFrame:
     """Each selected journey's first timestamp in each stage it reached: journey_id, stage, entered.
 
     All touchpoints of a selected journey count (not only those matching the channel/stage
-    filters): dwell time (metrics.dwell) is about the whole journey.
+    filters): dwell time (metrics.dwell) is about the whole journey. Rows in no particular order
+    (metrics.dwell sorts them; sorting 7M rows here too cost 1 s at 10M).
     """
     sql, params = _with(ds, f)
+    selected = "true" if f.is_empty() else "e.journey_id IN (SELECT journey_id FROM sel)"
     return _query(
-        ds, sql + "SELECT e.journey_id, e.stage, min(e.timestamp) AS entered FROM src e "
-        "WHERE e.journey_id IN (SELECT journey_id FROM sel) GROUP BY ALL ORDER BY ALL",
+        ds, sql + f"SELECT e.journey_id, e.stage, min(e.timestamp) AS entered FROM src e WHERE {selected} GROUP BY ALL",
         params,
     )
