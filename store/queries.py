@@ -199,12 +199,48 @@ def touchpoint_volume(ds: Dataset, f: Filters, by: Sequence[str], journeys: bool
             params,
         )
     groups = ", ".join(quote(b) for b in by)
+    pairs = _pair_groups(ds, f, by, params)
+    if pairs:
+        # Journeys per stage and/or channel (and persona, a journey attribute) from the journeys'
+        # stage × channel bits: no grouping of the touchpoints by journey (10M events, per channel:
+        # 0.75 s -> 0.1 s).
+        journey_by = ", ".join(f"j.{quote(b)}" if b not in ("stage", "channel") else f"g.{b}" for b in by)
+        on = " AND ".join(f"v.{quote(b)} IS NOT DISTINCT FROM n.{quote(b)}" for b in by)
+        return _query(
+            ds, sql + f", g AS ({pairs}), "
+            f"v AS (SELECT {groups}, count(*) AS events FROM tp GROUP BY ALL), "
+            f"n AS (SELECT {journey_by}, count(*) AS journeys FROM sel j JOIN g "
+            "ON (j.stage_channel_mask & g.bits) <> 0 GROUP BY ALL) "
+            f"SELECT v.*, coalesce(n.journeys, 0) AS journeys FROM v LEFT JOIN n ON {on} ORDER BY ALL",
+            params,
+        )
     # Two grouping steps instead of count(DISTINCT journey_id): about five times faster in DuckDB.
     return _query(
         ds, sql + f"SELECT {groups}, sum(n)::BIGINT AS events, count(*) AS journeys "
         f"FROM (SELECT {groups}, journey_id, count(*) AS n FROM tp GROUP BY ALL) GROUP BY ALL ORDER BY ALL",
         params,
     )
+
+
+def _pair_groups(ds: Dataset, f: Filters, by: Sequence[str], params: dict) -> str | None:
+    """A SELECT of the stage and/or channel groups of ``by`` with ``bits``: the stage × channel pairs
+    (within the selection) whose touchpoints count for the group; None when ``by`` has neither, has
+    a touchpoint attribute other than persona (the journey's), or the dataset has no bits."""
+    pair_by = [b for b in by if b in ("stage", "channel")]
+    if not ds.pair_bits or not pair_by or any(b not in ("stage", "channel", "persona") for b in by):
+        return None
+    stages = [s for s in dict.fromkeys(s for s, _ in ds.pair_bits) if not f.stage or s in f.stage]
+    channels = [c for c in dict.fromkeys(c for _, c in ds.pair_bits) if not f.channel or c in f.channel]
+    groups: dict[tuple[str | None, str | None], int] = {}
+    for s in stages:
+        for c in channels:
+            key = (s if "stage" in pair_by else None, c if "channel" in pair_by else None)
+            groups[key] = groups.get(key, 0) | 1 << ds.pair_bits[(s, c)]
+    params["g_stage"] = [k[0] for k in groups]
+    params["g_channel"] = [k[1] for k in groups]
+    params["g_bits"] = [str(b) for b in groups.values()]
+    return ("SELECT unnest(CAST($g_stage AS VARCHAR[])) AS stage, unnest(CAST($g_channel AS VARCHAR[])) AS channel, "
+            "unnest(CAST($g_bits AS UBIGINT[])) AS bits")
 
 
 def journey_counts(ds: Dataset, f: Filters, value: str = "nps", by: Sequence[str] = ()) -> pl.DataFrame:

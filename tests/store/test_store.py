@@ -251,3 +251,23 @@ def test_touchpoint_volume_counts_touchpoints_and_distinct_journeys(tmp_path):
     web = Filters.make(channel=["web"])
     assert q.touchpoint_volume(ds, web, ["touchpoint"]).rows() == [("login", 1, 1), ("pay", 1, 1)]
     assert q.touchpoint_volume(ds, web, ["touchpoint"], journeys=False).rows() == [("login", 1), ("pay", 1)]
+
+
+@pytest.mark.parametrize("by", [["channel"], ["stage"], ["stage", "channel"], ["persona", "channel"]])
+def test_touchpoint_volume_from_stage_channel_bits_equals_grouping_the_touchpoints(tmp_path, monkeypatch, by):
+    frame = telco_events(200, seed=11)
+    path = tmp_path / "t.parquet"
+    frame.write_parquet(path)
+    coded = open_dataset(path)
+    assert coded.pair_bits  # journeys per group from the bits
+    monkeypatch.setenv("CXLENS_CACHE_DIR", str(tmp_path / "text"))
+    monkeypatch.setattr(dataset, "_ENUM_MAX_VALUES", 0)
+    text = open_dataset(path)  # no bits: journeys per group by grouping the touchpoints by journey
+    assert not text.pair_bits
+    channels, stages = sorted(frame["channel"].unique()), sorted(frame["stage"].unique())
+    personas = sorted(frame["persona"].drop_nulls().unique())
+    for f in [Filters(), Filters.make(channel=channels[:2]), Filters.make(stage=stages[1:3]),
+              Filters.make(channel=channels[1:], stage=stages[:2]), Filters.make(persona=personas[:1]),
+              Filters.make(stage=["no such stage"])]:
+        want = q.touchpoint_volume(text, f, by)
+        assert q.touchpoint_volume(coded, f, by).equals(want), (by, f)
