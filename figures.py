@@ -77,16 +77,17 @@ def _model_journeys(ds: Dataset, f: Filters):
     return q.journeys(ds, f, ["journey_id", "nps", "handoffs", "events", "persona"], answered=True)
 
 
-def drivers(ds: Dataset, f: Filters) -> KeyDrivers:
-    """metrics.drivers.key_drivers over the selected journeys (stage satisfaction from all their touchpoints)."""
-    return key_drivers(_model_journeys(ds, f), q.journey_stage_satisfaction(ds, f), ds.stage_order,
-                       settings.get_int("min_sample"))
+def models(ds: Dataset, f: Filters) -> tuple[KeyDrivers, HandoffEffect]:
+    """metrics.drivers.key_drivers and metrics.handoff_effect.handoff_effect over the selected journeys
+    (stage satisfaction from all their touchpoints).
 
-
-def handoff_impact(ds: Dataset, f: Filters) -> HandoffEffect:
-    """metrics.handoff_effect.handoff_effect over the selected journeys."""
-    return handoff_effect(_model_journeys(ds, f), q.journey_stage_satisfaction(ds, f), ds.stage_order,
-                          settings.get_int("min_sample"))
+    Both models stand on the same journeys, stage satisfaction (2.2M rows at 10M events) and
+    design: queried and built once.
+    """
+    journeys, m = _model_journeys(ds, f), settings.get_int("min_sample")
+    design = stage_design(journeys, q.journey_stage_satisfaction(ds, f), ds.stage_order, m)
+    return (key_drivers(journeys, None, ds.stage_order, m, design=design),
+            handoff_effect(journeys, None, ds.stage_order, m, design=design))
 
 
 def score_trend(ds: Dataset, f: Filters, period: str = "month", metric: str = "nps") -> Trend:
@@ -135,20 +136,13 @@ def statistics(ds: Dataset, f: Filters) -> dict[str, Any]:
     ci = _nps_interval(ds, f)  # the report gives no CSAT interval: no Wilson interval (nor statsmodels) needed
     if ci is None:
         reasons["nps_ci"] = "no NPS answers in the selection"
-    # Both models stand on the same journeys, stage satisfaction (2.2M rows at 10M events) and design:
-    # query and build them once.
-    journeys, satisfaction, m = _model_journeys(ds, f), q.journey_stage_satisfaction(ds, f), settings.get_int("min_sample")
-    design = stage_design(journeys, satisfaction, ds.stage_order, m)
-    del satisfaction  # the design holds what the models need (11M rows at 50M events)
-    kd = key_drivers(journeys, None, ds.stage_order, m, design=design)
+    kd, effect = models(ds, f)
     driver_rows = None
     if kd.table is None:
         reasons["drivers"] = kd.reason
     else:
         driver_rows = kd.table.filter(pl.col("importance").is_not_null()).select(
             "stage", "importance", "coefficient", "p_value", "mean_satisfaction", "n").to_dicts()
-    effect = handoff_effect(journeys, None, ds.stage_order, m, design=design)
-    del journeys, design
     if effect.reason:
         reasons["handoff_effect"] = effect.reason
     monthly = score_trend(ds, f, "month", "nps").table

@@ -251,15 +251,19 @@ def min_sample() -> int:
 
 
 @_register
+def models(ds: Dataset, f: Filters):
+    """figures.models: the key drivers and the handoff effect, fitted on one shared design."""
+    return figures.models(ds, f)
+
+
 def key_drivers(ds: Dataset, f: Filters):
-    """figures.drivers: the key-driver table (metrics.drivers.KeyDrivers)."""
-    return figures.drivers(ds, f)
+    """The key-driver table (metrics.drivers.KeyDrivers) of figures.models."""
+    return models(ds, f)[0]
 
 
-@_register
 def handoff_effect(ds: Dataset, f: Filters):
-    """figures.handoff_impact: the adjusted effect of one more handoff (metrics.handoff_effect.HandoffEffect)."""
-    return figures.handoff_impact(ds, f)
+    """The adjusted effect of one more handoff (metrics.handoff_effect.HandoffEffect) of figures.models."""
+    return models(ds, f)[1]
 
 
 @_register
