@@ -21,7 +21,7 @@ from errors import DataError
 from store import db
 from store.schema import BY_NAME, CANONICAL, REQUIRED, SCORE_RANGES, quote
 
-FACTS_FORMAT = "7"  # bump when the journey-facts definition changes
+FACTS_FORMAT = "8"  # bump when the journey-facts definition changes
 _REMOTE_PREFIXES = ("s3://", "s3a://", "gs://", "gcs://", "http://", "https://", "az://", "abfss://")
 _STRING_TYPES = ("VARCHAR",)
 Progress = Callable[[float, str], None]  # (fraction done 0-1, what is happening)
@@ -118,6 +118,7 @@ def fingerprint(files: tuple[str, ...]) -> str:
     """
     h = hashlib.sha256(FACTS_FORMAT.encode())
     h.update(settings.get("stage_order").encode())
+    h.update(settings.get("max_dimension_values").encode())  # which columns are dimensions (in the facts)
     for f in files:
         h.update(f.encode())
         if is_remote(f):
@@ -209,17 +210,24 @@ def reads_directly(source: str | os.PathLike) -> bool:
     return "VARCHAR" not in schema["timestamp"]
 
 
-def _dimensions(schema: dict[str, str], files: tuple[str, ...]) -> tuple[str, ...]:
-    candidates = [c for c, t in schema.items() if c not in CANONICAL and t in _STRING_TYPES]
-    if not candidates:
-        return ()
-    limit = settings.get_int("max_dimension_values")
-    counts = db.query(
-        "SELECT " + ", ".join(f"approx_count_distinct({quote(c)}) AS {quote(c)}" for c in candidates)
+def _distinct_counts(schema: dict[str, str], files: tuple[str, ...]) -> dict[str, int]:
+    """Approximate distinct values of each extra text column and of the text columns the facts pass
+    may code as enums, from one scan."""
+    columns = [c for c, t in schema.items() if (c not in CANONICAL and t in _STRING_TYPES) or c in _CODED]
+    if not columns:
+        return {}
+    return db.query(
+        "SELECT " + ", ".join(f"approx_count_distinct({quote(c)}) AS {quote(c)}" for c in columns)
         + f" FROM {_read_sql()}",
         {"files": list(files)},
     ).row(0, named=True)
-    return tuple(c for c in candidates if 0 < counts[c] <= limit)
+
+
+def _dimensions(schema: dict[str, str], counts: dict[str, int]) -> tuple[str, ...]:
+    """Extra text columns with at most max_dimension_values values: the journey filters' dimensions."""
+    limit = settings.get_int("max_dimension_values")
+    return tuple(c for c, t in schema.items()
+                 if c not in CANONICAL and t in _STRING_TYPES and 0 < counts[c] <= limit)
 
 
 def facts_ready(version: str) -> bool:
@@ -241,19 +249,23 @@ def open_dataset(source: str | os.PathLike, name: str | None = None, progress: P
     files = resolve(source)
     schema = _describe(files)
     _check_types(schema)
-    dims = _dimensions(schema, files)
     version = fingerprint(files)
     facts_dir = Path(settings.get("cache_dir")) / version
     columns = tuple(schema)
     meta = facts_dir / "meta.parquet"
     if not meta.exists():
-        _materialize(files, columns, dims, facts_dir, progress)
+        # Scanned only on the first open: later opens read the dimensions from meta.parquet.
+        counts = _distinct_counts(schema, files)
+        _materialize(files, columns, _dimensions(schema, counts), counts, facts_dir, progress)
     m = db.query("SELECT * FROM read_parquet($p)", {"p": str(meta)}).row(0, named=True)
+    # Facts written by another engine (README, "Scale and remote data") may not list the dimensions.
+    listed = m.get("dims")
+    dims = tuple(listed) if listed is not None else _dimensions(schema, _distinct_counts(schema, files))
     return Dataset(
         source=source, files=files, version=version, columns=columns, dims=dims,
         stage_order=_stage_order(facts_dir), facts_dir=str(facts_dir),
         events=m["events"], journeys=m["journeys"], rejected=m["rejected"],
-        name=name or Path(source).name, pair_bits=_pair_bits(m["mask_stages"], m["mask_channels"]),
+        name=name or Path(source).name, pair_bits=_pair_bits(m.get("mask_stages"), m.get("mask_channels")),
     )
 
 
@@ -281,16 +293,12 @@ _ENUM_MAX_VALUES = 10_000
 _CODED = ("stage", "channel", "touchpoint", "persona")
 
 
-def _enum_types(cur, files: list[str], columns: tuple[str, ...], dims: tuple[str, ...]) -> dict[str, str]:
-    """Create an ENUM type (unique name) for each low-cardinality text column; {column: type name}."""
+def _enum_types(cur, files: list[str], columns: tuple[str, ...], dims: tuple[str, ...],
+                counts: dict[str, int]) -> dict[str, str]:
+    """Create an ENUM type (unique name) for each low-cardinality text column (``counts``: approximate
+    distinct values per column); {column: type name}."""
     present = [c for c in _CODED if c in columns] + list(dims)
-    if not present:
-        return {}
-    counts = cur.sql(
-        "SELECT " + ", ".join(f"approx_count_distinct({quote(c)})" for c in present) + f" FROM {_read_sql()}",
-        params={"files": files},
-    ).fetchall()[0]
-    coded = [c for c, n in zip(present, counts, strict=True) if 0 < n <= _ENUM_MAX_VALUES]
+    coded = [c for c in present if 0 < counts.get(c, 0) <= _ENUM_MAX_VALUES]
     if not coded:
         return {}
     values = cur.sql(
@@ -385,8 +393,8 @@ def _coded(column: str, types: dict[str, str]) -> str:
     return f"CAST({quote(column)} AS {types[column]})" if column in types else quote(column)
 
 
-def _materialize(files: tuple[str, ...], columns: tuple[str, ...], dims: tuple[str, ...], facts_dir: Path,
-                 progress: Progress | None = None) -> None:
+def _materialize(files: tuple[str, ...], columns: tuple[str, ...], dims: tuple[str, ...], counts: dict[str, int],
+                 facts_dir: Path, progress: Progress | None = None) -> None:
     """One pass over the events in journey order, streamed to events.parquet; from that file the
     journey facts, channel transitions, stage positions; and the quarantine from the source."""
     tmp = facts_dir.with_name(facts_dir.name + f".tmp-{uuid.uuid4().hex[:8]}")
@@ -400,7 +408,7 @@ def _materialize(files: tuple[str, ...], columns: tuple[str, ...], dims: tuple[s
     try:
         step(0.0, "Reading the events into journey order")
         try:
-            types = _enum_types(cur, list(files), columns, dims)
+            types = _enum_types(cur, list(files), columns, dims, counts)
             payload = ", ".join(
                 [f"{_coded(c, types)} AS {quote(c)}" for c in ("stage", "channel", "touchpoint", "persona", *dims)]
                 + ["journey_id", "customer_id", "timestamp", "satisfaction", "ces", "nps"])
@@ -463,11 +471,12 @@ def _materialize(files: tuple[str, ...], columns: tuple[str, ...], dims: tuple[s
                 SELECT (SELECT count(*) FROM read_parquet($ev)) AS events,
                        (SELECT count(*) FROM read_parquet($j)) AS journeys,
                        (SELECT count(*) FROM read_parquet($q)) AS rejected,
+                       CAST($dims AS VARCHAR[]) AS dims,
                        CAST($mask_stages AS VARCHAR[]) AS mask_stages,
                        CAST($mask_channels AS VARCHAR[]) AS mask_channels
             ) TO $out (FORMAT parquet)""",
             params={**events, "j": str(tmp / "journeys.parquet"), "q": str(tmp / "quarantine.parquet"),
-                    "mask_stages": mask_stages, "mask_channels": mask_channels,
+                    "mask_stages": mask_stages, "mask_channels": mask_channels, "dims": list(dims),
                     "out": str(tmp / "meta.parquet")},
         )
         step(1.0, "Journey facts ready")

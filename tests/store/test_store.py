@@ -271,3 +271,12 @@ def test_touchpoint_volume_from_stage_channel_bits_equals_grouping_the_touchpoin
               Filters.make(stage=["no such stage"])]:
         want = q.touchpoint_volume(text, f, by)
         assert q.touchpoint_volume(coded, f, by).equals(want), (by, f)
+
+
+def test_a_later_open_reads_the_dimensions_from_the_facts_and_a_new_limit_recomputes_them(tmp_path, monkeypatch):
+    path = write(tmp_path, [("j", T, "a", "app"), ("k", T, "a", "web")], region=["서울", "부산"])
+    assert open_dataset(path).dims == ("region",)
+    assert open_dataset(path).dims == ("region",)  # from meta.parquet
+    monkeypatch.setenv("CXLENS_MAX_DIMENSION_VALUES", "1")  # two regions are now too many
+    ds = open_dataset(path)
+    assert ds.dims == () and "region" not in pl.read_parquet(ds.journeys_path).columns
