@@ -347,3 +347,23 @@ def stage_entries(ds: Dataset, f: Filters) -> pl.DataFrame:
         ds, sql + f"SELECT e.journey_id, e.stage, min(e.timestamp) AS entered FROM src e WHERE {selected} GROUP BY ALL",
         params,
     )
+
+
+def stage_dwell(ds: Dataset, f: Filters) -> pl.DataFrame:
+    """metrics.dwell.stage_dwell of ``stage_entries``, computed in DuckDB and without the journey id:
+    stage, next_stage, dwell_hours, in no particular order.
+
+    Same definition (the next stage is the one entered next, equal times ordered by stage name;
+    hours = microseconds / 3.6e9), tested equal to the Polars function. Returning 5.6M
+    (stage, hours) rows instead of 7M entries with their journey ids keeps the duration page at
+    10M events under 1.5 GB (it peaked at 1.76 GB).
+    """
+    sql, params = _with(ds, f)
+    selected = "true" if f.is_empty() else "e.journey_id IN (SELECT journey_id FROM sel)"
+    return _query(
+        ds, sql + "SELECT stage, next_stage, (epoch_us(next_entered) - epoch_us(entered)) / 3.6e9 AS dwell_hours "
+        "FROM (SELECT stage, entered, lead(stage) OVER w AS next_stage, lead(entered) OVER w AS next_entered "
+        f"FROM (SELECT e.journey_id, e.stage, min(e.timestamp) AS entered FROM src e WHERE {selected} GROUP BY ALL) "
+        "WINDOW w AS (PARTITION BY journey_id ORDER BY entered, stage)) WHERE next_stage IS NOT NULL",
+        params,
+    )

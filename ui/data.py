@@ -21,7 +21,7 @@ import streamlit as st
 import figures
 import settings
 from metrics.duration import duration_summary
-from metrics.dwell import dwell_summary, stage_dwell
+from metrics.dwell import dwell_summary
 from metrics.funnel import funnel as funnel_table
 from metrics.handoffs import handoff_bucket, handoff_matrix, handoff_rate
 from metrics.nps import nps
@@ -341,7 +341,7 @@ def duration_by_persona(ds: Dataset, f: Filters) -> pl.DataFrame:
 def dwell(ds: Dataset, f: Filters) -> pl.DataFrame:
     """Dwell time per stage over the selected journeys, in stage order: metrics.dwell.dwell_summary (journeys,
     median_hours, p90_hours) with the box of metrics.spread.box_summary (n, p10, q1, median, q3, p90)."""
-    per_journey = stage_dwell(q.stage_entries(ds, f))
+    per_journey = q.stage_dwell(ds, f)  # metrics.dwell.stage_dwell, computed in the store (tested equal)
     summary = dwell_summary(per_journey).join(box_summary(per_journey, "dwell_hours", by=["stage"]), on="stage")
     position = {s: i for i, s in enumerate(ds.stage_order)}
     return summary.sort(pl.col("stage").replace_strict(position, default=len(position)), "stage")

@@ -280,3 +280,16 @@ def test_a_later_open_reads_the_dimensions_from_the_facts_and_a_new_limit_recomp
     monkeypatch.setenv("CXLENS_MAX_DIMENSION_VALUES", "1")  # two regions are now too many
     ds = open_dataset(path)
     assert ds.dims == () and "region" not in pl.read_parquet(ds.journeys_path).columns
+
+
+@pytest.mark.parametrize("selection", [{}, {"channel": ["웹"]}, {"persona": ["직장인"]}])
+def test_store_stage_dwell_equals_the_reference_definition(telco, selection):
+    from metrics.dwell import stage_dwell
+
+    _, ds = telco
+    f = Filters.make(**selection)
+    got = q.stage_dwell(ds, f).sort("stage", "next_stage", "dwell_hours")
+    want = stage_dwell(q.stage_entries(ds, f)).drop("journey_id").sort("stage", "next_stage", "dwell_hours")
+    assert got.height > 100
+    assert got.drop("dwell_hours").equals(want.drop("dwell_hours"))
+    assert (got["dwell_hours"] - want["dwell_hours"]).abs().max() < 1e-12  # division rounding differs by an ulp
