@@ -7,7 +7,7 @@ import streamlit as st
 
 from metrics.handoff_effect import sentence
 from ui import charts, data, layout
-from ui.i18n import t
+from ui.i18n import reason, t
 
 ds, f = data.current_dataset(), data.current_filters()
 min_n = data.min_sample()
@@ -19,7 +19,7 @@ channel_order = data.filter_options(ds)["channel"]
 with layout.guard():  # the statistics engineer's adjusted effect (metrics.handoff_effect), one sentence
     effect = data.handoff_effect(ds, f)
     if effect.per_handoff is None:
-        st.info(t("handoff_unavailable", reason=effect.reason))
+        st.info(t("handoff_unavailable", reason=reason(effect.reason)))
     else:
         st.markdown("**" + sentence(effect, {k: t("handoff_" + k) for k in ("cost", "gain", "none")}) + "**")
 

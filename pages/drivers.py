@@ -8,7 +8,7 @@ import streamlit as st
 from metrics.drivers import reading
 from metrics.handoff_effect import sentence
 from ui import charts, data, layout
-from ui.i18n import t
+from ui.i18n import reason, t
 
 QUADRANT_KEYS = ("fix_first", "keep_up", "maintain", "monitor")
 
@@ -20,7 +20,7 @@ layout.stop_if_empty(ds, f)
 with layout.guard():
     kd = data.key_drivers(ds, f)
     if kd.table is None:
-        st.info(t("drivers_unavailable", reason=kd.reason))
+        st.info(t("drivers_unavailable", reason=reason(kd.reason)))
     else:
         st.markdown("**" + layout.markdown_text(reading(kd, {k: t("reading_" + k) for k in ("fix_first", "keep_up", "none")}))
                     + "**")
@@ -46,6 +46,6 @@ with layout.guard():
     st.subheader(t("handoff_effect_title"))
     effect = data.handoff_effect(ds, f)
     if effect.per_handoff is None:
-        st.info(t("handoff_unavailable", reason=effect.reason))
+        st.info(t("handoff_unavailable", reason=reason(effect.reason)))
     else:
         st.markdown(sentence(effect, {k: t("handoff_" + k) for k in ("cost", "gain", "none")}))

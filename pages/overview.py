@@ -7,7 +7,7 @@ from pathlib import Path
 import streamlit as st
 
 from ui import charts, data, layout
-from ui.i18n import t
+from ui.i18n import reason, t
 
 JOURNEY_MAP = Path(__file__).resolve().parent / "journey_map.py"
 
@@ -82,7 +82,7 @@ with left, layout.guard():
         layout.n_caption(answers=int(trend["responses"].sum()))
         flagged = int(weekly.table["anomaly"].sum())
         if weekly.anomaly_reason:
-            st.caption(t("anomaly_unavailable", reason=weekly.anomaly_reason))
+            st.caption(t("anomaly_unavailable", reason=reason(weekly.anomaly_reason)))
         else:
             st.caption(t("anomaly_some", n=flagged) if flagged else t("anomaly_none"))
 

@@ -6,6 +6,8 @@ Pages call ``t(key, **values)``; the language is ``st.session_state["lang"]`` (`
 
 from __future__ import annotations
 
+import re
+
 LANGUAGES = {"en": "English", "ko": "한국어"}
 DEFAULT_LANG = "en"
 
@@ -397,6 +399,40 @@ TEXT: dict[str, dict[str, str]] = {
     "unit_h": {"en": "{n} h", "ko": "{n}시간"},
     "unit_d": {"en": "{n} d", "ko": "{n}일"},
 }
+
+
+# metrics/ words its "too little data" reasons in English (report.py prints them as they are); the
+# UI shows them in the session's language through these patterns. A reason no pattern knows is
+# shown as it comes.
+_UNITS = {"week": "주", "month": "개월"}
+REASONS: list[tuple[re.Pattern, dict[str, str]]] = [(re.compile(pattern), text) for pattern, text in [
+    (r"only (?P<n>\d[\d,]*) journeys have an NPS answer \(fewer than (?P<min>\d+)\)",
+     {"ko": "NPS 응답이 있는 여정이 {n}개뿐 (최소 {min}개 필요)"}),
+    (r"no stage was rated by at least (?P<min>\d+) journeys with an NPS answer",
+     {"ko": "NPS 응답이 있는 여정 {min}개 이상이 평가한 단계 없음"}),
+    (r"(?P<n>\d[\d,]*) journeys are too few for a model of (?P<k>\d+) stages",
+     {"ko": "여정 {n}개로는 {k}개 단계의 모형을 추정하기에 부족"}),
+    (r"(?P<n>\d[\d,]*) journeys are too few for the (?P<k>\d+) terms of the model",
+     {"ko": "여정 {n}개로는 모형의 {k}개 항을 추정하기에 부족"}),
+    (r"every journey has the same number of handoffs", {"ko": "모든 여정의 채널 전환 횟수가 같음"}),
+    (r"every NPS answer is the same, so nothing can explain it", {"ko": "모든 NPS 응답이 같아 설명할 변동이 없음"}),
+    (r"anomalies need at least (?P<min>\d+) (?P<unit>week|month)s of data; this selection has (?P<n>\d+)",
+     {"ko": "이상치 판정에는 최소 {min}{unit}의 데이터가 필요하지만 이 선택에는 {n}{unit}뿐"}),
+    (r"more than a quarter of the (?P<unit>week|month)s have no answers", {"ko": "응답이 없는 {unit}이 4분의 1을 넘음"}),
+]]
+
+
+def reason(text: str | None, lang: str | None = None) -> str | None:
+    """A metrics "too little data" reason in ``lang`` (default: the session's language)."""
+    lang = lang or current_lang()
+    if text is None or lang == DEFAULT_LANG:
+        return text
+    for pattern, translations in REASONS:
+        found = pattern.fullmatch(text)
+        if found and lang in translations:
+            values = {k: _UNITS.get(v, v) if k == "unit" and lang == "ko" else v for k, v in found.groupdict().items()}
+            return translations[lang].format(**values)
+    return text
 
 
 def t(key: str, lang: str | None = None, **values) -> str:

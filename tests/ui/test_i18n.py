@@ -25,3 +25,36 @@ def test_every_key_the_dashboard_uses_is_in_the_table():
     for path in sources:
         used |= set(re.findall(r"\bt\(\s*\"(\w+)\"\s*[,)]", path.read_text()))
     assert used and used - set(TEXT) == set()
+
+
+def test_every_metrics_reason_reads_in_korean_and_an_unknown_one_passes_through():
+    import datetime as dt
+
+    import polars as pl
+
+    from metrics.drivers import key_drivers
+    from metrics.handoff_effect import handoff_effect
+    from metrics.trend import trend
+    from ui.i18n import reason
+
+    few = pl.DataFrame({"journey_id": ["a", "b"], "nps": [9, 3], "handoffs": [0, 1], "events": [2, 3]})
+    sat = pl.DataFrame({"journey_id": ["a"], "stage": ["s"], "mean_satisfaction": [4.0], "ratings": [1]})
+    same = pl.DataFrame({"journey_id": [f"j{i}" for i in range(40)], "nps": [9] * 40, "handoffs": [1] * 40,
+                         "events": [3] * 40})
+    reasons = [
+        key_drivers(few, sat, ["s"], 30).reason,
+        handoff_effect(few, sat, ["s"], 30).reason,
+        key_drivers(same, sat, ["s"], 30).reason,                     # no stage rated by 30
+        handoff_effect(same, sat, ["s"], 30).reason,                  # same handoffs everywhere
+        "12 journeys are too few for a model of 3 stages",
+        "12 journeys are too few for the 9 terms of the model",
+        "every NPS answer is the same, so nothing can explain it",
+        trend(pl.DataFrame({"week": [dt.date(2025, 1, 6)], "nps": [9], "n": [40]}), "week").anomaly_reason,
+        "more than a quarter of the months have no answers",
+    ]
+    for text in reasons:
+        assert text and reason(text, "en") == text
+        korean = reason(text, "ko")
+        assert not re.search(r"[A-Za-z]", korean.replace("NPS", "")), (text, korean)  # translated, numbers kept
+        assert all(number in korean for number in re.findall(r"\d+", text))  # the figures are kept
+    assert reason("something new", "ko") == "something new" and reason(None, "ko") is None
