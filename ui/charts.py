@@ -39,7 +39,9 @@ def colour_map(values: Mapping[str, Sequence[str]]) -> dict[str, dict[str, str]]
 def _layout(fig: go.Figure, height: int = HEIGHT) -> go.Figure:
     fig.update_layout(
         height=height, margin=dict(l=8, r=8, t=24, b=8),
-        legend=dict(orientation="h", yanchor="top", y=-0.22, xanchor="left", x=0, title_text=""),
+        # The legend sits at the bottom of the figure (container), below the x-axis title: placed under
+        # the plot area instead, it covered the axis title on a phone, where tick labels turn sideways.
+        legend=dict(orientation="h", yref="container", yanchor="bottom", y=0, xanchor="left", x=0, title_text=""),
         hoverlabel=dict(align="left"), dragmode=False,
     )
     return fig
@@ -435,7 +437,7 @@ def persona_multiples(kpis: pl.DataFrame, persona_colours: Mapping[str, str], mi
     fig.update_xaxes(showticklabels=False, type="category")
     fig.update_annotations(font_size=12)
     fig.update_layout(bargap=0.15)
-    return _layout(fig, 720).update_layout(legend_y=-0.05)  # the default gap is for an x-axis title
+    return _layout(fig, 720)
 
 
 def channel_mix(mix: pl.DataFrame, persona_order: Sequence[str], channel_colours: Mapping[str, str]) -> go.Figure:
