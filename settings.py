@@ -29,6 +29,9 @@ SETTINGS: tuple[Setting, ...] = (
             "(median position of the stage within journeys)."),
     Setting("cache_dir", str(Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "cxlens"),
             "Where journey-level facts are cached on disk, keyed by the source's fingerprint."),
+    Setting("cache_keep_days", "7",
+            "Facts of a data version not opened for this many days are deleted when a new version is "
+            "computed (a refreshed source leaves its old version behind). 0 keeps every version."),
     Setting("threads", "2", "DuckDB worker threads."),
     Setting("memory_limit", "1GB", "DuckDB memory limit (spills to disk beyond it; 1GB keeps a 10M-event process under 1.5 GB)."),
     Setting("cache_ttl_seconds", "3600", "How long the dashboard keeps a query result in memory."),

@@ -7,10 +7,12 @@ modification times), so a second process on the same unchanged source reuses the
 
 from __future__ import annotations
 
+import contextlib
 import glob
 import hashlib
 import os
 import shutil
+import time
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -231,8 +233,43 @@ def _dimensions(schema: dict[str, str], counts: dict[str, int]) -> tuple[str, ..
 
 
 def facts_ready(version: str) -> bool:
-    """Whether the journey facts of data version ``version`` are already on disk (opening is then quick)."""
-    return (Path(settings.get("cache_dir")) / version / "meta.parquet").exists()
+    """Whether the journey facts of data version ``version`` are already on disk (opening is then quick);
+    when they are, they count as just used (see ``_prune``)."""
+    facts_dir = Path(settings.get("cache_dir")) / version
+    ready = (facts_dir / "meta.parquet").exists()
+    if ready:
+        _touch(facts_dir)
+    return ready
+
+
+def _touch(facts_dir: Path) -> None:
+    """Mark a version's facts as used now (the folder's modification time)."""
+    with contextlib.suppress(OSError):  # removed meanwhile, or a read-only cache: nothing to mark
+        os.utime(facts_dir)
+
+
+def _prune(cache_dir: Path, keep: Path) -> None:
+    """Delete the facts of data versions not used for ``cache_keep_days`` days, and folders of facts
+    passes that never finished (older than a day). Other folders (ingest, duckdb-spill) stay."""
+    days = settings.get_int("cache_keep_days")
+    if days <= 0:
+        return
+    now = time.time()
+    for entry in cache_dir.iterdir():
+        if entry == keep or not entry.is_dir():
+            continue
+        if ".tmp-" in entry.name:
+            age_limit = 86_400
+        elif (entry / "meta.parquet").exists():
+            age_limit = days * 86_400
+        else:
+            continue
+        try:
+            stale = now - entry.stat().st_mtime > age_limit
+        except OSError:
+            continue
+        if stale:
+            shutil.rmtree(entry, ignore_errors=True)
 
 
 def open_dataset(source: str | os.PathLike, name: str | None = None, progress: Progress | None = None) -> Dataset:
@@ -257,6 +294,9 @@ def open_dataset(source: str | os.PathLike, name: str | None = None, progress: P
         # Scanned only on the first open: later opens read the dimensions from meta.parquet.
         counts = _distinct_counts(schema, files)
         _materialize(files, columns, _dimensions(schema, counts), counts, facts_dir, progress)
+        _prune(facts_dir.parent, keep=facts_dir)
+    else:
+        _touch(facts_dir)
     m = db.query("SELECT * FROM read_parquet($p)", {"p": str(meta)}).row(0, named=True)
     # Facts written by another engine (README, "Scale and remote data") may not list the dimensions.
     listed = m.get("dims")

@@ -1,6 +1,7 @@
 import datetime as dt
 import os
 import threading
+from pathlib import Path
 
 import polars as pl
 import pytest
@@ -293,3 +294,26 @@ def test_store_stage_dwell_equals_the_reference_definition(telco, selection):
     assert got.height > 100
     assert got.drop("dwell_hours").equals(want.drop("dwell_hours"))
     assert (got["dwell_hours"] - want["dwell_hours"]).abs().max() < 1e-12  # division rounding differs by an ulp
+
+
+def test_a_new_version_deletes_facts_unused_for_cache_keep_days_and_unfinished_passes(tmp_path, monkeypatch):
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("CXLENS_CACHE_DIR", str(cache))
+    used = open_dataset(write(tmp_path, [("j", T, "a", "app")], name="used.parquet"))
+    stale = open_dataset(write(tmp_path, [("k", T, "a", "app")], name="stale.parquet"))
+    unfinished = cache / "0123abcd.tmp-deadbeef"
+    unfinished.mkdir()
+    other = cache / "ingest"
+    other.mkdir(exist_ok=True)
+    eight_days_ago = T.timestamp()  # 2025: long before any cache_keep_days
+    for folder in (Path(stale.facts_dir), unfinished, other, Path(used.facts_dir)):
+        os.utime(folder, (eight_days_ago, eight_days_ago))
+    assert open_dataset(used.source).version == used.version  # opening marks the version as used
+    fresh = open_dataset(write(tmp_path, [("m", T, "a", "app")], name="fresh.parquet"))  # a new version prunes
+    assert Path(fresh.facts_dir).exists() and Path(used.facts_dir).exists() and other.exists()
+    assert not Path(stale.facts_dir).exists() and not unfinished.exists()
+
+    monkeypatch.setenv("CXLENS_CACHE_KEEP_DAYS", "0")  # keep everything
+    os.utime(used.facts_dir, (eight_days_ago, eight_days_ago))
+    open_dataset(write(tmp_path, [("n", T, "a", "app")], name="another.parquet"))
+    assert Path(used.facts_dir).exists()
