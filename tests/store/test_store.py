@@ -317,3 +317,17 @@ def test_a_new_version_deletes_facts_unused_for_cache_keep_days_and_unfinished_p
     os.utime(used.facts_dir, (eight_days_ago, eight_days_ago))
     open_dataset(write(tmp_path, [("n", T, "a", "app")], name="another.parquet"))
     assert Path(used.facts_dir).exists()
+
+
+def test_more_than_64_stage_channel_pairs_select_journeys_through_the_pair_lists(tmp_path):
+    # 9 stages × 8 channels = 72 pairs: too many bits, so the facts keep stage_channel_list instead.
+    stages, channels = [f"s{i}" for i in range(9)], [f"c{i}" for i in range(8)]
+    rows = [(f"j{i}", T + dt.timedelta(minutes=k), s, c)
+            for i, (s, c) in enumerate((s, c) for s in stages for c in channels) for k in range(2)]
+    rows += [("x", T, "s0", "c0"), ("x", T + dt.timedelta(hours=1), "s1", "c1")]
+    ds = open_dataset(write(tmp_path, rows))
+    assert ds.pair_bits == {}
+    assert q.totals(ds, Filters.make(stage=["s1"], channel=["c0"])) == {"events": 2, "journeys": 1}  # j8 only
+    assert q.totals(ds, Filters.make(stage=["s1"], channel=["c1"]))["journeys"] == 2  # j9 and x
+    assert q.touchpoint_volume(ds, Filters.make(channel=["c1"]), ["stage"]).filter(
+        pl.col("stage") == "s1").rows() == [("s1", 3, 2)]
