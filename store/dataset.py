@@ -435,8 +435,9 @@ def _coded(column: str, types: dict[str, str]) -> str:
 
 def _materialize(files: tuple[str, ...], columns: tuple[str, ...], dims: tuple[str, ...], counts: dict[str, int],
                  facts_dir: Path, progress: Progress | None = None) -> None:
-    """One pass over the events in journey order, streamed to events.parquet; from that file the
-    journey facts, channel transitions, stage positions; and the quarantine from the source."""
+    """One pass over the events in journey order (text columns sorted as enum codes), streamed to
+    events.parquet; from that file the journey facts, channel transitions, stage positions; and the
+    quarantine from the source (only when some rows were left out)."""
     tmp = facts_dir.with_name(facts_dir.name + f".tmp-{uuid.uuid4().hex[:8]}")
     tmp.mkdir(parents=True, exist_ok=True)
     step = progress or (lambda fraction, message: None)
@@ -520,6 +521,9 @@ def _materialize(files: tuple[str, ...], columns: tuple[str, ...], dims: tuple[s
                     "out": str(tmp / "meta.parquet")},
         )
         step(1.0, "Journey facts ready")
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)  # a failed pass leaves nothing half-written behind
+        raise
     finally:
         for name in types.values():
             cur.sql(f"DROP TYPE IF EXISTS {name}")

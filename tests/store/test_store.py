@@ -331,3 +331,13 @@ def test_more_than_64_stage_channel_pairs_select_journeys_through_the_pair_lists
     assert q.totals(ds, Filters.make(stage=["s1"], channel=["c1"]))["journeys"] == 2  # j9 and x
     assert q.touchpoint_volume(ds, Filters.make(channel=["c1"]), ["stage"]).filter(
         pl.col("stage") == "s1").rows() == [("s1", 3, 2)]
+
+
+def test_a_failed_facts_pass_says_which_column_and_leaves_no_half_written_facts(tmp_path, monkeypatch):
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("CXLENS_CACHE_DIR", str(cache))
+    path = tmp_path / "bad.parquet"
+    pl.DataFrame({"journey_id": ["j"], "timestamp": ["not a time"], "stage": ["a"], "channel": ["app"]}).write_parquet(path)
+    with pytest.raises(DataError, match="timestamp"):
+        open_dataset(path)
+    assert [p.name for p in cache.iterdir() if p.name != "duckdb-spill"] == []
