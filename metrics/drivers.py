@@ -75,6 +75,8 @@ class OLSFit:
 # Smallest eigenvalue ratio of the column-scaled Gram matrix for the normal equations; below it the
 # columns are (nearly) collinear and statsmodels' pseudo-inverse gives the minimum-norm fit instead.
 _MIN_EIGEN_RATIO = 1e-8
+# Why a model of the answer is not fitted when every answer is the same (R² would divide by zero).
+SAME_ANSWER = "every NPS answer is the same, so nothing can explain it"
 _BLOCK_ROWS = 65_536
 
 
@@ -121,7 +123,10 @@ def ols_hc3(y: np.ndarray, x: np.ndarray) -> OLSFit:
     with np.errstate(divide="ignore", invalid="ignore"):
         p_values = two_sided_p(params / se)
     centred = y - y.mean()
-    r2 = 1.0 - ssr / float(centred @ centred)
+    sst = float(centred @ centred)
+    if sst == 0.0:  # callers check that the answer varies; a constant one has no R² to give
+        raise ValueError("ols_hc3 needs an outcome that varies")
+    r2 = 1.0 - ssr / sst
     return OLSFit(params, np.column_stack([params - half, params + half]), p_values, r2)
 
 
@@ -258,8 +263,8 @@ def key_drivers(journeys: pl.DataFrame, stage_satisfaction: pl.DataFrame | None,
     if n < len(sats) + len(indicators) + 1 + min_sample // 3:
         return KeyDrivers(None, n, None, measure, f"{n} journeys are too few for a model of {len(usable)} stages")
     y = frame["nps"].to_numpy()
-    if float(y.std()) == 0.0:
-        return KeyDrivers(None, n, None, measure, "every NPS answer is the same, so nothing can explain it")
+    if not varies(frame["nps"]):
+        return KeyDrivers(None, n, None, measure, SAME_ANSWER)
     x = design_matrix(frame, indicators + sats)
     base, terms = x[:, :len(indicators) + 1], x[:, len(indicators) + 1:]
     fit = ols_hc3(y, x)

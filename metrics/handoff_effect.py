@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 import polars as pl
 
-from metrics.drivers import Design, design_matrix, indicator_columns, ols_hc3, stage_design, varies
+from metrics.drivers import SAME_ANSWER, Design, design_matrix, indicator_columns, ols_hc3, stage_design, varies
 
 SENTENCE_EN = {
     "cost": "Each channel handoff costs {points:.1f} points on the 0–10 recommend answer (95% CI {low:.2f} to "
@@ -77,6 +77,8 @@ def handoff_effect(journeys: pl.DataFrame, stage_satisfaction: pl.DataFrame | No
     # The design's rows are ``facts``' rows in the same order (stage_design keeps the answered journeys
     # as they come): side by side, no join on the journey id.
     frame = frame.hstack(facts.select(keep))
+    if not varies(frame["nps"]):
+        return HandoffEffect(None, None, None, n, SAME_ANSWER)
     if not varies(frame["handoffs"]):
         return HandoffEffect(None, None, None, n, "every journey has the same number of handoffs")
     columns = (["handoffs"] + controls + [f"sat_{i}" for i in range(len(usable))]

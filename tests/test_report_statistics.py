@@ -71,3 +71,19 @@ def test_the_table_shows_the_drivers_and_the_handoff_effect(sample, capsys):
     assert report.main([str(sample)]) == 0
     table = capsys.readouterr().out
     assert "key drivers of the 0-10 answer" in table and "per handoff (0-10)" in table
+
+
+def test_every_answer_the_same_gives_null_models_with_reasons_and_exit_0(sample, tmp_path, capsys):
+    """Issue 18.6: every NPS answer 10 crashed both models with ZeroDivisionError (report.py exit 1)."""
+    events = pl.read_parquet(sample)
+    same = events.with_columns(pl.when(pl.col("nps").is_not_null()).then(10).otherwise(None)
+                               .cast(events.schema["nps"]).alias("nps"))
+    path = tmp_path / "same.parquet"
+    same.write_parquet(path)
+    assert report.main([str(path), "--format", "json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["nps"] == 100.0
+    assert out["drivers"] is None and out["handoff_effect"] is None
+    why = "every NPS answer is the same, so nothing can explain it"
+    assert out["statistics_reasons"]["drivers"] == why
+    assert out["statistics_reasons"]["handoff_effect"] == why

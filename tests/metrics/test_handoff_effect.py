@@ -79,3 +79,11 @@ def test_a_design_built_once_gives_the_same_effect_as_building_it_inside():
     facts, sat = built()
     design = stage_design(facts, sat, ["A"], 30)
     assert handoff_effect(facts, sat, ["A"], 30, design=design) == handoff_effect(facts, sat, ["A"], 30)
+
+
+def test_every_answer_the_same_gives_none_and_a_reason_not_a_division_by_zero():
+    facts, sat = built()
+    same = facts.with_columns(pl.lit(10.0).alias("nps"))
+    effect = handoff_effect(same, sat, ["A"], min_sample=30)
+    assert effect.per_handoff is None and effect.to_dict() is None
+    assert effect.reason == "every NPS answer is the same, so nothing can explain it"
