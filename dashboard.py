@@ -11,7 +11,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from errors import DataError
+from errors import CacheError, DataError
 from ui import data, state
 from ui import upload as session_upload
 from ui.access_gate import require_access
@@ -29,6 +29,9 @@ session_upload.banner()  # issue 4: this session's uploaded file, with a way bac
 try:
     ds = data.current_dataset()
     options = data.filter_options(ds)
+except CacheError as exc:  # the operator's problem: said as such, without the server's paths
+    st.error(t("cache_error", problem=exc.problem))
+    st.stop()
 except DataError as exc:
     st.error(t("data_error", error=str(exc)))
     st.stop()

@@ -1,4 +1,4 @@
-"""The one exception type for problems in the user's data."""
+"""The user-facing exception types: problems in the user's data, and a cache directory that cannot be used."""
 
 
 class DataError(Exception):
@@ -7,3 +7,28 @@ class DataError(Exception):
     Pages show it with ``st.error``; ``report.py`` prints ``error: <sentence>``
     and exits 2. Nothing else reaches a user as a traceback.
     """
+
+
+class CacheError(DataError):
+    """The cache directory cannot be created or written (read-only, full, not a directory): the operator's
+    problem, not the data's. ``str()`` names the directory (report.py prints it); ``problem`` is the
+    system's reason without any path, for the browser (which never sees server paths)."""
+
+    def __init__(self, directory: object, problem: str):
+        self.directory = str(directory)
+        self.problem = problem
+        super().__init__(f"The cache directory {directory} cannot be written ({problem}); set CXLENS_CACHE_DIR "
+                         "to a writable directory with free space.")
+
+
+def disk_problem(error: BaseException, directory: object) -> CacheError | None:
+    """A CacheError when ``error`` is a failure to write under ``directory`` (full, read-only, no permission,
+    DuckDB's spill), else None: the data is then not to blame."""
+    text = str(error)
+    if isinstance(error, OSError) and error.strerror and (error.filename is None
+                                                           or str(directory) in str(error.filename)):
+        return CacheError(directory, error.strerror)
+    for problem in ("No space left on device", "Read-only file system", "Permission denied", "Disk quota exceeded"):
+        if problem in text and (str(directory) in text or isinstance(error, OSError)):
+            return CacheError(directory, problem)
+    return None

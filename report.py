@@ -16,6 +16,7 @@ from errors import DataError
 from figures import headline, statistics
 from store import Dataset, Filters, open_dataset
 from store.dataset import reads_directly
+from store.db import writable
 from store.queries import quarantine
 
 QUARANTINE_LINES = 100  # invalid rows printed to stderr; the rest are counted
@@ -67,7 +68,7 @@ def _open(args: argparse.Namespace) -> tuple[Dataset, int, pl.DataFrame]:
     direct = path.is_file() and not args.map and reads_directly(path)
     if path.is_file() and path.suffix.lower() in ingest.SUFFIXES and not direct:
         loaded = ingest.load(path, mapping=_mapping(args.map), strict=args.strict)
-        target = Path(settings.get("cache_dir")) / "ingest" / f"{loaded.digest}.parquet"
+        target = writable(Path(settings.get("cache_dir")), "ingest") / f"{loaded.digest}.parquet"
         if not target.exists():
             ingest.write_parquet(loaded, target)
         return open_dataset(target, name=loaded.name), loaded.rejected_rows, loaded.quarantine

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 from collections.abc import Mapping
@@ -10,7 +11,7 @@ from pathlib import Path
 
 import polars as pl
 
-from errors import DataError
+from errors import CacheError, DataError, disk_problem
 from ingest import values
 from ingest.mapping import ColumnMapping, propose
 from ingest.read import ROW, RawTable, read_bytes, read_table
@@ -149,10 +150,16 @@ def write_parquet(ingested: Ingested, path: str | Path) -> Path:
     """Write the valid events as one Parquet file that ``store.open_dataset`` reads; returns the path.
 
     Written to a temporary name and renamed, so a reader never sees half a file.
+    Raises CacheError naming the directory when it cannot be written (read-only, full); nothing is left behind.
     """
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    ingested.events.write_parquet(tmp, compression="zstd")
-    os.replace(tmp, path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        ingested.events.write_parquet(tmp, compression="zstd")
+        os.replace(tmp, path)
+    except Exception as exc:  # polars wraps a failed write in its own error types
+        with contextlib.suppress(OSError):
+            tmp.unlink(missing_ok=True)
+        raise disk_problem(exc, path.parent) or CacheError(path.parent, str(exc).splitlines()[0]) from None
     return path

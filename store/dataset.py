@@ -12,6 +12,7 @@ import glob
 import hashlib
 import os
 import shutil
+import socket
 import time
 import uuid
 from collections.abc import Callable
@@ -19,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import settings
-from errors import DataError
+from errors import CacheError, DataError, disk_problem
 from store import db
 from store.schema import BY_NAME, CANONICAL, REQUIRED, SCORE_RANGES, quote
 
@@ -178,6 +179,7 @@ def _valid_sql() -> str:
 
 
 def _describe(files: tuple[str, ...]) -> dict[str, str]:
+    db.database()  # a cache directory that cannot be used is said as such, not blamed on the file
     try:
         schema = db.query(f"DESCRIBE SELECT * FROM {_read_sql()}", {"files": list(files)})
     except Exception as exc:  # duckdb raises several types for unreadable files
@@ -207,6 +209,8 @@ def reads_directly(source: str | os.PathLike) -> bool:
     try:
         schema = _describe((path,))
         _check_types(schema)
+    except CacheError:
+        raise
     except DataError:
         return False
     return "VARCHAR" not in schema["timestamp"]
@@ -272,6 +276,23 @@ def _prune(cache_dir: Path, keep: Path) -> None:
             shutil.rmtree(entry, ignore_errors=True)
 
 
+def _clear_dead_passes(cache_dir: Path) -> None:
+    """Delete the folders of facts passes that a process of this host started and did not finish because it
+    died (killed mid-pass): their folder names end in ``-<pid>@<host>`` and that process is gone."""
+    host = socket.gethostname()
+    for entry in cache_dir.glob("*.tmp-*"):
+        owner, _, entry_host = entry.name.rpartition("@")
+        pid = owner.rpartition("-")[2]
+        if entry_host != host or not pid.isdigit() or int(pid) == os.getpid():
+            continue
+        try:
+            os.kill(int(pid), 0)
+        except ProcessLookupError:
+            shutil.rmtree(entry, ignore_errors=True)
+        except OSError:  # alive, owned by another user
+            continue
+
+
 def open_dataset(source: str | os.PathLike, name: str | None = None, progress: Progress | None = None) -> Dataset:
     """Resolve, check and fingerprint ``source``; compute its journey facts unless cached.
 
@@ -292,6 +313,7 @@ def open_dataset(source: str | os.PathLike, name: str | None = None, progress: P
     meta = facts_dir / "meta.parquet"
     if not meta.exists():
         # Scanned only on the first open: later opens read the dimensions from meta.parquet.
+        _clear_dead_passes(facts_dir.parent)
         counts = _distinct_counts(schema, files)
         _materialize(files, columns, _dimensions(schema, counts), counts, facts_dir, progress)
         _prune(facts_dir.parent, keep=facts_dir)
@@ -438,8 +460,7 @@ def _materialize(files: tuple[str, ...], columns: tuple[str, ...], dims: tuple[s
     """One pass over the events in journey order (text columns sorted as enum codes), streamed to
     events.parquet; from that file the journey facts, channel transitions, stage positions; and the
     quarantine from the source (only when some rows were left out)."""
-    tmp = facts_dir.with_name(facts_dir.name + f".tmp-{uuid.uuid4().hex[:8]}")
-    tmp.mkdir(parents=True, exist_ok=True)
+    tmp = facts_dir.with_name(f"{facts_dir.name}.tmp-{uuid.uuid4().hex[:8]}-{os.getpid()}@{socket.gethostname()}")
     step = progress or (lambda fraction, message: None)
     cur = db.database().cursor()
     params = {"files": list(files)}
@@ -447,6 +468,7 @@ def _materialize(files: tuple[str, ...], columns: tuple[str, ...], dims: tuple[s
     events = {"ev": str(tmp / "events.parquet")}
     types: dict[str, str] = {}
     try:
+        tmp.mkdir(parents=True, exist_ok=True)
         step(0.0, "Reading the events into journey order")
         try:
             types = _enum_types(cur, list(files), columns, dims, counts)
@@ -473,7 +495,7 @@ def _materialize(files: tuple[str, ...], columns: tuple[str, ...], dims: tuple[s
                 params={**params, "out": events["ev"]},
             )
         except Exception as exc:
-            raise DataError(_conversion_message(str(exc))) from None
+            raise disk_problem(exc, facts_dir.parent) or DataError(_conversion_message(str(exc))) from None
         step(0.5, "Computing journey facts")
         mask_stages, mask_channels = _mask_values(cur, types)
         sql, extra = _journey_facts_sql(types, dims, mask_stages, mask_channels)
@@ -521,8 +543,11 @@ def _materialize(files: tuple[str, ...], columns: tuple[str, ...], dims: tuple[s
                     "out": str(tmp / "meta.parquet")},
         )
         step(1.0, "Journey facts ready")
-    except BaseException:
+    except BaseException as exc:
         shutil.rmtree(tmp, ignore_errors=True)  # a failed pass leaves nothing half-written behind
+        problem = disk_problem(exc, facts_dir.parent) if isinstance(exc, Exception) else None
+        if problem is not None:
+            raise problem from None
         raise
     finally:
         for name in types.values():

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
 import threading
 from pathlib import Path
 
@@ -9,6 +11,7 @@ import duckdb
 import polars as pl
 
 import settings
+from errors import CacheError
 
 _lock = threading.Lock()
 _database: duckdb.DuckDBPyConnection | None = None
@@ -27,11 +30,23 @@ def database() -> duckdb.DuckDBPyConnection:
             con.sql("SET preserve_insertion_order = false")
             # Spill big sorts and windows (the journey-facts pass over tens of millions of events)
             # to disk under the memory limit instead of failing or swapping.
-            spill = Path(settings.get("cache_dir")) / "duckdb-spill"
-            spill.mkdir(parents=True, exist_ok=True)
+            spill = writable(Path(settings.get("cache_dir")), "duckdb-spill")
             con.sql("SET temp_directory = $dir", params={"dir": str(spill)})
             _database = con
         return _database
+
+
+def writable(directory: Path, sub: str) -> Path:
+    """``directory / sub``, created if needed and checked by writing a file in it (``os.access`` says yes to
+    root on a read-only mount); a CacheError naming ``directory`` when it cannot be used."""
+    try:
+        (directory / sub).mkdir(parents=True, exist_ok=True)
+        fd, probe = tempfile.mkstemp(dir=directory / sub, prefix=".probe-")
+        os.close(fd)
+        os.remove(probe)
+    except OSError as exc:
+        raise CacheError(directory, exc.strerror or type(exc).__name__) from None
+    return directory / sub
 
 
 def cursor() -> duckdb.DuckDBPyConnection:

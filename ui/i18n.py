@@ -21,6 +21,10 @@ TEXT: dict[str, dict[str, str]] = {
                     "ko": "데이터: {name} · 이벤트 {events}건 · 여정 {journeys}건"},
     "data_rejected": {"en": "{n} invalid events left out.", "ko": "유효하지 않은 이벤트 {n}건 제외."},
     "data_error": {"en": "The data could not be opened: {error}", "ko": "데이터를 열 수 없습니다: {error}"},
+    "cache_error": {"en": "The server's cache directory cannot be written ({problem}): the data is not at fault. "
+                          "Whoever runs the dashboard must point CXLENS_CACHE_DIR at a writable directory with free space.",
+                    "ko": "서버의 캐시 디렉터리에 쓸 수 없습니다({problem}). 데이터의 문제가 아닙니다. "
+                          "대시보드 운영자가 CXLENS_CACHE_DIR을 여유 공간이 있는 쓰기 가능한 디렉터리로 지정해야 합니다."},
     "progress_opening": {"en": "First look at {name}: {step}…", "ko": "{name} 처음 여는 중: {step}…"},
     "progress_read": {"en": "reading the events into journey order", "ko": "이벤트를 여정 순서로 읽는 중"},
     "progress_journeys": {"en": "computing journey facts", "ko": "여정 지표 계산 중"},

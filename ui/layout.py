@@ -15,7 +15,7 @@ from collections.abc import Iterator, Mapping
 import polars as pl
 import streamlit as st
 
-from errors import DataError
+from errors import CacheError, DataError
 from store import Dataset, Filters
 from ui import data
 from ui.i18n import t
@@ -33,6 +33,8 @@ def guard() -> Iterator[None]:
     """
     try:
         yield
+    except CacheError as exc:
+        st.error(t("cache_error", problem=exc.problem))
     except DataError as exc:
         st.error(t("chart_failed", error=str(exc)))
     except Exception as exc:
