@@ -7,9 +7,12 @@ from typing import Any
 import polars as pl
 
 import settings
+from errors import DataError
+from metrics import paths as metrics_paths
 from metrics.confidence import csat_interval, nps_interval
 from metrics.drivers import KeyDrivers, key_drivers, stage_design
 from metrics.duration import duration_summary
+from metrics.episodes import timeline
 from metrics.funnel import stage_table
 from metrics.handoff_effect import HandoffEffect, handoff_effect
 from metrics.handoffs import handoff_rate
@@ -18,6 +21,8 @@ from metrics.satisfaction import ces, csat
 from metrics.significance import csat_change, nps_change
 from metrics.trend import Trend, trend
 from store import Dataset, Filters
+from store import episodes as store_episodes
+from store import paths as store_paths
 from store import queries as q
 
 HEADLINE_KEYS = ("events", "journeys", "nps", "nps_responses", "csat", "ces", "median_journey_hours",
@@ -163,3 +168,52 @@ def statistics(ds: Dataset, f: Filters) -> dict[str, Any]:
         "trend": trend_rows,
         "statistics_reasons": reasons,
     }
+
+
+# --- journeys behind the numbers (issue 13): paths, transitions, episodes -----------------------
+
+PATH_KEYS = ("paths", "transitions")
+TOP_PATHS = 20
+
+
+def path_table(ds: Dataset, f: Filters, kind: str, top: int | None = None) -> pl.DataFrame:
+    """metrics.paths.path_table of the selected journeys' ``kind`` (stage or channel) paths."""
+    return metrics_paths.path_table(store_paths.path_stats(ds, f, kind), store_paths.path_answers(ds, f, kind),
+                                    settings.get_int("min_sample"), top)
+
+
+def detractor_paths(ds: Dataset, f: Filters, kind: str) -> pl.DataFrame:
+    """metrics.paths.detractor_paths of the selected journeys' ``kind`` paths."""
+    return metrics_paths.detractor_paths(store_paths.path_answers(ds, f, kind), settings.get_int("min_sample"))
+
+
+def transition_table(ds: Dataset, f: Filters, kind: str) -> pl.DataFrame:
+    """metrics.paths.transition_table of the selected journeys' ``kind`` transitions (the process map's edges)."""
+    return metrics_paths.transition_table(store_paths.transition_stats(ds, f, kind),
+                                          store_paths.transition_answers(ds, f, kind), settings.get_int("min_sample"))
+
+
+def paths_report(ds: Dataset, f: Filters) -> dict[str, Any]:
+    """The report's ``paths`` ({kind: the TOP_PATHS most frequent paths}) and ``transitions`` ({kind: every edge}),
+    kinds stage and channel."""
+    paths, transitions = {}, {}
+    for kind in store_paths.KINDS:
+        paths[kind] = [
+            {"path": r["path"], "journeys": r["journeys"], "share": r["share"], "nps": r["nps"],
+             "nps_responses": r["responses"], "median_journey_hours": r["median_journey_hours"]}
+            for r in path_table(ds, f, kind, TOP_PATHS).iter_rows(named=True)]
+        transitions[kind] = [
+            {"from": r["from"], "to": r["to"], "count": r["count"], "journeys": r["journeys"],
+             "median_hours": r["median_hours"], "nps": r["nps"]}
+            for r in transition_table(ds, f, kind).iter_rows(named=True)]
+    return {"paths": paths, "transitions": transitions}
+
+
+def episode(ds: Dataset, journey_id: str) -> dict[str, Any]:
+    """One journey as the report prints it: {"journey_id", "customer_id", "events": [...]}, events in journey order
+    with gap_hours and masked comments. Raises DataError when no valid touchpoint has that journey id."""
+    events = store_episodes.episode(ds, journey_id)
+    if events.height == 0:
+        raise DataError(f"No journey has the id {journey_id!r} (column 'journey_id').")
+    rows = timeline(events).drop("journey_id", "customer_id").with_columns(pl.col("timestamp").dt.to_string("%Y-%m-%dT%H:%M:%S%.f"))
+    return {"journey_id": events["journey_id"][0], "customer_id": events["customer_id"][0], "events": rows.to_dicts()}

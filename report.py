@@ -13,7 +13,7 @@ import polars as pl
 import ingest
 import settings
 from errors import DataError
-from figures import headline, statistics
+from figures import episode, headline, paths_report, statistics
 from store import Dataset, Filters, open_dataset
 from store.dataset import reads_directly
 from store.db import writable
@@ -41,6 +41,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     p.add_argument("--map", action="append", default=[], metavar="CANONICAL=SOURCE",
                    help="read canonical column CANONICAL from the file's column SOURCE (repeatable; .csv/.tsv/.txt/"
                         ".xlsx/.parquet files)")
+    p.add_argument("--journey", metavar="ID", help="print this journey's episode (its touchpoints in journey order) "
+                                                  "instead of the figures")
     p.add_argument("--strict", action="store_true", help="any invalid row is an error instead of being left out")
     return p.parse_args(argv)
 
@@ -109,6 +111,8 @@ def render_table(r: dict) -> str:
         lines.append(f"{h['from'] + ' → ' + h['to']:<32}{h['count']:>8,}")
     if "nps_ci" in r:
         lines += render_statistics(r)
+    if "paths" in r:
+        lines += render_paths(r)
     return "\n".join(lines)
 
 
@@ -140,14 +144,40 @@ def render_statistics(r: dict) -> list[str]:
     return lines
 
 
+def render_paths(r: dict) -> list[str]:
+    """The table lines of the five most frequent stage and channel paths."""
+    lines = []
+    for kind in ("stage", "channel"):
+        lines += ["", f"{kind + ' path':<56}{'journeys':>10}{'share %':>9}{'NPS':>8}"]
+        for p in r["paths"][kind][:5]:
+            lines.append(f"{' → '.join(p['path']):<56}{p['journeys']:>10,}{_fmt(p['share']):>9}{_fmt(p['nps']):>8}")
+    return lines
+
+
+def _print_episode(ep: dict, fmt: str) -> int:
+    if fmt == "json":
+        print(json.dumps(ep, ensure_ascii=False, default=str))
+        return 0
+    print(f"journey {ep['journey_id']} · customer {ep['customer_id']}")
+    for e in ep["events"]:
+        gap = "" if e["gap_hours"] is None else f"+{e['gap_hours']:.2f} h"
+        scores = " ".join(f"{k} {e[k]:g}" for k in ("satisfaction", "ces", "nps") if e[k] is not None)
+        print(f"{e['timestamp']:<28}{gap:>11}  {e['stage']} · {e['channel']} · {e['touchpoint'] or '—'}  {scores}"
+              + (f"  “{e['comment']}”" if e["comment"] else ""))
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     try:
         ds, rejected, invalid = _open(args)
+        if args.journey is not None:
+            return _print_episode(episode(ds, args.journey), args.format)
         f = Filters.make(since=args.since, until=args.until, persona=args.persona,
                          channel=args.channel, stage=args.stage)
         result = headline(ds, f)
         result.update(statistics(ds, f))
+        result.update(paths_report(ds, f))
     except DataError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

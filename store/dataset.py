@@ -24,7 +24,7 @@ from errors import CacheError, DataError, disk_problem
 from store import db
 from store.schema import BY_NAME, CANONICAL, REQUIRED, SCORE_RANGES, quote
 
-FACTS_FORMAT = "8"  # bump when the journey-facts definition changes
+FACTS_FORMAT = "9"  # bump when the journey-facts definition changes
 _REMOTE_PREFIXES = ("s3://", "s3a://", "gs://", "gcs://", "http://", "https://", "az://", "abfss://")
 _STRING_TYPES = ("VARCHAR",)
 Progress = Callable[[float, str], None]  # (fraction done 0-1, what is happening)
@@ -510,6 +510,8 @@ def _materialize(files: tuple[str, ...], columns: tuple[str, ...], dims: tuple[s
             ) TO $out (FORMAT parquet, COMPRESSION zstd)""",
             params={**events, "out": str(tmp / "transitions.parquet")},
         )
+        from store import paths  # (imported here: store.paths queries through store.queries, which imports this)
+        paths.write(cur, events["ev"], tmp)  # stage and channel paths and transitions
         cur.sql(
             """COPY (
                 SELECT stage, median(seq) AS median_position, count(*) AS events FROM read_parquet($ev) GROUP BY stage

@@ -1,0 +1,96 @@
+"""Episodes: one journey's touchpoints in journey order, its customer's journeys, and journey lists to open them from."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import polars as pl
+
+from store import db
+from store.dataset import Dataset
+from store.filters import Filters
+from store.paths import KINDS, SEP, _paths_path, _steps_path
+from store.queries import _query, _with
+from store.schema import quote
+
+# The journey order (metrics.journeys.EVENT_ORDER); NULLs last, as the facts pass orders them.
+_ORDER = "timestamp, stage, channel, touchpoint, nps"
+LIST_SORTS = ("nps", "duration_hours", "handoffs", "events", "first_ts")
+LIST_COLUMNS = ("journey_id", "customer_id", "persona", "first_ts", "duration_hours", "events", "handoffs", "nps")
+
+
+def episode(ds: Dataset, journey_id: str) -> pl.DataFrame:
+    """Every valid touchpoint of journey ``journey_id`` in journey order (ties included, as the facts order
+    them): timestamp, stage, channel, touchpoint, persona, satisfaction, ces, nps, comment, the dims.
+
+    Reads the source (comments are not in the facts); empty when no such journey."""
+    dims = "".join(", " + quote(d) for d in ds.dims)
+    return db.query(
+        f"SELECT journey_id, customer_id, timestamp, stage, channel, touchpoint, persona, satisfaction, ces, nps, "
+        f"comment{dims} FROM ({ds.source_sql()}) WHERE journey_id = $id ORDER BY {_ORDER}",
+        {"files": list(ds.files), "id": str(journey_id)},
+    )
+
+
+def customer_journeys(ds: Dataset, customer_id: str) -> pl.DataFrame:
+    """The journey facts of every journey of ``customer_id``, oldest first: LIST_COLUMNS and the two paths."""
+    return db.query(
+        f"SELECT {', '.join('j.' + c for c in LIST_COLUMNS)}, "
+        "array_to_string(p.stage_path, chr(31)) AS stage_path, array_to_string(p.channel_path, chr(31)) AS channel_path "
+        "FROM read_parquet($journeys) j LEFT JOIN read_parquet($paths) p USING (journey_id) "
+        "WHERE j.customer_id = $cid ORDER BY j.first_ts, j.journey_id",
+        {"journeys": ds.journeys_path, "paths": _paths_path(ds), "cid": str(customer_id)},
+    )
+
+
+def _listed(ds: Dataset, f: Filters, path: tuple[str, Sequence[str]] | None,
+            transition: tuple[str, str, str] | None) -> tuple[str, str, dict]:
+    """The CTEs, and the FROM … WHERE of the selected journeys (``s``) with their paths (``p``), narrowed to a path or
+    a transition."""
+    sql, params = _with(ds, f)
+    params["paths"] = _paths_path(ds)
+    conds = []
+    if path is not None:
+        kind, values = path
+        if kind not in KINDS:
+            raise ValueError(f"unknown path kind {kind!r}")
+        params["path"] = SEP.join(values)
+        conds.append(f"array_to_string(p.{kind}_path, chr(31)) = $path")
+    if transition is not None:
+        kind, start, end = transition
+        if kind not in KINDS:
+            raise ValueError(f"unknown path kind {kind!r}")
+        params.update(steps=_steps_path(ds), t_from=start, t_to=end)
+        conds.append(f"s.journey_id IN (SELECT journey_id FROM read_parquet($steps) "
+                     f"WHERE prev_{kind} = $t_from AND {kind} = $t_to)")
+    where = " WHERE " + " AND ".join(conds) if conds else ""
+    return sql, f"FROM sel s JOIN read_parquet($paths) p USING (journey_id){where}", params
+
+
+def journey_list(ds: Dataset, f: Filters, sort_by: str = "nps", descending: bool = False, limit: int = 200,
+                 path: tuple[str, Sequence[str]] | None = None,
+                 transition: tuple[str, str, str] | None = None) -> pl.DataFrame:
+    """The selected journeys (at most ``limit``), sorted by ``sort_by`` (nulls last, ties by journey_id):
+    LIST_COLUMNS with stage_path and channel_path (values joined by SEP).
+
+    ``path`` = (kind, values) keeps journeys whose ``kind`` path is exactly ``values``; ``transition`` =
+    (kind, from, to) keeps journeys that take that transition.
+    """
+    if sort_by not in LIST_SORTS:
+        raise ValueError(f"unknown sort column {sort_by!r}; allowed: {list(LIST_SORTS)}")
+    ctes, source, params = _listed(ds, f, path, transition)
+    params["limit"] = int(limit)
+    order = f"s.{sort_by} {'DESC' if descending else 'ASC'} NULLS LAST, s.journey_id"
+    return _query(
+        ds, ctes + f"SELECT {', '.join('s.' + c for c in LIST_COLUMNS)}, "
+        "array_to_string(p.stage_path, chr(31)) AS stage_path, array_to_string(p.channel_path, chr(31)) AS channel_path "
+        f"{source} ORDER BY {order} LIMIT $limit",
+        params,
+    )
+
+
+def count_journeys(ds: Dataset, f: Filters, path: tuple[str, Sequence[str]] | None = None,
+                   transition: tuple[str, str, str] | None = None) -> int:
+    """How many selected journeys ``journey_list`` lists without its limit."""
+    ctes, source, params = _listed(ds, f, path, transition)
+    return int(_query(ds, ctes + f"SELECT count(*) AS n {source}", params)["n"][0])

@@ -1,0 +1,115 @@
+"""store.paths (DuckDB, written in the facts pass) against metrics.paths (the Polars reference) and hand counts."""
+
+import datetime as dt
+from pathlib import Path
+
+import polars as pl
+import pytest
+
+from metrics.journeys import journey_facts
+from metrics.paths import SEP, journey_paths, path_inputs, transition_inputs, transition_rows
+from store import Filters, open_dataset
+from store import paths as sp
+from store import queries as q
+from tests.support.telco import telco_events
+
+T = dt.datetime(2025, 5, 1, 8)
+H = dt.timedelta(hours=1)
+
+
+@pytest.fixture(scope="module")
+def telco(tmp_path_factory):
+    frame = telco_events(300, seed=5)
+    path = tmp_path_factory.mktemp("paths") / "telco.parquet"
+    frame.write_parquet(path)
+    return frame, open_dataset(path)
+
+
+def _sorted(frame: pl.DataFrame, keys: list[str]) -> pl.DataFrame:
+    return frame.select(sorted(frame.columns)).sort(keys)
+
+
+def test_store_journey_paths_equal_the_reference_definition(telco):
+    frame, ds = telco
+    got = sp.journey_paths(ds, Filters()).sort("journey_id")
+    want = journey_paths(frame).sort("journey_id")
+    assert got.equals(want.select(got.columns))
+
+
+@pytest.mark.parametrize("kind", ["stage", "channel"])
+@pytest.mark.parametrize("selection", [{}, {"persona": ["직장인"]}, {"channel": ["웹"]}])
+def test_store_path_and_transition_inputs_equal_the_reference(telco, kind, selection):
+    frame, ds = telco
+    f = Filters.make(**selection)
+    chosen = q.journeys(ds, f, ["journey_id"])["journey_id"]
+    facts = journey_facts(frame).filter(pl.col("journey_id").is_in(chosen.implode()))
+    stats, answers = path_inputs(journey_paths(frame), facts, kind)
+    got = sp.path_stats(ds, f, kind)
+    assert _sorted(got, ["path"]).drop("median_journey_hours").equals(
+        _sorted(stats, ["path"]).drop("median_journey_hours"))
+    diff = _sorted(got, ["path"])["median_journey_hours"] - _sorted(stats, ["path"])["median_journey_hours"]
+    assert diff.abs().max() < 1e-9
+    assert _sorted(sp.path_answers(ds, f, kind).with_columns(pl.col("nps").cast(pl.Int64)), ["path", "nps"]).equals(
+        _sorted(answers, ["path", "nps"]))
+
+    rows = transition_rows(frame, kind).filter(pl.col("journey_id").is_in(chosen.implode()))
+    t_stats, t_answers = transition_inputs(rows, facts)
+    got = _sorted(sp.transition_stats(ds, f, kind), ["from", "to"])
+    want = _sorted(t_stats, ["from", "to"])
+    assert got.drop("median_hours").equals(want.drop("median_hours"))
+    assert (got["median_hours"] - want["median_hours"]).abs().max() < 1e-9
+    assert _sorted(sp.transition_answers(ds, f, kind).with_columns(pl.col("nps").cast(pl.Int64)),
+                   ["from", "to", "nps"]).equals(_sorted(t_answers, ["from", "to", "nps"]))
+
+
+def test_paths_and_transitions_by_hand_with_equal_timestamps(tmp_path):
+    # j: at T three touchpoints tie; journey order breaks the tie by stage, then channel:
+    #   (가입, 앱) (가입, 콜센터) (개통, 앱), then (개통, 앱) at T+2h, (가입, 웹) at T+3h.
+    # k: one touchpoint.
+    rows = [("j", T + 3 * H, "가입", "웹", 3), ("j", T, "개통", "앱", None), ("j", T, "가입", "콜센터", None),
+            ("j", T + 2 * H, "개통", "앱", None), ("j", T, "가입", "앱", None), ("k", T, "가입", "앱", 10)]
+    frame = pl.DataFrame(rows, schema=["journey_id", "timestamp", "stage", "channel", "nps"], orient="row")
+    path = tmp_path / "ties.parquet"
+    frame.write_parquet(path)
+    ds = open_dataset(path)
+    paths = sp.journey_paths(ds, Filters()).sort("journey_id")
+    assert paths.rows() == [("j", ["가입", "개통", "가입"], ["앱", "콜센터", "앱", "웹"]), ("k", ["가입"], ["앱"])]
+    stage = sp.transition_stats(ds, Filters(), "stage").sort("from")
+    # 가입→개통 between the tied (가입, 콜센터) and (개통, 앱): 0 h; 개통→가입 from T+2h to T+3h: 1 h
+    assert stage.rows() == [("가입", "개통", 1, 1, 0.0), ("개통", "가입", 1, 1, 1.0)]
+    channel = sp.transition_stats(ds, Filters(), "channel").sort("from", "to")
+    # 앱→콜센터 0 h, 콜센터→앱 0 h, 앱→웹 (T+2h → T+3h) 1 h; 앱 → 앱 is no transition
+    assert channel.rows() == [("앱", "웹", 1, 1, 1.0), ("앱", "콜센터", 1, 1, 0.0), ("콜센터", "앱", 1, 1, 0.0)]
+    assert sp.transition_answers(ds, Filters(), "stage").sort("from").select("from", "to", "n").rows() == [
+        ("가입", "개통", 1), ("개통", "가입", 1)]
+    stats = sp.path_stats(ds, Filters(), "stage").sort("path")
+    assert stats.rows() == [("가입", 1, 0.0), (SEP.join(["가입", "개통", "가입"]), 1, 3.0)]
+
+
+def test_a_journey_taking_a_transition_twice_counts_twice_but_is_one_journey(tmp_path):
+    rows = [("j", T, "a", "app"), ("j", T + H, "a", "web"), ("j", T + 3 * H, "a", "app"), ("j", T + 6 * H, "a", "web")]
+    path = tmp_path / "twice.parquet"
+    pl.DataFrame(rows, schema=["journey_id", "timestamp", "stage", "channel"], orient="row").write_parquet(path)
+    ds = open_dataset(path)
+    got = sp.transition_stats(ds, Filters(), "channel").sort("from")
+    # app→web at 1 h and 3 h: median 2 h
+    assert got.rows() == [("app", "web", 2, 1, 2.0), ("web", "app", 1, 1, 2.0)]
+    assert sp.transition_stats(ds, Filters(), "stage").height == 0
+
+
+def test_an_unknown_path_kind_is_refused(telco):
+    _, ds = telco
+    with pytest.raises(ValueError, match="unknown path kind"):
+        sp.path_stats(ds, Filters(), "touchpoint; DROP TABLE x")
+
+
+def test_facts_without_paths_get_them_on_first_use(tmp_path):
+    # facts written by another engine (README "Scale and remote data") have no paths.parquet or steps.parquet
+    rows = [("j", T, "a", "app"), ("j", T + H, "b", "web")]
+    path = tmp_path / "other.parquet"
+    pl.DataFrame(rows, schema=["journey_id", "timestamp", "stage", "channel"], orient="row").write_parquet(path)
+    ds = open_dataset(path)
+    for name in ("paths.parquet", "steps.parquet"):
+        (Path(ds.facts_dir) / name).unlink()
+    assert sp.journey_paths(ds, Filters()).rows() == [("j", ["a", "b"], ["app", "web"])]
+    assert sp.transition_stats(ds, Filters(), "stage").rows() == [("a", "b", 1, 1, 1.0)]
