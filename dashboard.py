@@ -38,6 +38,8 @@ except DataError as exc:
 
 state.filter_panel(ds, options)
 st.sidebar.caption(t("data_source", name=ds.name, events=f"{ds.events:,}", journeys=f"{ds.journeys:,}"))
+if not ds.files:  # a facts directory written elsewhere: say which engine wrote it
+    st.sidebar.caption(t("facts_source", engine=ds.engine, version=ds.engine_version))
 if ds.rejected:
     st.sidebar.caption(t("data_rejected", n=f"{ds.rejected:,}"))
 # The filtered events, on every page; built only when clicked.

@@ -15,7 +15,7 @@ import settings
 from errors import DataError
 from figures import episode, headline, paths_report, statistics
 from store import Dataset, Filters, open_dataset
-from store.dataset import reads_directly
+from store.dataset import open_facts, reads_directly
 from store.db import writable
 from store.queries import quarantine
 
@@ -31,7 +31,10 @@ def _date(text: str) -> dt.date:
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     p = argparse.ArgumentParser(prog="report.py", description=__doc__)
-    p.add_argument("data", metavar="DATA", help="Parquet file, directory or glob of touchpoint events")
+    p.add_argument("data", metavar="DATA", nargs="?",
+                   help="Parquet file, directory or glob of touchpoint events (or a single .csv/.tsv/.txt/.xlsx file)")
+    p.add_argument("--facts", metavar="DIR", default=settings.get("facts") or None,
+                   help="read a facts directory written elsewhere instead of DATA (default $CXLENS_FACTS)")
     p.add_argument("--persona", action="append", default=[], help="keep journeys of this persona (repeatable)")
     p.add_argument("--channel", action="append", default=[], help="keep touchpoints in this channel (repeatable)")
     p.add_argument("--stage", action="append", default=[], help="keep touchpoints in this stage (repeatable)")
@@ -64,6 +67,10 @@ def _open(args: argparse.Namespace) -> tuple[Dataset, int, pl.DataFrame]:
     Parquet by content and mapping); a directory, a glob and a Parquet file already in canonical
     columns and types (``store.dataset.reads_directly``) go straight to the store.
     """
+    if args.facts and not args.data:
+        return open_facts(args.facts), 0, pl.DataFrame({"row": [], "reason": []})
+    if not args.data:
+        raise DataError("Name the data (DATA) or a facts directory (--facts DIR).")
     path = Path(args.data)
     # A Parquet file already in canonical columns and types goes straight to the store, which checks
     # and quarantines it in DuckDB without loading it into memory (ingest reads the whole file).
@@ -100,6 +107,7 @@ def render_table(r: dict) -> str:
         f"p90 journey hours     {_fmt(r['p90_journey_hours'])}",
         f"handoff rate %        {_fmt(r['handoff_rate'])}",
         f"rejected rows         {r['rejected_rows']:,}",
+        f"facts written by      {r['facts']['engine']} {r['facts']['engine_version']}".rstrip(),
         "",
         f"{'stage':<16}{'events':>10}{'journeys':>10}{'mean sat':>10}{'CSAT %':>9}",
     ]
@@ -182,6 +190,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     result["rejected_rows"] = rejected
+    result["facts"] = {"engine": ds.engine, "engine_version": ds.engine_version}
     for r in invalid.head(QUARANTINE_LINES).iter_rows(named=True):
         print(f"row {r['row']}: {r['reason']}", file=sys.stderr)
     if rejected > QUARANTINE_LINES:

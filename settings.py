@@ -24,6 +24,9 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("data", str(ROOT / "sample_data" / "events.parquet"),
             "Default data source: a Parquet file, a directory of Parquet files (hive partitioning honoured), "
             "a glob, or an s3:// URL."),
+    Setting("facts", "",
+            "A facts directory written elsewhere (by `report.py --engine spark`, `store/spark_job.py` or another "
+            "machine's pass) to show instead of `data`; the source is then not read at all."),
     Setting("stage_order", "",
             "Stage order as a comma-separated list (e.g. `인지,탐색,가입`). Empty: inferred from the data "
             "(median position of the stage within journeys)."),

@@ -19,6 +19,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import duckdb
+
 import settings
 from errors import CacheError, DataError, disk_problem
 from store import db
@@ -48,6 +50,8 @@ class Dataset:
     # Bit of each (stage, channel) pair in the journeys' ``stage_channel_mask`` (empty when the
     # dataset has more than 64 pairs or too many distinct stages or channels to code them).
     pair_bits: dict[tuple[str, str], int] = field(default_factory=dict, compare=False, hash=False)
+    engine: str = "duckdb"        # what wrote the facts (meta.parquet's engine), and its version
+    engine_version: str = ""
 
     @property
     def journeys_path(self) -> str:
@@ -328,6 +332,42 @@ def open_dataset(source: str | os.PathLike, name: str | None = None, progress: P
         stage_order=_stage_order(facts_dir), facts_dir=str(facts_dir),
         events=m["events"], journeys=m["journeys"], rejected=m["rejected"],
         name=name or Path(source).name, pair_bits=_pair_bits(m.get("mask_stages"), m.get("mask_channels")),
+        engine=m.get("engine") or "unknown", engine_version=m.get("engine_version") or "",
+    )
+
+
+_FACTS_FILES = ("meta.parquet", "events.parquet", "journeys.parquet", "transitions.parquet", "stages.parquet")
+
+
+def facts_stamp(facts_dir: str | os.PathLike) -> str:
+    """The version of a facts directory written elsewhere: a fingerprint of its files (a rewrite is a new one)."""
+    facts = Path(facts_dir).expanduser()
+    missing = [n for n in _FACTS_FILES if not (facts / n).is_file()]
+    if missing:
+        raise DataError(f"The facts directory {facts.name or facts} has no {', '.join(missing)}: "
+                        "it was not written by a complete facts pass.")
+    return "facts-" + fingerprint(tuple(str(facts / n) for n in _FACTS_FILES))
+
+
+def open_facts(facts_dir: str | os.PathLike, name: str | None = None) -> Dataset:
+    """A dataset from a facts directory written elsewhere (another machine's pass, or Spark: see
+    ``store.spark``), without its source: journey and touchpoint figures read only the facts.
+
+    The version is a fingerprint of the facts files, so a rewritten directory is a new version.
+    Raises DataError with one sentence when the directory lacks a facts file.
+    """
+    facts = Path(facts_dir).expanduser()
+    version = facts_stamp(facts)
+    m = db.query("SELECT * FROM read_parquet($p)", {"p": str(facts / "meta.parquet")}).row(0, named=True)
+    events_schema = db.query("DESCRIBE SELECT * FROM read_parquet($p)", {"p": str(facts / "events.parquet")})
+    present = [c for c in events_schema["column_name"].to_list() if c in CANONICAL]
+    columns = tuple(m.get("columns") or present)
+    return Dataset(
+        source=str(facts), files=(), version=version, columns=columns,
+        dims=tuple(m.get("dims") or ()), stage_order=_stage_order(facts), facts_dir=str(facts),
+        events=m["events"], journeys=m["journeys"], rejected=m["rejected"], name=name or facts.name,
+        pair_bits=_pair_bits(m.get("mask_stages"), m.get("mask_channels")),
+        engine=m.get("engine") or "unknown", engine_version=m.get("engine_version") or "",
     )
 
 
@@ -538,10 +578,13 @@ def _materialize(files: tuple[str, ...], columns: tuple[str, ...], dims: tuple[s
                        (SELECT count(*) FROM read_parquet($q)) AS rejected,
                        CAST($dims AS VARCHAR[]) AS dims,
                        CAST($mask_stages AS VARCHAR[]) AS mask_stages,
-                       CAST($mask_channels AS VARCHAR[]) AS mask_channels
+                       CAST($mask_channels AS VARCHAR[]) AS mask_channels,
+                       CAST($columns AS VARCHAR[]) AS columns,
+                       'duckdb' AS engine, $engine_version AS engine_version, now() AS written_at
             ) TO $out (FORMAT parquet)""",
             params={**events, "j": str(tmp / "journeys.parquet"), "q": str(tmp / "quarantine.parquet"),
                     "mask_stages": mask_stages, "mask_channels": mask_channels, "dims": list(dims),
+                    "columns": list(columns), "engine_version": duckdb.__version__,
                     "out": str(tmp / "meta.parquet")},
         )
         step(1.0, "Journey facts ready")

@@ -32,7 +32,7 @@ from metrics.spread import box_summary
 from metrics.weakest_stage import weakest_stage
 from store import Dataset, Filters, open_dataset
 from store import queries as q
-from store.dataset import facts_ready, fingerprint, resolve
+from store.dataset import facts_ready, facts_stamp, fingerprint, open_facts, resolve
 from ui.charts import colour_map
 from ui.i18n import t
 
@@ -68,8 +68,17 @@ def opening_progress(name: str):
     return show, box.empty
 
 
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _open_facts(facts_dir: str, stamp: str) -> Dataset:
+    return open_facts(facts_dir)
+
+
 def default_dataset() -> Dataset:
-    """The configured source (``$CXLENS_DATA`` or the committed sample), opened once per process and version."""
+    """The configured facts directory (``$CXLENS_FACTS``) or source (``$CXLENS_DATA``, else the committed
+    sample), opened once per process and version."""
+    if settings.get("facts"):
+        facts_dir = settings.get("facts")
+        return _open_facts(facts_dir, facts_stamp(facts_dir))
     source = settings.get("data")
     stamp = fingerprint(resolve(source))
     if not facts_ready(stamp):

@@ -17,6 +17,8 @@ TEXT: dict[str, dict[str, str]] = {
     "page_overview": {"en": "Overview", "ko": "개요"},
     "page_journey_map": {"en": "Journey map", "ko": "여정 지도"},
     "language": {"en": "Language", "ko": "언어"},
+    "facts_source": {"en": "Facts written by {engine} {version} (the source is not read).",
+                     "ko": "{engine} {version}(으)로 계산된 팩트를 읽습니다(원본 데이터는 읽지 않음)."},
     "data_source": {"en": "Data: {name} · {events} events · {journeys} journeys",
                     "ko": "데이터: {name} · 이벤트 {events}건 · 여정 {journeys}건"},
     "data_rejected": {"en": "{n} invalid events left out.", "ko": "유효하지 않은 이벤트 {n}건 제외."},
