@@ -12,6 +12,7 @@ import polars as pl
 
 import ingest
 import settings
+import survey_figures
 from errors import DataError
 from figures import episode, headline, paths_report, statistics
 from store import Dataset, Filters, open_dataset
@@ -47,15 +48,25 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     p.add_argument("--journey", metavar="ID", help="print this journey's episode (its touchpoints in journey order) "
                                                   "instead of the figures")
     p.add_argument("--strict", action="store_true", help="any invalid row is an error instead of being left out")
+    shape = p.add_mutually_exclusive_group()
+    shape.add_argument("--survey", dest="reading", action="store_const", const="survey",
+                       help="read the file as a wide survey export (one row per respondent), whatever it looks like")
+    shape.add_argument("--events", dest="reading", action="store_const", const="events",
+                       help="read the file as touchpoint events (one row per event), whatever it looks like")
+    p.add_argument("--outcome", metavar="COLUMN",
+                   help="survey: the column the key drivers explain (an NPS, a score or a two-valued label)")
+    p.add_argument("--rating-stage", action="append", default=[], metavar="COLUMN=STAGE",
+                   help="survey: count the answers of rating column COLUMN in stage STAGE (repeatable)")
     return p.parse_args(argv)
 
 
-def _mapping(pairs: list[str]) -> dict[str, str]:
+def _mapping(pairs: list[str], flag: str = "--map", example: str = "CANONICAL=SOURCE (e.g. --map journey_id=case_id)"
+             ) -> dict[str, str]:
     out = {}
     for pair in pairs:
         canonical, sep, source = pair.partition("=")
         if not sep or not canonical.strip():
-            raise DataError(f"--map {pair} is not of the form CANONICAL=SOURCE (e.g. --map journey_id=case_id).")
+            raise DataError(f"{flag} {pair} is not of the form {example}.")
         out[canonical.strip()] = source.strip()
     return out
 
@@ -76,11 +87,16 @@ def _open(args: argparse.Namespace) -> tuple[Dataset, int, pl.DataFrame]:
     # and quarantines it in DuckDB without loading it into memory (ingest reads the whole file).
     direct = path.is_file() and not args.map and reads_directly(path)
     if path.is_file() and path.suffix.lower() in ingest.SUFFIXES and not direct:
-        loaded = ingest.load(path, mapping=_mapping(args.map), strict=args.strict)
+        stages = _mapping(args.rating_stage, "--rating-stage", "COLUMN=STAGE (e.g. --rating-stage 'Seat comfort=In flight')")
+        loaded = ingest.load(path, mapping=_mapping(args.map), strict=args.strict, reading=args.reading,
+                             outcome=args.outcome, stages=stages)
         target = writable(Path(settings.get("cache_dir")), "ingest") / f"{loaded.digest}.parquet"
         if not target.exists():
             ingest.write_parquet(loaded, target)
         return open_dataset(target, name=loaded.name), loaded.rejected_rows, loaded.quarantine
+    if args.reading or args.outcome or args.rating_stage:
+        raise DataError("--survey, --events, --outcome and --rating-stage apply only to a single .csv, .tsv, .txt, "
+                        ".xlsx or .parquet file.")
     if args.map:
         raise DataError("--map applies only to a single .csv, .tsv, .txt, .xlsx or .parquet file.")
     ds = open_dataset(args.data)
@@ -108,6 +124,7 @@ def render_table(r: dict) -> str:
         f"handoff rate %        {_fmt(r['handoff_rate'])}",
         f"rejected rows         {r['rejected_rows']:,}",
         f"facts written by      {r['facts']['engine']} {r['facts']['engine_version']}".rstrip(),
+        *render_outcome(r),
         "",
         f"{'stage':<16}{'events':>10}{'journeys':>10}{'mean sat':>10}{'CSAT %':>9}",
     ]
@@ -115,13 +132,29 @@ def render_table(r: dict) -> str:
         lines.append(f"{s['stage']:<16}{s['events']:>10,}{s['journeys']:>10,}"
                      f"{_fmt(s['mean_satisfaction'], 2):>10}{_fmt(s['csat']):>9}")
     lines += ["", f"{'handoff':<32}{'count':>8}"]
-    for h in r["handoffs"][:15]:
+    for h in (r["handoffs"] or [])[:15]:
         lines.append(f"{h['from'] + ' → ' + h['to']:<32}{h['count']:>8,}")
     if "nps_ci" in r:
         lines += render_statistics(r)
-    if "paths" in r:
+    if r.get("paths"):
         lines += render_paths(r)
     return "\n".join(lines)
+
+
+def render_outcome(r: dict) -> list[str]:
+    """A survey's reading and outcome (nothing for event data)."""
+    if r.get("reading") != "survey":
+        return []
+    about = r["survey"]
+    lines = ["", f"read as a survey: {about['respondents']:,} respondents "
+                 f"(id: {about['respondent_column'] or 'row number'}), {len(about['ratings'])} rating columns"]
+    for rating in about["ratings"]:
+        lines.append(f"  {rating['column']}: scale {rating['scale']}, {rating['answers']:,} answers, "
+                     f"{rating['not_applicable']:,} not applicable")
+    o = r["outcome"]
+    if o:
+        lines.append(f"outcome               {o['column']} ({o['kind']}), {o['positive']}: {_fmt(o['rate'])} %")
+    return lines
 
 
 def render_statistics(r: dict) -> list[str]:
@@ -134,7 +167,13 @@ def render_statistics(r: dict) -> list[str]:
         lines.append(f"per handoff (0-10)    {effect['per_handoff']:+.2f}  (95% CI {effect['ci'][0]:+.2f} to "
                      f"{effect['ci'][1]:+.2f}, p {effect['p_value']:.3g}, n {effect['n']:,})")
     if r["drivers"]:
-        lines += ["", "key drivers of the 0-10 answer (importance = % of the R² stage satisfaction adds, Shapley)",
+        title = "key drivers of the 0-10 answer (importance = % of the R² stage satisfaction adds, Shapley)"
+        if r.get("drivers_model") == "logit":
+            title = (f"key drivers of '{r['outcome']['column']}' = {r['outcome']['positive']} (logistic model; "
+                     "coef = log-odds per point; importance = % of |coef| x SD)")
+        elif r.get("outcome") and r["outcome"]["kind"] == "score":
+            title = f"key drivers of '{r['outcome']['column']}' (importance = % of the R² ratings add, Shapley)"
+        lines += ["", title,
                   f"{'stage':<16}{'importance %':>13}{'coef':>8}{'p':>10}{'mean sat':>10}{'n':>8}"]
         for d in r["drivers"]:
             lines.append(f"{d['stage']:<16}{d['importance']:>13.1f}{d['coefficient']:>+8.2f}{d['p_value']:>10.2g}"
@@ -183,9 +222,13 @@ def main(argv: list[str] | None = None) -> int:
             return _print_episode(episode(ds, args.journey), args.format)
         f = Filters.make(since=args.since, until=args.until, persona=args.persona,
                          channel=args.channel, stage=args.stage)
-        result = headline(ds, f)
-        result.update(statistics(ds, f))
-        result.update(paths_report(ds, f))
+        about = survey_figures.info(ds)
+        if about is not None:
+            result = survey_figures.report(survey_figures.ordered(ds, about), f, about)
+        else:
+            result = headline(ds, f)
+            result.update(statistics(ds, f))
+            result.update(paths_report(ds, f))
     except DataError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

@@ -42,6 +42,10 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("min_sample", "30", "Groups with fewer answers than this are marked low-sample in charts."),
     Setting("max_dimension_values", "200",
             "A string column with at most this many distinct values becomes a filter dimension."),
+    Setting("not_applicable", "N/A,NA,n/a,Not applicable,해당없음,모름,무응답",
+            "Survey answers that mean 'not applicable' (comma-separated, compared ignoring case and spaces): in a "
+            "rating column they are neither a rating nor an invalid cell. Empty cells, and 0 in a column whose "
+            "other answers are 1–5, are not applicable too."),
     Setting("allowed_email_domains", "",
             "With sign-in configured (`[auth]` in `.streamlit/secrets.toml`): comma-separated e-mail domains "
             "allowed in (exact match, e.g. `bank.co.kr,example.com`); `[cxlens] allowed_email_domains` in the "

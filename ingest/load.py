@@ -12,7 +12,7 @@ from pathlib import Path
 import polars as pl
 
 from errors import CacheError, DataError, disk_problem
-from ingest import values
+from ingest import survey, values
 from ingest.mapping import ColumnMapping, propose
 from ingest.read import ROW, RawTable, read_bytes, read_table
 from store.schema import BY_NAME, CANONICAL, REQUIRED, SCORE_RANGES
@@ -30,6 +30,7 @@ class Ingested:
     mapping: ColumnMapping
     quarantine: pl.DataFrame   # row (1-based file line, header = 1), column, value, reason
     digest: str                # of the file's bytes, the mapping and FORMAT
+    survey: survey.SurveyInfo | None = None  # set when the file was read as a wide survey (ingest.survey)
 
     @property
     def rejected_rows(self) -> int:
@@ -37,15 +38,23 @@ class Ingested:
 
 
 def load(source: str | Path | bytes, name: str | None = None, mapping: Mapping[str, str] | None = None,
-         strict: bool = False) -> Ingested:
+         strict: bool = False, reading: str | None = None, outcome: str | None = None,
+         stages: Mapping[str, str] | None = None) -> Ingested:
     """Read, map and validate a file; DataError for a whole-file problem or an unfinished mapping.
 
     ``mapping`` (canonical → source column) overrides the automatic one for the columns it names.
-    With ``strict`` any invalid row is a DataError instead of a quarantined row.
+    With ``strict`` any invalid row is a DataError instead of a quarantined row. ``reading`` is
+    ``events``, ``survey`` or None (chosen by ``ingest.survey.reading``); a survey's ``outcome``
+    column and rating-column ``stages`` are passed to ``ingest.survey.read``.
     """
     data, name = read_bytes(source, name)
     raw = read_table(data, name)
     chosen = propose(raw.columns, mapping)
+    reading = reading or survey.reading(raw, chosen)
+    if reading == survey.SURVEY:
+        options = {"mapping": sorted(chosen.columns.items()), "outcome": outcome, "stages": sorted((stages or {}).items())}
+        return survey.read(raw, chosen, outcome=outcome, stages=stages, strict=strict,
+                           digest=survey.digest(data, options))
     if not chosen.ready:
         raise DataError(chosen.problem())
     return canonicalize(raw, chosen, strict=strict, digest=_digest(data, chosen))
@@ -156,7 +165,8 @@ def write_parquet(ingested: Ingested, path: str | Path) -> Path:
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        ingested.events.write_parquet(tmp, compression="zstd")
+        metadata = {survey.METADATA_KEY: ingested.survey.to_json()} if ingested.survey else None
+        ingested.events.write_parquet(tmp, compression="zstd", metadata=metadata)
         os.replace(tmp, path)
     except Exception as exc:  # polars wraps a failed write in its own error types
         with contextlib.suppress(OSError):

@@ -13,16 +13,19 @@ from store.schema import CANONICAL, REQUIRED
 # Aliases per canonical column, compared after `normalise` (case, spaces, underscores and
 # punctuation ignored). An exact canonical name always wins over an alias.
 ALIASES: dict[str, tuple[str, ...]] = {
-    "journey_id": ("case_id", "case:concept:name", "caseid", "session_id", "journey", "여정ID", "여정번호", "세션ID"),
-    "timestamp": ("time:timestamp", "event_time", "datetime", "date", "time", "일시", "일자", "시간", "날짜"),
+    "journey_id": ("case_id", "case:concept:name", "caseid", "session_id", "journey", "여정ID", "여정번호", "세션ID",
+                   "고객여정ID", "respondent_id", "response_id", "응답자ID", "응답ID"),
+    "timestamp": ("time:timestamp", "event_time", "datetime", "date", "time", "일시", "일자", "시간", "날짜", "응답일시",
+                  "응답일자", "submitted_at", "submission_date", "start_date", "end_date", "제출일시"),
     "stage": ("journey_stage", "단계", "여정단계"),
     "channel": ("채널",),
     "customer_id": ("customer", "client_id", "고객ID", "고객번호"),
     "touchpoint": ("concept:name", "activity", "event", "터치포인트"),
     "persona": ("segment", "페르소나", "세그먼트"),
-    "satisfaction": ("csat", "만족도"),
+    "satisfaction": ("csat", "만족도", "만족점수", "satisfaction_score", "csat_score"),
     "ces": ("effort", "customer_effort_score", "노력도"),
-    "nps": ("likelihood_to_recommend", "nps_score", "추천의향"),
+    "nps": ("likelihood_to_recommend", "nps_score", "추천의향", "추천점수", "추천 의향 점수", "추천의향점수",
+            "recommend_score"),
     "comment": ("comments", "feedback", "verbatim", "의견", "코멘트"),
 }
 
@@ -61,9 +64,14 @@ class ColumnMapping:
             names = " and ".join(f"'{s}'" for s in sources)
             return (f"Columns {names} could all be '{canonical}'; choose one "
                     f"(report.py: --map {canonical}=COLUMN).")
-        for canonical in self.missing:
+        if len(self.missing) == 1:
+            canonical = self.missing[0]
             return (f"The file has no column for '{canonical}', which is required; map one "
                     f"(report.py: --map {canonical}=COLUMN).")
+        if self.missing:
+            names = ", ".join(f"'{c}'" for c in self.missing[:-1]) + f" and '{self.missing[-1]}'"
+            flags = " ".join(f"--map {c}=COLUMN" for c in self.missing)
+            return f"The file has no column for {names}, which are required; map them (report.py: {flags})."
         return None
 
 

@@ -1,0 +1,469 @@
+"""Wide survey exports (one row per respondent, one column per rated touchpoint) read as canonical events.
+
+A survey tool's export (Qualtrics, SurveyMonkey, Google Forms, a research agency's Excel) is read
+as one journey per respondent with one rated touchpoint per rating column:
+
+- a **rating column** is a column whose answers (after the not-applicable cells) are whole numbers
+  on one small scale: 1–5, 1–7, 1–10 or 0–10 (a column whose largest answer is below 4, or that
+  holds anything but whole numbers from 0 to 10 in more than 5% of its answered cells, is not one);
+- **not applicable** is not a rating and not an invalid row: an empty cell, one of the
+  ``not_applicable`` setting's words (compared ignoring case and spaces), and 0 in a column whose
+  other answers are 1–5; such cells are neither counted nor quarantined;
+- each answered rating cell is one event: ``journey_id`` = the respondent id column when there is
+  one (a column named like an id whose values are unique), else the row number; ``stage`` = the
+  column's name unless mapped to a stage; ``touchpoint`` = the column's name; ``channel`` =
+  ``survey``; ``satisfaction`` = the answer placed on the 1–5 axis (see ``to_five``);
+- the **outcome** is an NPS column (0–10, named like NPS or the only 0–10 column), else an overall
+  satisfaction score, else a two-valued label (``satisfied`` / ``neutral or dissatisfied``,
+  ``만족`` / ``불만족``); the caller may choose another column;
+- every other column is kept (text columns with few values become filter dimensions).
+
+The description of this reading (``SurveyInfo``) travels in the Parquet file's key-value metadata,
+so report.py and the pages know which figures the data cannot give (no event times).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+import polars as pl
+
+import settings
+from errors import DataError
+from ingest import values
+from ingest.mapping import ALIASES, ColumnMapping, normalise
+from ingest.read import ROW, RawTable
+from store.schema import CANONICAL
+
+EVENTS, SURVEY = "events", "survey"
+METADATA_KEY = "cxlens.survey"
+CHANNEL = "survey"
+# A survey without an answer date still needs a time per event in the store; no figure that depends
+# on event times is given for it (figures: survey statistics), so this value is never shown.
+NO_DATE = dt.datetime(1970, 1, 1)
+# Share of answered cells of a rating column that may be something else (they are quarantined); one such
+# cell is always allowed, so a small file with one typo still has its rating column.
+MAX_OTHER_SHARE = 0.05
+SCALES = ((1, 5), (1, 7), (1, 10), (0, 10))
+
+_ID_NAMES = {normalise(n) for n in (
+    "id", "respondent", "respondent_id", "response_id", "responseid", "응답자", "응답자ID", "응답자번호", "응답ID",
+    "응답번호", "설문번호", "respondent id", *ALIASES["journey_id"], *ALIASES["customer_id"], "journey_id",
+    "customer_id", "고객여정ID")}
+_NPS_WORDS = ("nps", "recommend", "추천")
+_OVERALL_WORDS = ("overall", "전반", "종합", "전체")
+_SATISFIED_WORDS = ("satisf", "만족", "recommend", "추천", "outcome", "result", "label", "결과")
+_NEGATIVE_WORDS = ("dissatisf", "unsatisf", "not", "neutral", "불만", "보통", "미만족", "no", "아니")
+
+
+@dataclass(frozen=True)
+class Rating:
+    """One rating column: its scale, the stage its answers belong to, and how many cells were answered / not applicable."""
+
+    column: str
+    stage: str
+    low: int
+    high: int
+    zero_is_not_applicable: bool
+    answers: int
+    not_applicable: int
+
+    @property
+    def scale(self) -> str:
+        return f"{self.low}–{self.high}"
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What the key drivers explain: ``kind`` nps (0–10), score (a rating's scale) or label (two values).
+
+    ``stored`` is the column's name in the events (the user's header, or ``<header>_source`` when
+    the header is a canonical name); ``positive`` is the answer counted by ``rate``: 9–10 for NPS,
+    the top two answers of a score's scale, the satisfied value of a label.
+    """
+
+    column: str
+    stored: str
+    kind: str
+    positive: str
+    low: int | None = None
+    high: int | None = None
+    values: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class SurveyInfo:
+    """How a survey file was read: respondent id, date column, rating columns, outcome, unused columns."""
+
+    respondent_column: str | None
+    timestamp_column: str | None
+    ratings: tuple[Rating, ...]
+    outcome: Outcome | None
+    respondents: int
+    profile: tuple[str, ...] = ()
+    persona_column: str | None = None
+    unrated_rows: int = 0
+
+    @property
+    def stage_order(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(r.stage for r in self.ratings))
+
+    def to_json(self) -> str:
+        return json.dumps(asdict(self), ensure_ascii=False)
+
+    @classmethod
+    def from_json(cls, text: str) -> SurveyInfo:
+        d = json.loads(text)
+        outcome = d.pop("outcome")
+        d["ratings"] = tuple(Rating(**r) for r in d["ratings"])
+        d["profile"] = tuple(d.get("profile", ()))
+        if outcome is not None:
+            outcome["values"] = tuple(outcome.get("values", ()))
+        return cls(**d, outcome=Outcome(**outcome) if outcome else None)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A column that could be a rating, before the reading is chosen: its parsed answers and scale."""
+
+    column: str
+    low: int
+    high: int
+    zero_is_not_applicable: bool
+    answers: pl.Series = field(repr=False)    # Float64, null = not applicable or unreadable
+    unreadable: pl.Series = field(repr=False)  # Boolean, a cell that is neither an answer nor not applicable
+
+
+def not_applicable_words() -> tuple[str, ...]:
+    """The ``not_applicable`` setting's words, compared after removing spaces and case."""
+    return tuple(_key(w) for w in settings.get("not_applicable").split(",") if w.strip())
+
+
+def _key(text: str) -> str:
+    return re.sub(r"\s+", "", text).casefold()
+
+
+def _cells(series: pl.Series) -> tuple[pl.Series, pl.Series, pl.Series]:
+    """(number, not applicable, unreadable) per cell of a column; a text cell may start with its number ("5 - Very good")."""
+    if series.dtype.is_numeric():
+        number = series.cast(pl.Float64)
+        na = number.is_null() | number.is_nan()
+        return pl.Series(number.fill_nan(None)), na, pl.Series([False] * series.len())
+    text = pl.Series(series.cast(pl.String)).str.strip_chars()
+    folded = text.str.replace_all(r"\s+", "").str.to_lowercase()
+    na = text.is_null() | text.is_in(list(values.NULL_TOKENS)) | folded.is_in(list(not_applicable_words()))
+    number = text.str.extract(r"^([+-]?\d+(?:\.\d+)?)(?:\s*$|\s*[-–:.)]?\s*\D)", 1).cast(pl.Float64, strict=False)
+    number = pl.select(pl.when(na).then(None).otherwise(number)).to_series()
+    return number, na, ~na & number.is_null()
+
+
+def candidate(series: pl.Series) -> Candidate | None:
+    """The column as a rating on its detected scale, or None when it is not one (see the module docstring)."""
+    if series.dtype in (pl.Date, pl.Datetime, pl.Boolean):
+        return None
+    number, na, unreadable = _cells(series)
+    answered = number.drop_nulls()
+    bad = unreadable.sum()
+    if answered.len() < 2 or (bad > 1 and bad > MAX_OTHER_SHARE * (answered.len() + bad)):
+        return None
+    on_scale = (answered == answered.round()) & (answered >= 0) & (answered <= 10)
+    if not bool(on_scale.all()):
+        return None
+    low, high = int(answered.min()), int(answered.max())
+    if high < 4:
+        return None
+    zero_na = False
+    if high <= 5:
+        scale = (1, 5)
+        zero_na = low == 0
+    elif high <= 7 and low >= 1:
+        scale = (1, 7)
+    elif low >= 1:
+        scale = (1, 10)
+    else:
+        scale = (0, 10)
+    if zero_na:
+        number = pl.select(pl.when(number == 0).then(None).otherwise(number)).to_series()
+    return Candidate(series.name, scale[0], scale[1], zero_na, number, unreadable)
+
+
+def to_five(number: pl.Expr, low: int, high: int) -> pl.Expr:
+    """An answer on a ``low``–``high`` scale placed on the 1–5 axis of ``satisfaction``, keeping top-2-box.
+
+    Piecewise linear: the lowest answer → 1, the second highest → 4, the highest → 5, linear in
+    between. On 1–5 it is the identity; on any scale the top two answers (and only they) land at ≥ 4,
+    so CSAT (% ≥ 4) is the top-2-box of the column's own scale, and means of columns on different
+    scales share one axis (the emotion curve, the key drivers).
+    """
+    if (low, high) == (1, 5):
+        return number
+    second = high - 1
+    below = 1 + 3 * (number - low) / (second - low)
+    return pl.when(number >= second).then(4 + (number - second)).otherwise(below)
+
+
+def _respondent_column(raw: RawTable, exclude: set[str]) -> str | None:
+    for column in raw.columns:
+        if column in exclude or normalise(column) not in _ID_NAMES:
+            continue
+        ids = values.text(pl.col(column))
+        s = raw.frame.select(ids.alias("v"))["v"]
+        if s.null_count() == 0 and s.n_unique() == s.len():
+            return column
+    return None
+
+
+def _is_nps_name(column: str) -> bool:
+    key = normalise(column)
+    return any(w in key for w in _NPS_WORDS)
+
+
+def _label_values(series: pl.Series) -> list[str] | None:
+    if series.dtype != pl.String:
+        return None
+    text = pl.select(values.text(pl.lit(series))).to_series().drop_nulls()
+    distinct = sorted(text.unique().to_list())
+    if len(distinct) != 2 or values.looks_numeric(text):
+        return None
+    return distinct
+
+
+def _positive(labels: Sequence[str]) -> str:
+    """The satisfied value of a two-valued label: the one that names satisfaction without a negation."""
+    def score(v: str) -> tuple[int, str]:
+        k = _key(v)
+        negative = any(w in k for w in _NEGATIVE_WORDS)
+        positive = any(w in k for w in ("satisf", "만족", "yes", "예", "promot", "추천", "good", "좋"))
+        return (0 if positive and not negative else 1 if not negative else 2, v)
+
+    return min(labels, key=score)
+
+
+def _outcome(raw: RawTable, ratings: dict[str, Candidate], chosen: str | None) -> Outcome | None:
+    """The outcome column (see the module docstring); ``chosen`` names it explicitly ("" for none)."""
+    if chosen == "":
+        return None
+
+    def as_outcome(column: str) -> Outcome | None:
+        stored = f"{column}_source" if column in CANONICAL else column
+        if column in ratings:
+            c = ratings[column]
+            if (c.low, c.high) == (0, 10) and (_is_nps_name(column) or chosen is None):
+                return Outcome(column, stored, "nps", "9–10", 0, 10)
+            if _is_nps_name(column) and c.high > 7:
+                return Outcome(column, stored, "nps", "9–10", 0, 10)
+            return Outcome(column, stored, "score", f"{c.high - 1}–{c.high}", c.low, c.high)
+        labels = _label_values(raw.frame[column])
+        if labels is not None:
+            return Outcome(column, stored, "label", _positive(labels), values=tuple(labels))
+        return None
+
+    if chosen is not None:
+        if chosen not in raw.columns:
+            raise DataError(f"The file has no column '{chosen}' to use as the outcome.")
+        found = as_outcome(chosen)
+        if found is None:
+            raise DataError(f"Column '{chosen}' cannot be the outcome: it is neither a 0–10 score, a rating "
+                            "nor a label with two values.")
+        return found
+    zero_ten = [c for c in ratings.values() if (c.low, c.high) == (0, 10)]
+    named = [c for c in ratings.values() if _is_nps_name(c.column) and c.high > 7]
+    if named:
+        return as_outcome(named[0].column)
+    if len(zero_ten) == 1 and all(c.high <= 7 for c in ratings.values() if c is not zero_ten[0]):
+        return as_outcome(zero_ten[0].column)
+    for c in ratings.values():
+        key = normalise(c.column)
+        if any(w in key for w in _OVERALL_WORDS):
+            return Outcome(c.column, c.column, "score", f"{c.high - 1}–{c.high}", c.low, c.high)
+    for column in raw.columns:
+        if column in ratings:
+            continue
+        labels = _label_values(raw.frame[column])
+        if labels is None:
+            continue
+        words = _key(column) + " " + " ".join(_key(v) for v in labels)
+        if any(w in words for w in _SATISFIED_WORDS):
+            return as_outcome(column)
+    return None
+
+
+def candidates(raw: RawTable, exclude: Sequence[str] = ()) -> dict[str, Candidate]:
+    """Every rating column of the file (in file order), except ``exclude``."""
+    out = {}
+    for column in raw.columns:
+        if column in exclude:
+            continue
+        found = candidate(raw.frame[column])
+        if found is not None:
+            out[column] = found
+    return out
+
+
+def reading(raw: RawTable, mapping: ColumnMapping) -> str:
+    """``survey`` when the event mapping lacks a required column and at least two unmapped rating
+    columns are there; else ``events``."""
+    if mapping.ready:
+        return EVENTS
+    mapped = set(mapping.columns.values())
+    ratings = [c for c in raw.columns if c not in mapped and candidate(raw.frame[c]) is not None]
+    return SURVEY if len(ratings) >= 2 else EVENTS
+
+
+def read(raw: RawTable, mapping: ColumnMapping, *, outcome: str | None = None,
+         stages: Mapping[str, str] | None = None, strict: bool = False, digest: str = ""):
+    """The survey's answers as canonical events (``ingest.Ingested`` with ``survey`` set).
+
+    ``mapping`` (from ``ingest.propose``) gives the respondent id (journey_id or customer_id), the
+    answer date (timestamp), persona and channel when the file has them; ``outcome`` names the
+    outcome column ("" for none); ``stages`` maps rating columns to stage names.
+    """
+    from ingest.load import QUARANTINE_SCHEMA, Ingested  # load imports this module
+
+    stages = dict(stages or {})
+    for column in stages:
+        if column not in raw.columns:
+            raise DataError(f"The file has no column '{column}' to map to a stage.")
+    cols = mapping.columns
+    time_column = cols.get("timestamp")
+    persona_column = cols.get("persona")
+    channel_column = cols.get("channel")
+    respondent = cols.get("journey_id") or cols.get("customer_id")
+    if respondent is None:
+        respondent = _respondent_column(raw, set())
+    exclude = {c for c in (time_column, persona_column, channel_column, respondent) if c}
+    found = candidates(raw, sorted(exclude))
+    result = _outcome(raw, found, outcome)
+    if result is not None and result.column in exclude:
+        raise DataError(f"Column '{result.column}' cannot be both the outcome and the respondent id, date, "
+                        "persona or channel.")
+    ratings = {c: v for c, v in found.items() if result is None or c != result.column}
+    if not ratings:
+        raise DataError(f"{raw.name} has no rating column (whole-number answers on a 1–5, 1–7, 1–10 or 0–10 "
+                        "scale), so it cannot be read as a survey.")
+    frame = raw.frame
+    ids = (values.text(pl.col(respondent)) if respondent else pl.col(ROW).cast(pl.String)).alias("journey_id")
+    if respondent:
+        dup = frame.select(ids).filter(pl.col("journey_id").is_duplicated())
+        if dup.height:
+            raise DataError(f"Column '{respondent}' has the respondent id '{dup['journey_id'][0]}' on more than "
+                            "one row; a survey needs one row per respondent.")
+    quarantine = []
+    if time_column:
+        dtype = frame.schema[time_column]
+        ts = values.timestamp(pl.col(time_column), dtype)
+        frame = frame.with_columns(ts.alias("__ts"), values.text(pl.col(time_column)).alias("__ts_shown"))
+        bad = frame.filter(pl.col("__ts").is_null())
+        quarantine.append(bad.select(
+            pl.col(ROW).alias("row"), pl.lit(time_column).alias("column"), pl.col("__ts_shown").alias("value"),
+            pl.when(pl.col("__ts_shown").is_null()).then(pl.lit("timestamp is missing"))
+            .otherwise(pl.format("timestamp '{}' is not a date and time", pl.col("__ts_shown"))).alias("reason")))
+    else:
+        frame = frame.with_columns(pl.lit(NO_DATE, pl.Datetime("us")).alias("__ts"))
+    nps_values = None
+    if result is not None and result.kind in ("nps", "score"):
+        c = found[result.column]
+        bad = frame.with_columns(c.answers.alias("__v"), c.unreadable.alias("__bad")).filter(pl.col("__bad"))
+        quarantine.append(bad.select(
+            pl.col(ROW).alias("row"), pl.lit(result.column).alias("column"),
+            values.text(pl.col(result.column)).alias("value"),
+            pl.format(f"{result.column} '{{}}' is not a number on its {c.low}–{c.high} scale",
+                      values.text(pl.col(result.column))).alias("reason")))
+        nps_values = c.answers
+    rating_list = []
+    long = []
+    for column, c in ratings.items():
+        stage = stages.get(column, column)
+        shown = values.text(pl.col(column))
+        part = frame.with_columns(c.answers.alias("__answer"), c.unreadable.alias("__bad"))
+        bad = part.filter(pl.col("__bad") & pl.col("__ts").is_not_null())
+        quarantine.append(bad.select(
+            pl.col(ROW).alias("row"), pl.lit(column).alias("column"), shown.alias("value"),
+            pl.format(f"{column} '{{}}' is not a rating on its {c.low}–{c.high} scale", shown).alias("reason")))
+        answered = part.filter(pl.col("__answer").is_not_null() & pl.col("__ts").is_not_null())
+        long.append(answered.select(
+            pl.col(ROW), ids, pl.col("__ts").alias("timestamp"), pl.lit(stage).alias("stage"),
+            (values.text(pl.col(channel_column)).fill_null(CHANNEL) if channel_column else pl.lit(CHANNEL))
+            .alias("channel"),
+            pl.lit(column).alias("touchpoint"),
+            to_five(pl.col("__answer"), c.low, c.high).alias("satisfaction"),
+            pl.lit(len(rating_list)).alias("__order"),
+        ))
+        na = part.filter(pl.col("__answer").is_null() & ~pl.col("__bad")).height
+        rating_list.append(Rating(column, stage, c.low, c.high, c.zero_is_not_applicable, answered.height, na))
+    events = pl.concat(long).sort(ROW, "__order") if long else None
+    quarantine_frame = pl.concat([q.cast(QUARANTINE_SCHEMA) for q in quarantine]) if quarantine else \
+        pl.DataFrame(schema=QUARANTINE_SCHEMA)
+    # A respondent who rated nothing (every cell not applicable) has no event: listed, not silently lost.
+    unrated = frame.join(events.select(ROW).unique(), on=ROW, how="anti").filter(pl.col("__ts").is_not_null())
+    quarantine_frame = pl.concat([quarantine_frame, unrated.select(
+        pl.col(ROW).cast(pl.Int64).alias("row"), pl.lit(None, pl.String).alias("column"),
+        pl.lit(None, pl.String).alias("value"),
+        pl.lit(f"no rating in any of the {len(ratings)} rating columns").alias("reason"))]).sort("row", "column")
+    if strict and quarantine_frame.height:
+        first = quarantine_frame.row(0, named=True)
+        count = f"{quarantine_frame.height:,} cells are" if quarantine_frame.height > 1 else "1 cell is"
+        raise DataError(f"{raw.name}: {count} invalid; first: row {first['row']}, {first['reason']}.")
+    # Per respondent: the outcome (NPS as the canonical nps answer on each of its events) and the
+    # other columns as they are (text columns with few values become filter dimensions).
+    used = {*ratings, *(c for c in (time_column, channel_column, respondent) if c)}
+    if result is not None and result.kind == "nps":
+        used.add(result.column)
+    kept = [c for c in raw.columns if c not in used and c != persona_column]
+    per_row = frame.select(
+        pl.col(ROW),
+        *([values.text(pl.col(persona_column)).alias("persona")] if persona_column else []),
+        *([pl.Series("nps", nps_values)] if result is not None and result.kind == "nps" else []),
+        *(_kept(frame[c], result).alias(f"{c}_source" if c in CANONICAL else c) for c in kept),
+    )
+    if result is not None and result.kind == "nps":
+        per_row = per_row.with_columns(
+            pl.when(pl.col("nps") == pl.col("nps").round()).then(pl.col("nps")).alias("nps"))
+    events = events.join(per_row, on=ROW, how="left").drop(ROW, "__order")
+    info = SurveyInfo(
+        respondent_column=respondent, timestamp_column=time_column, ratings=tuple(rating_list), outcome=result,
+        respondents=events["journey_id"].n_unique(), persona_column=persona_column,
+        profile=tuple(f"{c}_source" if c in CANONICAL else c for c in kept), unrated_rows=unrated.height)
+    used_mapping = ColumnMapping(
+        columns={k: v for k, v in {"journey_id": respondent, "timestamp": time_column, "persona": persona_column,
+                                   "channel": channel_column}.items() if v},
+        status=mapping.status)
+    return Ingested(name=raw.name, events=events, mapping=used_mapping, quarantine=quarantine_frame,
+                    digest=digest, survey=info)
+
+
+def _kept(series: pl.Series, outcome: Outcome | None) -> pl.Expr:
+    """A non-rating column, kept: the outcome score as text (a filter dimension), other columns as ingest keeps them."""
+    from ingest.load import _extra
+
+    if outcome is not None and outcome.kind == "score" and series.name == outcome.column:
+        return values.text(pl.lit(series))
+    return _extra(series)
+
+
+def digest(data: bytes, options: Mapping) -> str:
+    """Of the file's bytes, the reading options and the not-applicable words: names the cached Parquet."""
+    from ingest.load import FORMAT
+
+    h = hashlib.sha256(data)
+    h.update(repr((FORMAT, SURVEY, sorted((k, repr(v)) for k, v in options.items()), not_applicable_words()))
+             .encode())
+    return h.hexdigest()[:24]
+
+
+def info(files: Sequence[str]) -> SurveyInfo | None:
+    """The SurveyInfo a survey's Parquet file carries (None for event data or several files)."""
+    if len(files) != 1 or not str(files[0]).lower().endswith(".parquet") or not Path(files[0]).is_file():
+        return None
+    try:
+        meta = pl.read_parquet_metadata(files[0])
+    except Exception:  # not our file, or unreadable: the store reports that itself
+        return None
+    text = meta.get(METADATA_KEY)
+    return SurveyInfo.from_json(text) if text else None

@@ -1,0 +1,166 @@
+"""The figures of a survey dataset (ingest.survey): the headline and statistics without what needs event times,
+the outcome and its key drivers (shared by report.py and the pages)."""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+import polars as pl
+
+import settings
+from figures import headline, score_trend
+from ingest import survey
+from ingest.survey import SurveyInfo
+from metrics.confidence import nps_interval
+from metrics.drivers import KeyDrivers, key_drivers
+from metrics.nps import nps
+from metrics.survey_drivers import label_drivers, score_drivers
+from store import Dataset, Filters
+from store import queries as q
+
+# Figures a survey cannot give, with the one-line reason report.py and the pages show.
+NO_EVENT_TIMES = "a survey row has no event times"
+REASONS = {
+    "median_journey_hours": f"{NO_EVENT_TIMES}, so a respondent's journey has no duration",
+    "p90_journey_hours": f"{NO_EVENT_TIMES}, so a respondent's journey has no duration",
+    "handoff_rate": f"{NO_EVENT_TIMES} or sequence, so no channel handoff can be seen",
+    "handoffs": f"{NO_EVENT_TIMES} or sequence, so no channel handoff can be seen",
+    "handoff_effect": f"{NO_EVENT_TIMES} or sequence, so no channel handoff can be seen",
+    "dwell": f"{NO_EVENT_TIMES}, so no time is spent between touchpoints",
+    "paths": f"{NO_EVENT_TIMES} or sequence, so its answers follow no path",
+    "transitions": f"{NO_EVENT_TIMES} or sequence, so its answers follow no path",
+}
+NO_DATES = "the survey has no answer dates"
+
+
+def info(ds: Dataset) -> SurveyInfo | None:
+    """The survey description a dataset carries (None for event data)."""
+    return survey.info(ds.files)
+
+
+def ordered(ds: Dataset, about: SurveyInfo) -> Dataset:
+    """The dataset with its stages in the survey's column order (instead of the inferred event order)."""
+    order = [s for s in about.stage_order if s in ds.stage_order]
+    return dataclasses.replace(ds, stage_order=tuple(order + [s for s in ds.stage_order if s not in order]))
+
+
+def _journey_filters(f: Filters) -> Filters:
+    return dataclasses.replace(f, channel=(), stage=())
+
+
+def stage_ratings(ds: Dataset, f: Filters) -> pl.DataFrame:
+    """Each selected respondent's mean satisfaction and ratings per stage (all their answers): journey_id,
+    stage, mean_satisfaction, ratings."""
+    answers = q.touchpoints(ds, _journey_filters(f), ["journey_id", "stage", "satisfaction"])
+    if f.selects_touchpoints:
+        answers = answers.join(q.journeys(ds, f, ["journey_id"]), on="journey_id", how="semi")
+    return (answers.filter(pl.col("satisfaction").is_not_null())
+            .group_by("journey_id", "stage")
+            .agg(pl.col("satisfaction").mean().alias("mean_satisfaction"), pl.len().alias("ratings")))
+
+
+def outcome_answers(ds: Dataset, f: Filters, about: SurveyInfo) -> pl.DataFrame | None:
+    """journey_id and the outcome per selected respondent: ``positive`` (1/0) for a label, ``score`` for a
+    score, ``nps`` for NPS (null = no answer); None without an outcome."""
+    o = about.outcome
+    if o is None:
+        return None
+    if o.kind == "nps":
+        return q.journeys(ds, f, ["journey_id", "nps"])
+    if o.stored not in ds.dims:
+        return None
+    frame = q.journeys(ds, f, ["journey_id", o.stored])
+    value = pl.col(o.stored)
+    if o.kind == "label":
+        return frame.select("journey_id", pl.when(value.is_null()).then(None)
+                            .otherwise((value == o.positive).cast(pl.Int8)).alias("positive"))
+    return frame.select("journey_id", value.cast(pl.Float64, strict=False).alias("score"))
+
+
+def outcome(ds: Dataset, f: Filters, about: SurveyInfo) -> dict[str, Any] | None:
+    """``{column, kind, positive, rate}``: rate = % of the selected respondents with an answer who gave the
+    positive value (9–10 for NPS, the top two answers of a score's scale, the label's satisfied value)."""
+    o = about.outcome
+    answers = outcome_answers(ds, f, about)
+    if o is None or answers is None:
+        return None
+    if o.kind == "label":
+        s = answers["positive"].drop_nulls()
+        hits = int(s.sum())
+    elif o.kind == "nps":
+        s = answers["nps"].drop_nulls()
+        hits = int((s >= 9).sum())
+    else:
+        s = answers["score"].drop_nulls()
+        hits = int((s >= o.high - 1).sum())
+    rate = 100.0 * hits / s.len() if s.len() else None
+    return {"column": o.column, "kind": o.kind, "positive": o.positive, "rate": rate}
+
+
+def drivers(ds: Dataset, f: Filters, about: SurveyInfo) -> KeyDrivers:
+    """Key drivers of the survey's outcome: logistic for a label, OLS for a score or NPS (metrics.survey_drivers)."""
+    m = settings.get_int("min_sample")
+    o = about.outcome
+    answers = outcome_answers(ds, f, about)
+    if o is None or answers is None:
+        return KeyDrivers(None, 0, None, "none", "the survey has no outcome column (NPS, overall score or a "
+                                                 "two-valued label) for the ratings to explain")
+    ratings = stage_ratings(ds, f)
+    if o.kind == "label":
+        return label_drivers(answers, ratings, ds.stage_order, m)
+    if o.kind == "score":
+        return score_drivers(answers, ratings, ds.stage_order, m)
+    return key_drivers(answers, ratings, ds.stage_order, m)
+
+
+def report(ds: Dataset, f: Filters, about: SurveyInfo) -> dict[str, Any]:
+    """report.py's figures of a survey: the headline keys (time-based ones null), the statistics keys,
+    ``outcome``, ``drivers_model``, ``survey`` (how the file was read) and ``statistics_reasons``."""
+    result = headline(ds, f)
+    reasons: dict[str, str] = {}
+    for key in ("median_journey_hours", "p90_journey_hours", "handoff_rate", "handoffs", "handoff_effect", "paths",
+                "transitions"):
+        result[key] = None
+        reasons[key] = REASONS[key]
+    n = nps(q.journey_counts(ds, f, "nps"), weight="n").row(0, named=True)
+    ci = nps_interval(n["promoters"], n["detractors"], n["responses"])
+    if ci is None:
+        reasons["nps_ci"] = "no NPS answers in the selection"
+    kd = drivers(ds, f, about)
+    driver_rows = None
+    if kd.table is None:
+        reasons["drivers"] = kd.reason
+    else:
+        driver_rows = kd.table.filter(pl.col("importance").is_not_null()).select(
+            "stage", "importance", "coefficient", "p_value", "mean_satisfaction", "n").to_dicts()
+    trend_rows = None
+    if about.timestamp_column is None:
+        reasons["trend"] = NO_DATES
+    elif n["responses"] == 0:
+        reasons["trend"] = "no NPS answers in the selection"
+    else:
+        trend_rows = [
+            {"period": r["period"].isoformat(), "responses": r["responses"], "nps": r["nps"],
+             "nps_ci": None if r["nps_low"] is None else [r["nps_low"], r["nps_high"]],
+             "significant_change": r["significant_change"]}
+            for r in score_trend(ds, f, "month", "nps").table.iter_rows(named=True)
+        ]
+    models = {"logit_std_coefficient_share": "logit", "shapley_r2_share": "ols", "std_coefficient_share": "ols"}
+    result.update({
+        "nps_ci": None if ci is None else list(ci),
+        "drivers": driver_rows,
+        "drivers_model": models.get(kd.measure),
+        "trend": trend_rows,
+        "outcome": outcome(ds, f, about),
+        "reading": survey.SURVEY,
+        "survey": {
+            "respondent_column": about.respondent_column,
+            "timestamp_column": about.timestamp_column,
+            "respondents": about.respondents,
+            "ratings": [{"column": r.column, "stage": r.stage, "scale": r.scale, "answers": r.answers,
+                         "not_applicable": r.not_applicable} for r in about.ratings],
+        },
+        "statistics_reasons": reasons,
+    })
+    return result
