@@ -110,7 +110,8 @@ def test_drivers_are_led_by_the_planted_touchpoint_and_agree_with_an_independent
 
 def test_figures_that_need_event_times_are_null_with_a_reason(capsys, english):
     r = run_json(capsys, english)
-    for key in ("median_journey_hours", "p90_journey_hours", "handoff_rate", "handoffs", "handoff_effect", "trend"):
+    for key in ("median_journey_hours", "p90_journey_hours", "handoff_rate", "handoffs", "handoff_effect", "trend",
+                "paths", "transitions"):
         assert r[key] is None
         assert r["statistics_reasons"][key]
     assert r["statistics_reasons"]["trend"] == "the survey has no answer dates"
