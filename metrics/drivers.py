@@ -35,15 +35,21 @@ from metrics.confidence import Z_95, two_sided_p
 MAX_SHAPLEY_STAGES = 12
 QUADRANTS = ("fix_first", "keep_up", "monitor", "maintain")
 
+# The reading's comparison is exactly the quadrant's: the stage's mean satisfaction against the average of
+# the modelled stages. "Lowest"/"highest" are said only when the stage is the lowest/highest of them.
+_MATTERS = ("{stage} matters most to NPS ({importance:.0f}% of what stage satisfaction explains; "
+            "{coefficient:+.2f} points on the 0–10 answer per satisfaction point)")
 READING_EN = {
-    "fix_first": "{stage} matters most to NPS ({importance:.0f}% of what stage satisfaction explains; "
-                 "{coefficient:+.2f} points on the 0–10 answer per satisfaction point) and scores below "
-                 "the other stages ({mean_satisfaction:.2f}/5): fix it first.",
-    "keep_up": "{stage} matters most to NPS ({importance:.0f}% of what stage satisfaction explains; "
-               "{coefficient:+.2f} points on the 0–10 answer per satisfaction point) and already scores "
-               "above the other stages ({mean_satisfaction:.2f}/5): keep it up.",
+    "fix_first_lowest": _MATTERS + " and is rated lowest of the {stages} stages in the model "
+                                   "({mean_satisfaction:.2f}/5): fix it first.",
+    "fix_first": _MATTERS + " and is rated below their average ({mean_satisfaction:.2f}/5 against "
+                            "{average_satisfaction:.2f}; lowest: {lowest_stage} at {lowest_satisfaction:.2f}/5): "
+                            "a candidate to fix first.",
+    "keep_up": _MATTERS + " and is rated at or above the average of the {stages} stages in the model "
+                          "({mean_satisfaction:.2f}/5 against {average_satisfaction:.2f}): keep it up.",
     "none": "No stage's satisfaction has a clear (95% significant) link to NPS in this selection.",
 }
+READING_KEYS = tuple(READING_EN)
 
 
 @dataclass(frozen=True)
@@ -319,15 +325,25 @@ def with_quadrants(table: pl.DataFrame) -> pl.DataFrame:
 
 
 def reading(drivers: KeyDrivers, templates: Mapping[str, str] = READING_EN) -> str | None:
-    """One plain sentence about the top driver: how much it matters and whether to fix it first or keep it up.
+    """One plain sentence about the top driver: how much it matters and how it is rated against the other stages.
 
-    ``templates`` holds "fix_first", "keep_up" and "none" (no significant driver) format strings
-    with the fields stage, importance, coefficient, mean_satisfaction; None without a table.
+    ``templates`` holds READING_KEYS format strings: "fix_first_lowest" (the top driver is in the
+    fix-first quadrant and rated lowest of the modelled stages), "fix_first" (below their average
+    but not the lowest: the lowest stage is named), "keep_up" (at or above the average) and "none"
+    (no significant positive driver), with the fields stage, importance, coefficient,
+    mean_satisfaction, average_satisfaction (the quadrant's cut), stages (how many are modelled),
+    lowest_stage and lowest_satisfaction. None without a table.
     """
     if drivers.table is None:
         return None
-    top = drivers.table.filter(pl.col("importance").is_not_null()).row(0, named=True)
+    modelled = drivers.table.filter(pl.col("importance").is_not_null())
+    top = modelled.row(0, named=True)
     if top["p_value"] is None or top["p_value"] >= 0.05 or top["coefficient"] <= 0:
         return templates["none"]
-    key = "fix_first" if top["quadrant"] in ("fix_first", "monitor") else "keep_up"
-    return templates[key].format(**top)
+    lowest = modelled.sort("mean_satisfaction", "stage", nulls_last=True).row(0, named=True)
+    fields = {**top, "average_satisfaction": modelled["mean_satisfaction"].mean(), "stages": modelled.height,
+              "lowest_stage": lowest["stage"], "lowest_satisfaction": lowest["mean_satisfaction"]}
+    if top["quadrant"] not in ("fix_first", "monitor"):
+        return templates["keep_up"].format(**fields)
+    is_lowest = top["mean_satisfaction"] <= lowest["mean_satisfaction"]
+    return templates["fix_first_lowest" if is_lowest else "fix_first"].format(**fields)

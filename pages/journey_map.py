@@ -46,9 +46,10 @@ with layout.guard():
         st.info(t("no_pain_points"))
     else:
         layout.table(
-            pains.select("touchpoint", "events", "ratings", "csat", "mean_satisfaction", "pain_score"),
+            pains.select("touchpoint", "events", "ratings", "csat", "mean_satisfaction", "pain_score",
+                         "below_average"),
             "pain_points.csv",
             labels={c: t("col_" + c) for c in ("touchpoint", "events", "ratings", "csat", "mean_satisfaction",
-                                                 "pain_score")},
+                                                 "pain_score", "below_average")},
             formats={"csat": "%.1f", "mean_satisfaction": "%.2f", "pain_score": "%.0f"},
         )

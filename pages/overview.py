@@ -6,7 +6,8 @@ from pathlib import Path
 
 import streamlit as st
 
-from ui import charts, data, layout
+from metrics.pain_points import worst as worst_pain_points
+from ui import cards, charts, data, layout
 from ui.i18n import reason, t
 
 JOURNEY_MAP = Path(__file__).resolve().parent / "journey_map.py"
@@ -55,13 +56,14 @@ with layout.guard():
     columns = st.columns(3) + st.columns(3)
     for column, (key, label, help_key, fmt, delta_fmt, higher_is_better) in zip(columns, CARDS, strict=True):
         value, change = k["value"][key], k["delta"][key]
-        delta = None if change is None else delta_fmt.format(change)
+        shown = cards.delta(change, delta_fmt, higher_is_better, compared=k["compared"])
+        delta = shown.text
         value_text, help_text = "—" if value is None else fmt.format(value), t(help_key, n=f"{k['nps_responses']:,}")
         if key in ("nps", "csat"):
             value_text, delta, help_text = _with_statistics(key, value_text, delta, help_text, stats)
         column.metric(
             t(label), value_text, delta,
-            delta_color="normal" if higher_is_better else "inverse",
+            delta_color=shown.color, delta_arrow=shown.arrow,
             help=help_text, border=True,
         )
     p = k["periods"]
@@ -88,12 +90,15 @@ with left, layout.guard():
 
 with right, layout.guard():
     st.subheader(t("worst_pain_points"))
-    worst = data.pain_points(ds, f).head(3)
-    if worst.height == 0:
+    points = data.pain_points(ds, f)
+    worst = worst_pain_points(points)
+    if points.height == 0:
         st.info(t("no_pain_points"))
+    elif worst.height == 0:
+        st.info(t("no_pain_below_average", average=f"{points['average_csat'][0]:.0f}"))
     for r in worst.iter_rows(named=True):
         st.markdown(t("pain_point_line", touchpoint=layout.markdown_text(r["touchpoint"]), events=f"{r['events']:,}",
                       csat=f"{r['csat']:.0f}", score=f"{r['pain_score']:,.0f}"))
     if worst.height:
-        st.caption(t("pain_explained"))
+        st.caption(t("pain_ranked", average=f"{points['average_csat'][0]:.0f}"))
         st.page_link(JOURNEY_MAP, label=t("see_journey_map"), icon=":material/route:")

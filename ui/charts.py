@@ -25,6 +25,7 @@ PALETTES = {
 }
 ALL_COLOUR = "#222222"
 NPS_COLOURS = {"promoters": "#1A9850", "passives": "#BDBDBD", "detractors": "#D73027"}
+TARGET_COLOUR = "#7F3C8D"
 HEIGHT = 380
 
 
@@ -56,31 +57,41 @@ def _n_text(n: int | None, min_n: int) -> str:
     return f"n={n:,}" + (" " + t("low_sample_tag", min=min_n) if n < min_n else "")
 
 
-def nps_trend(frame: pl.DataFrame, min_n: int) -> go.Figure:
-    """Weekly answer mix (stacked % bars) and NPS (line, right axis). Takes metrics.nps by week."""
-    fig = make_subplots(specs=[[{"secondary_y": True}]])
+def nps_trend(frame: pl.DataFrame, min_n: int, target: float | None = None) -> go.Figure:
+    """Weekly NPS (line, −100…100, top panel) above the weekly answer mix (stacked % bars, 0–100 %, bottom panel).
+
+    Two panels on one time axis, each with its own scale: the NPS is never drawn against the
+    percentage axis of the bars. ``target`` draws the NPS target as a dashed line. Takes
+    metrics.nps by week.
+    """
+    fig = make_subplots(rows=2, cols=1, shared_xaxes=True, row_heights=[0.62, 0.38], vertical_spacing=0.06)
     weeks = frame["week"].to_list()
     n = frame["responses"].to_list()
-    for key in ("detractors", "passives", "promoters"):
-        fig.add_trace(go.Bar(
-            x=weeks, y=frame[key].to_list(), name=t(key), marker_color=NPS_COLOURS[key], opacity=0.55,
-            customdata=[_n_text(v, min_n) for v in n],
-            hovertemplate="%{x|%Y-%m-%d}<br>" + t(key) + ": %{y:,}<br>%{customdata}<extra></extra>",
-        ), secondary_y=False)
     low = [_low(v, min_n) for v in n]
     fig.add_trace(go.Scatter(
         x=weeks, y=frame["nps"].to_list(), name="NPS", mode="lines+markers",
         line=dict(color=ALL_COLOUR, width=2.5),
-        marker=dict(size=8, color=["white" if lo else ALL_COLOUR for lo in low],
+        marker=dict(size=7, color=["white" if lo else ALL_COLOUR for lo in low],
                     line=dict(color=ALL_COLOUR, width=2), symbol="circle"),
         customdata=[_n_text(v, min_n) for v in n],
         hovertemplate="%{x|%Y-%m-%d}<br>NPS %{y:.1f}<br>%{customdata}<extra></extra>",
-    ), secondary_y=True)
+    ), row=1, col=1)
+    for key in ("detractors", "passives", "promoters"):
+        fig.add_trace(go.Bar(
+            x=weeks, y=frame[key].to_list(), name=t(key), marker_color=NPS_COLOURS[key], opacity=0.75,
+            customdata=[_n_text(v, min_n) for v in n],
+            hovertemplate="%{x|%Y-%m-%d}<br>" + t(key) + ": %{y:,}<br>%{customdata}<extra></extra>",
+        ), row=2, col=1)
     fig.update_layout(barmode="stack", barnorm="percent", bargap=0.1)
-    fig.update_yaxes(title_text=t("answers_share"), range=[0, 100], secondary_y=False, showgrid=False)
-    fig.update_yaxes(title_text="NPS", range=[-100, 100], secondary_y=True, zeroline=True)
-    fig.update_xaxes(title_text=t("week"))
-    return _layout(fig)
+    # NPS keeps its own scale (autorange over the line, its band and the target), never the bars' 0–100 %.
+    fig.update_yaxes(title_text="NPS", zeroline=True, row=1, col=1)
+    fig.update_yaxes(title_text=t("answers_share"), range=[0, 100], showgrid=False, row=2, col=1)
+    fig.update_xaxes(title_text=t("week"), row=2, col=1)
+    if target is not None:
+        fig.add_hline(y=target, line=dict(color=TARGET_COLOUR, dash="dash", width=1.5), row=1, col=1,
+                      annotation_text=t("target_line", value=f"{target:g}"), annotation_position="top left",
+                      annotation_font=dict(color=TARGET_COLOUR, size=11))
+    return _layout(fig, height=HEIGHT + 60)
 
 
 def emotion_curve(frame: pl.DataFrame, stage_order: Sequence[str], persona_colours: Mapping[str, str],
@@ -208,17 +219,17 @@ def add_nps_band(fig: go.Figure, trend: pl.DataFrame) -> go.Figure:
     """Add the 95% interval band and the anomaly markers of a metrics.trend NPS table to an ``nps_trend`` figure."""
     periods = trend["period"].to_list()
     fig.add_trace(go.Scatter(x=periods, y=trend["nps_high"].to_list(), mode="lines", line=dict(width=0),
-                             hoverinfo="skip", showlegend=False), secondary_y=True)
+                             hoverinfo="skip", showlegend=False), row=1, col=1)
     fig.add_trace(go.Scatter(x=periods, y=trend["nps_low"].to_list(), mode="lines", line=dict(width=0),
                              fill="tonexty", fillcolor="rgba(34,34,34,0.15)", name=t("ci_band"),
-                             hoverinfo="skip"), secondary_y=True)
+                             hoverinfo="skip"), row=1, col=1)
     anomalies = trend.filter("anomaly")
     if not anomalies.is_empty():
         fig.add_trace(go.Scatter(
             x=anomalies["period"].to_list(), y=anomalies["nps"].to_list(), mode="markers", name=t("anomaly"),
             marker=dict(symbol="diamond", size=14, color="#D73027", line=dict(color="white", width=1)),
             hovertemplate="%{x|%Y-%m-%d}<br>" + t("anomaly") + ": NPS %{y:.1f}<extra></extra>",
-        ), secondary_y=True)
+        ), row=1, col=1)
     return fig
 
 

@@ -185,6 +185,8 @@ def kpis(ds: Dataset, f: Filters) -> dict[str, Any]:
         "delta": {k: None if current[k] is None or previous[k] is None else current[k] - previous[k]
                   for k in KPI_KEYS},
         "nps_responses": value["nps_responses"],
+        # No change is shown against a comparison period without journeys ("+50 journeys" from nothing).
+        "compared": previous["journeys"] > 0,
         "periods": periods,
     }
 

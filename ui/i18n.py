@@ -164,6 +164,15 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "**{touchpoint}** — {events} events, CSAT {csat}% → {score} unsatisfied interactions expected",
         "ko": "**{touchpoint}** — 이벤트 {events}건, CSAT {csat}% → 예상 불만 상호작용 {score}건",
     },
+    "pain_ranked": {
+        "en": "Touchpoints rated below the average CSAT ({average}%), ranked by expected unsatisfied interactions "
+              "(events × (100 − CSAT) / 100). A touchpoint rated above the average is never listed here.",
+        "ko": "평균 CSAT({average}%)보다 낮게 평가된 접점을 예상 불만족 상호작용 수(이벤트 × (100 − CSAT) / 100) 순으로 "
+              "보여 줍니다. 평균보다 높게 평가된 접점은 여기에 나오지 않습니다.",
+    },
+    "no_pain_below_average": {"en": "No touchpoint is rated below the average CSAT ({average}%).",
+                              "ko": "평균 CSAT({average}%)보다 낮게 평가된 접점이 없습니다."},
+    "target_line": {"en": "target {value}", "ko": "목표 {value}"},
     "see_journey_map": {"en": "Explained on the journey map", "ko": "여정 지도에서 자세히 보기"},
     "no_pain_points": {"en": "No touchpoint ratings in the selection.", "ko": "선택한 범위에 접점 평가가 없습니다."},
     # --- journey map
@@ -176,8 +185,10 @@ TEXT: dict[str, dict[str, str]] = {
     "pain_table": {"en": "Pain-point touchpoints", "ko": "불편 접점"},
     "pain_explained": {
         "en": "Pain score = touchpoint events × (100 − CSAT) / 100: the expected number of unsatisfied "
-              "interactions. Worst first.",
-        "ko": "불편 점수 = 접점 이벤트 수 × (100 − CSAT) / 100: 예상되는 불만족 상호작용 수. 높은 순.",
+              "interactions. Touchpoints rated below the average CSAT come first, each group by pain score; "
+              "only they are pain points.",
+        "ko": "불편 점수 = 접점 이벤트 수 × (100 − CSAT) / 100: 예상되는 불만족 상호작용 수. 평균 CSAT보다 낮게 평가된 "
+              "접점이 먼저(각각 불편 점수 순) 나오며, 이들만 불편 접점입니다.",
     },
     "stage_axis": {"en": "Stage", "ko": "단계"},
     "channel_axis": {"en": "Channel", "ko": "채널"},
@@ -236,6 +247,7 @@ TEXT: dict[str, dict[str, str]] = {
     "col_csat": {"en": "CSAT %", "ko": "CSAT %"},
     "col_mean_satisfaction": {"en": "Mean satisfaction", "ko": "평균 만족도"},
     "col_pain_score": {"en": "Pain score", "ko": "불편 점수"},
+    "col_below_average": {"en": "Below average CSAT", "ko": "평균 CSAT 미만"},
     "col_journeys": {"en": "Journeys", "ko": "여정 수"},
     "col_reach_pct": {"en": "Reach %", "ko": "도달률 %"},
     "col_drop_off_pct": {"en": "Drop-off %", "ko": "이탈률 %"},
@@ -264,19 +276,30 @@ TEXT: dict[str, dict[str, str]] = {
               "않은 여정도 모형에 남습니다(평가 여부 지시변수가 공백을 흡수). 중요도 = R²의 Shapley 몫; 여정 {journeys}건, "
               "R² = {r2}. 평가 여정이 {min}건 미만인 단계는 추정 없이 표시됩니다.",
     },
+    "reading_fix_first_lowest": {
+        "en": "{stage} matters most to NPS ({importance:.0f}% of what stage satisfaction explains; {coefficient:+.2f} "
+              "points on the 0–10 answer per satisfaction point) and is rated lowest of the {stages} stages in the "
+              "model ({mean_satisfaction:.2f}/5): fix it first.",
+        "ko": "{stage} 단계가 NPS에 가장 중요합니다(단계 만족도가 설명하는 몫의 {importance:.0f}%; 만족도 1점당 0–10 응답 "
+              "{coefficient:+.2f}점). 모형의 {stages}개 단계 중 만족도가 가장 낮으니({mean_satisfaction:.2f}/5) 우선 "
+              "개선하세요.",
+    },
     "reading_fix_first": {
         "en": "{stage} matters most to NPS ({importance:.0f}% of what stage satisfaction explains; {coefficient:+.2f} "
-              "points on the 0–10 answer per satisfaction point) and scores below the other stages "
-              "({mean_satisfaction:.2f}/5): fix it first.",
+              "points on the 0–10 answer per satisfaction point) and is rated below their average "
+              "({mean_satisfaction:.2f}/5 against {average_satisfaction:.2f}; lowest: {lowest_stage} at "
+              "{lowest_satisfaction:.2f}/5): a candidate to fix first.",
         "ko": "{stage} 단계가 NPS에 가장 중요합니다(단계 만족도가 설명하는 몫의 {importance:.0f}%; 만족도 1점당 0–10 응답 "
-              "{coefficient:+.2f}점). 만족도({mean_satisfaction:.2f}/5)가 다른 단계보다 낮으니 우선 개선하세요.",
+              "{coefficient:+.2f}점). 만족도는 모형 단계 평균보다 낮습니다({mean_satisfaction:.2f}/5, 평균 "
+              "{average_satisfaction:.2f}; 가장 낮은 단계: {lowest_stage} {lowest_satisfaction:.2f}/5). 우선 개선 후보입니다.",
     },
     "reading_keep_up": {
         "en": "{stage} matters most to NPS ({importance:.0f}% of what stage satisfaction explains; {coefficient:+.2f} "
-              "points on the 0–10 answer per satisfaction point) and already scores above the other stages "
-              "({mean_satisfaction:.2f}/5): keep it up.",
+              "points on the 0–10 answer per satisfaction point) and is rated at or above the average of the "
+              "{stages} stages in the model ({mean_satisfaction:.2f}/5 against {average_satisfaction:.2f}): keep it up.",
         "ko": "{stage} 단계가 NPS에 가장 중요합니다(단계 만족도가 설명하는 몫의 {importance:.0f}%; 만족도 1점당 0–10 응답 "
-              "{coefficient:+.2f}점). 만족도({mean_satisfaction:.2f}/5)가 이미 다른 단계보다 높으니 유지하세요.",
+              "{coefficient:+.2f}점). 만족도가 모형 {stages}개 단계의 평균 이상이니({mean_satisfaction:.2f}/5, 평균 "
+              "{average_satisfaction:.2f}) 유지하세요.",
     },
     "reading_none": {"en": "No stage's satisfaction has a clear (95% significant) link to NPS in this selection.",
                      "ko": "이 선택 범위에서는 NPS와 뚜렷한(95% 유의한) 관계를 보이는 단계 만족도가 없습니다."},

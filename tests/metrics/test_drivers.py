@@ -128,3 +128,56 @@ def test_ols_hc3_with_a_repeated_column_gives_the_minimum_norm_fit():
     x = np.column_stack([np.ones(100), rows % 3, rows % 3])
     fit = ols_hc3(1 + 2 * (rows % 3), x)
     assert np.allclose(fit.params, [1.0, 1.0, 1.0])
+
+
+def _drivers(rows):
+    """A KeyDrivers over a hand-made table: (stage, importance, coefficient, p_value, mean_satisfaction)."""
+    from metrics.drivers import KeyDrivers
+
+    table = pl.DataFrame(rows, schema={"stage": pl.String, "importance": pl.Float64, "coefficient": pl.Float64,
+                                       "p_value": pl.Float64, "mean_satisfaction": pl.Float64}, orient="row")
+    table = with_quadrants(table).sort("importance", descending=True, nulls_last=True)
+    return KeyDrivers(table, 1000, 0.3, "shapley_r2_share")
+
+
+# The committed sample as the issue found it: 이용 matters most and is below the stages' average (3.53),
+# but 본인인증 is rated lower (2.96). The old reading said 이용 "scores below the other stages".
+SAMPLE_LIKE = [("이용", 70.0, 1.15, 1e-9, 3.53), ("본인인증", 10.0, 0.3, 1e-4, 2.96), ("가입", 8.0, 0.2, 0.01, 3.9),
+               ("인지", 7.0, 0.1, 0.2, 4.1), ("재이용", 5.0, 0.2, 0.1, 4.2)]
+
+
+def test_the_reading_never_says_lowest_of_a_stage_that_is_not_the_lowest():
+    text = reading(_drivers(SAMPLE_LIKE))
+    assert "lowest of" not in text and "below the other stages" not in text
+    assert "이용 matters most to NPS" in text
+    assert "below their average (3.53/5 against 3.74; lowest: 본인인증 at 2.96/5)" in text  # (3.53+2.96+3.9+4.1+4.2)/5
+
+
+def test_the_reading_says_lowest_and_fix_it_first_only_when_the_top_driver_is_the_lowest_rated():
+    rows = [("이용", 70.0, 1.15, 1e-9, 2.5)] + SAMPLE_LIKE[1:]
+    text = reading(_drivers(rows))
+    assert "is rated lowest of the 5 stages in the model (2.50/5): fix it first." in text
+
+
+def test_the_reading_says_keep_it_up_only_at_or_above_the_average():
+    rows = [("이용", 70.0, 1.15, 1e-9, 4.0)] + SAMPLE_LIKE[1:]  # average (4.0+2.96+3.9+4.1+4.2)/5 = 3.83
+    text = reading(_drivers(rows))
+    assert "at or above the average of the 5 stages in the model (4.00/5 against 3.83): keep it up." in text
+    assert "fix" not in text
+
+
+def test_the_reading_names_no_driver_when_the_top_one_is_not_significant_or_negative():
+    assert reading(_drivers([("이용", 70.0, 1.15, 0.2, 3.5), ("가입", 30.0, 0.2, 0.01, 3.9)])).startswith("No stage")
+    assert reading(_drivers([("이용", 70.0, -0.5, 1e-6, 3.5), ("가입", 30.0, 0.2, 0.01, 3.9)])).startswith("No stage")
+
+
+def test_every_reading_template_is_translated_with_the_same_fields():
+    import string
+
+    from metrics.drivers import READING_EN, READING_KEYS
+    from ui.i18n import t
+
+    for key in READING_KEYS:
+        fields = {f for _, f, _, _ in string.Formatter().parse(READING_EN[key]) if f}
+        for lang in ("en", "ko"):
+            assert {f for _, f, _, _ in string.Formatter().parse(t("reading_" + key, lang=lang)) if f} == fields

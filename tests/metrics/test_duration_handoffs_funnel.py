@@ -1,9 +1,10 @@
 import polars as pl
+import pytest
 
 from metrics.duration import duration_summary
 from metrics.funnel import funnel, stage_table
 from metrics.handoffs import handoff_bucket, handoff_matrix, handoff_rate
-from metrics.pain_points import pain_points
+from metrics.pain_points import pain_points, worst
 
 
 def test_duration_median_and_p90_interpolate_linearly():
@@ -63,10 +64,41 @@ def test_stage_table_keeps_stage_order_and_fills_missing_stages():
     assert out.rows() == [("a", 5, 2, 3.5, 50.0), ("b", 3, 1, None, None), ("c", 0, 0, None, None)]
 
 
-def test_pain_points_rank_by_expected_unsatisfied_interactions():
+def test_pain_points_rank_by_expected_unsatisfied_interactions_among_touchpoints_below_the_average():
     volume = pl.DataFrame({"touchpoint": ["login", "transfer", "faq"], "events": [100, 400, 10]})
     ratings = pl.DataFrame({"touchpoint": ["login", "transfer", "faq"], "ratings": [50, 100, 2],
-                            "csat": [20.0, 90.0, 0.0], "mean_satisfaction": [2.0, 4.5, 1.0]})
+                            "satisfied": [10, 90, 0], "csat": [20.0, 90.0, 0.0], "mean_satisfaction": [2.0, 4.5, 1.0]})
     out = pain_points(ratings, volume, min_ratings=5)
+    # average CSAT = (10 + 90 + 0) / 152 = 65.8 %: login (20 %) is below it, transfer (90 %) is not
     assert out["touchpoint"].to_list() == ["login", "transfer"]
     assert out["pain_score"].to_list() == [80.0, 40.0]
+    assert out["below_average"].to_list() == [True, False]
+    assert out["average_csat"][0] == pytest.approx(100 * 100 / 152)
+
+
+def test_a_frequent_well_rated_touchpoint_is_never_called_worst():
+    # transfer's volume gives it the highest pain score (2000 × 28 % = 560) though it is rated above the
+    # average; the two low-rated touchpoints with less volume are the worst, and transfer is not among them.
+    volume = pl.DataFrame({"touchpoint": ["이체", "공동인증서 로그인", "약관 동의"], "events": [2000, 300, 200]})
+    ratings = pl.DataFrame({"touchpoint": ["이체", "공동인증서 로그인", "약관 동의"], "ratings": [700, 100, 70],
+                            "satisfied": [504, 3, 28], "csat": [72.0, 3.0, 40.0], "mean_satisfaction": [3.9, 1.9, 3.1]})
+    points = pain_points(ratings, volume)
+    assert points.sort("pain_score", descending=True)["touchpoint"][0] == "이체"
+    assert worst(points)["touchpoint"].to_list() == ["공동인증서 로그인", "약관 동의"]
+    assert "이체" not in worst(points, 10)["touchpoint"].to_list()
+
+
+def test_no_pain_point_when_every_touchpoint_is_rated_the_same():
+    volume = pl.DataFrame({"touchpoint": ["a", "b"], "events": [10, 20]})
+    ratings = pl.DataFrame({"touchpoint": ["a", "b"], "ratings": [10, 20], "satisfied": [5, 10],
+                            "csat": [50.0, 50.0], "mean_satisfaction": [3.0, 3.0]})
+    assert worst(pain_points(ratings, volume)).height == 0
+
+
+def test_pain_points_without_ratings_have_no_average_and_no_pain_point():
+    volume = pl.DataFrame({"touchpoint": ["a"], "events": [3]})
+    ratings = pl.DataFrame({"touchpoint": ["a"], "ratings": [0], "satisfied": [0], "csat": [None],
+                            "mean_satisfaction": [None]}, schema_overrides={"csat": pl.Float64,
+                                                                             "mean_satisfaction": pl.Float64})
+    out = pain_points(ratings, volume, min_ratings=0)
+    assert out["below_average"].to_list() == [False] and out["average_csat"][0] is None
