@@ -6,6 +6,7 @@ import argparse
 import datetime as dt
 import json
 import sys
+import unicodedata
 from pathlib import Path
 
 import polars as pl
@@ -90,6 +91,8 @@ def _open(args: argparse.Namespace) -> tuple[Dataset, int, pl.DataFrame]:
         stages = _mapping(args.rating_stage, "--rating-stage", "COLUMN=STAGE (e.g. --rating-stage 'Seat comfort=In flight')")
         loaded = ingest.load(path, mapping=_mapping(args.map), strict=args.strict, reading=args.reading,
                              outcome=args.outcome, stages=stages)
+        for note in loaded.notes:
+            print(f"warning: {note.text()}", file=sys.stderr)
         target = writable(Path(settings.get("cache_dir")), "ingest") / f"{loaded.digest}.parquet"
         if not target.exists():
             ingest.write_parquet(loaded, target)
@@ -106,6 +109,11 @@ def _open(args: argparse.Namespace) -> tuple[Dataset, int, pl.DataFrame]:
         raise DataError(f"{ds.rejected:,} rows are invalid; first: row {first['row']} of {first['file']}, "
                         f"{first['reason']}.")
     return ds, ds.rejected, rows
+
+
+def _nfc(values: list[str]) -> list[str]:
+    """Filter values in Unicode NFC, as the data is: `--stage 가입` typed on macOS (NFD) or Windows (NFC) is one stage."""
+    return [unicodedata.normalize("NFC", v) for v in values]
 
 
 def _fmt(value, digits: int = 1) -> str:
@@ -220,8 +228,8 @@ def main(argv: list[str] | None = None) -> int:
         ds, rejected, invalid = _open(args)
         if args.journey is not None:
             return _print_episode(episode(ds, args.journey), args.format)
-        f = Filters.make(since=args.since, until=args.until, persona=args.persona,
-                         channel=args.channel, stage=args.stage)
+        f = Filters.make(since=args.since, until=args.until, persona=_nfc(args.persona),
+                         channel=_nfc(args.channel), stage=_nfc(args.stage))
         about = survey_figures.info(ds)
         if about is not None:
             result = survey_figures.report(survey_figures.ordered(ds, about), f, about)

@@ -14,6 +14,7 @@ import polars as pl
 from errors import CacheError, DataError, disk_problem
 from ingest import survey, values
 from ingest.mapping import ColumnMapping, propose
+from ingest.notes import Note
 from ingest.read import ROW, RawTable, read_bytes, read_table
 from store.schema import BY_NAME, CANONICAL, REQUIRED, SCORE_RANGES
 
@@ -31,6 +32,7 @@ class Ingested:
     quarantine: pl.DataFrame   # row (1-based file line, header = 1), column, value, reason
     digest: str                # of the file's bytes, the mapping and FORMAT
     survey: survey.SurveyInfo | None = None  # set when the file was read as a wide survey (ingest.survey)
+    notes: tuple[Note, ...] = ()  # how it was read, worth a word (ingest.notes)
 
     @property
     def rejected_rows(self) -> int:
@@ -104,7 +106,8 @@ def canonicalize(raw: RawTable, mapping: ColumnMapping, strict: bool = False, di
         *(_typed(pl.col(f"__parsed_{c}"), c).alias(c) for c in checked),
         *(_extra(valid[c]).alias(c if c not in CANONICAL else f"{c}_source") for c in extras),
     )
-    return Ingested(name=raw.name, events=events, mapping=mapping, quarantine=quarantine, digest=digest)
+    return Ingested(name=raw.name, events=events, mapping=mapping, quarantine=quarantine, digest=digest,
+                    notes=raw.notes)
 
 
 def _parsed(canonical: str, source: str, dtype: pl.DataType) -> pl.Expr:

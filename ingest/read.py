@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -11,6 +12,8 @@ import polars as pl
 
 import settings
 from errors import DataError
+from ingest import xlsx
+from ingest.notes import Note
 
 ROW = "__cxlens_row"  # 1-based line of the file (the header is line 1) of each data row
 TEXT_SUFFIXES = (".csv", ".tsv", ".txt")
@@ -34,6 +37,7 @@ class RawTable:
     kind: str          # "text", "xlsx" or "parquet"
     encoding: str | None
     delimiter: str | None
+    notes: tuple[Note, ...] = ()  # how it was read, worth a word (the sheet read, formulas without values)
 
     @property
     def columns(self) -> list[str]:
@@ -74,7 +78,7 @@ def read_table(source: str | Path | bytes, name: str | None = None) -> RawTable:
             raise DataError(f"{name} is not a table: it looks like {what}.")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # Excel's "Unicode text": UTF-16 with a BOM
         return _text(data.decode("utf-16").encode("utf-8"), name, "utf-16")
-    if b"\x00" in data[:_SNIFF_CHARS]:
+    if b"\x00" in data:  # anywhere, not only at the start: text never holds a NUL byte (and memchr is cheap)
         raise DataError(f"{name} is not a table: it holds binary data, not text.")
     utf8, encoding = _to_utf8(data, name)
     return _text(utf8, name, encoding)
@@ -127,15 +131,39 @@ def _sniff(sample: str) -> str:
     return best
 
 
-def _header(sample: str, delimiter: str, name: str) -> list[str]:
-    row = next(csv.reader(io.StringIO(sample), delimiter=delimiter), [])
-    names = [c.strip() or f"column_{i + 1}" for i, c in enumerate(row)]
+def nfc(text: str) -> str:
+    """``text`` in Unicode NFC: 가입 typed on macOS (decomposed jamo, NFD) equals 가입 typed on Windows."""
+    return unicodedata.normalize("NFC", text)
+
+
+def nfc_series(series: pl.Series) -> pl.Series:
+    """A text column in NFC (other columns as they are); cheap when it is ASCII or has few distinct values."""
+    if series.dtype != pl.String or not series.str.contains(r"[^\x00-\x7f]").any():
+        return series  # ASCII is NFC already
+    distinct = series.drop_nulls().unique()
+    if distinct.len() * 2 > series.len():
+        return series.str.normalize("NFC")
+    normal = distinct.str.normalize("NFC")
+    changed = distinct != normal
+    if not changed.any():
+        return series
+    return series.replace(distinct.filter(changed), normal.filter(changed))
+
+
+def _unique_names(names: list[str], name: str) -> list[str]:
+    """Header names in NFC; the same name twice (also NFD and NFC spellings of one name) is an error."""
+    names = [nfc(n) for n in names]
     seen: set[str] = set()
     for n in names:
         if n in seen:
             raise DataError(f"{name} has the column name '{n}' twice in its header; rename one.")
         seen.add(n)
     return names
+
+
+def _header(sample: str, delimiter: str, name: str) -> list[str]:
+    row = next(csv.reader(io.StringIO(sample), delimiter=delimiter), [])
+    return _unique_names([c.strip() or f"column_{i + 1}" for i, c in enumerate(row)], name)
 
 
 def _text(utf8: bytes, name: str, encoding: str) -> RawTable:
@@ -161,9 +189,10 @@ def _text(utf8: bytes, name: str, encoding: str) -> RawTable:
 
 
 def _xlsx(data: bytes, name: str) -> RawTable:
+    book = xlsx.inspect(data, name)  # a bomb is refused here, before the reader inflates anything
     try:
-        frame = pl.read_excel(data, engine="calamine", infer_schema_length=0, drop_empty_rows=False,
-                              raise_if_empty=False)
+        frame = pl.read_excel(data, engine="calamine", sheet_name=book.sheet, infer_schema_length=0,
+                              drop_empty_rows=False, raise_if_empty=False)
     except Exception as exc:  # fastexcel raises its own types for broken workbooks
         raise DataError(f"{name} could not be read as an Excel workbook: {str(exc).splitlines()[0]}") from None
     names = [str(c).strip() for c in frame.columns]
@@ -171,9 +200,29 @@ def _xlsx(data: bytes, name: str) -> RawTable:
     if dup:
         raise DataError(f"{name} has the column name '{dup.rsplit('_duplicated_', 1)[0]}' twice in its header; "
                         "rename one.")
-    frame = frame.rename(dict(zip(frame.columns, names, strict=True)))
+    frame = frame.rename(dict(zip(frame.columns, _unique_names(names, name), strict=True)))
     frame = frame.with_row_index(ROW, offset=2).with_columns(pl.col(ROW).cast(pl.Int64))
-    return _nonblank(frame, name, "xlsx", None, None)
+    return _nonblank(frame, name, "xlsx", None, None, notes=_xlsx_notes(book, [c for c in frame.columns if c != ROW]))
+
+
+def _xlsx_notes(book: xlsx.Workbook, columns: list[str]) -> tuple[Note, ...]:
+    """Which sheet was read (when there is a choice) and which formula cells had no saved value."""
+    notes = []
+    if book.hidden:
+        notes.append(Note("note_sheet_hidden", {"sheet": book.sheet, "hidden": ", ".join(f"'{h}'" for h in book.hidden)}))
+    elif len(book.sheets) > 1:
+        notes.append(Note("note_sheet", {"sheet": book.sheet, "count": len(book.sheets)}))
+    if book.formula_cells:
+        start = xlsx.column_index(book.first_column)
+        named = []
+        for letters, _ in book.formula_cells:
+            i = xlsx.column_index(letters) - start
+            label = columns[i] if 0 <= i < len(columns) else letters
+            if label not in named:
+                named.append(label)
+        notes.append(Note("note_formulas", {"count": len(book.formula_cells), "columns": ", ".join(
+            f"'{c}'" for c in named), "row": book.formula_cells[0][1]}))
+    return tuple(notes)
 
 
 def _parquet(data: bytes, name: str) -> RawTable:
@@ -181,16 +230,21 @@ def _parquet(data: bytes, name: str) -> RawTable:
         frame = pl.read_parquet(data)
     except Exception as exc:  # polars/arrow raise several types for broken files
         raise DataError(f"{name} could not be read as Parquet: {str(exc).splitlines()[0]}") from None
+    if frame.height == 0:
+        raise DataError(f"{name} has columns but no rows: there are no events in it.")
+    frame = frame.rename(dict(zip(frame.columns, _unique_names(frame.columns, name), strict=True)))
     frame = frame.with_row_index(ROW, offset=2).with_columns(pl.col(ROW).cast(pl.Int64))
     return _nonblank(frame, name, "parquet", None, None)
 
 
-def _nonblank(frame: pl.DataFrame, name: str, kind: str, encoding: str | None, delimiter: str | None) -> RawTable:
-    """Drop blank lines (every field empty); a file with a header and nothing else is an error."""
+def _nonblank(frame: pl.DataFrame, name: str, kind: str, encoding: str | None, delimiter: str | None,
+              notes: tuple[Note, ...] = ()) -> RawTable:
+    """Text in NFC; blank lines (every field empty) dropped; a file with a header and nothing else is an error."""
     values = [c for c in frame.columns if c != ROW]
     if not values:
         raise DataError(f"{name} is not a table: it has no columns.")
+    frame = frame.with_columns(nfc_series(frame[c]) for c in values)
     frame = frame.filter(~pl.all_horizontal(pl.col(values).is_null()))
     if frame.height == 0:
         raise DataError(f"{name} has a header but no data rows.")
-    return RawTable(name=name, frame=frame, kind=kind, encoding=encoding, delimiter=delimiter)
+    return RawTable(name=name, frame=frame, kind=kind, encoding=encoding, delimiter=delimiter, notes=notes)

@@ -435,7 +435,7 @@ def read(raw: RawTable, mapping: ColumnMapping, *, outcome: str | None = None,
                                    "channel": channel_column}.items() if v},
         status=mapping.status)
     return Ingested(name=raw.name, events=events, mapping=used_mapping, quarantine=quarantine_frame,
-                    digest=digest, survey=info)
+                    digest=digest, survey=info, notes=raw.notes)
 
 
 def _kept(series: pl.Series, outcome: Outcome | None) -> pl.Expr:

@@ -159,14 +159,21 @@ def _source_select(columns: tuple[str, ...], dims: tuple[str, ...], positions: b
     for name in CANONICAL:
         col = BY_NAME[name]
         if name == "customer_id":
-            cid = f"CAST({quote(name)} AS VARCHAR)" if name in present else "NULL"
-            parts.append(f"COALESCE({cid}, CAST(journey_id AS VARCHAR)) AS customer_id")
+            cid = _text_sql(name) if name in present else "NULL"
+            parts.append(f"COALESCE({cid}, {_text_sql('journey_id')}) AS customer_id")
+        elif name in present and col.sql_type == "VARCHAR":
+            parts.append(f"{_text_sql(name)} AS {name}")
         elif name in present:
             parts.append(f"CAST({quote(name)} AS {col.sql_type}) AS {name}")
         else:
             parts.append(f"CAST(NULL AS {col.sql_type}) AS {name}")
-    parts += [f"CAST({quote(d)} AS VARCHAR) AS {quote(d)}" for d in dims]
+    parts += [f"{_text_sql(d)} AS {quote(d)}" for d in dims]
     return "SELECT " + ", ".join(parts) + f" FROM {_read_sql(positions)}"
+
+
+def _text_sql(column: str) -> str:
+    """A source column as text in Unicode NFC, so 가입 typed on macOS (NFD) and on Windows (NFC) is one value."""
+    return f"nfc_normalize(CAST({quote(column)} AS VARCHAR))"
 
 
 def _invalid_reason_sql() -> str:
@@ -324,6 +331,8 @@ def open_dataset(source: str | os.PathLike, name: str | None = None, progress: P
     else:
         _touch(facts_dir)
     m = db.query("SELECT * FROM read_parquet($p)", {"p": str(meta)}).row(0, named=True)
+    if m["events"] == 0 and m["rejected"] == 0:  # a zero-row file: every figure would be null with no word why
+        raise DataError(f"{name or Path(source).name} has no events to analyse: it has no valid rows.")
     # Facts written by another engine (README, "Scale and remote data") may not list the dimensions.
     listed = m.get("dims")
     dims = tuple(listed) if listed is not None else _dimensions(schema, _distinct_counts(schema, files))
@@ -405,7 +414,7 @@ def _enum_types(cur, files: list[str], columns: tuple[str, ...], dims: tuple[str
         return {}
     values = cur.sql(
         "SELECT " + ", ".join(
-            f"list(DISTINCT CAST({quote(c)} AS VARCHAR)) FILTER (WHERE {quote(c)} IS NOT NULL)" for c in coded)
+            f"list(DISTINCT {_text_sql(c)}) FILTER (WHERE {quote(c)} IS NOT NULL)" for c in coded)
         + f" FROM {_read_sql()}",
         params={"files": files},
     ).fetchall()[0]

@@ -240,6 +240,17 @@ TEXT: dict[str, dict[str, str]] = {
     "upload_export_help": {"en": "The events of {name} selected by the sidebar filters, as Parquet.",
                            "ko": "사이드바 필터로 선택한 {name}의 이벤트(Parquet)."},
     "download_parquet": {"en": "Download events (Parquet)", "ko": "이벤트 다운로드(Parquet)"},
+    # --- notes on how an upload was read (ingest.notes; report.py prints the English as warnings)
+    "note_sheet": {"en": "Read sheet '{sheet}', the first of the workbook's {count} sheets.",
+                   "ko": "통합 문서의 시트 {count}개 중 첫 번째 시트 '{sheet}'을(를) 읽었습니다."},
+    "note_sheet_hidden": {"en": "Read sheet '{sheet}', the first visible one; the hidden sheet(s) {hidden} before "
+                                "it were not read.",
+                          "ko": "처음 보이는 시트 '{sheet}'을(를) 읽었습니다. 그 앞의 숨겨진 시트 {hidden}은(는) 읽지 "
+                                "않았습니다."},
+    "note_formulas": {"en": "{count} formula cells in {columns} have no saved result and were read as empty (first "
+                            "on row {row}); open the file in Excel and save it to keep the results.",
+                      "ko": "{columns}의 수식 셀 {count}개에 저장된 결과가 없어 빈 값으로 읽었습니다(첫 번째: {row}행). "
+                            "Excel에서 파일을 열어 저장하면 결과가 함께 저장됩니다."},
     # --- table columns
     "col_touchpoint": {"en": "Touchpoint", "ko": "접점"},
     "col_events": {"en": "Events", "ko": "이벤트"},

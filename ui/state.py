@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from collections.abc import Mapping, Sequence
 
 import streamlit as st
@@ -53,6 +54,7 @@ def parse_query(params: Mapping[str, Sequence[str]], options: Mapping[str, Seque
     """
     values: dict = {}
     warnings: list[Warning_] = []
+    params = _nfc_params(params)
     lo, hi = options["dates"]
     for name in ("since", "until"):
         raw = [v for v in params.get(name, ()) if v]
@@ -83,6 +85,16 @@ def parse_query(params: Mapping[str, Sequence[str]], options: Mapping[str, Seque
                 warnings.append(("warn_unknown_value", {"param": name, "value": v}))
         values[name] = chosen
     return values, warnings
+
+
+def _nfc_params(params: Mapping[str, Sequence[str]]) -> dict[str, list[str]]:
+    """URL parameters with names and values in Unicode NFC, as the data is (ingest and the store normalise it):
+    a link typed on macOS (decomposed Hangul, NFD) selects the same stage as one typed on Windows."""
+    out: dict[str, list[str]] = {}
+    for key, vals in params.items():
+        out.setdefault(unicodedata.normalize("NFC", key), []).extend(
+            unicodedata.normalize("NFC", v) if isinstance(v, str) else v for v in vals)
+    return out
 
 
 def query_string_values(f: Filters, lang: str) -> dict[str, list[str] | str]:
