@@ -12,7 +12,7 @@ from pathlib import Path
 import streamlit as st
 
 from errors import CacheError, DataError
-from ui import data, state
+from ui import data, state, text
 from ui import upload as session_upload
 from ui.access_gate import require_access
 from ui.i18n import t
@@ -33,13 +33,13 @@ except CacheError as exc:  # the operator's problem: said as such, without the s
     st.error(t("cache_error", problem=exc.problem))
     st.stop()
 except DataError as exc:
-    st.error(t("data_error", error=str(exc)))
+    st.error(t("data_error", error=text.error(exc)))
     st.stop()
 
 state.filter_panel(ds, options)
-st.sidebar.caption(t("data_source", name=ds.name, events=f"{ds.events:,}", journeys=f"{ds.journeys:,}"))
+st.sidebar.caption(t("data_source", name=text.md(ds.name), events=f"{ds.events:,}", journeys=f"{ds.journeys:,}"))
 if not ds.files:  # a facts directory written elsewhere: say which engine wrote it
-    st.sidebar.caption(t("facts_source", engine=ds.engine, version=ds.engine_version))
+    st.sidebar.caption(t("facts_source", engine=text.md(ds.engine), version=text.md(ds.engine_version)))
 if ds.rejected:
     st.sidebar.caption(t("data_rejected", n=f"{ds.rejected:,}"))
 # The filtered events, on every page; built only when clicked.

@@ -7,7 +7,7 @@ import streamlit as st
 
 from metrics.drivers import READING_KEYS, reading
 from metrics.handoff_effect import sentence
-from ui import charts, data, layout
+from ui import charts, data, layout, text
 from ui.i18n import reason, t
 
 QUADRANT_KEYS = ("fix_first", "keep_up", "maintain", "monitor")
@@ -22,7 +22,7 @@ with layout.guard():
     if kd.table is None:
         st.info(t("drivers_unavailable", reason=reason(kd.reason)))
     else:
-        st.markdown("**" + layout.markdown_text(reading(kd, {k: t("reading_" + k) for k in READING_KEYS}))
+        st.markdown("**" + text.md(reading(kd, {k: t("reading_" + k) for k in READING_KEYS}))
                     + "**")
         labels = {q: t("quadrant_" + q) for q in QUADRANT_KEYS}
         st.subheader(t("ipm_title"))

@@ -7,7 +7,7 @@ from pathlib import Path
 import streamlit as st
 
 from metrics.pain_points import worst as worst_pain_points
-from ui import cards, charts, data, layout
+from ui import cards, charts, data, layout, text
 from ui.i18n import reason, t
 
 JOURNEY_MAP = Path(__file__).resolve().parent / "journey_map.py"
@@ -97,7 +97,7 @@ with right, layout.guard():
     elif worst.height == 0:
         st.info(t("no_pain_below_average", average=f"{points['average_csat'][0]:.0f}"))
     for r in worst.iter_rows(named=True):
-        st.markdown(t("pain_point_line", touchpoint=layout.markdown_text(r["touchpoint"]), events=f"{r['events']:,}",
+        st.markdown(t("pain_point_line", touchpoint=text.md(r["touchpoint"]), events=f"{r['events']:,}",
                       csat=f"{r['csat']:.0f}", score=f"{r['pain_score']:,.0f}"))
     if worst.height:
         st.caption(t("pain_ranked", average=f"{points['average_csat'][0]:.0f}"))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ui import charts, data, layout
+from ui import charts, data, layout, text
 from ui.i18n import t
 
 ds, f = data.current_dataset(), data.current_filters()
@@ -48,7 +48,7 @@ with right, layout.guard():
     st.caption(t("weakest_definition", min=min_n))
     for r in data.weakest_stages(ds, f, min_n).iter_rows(named=True):
         if r["stage"] is None:
-            st.markdown(t("weakest_none", persona=r["persona"], min=min_n))
+            st.markdown(t("weakest_none", persona=text.md(r["persona"]), min=min_n))
         else:
-            st.markdown(t("weakest_line", persona=r["persona"], stage=r["stage"], mean=f"{r['mean_satisfaction']:.2f}",
+            st.markdown(t("weakest_line", persona=text.md(r["persona"]), stage=text.md(r["stage"]), mean=f"{r['mean_satisfaction']:.2f}",
                           csat=f"{r['csat']:.0f}", n=f"{r['ratings']:,}"))

@@ -9,7 +9,7 @@ import ingest
 import settings
 from errors import DataError
 from store.schema import CANONICAL, REQUIRED
-from ui import data, layout
+from ui import data, layout, text
 from ui import upload as session
 from ui.i18n import t
 
@@ -21,11 +21,11 @@ file = st.file_uploader(t("upload_label"), type=[s.lstrip(".") for s in ingest.S
 current = session.current()
 if file is not None and (current is None or current.file_id != file.file_id):
     try:
-        with st.spinner(t("upload_reading", name=file.name)):
+        with st.spinner(t("upload_reading", name=text.md(file.name))):
             current = session.receive(file.file_id, file.name, file.getvalue())
         st.rerun()  # the banner and the sidebar are drawn before this page: redraw them on the new data
     except DataError as exc:
-        st.error(str(exc))
+        st.error(text.error(exc))
         current = session.current() if session.current() and session.current().file_id == file.file_id else None
 
 
@@ -44,18 +44,18 @@ def mapping_form(upload: session.Upload) -> None:
             chosen[name] = "" if picked == unmapped else picked
         if st.form_submit_button(t("upload_apply"), type="primary"):
             try:
-                with st.spinner(t("upload_reading", name=upload.name)):
+                with st.spinner(t("upload_reading", name=text.md(upload.name))):
                     session.apply(chosen)
                 st.rerun()
             except DataError as exc:
-                st.error(str(exc))
+                st.error(text.error(exc))
 
 
 if current is not None and not current.mapping.ready:  # ambiguous or incomplete: ask before loading
-    st.warning(current.mapping.problem() or t("upload_mapping_ask"))
+    st.warning(text.error(current.mapping.problem() or "") or t("upload_mapping_ask"))
     mapping_form(current)
 elif current is not None and current.dataset is not None:
-    st.success(t("upload_loaded", name=current.name, events=f"{current.dataset.events:,}",
+    st.success(t("upload_loaded", name=text.md(current.name), events=f"{current.dataset.events:,}",
                  journeys=f"{current.dataset.journeys:,}", rejected=f"{current.quarantine.height:,}"))
     with st.expander(t("upload_mapping", status=t(f"upload_status_{current.mapping.status}")),
                      expanded=False):
@@ -72,7 +72,7 @@ elif current is not None and current.dataset is not None:
 
 ds, f = data.current_dataset(), data.current_filters()
 st.subheader(t("upload_export"))
-st.caption(t("upload_export_help", name=ds.name))
+st.caption(t("upload_export_help", name=text.md(ds.name)))
 st.download_button(t("download_parquet"), lambda: session.events_parquet(ds, f), file_name="events.parquet",
                    mime="application/vnd.apache.parquet", icon=":material/download:", key="upload.parquet",
                    on_click="ignore")

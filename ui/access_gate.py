@@ -14,6 +14,7 @@ import streamlit as st
 
 import access
 import settings
+from ui import text
 from ui.i18n import t
 
 log = logging.getLogger("cxlens.access")
@@ -54,7 +55,7 @@ def _closed_page(decision: access.Decision) -> None:
         st.button(t("sign_in"), on_click=_sign_in, args=(decision.provider,), type="primary",
                   icon=":material/login:")
         return
-    st.error(t(decision.reason, detail=decision.detail, email=decision.email or ""))
+    st.error(t(decision.reason, detail=text.md(decision.detail or ""), email=text.md(decision.email or "")))
     if decision.state == "denied":
         st.button(t("sign_out"), on_click=st.logout, icon=":material/logout:")
 
@@ -66,7 +67,7 @@ def require_access() -> access.Decision:
         st.sidebar.caption(t("access_open"))
         return decision
     if decision.state == "allowed":
-        st.sidebar.caption(t("access_signed_in", name=decision.name or "", email=decision.email or ""))
+        st.sidebar.caption(t("access_signed_in", name=text.md(decision.name or ""), email=text.md(decision.email or "")))
         st.sidebar.button(t("sign_out"), on_click=st.logout, icon=":material/logout:", key="access.sign_out")
         return decision
     page = st.Page(lambda: _closed_page(decision), title=t("app_title"), url_path="signin", default=True)

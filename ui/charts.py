@@ -1,5 +1,9 @@
 """Plotly figure builders: frames in, figures out, one colour map, n in every hover, low samples marked.
 
+Every data value (stage, channel, persona) enters a figure through ``ui.text.plot`` (Plotly draws a
+subset of HTML, links included, in labels, ticks, legends and hovers) and never as part of a hover
+template: a trace's name is read there as ``%{fullData.name}``, other values through ``customdata``.
+
 Low-sample groups (fewer answers than ``min_n``) are drawn, never hidden: hollow markers on lines,
 hatched bars, and a ``*`` on heatmap cells, with ``(n<min)`` in the hover. Legends sit below the plot
 and no figure has a fixed width, so charts read on a 1400-px desktop and on a 390-px phone.
@@ -14,6 +18,7 @@ import polars as pl
 from plotly.subplots import make_subplots
 
 from ui.i18n import t
+from ui.text import plot
 
 # One palette per kind; a value's colour is fixed by its position among all of the dataset's values
 # (never the filtered ones), so a channel or persona has the same colour on every page.
@@ -106,15 +111,17 @@ def emotion_curve(frame: pl.DataFrame, stage_order: Sequence[str], persona_colou
         n = [by_stage[s]["ratings"] for s in stages]
         colour = ALL_COLOUR if persona is None else persona_colours.get(persona, "#777777")
         low = [_low(v, min_n) for v in n]
-        name = t("all") if persona is None else persona
+        name = t("all") if persona is None else plot(persona)
         fig.add_trace(go.Scatter(
-            x=stages, y=[by_stage[s]["mean_satisfaction"] for s in stages], name=name, mode="lines+markers",
+            x=[plot(s) for s in stages], y=[by_stage[s]["mean_satisfaction"] for s in stages], name=name,
+            mode="lines+markers",
             line=dict(color=colour, width=3.5 if persona is None else 2, dash="dot" if persona is None else "solid"),
             marker=dict(size=9, color=["white" if lo else colour for lo in low], line=dict(color=colour, width=2)),
             customdata=[_n_text(v, min_n) for v in n],
-            hovertemplate=name + "<br>%{x}: %{y:.2f}<br>%{customdata}<extra></extra>",
+            hovertemplate="%{fullData.name}<br>%{x}: %{y:.2f}<br>%{customdata}<extra></extra>",
         ))
-    fig.update_xaxes(title_text=t("stage_axis"), categoryorder="array", categoryarray=list(stage_order))
+    fig.update_xaxes(title_text=t("stage_axis"), categoryorder="array",
+                     categoryarray=[plot(s) for s in stage_order])
     fig.update_yaxes(title_text=t("mean_satisfaction"), range=[1, 5])
     return _layout(fig, HEIGHT + 60)
 
@@ -131,7 +138,7 @@ def funnel(frame: pl.DataFrame, min_n: int) -> go.Figure:
         drop = "" if d is None else (f"<br>−{d:.0f}%" if d >= 0 else f"<br>+{-d:.0f}%")
         labels.append(reach + drop)
     fig = go.Figure(go.Bar(
-        x=[r["stage"] for r in rows], y=[r["reach_pct"] for r in rows], text=labels, textposition="outside",
+        x=[plot(r["stage"]) for r in rows], y=[r["reach_pct"] for r in rows], text=labels, textposition="outside",
         marker=dict(color="#3969AC", pattern=dict(shape=["/" if lo else "" for lo in low])),
         customdata=[[_n_text(r["journeys"], min_n),
                      "–" if r["drop_off_pct"] is None else f"{r['drop_off_pct']:.1f}%"] for r in rows],
@@ -157,7 +164,8 @@ def heatmap(frame: pl.DataFrame, stage_order: Sequence[str], channels: Sequence[
             + ("*" if _low(cells[(s, c)]["ratings"], min_n) else "") for s in stages])
         custom.append([_n_text(cells[(s, c)]["ratings"] if (s, c) in cells else 0, min_n) for s in stages])
     fig = go.Figure(go.Heatmap(
-        x=stages, y=rows, z=z, text=text, texttemplate="%{text}", customdata=custom,
+        x=[plot(s) for s in stages], y=[plot(c) for c in rows], z=z, text=text, texttemplate="%{text}",
+        customdata=custom,
         colorscale="RdYlGn", zmin=1, zmax=5, xgap=2, ygap=2,
         colorbar=dict(title=dict(text=t("mean_satisfaction"), side="right"), orientation="h", y=-0.3,
                       yanchor="top", thickness=12),
@@ -194,7 +202,7 @@ def importance_performance(table: pl.DataFrame, quadrant_labels: Mapping[str, st
         n = part["n"].to_list()
         fig.add_trace(go.Scatter(
             x=part["mean_satisfaction"].to_list(), y=part["importance"].to_list(), mode="markers+text",
-            name=quadrant_labels[quadrant], text=part["stage"].to_list(),
+            name=quadrant_labels[quadrant], text=[plot(s) for s in part["stage"].to_list()],
             textposition=[positions[s] for s in part["stage"].to_list()],
             marker=dict(size=14, color=["white" if _low(v, min_n) else colour for v in n],
                         line=dict(color=colour, width=2)),
@@ -239,14 +247,15 @@ MIN_HOURS = 1 / 60  # log axes cannot show 0 h: shorter spans are drawn at one m
 
 
 def wrap(label: str, width: int = 10) -> str:
-    """A long category label broken at spaces into lines of about ``width`` characters (for narrow screens)."""
+    """A long category label broken at spaces into lines of about ``width`` characters (for narrow screens),
+    as Plotly text (each line through ``ui.text.plot``, joined by ``<br>``)."""
     lines: list[str] = []
     for word in str(label).split(" "):
         if lines and len(lines[-1]) + 1 + len(word) <= width:
             lines[-1] += " " + word
         else:
             lines.append(word)
-    return "<br>".join(lines)
+    return "<br>".join(plot(line) for line in lines)
 
 
 def sankey(transitions: pl.DataFrame, channel_colours: Mapping[str, str]) -> go.Figure:
@@ -280,7 +289,7 @@ def sankey(transitions: pl.DataFrame, channel_colours: Mapping[str, str]) -> go.
     fig = go.Figure(go.Sankey(
         arrangement="fixed",
         node=dict(
-            label=names, pad=10, thickness=14, line=dict(width=0),
+            label=[plot(c) for c in names], pad=10, thickness=14, line=dict(width=0),
             color=[channel_colours.get(c, "#777777") for c in names],
             x=[0.001] * left.height + [0.999] * right.height, y=column(left) + column(right),
             customdata=[[side, f"{n:,}"] for side, n in zip(sides, left["count"].to_list() + right["count"].to_list(),
@@ -317,7 +326,8 @@ def handoff_heatmap(matrix: pl.DataFrame) -> go.Figure:
     z = [[None if r == c else matrix[c][i] for c in columns] for i, r in enumerate(rows)]
     text = [["" if v is None else f"{v:,}" for v in row] for row in z]
     fig = go.Figure(go.Heatmap(
-        x=columns, y=rows, z=z, text=text, texttemplate="%{text}", colorscale="Blues", xgap=2, ygap=2,
+        x=[plot(c) for c in columns], y=[plot(r) for r in rows], z=z, text=text, texttemplate="%{text}",
+        colorscale="Blues", xgap=2, ygap=2,
         hovertemplate=t("handoff_from") + ": %{y}<br>" + t("handoff_to") + ": %{x}<br>"
                       + t("handoffs_word") + ": n=%{z:,}<extra></extra>",
         hoverongaps=False, showscale=False,
@@ -386,8 +396,8 @@ def boxes(summary: pl.DataFrame, group: str, axis_title: str, min_n: int, colour
             x=[label], y=[shown["median"]], mode="markers", showlegend=False,
             marker=dict(symbol="line-ew-open", size=28, color=colour, line=dict(width=3, color=colour)),
             customdata=[[_hours(r["p10"]), _hours(r["q1"]), _hours(r["median"]), _hours(r["q3"]), _hours(r["p90"]),
-                         _n_text(r["n"], min_n)]],
-            hovertemplate=label.replace("<br>", " ") + "<br>" + t("median") + ": %{customdata[2]}<br>p90: "
+                         _n_text(r["n"], min_n), label.replace("<br>", " ")]],
+            hovertemplate="%{customdata[6]}<br>" + t("median") + ": %{customdata[2]}<br>p90: "
                           "%{customdata[4]}<br>q1–q3: %{customdata[1]} – %{customdata[3]}<br>p10: %{customdata[0]}"
                           "<br>%{customdata[5]}<extra></extra>",
         ))
@@ -437,12 +447,12 @@ def persona_multiples(kpis: pl.DataFrame, persona_colours: Mapping[str, str], mi
             persona, value = r["persona"], r[column]
             colour = persona_colours.get(persona, DEFAULT_BAR)
             fig.add_trace(go.Bar(
-                x=[persona], y=[value], name=persona, legendgroup=persona, showlegend=i == 0,
+                x=[plot(persona)], y=[value], name=plot(persona), legendgroup=plot(persona), showlegend=i == 0,
                 text=["–" if value is None else format(value, fmt)], textposition="outside", cliponaxis=False,
                 textfont=dict(size=11),
                 marker=dict(color=colour, pattern=dict(shape="/" if _low(r[n], min_n) else "")),
                 customdata=[_n_text(r[n], min_n)],
-                hovertemplate=persona + "<br>" + t(label) + ": %{y:" + fmt + "}<br>%{customdata}<extra></extra>",
+                hovertemplate="%{fullData.name}<br>" + t(label) + ": %{y:" + fmt + "}<br>%{customdata}<extra></extra>",
             ), row=row + 1, col=col + 1)
         fig.update_yaxes(range=list(value_range) if value_range else None, row=row + 1, col=col + 1)
     fig.update_xaxes(showticklabels=False, type="category")
@@ -460,11 +470,12 @@ def channel_mix(mix: pl.DataFrame, persona_order: Sequence[str], channel_colours
     for channel in [c for c in channel_colours if c in set(mix["channel"].to_list())]:
         cells = {r["persona"]: r["events"] for r in mix.filter(pl.col("channel") == channel).iter_rows(named=True)}
         fig.add_trace(go.Bar(
-            y=[wrap(p, 14) for p in personas], x=[cells.get(p, 0) for p in personas], name=channel, orientation="h",
+            y=[wrap(p, 14) for p in personas], x=[cells.get(p, 0) for p in personas], name=plot(channel),
+            orientation="h",
             marker_color=channel_colours[channel],
             customdata=[[f"{cells.get(p, 0):,}", f"{totals[p]:,}",
                          100 * cells.get(p, 0) / totals[p] if totals[p] else 0] for p in personas],
-            hovertemplate="%{y}<br>" + channel + ": %{customdata[2]:.1f}%<br>n=%{customdata[0]} / "
+            hovertemplate="%{y}<br>%{fullData.name}: %{customdata[2]:.1f}%<br>n=%{customdata[0]} / "
                           "%{customdata[1]}<extra></extra>",
         ))
     fig.update_layout(barmode="stack", barnorm="percent")

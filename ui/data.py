@@ -33,6 +33,7 @@ from metrics.weakest_stage import weakest_stage
 from store import Dataset, Filters, open_dataset
 from store import queries as q
 from store.dataset import facts_ready, facts_stamp, fingerprint, open_facts, resolve
+from ui import text
 from ui.charts import colour_map
 from ui.i18n import t
 
@@ -63,7 +64,7 @@ def opening_progress(name: str):
 
     def show(fraction: float, message: str) -> None:
         step = t(PROGRESS_STEPS[message]) if message in PROGRESS_STEPS else message
-        box.progress(min(max(fraction, 0.0), 1.0), text=t("progress_opening", name=name, step=step))
+        box.progress(min(max(fraction, 0.0), 1.0), text=t("progress_opening", name=text.md(name), step=step))
 
     return show, box.empty
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 import contextlib
 import io
 import logging
-import re
 from collections.abc import Iterator, Mapping
 
 import polars as pl
@@ -17,7 +16,7 @@ import streamlit as st
 
 from errors import CacheError, DataError
 from store import Dataset, Filters
-from ui import data
+from ui import data, text
 from ui.i18n import t
 
 log = logging.getLogger("cxlens.ui")
@@ -36,7 +35,7 @@ def guard() -> Iterator[None]:
     except CacheError as exc:
         st.error(t("cache_error", problem=exc.problem))
     except DataError as exc:
-        st.error(t("chart_failed", error=str(exc)))
+        st.error(t("chart_failed", error=text.error(exc)))
     except Exception as exc:
         log.exception("a dashboard part failed")
         st.error(t("chart_failed", error=type(exc).__name__))
@@ -47,17 +46,11 @@ def chart(figure, **kwargs) -> None:
     st.plotly_chart(figure, width="stretch", config={"displayModeBar": False, "displaylogo": False}, **kwargs)
 
 
-def markdown_text(value: object) -> str:
-    """A data value made safe to place inside markdown: its markup characters are escaped, so a
-    value from an uploaded file is shown as typed, never drawn as a link, image or emphasis."""
-    return re.sub(r"([\\`*_{}\[\]()<>#+\-.!|~$])", r"\\\1", str(value))
-
-
 def stop_if_empty(ds: Dataset, f: Filters) -> None:
     """When the filters select no journey: one st.info naming the filter(s) to relax, then stop the page."""
     if data.totals(ds, f)["journeys"] > 0:
         return
-    names = [t("date_range") if n == "dates" else (t(n) if n in ("persona", "channel", "stage") else n)
+    names = [t("date_range") if n == "dates" else (t(n) if n in ("persona", "channel", "stage") else text.md(n))
              for n in data.relaxations(ds, f)]
     if names:
         st.info(t("nothing_matches", filters=t("or").join(names)))

@@ -10,33 +10,24 @@ the end never fails: it is ignored, clamped or swapped, with a warning.
 from __future__ import annotations
 
 import datetime as dt
-import re
 import unicodedata
 from collections.abc import Mapping, Sequence
 
 import streamlit as st
 
 from store import Dataset, Filters
+from ui import text
 from ui.i18n import DEFAULT_LANG, LANGUAGES, t
 
 MULTI = ("persona", "channel", "stage")
 _PREFIX = "filter."  # widget keys: filter.since, filter.persona, filter.dim.<column>, …
 Warning_ = tuple[str, dict]  # (i18n key, values): translated when shown, in the session's language
-# Link values are shown as typed, never as markdown: a crafted link must not draw a link, an image or bold text
-# inside the dashboard's own warning. Plain words are shown as they are; anything else as a code span, the only
-# markdown that is literal (backslash escapes do not stop autolinked URLs or "--" becoming a dash).
-_PLAIN = re.compile(r"[^\W_]+([ .,'()/+=-][^\W_]+)*")
-
-
-def _literal(value: str) -> str:
-    if _PLAIN.fullmatch(value) and "--" not in value and "//" not in value and "www." not in value.lower():
-        return value
-    fence = "`" * (max((len(run) for run in re.findall(r"`+", value)), default=0) + 1)
-    return f"{fence} {value} {fence}"
 
 
 def _as_text(values: dict) -> dict:
-    return {k: _literal(v) if isinstance(v, str) else v for k, v in values.items()}
+    """Link values shown as typed (ui.text.md): a crafted link must not draw a link, an image or bold text
+    inside the dashboard's own warning."""
+    return {k: text.md(v) if isinstance(v, str) else v for k, v in values.items()}
 
 
 def widget_key(name: str, dims: Sequence[str] = ()) -> str:
@@ -186,8 +177,8 @@ def filter_panel(ds: Dataset, options: Mapping[str, Sequence]) -> Filters:
                                         help=t("help_" + name), placeholder=t("all"))
     dim_values = {}
     for column in dims:
-        dim_values[column] = side.multiselect(column, options.get(column, []), key=widget_key(column, dims),
-                                              help=t("help_dim", column=column), placeholder=t("all"))
+        dim_values[column] = side.multiselect(text.md(column), options.get(column, []), key=widget_key(column, dims),
+                                              help=t("help_dim", column=text.md(column)), placeholder=t("all"))
     side.button(t("reset_filters"), on_click=_clear, args=(dims,), width="stretch")
     if since and until and since > until:
         since, until = until, since

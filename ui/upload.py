@@ -24,7 +24,7 @@ from errors import DataError
 from ingest import ColumnMapping
 from store import Dataset, Filters, open_dataset
 from store import queries as q
-from ui import data
+from ui import data, text
 from ui.i18n import t
 
 STATE_KEY = "upload"  # the session's Upload (the dataset itself is in st.session_state["dataset"])
@@ -142,10 +142,10 @@ def banner() -> None:
         return
     if not all(Path(f).exists() for f in upload.dataset.files):
         clear()
-        st.warning(t("upload_expired", name=upload.name))
+        st.warning(t("upload_expired", name=text.md(upload.name)))
         return
     left, right = st.columns([3, 1], vertical_alignment="center")
-    left.info(t("upload_banner", name=upload.name), icon=":material/upload_file:")
+    left.info(t("upload_banner", name=text.md(upload.name)), icon=":material/upload_file:")
     right.button(t("upload_return"), on_click=clear, key="upload.return", icon=":material/undo:")
 
 

@@ -9,6 +9,7 @@ import pytest
 
 from store import open_dataset
 from tests.pages.conftest import ENTRY, PAGES, expected_nps
+from tests.support.markdown import shown
 from ui.i18n import t
 
 PAGE_FILES = ["overview.py", "journey_map.py"]
@@ -94,7 +95,7 @@ def test_link_values_the_data_does_not_have_are_ignored_with_a_warning(app, samp
     at = app(sample_path, persona=["사회초년생", "nobody"], since="2025-13-40", lang="xx")
     assert _problems(at) == []
     assert at.multiselect(key="filter.persona").value == ["사회초년생"]
-    assert [w.value for w in at.warning] == [
+    assert [shown(w.value) for w in at.warning] == [
         "Unknown language lang=xx; showing English.",
         "Ignored since=2025-13-40 from the link: not a date of the form YYYY-MM-DD.",
         "Ignored persona=nobody from the link: no such value in the data.",

@@ -10,6 +10,7 @@ import polars as pl
 import ingest
 from store import Filters, open_dataset
 from tests.pages.conftest import PAGES
+from tests.support.markdown import shown
 from ui import layout
 from ui import upload as session
 
@@ -36,14 +37,14 @@ def test_an_upload_changes_the_overview_of_this_session_only(app, telco_path):
     _upload(at, "cp949_korean.csv")
     assert _problems(at) == []
     assert at.session_state["dataset"].journeys == 3
-    assert any("cp949_korean.csv" in i.value for i in at.info)  # the banner
+    assert any("cp949_korean.csv" in shown(i.value) for i in at.info)  # the banner
     at.switch_page(OVERVIEW).run()
     assert _problems(at) == []
     assert _metric(at, "Journeys") == "3"
     assert _metric(at, "NPS") == "33.3"  # promoters 10, 9; detractor 6 of 3 answers
     other = app(telco_path)  # a second browser session
     assert _metric(other, "Journeys") == "600"
-    assert not any("cp949_korean.csv" in i.value for i in other.info)
+    assert not any("cp949_korean.csv" in shown(i.value) for i in other.info)
 
 
 def test_the_banner_button_returns_to_the_default_data_and_removes_the_files(app, telco_path):
@@ -84,7 +85,7 @@ def test_the_events_export_is_parquet_of_the_selected_events(tmp_path):
 
 def test_an_ambiguous_file_asks_before_loading_and_loads_with_the_chosen_column(app, telco_path):
     at = _upload(app(telco_path, page="upload.py"), "ambiguous.csv")
-    assert [w.value for w in at.warning] == ["Columns 'date' and 'event_time' could all be 'timestamp'; choose one "
+    assert [shown(w.value) for w in at.warning] == ["Columns 'date' and 'event_time' could all be 'timestamp'; choose one "
                                              "(report.py: --map timestamp=COLUMN)."]
     assert "dataset" not in at.session_state
     at.selectbox(key="upload.map.timestamp").set_value("event_time")
@@ -97,5 +98,5 @@ def test_an_ambiguous_file_asks_before_loading_and_loads_with_the_chosen_column(
 def test_a_whole_file_problem_is_one_error_and_keeps_the_data(app, telco_path):
     at = _upload(app(telco_path, page="upload.py"), "image.csv")
     assert list(at.exception) == []
-    assert [e.value for e in at.error] == ["image.csv is not a table: it looks like a PNG image."]
+    assert [shown(e.value) for e in at.error] == ["image.csv is not a table: it looks like a PNG image."]
     assert "dataset" not in at.session_state

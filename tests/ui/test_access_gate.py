@@ -2,6 +2,7 @@
 
 from streamlit.testing.v1 import AppTest
 
+from tests.support.markdown import shown
 from tests.test_access import AUTH  # one example provider for the gate's pure and drawn tests
 
 
@@ -49,7 +50,7 @@ def test_a_signed_in_viewer_sees_the_dashboard_their_name_and_a_sign_out():
     at = _run({"auth": AUTH}, {"is_logged_in": True, "email": "alice@bank.co.kr", "name": "Alice Kim"})
     assert not at.exception
     assert "the dashboard" in _texts(at)
-    assert at.sidebar.caption[0].value == "Signed in as Alice Kim (alice@bank.co.kr)."
+    assert shown(at.sidebar.caption[0].value) == "Signed in as Alice Kim (alice@bank.co.kr)."
     assert [b.label for b in at.sidebar.button] == ["Sign out"]
 
 
@@ -58,7 +59,7 @@ def test_a_viewer_of_another_domain_is_told_why_and_offered_a_sign_out():
     at = _run(secrets, {"is_logged_in": True, "email": "mallory@gmail.com", "name": "Mallory"})
     assert not at.exception
     assert "the dashboard" not in _texts(at)
-    assert at.error[0].value == ("mallory@gmail.com has no access: accounts of gmail.com are not allowed here. "
+    assert shown(at.error[0].value) == ("mallory@gmail.com has no access: accounts of gmail.com are not allowed here. "
                                  "Sign out and sign in with your company account.")
     assert [b.label for b in at.button] == ["Sign out"]
 
@@ -74,20 +75,20 @@ def test_the_allow_list_setting_applies_when_the_secrets_have_none(monkeypatch):
     at = _run({"auth": AUTH}, {"is_logged_in": True, "email": "bob@example.com"},
               env={"CXLENS_ALLOWED_EMAIL_DOMAINS": "bank.co.kr"}, monkeypatch=monkeypatch)
     assert "the dashboard" not in _texts(at)
-    assert "accounts of example.com are not allowed" in at.error[0].value
+    assert "accounts of example.com are not allowed" in shown(at.error[0].value)
 
 
 def test_an_allow_list_without_auth_keeps_the_dashboard_closed(monkeypatch):
     at = _run(env={"CXLENS_ALLOWED_EMAIL_DOMAINS": "bank.co.kr"}, monkeypatch=monkeypatch)
     assert not at.exception
     assert "the dashboard" not in _texts(at)
-    assert at.error[0].value.startswith("The dashboard is closed: an e-mail allow-list (bank.co.kr) is set")
+    assert shown(at.error[0].value).startswith("The dashboard is closed: an e-mail allow-list (bank.co.kr) is set")
 
 
 def test_an_incomplete_auth_section_keeps_the_dashboard_closed_and_names_the_key():
     at = _run({"auth": {k: v for k, v in AUTH.items() if k != "client_secret"}}, {"is_logged_in": True})
     assert "the dashboard" not in _texts(at)
-    assert "auth.client_secret is missing" in at.error[0].value
+    assert "auth.client_secret is missing" in shown(at.error[0].value)
 
 
 def test_the_gate_speaks_korean_when_the_session_does():

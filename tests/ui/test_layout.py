@@ -17,14 +17,6 @@ def test_csv_starts_with_a_byte_order_mark_so_spreadsheets_read_korean():
     assert csv_bytes(pl.DataFrame({"a": ["가"]})).startswith("\ufeff".encode())
 
 
-def test_markdown_text_shows_a_data_value_as_typed():
-    from ui.layout import markdown_text
-
-    assert markdown_text("[Session expired](https://evil.example)") == \
-        "\\[Session expired\\]\\(https://evil\\.example\\)"
-    assert markdown_text("**공동인증서** 로그인") == "\\*\\*공동인증서\\*\\* 로그인"
-
-
 def test_every_step_of_the_facts_pass_has_a_translated_progress_message(tmp_path):
     import datetime as dt
 

@@ -1,0 +1,110 @@
+"""Every chart builder shows data values as text: Plotly must get no tag, link or template from the data."""
+
+from __future__ import annotations
+
+import inspect
+import re
+
+import plotly.graph_objects as go
+import polars as pl
+import pytest
+
+from ui import charts
+from ui.text import plot
+
+# A stage, a channel and a persona as an uploaded file could name them (the issue's channel among them).
+STAGE = "<a href='http://evil.example/kyc'>가입</a>"
+CHANNEL = '<a href="http://evil.example">ATM</a>'
+PERSONA = "<img src=http://127.0.0.1:8613/beacon.png> 직장인 %{y} &amp;"
+OTHER_STAGE, OTHER_CHANNEL, OTHER_PERSONA = "이용 <b>단계</b>", "T월드 앱<br>", "시니어"
+STAGES, CHANNELS, PERSONAS = [STAGE, OTHER_STAGE], [CHANNEL, OTHER_CHANNEL], [OTHER_PERSONA, PERSONA]
+COLOURS = charts.colour_map({"persona": PERSONAS, "channel": CHANNELS})
+
+
+def _figures() -> dict[str, go.Figure]:
+    """One figure from each builder that takes data values, on frames naming the hostile values."""
+    curve = pl.DataFrame({"stage": STAGES * 2, "persona": [None, None, PERSONA, PERSONA], "ratings": [50, 40, 5, 9],
+                          "mean_satisfaction": [4.0, 3.1, 2.0, 2.5]}, schema_overrides={"persona": pl.String})
+    funnel = pl.DataFrame({"stage": STAGES, "journeys": [100, 40], "reach_pct": [100.0, 40.0],
+                           "drop_off_pct": [None, 60.0]})
+    cells = pl.DataFrame({"stage": [STAGE, STAGE, OTHER_STAGE], "channel": [CHANNEL, OTHER_CHANNEL, CHANNEL],
+                          "ratings": [40, 3, 50], "mean_satisfaction": [4.25, 2.0, 3.5]})
+    drivers = pl.DataFrame({"stage": STAGES, "importance": [60.0, 40.0], "coefficient": [1.2, 0.4],
+                            "mean_satisfaction": [3.2, 4.1], "n": [120, 12], "quadrant": ["fix_first", "maintain"]})
+    moves = pl.DataFrame({"from_channel": [CHANNEL, OTHER_CHANNEL], "to_channel": [OTHER_CHANNEL, CHANNEL],
+                          "count": [30, 12]})
+    matrix = pl.DataFrame({"from_channel": CHANNELS, CHANNEL: [None, 12], OTHER_CHANNEL: [30, None]})
+    scores = pl.DataFrame({"channel": CHANNELS, "csat": [72.5, 40.0], "ratings": [80, 7]})
+    spans = pl.DataFrame({"persona": [None, *PERSONAS], "n": [90, 60, 30], "p10": [0.5, 0.5, 1.0],
+                          "q1": [2.0, 2.0, 3.0], "median": [10.0, 9.0, 12.0], "q3": [30.0, 28.0, 40.0],
+                          "p90": [100.0, 90.0, 120.0]}, schema_overrides={"persona": pl.String})
+    kpis = pl.DataFrame({"persona": PERSONAS, "nps": [12.5, -4.0], "responses": [80, 9], "csat": [70.0, 55.0],
+                         "ratings": [90, 20], "ces": [5.1, 4.2], "ces_responses": [40, 3], "journeys": [120, 25],
+                         "median_hours": [8.5, 30.0], "handoff_rate": [22.0, 48.0]})
+    mix = pl.DataFrame({"persona": [PERSONA, PERSONA, OTHER_PERSONA], "channel": [CHANNEL, OTHER_CHANNEL, CHANNEL],
+                        "events": [30, 10, 5]})
+    labels = {q: q.replace("_", " ") for q in charts.QUADRANT_COLOURS}
+    return {
+        "emotion_curve": charts.emotion_curve(curve, STAGES, COLOURS["persona"], 30),
+        "funnel": charts.funnel(funnel, 30),
+        "heatmap": charts.heatmap(cells, STAGES, CHANNELS, 30),
+        "importance_performance": charts.importance_performance(drivers, labels, 30),
+        "sankey": charts.sankey(moves, COLOURS["channel"]),
+        "handoff_heatmap": charts.handoff_heatmap(matrix),
+        "group_bars": charts.group_bars(scores, "channel", "csat", "ratings", "CSAT", 30, COLOURS["channel"],
+                                        order=CHANNELS, horizontal=True),
+        "boxes": charts.boxes(spans, "persona", "hours", 30, COLOURS["persona"], PERSONAS, all_label="all"),
+        "persona_multiples": charts.persona_multiples(kpis, COLOURS["persona"], 30),
+        "channel_mix": charts.channel_mix(mix, PERSONAS, COLOURS["channel"]),
+    }
+
+
+def _strings(node, path=""):
+    """(path, string) for every string in a figure's JSON."""
+    if isinstance(node, str):
+        yield path, node
+    elif isinstance(node, dict):
+        for key, value in node.items():
+            yield from _strings(value, f"{path}.{key}")
+    elif isinstance(node, list | tuple):
+        for i, value in enumerate(node):
+            yield from _strings(value, f"{path}[{i}]")
+
+
+FIGURES = _figures()
+
+
+def test_every_builder_that_takes_data_values_is_checked_here():
+    """A new builder in ui/charts.py joins FIGURES (or is listed as taking no data values)."""
+    no_data_values = {"nps_trend", "add_nps_band"}  # weeks and numbers only
+    builders = {name for name, fn in inspect.getmembers(charts, inspect.isfunction)
+                if fn.__module__ == charts.__name__ and not name.startswith("_")
+                and inspect.signature(fn).return_annotation in (go.Figure, "go.Figure")}
+    assert builders - no_data_values == set(FIGURES)
+
+
+@pytest.mark.parametrize("name", sorted(FIGURES))
+def test_a_chart_draws_tags_in_data_values_as_text(name):
+    strings = list(_strings(FIGURES[name].to_plotly_json()))
+    raw = re.compile(r"<a |<img|<b>단계|앱<br>|&amp;(?!amp;)")  # the data values' own markup, unescaped
+    assert [(p, s) for p, s in strings if raw.search(s)] == []
+    text = " ".join(s for _, s in strings)
+    assert "&lt;a" in text or "&lt;img" in text  # the hostile value is in the figure, escaped
+
+
+@pytest.mark.parametrize("name", sorted(FIGURES))
+def test_no_data_value_is_part_of_a_hover_template(name):
+    templates = [s for p, s in _strings(FIGURES[name].to_plotly_json()) if p.endswith("hovertemplate")]
+    assert templates
+    assert not any(v in s or plot(v) in s for s in templates for v in (*STAGES, *CHANNELS, *PERSONAS))
+
+
+def test_category_order_and_values_use_the_same_escaped_text():
+    fig = FIGURES["emotion_curve"]
+    assert list(fig.layout.xaxis.categoryarray) == [plot(s) for s in STAGES]
+    assert set(fig.data[0].x) <= set(fig.layout.xaxis.categoryarray)
+    assert [trace.name for trace in fig.data] == ["All", plot(PERSONA)]
+
+
+def test_a_wrapped_label_escapes_each_line_and_keeps_its_own_line_breaks():
+    assert charts.wrap("<b>Premium</b> 고객 상담") == "&lt;b&gt;Premium&lt;/b&gt;<br>고객 상담"
