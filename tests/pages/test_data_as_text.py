@@ -123,3 +123,21 @@ def test_column_names_in_a_mapping_question_are_shown_as_typed(app, hostile_path
     at.file_uploader[0].upload("ambiguous.csv", csv, "text/csv").run()
     assert_as_text(at, "<Date>")
     assert any("'<Date>'" in shown(w.value) for w in at.warning)
+
+
+def test_an_error_in_the_browser_names_the_file_not_the_server_path(app, tmp_path):
+    missing = tmp_path / "srv" / "cxlens" / "events.parquet"
+    at = app(missing)
+    errors = [shown(e.value) for e in at.error]
+    assert errors == ["The data could not be opened: The data source events.parquet does not exist."]
+    assert not any(str(tmp_path) in e.value or "/srv/" in e.value for e in at.error)
+
+
+def test_an_unreadable_data_file_is_named_without_its_directory(app, tmp_path):
+    broken = tmp_path / "data" / "events.parquet"
+    broken.parent.mkdir()
+    broken.write_bytes(b"PAR1 not really parquet PAR1")
+    at = app(broken)
+    assert len(at.error) == 1
+    assert shown(at.error[0].value).startswith("The data could not be opened: Could not read events.parquet as Parquet")
+    assert str(tmp_path) not in shown(at.error[0].value)
