@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+from dataclasses import dataclass
 from typing import Any
 
 import polars as pl
@@ -17,13 +19,16 @@ from metrics.funnel import stage_table
 from metrics.handoff_effect import HandoffEffect, handoff_effect
 from metrics.handoffs import handoff_rate
 from metrics.nps import nps
+from metrics.periods import comparison_periods
 from metrics.satisfaction import ces, csat
 from metrics.significance import csat_change, nps_change
 from metrics.trend import Trend, trend
+from metrics.voc import DETRACTOR, PROMOTER, distinctive, keyword_table, nps_class, rising_keywords
 from store import Dataset, Filters
 from store import episodes as store_episodes
 from store import paths as store_paths
 from store import queries as q
+from store import voc as voc_store
 
 HEADLINE_KEYS = ("events", "journeys", "nps", "nps_responses", "csat", "ces", "median_journey_hours",
                  "p90_journey_hours", "handoff_rate", "stages", "handoffs")
@@ -217,3 +222,68 @@ def episode(ds: Dataset, journey_id: str) -> dict[str, Any]:
         raise DataError(f"No journey has the id {journey_id!r} (column 'journey_id').")
     rows = timeline(events).drop("journey_id", "customer_id").with_columns(pl.col("timestamp").dt.to_string("%Y-%m-%dT%H:%M:%S%.f"))
     return {"journey_id": events["journey_id"][0], "customer_id": events["customer_id"][0], "events": rows.to_dicts()}
+
+
+# --- voice of the customer (issue 12): keywords of the comments -------------------------------------
+
+VOC_KEYWORDS = 100  # the report lists at least this many most-mentioned keywords
+VOC_LIST = 30       # and up to this many distinctive and rising keywords per list
+
+
+@dataclass(frozen=True)
+class Voc:
+    """The keyword figures of a selection's comments (tables of metrics.voc); ``reason`` when there are none."""
+
+    comments: int
+    keywords: pl.DataFrame
+    detractor: pl.DataFrame
+    promoter: pl.DataFrame
+    rising: pl.DataFrame
+    periods: dict
+    reason: str | None = None
+
+
+def voc_rising(ds: Dataset, f: Filters) -> tuple[pl.DataFrame, dict]:
+    """metrics.voc.rising_keywords between the comparison periods of metrics.periods (the selected range, else
+    the last 30 days of data, against the equal period before); returns (table, periods)."""
+    lo, hi = q.filter_options(ds)["dates"]
+    periods = comparison_periods(f.since, f.until, lo, hi)
+    (cs, cu), (ps, pu) = periods["current"], periods["previous"]
+    now, before = dataclasses.replace(f, since=cs, until=cu), dataclasses.replace(f, since=ps, until=pu)
+    table = rising_keywords(voc_store.keyword_counts(ds, now), _comments(ds, now),
+                            voc_store.keyword_counts(ds, before), _comments(ds, before))
+    return table, periods
+
+
+def _comments(ds: Dataset, f: Filters) -> int:
+    return int(voc_store.comment_totals(ds, f)["comments"][0])
+
+
+def voc(ds: Dataset, f: Filters) -> Voc:
+    """Keyword table, detractor and promoter keywords (weighted log-odds) and rising keywords of the comments on
+    the selected touchpoints."""
+    total = _comments(ds, f)
+    counts = voc_store.keyword_counts(ds, f)
+    table = keyword_table(counts.select("keyword", "comments", "ratings", "satisfaction_sum"),
+                          voc_store.keyword_journey_nps(ds, f), total, settings.get_int("min_sample"))
+    by_nps = voc_store.keyword_counts(ds, f, by=["journey_nps"]).with_columns(nps_class().alias("nps_class"))
+    detractor = distinctive(by_nps, "nps_class", DETRACTOR, PROMOTER)
+    promoter = distinctive(by_nps, "nps_class", PROMOTER, DETRACTOR)
+    rising, periods = voc_rising(ds, f)
+    return Voc(total, table, detractor, promoter, rising, periods,
+               None if total else "no comments on the selected touchpoints")
+
+
+def voc_report(ds: Dataset, f: Filters) -> tuple[dict | None, str | None]:
+    """The report's ``voc`` object (README, "Voice of the customer"), or (None, reason) without comments."""
+    v = voc(ds, f)
+    if v.reason:
+        return None, v.reason
+    return {
+        "comments": v.comments,
+        "keywords": v.keywords.head(VOC_KEYWORDS).select(
+            "keyword", "comments", "share", "nps", "nps_responses").to_dicts(),
+        "detractor_keywords": v.detractor.head(VOC_LIST).select("keyword", "z").to_dicts(),
+        "promoter_keywords": v.promoter.head(VOC_LIST).select("keyword", "z").to_dicts(),
+        "rising_keywords": v.rising.head(VOC_LIST).select("keyword", "current", "previous", "z").to_dicts(),
+    }, None

@@ -15,7 +15,7 @@ import ingest
 import settings
 import survey_figures
 from errors import DataError
-from figures import episode, headline, paths_report, statistics
+from figures import episode, headline, paths_report, statistics, voc_report
 from store import Dataset, Filters, open_dataset
 from store.dataset import open_facts, reads_directly
 from store.db import writable
@@ -42,6 +42,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     p.add_argument("--stage", action="append", default=[], help="keep touchpoints in this stage (repeatable)")
     p.add_argument("--since", type=_date, help="journeys whose first touchpoint is on or after this date")
     p.add_argument("--until", type=_date, help="journeys whose first touchpoint is on or before this date")
+    p.add_argument("--keyword", action="append", default=[], metavar="WORD",
+                   help="keep journeys whose comments mention this keyword (repeatable: any of them)")
     p.add_argument("--format", choices=("table", "json"), default="table")
     p.add_argument("--map", action="append", default=[], metavar="CANONICAL=SOURCE",
                    help="read canonical column CANONICAL from the file's column SOURCE (repeatable; .csv/.tsv/.txt/"
@@ -146,6 +148,8 @@ def render_table(r: dict) -> str:
         lines += render_statistics(r)
     if r.get("paths"):
         lines += render_paths(r)
+    if r.get("voc"):
+        lines += render_voc(r["voc"])
     return "\n".join(lines)
 
 
@@ -162,6 +166,22 @@ def render_outcome(r: dict) -> list[str]:
     o = r["outcome"]
     if o:
         lines.append(f"outcome               {o['column']} ({o['kind']}), {o['positive']}: {_fmt(o['rate'])} %")
+    return lines
+
+
+def render_voc(v: dict) -> list[str]:
+    """The table lines of the ``voc`` object: the most mentioned keywords and the three keyword lists."""
+    lines = ["", f"comments              {v['comments']:,}",
+             f"{'keyword':<20}{'comments':>10}{'share %':>9}{'NPS':>8}{'answers':>9}"]
+    for k in v["keywords"][:20]:
+        lines.append(f"{k['keyword']:<20}{k['comments']:>10,}{k['share']:>9.1f}{_fmt(k['nps']):>8}"
+                     f"{k['nps_responses']:>9,}")
+    for key, title in (("detractor_keywords", "detractors say (z)"), ("promoter_keywords", "promoters say (z)")):
+        if v[key]:
+            lines.append(f"{title:<22}" + ", ".join(f"{k['keyword']} {k['z']:.1f}" for k in v[key][:10]))
+    if v["rising_keywords"]:
+        lines.append("rising (share %)      " + ", ".join(
+            f"{k['keyword']} {k['previous']:.1f}→{k['current']:.1f}" for k in v["rising_keywords"][:10]))
     return lines
 
 
@@ -229,7 +249,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.journey is not None:
             return _print_episode(episode(ds, args.journey), args.format)
         f = Filters.make(since=args.since, until=args.until, persona=_nfc(args.persona),
-                         channel=_nfc(args.channel), stage=_nfc(args.stage))
+                         channel=_nfc(args.channel), stage=_nfc(args.stage), keyword=_nfc(args.keyword))
         about = survey_figures.info(ds)
         if about is not None:
             result = survey_figures.report(survey_figures.ordered(ds, about), f, about)
@@ -237,6 +257,9 @@ def main(argv: list[str] | None = None) -> int:
             result = headline(ds, f)
             result.update(statistics(ds, f))
             result.update(paths_report(ds, f))
+            result["voc"], why = voc_report(ds, f)
+            if why:
+                result["statistics_reasons"]["voc"] = why
     except DataError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

@@ -49,6 +49,9 @@ SETTINGS: tuple[Setting, ...] = (
             "Survey answers that mean 'not applicable' (comma-separated, compared ignoring case and spaces): in a "
             "rating column they are neither a rating nor an invalid cell. Empty cells, and 0 in a column whose "
             "other answers are 1–5, are not applicable too."),
+    Setting("voc_stopwords", "",
+            "Comma-separated domain words left out of every keyword figure of the voice of the customer "
+            "(e.g. `고객,은행`); general Korean and English stop words are always left out."),
     Setting("allowed_email_domains", "",
             "With sign-in configured (`[auth]` in `.streamlit/secrets.toml`): comma-separated e-mail domains "
             "allowed in (exact match, e.g. `bank.co.kr,example.com`); `[cxlens] allowed_email_domains` in the "

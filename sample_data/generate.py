@@ -133,7 +133,7 @@ CES_CENTRE = 5.2  # CES at the average satisfaction latent
 CES_SLOPE = 1.1  # CES points per satisfaction point
 CES_NOISE_SD = 0.9
 
-COMMENT_RATE_BY_SATISFACTION = (0.10, 0.10, 0.015, 0.02, 0.02)  # rated touchpoints rated 1..5
+COMMENT_RATE_BY_SATISFACTION = (0.30, 0.25, 0.08, 0.08, 0.10)  # rated touchpoints rated 1..5
 
 # NPS closing survey: latent = NPS_BASE + sum_s b_s * (mean answered satisfaction at
 # stage s - 3) + HANDOFF_EFFECT * handoffs + persona offset + N(0, NPS_NOISE_SD),
@@ -216,6 +216,35 @@ PAIN_POINT_COMPLAINTS = (
 )
 
 
+# Planted voice-of-the-customer themes (drawn after every other column, so they change only comments):
+# - a complaint about fees (수수료) on rated 이용 touchpoints of detractor journeys (closing answer 0-6),
+# - praise of benefits (혜택) on any touchpoint of promoter journeys (9-10),
+# - complaints about the app redesign (개편) only in journeys starting in the last LATE_THEME_DAYS days;
+# and some comments carry personal data (a phone number or an e-mail address) for masking to hide.
+COMPLAINT_STAGE = "이용"
+COMPLAINT_SHARE = 0.25  # of the rated touchpoints of detractor journeys in COMPLAINT_STAGE (commented or not)
+COMPLAINTS = (
+    "이체 수수료가 너무 비싸요.",
+    "수수료를 이렇게 많이 떼는 줄 몰랐어요.",
+    "다른 은행은 수수료가 없는데 여기는 왜 수수료를 받나요?",
+)
+PRAISE_SHARE = 0.5  # of the comments of promoter journeys
+PRAISES = (
+    "우대금리 혜택이 좋아서 친구에게도 추천했어요.",
+    "혜택이 많아서 앞으로도 계속 쓸 거예요.",
+    "포인트 혜택을 받아서 기분이 좋았습니다.",
+)
+LATE_THEME_DAYS = 28
+LATE_THEME_SHARE = 0.3  # of the comments of journeys starting in the last LATE_THEME_DAYS days
+LATE_THEME = (
+    "앱 개편 후에 메뉴를 못 찾겠어요.",
+    "이번 개편으로 화면이 더 복잡해졌어요.",
+    "개편된 앱에서 로그인이 자꾸 풀려요.",
+)
+CONTACT_SHARE = 0.03  # of comments end with a phone number or an e-mail address
+CONTACT_PHRASES = (" 연락 부탁드립니다 010-{a}-{b}", " 답변은 cx{a}{b}@example.com 으로 주세요", " 전화 주세요 010{a}{b}")
+
+
 def _comment_pool() -> list[str]:
     """All comment texts, indexed by (touchpoint * 3 + sentiment) * templates + template."""
     pool = []
@@ -225,7 +254,7 @@ def _comment_pool() -> list[str]:
                 pool.extend(PAIN_POINT_COMPLAINTS)
             else:
                 pool.extend(t.format(tp=tp.name) for t in templates)
-    return pool
+    return pool + list(COMPLAINTS) + list(PRAISES) + list(LATE_THEME)
 
 
 # ---------------------------------------------------------------------------
@@ -403,6 +432,22 @@ def _chunk(first_journey: int, n: int, customers: _Customers, rng: np.random.Gen
 
     # --- shuffle and build the frame ------------------------------------------
     order = rng.permutation(n_events)
+
+    # --- planted comment themes (drawn last: every other column is as without them) ----------------
+    themes = len(_COMMENT_POOL) - len(COMPLAINTS) - len(PRAISES) - len(LATE_THEME)
+    pick = rng.integers(0, 3, n_events)
+    u = rng.random(n_events)
+    complaint = (nps[journey] <= 6) & (stage == STAGES.index(COMPLAINT_STAGE)) & rated & (u < COMPLAINT_SHARE)
+    commented |= complaint  # a complaint is also left on rated touchpoints that had no comment
+    praise = (nps[journey] >= 9) & (u < PRAISE_SHARE)
+    late = start_day[journey] >= DAYS - LATE_THEME_DAYS
+    late_theme = late & (rng.random(n_events) < LATE_THEME_SHARE)
+    comment = np.where(complaint, themes + pick, comment)
+    comment = np.where(praise, themes + len(COMPLAINTS) + pick, comment)
+    comment = np.where(late_theme, themes + len(COMPLAINTS) + len(PRAISES) + pick, comment)
+    contact = rng.random(n_events) < CONTACT_SHARE
+    contact_text = _contact(rng.integers(0, len(CONTACT_PHRASES), n_events), rng.integers(0, 10_000, n_events),
+                            rng.integers(0, 10_000, n_events))
     journey, stage, touchpoint, channel = journey[order], stage[order], touchpoint[order], channel[order]
     customer_of_event = customer[journey]
     frame = pl.DataFrame(
@@ -419,7 +464,7 @@ def _chunk(first_journey: int, n: int, customers: _Customers, rng: np.random.Gen
             "satisfaction": satisfaction[order],
             "ces": ces[order],
             "nps": event_nps[order],
-            "comment": _lookup(_COMMENT_POOL, comment[order]),
+            "comment": _lookup(_COMMENT_POOL, comment[order]) + pl.Series(np.where(contact, contact_text, ""))[order],
             "_rated": rated[order],
             "_ces_answered": ces_answered[order],
             "_nps_answered": nps_answered[order],
@@ -441,6 +486,20 @@ def _chunk(first_journey: int, n: int, customers: _Customers, rng: np.random.Gen
         pl.when("_nps_answered").then("nps").alias("nps"),
         pl.when("_commented").then("comment").alias("comment"),
     ).cast(SCHEMA)
+
+
+def _contact(phrase: np.ndarray, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """Personal data appended to a comment: a phone number or an e-mail address (CONTACT_PHRASES)."""
+    digits_a = np.char.zfill(a.astype(str), 4)
+    digits_b = np.char.zfill(b.astype(str), 4)
+    out = np.empty(len(phrase), dtype=object)
+    for i, template in enumerate(CONTACT_PHRASES):
+        head, _, rest = template.partition("{a}")
+        middle, _, tail = rest.partition("{b}")
+        chosen = phrase == i
+        out[chosen] = np.char.add(np.char.add(np.char.add(np.char.add(head, digits_a[chosen]), middle),
+                                              digits_b[chosen]), tail)
+    return out.astype(str)
 
 
 def _lookup(values: Sequence[str], codes: np.ndarray) -> pl.Series:

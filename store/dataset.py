@@ -567,6 +567,8 @@ def _materialize(files: tuple[str, ...], columns: tuple[str, ...], dims: tuple[s
             ) TO $out (FORMAT parquet)""",
             params={**events, "out": str(tmp / "stages.parquet")},
         )
+        from store.voc import write_comments  # the comments of the voice-of-the-customer page (store/voc.py)
+        write_comments(cur, raw, params, tmp)
         step(0.9, "Listing invalid events")
         # The source's row count is in its Parquet footers: when every row made it into events.parquet
         # there is nothing to list and the source is not read again (10M events: 0.5-0.8 s).

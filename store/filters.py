@@ -5,7 +5,8 @@ Semantics (also in the README and the dashboard's help texts):
   touchpoint (cohort semantics: a journey is never cut in half);
 - ``persona`` and other journey attributes (``dims``) select journeys;
 - ``channel`` and ``stage`` select touchpoints for touchpoint metrics, and the journeys that
-  touched a selected touchpoint for journey metrics.
+  touched a selected touchpoint for journey metrics;
+- ``keyword`` selects the journeys whose comments mention any of the keywords (store.voc).
 Values only ever reach DuckDB as parameters; identifiers come from the dataset's schema.
 """
 
@@ -26,20 +27,22 @@ class Filters:
     stage: tuple[str, ...] = ()
     # Extra journey attributes: ((column, (value, ...)), ...), sorted by column.
     dims: tuple[tuple[str, tuple[str, ...]], ...] = field(default=())
+    keyword: tuple[str, ...] = ()
+
 
     @classmethod
-    def make(cls, since=None, until=None, persona=(), channel=(), stage=(), dims=None) -> Filters:
+    def make(cls, since=None, until=None, persona=(), channel=(), stage=(), dims=None, keyword=()) -> Filters:
         """Normalised filters: values de-duplicated and sorted so equal selections compare (and cache) equal."""
         def norm(values):
             return tuple(sorted({str(v) for v in values or ()}))
 
         dim_items = tuple(sorted((str(k), norm(v)) for k, v in (dims or {}).items() if norm(v)))
-        return cls(since, until, norm(persona), norm(channel), norm(stage), dim_items)
+        return cls(since, until, norm(persona), norm(channel), norm(stage), dim_items, norm(keyword))
 
     @property
     def selects_journeys(self) -> bool:
-        """Whether any journey-level condition (period, persona, dimension) is set."""
-        return bool(self.since or self.until or self.persona or self.dims)
+        """Whether any journey-level condition (period, persona, dimension, keyword) is set."""
+        return bool(self.since or self.until or self.persona or self.dims or self.keyword)
 
     @property
     def selects_touchpoints(self) -> bool:

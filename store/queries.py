@@ -50,7 +50,12 @@ def _with(ds: Dataset, f: Filters, raw: bool = False) -> tuple[str, dict]:
         jconds.append("list_has_any(j.channel_list, $channel)")
     elif f.stage:
         jconds.append("list_has_any(j.stages, $stage)")
-    if f.selects_journeys and not raw and not f.dims:
+    if f.keyword:  # journeys whose comments mention a keyword (store/voc.py)
+        from store.voc import journey_keywords_path
+        params.update(keyword=list(f.keyword), journey_keywords=journey_keywords_path(ds))
+        jconds.append("j.journey_id IN (SELECT journey_id FROM read_parquet($journey_keywords) "
+                      "WHERE list_contains($keyword, keyword))")
+    if f.selects_journeys and not raw and not f.dims and not f.keyword:
         # The cleaned events carry their journey's first_ts and persona: plain column predicates.
         tconds += journey_conditions(f, "e", ds.dims, params, prefix="journey_")
     elif f.selects_journeys:

@@ -1,6 +1,6 @@
 """Tests for the sample-data generator: determinism, schema, ranges, funnel order and planted effects."""
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 import numpy as np
 import polars as pl
@@ -71,7 +71,7 @@ def test_rating_coverage_matches_the_readme(events):
     assert 0.33 < events["satisfaction"].is_not_null().mean() < 0.37
     assert 0.18 < events["ces"].is_not_null().mean() < 0.22
     rated = events.filter(pl.col("satisfaction").is_not_null())
-    assert 0.02 < rated["comment"].is_not_null().mean() < 0.04
+    assert 0.10 < rated["comment"].is_not_null().mean() < 0.13  # was .02-.04 before the VoC themes (issue 12)
     assert (
         events.filter(pl.col("satisfaction").is_null())["comment"].null_count() == events["satisfaction"].null_count()
     )
@@ -180,3 +180,22 @@ def test_cli_writes_the_same_rows_as_generate(tmp_path, capsys):
     assert main(["--journeys", "300", "--seed", "2", "--out", str(out)]) == 0
     assert pl.read_parquet(out).equals(generate(300, 2))
     assert "events" in capsys.readouterr().out
+
+
+def test_planted_comment_themes_sit_where_the_readme_says(ordered):
+    """Fees (수수료) only on 이용 in detractor journeys, benefits (혜택) only in promoter journeys, the redesign
+    (개편) only in journeys starting in the last 28 days; some comments carry a phone number or an e-mail."""
+    last = ordered.group_by("journey_id").agg(pl.col("nps").drop_nulls().last().alias("journey_nps"),
+                                              pl.col("timestamp").min().alias("first_ts"))
+    comments = ordered.filter(pl.col("comment").is_not_null()).join(last, on="journey_id")
+    fees = comments.filter(pl.col("comment").str.contains("수수료"))
+    assert fees.height > 50
+    assert set(fees["stage"]) == {gen.COMPLAINT_STAGE}
+    assert fees["journey_nps"].drop_nulls().max() <= 6
+    benefits = comments.filter(pl.col("comment").str.contains("혜택"))
+    assert benefits.height > 50 and benefits["journey_nps"].drop_nulls().min() >= 9
+    redesign = comments.filter(pl.col("comment").str.contains("개편"))
+    cutoff = datetime(2025, 12, 31) - timedelta(days=gen.LATE_THEME_DAYS - 1)
+    assert redesign.height > 20 and redesign["first_ts"].min() >= cutoff
+    contact = comments["comment"].str.contains(r"010-?\d{4}-?\d{4}|@example\.com")
+    assert 0.01 < contact.mean() < 0.05

@@ -1,0 +1,135 @@
+"""Voice of the customer through the store: planted themes recovered, counts equal an independent count, the
+keyword filter, verbatims masked, and the report's ``voc`` object."""
+
+import datetime as dt
+import json
+
+import polars as pl
+import pytest
+
+import figures
+import report
+from metrics.text import keywords
+from sample_data import generate as gen
+from store import Filters, open_dataset
+from store import voc as store_voc
+from tests.support.sample import sample_path
+
+
+@pytest.fixture(scope="module")
+def sample(tmp_path_factory):
+    path = sample_path(tmp_path_factory.mktemp("sample"))
+    return open_dataset(path), pl.read_parquet(path)
+
+
+def independent_counts(events: pl.DataFrame, stage: str | None = None) -> dict[str, int]:
+    """Comments containing each keyword, from the events file with plain Python (no DuckDB, no stored tokens)."""
+    rows = events.filter(pl.col("comment").is_not_null() & (pl.col("comment").str.strip_chars() != ""))
+    if stage:
+        rows = rows.filter(pl.col("stage") == stage)
+    counts: dict[str, int] = {}
+    for words in keywords(rows["comment"].to_list()):
+        for w in words:
+            counts[w] = counts.get(w, 0) + 1
+    return counts
+
+
+def test_the_planted_complaint_leads_the_detractor_list_and_the_praise_the_promoter_list(sample):
+    ds, _ = sample
+    v = figures.voc(ds, Filters())
+    assert v.detractor["keyword"][0] == "수수료"
+    assert v.promoter["keyword"][0] == "혜택"
+    assert "혜택" not in v.detractor["keyword"].to_list() and "수수료" not in v.promoter["keyword"].to_list()
+
+
+def test_the_late_theme_leads_the_rising_list(sample):
+    ds, _ = sample
+    v = figures.voc(ds, Filters())
+    assert v.periods["current"] == (dt.date(2025, 12, 2), dt.date(2025, 12, 31))
+    top = v.rising.row(0, named=True)
+    assert top["keyword"] == "개편" and top["previous"] == 0.0 and top["current"] > 10
+    # against a period before the theme started, nothing about the redesign rises
+    early = figures.voc(ds, Filters.make(since=dt.date(2025, 6, 1), until=dt.date(2025, 6, 30)))
+    assert "개편" not in early.rising["keyword"].to_list()
+
+
+@pytest.mark.parametrize("stage", [None, gen.COMPLAINT_STAGE])
+def test_keyword_counts_equal_an_independent_count(sample, stage):
+    ds, events = sample
+    f = Filters.make(stage=[stage] if stage else [])
+    got = store_voc.keyword_counts(ds, f)
+    assert dict(zip(got["keyword"], got["comments"], strict=True)) == independent_counts(events, stage)
+    total = events.filter(pl.col("comment").is_not_null() & ((pl.col("stage") == stage) if stage else True))
+    assert figures.voc(ds, f).comments == total.height
+
+
+def test_keyword_filter_selects_the_journeys_whose_comments_mention_it(sample):
+    ds, events = sample
+    commented = events.filter(pl.col("comment").is_not_null())
+    mentions = [("수수료" in words) for words in keywords(commented["comment"].to_list())]
+    want = set(commented.filter(pl.Series(mentions))["journey_id"])
+    f = Filters.make(keyword=["수수료"])
+    from store import queries as q
+
+    assert set(q.journeys(ds, f)["journey_id"]) == want
+    assert q.totals(ds, f)["events"] == events.filter(pl.col("journey_id").is_in(list(want))).height
+    either = Filters.make(keyword=["수수료", "개편"])
+    assert q.totals(ds, either)["journeys"] > len(want)
+
+
+def test_verbatims_are_masked_newest_first_and_searchable(sample):
+    ds, _ = sample
+    rows = store_voc.verbatims(ds, Filters(), limit=5000)
+    assert rows["timestamp"].is_sorted(descending=True)
+    assert not rows["comment"].str.contains(r"010-?\d{4}-?\d{4}|@example\.com").any()
+    assert rows["comment"].str.contains(r"\*\*\*-\*\*\*\*-\*\*\*\*|\*\*\*@\*\*\*").any()
+    fees = store_voc.verbatims(ds, Filters(), keyword="수수료")
+    assert fees.height > 0 and fees["comment"].str.contains("수수료").all()
+    assert store_voc.verbatims(ds, Filters(), search="example.com").is_empty()  # hidden data is not searchable
+    found = store_voc.verbatims(ds, Filters(), search="개편")
+    assert found.height > 0 and found["comment"].str.contains("개편").all()
+
+
+def test_stop_word_setting_removes_domain_words(sample, monkeypatch):
+    ds, _ = sample
+    monkeypatch.setenv("CXLENS_VOC_STOPWORDS", "단계, 안내")
+    got = store_voc.keyword_counts(ds, Filters())["keyword"].to_list()
+    assert "단계" not in got and "안내" not in got and "수수료" in got
+
+
+def test_report_json_has_the_voc_object_with_exactly_the_named_keys(sample, capsys):
+    ds, _ = sample
+    assert report.main([ds.source, "--format", "json"]) == 0
+    v = json.loads(capsys.readouterr().out)["voc"]
+    assert set(v) == {"comments", "keywords", "detractor_keywords", "promoter_keywords", "rising_keywords"}
+    assert len(v["keywords"]) == min(100, store_voc.keyword_counts(ds, Filters()).height)  # all, up to 100
+    assert set(v["keywords"][0]) == {"keyword", "comments", "share", "nps", "nps_responses"}
+    assert [k["comments"] for k in v["keywords"]] == sorted((k["comments"] for k in v["keywords"]), reverse=True)
+    assert set(v["detractor_keywords"][0]) == {"keyword", "z"} and v["detractor_keywords"][0]["keyword"] == "수수료"
+    assert v["promoter_keywords"][0]["keyword"] == "혜택"
+    assert set(v["rising_keywords"][0]) == {"keyword", "current", "previous", "z"}
+    zs = [k["z"] for k in v["promoter_keywords"]]
+    assert zs == sorted(zs, reverse=True)
+
+
+def test_report_keyword_flag_filters_every_figure(sample, capsys):
+    ds, _ = sample
+    assert report.main([ds.source, "--keyword", "수수료", "--format", "json"]) == 0
+    r = json.loads(capsys.readouterr().out)
+    assert r["voc"]["keywords"][0]["keyword"] == "수수료"
+    assert r["voc"]["keywords"][0]["share"] < 100  # other comments of those journeys count too
+    assert r["nps"] < -60
+
+
+def test_without_comments_voc_is_null_with_a_reason(tmp_path, capsys):
+    path = tmp_path / "no_comments.parquet"
+    pl.DataFrame({
+        "journey_id": ["a", "a", "b"], "timestamp": [dt.datetime(2025, 1, 1, 9), dt.datetime(2025, 1, 1, 10),
+                                                     dt.datetime(2025, 1, 2, 9)],
+        "stage": ["가입", "이용", "가입"], "channel": ["앱", "앱", "콜센터"], "nps": [None, 9, 3],
+        "comment": [None, "  ", None],
+    }).write_parquet(path)
+    assert report.main([str(path), "--format", "json"]) == 0
+    r = json.loads(capsys.readouterr().out)
+    assert r["voc"] is None
+    assert r["statistics_reasons"]["voc"] == "no comments on the selected touchpoints"
