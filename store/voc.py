@@ -37,6 +37,8 @@ TOKENS = "tokens.parquet"
 JOURNEY_KEYWORDS = "journey_keywords.parquet"
 CHUNK_TEXTS = 2_000  # texts per tokeniser call: the progress moves and memory stays flat
 Progress = Callable[[float, str], None]
+COMMENT_SCHEMA = {"journey_id": pl.String, "timestamp": pl.Datetime("us"), "stage": pl.String, "channel": pl.String,
+                  "touchpoint": pl.String, "satisfaction": pl.Float64, "text_id": pl.Int32, "comment": pl.String}
 # Columns a keyword count can be split by: touchpoint columns of the comment, and the journey's persona and
 # NPS answer (``journey_nps``).
 KEYWORD_GROUPS = ("stage", "channel", "touchpoint", "persona", "journey_nps")
@@ -71,7 +73,10 @@ def _ensure_comments(ds: Dataset) -> None:
     tmp = Path(ds.facts_dir) / f"comments.tmp-{uuid.uuid4().hex[:8]}"
     tmp.mkdir()
     try:
-        write_comments(db.cursor(), _source_select(ds.columns, ds.dims), {"files": list(ds.files)}, tmp)
+        if ds.files:
+            write_comments(db.cursor(), _source_select(ds.columns, ds.dims), {"files": list(ds.files)}, tmp)
+        else:  # facts without their source: no comments to read
+            pl.DataFrame(schema=COMMENT_SCHEMA).write_parquet(tmp / COMMENTS)
         (tmp / COMMENTS).replace(_path(ds, COMMENTS))
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
