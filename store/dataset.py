@@ -304,12 +304,15 @@ def _clear_dead_passes(cache_dir: Path) -> None:
             continue
 
 
-def open_dataset(source: str | os.PathLike, name: str | None = None, progress: Progress | None = None) -> Dataset:
+def open_dataset(source: str | os.PathLike, name: str | None = None, progress: Progress | None = None,
+                 cache_dir: str | os.PathLike | None = None) -> Dataset:
     """Resolve, check and fingerprint ``source``; compute its journey facts unless cached.
 
     ``progress(fraction, message)``, when given, is called as the journey facts are computed
     (fraction 0–1, message saying what is happening) so a caller can show the first load of a
-    large dataset; it is not called when the facts are cached.
+    large dataset; it is not called when the facts are cached. ``cache_dir`` is where the facts
+    go (default: the ``cache_dir`` setting); a session's upload passes a directory of the session,
+    so its facts go with it instead of staying in the shared cache.
 
     Raises DataError with one sentence when the source is missing, unreadable or lacks a
     required column.
@@ -319,7 +322,7 @@ def open_dataset(source: str | os.PathLike, name: str | None = None, progress: P
     schema = _describe(files)
     _check_types(schema)
     version = fingerprint(files)
-    facts_dir = Path(settings.get("cache_dir")) / version
+    facts_dir = Path(cache_dir or settings.get("cache_dir")) / version
     columns = tuple(schema)
     meta = facts_dir / "meta.parquet"
     if not meta.exists():

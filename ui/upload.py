@@ -1,8 +1,9 @@
 """This session's uploaded dataset: ingest an upload into a per-session directory, open it, show its banner.
 
-The upload's original bytes and its canonical Parquet live in a temporary directory owned by the
-session (``st.cache_resource(scope="session")``), removed when the session ends; a replaced
-upload's files (and its journey facts) are removed at once. The dataset itself goes where
+The upload's original bytes, its canonical Parquet and its journey facts live in a temporary
+directory owned by the session (``st.cache_resource(scope="session")``), removed when the session
+ends; nothing of an upload is written to the shared cache. A replaced upload's files (and its
+journey facts) are removed at once. The dataset itself goes where
 ``ui.data.current_dataset`` looks for it: ``st.session_state["dataset"]``, so every page of this
 session, and no other session, runs on it.
 """
@@ -102,7 +103,8 @@ def apply(chosen: dict[str, str], raw: ingest.RawTable | None = None) -> Upload:
     path = ingest.write_parquet(loaded, Path(session_dir()) / f"events-{loaded.digest or upload.file_id}.parquet")
     show, clear = data.opening_progress(upload.name)
     try:
-        dataset = open_dataset(path, name=upload.name, progress=show)
+        # the facts go in the session's directory, not the shared cache: they are removed with the session
+        dataset = open_dataset(path, name=upload.name, progress=show, cache_dir=Path(session_dir()) / "facts")
     finally:
         clear()
     if upload.dataset is not None and upload.dataset.files != dataset.files:
