@@ -58,6 +58,7 @@ PAGES = [
             url_path="duration"),
     st.Page(HERE / "pages" / "personas.py", title=t("page_personas"), icon=":material/groups:",
             url_path="personas"),
+    st.Page(HERE / "pages" / "journeys.py", title=t("page_journeys"), icon=":material/timeline:", url_path="journeys"),
     st.Page(HERE / "pages" / "drivers.py", title=t("page_drivers"), icon=":material/target:", url_path="drivers"),
     st.Page(HERE / "pages" / "upload.py", title=t("page_upload"), icon=":material/upload_file:", url_path="upload"),
 ]

@@ -33,10 +33,10 @@ def episode(ds: Dataset, journey_id: str) -> pl.DataFrame:
 
 
 def customer_journeys(ds: Dataset, customer_id: str) -> pl.DataFrame:
-    """The journey facts of every journey of ``customer_id``, oldest first: LIST_COLUMNS and the two paths."""
+    """The journey facts of every journey of ``customer_id``, oldest first: LIST_COLUMNS, stage_path and channel_path (lists)."""
     return db.query(
         f"SELECT {', '.join('j.' + c for c in LIST_COLUMNS)}, "
-        "array_to_string(p.stage_path, chr(31)) AS stage_path, array_to_string(p.channel_path, chr(31)) AS channel_path "
+        "p.stage_path, p.channel_path "
         "FROM read_parquet($journeys) j LEFT JOIN read_parquet($paths) p USING (journey_id) "
         "WHERE j.customer_id = $cid ORDER BY j.first_ts, j.journey_id",
         {"journeys": ds.journeys_path, "paths": _paths_path(ds), "cid": str(customer_id)},
@@ -71,7 +71,7 @@ def journey_list(ds: Dataset, f: Filters, sort_by: str = "nps", descending: bool
                  path: tuple[str, Sequence[str]] | None = None,
                  transition: tuple[str, str, str] | None = None) -> pl.DataFrame:
     """The selected journeys (at most ``limit``), sorted by ``sort_by`` (nulls last, ties by journey_id):
-    LIST_COLUMNS with stage_path and channel_path (values joined by SEP).
+    LIST_COLUMNS with stage_path and channel_path (lists).
 
     ``path`` = (kind, values) keeps journeys whose ``kind`` path is exactly ``values``; ``transition`` =
     (kind, from, to) keeps journeys that take that transition.
@@ -83,7 +83,7 @@ def journey_list(ds: Dataset, f: Filters, sort_by: str = "nps", descending: bool
     order = f"s.{sort_by} {'DESC' if descending else 'ASC'} NULLS LAST, s.journey_id"
     return _query(
         ds, ctes + f"SELECT {', '.join('s.' + c for c in LIST_COLUMNS)}, "
-        "array_to_string(p.stage_path, chr(31)) AS stage_path, array_to_string(p.channel_path, chr(31)) AS channel_path "
+        "p.stage_path, p.channel_path "
         f"{source} ORDER BY {order} LIMIT $limit",
         params,
     )

@@ -20,6 +20,7 @@ from ui import text
 from ui.i18n import DEFAULT_LANG, LANGUAGES, t
 
 MULTI = ("persona", "channel", "stage")
+KEPT_PARAMS = ("drill_kind", "drill_path", "drill_from", "drill_to", "journey")  # ui.drill's, not filters
 _PREFIX = "filter."  # widget keys: filter.since, filter.persona, filter.dim.<column>, …
 Warning_ = tuple[str, dict]  # (i18n key, values): translated when shown, in the session's language
 
@@ -185,7 +186,8 @@ def filter_panel(ds: Dataset, options: Mapping[str, Sequence]) -> Filters:
         warnings.append(("warn_swapped", {"since": since, "until": until}))
     f = Filters.make(since=since, until=until, dims=dim_values, **chosen)
     st.session_state["filters"] = f
-    st.query_params.from_dict(query_string_values(f, st.session_state.get("lang", DEFAULT_LANG)))
+    kept = {k: st.query_params.get_all(k) for k in KEPT_PARAMS if k in st.query_params}  # the drill-down's
+    st.query_params.from_dict({**query_string_values(f, st.session_state.get("lang", DEFAULT_LANG)), **kept})
     for key, values in warnings:
         st.warning(t(key, **_as_text(values)))
     return f

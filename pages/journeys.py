@@ -1,0 +1,166 @@
+"""Journeys behind the numbers: the most frequent paths and those detractors take, the process map, a journey list for
+any selection and one journey's episode. Clicking a path or a transition lists the journeys behind it."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from metrics.paths import shown
+from ui import data, drill, layout, path_charts
+from ui import journeys_data as jd
+from ui.i18n import t
+
+ds, f = data.current_dataset(), data.current_filters()
+min_n = data.min_sample()
+st.title(t("page_journeys"))
+st.caption(t("journeys_intro"))
+layout.stop_if_empty(ds, f)
+
+active = drill.current()
+if "journeys.kind" not in st.session_state:  # a shared link to a channel path or transition shows channel paths
+    st.session_state["journeys.kind"] = active.kind if active else "stage"
+kind = st.segmented_control(t("path_kind"), ["stage", "channel"], format_func=lambda k: t("kind_" + k),
+                            key="journeys.kind", required=True)
+
+# --- the active selection, with one click to clear
+if active is not None:
+    what = (t("drill_transition", kind=t("kind_" + active.kind), start=active.start, end=active.end)
+            if active.is_transition else t("drill_path", kind=t("kind_" + active.kind), path=shown(active.values)))
+    box, clear = st.columns([5, 1], vertical_alignment="center")
+    box.info(t("drill_active", what=layout.markdown_text(what)), icon=":material/filter_alt:")
+    clear.button(t("drill_clear"), on_click=drill.clear, icon=":material/close:", key="journeys.clear",
+                 width="stretch")
+
+
+def _select_path(table):
+    def pick():
+        points = st.session_state["journeys.path_chart"]["selection"]["points"]
+        if points and points[0].get("customdata"):
+            drill.select(drill.Drill(kind, values=tuple(table["path"][int(points[0]["customdata"][0])])))
+    return pick
+
+
+def _select_edge(table):
+    def pick():
+        points = st.session_state["journeys.map_chart"]["selection"]["points"]
+        if points and points[0].get("customdata"):
+            row = table.row(int(points[0]["customdata"][0]), named=True)
+            drill.select(drill.Drill(kind, start=row["from"], end=row["to"]))
+    return pick
+
+
+paths = jd.path_table(ds, f, kind)
+with layout.guard():
+    st.subheader(t("paths_title"))
+    st.caption(t("paths_explained"))
+    layout.chart(path_charts.path_bars(paths, min_n), on_select=_select_path(paths), selection_mode="points",
+                 key="journeys.path_chart")
+    layout.n_caption(journeys=int(paths["journeys"].sum()), answers=int(paths["responses"].sum()))
+    layout.table(
+        paths.head(20).select("path_text", "journeys", "share", "nps", "nps_low", "nps_high", "responses", "low_sample",
+                "median_journey_hours"),
+        f"paths_{kind}.csv",
+        labels={"path_text": t("col_path"), "journeys": t("col_journeys"), "share": t("col_share"), "nps": t("col_nps"),
+                "nps_low": t("col_ci_low"), "nps_high": t("col_ci_high"), "responses": t("col_nps_responses"),
+                "low_sample": t("col_low_sample"), "median_journey_hours": t("col_median_journey_hours")},
+        formats={"share": "%.1f", "nps": "%.1f", "nps_low": "%.1f", "nps_high": "%.1f",
+                 "median_journey_hours": "%.1f"},
+    )
+
+with layout.guard():
+    st.subheader(t("detractor_paths_title"))
+    st.caption(t("detractor_paths_explained"))
+    over = jd.detractor_paths(ds, f, kind)
+    if over.height == 0:
+        st.info(t("no_detractor_paths"))
+    else:
+        layout.table(
+            over.select(
+                "path", "detractors", "promoters", "detractor_share", "promoter_share", "ratio", "p_value", "q_value",
+                "significant", "low_sample"),
+            f"detractor_paths_{kind}.csv",
+            labels={"path": t("col_path"), "detractors": t("detractors"), "promoters": t("promoters"),
+                    "detractor_share": t("col_detractor_share"), "promoter_share": t("col_promoter_share"),
+                    "ratio": t("col_ratio"), "p_value": t("col_p_value"), "q_value": t("col_q_value"),
+                    "significant": t("col_significant"), "low_sample": t("col_low_sample")},
+            formats={"detractor_share": "%.1f", "promoter_share": "%.1f", "ratio": "%.2f", "p_value": "%.3g",
+                     "q_value": "%.3g"},
+        )
+
+edges = jd.transition_table(ds, f, kind)
+with layout.guard():
+    st.subheader(t("process_map_title"))
+    st.caption(t("process_map_explained"))
+    if edges.height == 0:
+        st.info(t("no_transitions"))
+    else:
+        nodes = ds.stage_order if kind == "stage" else data.filter_options(ds)["channel"]
+        layout.chart(path_charts.process_map(edges, nodes, min_n, "line" if kind == "stage" else "circle"),
+                     on_select=_select_edge(edges), selection_mode="points", key="journeys.map_chart")
+        layout.n_caption(journeys=int(paths["journeys"].sum()))
+        layout.table(
+            edges.select("from", "to", "count", "journeys", "median_hours", "nps", "responses", "low_sample"),
+            f"transitions_{kind}.csv",
+            labels={"from": t("col_from"), "to": t("col_to"), "count": t("col_transitions"),
+                    "journeys": t("col_journeys"), "median_hours": t("col_median_hours"), "nps": t("col_nps"),
+                    "responses": t("col_nps_responses"), "low_sample": t("col_low_sample")},
+            formats={"median_hours": "%.2f", "nps": "%.1f"},
+        )
+
+# --- the journeys behind the selection, and one journey's episode
+with layout.guard():
+    st.subheader(t("journey_list_title"))
+    left, right = st.columns(2)
+    sort_by = left.selectbox(t("sort_by"), ["nps", "duration_hours", "handoffs"], format_func=lambda c: t("sort_" + c),
+                             key="journeys.sort")
+    descending = right.segmented_control(t("sort_order"), [False, True], key="journeys.order", default=False,
+                                         required=True, format_func=lambda d: t("descending" if d else "ascending"))
+    listed = jd.journey_list(ds, f, sort_by, descending, active.path_arg() if active else None,
+                             active.transition_arg() if active else None)
+    rows = listed["rows"]
+    st.caption(t("journey_list_count", shown=f"{rows.height:,}", total=f"{listed['total']:,}"))
+    table = rows.select("journey_id", "customer_id", "persona", "first_ts", "duration_hours", "handoffs", "nps", "stage_path",
+             "channel_path")
+    labels = {"journey_id": t("col_journey"), "customer_id": t("col_customer"), "persona": t("col_persona"),
+              "first_ts": t("col_started"), "duration_hours": t("col_duration_hours"), "handoffs": t("col_handoffs"),
+              "nps": t("col_nps"), "stage_path": t("kind_stage"), "channel_path": t("kind_channel")}
+    picked = st.dataframe(table.rename(labels), hide_index=True, width="stretch", on_select="rerun",
+                          selection_mode="single-row", key="journeys.list",
+                          column_config={labels["duration_hours"]: st.column_config.NumberColumn(format="%.1f")})
+    if picked.selection.rows:
+        chosen = rows["journey_id"][picked.selection.rows[0]]
+        if chosen != drill.journey():
+            drill.open_journey(chosen)
+    st.caption(t("journey_list_hint"))
+
+opened = drill.journey()
+if opened:
+    with layout.guard():
+        ep = jd.episode(ds, f, opened)
+        events = ep["events"]
+        st.subheader(t("episode_title", journey=opened))
+        if events.height == 0:
+            st.info(t("episode_unknown", journey=layout.markdown_text(opened)))
+        else:
+            st.caption(t("episode_caption", customer=layout.markdown_text(events["customer_id"][0]),
+                         n=f"{events.height:,}"))
+            layout.chart(path_charts.episode_timeline(events, ds.stage_order, data.colours(ds)["channel"]))
+            layout.table(
+                events.select("timestamp", "gap_hours", "stage", "channel", "touchpoint", "satisfaction", "ces", "nps",
+                              "comment"),
+                f"episode_{opened}.csv",
+                labels={"timestamp": t("col_time"), "gap_hours": t("col_gap_hours"), "stage": t("col_stage"),
+                        "channel": t("col_channel"), "touchpoint": t("col_touchpoint"),
+                        "satisfaction": t("col_satisfaction"), "ces": t("col_ces"), "nps": t("col_nps"),
+                        "comment": t("col_comment")},
+                formats={"gap_hours": "%.2f"},
+            )
+            others = ep["others"]
+            st.markdown("**" + t("customer_journeys", n=f"{others.height:,}") + "**")
+            layout.table(
+                others.select("journey_id", "first_ts", "duration_hours", "handoffs", "nps", "stage_path"),
+                f"customer_{events['customer_id'][0]}.csv",
+                labels={k: labels[k] for k in ("journey_id", "first_ts", "duration_hours", "handoffs", "nps",
+                                               "stage_path")},
+                formats={"duration_hours": "%.1f"},
+            )

@@ -1,0 +1,90 @@
+"""The Journeys page, driven headlessly with AppTest: paths, process map, the journey list behind a drill-down
+(from the URL) and an episode; figures checked against Polars computations straight from the Parquet file."""
+
+from __future__ import annotations
+
+import json
+
+import polars as pl
+import pytest
+
+from metrics.paths import journey_paths
+from tests.pages.test_channels_duration_personas import _valid_events
+
+PAGE = "journeys.py"
+
+
+def _problems(at) -> list:
+    return list(at.exception) + [e.value for e in at.error]
+
+
+def _frame(at, column: str):
+    return next(d.value for d in at.dataframe if column in d.value.columns)
+
+
+def _reference_paths(path) -> pl.DataFrame:
+    return journey_paths(_valid_events(path))
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_the_page_renders_paths_the_detractor_table_the_map_and_the_list_without_error(app, sample_path, lang):
+    at = app(sample_path, page=PAGE, lang=lang)
+    assert _problems(at) == []
+    charts = [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
+    assert len(charts) == 2  # path bars and the process map
+    assert len(at.dataframe) >= 3  # paths, transitions, journeys
+
+
+def test_the_path_bars_show_the_most_frequent_stage_paths_with_their_journey_counts(app, sample_path):
+    at = app(sample_path, page=PAGE)
+    bars = json.loads(at.get("plotly_chart")[0].proto.spec)["data"][0]
+    counts = _reference_paths(sample_path).group_by(pl.col("stage_path").list.join(" → ")).len().sort(
+        ["len", "stage_path"], descending=[True, False])
+    assert bars["x"] == counts["len"].head(len(bars["x"])).to_list()
+    assert [c[5] for c in bars["customdata"]] == counts["stage_path"].head(len(bars["y"])).to_list()
+
+
+def test_a_path_in_the_url_lists_exactly_the_journeys_on_that_path_and_can_be_cleared(app, telco_path):
+    at = app(telco_path, page=PAGE, drill_kind="stage", drill_path=["order", "activation"])
+    assert _problems(at) == []
+    assert any("order → activation" in i.value for i in at.info)
+    listed = _frame(at, "Journey")
+    expected = _reference_paths(telco_path).filter(pl.col("stage_path") == ["order", "activation"])
+    assert sorted(listed["Journey"].to_list()) == sorted(expected["journey_id"].to_list())
+    at.button(key="journeys.clear").click().run()
+    assert not any("order → activation" in i.value for i in at.info)
+    assert "drill_kind" not in at.query_params
+    assert len(_frame(at, "Journey")) == min(200, _reference_paths(telco_path).height)
+
+
+def test_a_transition_in_the_url_lists_the_journeys_that_take_it(app, telco_path):
+    at = app(telco_path, page=PAGE, drill_kind="channel", drill_from="app", drill_to="call")
+    ev = _valid_events(telco_path).sort(["journey_id", "timestamp", "stage", "channel"])
+    taking = ev.with_columns(pl.col("channel").shift(1).over("journey_id").alias("prev")).filter(
+        (pl.col("prev") == "app") & (pl.col("channel") == "call"))["journey_id"].unique()
+    listed = _frame(at, "Journey")["Journey"].to_list()
+    assert sorted(listed) == sorted(taking.to_list())[:200] and len(listed) > 0
+
+
+def test_a_journey_in_the_url_opens_its_episode_with_the_customers_other_journeys(app, telco_path):
+    ev = _valid_events(telco_path)
+    at = app(telco_path, page=PAGE, journey="T0007")
+    assert _problems(at) == []
+    episode = _frame(at, "Gap (h)")
+    want = ev.filter(pl.col("journey_id") == "T0007").sort("timestamp", "stage", "channel")
+    assert episode["Stage"].to_list() == want["stage"].to_list()
+    assert episode["Gap (h)"].isna().tolist()[0] and not any(episode["Gap (h)"].isna().tolist()[1:])
+    assert any(s.value.startswith("**This customer's journeys (1)") for s in at.markdown)
+
+
+def test_an_unknown_journey_in_the_url_says_so(app, telco_path):
+    at = app(telco_path, page=PAGE, journey="nope")
+    assert _problems(at) == []
+    assert any("No journey has the id nope" in i.value for i in at.info)
+
+
+def test_an_impossible_filter_shows_only_the_info(app, telco_path):
+    at = app(telco_path, page=PAGE, persona="business", channel="store")
+    assert _problems(at) == []
+    assert [i.value for i in at.info] == ["Nothing matches these filters. Relax Persona or Channel."]
+    assert len(at.get("plotly_chart")) == 0
