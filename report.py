@@ -34,7 +34,7 @@ def _date(text: str) -> dt.date:
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     p = argparse.ArgumentParser(prog="report.py", description=__doc__)
     p.add_argument("data", metavar="DATA", nargs="?",
-                   help="Parquet file, directory or glob of touchpoint events (or a single .csv/.tsv/.txt/.xlsx file)")
+                   help="Parquet file, directory or glob of touchpoint events (or a single .csv/.tsv/.txt/.xlsx/.xes file, also .gz/.zip)")
     p.add_argument("--facts", metavar="DIR", default=settings.get("facts") or None,
                    help="read a facts directory written elsewhere instead of DATA (default $CXLENS_FACTS)")
     p.add_argument("--persona", action="append", default=[], help="keep journeys of this persona (repeatable)")
@@ -77,7 +77,7 @@ def _mapping(pairs: list[str], flag: str = "--map", example: str = "CANONICAL=SO
 def _open(args: argparse.Namespace) -> tuple[Dataset, int, pl.DataFrame]:
     """The dataset of DATA, its number of invalid rows and (some of) them as ``row, reason``.
 
-    A single .csv/.tsv/.txt/.xlsx/.parquet file goes through ingest (its valid events cached as
+    A single .csv/.tsv/.txt/.xlsx/.parquet/.xes file (or .gz/.zip of one) goes through ingest (its valid events cached as
     Parquet by content and mapping); a directory, a glob and a Parquet file already in canonical
     columns and types (``store.dataset.reads_directly``) go straight to the store.
     """
@@ -103,7 +103,8 @@ def _open(args: argparse.Namespace) -> tuple[Dataset, int, pl.DataFrame]:
         raise DataError("--survey, --events, --outcome and --rating-stage apply only to a single .csv, .tsv, .txt, "
                         ".xlsx or .parquet file.")
     if args.map:
-        raise DataError("--map applies only to a single .csv, .tsv, .txt, .xlsx or .parquet file.")
+        raise DataError("--map applies only to a single .csv, .tsv, .txt, .xlsx, .parquet or .xes file (or a .gz or .zip of "
+                        "one).")
     ds = open_dataset(args.data)
     rows = quarantine(ds, QUARANTINE_LINES).rename({"row_number": "row"})
     if args.strict and ds.rejected:

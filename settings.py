@@ -39,9 +39,14 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("memory_limit", "1GB", "DuckDB memory limit (spills to disk beyond it; 1GB keeps a 10M-event process under 1.5 GB)."),
     Setting("cache_ttl_seconds", "3600", "How long the dashboard keeps a query result in memory."),
     Setting("upload_limit_mb", "200", "Largest file the upload page and report.py accept, in MB."),
-    Setting("xlsx_unpacked_limit_mb", "500",
-            "Largest an .xlsx may unpack to, in MB (the reader needs about that much memory); a workbook that "
-            "unpacks to more, or to more than 100 times its size (a zip bomb), is refused before it is read."),
+    Setting("unpacked_limit_mb", "500",
+            "Largest a compressed upload (.xlsx, .gz, .zip) may unpack to, in MB (reading needs about that much "
+            "memory); one that unpacks to more, or an .xlsx to more than 100 times its size (a zip bomb), is "
+            "refused before it is read."),
+    Setting("display_timezone", "",
+            "The UTC offset times with an offset (`+01:00`, `Z`) are kept at: a zone (`Asia/Seoul`, its standard "
+            "offset: no daylight-saving shifts, so durations stay true) or an offset (`+09:00`). Empty: the "
+            "data's own (its smallest offset). Times without an offset are kept as written."),
     Setting("min_sample", "30", "Groups with fewer answers than this are marked low-sample in charts."),
     Setting("max_dimension_values", "200",
             "A string column with at most this many distinct values becomes a filter dimension."),

@@ -5,7 +5,8 @@ Both the upload page and ``report.py DATA`` use it, so a file loads the same way
 
 from ingest.load import Ingested, canonicalize, load, write_parquet
 from ingest.mapping import ALIASES, ColumnMapping, propose
+from ingest.notes import Note
 from ingest.read import SUFFIXES, RawTable, read_table
 
-__all__ = ["ALIASES", "SUFFIXES", "ColumnMapping", "Ingested", "RawTable", "canonicalize", "load", "propose",
+__all__ = ["ALIASES", "SUFFIXES", "ColumnMapping", "Ingested", "Note", "RawTable", "canonicalize", "load", "propose",
            "read_table", "write_parquet"]

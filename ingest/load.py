@@ -12,13 +12,13 @@ from pathlib import Path
 import polars as pl
 
 from errors import CacheError, DataError, disk_problem
-from ingest import survey, values
+from ingest import checks, survey, values
 from ingest.mapping import ColumnMapping, propose
 from ingest.notes import Note
 from ingest.read import ROW, RawTable, read_bytes, read_table
 from store.schema import BY_NAME, CANONICAL, REQUIRED, SCORE_RANGES
 
-FORMAT = "1"  # bump when parsing or validation changes, so cached ingests are redone
+FORMAT = "2"  # bump when parsing or validation changes, so cached ingests are redone (2: NFC, UTC offsets, XES)
 QUARANTINE_SCHEMA = {"row": pl.Int64, "column": pl.String, "value": pl.String, "reason": pl.String}
 
 
@@ -64,7 +64,8 @@ def load(source: str | Path | bytes, name: str | None = None, mapping: Mapping[s
 
 def _digest(data: bytes, mapping: ColumnMapping) -> str:
     h = hashlib.sha256(data)
-    h.update(repr((FORMAT, sorted(mapping.columns.items()))).encode())
+    # the display_timezone setting decides the kept wall clock of times with an offset
+    h.update(repr((FORMAT, sorted(mapping.columns.items()), values.display_offset_minutes())).encode())
     return h.hexdigest()[:24]
 
 
@@ -107,7 +108,7 @@ def canonicalize(raw: RawTable, mapping: ColumnMapping, strict: bool = False, di
         *(_extra(valid[c]).alias(c if c not in CANONICAL else f"{c}_source") for c in extras),
     )
     return Ingested(name=raw.name, events=events, mapping=mapping, quarantine=quarantine, digest=digest,
-                    notes=raw.notes)
+                    notes=(*raw.notes, *checks.notes(raw, mapping, events)))
 
 
 def _parsed(canonical: str, source: str, dtype: pl.DataType) -> pl.Expr:

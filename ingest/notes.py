@@ -6,6 +6,7 @@ prints it in English (``warning: …`` on stderr).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 
@@ -14,8 +15,9 @@ class Note:
     key: str                                   # a key of ui.i18n.TEXT
     values: dict = field(default_factory=dict, hash=False)
 
-    def text(self, lang: str = "en") -> str:
-        """The note as a sentence in ``lang``."""
+    def text(self, lang: str = "en", escape: Callable[[str], str] | None = None) -> str:
+        """The note as a sentence in ``lang``; ``escape`` is applied to each text value (e.g. for markdown)."""
         from ui.i18n import t  # the one translation table; a plain module, no Streamlit needed
 
-        return t(self.key, lang, **self.values)
+        values = {k: escape(v) if escape and isinstance(v, str) else v for k, v in self.values.items()}
+        return t(self.key, lang, **values)

@@ -12,19 +12,19 @@ import polars as pl
 
 import settings
 from errors import DataError
-from ingest import xlsx
+from ingest import compressed, xes, xlsx
 from ingest.notes import Note
 
 ROW = "__cxlens_row"  # 1-based line of the file (the header is line 1) of each data row
 TEXT_SUFFIXES = (".csv", ".tsv", ".txt")
-SUFFIXES = (*TEXT_SUFFIXES, ".xlsx", ".parquet")
+SUFFIXES = (*TEXT_SUFFIXES, ".xlsx", ".parquet", ".xes", ".gz", ".zip")
 DELIMITERS = (",", ";", "\t", "|")
 # Strict decoders tried in order: UTF-8 (with or without BOM), then Korean Excel's CP949 (a superset of EUC-KR).
 ENCODINGS = ("utf-8-sig", "cp949")
 _SNIFF_CHARS = 64 * 1024
 _MAGIC = {
     b"\x89PNG": "a PNG image", b"\xff\xd8\xff": "a JPEG image", b"GIF8": "a GIF image", b"%PDF": "a PDF document",
-    b"\x1f\x8b": "a gzip archive", b"\xd0\xcf\x11\xe0": "an old Excel .xls workbook (save it as .xlsx or CSV)",
+    b"\xd0\xcf\x11\xe0": "an old Excel .xls workbook (save it as .xlsx or CSV)",
 }
 
 
@@ -34,7 +34,7 @@ class RawTable:
 
     name: str
     frame: pl.DataFrame
-    kind: str          # "text", "xlsx" or "parquet"
+    kind: str          # "text", "xlsx", "parquet" or "xes"
     encoding: str | None
     delimiter: str | None
     notes: tuple[Note, ...] = ()  # how it was read, worth a word (the sheet read, formulas without values)
@@ -65,14 +65,24 @@ def read_bytes(source: str | Path | bytes, name: str | None = None) -> tuple[byt
 
 
 def read_table(source: str | Path | bytes, name: str | None = None) -> RawTable:
-    """Read a CSV/TSV/TXT, .xlsx or Parquet file (chosen by its content, not its name) into a RawTable."""
+    """Read a CSV/TSV/TXT, .xlsx, Parquet or XES file, or a CSV/TSV/TXT/XES file in a .gz or single-member .zip
+    (each recognised by its content, not its name), into a RawTable."""
     data, name = read_bytes(source, name)
+    return _read(data, name)
+
+
+def _read(data: bytes, name: str, unpacked: bool = False) -> RawTable:
     if not data.strip():
         raise DataError(f"{name} is empty.")
     if data.startswith(b"PAR1"):
         return _parquet(data, name)
-    if data.startswith(b"PK\x03\x04"):
+    if data.startswith(compressed.ZIP) and compressed.is_workbook(data):
         return _xlsx(data, name)
+    if data.startswith((compressed.ZIP, compressed.GZIP)):
+        if unpacked:
+            raise DataError(f"{name} holds a compressed file inside a compressed file; unpack the outer one.")
+        inner = compressed.gunzip(data, name) if data.startswith(compressed.GZIP) else compressed.unzip(data, name)[0]
+        return _read(inner, name, unpacked=True)
     for magic, what in _MAGIC.items():
         if data.startswith(magic):
             raise DataError(f"{name} is not a table: it looks like {what}.")
@@ -80,6 +90,9 @@ def read_table(source: str | Path | bytes, name: str | None = None) -> RawTable:
         return _text(data.decode("utf-16").encode("utf-8"), name, "utf-16")
     if b"\x00" in data:  # anywhere, not only at the start: text never holds a NUL byte (and memchr is cheap)
         raise DataError(f"{name} is not a table: it holds binary data, not text.")
+    if xes.looks_like_xes(data[:4096]):  # the XML parser reads the encoding the log declares
+        frame = xes.read(data, name).with_row_index(ROW, offset=2).with_columns(pl.col(ROW).cast(pl.Int64))
+        return _nonblank(frame, name, "xes", None, None)
     utf8, encoding = _to_utf8(data, name)
     return _text(utf8, name, encoding)
 

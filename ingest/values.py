@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import re
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
 import polars as pl
+
+import settings
+from errors import DataError
 
 # Written as missing in many exports; treated as an empty cell.
 NULL_TOKENS = ("", "NA", "N/A", "n/a", "#N/A", "null", "NULL", "None", "-")
@@ -11,9 +18,9 @@ NULL_TOKENS = ("", "NA", "N/A", "n/a", "#N/A", "null", "NULL", "None", "-")
 _TS = (
     r"^(\d{4})\s*[-./년]\s*(\d{1,2})\s*[-./월]\s*(\d{1,2})\s*[.일]?"
     r"(?:\s*[T ]?\s*(?:(오전|오후|[AaPp][Mm])\s*)?(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?"
-    r"\s*(오전|오후|[AaPp][Mm])?)?\s*(?:Z|[+-]\d{2}:?\d{2})?$"
+    r"\s*(오전|오후|[AaPp][Mm])?)?\s*(Z|[+-]\d{2}:?\d{2})?$"
 )
-_TS_GROUPS = ("y", "mo", "d", "ampm1", "h", "mi", "s", "frac", "ampm2")
+_TS_GROUPS = ("y", "mo", "d", "ampm1", "h", "mi", "s", "frac", "ampm2", "tz")
 
 
 def text(expr: pl.Expr) -> pl.Expr:
@@ -26,12 +33,17 @@ def timestamp(expr: pl.Expr, dtype: pl.DataType) -> pl.Expr:
     """Datetime (µs, no time zone) from a Datetime/Date column or from text; null where unreadable.
 
     Text forms: ``2026-03-01T14:05:00``, ``2026-03-01 14:05``, ``2026/03/01 14:05:00``,
-    ``2026.03.01``, ``2026. 3. 1. 오후 2:05:00``, ``2026-03-01 2:05 PM``; a time-zone suffix is
-    dropped and the wall-clock time kept.
+    ``2026.03.01``, ``2026. 3. 1. 오후 2:05:00``, ``2026-03-01 2:05 PM``, each optionally with a UTC
+    offset (``Z``, ``+09:00``, ``-0500``). A time with an offset is an instant: it is kept as the wall-clock
+    time at the shown offset (`shown_offset_minutes`), so every duration is the true (UTC) duration; a time
+    without one is kept as written.
     """
     if isinstance(dtype, pl.Datetime):
-        out = expr.dt.replace_time_zone(None) if dtype.time_zone else expr
-        return out.cast(pl.Datetime("us"))
+        if not dtype.time_zone:
+            return expr.cast(pl.Datetime("us"))
+        minutes = shown_offset_minutes(zone_offset_minutes(dtype.time_zone))
+        return (expr.dt.convert_time_zone("UTC").dt.replace_time_zone(None).cast(pl.Datetime("us"))
+                + pl.duration(minutes=minutes))
     if dtype == pl.Date:
         return expr.cast(pl.Datetime("us"))
     return timestamp_from_parts(timestamp_parts(expr))
@@ -64,7 +76,60 @@ def timestamp_from_parts(parts: pl.Expr) -> pl.Expr:
     )
     # Without %.f chrono takes a much faster path; the fraction is added as microseconds.
     micros = parts.struct.field("frac").str.pad_end(6, "0").str.slice(0, 6).cast(pl.Int64).fill_null(0)
-    return iso.str.to_datetime("%Y-%m-%d %H:%M:%S", time_unit="us", strict=False) + pl.duration(microseconds=micros)
+    wall = iso.str.to_datetime("%Y-%m-%d %H:%M:%S", time_unit="us", strict=False) + pl.duration(microseconds=micros)
+    # A time with an offset: to UTC, then to the shown offset (the setting, else the column's smallest offset).
+    offset = offset_minutes(parts.struct.field("tz"))
+    configured = display_offset_minutes()
+    shown = pl.lit(configured) if configured is not None else offset.min()
+    return pl.when(offset.is_null()).then(wall).otherwise(wall + pl.duration(minutes=shown - offset))
+
+
+def offset_minutes(tz: pl.Expr) -> pl.Expr:
+    """Minutes east of UTC of an offset written ``Z``, ``+09:00``, ``+0900`` or ``-05:00``; null for none."""
+    digits = tz.str.replace(":", "")
+    sign = pl.when(digits.str.starts_with("-")).then(-1).otherwise(1)
+    minutes = (digits.str.slice(1, 2).cast(pl.Int32, strict=False) * 60
+               + digits.str.slice(3, 2).cast(pl.Int32, strict=False))
+    return pl.when(tz == "Z").then(0).when(tz.is_not_null()).then(sign * minutes).otherwise(None).cast(pl.Int32)
+
+
+def zone_offset_minutes(zone: str) -> int:
+    """A time zone's standard (no daylight-saving) offset in minutes east of UTC: its smaller offset of the year."""
+    tz = ZoneInfo(zone)
+    year = dt.datetime.now().year
+    return min(int(dt.datetime(year, m, 1, tzinfo=tz).utcoffset().total_seconds() // 60) for m in (1, 7))
+
+
+def display_offset_minutes() -> int | None:
+    """The ``display_timezone`` setting as minutes east of UTC (a zone's standard offset), or None for the data's own.
+
+    Accepts a zone name (``Asia/Seoul``, ``Europe/Amsterdam``, ``UTC``) or an offset (``+09:00``).
+    """
+    value = settings.get("display_timezone").strip()
+    if not value:
+        return None
+    m = re.fullmatch(r"([+-])(\d{2}):?(\d{2})", value)
+    if m:
+        return (1 if m.group(1) == "+" else -1) * (int(m.group(2)) * 60 + int(m.group(3)))
+    try:
+        return zone_offset_minutes(value)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise DataError(f"The display_timezone setting '{value}' is neither a time zone (e.g. Asia/Seoul) nor an "
+                        "offset (e.g. +09:00).") from None
+
+
+def shown_offset_minutes(data_minutes: int) -> int:
+    """The offset times are shown at: the ``display_timezone`` setting, else the data's own."""
+    configured = display_offset_minutes()
+    return data_minutes if configured is None else configured
+
+
+def offset_label(minutes: int) -> str:
+    """``+09:00`` for 540, ``-05:30`` for -330, ``UTC`` for 0."""
+    if minutes == 0:
+        return "UTC"
+    sign = "+" if minutes > 0 else "-"
+    return f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
 
 
 def number(expr: pl.Expr, dtype: pl.DataType) -> pl.Expr:

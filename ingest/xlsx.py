@@ -46,7 +46,7 @@ class Workbook:
 
 
 def limit_mb() -> float:
-    return float(settings.get("xlsx_unpacked_limit_mb"))
+    return float(settings.get("unpacked_limit_mb"))
 
 
 def inspect(data: bytes, name: str) -> Workbook:
@@ -87,7 +87,7 @@ def _check(name: str, unpacked: int, packed: int, limit: float) -> None:
     mb = unpacked / 1024 / 1024
     if unpacked > limit:
         raise DataError(f"{name} unpacks to {mb:,.0f} MB, over the limit of {limit / 1024 / 1024:,.0f} MB for "
-                        "an Excel workbook (setting xlsx_unpacked_limit_mb); save it as CSV and upload that.")
+                        "an Excel workbook (setting unpacked_limit_mb); save it as CSV and upload that.")
     if unpacked > _SMALL and unpacked > MAX_RATIO * packed:
         raise DataError(f"{name} unpacks to {mb:,.0f} MB from {packed / 1024 / 1024:,.1f} MB, more than "
                         f"{MAX_RATIO} times its size: that is a zip bomb, not a table, and it is not read.")
@@ -101,7 +101,7 @@ def _data_start(data: bytes, member: zipfile.ZipInfo) -> int:
     return offset + 30 + name_len + extra_len
 
 
-def _chunks(data: bytes, member: zipfile.ZipInfo, name: str, budget: float):
+def chunks(data: bytes, member: zipfile.ZipInfo, name: str, budget: float):
     """The member's inflated bytes in pieces of at most 1 MB; DataError once more than ``budget`` bytes came out."""
     try:
         start = _data_start(data, member)
@@ -136,7 +136,7 @@ def _chunks(data: bytes, member: zipfile.ZipInfo, name: str, budget: float):
 def _inflate(data: bytes, member: zipfile.ZipInfo, name: str, budget: float, keep: bool) -> tuple[int, bytes]:
     """The member's real inflated size (stopping just past ``budget``) and, with ``keep``, its bytes."""
     size, kept = 0, []
-    for piece in _chunks(data, member, name, budget):
+    for piece in chunks(data, member, name, budget):
         size += len(piece)
         if keep:
             kept.append(piece)
@@ -165,7 +165,7 @@ def _formulas(data: bytes, member: zipfile.ZipInfo) -> tuple[tuple[tuple[str, in
     found: list[tuple[str, int]] = []
     first = ""
     carry = b""
-    for piece in _chunks(data, member, member.filename, float("inf")):
+    for piece in chunks(data, member, member.filename, float("inf")):
         buf = carry + piece
         cut = buf.rfind(b"</c>")
         if cut < 0:

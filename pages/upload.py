@@ -11,7 +11,7 @@ from errors import DataError
 from store.schema import CANONICAL, REQUIRED
 from ui import data, layout, text
 from ui import upload as session
-from ui.i18n import t
+from ui.i18n import current_lang, t
 
 st.title(t("page_upload"))
 st.caption(t("upload_intro", limit=settings.get("upload_limit_mb")))
@@ -57,6 +57,8 @@ if current is not None and not current.mapping.ready:  # ambiguous or incomplete
 elif current is not None and current.dataset is not None:
     st.success(t("upload_loaded", name=text.md(current.name), events=f"{current.dataset.events:,}",
                  journeys=f"{current.dataset.journeys:,}", rejected=f"{current.quarantine.height:,}"))
+    for note in current.notes:
+        st.warning(note.text(current_lang(), layout.markdown_text), icon=":material/info:")
     with st.expander(t("upload_mapping", status=t(f"upload_status_{current.mapping.status}")),
                      expanded=False):
         mapping_form(current)

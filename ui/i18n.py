@@ -204,10 +204,12 @@ TEXT: dict[str, dict[str, str]] = {
     "download_csv": {"en": "Download CSV", "ko": "CSV 다운로드"},
     # --- upload (issue 4: pages/upload.py, ui/upload.py)
     "page_upload": {"en": "Upload", "ko": "파일 업로드"},
-    "upload_intro": {"en": "Analyse your own export: CSV, TSV, TXT, Excel (.xlsx) or Parquet, up to {limit} MB. "
+    "upload_intro": {"en": "Analyse your own export: CSV, TSV, TXT, Excel (.xlsx), Parquet or an XES event log, "
+                           "also as .gz or .zip, up to {limit} MB. "
                            "UTF-8 and CP949 (Korean Excel) are detected; columns are matched by name. Only this "
                            "browser session sees the file, and it is deleted when the session ends.",
-                     "ko": "직접 가져온 파일을 분석합니다: CSV, TSV, TXT, Excel(.xlsx), Parquet, 최대 {limit} MB. "
+                     "ko": "직접 가져온 파일을 분석합니다: CSV, TSV, TXT, Excel(.xlsx), Parquet, XES 이벤트 로그(.gz, .zip "
+                           "압축도 가능), 최대 {limit} MB. "
                            "UTF-8과 CP949(한글 Excel)를 자동으로 인식하고 열은 이름으로 연결합니다. 이 브라우저 세션에서만 "
                            "보이며 세션이 끝나면 삭제됩니다."},
     "upload_label": {"en": "File of touchpoint events", "ko": "터치포인트 이벤트 파일"},
@@ -247,6 +249,21 @@ TEXT: dict[str, dict[str, str]] = {
                                 "it were not read.",
                           "ko": "처음 보이는 시트 '{sheet}'을(를) 읽었습니다. 그 앞의 숨겨진 시트 {hidden}은(는) 읽지 "
                                 "않았습니다."},
+    "note_channel_constant": {
+        "en": "Column '{column}' (channel) never changes within a journey, so no channel handoff can be seen with it: "
+              "the handoff rate is 0 % by construction. Map channel to a column that can change along a journey.",
+        "ko": "'{column}' 열(채널)은 한 여정 안에서 바뀌지 않아 채널 전환을 볼 수 없습니다: 전환율은 구조상 0 %입니다. "
+              "여정 중에 바뀔 수 있는 열을 채널로 연결하세요."},
+    "note_offsets_own": {
+        "en": "Column '{column}' has times with UTC offsets {offsets}; they are kept at {shown} (the data's own, "
+              "its smallest offset), so every duration is the true duration.",
+        "ko": "'{column}' 열의 시각에 UTC 오프셋 {offsets}이(가) 있습니다. 모두 {shown}(데이터의 가장 작은 오프셋) "
+              "기준으로 맞춰 두어 소요 시간이 실제 시간과 같습니다."},
+    "note_offsets_setting": {
+        "en": "Column '{column}' has times with UTC offsets {offsets}; they are kept at {shown} (setting "
+              "display_timezone), so every duration is the true duration.",
+        "ko": "'{column}' 열의 시각에 UTC 오프셋 {offsets}이(가) 있습니다. 모두 {shown}(display_timezone 설정) "
+              "기준으로 맞춰 두어 소요 시간이 실제 시간과 같습니다."},
     "note_formulas": {"en": "{count} formula cells in {columns} have no saved result and were read as empty (first "
                             "on row {row}); open the file in Excel and save it to keep the results.",
                       "ko": "{columns}의 수식 셀 {count}개에 저장된 결과가 없어 빈 값으로 읽었습니다(첫 번째: {row}행). "

@@ -42,6 +42,7 @@ class Upload:
     columns: tuple[str, ...]
     mapping: ColumnMapping
     quarantine: pl.DataFrame = field(default_factory=lambda: pl.DataFrame())
+    notes: tuple[ingest.Note, ...] = ()  # how the file was read, worth a word (ingest.notes)
     dataset: Dataset | None = None
 
     @property
@@ -111,7 +112,7 @@ def apply(chosen: dict[str, str], raw: ingest.RawTable | None = None) -> Upload:
         _forget(upload.dataset)
     st.session_state["dataset"] = dataset
     st.session_state[STATE_KEY] = Upload(file_id=upload.file_id, name=upload.name, source=upload.source,
-                                         columns=upload.columns, mapping=mapping, quarantine=loaded.quarantine,
+                                         columns=upload.columns, mapping=mapping, quarantine=loaded.quarantine, notes=loaded.notes,
                                          dataset=dataset)
     return st.session_state[STATE_KEY]
 

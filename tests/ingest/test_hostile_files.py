@@ -113,11 +113,11 @@ def test_an_xlsx_whose_headers_lie_about_its_size_is_refused_with_bounded_memory
 
 
 def test_an_xlsx_over_the_unpacked_limit_is_refused_naming_the_setting(monkeypatch):
-    monkeypatch.setenv("CXLENS_XLSX_UNPACKED_LIMIT_MB", "2")
+    monkeypatch.setenv("CXLENS_UNPACKED_LIMIT_MB", "2")
     with pytest.raises(DataError) as e:
         ingest.load(bomb(3), "big.xlsx")
     assert str(e.value) == ("big.xlsx unpacks to 3 MB, over the limit of 2 MB for an Excel workbook (setting "
-                            "xlsx_unpacked_limit_mb); save it as CSV and upload that.")
+                            "unpacked_limit_mb); save it as CSV and upload that.")
 
 
 def test_a_workbook_under_the_bounds_still_loads():

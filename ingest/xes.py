@@ -1,0 +1,104 @@
+"""XES event logs (IEEE 1849, what process-mining tools publish) read as a table with a streaming XML parse.
+
+One row per ``<event>``; columns named as pm4py names them, so the usual aliases map them:
+``case:concept:name`` (the trace's name: the journey), ``concept:name`` (the activity: the touchpoint),
+``time:timestamp`` (text, offsets kept: ingest.values converts them), ``org:resource``,
+``lifecycle:transition``, every other event attribute under its own key, and every trace attribute as
+``case:<key>`` (a journey attribute, the same on each of the trace's events).
+
+XES has no stages or channels, so the table gets two derived columns unless the log has its own
+``stage`` / ``channel`` attributes: ``stage`` = the activity (``concept:name``) and ``channel`` =
+``org:resource`` when the log names resources, else the constant ``(none)`` (ingest then notes that no
+handoff can be seen). The Upload page and ``--map`` can map them to any other column.
+"""
+
+from __future__ import annotations
+
+import io
+from xml.etree import ElementTree
+
+import polars as pl
+
+from errors import DataError
+
+# Attribute elements whose value is a scalar; lists and containers (XES 2.0) are skipped.
+_SCALARS = ("string", "date", "int", "float", "boolean", "id")
+NO_CHANNEL = "(none)"
+_ROW_COLUMNS = ("case:concept:name", "concept:name", "time:timestamp", "org:resource", "lifecycle:transition")
+
+
+def looks_like_xes(head: bytes) -> bool:
+    """Whether text starting with ``head`` is an XES log: its first element is ``<log``."""
+    text = head.lstrip(b"\xef\xbb\xbf").lstrip()
+    closers = {b"<?": b"?>", b"<!--": b"-->", b"<!DOCTYPE": b">"}
+    while text.startswith(tuple(closers)):
+        opener = next(o for o in closers if text.startswith(o))
+        closer = b"]>" if opener == b"<!DOCTYPE" and b"[" in text[: text.find(b">") + 1] else closers[opener]
+        end = text.find(closer)
+        if end < 0:
+            return False
+        text = text[end + len(closer):].lstrip()
+    return text.startswith(b"<log") and text[4:5] in (b" ", b">", b"\n", b"\r", b"\t")
+
+
+def _local(tag: str) -> str:
+    return tag.rsplit("}", 1)[-1]
+
+
+def read(data: bytes, name: str) -> pl.DataFrame:
+    """The log's events as a table of strings (see the module docstring); DataError for a broken log."""
+    if b"<!ENTITY" in data[:65536]:
+        raise DataError(f"{name} declares XML entities, which an XES log does not need; they are not read.")
+    rows: list[dict[str, str]] = []
+    case: dict[str, str] = {}
+    trace_rows: list[dict[str, str]] = []
+    depth = 0          # element depth: log = 1, trace = 2, event = 3 (attributes of an event = 4)
+    trace_depth = event_depth = 0
+    event: dict[str, str] | None = None
+    try:
+        for kind, elem in ElementTree.iterparse(io.BytesIO(data), events=("start", "end")):
+            tag = _local(elem.tag)
+            if kind == "start":
+                depth += 1
+                if tag == "trace":
+                    trace_depth, case, trace_rows = depth, {}, []
+                elif tag == "event" and trace_depth:
+                    event_depth, event = depth, {}
+                continue
+            if tag in _SCALARS and "key" in elem.attrib:
+                key, value = elem.attrib["key"], elem.attrib.get("value")
+                if event is not None and depth == event_depth + 1:
+                    event.setdefault(key, value)
+                elif trace_depth and event is None and depth == trace_depth + 1:
+                    case.setdefault(f"case:{key}", value)
+            elif tag == "event" and event is not None:
+                trace_rows.append(event)
+                event, event_depth = None, 0
+                elem.clear()
+            elif tag == "trace" and trace_depth:
+                # the trace's attributes may come before or after its events
+                rows.extend({**case, **e} for e in trace_rows)
+                trace_depth, trace_rows = 0, []
+                elem.clear()
+            depth -= 1
+    except ElementTree.ParseError as exc:
+        raise DataError(f"{name} is not a well-formed XES log: {exc}.") from None
+    if not rows:
+        raise DataError(f"{name} is an XES log without events.")
+    return _table(rows)
+
+
+def _table(rows: list[dict[str, str]]) -> pl.DataFrame:
+    seen: dict[str, None] = {}
+    for r in rows:
+        for k in r:
+            seen.setdefault(k, None)
+    keys = [c for c in _ROW_COLUMNS if c in seen] + [k for k in seen if k not in _ROW_COLUMNS]
+    frame = pl.DataFrame({k: [r.get(k) for r in rows] for k in keys}, schema={k: pl.String for k in keys})
+    derived = []
+    if "stage" not in frame.columns and "concept:name" in frame.columns:
+        derived.append(pl.col("concept:name").alias("stage"))
+    if "channel" not in frame.columns:
+        resource = pl.col("org:resource") if "org:resource" in frame.columns else pl.lit(None, pl.String)
+        derived.append(resource.fill_null(NO_CHANNEL).alias("channel"))
+    return frame.with_columns(derived)
