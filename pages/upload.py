@@ -58,7 +58,7 @@ elif current is not None and current.dataset is not None:
     st.success(t("upload_loaded", name=text.md(current.name), events=f"{current.dataset.events:,}",
                  journeys=f"{current.dataset.journeys:,}", rejected=f"{current.quarantine.height:,}"))
     for note in current.notes:
-        st.warning(note.text(current_lang(), layout.markdown_text), icon=":material/info:")
+        st.warning(note.text(current_lang(), text.md), icon=":material/info:")
     with st.expander(t("upload_mapping", status=t(f"upload_status_{current.mapping.status}")),
                      expanded=False):
         mapping_form(current)
