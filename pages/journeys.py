@@ -6,7 +6,7 @@ from __future__ import annotations
 import streamlit as st
 
 from metrics.paths import shown
-from ui import data, drill, layout, path_charts
+from ui import data, drill, layout, path_charts, text
 from ui import journeys_data as jd
 from ui.i18n import t
 
@@ -27,7 +27,7 @@ if active is not None:
     what = (t("drill_transition", kind=t("kind_" + active.kind), start=active.start, end=active.end)
             if active.is_transition else t("drill_path", kind=t("kind_" + active.kind), path=shown(active.values)))
     box, clear = st.columns([5, 1], vertical_alignment="center")
-    box.info(t("drill_active", what=layout.markdown_text(what)), icon=":material/filter_alt:")
+    box.info(t("drill_active", what=text.md(what)), icon=":material/filter_alt:")
     clear.button(t("drill_clear"), on_click=drill.clear, icon=":material/close:", key="journeys.clear",
                  width="stretch")
 
@@ -140,9 +140,9 @@ if opened:
         events = ep["events"]
         st.subheader(t("episode_title", journey=opened))
         if events.height == 0:
-            st.info(t("episode_unknown", journey=layout.markdown_text(opened)))
+            st.info(t("episode_unknown", journey=text.md(opened)))
         else:
-            st.caption(t("episode_caption", customer=layout.markdown_text(events["customer_id"][0]),
+            st.caption(t("episode_caption", customer=text.md(events["customer_id"][0]),
                          n=f"{events.height:,}"))
             layout.chart(path_charts.episode_timeline(events, ds.stage_order, data.colours(ds)["channel"]))
             layout.table(

@@ -16,6 +16,7 @@ from plotly.colors import sample_colorscale
 
 from ui.charts import HEIGHT, _layout, _n_text, wrap
 from ui.i18n import t
+from ui.text import plot
 
 NPS_SCALE = "RdYlGn"
 LOW_COLOUR = "#9E9E9E"
@@ -62,7 +63,7 @@ def path_bars(paths: pl.DataFrame, min_n: int, top: int = 12) -> go.Figure:
         text=[f"{r['share']:.1f}% · NPS {_nps_text(r['nps'])}" for r in rows], textposition="auto",
         cliponaxis=False,
         customdata=[[i, _n_text(r["responses"], min_n), _hours_text(r["median_journey_hours"]),
-                     f"{r['share']:.1f}%", _nps_text(r["nps"]), " → ".join(r["path"])] for i, r in enumerate(rows)],
+                     f"{r['share']:.1f}%", _nps_text(r["nps"]), plot(" → ".join(r["path"]))] for i, r in enumerate(rows)],
         hovertemplate="%{customdata[5]}<br>" + t("col_journeys") + ": %{x:,} (%{customdata[3]})<br>NPS "
                       "%{customdata[4]} · %{customdata[1]}<br>" + t("col_median_journey_hours")
                       + ": %{customdata[2]}<extra></extra>",
@@ -71,7 +72,7 @@ def path_bars(paths: pl.DataFrame, min_n: int, top: int = 12) -> go.Figure:
         # y as the category's index: a category named "1" given as y="1" is read as index 1 (the second bar)
         fig.add_annotation(x=0, y=i, xref="x", yref="y", xanchor="left", yanchor="bottom", yshift=9,
                            showarrow=False, align="left", font=dict(size=12, color="#333333"),
-                           text=f"{rank}. " + " → ".join(r["path"]))
+                           text=f"{rank}. " + plot(" → ".join(r["path"])))
     fig.add_trace(_colourbar_trace())
     fig.update_yaxes(autorange="reversed", type="category", showticklabels=False)
     fig.update_xaxes(title_text=t("col_journeys"), range=[0, most * 1.3])
@@ -127,7 +128,7 @@ def process_map(edges: pl.DataFrame, nodes: Sequence[str], min_n: int, layout: s
         mid_x.append(xs[mid])
         mid_y.append(ys[mid])
         colours.append(colour)
-        custom.append([i, r["from"], r["to"], f"{r['count']:,}", f"{r['journeys']:,}", _hours_text(r["median_hours"]),
+        custom.append([i, plot(r["from"]), plot(r["to"]), f"{r['count']:,}", f"{r['journeys']:,}", _hours_text(r["median_hours"]),
                        _nps_text(r["nps"]), _n_text(r["responses"], min_n)])
     fig.add_trace(go.Scatter(
         x=mid_x, y=mid_y, mode="markers", showlegend=False, customdata=custom,
@@ -141,7 +142,7 @@ def process_map(edges: pl.DataFrame, nodes: Sequence[str], min_n: int, layout: s
         # on a line, every other label one line lower, so long stage names do not run into each other
         text=[("<br>" if layout == "line" and i % 2 else "") + wrap(n, 8) for i, n in enumerate(used)],
         textposition="bottom center" if layout == "line" else "middle center",
-        textfont=dict(size=12, color="#111111"), customdata=used, hovertemplate="%{customdata}<extra></extra>",
+        textfont=dict(size=12, color="#111111"), customdata=[plot(n) for n in used], hovertemplate="%{customdata}<extra></extra>",
         marker=dict(size=44 if layout == "circle" else 18, color="#E8EEF7", line=dict(color=NODE_COLOUR, width=2)),
     ))
     fig.add_trace(_colourbar_trace())
@@ -168,19 +169,20 @@ def episode_timeline(events: pl.DataFrame, stage_order: Sequence[str], channel_c
     """One journey's touchpoints over time (x), by stage (y, in order), coloured by channel, joined in journey order."""
     rows = events.to_dicts()
     fig = go.Figure(go.Scatter(
-        x=[r["timestamp"] for r in rows], y=[r["stage"] for r in rows], mode="lines",
+        x=[r["timestamp"] for r in rows], y=[plot(r["stage"]) for r in rows], mode="lines",
         line=dict(color="#BBBBBB", width=1.5), hoverinfo="skip", showlegend=False))
     for channel in dict.fromkeys(r["channel"] for r in rows):
         part = [r for r in rows if r["channel"] == channel]
         fig.add_trace(go.Scatter(
-            x=[r["timestamp"] for r in part], y=[r["stage"] for r in part], mode="markers", name=channel,
+            x=[r["timestamp"] for r in part], y=[plot(r["stage"]) for r in part], mode="markers", name=plot(channel),
             marker=dict(size=12, color=channel_colours.get(channel, "#777777"), line=dict(color="white", width=1)),
-            customdata=[[r["touchpoint"] or "–", "–" if r["satisfaction"] is None else f"{r['satisfaction']:g}"]
+            customdata=[[plot(r["touchpoint"] or "–"), "–" if r["satisfaction"] is None else f"{r['satisfaction']:g}"]
                         for r in part],
-            hovertemplate="%{x|%Y-%m-%d %H:%M}<br>%{y} · " + channel + "<br>%{customdata[0]}<br>"
+            hovertemplate="%{x|%Y-%m-%d %H:%M}<br>%{y} · %{fullData.name}<br>%{customdata[0]}<br>"
                           + t("col_satisfaction") + ": %{customdata[1]}<extra></extra>",
         ))
     present = [s for s in stage_order if s in {r["stage"] for r in rows}]
-    fig.update_yaxes(type="category", categoryorder="array", categoryarray=present, autorange="reversed")
+    fig.update_yaxes(type="category", categoryorder="array", categoryarray=[plot(s) for s in present],
+                     autorange="reversed")
     fig.update_xaxes(title_text=t("time_axis"), tickformat="%m-%d %H:%M")
     return _layout(fig, 140 + 40 * len(present))
