@@ -11,6 +11,7 @@ from pathlib import Path
 
 import polars as pl
 
+import executive
 import ingest
 import settings
 import survey_figures
@@ -60,6 +61,13 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
                    help="survey: the column the key drivers explain (an NPS, a score or a two-valued label)")
     p.add_argument("--rating-stage", action="append", default=[], metavar="COLUMN=STAGE",
                    help="survey: count the answers of rating column COLUMN in stage STAGE (repeatable)")
+    p.add_argument("--alerts", action="store_true",
+                   help="add `alerts`: the segments whose NPS or CSAT changed significantly (Benjamini-Hochberg at 5%%) "
+                        "from the previous period to the current one (--since/--until, else the last 30 days of data)")
+    p.add_argument("--pdf", metavar="FILE", type=Path, help="write the executive summary as a PDF snapshot to FILE")
+    p.add_argument("--detractors", metavar="FILE.csv", type=Path,
+                   help="write the detractors' follow-up list (journeys answering 0-6) as CSV to FILE.csv")
+    p.add_argument("--lang", choices=("en", "ko"), default="en", help="language of the PDF snapshot (default en)")
     return p.parse_args(argv)
 
 
@@ -243,6 +251,31 @@ def _print_episode(ep: dict, fmt: str) -> int:
     return 0
 
 
+def _write(path: Path, content: bytes) -> None:
+    """Write a file the report was asked for; a path that cannot be written is the user's to fix (exit 2)."""
+    try:
+        path.write_bytes(content)
+    except OSError as exc:
+        raise DataError(f"{path} cannot be written ({exc.strerror or exc}).") from None
+
+
+def _executive(ds: Dataset, f: Filters, args: argparse.Namespace) -> dict:
+    """--alerts (the ``alerts`` key), --detractors FILE.csv and --pdf FILE."""
+    out: dict = {}
+    if args.alerts or args.pdf:
+        w = executive.report_windows(ds, f)
+        changes = executive.movers(ds, w)
+        if args.alerts:
+            out["alerts"] = executive.alert_list(changes)
+    if args.detractors:
+        _write(args.detractors, executive.detractors_csv(executive.detractors(ds, f)))
+    if args.pdf:
+        from ui import snapshot  # plotly and kaleido only when a PDF is asked for
+
+        _write(args.pdf, snapshot.pdf(executive.summary(ds, f, w, changes), args.lang))
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     try:
@@ -261,6 +294,7 @@ def main(argv: list[str] | None = None) -> int:
             result["voc"], why = voc_report(ds, f)
             if why:
                 result["statistics_reasons"]["voc"] = why
+            result.update(_executive(ds, f, args))
     except DataError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

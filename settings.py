@@ -57,6 +57,17 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("voc_stopwords", "",
             "Comma-separated domain words left out of every keyword figure of the voice of the customer "
             "(e.g. `고객,은행`); general Korean and English stop words are always left out."),
+    # Targets per KPI (issue 15): the overview's cards show the gap to them in a status colour, the NPS trend a
+    # target line. Example values for the sample; set them per deployment (empty: no target for that KPI).
+    Setting("target_nps", "0", "Target NPS (−100…100) for the overview card, the NPS trend's target line and the PDF. "
+            "Empty: no target."),
+    Setting("target_csat", "70", "Target CSAT % (0–100). Empty: no target."),
+    Setting("target_ces", "5", "Target CES (1–7, higher = easier). Empty: no target."),
+    Setting("target_journeys", "", "Target number of journeys in the period. Empty: no target."),
+    Setting("target_median_journey_hours", "72",
+            "Target median journey duration in hours (lower is better: met at or below it). Empty: no target."),
+    Setting("target_handoff_rate", "50",
+            "Target handoff rate % (lower is better: met at or below it). Empty: no target."),
     Setting("allowed_email_domains", "",
             "With sign-in configured (`[auth]` in `.streamlit/secrets.toml`): comma-separated e-mail domains "
             "allowed in (exact match, e.g. `bank.co.kr,example.com`); `[cxlens] allowed_email_domains` in the "

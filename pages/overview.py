@@ -1,16 +1,19 @@
-"""Overview: the KPI cards with previous-period deltas, the weekly NPS trend and the three worst pain points."""
+"""Overview: the executive story. Period picker, one headline, KPI cards (value and change on the same period, target),
+weekly NPS with its target, the worst pain points, what changed and where (alerts), detractors to call back, a PDF."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+import polars as pl
 import streamlit as st
 
-from metrics.pain_points import worst as worst_pain_points
-from ui import cards, charts, data, layout, text
-from ui.i18n import reason, t
+from metrics.periods import PERIOD_CHOICES
+from ui import cards, charts, data, layout, snapshot, text
+from ui.i18n import current_lang, reason, t
 
 JOURNEY_MAP = Path(__file__).resolve().parent / "journey_map.py"
+STATUS_BADGE = {"met": "green", "missed": "red"}
 
 # (kpi, label key, help key, format, delta format, higher is better)
 CARDS = (
@@ -23,53 +26,64 @@ CARDS = (
 )
 
 
-def _with_statistics(key: str, value_text: str, delta: str | None, help_text: str, stats: dict):
-    """NPS and CSAT cards: ± the 95% interval's half-width on the value, the delta's test in its tag and help."""
-    ci = stats[f"{key}_ci"]
-    if ci is not None and value_text != "—":
-        value_text += f" ±{(ci[1] - ci[0]) / 2:.1f}"
-        help_text += " " + t("help_ci", low=f"{ci[0]:.1f}", high=f"{ci[1]:.1f}")
-    test = stats["tests"][key]
-    if delta is None:
-        return value_text, delta, help_text
+def _test_note(key: str, k: dict) -> tuple[str | None, str]:
+    """The NPS and CSAT cards' change test: a tag for the delta and a sentence for the help."""
+    test = k["tests"][key]
     p = "—" if test.p_value is None else f"{test.p_value:.3f}"
     if test.p_value is None:
-        tag, note = None, t("delta_untested")
-    elif test.small_sample:
-        tag = "tag_small_sample"
-        note = t("delta_small_sample", p=p, min=data.min_sample(), current=stats["tests"]["answers"][key][0],
-                 previous=stats["tests"]["answers"][key][1])
-    elif test.significant:
-        tag, note = "tag_significant", t("delta_significant", p=p)
-    else:
-        tag, note = "tag_not_significant", t("delta_not_significant", p=p)
-    return value_text, delta + (f" · {t(tag)}" if tag else ""), help_text + " " + note
+        return None, t("delta_untested")
+    if test.small_sample:
+        current, previous = k["tests"]["answers"][key]
+        return "tag_small_sample", t("delta_small_sample", p=p, min=data.min_sample(), current=current,
+                                     previous=previous)
+    if test.significant:
+        return "tag_significant", t("delta_significant", p=p)
+    return "tag_not_significant", t("delta_not_significant", p=p)
 
 
 ds, f = data.current_dataset(), data.current_filters()
 st.title(t("page_overview"))
 layout.stop_if_empty(ds, f)
 
+top, button = st.columns([4, 1], vertical_alignment="bottom")
+if "overview.period" not in st.session_state:
+    st.session_state["overview.period"] = "custom" if (f.since or f.until) else "last_30"
+period = top.segmented_control(t("period"), PERIOD_CHOICES, format_func=lambda c: t("period_choice_" + c),
+                               key="overview.period", required=True, help=t("help_period"))
+
 with layout.guard():
-    k = data.kpis(ds, f)
-    stats = data.kpi_statistics(ds, f)
+    s = data.executive_summary(ds, f, period)
+    lang = current_lang()
+    button.download_button(t("pdf_button"), lambda: snapshot.pdf(s, lang), file_name=f"cxlens-summary-{lang}.pdf",
+                           mime="application/pdf", icon=":material/picture_as_pdf:", on_click="ignore",
+                           width="stretch", key="download:summary.pdf")
+    with st.container(border=True):
+        st.markdown("**" + t("headline_title") + "**")
+        for sentence in snapshot.headline(s, lang):
+            st.markdown(text.md(sentence))
+
+    k, goals = s["kpis"], s["targets"]
+    (ps, pu) = s["period"]["previous"]
+    compared_text = t("card_compared" if k["compared"] else "card_not_compared", since=ps, until=pu)
     columns = st.columns(3) + st.columns(3)
     for column, (key, label, help_key, fmt, delta_fmt, higher_is_better) in zip(columns, CARDS, strict=True):
-        value, change = k["value"][key], k["delta"][key]
-        shown = cards.delta(change, delta_fmt, higher_is_better, compared=k["compared"])
-        delta = shown.text
-        value_text, help_text = "—" if value is None else fmt.format(value), t(help_key, n=f"{k['nps_responses']:,}")
-        if key in ("nps", "csat"):
-            value_text, delta, help_text = _with_statistics(key, value_text, delta, help_text, stats)
-        column.metric(
-            t(label), value_text, delta,
-            delta_color=shown.color, delta_arrow=shown.arrow,
-            help=help_text, border=True,
-        )
-    p = k["periods"]
-    (cs, cu), (ps, pu) = p["current"], p["previous"]
-    caption = "delta_caption_last30" if p["mode"] == "last_days" else "delta_caption_period"
-    st.caption(t(caption, days=p["days"], since=cs, until=cu, prev_since=ps, prev_until=pu))
+        value, goal = k["current"][key], goals[key]
+        shown = cards.delta(k["change"][key], delta_fmt, higher_is_better, compared=k["compared"])
+        help_text = t(help_key, n=f"{k['nps_responses']:,}")
+        delta_text = shown.text
+        if key in ("nps", "csat") and delta_text is not None:
+            tag, note = _test_note(key, k)
+            delta_text += f" · {t(tag)}" if tag else ""
+            help_text += " " + note
+        with column.container(border=True):
+            st.metric(t(label), "—" if value is None else fmt.format(value), delta_text, delta_color=shown.color,
+                      delta_arrow=shown.arrow, help=help_text, delta_description=compared_text)
+            if goal.met is not None:
+                badge = t("target_badge_met" if goal.met else "target_badge_missed", target=fmt.format(goal.target),
+                          gap=delta_fmt.format(goal.gap))
+                st.markdown(f":{STATUS_BADGE['met' if goal.met else 'missed']}-badge[{text.md(badge)}]")
+    current_label, previous_label = snapshot.period_labels(s["period"], lang)
+    st.caption(t("delta_caption_same_period", period=current_label, previous=previous_label))
 
 left, right = st.columns([3, 2], gap="large")
 with left, layout.guard():
@@ -79,7 +93,8 @@ with left, layout.guard():
         st.info(t("no_answers"))
     else:
         weekly = data.score_trend(ds, f, "week", "nps")
-        figure = charts.add_nps_band(charts.nps_trend(trend, data.min_sample()), weekly.table)
+        figure = charts.add_nps_band(charts.nps_trend(trend, data.min_sample(), s["targets"]["nps"].target),
+                                     weekly.table)
         layout.chart(figure)
         layout.n_caption(answers=int(trend["responses"].sum()))
         flagged = int(weekly.table["anomaly"].sum())
@@ -90,15 +105,45 @@ with left, layout.guard():
 
 with right, layout.guard():
     st.subheader(t("worst_pain_points"))
-    points = data.pain_points(ds, f)
-    worst = worst_pain_points(points)
-    if points.height == 0:
+    worst, average = s["pain_points"], s["average_csat"]
+    if average is None:
         st.info(t("no_pain_points"))
     elif worst.height == 0:
-        st.info(t("no_pain_below_average", average=f"{points['average_csat'][0]:.0f}"))
+        st.info(t("no_pain_below_average", average=f"{average:.0f}"))
     for r in worst.iter_rows(named=True):
         st.markdown(t("pain_point_line", touchpoint=text.md(r["touchpoint"]), events=f"{r['events']:,}",
                       csat=f"{r['csat']:.0f}", score=f"{r['pain_score']:,.0f}"))
     if worst.height:
-        st.caption(t("pain_ranked", average=f"{points['average_csat'][0]:.0f}"))
+        st.caption(t("pain_ranked", average=f"{average:.0f}"))
         st.page_link(JOURNEY_MAP, label=t("see_journey_map"), icon=":material/route:")
+
+with layout.guard():
+    st.subheader(t("movers_title"))
+    current_label, previous_label = snapshot.period_labels(s["period"], lang)
+    st.caption(t("movers_intro", period=current_label, previous=previous_label, tested=s["tested"],
+                 min=data.min_sample()))
+    alerts = s["alerts"]
+    if alerts.is_empty():
+        st.info(t("movers_none"))
+    else:
+        dims = snapshot.dimension_labels(lang)
+        shown = alerts.with_columns(pl.col("dimension").replace(dims),
+                                    pl.col("metric").replace({m: t("story_metric_" + m) for m in ("nps", "csat")}))
+        layout.table(
+            shown.select("dimension", "value", "metric", "previous", "current", "change", "p_value", "q_value",
+                         "rate", "mix", "n_previous", "n_current"),
+            "alerts.csv", labels={c: t("col_" + c) for c in ("dimension", "value", "metric", "previous", "current",
+                                                              "change", "p_value", "q_value", "rate", "mix",
+                                                              "n_previous", "n_current")},
+            formats={"previous": "%.1f", "current": "%.1f", "change": "%+.1f", "p_value": "%.2g", "q_value": "%.2g",
+                     "rate": "%+.2f", "mix": "%+.2f"},
+        )
+
+with layout.guard():
+    st.subheader(t("detractors_title"))
+    follow_up = data.detractors(ds, f)
+    if follow_up.is_empty():
+        st.info(t("detractors_none"))
+    else:
+        st.caption(t("detractors_intro", n=f"{follow_up.height:,}"))
+        layout.table(follow_up, "detractors.csv", labels={c: t("col_" + c) for c in follow_up.columns})

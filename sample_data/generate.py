@@ -342,7 +342,19 @@ def _reached_stages(rng: np.random.Generator, n: int) -> np.ndarray:
     return reached
 
 
-def _chunk(first_journey: int, n: int, customers: _Customers, rng: np.random.Generator) -> pl.DataFrame:
+@dataclass(frozen=True)
+class PlantedDrop:
+    """A test option, off in the committed sample: the NPS of journeys that touch ``channel`` and start in the
+    last ``days`` days of the year falls by ``points`` on the 0–10 answer (added to the NPS latent; no other
+    value changes and no extra random number is drawn, so everything else equals the sample's)."""
+
+    channel: str
+    days: int = 30
+    points: float = 2.0
+
+
+def _chunk(first_journey: int, n: int, customers: _Customers, rng: np.random.Generator,
+           drop: PlantedDrop | None = None) -> pl.DataFrame:
     """Events of journeys ``first_journey .. first_journey + n - 1``, rows shuffled."""
     n_stages = len(STAGES)
 
@@ -425,6 +437,9 @@ def _chunk(first_journey: int, n: int, customers: _Customers, rng: np.random.Gen
         + np.asarray(NPS_PERSONA_OFFSET)[persona]
         + rng.normal(0, NPS_NOISE_SD, n)
     )
+    if drop is not None:
+        touched = np.bincount(journey, weights=channel == CHANNELS.index(drop.channel), minlength=n) > 0
+        nps_latent = nps_latent - drop.points * (touched & (start_day >= DAYS - drop.days))
     nps = np.clip(np.rint(nps_latent), 0, 10).astype(np.int8)
     nps_answered = np.zeros(n_events, dtype=bool)
     nps_answered[offset + length - 1] = rng.random(n) < NPS_RESPONSE_RATE
@@ -510,23 +525,24 @@ def _padded_id(prefix: str, column: str, digits: int) -> pl.Expr:
     return pl.concat_str(pl.lit(prefix), pl.col(column).cast(pl.String).str.zfill(digits)).alias(column)
 
 
-def iter_chunks(journeys: int, seed: int) -> Iterator[pl.DataFrame]:
-    """Yield the events of ``journeys`` journeys, CHUNK_JOURNEYS journeys per frame."""
+def iter_chunks(journeys: int, seed: int, drop: PlantedDrop | None = None) -> Iterator[pl.DataFrame]:
+    """Yield the events of ``journeys`` journeys, CHUNK_JOURNEYS journeys per frame (``drop``: see PlantedDrop)."""
     if journeys < 1:
         raise ValueError("journeys must be at least 1")
     customers = _customers(journeys, seed)
     for k, first in enumerate(range(0, journeys, CHUNK_JOURNEYS)):
         n = min(CHUNK_JOURNEYS, journeys - first)
-        yield _chunk(first, n, customers, np.random.default_rng([seed, 1, k]))
+        yield _chunk(first, n, customers, np.random.default_rng([seed, 1, k]), drop)
 
 
-def generate(journeys: int, seed: int) -> pl.DataFrame:
+def generate(journeys: int, seed: int, drop: PlantedDrop | None = None) -> pl.DataFrame:
     """Return the events of ``journeys`` synthetic journeys drawn with ``seed``.
 
     Parameters
     ----------
     journeys: number of journeys (about 7.2 events each).
     seed: any non-negative integer; the same (journeys, seed) gives the same rows in the same order.
+    drop: a planted NPS drop in one channel's last days (a test option; see PlantedDrop).
 
     Returns
     -------
@@ -537,10 +553,10 @@ def generate(journeys: int, seed: int) -> pl.DataFrame:
     >>> generate(3, seed=1)["journey_id"].unique().sort().to_list()
     ['J0000000', 'J0000001', 'J0000002']
     """
-    return pl.concat(iter_chunks(journeys, seed), rechunk=True)
+    return pl.concat(iter_chunks(journeys, seed, drop), rechunk=True)
 
 
-def write(journeys: int, seed: int, out: Path) -> int:
+def write(journeys: int, seed: int, out: Path, drop: PlantedDrop | None = None) -> int:
     """Write the events as zstd Parquet, one row group per chunk; return the number of events."""
     import pyarrow.parquet as pq
 
@@ -548,7 +564,7 @@ def write(journeys: int, seed: int, out: Path) -> int:
     events = 0
     writer = None
     try:
-        for frame in iter_chunks(journeys, seed):
+        for frame in iter_chunks(journeys, seed, drop):
             table = frame.to_arrow(compat_level=pl.CompatLevel.oldest())
             if writer is None:
                 writer = pq.ParquetWriter(out, table.schema, compression="zstd")
@@ -567,11 +583,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--seed", type=int, required=True, help="random seed; same journeys and seed give the same rows"
     )
     parser.add_argument("--out", type=Path, required=True, help="Parquet file to write")
+    parser.add_argument("--planted-drop", metavar="CHANNEL", choices=CHANNELS,
+                        help="test data: the NPS of journeys touching CHANNEL falls in the last --drop-days days")
+    parser.add_argument("--drop-days", type=int, default=30, help="days of the planted drop (default 30)")
+    parser.add_argument("--drop-points", type=float, default=2.0,
+                        help="size of the planted drop on the 0-10 answer (default 2.0)")
     args = parser.parse_args(argv)
     if args.journeys < 1 or args.seed < 0:
         parser.error("--journeys must be at least 1 and --seed non-negative")
     started = time.perf_counter()
-    events = write(args.journeys, args.seed, args.out)
+    drop = PlantedDrop(args.planted_drop, args.drop_days, args.drop_points) if args.planted_drop else None
+    events = write(args.journeys, args.seed, args.out, drop)
     seconds = time.perf_counter() - started
     print(f"wrote {events} events, {args.journeys} journeys to {args.out} in {seconds:.1f} s")
     return 0

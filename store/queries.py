@@ -372,3 +372,38 @@ def stage_dwell(ds: Dataset, f: Filters) -> pl.DataFrame:
         "WINDOW w AS (PARTITION BY journey_id ORDER BY entered, stage)) WHERE next_stage IS NOT NULL",
         params,
     )
+
+
+def detractor_journeys(ds: Dataset, f: Filters) -> pl.DataFrame:
+    """The selected journeys whose NPS answer is 0–6, for the follow-up list (metrics/executive.detractors).
+
+    Returns journey_id, customer_id, score (the answer), date (of the last touchpoint), last_stage,
+    last_channel (of the last touchpoint in journey order), stage_ratings (list of {stage,
+    mean_satisfaction} over the journey's rated touchpoints) and comment (the journey's comments in
+    journey order joined by " / "; null without any). All touchpoints of a selected journey count, as
+    for the NPS answer, which is about the whole journey. Reads the source for the comments, for the
+    detractors' journeys only.
+    """
+    raw = "comment" in ds.has
+    sql, params = _with(ds, f, raw=raw)
+    params["events"] = ds.events_path
+    comments = ("SELECT journey_id, string_agg(comment, ' / ' ORDER BY timestamp, stage, channel, touchpoint) "
+                "AS comment FROM src WHERE comment IS NOT NULL AND trim(comment) <> '' "
+                "AND journey_id IN (SELECT journey_id FROM d) GROUP BY ALL") if raw else \
+        "SELECT NULL::VARCHAR AS journey_id, NULL::VARCHAR AS comment WHERE false"
+    return _query(
+        ds, sql + ", d AS (SELECT journey_id, customer_id, nps AS score, CAST(last_ts AS DATE) AS date FROM sel "
+        "WHERE nps <= 6), "
+        "l AS (SELECT journey_id, CAST(max_by(stage, seq) AS VARCHAR) AS last_stage, "
+        "CAST(max_by(channel, seq) AS VARCHAR) AS last_channel FROM read_parquet($events) "
+        "WHERE journey_id IN (SELECT journey_id FROM d) GROUP BY ALL), "
+        "r AS (SELECT journey_id, list({'stage': stage, 'mean_satisfaction': mean_satisfaction}) AS stage_ratings "
+        "FROM (SELECT journey_id, CAST(stage AS VARCHAR) AS stage, avg(satisfaction) AS mean_satisfaction "
+        "FROM read_parquet($events) WHERE satisfaction IS NOT NULL AND journey_id IN (SELECT journey_id FROM d) "
+        "GROUP BY ALL) GROUP BY ALL), "
+        f"c AS ({comments}) "
+        "SELECT d.journey_id, d.customer_id, CAST(d.score AS INTEGER) AS score, d.date, l.last_stage, l.last_channel, "
+        "r.stage_ratings, c.comment FROM d LEFT JOIN l USING (journey_id) LEFT JOIN r USING (journey_id) "
+        "LEFT JOIN c USING (journey_id) ORDER BY d.journey_id",
+        params,
+    )

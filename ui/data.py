@@ -18,6 +18,7 @@ from typing import Any
 import polars as pl
 import streamlit as st
 
+import executive
 import figures
 import settings
 from metrics.duration import duration_summary
@@ -395,3 +396,27 @@ def weakest_stages(ds: Dataset, f: Filters, min_ratings: int) -> pl.DataFrame:
     per_persona = emotion_curve(ds, f).filter(pl.col("persona").is_not_null())
     weakest = weakest_stage(per_persona, ["persona"], min_ratings)
     return persona_kpis(ds, f).select("persona").join(weakest, on="persona", how="left")
+
+
+# --- the executive story (issue 15): periods, headline, targets, movers, detractors, PDF
+
+
+@_register
+def executive_summary(ds: Dataset, f: Filters, period: str) -> dict[str, Any]:
+    """executive.summary of the period ``period`` (metrics.periods.PERIOD_CHOICES) of the selection; the fix first
+    stands on the same key drivers as the Key drivers page (``models``)."""
+    return executive.summary(ds, f, executive.windows(ds, f, period), drivers_table=models(ds, f)[0].table)
+
+
+@_register
+def detractors(ds: Dataset, f: Filters) -> pl.DataFrame:
+    """executive.detractors: the follow-up list of the selection's detractors."""
+    return executive.detractors(ds, f)
+
+
+@_register
+def snapshot_pdf(ds: Dataset, f: Filters, period: str, lang: str) -> bytes:
+    """ui.snapshot.pdf of ``executive_summary`` in ``lang`` (cached: a second click does not start Chromium)."""
+    from ui import snapshot
+
+    return snapshot.pdf(executive_summary(ds, f, period), lang)

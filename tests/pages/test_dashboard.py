@@ -21,7 +21,8 @@ def _metric(at, label: str):
     from types import SimpleNamespace
 
     m = next(m for m in at.metric if m.label == label)
-    return SimpleNamespace(value=m.value.split(" ±")[0], delta=m.delta, help=m.help, label=m.label)
+    return SimpleNamespace(value=m.value.split(" ±")[0], delta=m.delta, help=m.help, label=m.label,
+                           delta_description=m.proto.delta_description)
 
 
 def _param(at, key: str) -> list[str]:
@@ -48,16 +49,27 @@ def test_every_page_renders_on_telco_data_without_touchpoint_or_ces_columns(app,
     assert [w.key for w in at.multiselect] == ["filter.persona", "filter.channel", "filter.stage", "filter.dim.plan"]
 
 
-def test_overview_nps_equals_the_nps_of_the_whole_data_without_filters(app, sample_path):
+def test_overview_nps_is_the_last_30_days_without_a_date_filter_and_the_whole_data_as_custom(app, sample_path):
     at = app(sample_path)
-    assert _metric(at, "NPS").value == f"{expected_nps(sample_path):.1f}"
+    # the sample's journeys start 2025-01-01 .. 2025-12-31: the last 30 days are 2025-12-02 .. 2025-12-31
+    since, until = dt.date(2025, 12, 2), dt.date(2025, 12, 31)
+    assert _metric(at, "NPS").value == f"{expected_nps(sample_path, since=since, until=until):.1f}"
+    assert "2025-11-02 – 2025-12-01" in _metric(at, "NPS").delta_description
+    at.session_state["overview.period"] = "custom"
+    at.run()
+    nps = _metric(at, "NPS")
+    assert nps.value == f"{expected_nps(sample_path):.1f}"
+    # the whole data has nothing before it: no change on any card, and the card says why
+    assert all(m.delta in (None, "") for m in at.metric)
+    assert "no data" in nps.delta_description
 
 
 def test_overview_nps_equals_the_nps_of_the_persona_in_the_link(app, sample_path):
     persona = "사회초년생"
     at = app(sample_path, persona=persona)
     assert at.multiselect(key="filter.persona").value == [persona]
-    assert _metric(at, "NPS").value == f"{expected_nps(sample_path, persona=persona):.1f}"
+    last30 = {"since": dt.date(2025, 12, 2), "until": dt.date(2025, 12, 31)}
+    assert _metric(at, "NPS").value == f"{expected_nps(sample_path, persona=persona, **last30):.1f}"
 
 
 def test_overview_nps_equals_the_nps_of_the_period_in_the_link(app, sample_path):
@@ -69,8 +81,13 @@ def test_overview_nps_equals_the_nps_of_the_period_in_the_link(app, sample_path)
 
 
 def test_overview_nps_on_telco_data_follows_a_persona_filter(app, telco_path):
+    import polars as pl
+
     at = app(telco_path, persona="postpaid")
-    assert _metric(at, "NPS").value == f"{expected_nps(telco_path, persona='postpaid'):.1f}"
+    # the default period: the last 30 days of the data (by the journeys' first touchpoint)
+    last = pl.read_parquet(telco_path).group_by("journey_id").agg(pl.col("timestamp").min())["timestamp"].max().date()
+    since = last - dt.timedelta(days=29)
+    assert _metric(at, "NPS").value == f"{expected_nps(telco_path, persona='postpaid', since=since, until=last):.1f}"
 
 
 @pytest.mark.parametrize("page", PAGE_FILES)
@@ -100,7 +117,8 @@ def test_link_values_the_data_does_not_have_are_ignored_with_a_warning(app, samp
         "Ignored since=2025-13-40 from the link: not a date of the form YYYY-MM-DD.",
         "Ignored persona=nobody from the link: no such value in the data.",
     ]
-    assert _metric(at, "NPS").value == f"{expected_nps(sample_path, persona='사회초년생'):.1f}"
+    last30 = {"since": dt.date(2025, 12, 2), "until": dt.date(2025, 12, 31)}
+    assert _metric(at, "NPS").value == f"{expected_nps(sample_path, persona='사회초년생', **last30):.1f}"
 
 
 def test_a_start_after_the_end_is_swapped_with_a_warning(app, sample_path):
@@ -143,6 +161,7 @@ def test_a_dataset_in_the_session_replaces_the_default(app, sample_path, telco_p
     monkeypatch.setenv("CXLENS_DATA", str(sample_path))
     at = AppTest.from_file(ENTRY, default_timeout=120)
     at.session_state["dataset"] = open_dataset(telco_path)
+    at.session_state["overview.period"] = "custom"  # no dates: the whole data
     at.run()
     assert _problems(at) == []
     assert _metric(at, "Journeys").value == "600"

@@ -1,0 +1,205 @@
+"""The executive summary's figures: the period compared, KPI values and changes on it, top movers and alerts, the
+reconciled fix first, the detractor follow-up list. Store queries fed to metrics; shared by report.py, the
+overview page and the PDF snapshot (nothing here draws or knows the UI language)."""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+import polars as pl
+
+import figures
+import settings
+from errors import DataError
+from metrics.movers import ALL, alerts, segment_changes
+from metrics.nps import nps
+from metrics.pain_points import pain_points as rank_pain_points
+from metrics.pain_points import worst
+from metrics.periods import period_windows
+from metrics.satisfaction import csat
+from metrics.story import FixFirst, fix_first
+from metrics.text import mask_expr
+from metrics.targets import TargetStatus, parse_target, target_status
+from store import Dataset, Filters
+from store import queries as q
+
+KPI_KEYS = ("nps", "csat", "ces", "journeys", "median_journey_hours", "handoff_rate")
+ALERT_KEYS = ("dimension", "value", "metric", "current", "previous", "change", "p_value")
+DETRACTOR_COLUMNS = ("customer_id", "journey_id", "score", "date", "last_stage", "last_channel", "worst_stage",
+                     "comment")
+
+
+def windows(ds: Dataset, f: Filters, choice: str) -> dict:
+    """metrics.periods.period_windows of ``choice`` for the selection ``f`` over the dataset's first and last date,
+    with the two selections: {"choice", "days", "current", "previous", "current_filters", "previous_filters"}."""
+    lo, hi = q.filter_options(ds)["dates"]
+    w = period_windows(choice, f.since, f.until, lo, hi)
+    (cs, cu), (ps, pu) = w["current"], w["previous"]
+    return {**w, "current_filters": dataclasses.replace(f, since=cs, until=cu),
+            "previous_filters": dataclasses.replace(f, since=ps, until=pu)}
+
+
+def report_windows(ds: Dataset, f: Filters) -> dict:
+    """The report's comparison: the selection's ``--since/--until`` (custom) or, without them, the last 30 days of
+    data; the previous period is the one of equal length before it."""
+    return windows(ds, f, "custom" if (f.since or f.until) else "last_30")
+
+
+def kpi_changes(ds: Dataset, w: dict) -> dict[str, Any]:
+    """KPI values of the current window, of the previous one, and their changes on the same period.
+
+    Returns {"current": {kpi: v}, "previous": {kpi: v}, "change": {kpi: current − previous, None when either is
+    None or the previous window has no journeys}, "compared": previous window has journeys, "nps_responses":
+    current answers, "tests": figures.change_tests of the two windows}.
+    """
+    current = figures.kpis(ds, w["current_filters"])
+    previous = figures.kpis(ds, w["previous_filters"])
+    compared = previous["journeys"] > 0
+    change = {k: None if not compared or current[k] is None or previous[k] is None else current[k] - previous[k]
+              for k in KPI_KEYS}
+    return {"current": {k: current[k] for k in KPI_KEYS}, "previous": {k: previous[k] for k in KPI_KEYS},
+            "change": change, "compared": compared, "nps_responses": current["nps_responses"],
+            "tests": figures.change_tests(ds, w["current_filters"], w["previous_filters"])}
+
+
+def dimensions(ds: Dataset) -> tuple[str, ...]:
+    """The dimensions segments are taken from: channel, stage, persona (when the data has it) and every extra one."""
+    return ("channel", "stage") + (("persona",) if "persona" in ds.has else ()) + tuple(ds.dims)
+
+
+def segment_counts(ds: Dataset, f: Filters) -> dict[str, pl.DataFrame]:
+    """NPS and CSAT counts of the selection, overall (dimension ``all``) and per value of every dimension:
+    {"nps": dimension, value, promoters, passives, detractors, responses, nps; "csat": dimension, value, ratings,
+    satisfied, csat, mean_satisfaction}."""
+    parts: dict[str, list[pl.DataFrame]] = {"nps": [], "csat": []}
+    for dim in (None,) + dimensions(ds):
+        by = [dim] if dim else []
+        n = nps(q.journey_counts(ds, f, "nps", by=by), by=by, weight="n")
+        s = csat(q.touchpoint_counts(ds, f, "satisfaction", by=by), by=by, weight="n")
+        for metric, frame in (("nps", n), ("csat", s)):
+            value = pl.col(dim).cast(pl.String) if dim else pl.lit(None, pl.String)
+            parts[metric].append(frame.select(pl.lit(dim or ALL).alias("dimension"), value.alias("value"),
+                                              pl.exclude(by)))
+    return {metric: pl.concat(frames) for metric, frames in parts.items()}
+
+
+def movers(ds: Dataset, w: dict) -> pl.DataFrame:
+    """metrics.movers.segment_changes between the two windows of ``w`` (``min_sample`` from settings)."""
+    return segment_changes(segment_counts(ds, w["current_filters"]), segment_counts(ds, w["previous_filters"]),
+                           settings.get_int("min_sample"))
+
+
+def alert_list(changes: pl.DataFrame) -> list[dict]:
+    """The report's ``alerts``: the significant segments, most significant first, as {ALERT_KEYS}."""
+    return alerts(changes).select(ALERT_KEYS).to_dicts()
+
+
+def stage_ratings(ds: Dataset, f: Filters) -> pl.DataFrame:
+    """Mean satisfaction per stage over the selected touchpoints (the emotion curve for all journeys): stage,
+    ratings, satisfied, csat, mean_satisfaction."""
+    return csat(q.touchpoint_counts(ds, f, "satisfaction", by=["stage"]), by=["stage"], weight="n")
+
+
+def pain_points(ds: Dataset, f: Filters) -> pl.DataFrame:
+    """metrics.pain_points over the selected touchpoints (touchpoints without a name left out), with the stage
+    most of each touchpoint's events are in (``stage``)."""
+    ratings = csat(q.touchpoint_counts(ds, f, "satisfaction", by=["touchpoint"]), by=["touchpoint"], weight="n")
+    volume = q.touchpoint_volume(ds, f, ["touchpoint"], journeys=False)
+    points = rank_pain_points(ratings, volume).filter(pl.col("touchpoint").is_not_null())
+    where = (q.touchpoint_volume(ds, f, ["touchpoint", "stage"], journeys=False)
+             .sort(["touchpoint", "events", "stage"], descending=[False, True, False])
+             .group_by("touchpoint", maintain_order=True).first().select("touchpoint", "stage"))
+    return points.join(where, on="touchpoint", how="left")
+
+
+def reconciled_fix_first(ds: Dataset, f: Filters, drivers_table: pl.DataFrame | None = None) -> FixFirst:
+    """metrics.story.fix_first over the selection: the key drivers (figures.models), the per-stage ratings and the
+    pain points."""
+    if drivers_table is None:
+        drivers_table = figures.models(ds, f)[0].table
+    return fix_first(drivers_table, stage_ratings(ds, f), pain_points(ds, f), settings.get_int("min_sample"))
+
+
+def detractors(ds: Dataset, f: Filters) -> pl.DataFrame:
+    """The follow-up list: every selected journey whose NPS answer is a detractor's (0–6), newest first.
+
+    Columns DETRACTOR_COLUMNS: customer_id, journey_id, score (the 0–10 answer), date (of the journey's last
+    touchpoint, when the closing survey is answered), last_stage and last_channel (of its last touchpoint in
+    journey order), worst_stage (its stage with the lowest mean satisfaction; ties by stage order; null without
+    ratings), comment (its comments in journey order joined by " / ", personal data masked by
+    metrics.text.mask_expr, the voice of the customer's one masking definition).
+    """
+    facts = q.detractor_journeys(ds, f)
+    position = {s: i for i, s in enumerate(ds.stage_order)}
+    worst = (facts.explode("stage_ratings").unnest("stage_ratings")
+             .filter(pl.col("mean_satisfaction").is_not_null())
+             .with_columns(pl.col("stage").replace_strict(position, default=len(position)).alias("_order"))
+             .sort("journey_id", "mean_satisfaction", "_order")
+             .group_by("journey_id", maintain_order=True).first()
+             .select("journey_id", pl.col("stage").alias("worst_stage")))
+    return (facts.join(worst, on="journey_id", how="left")
+            .with_columns(mask_expr("comment").alias("comment"))
+            .sort(["date", "journey_id"], descending=[True, False])
+            .select(DETRACTOR_COLUMNS))
+
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def detractors_csv(frame: pl.DataFrame) -> bytes:
+    """The follow-up list as UTF-8 CSV with a BOM (Excel reads Korean), text cells that would start a formula
+    prefixed with ' (the rule of ui.layout.csv_bytes, which the dashboard's download uses)."""
+    text = [c for c, dtype in frame.schema.items() if dtype == pl.String]
+    starts = {c: pl.any_horizontal([pl.col(c).str.starts_with(s) for s in _FORMULA_START]) for c in text}
+    safe = frame.with_columns(pl.when(starts[c]).then(pl.lit("'") + pl.col(c)).otherwise(pl.col(c)).alias(c)
+                              for c in text)
+    return "\ufeff".encode() + safe.write_csv().encode()
+
+
+HIGHER_IS_BETTER = {"nps": True, "csat": True, "ces": True, "journeys": True, "median_journey_hours": False,
+                    "handoff_rate": False}
+
+
+def targets() -> dict[str, float | None]:
+    """Each KPI's target from the settings ``target_<kpi>`` (None when empty); a setting that is not a number is a
+    DataError naming it."""
+    out = {}
+    for kpi in KPI_KEYS:
+        try:
+            out[kpi] = parse_target(settings.get("target_" + kpi))
+        except ValueError as exc:
+            raise DataError(f"Setting target_{kpi} (CXLENS_TARGET_{kpi.upper()}): {exc}.") from None
+    return out
+
+
+def target_statuses(values: dict[str, float | None]) -> dict[str, TargetStatus]:
+    """metrics.targets.target_status of every KPI value against its target."""
+    goals = targets()
+    return {k: target_status(values[k], goals[k], HIGHER_IS_BETTER[k]) for k in KPI_KEYS}
+
+
+def summary(ds: Dataset, f: Filters, w: dict, changes: pl.DataFrame | None = None,
+            drivers_table: pl.DataFrame | None = None) -> dict[str, Any]:
+    """Everything the executive summary shows, language-free: the period ``w`` (``windows``), the KPI values and
+    changes on it with their targets, the weekly NPS of the selection, the segment changes and alerts, the
+    reconciled fix first and the three worst pain points of the selection (``changes`` and ``drivers_table`` when
+    the caller has them already)."""
+    if changes is None:
+        changes = movers(ds, w)
+    k = kpi_changes(ds, w)
+    points = pain_points(ds, f)
+    return {
+        "name": ds.name,
+        "period": {key: w[key] for key in ("choice", "days", "current", "previous")},
+        "kpis": k,
+        "targets": target_statuses(k["current"]),
+        "trend": nps(q.journey_counts(ds, f, "nps", by=["week"]), by=["week"], weight="n"),
+        "changes": changes,
+        "alerts": alerts(changes),
+        "tested": int(changes["tested"].sum()),
+        "fix_first": reconciled_fix_first(ds, f, drivers_table),
+        "pain_points": worst(points),
+        "average_csat": points["average_csat"][0] if points.height else None,
+        "min_sample": settings.get_int("min_sample"),
+    }

@@ -1,0 +1,147 @@
+"""The executive story end to end: alerts on a planted drop and none on stationary data, the detractor list, the PDF."""
+
+import datetime as dt
+import json
+import shutil
+import subprocess
+
+import polars as pl
+import pytest
+
+import executive
+import report
+from sample_data.generate import PlantedDrop, generate, write
+from store import Filters, open_dataset
+from tests.support.sample import sample_path
+
+ALERT_KEYS = {"dimension", "value", "metric", "current", "previous", "change", "p_value"}
+
+
+@pytest.fixture(scope="module")
+def planted(tmp_path_factory):
+    """The sample's 14,000 journeys with the NPS of journeys touching 챗봇 in the last 30 days 2 points lower."""
+    path = tmp_path_factory.mktemp("planted") / "planted.parquet"
+    write(14000, 7, path, PlantedDrop("챗봇", days=30, points=2.0))
+    return path
+
+
+@pytest.fixture(scope="module")
+def sample(tmp_path_factory):
+    return sample_path(tmp_path_factory.mktemp("sample"))
+
+
+def run_json(capsys, *argv):
+    assert report.main([*map(str, argv), "--format", "json"]) == 0
+    return json.loads(capsys.readouterr().out)
+
+
+def test_the_planted_drop_changes_only_the_nps_answers_of_that_channels_last_days():
+    base, dropped = generate(3000, 7), generate(3000, 7, PlantedDrop("챗봇"))
+    assert base.drop("nps").equals(dropped.drop("nps"))
+    changed = base.with_columns(dropped["nps"].alias("nps_dropped")).filter(pl.col("nps") != pl.col("nps_dropped"))
+    assert changed.height > 0 and (changed["nps_dropped"] <= changed["nps"]).all()
+    touched = base.filter(pl.col("channel") == "챗봇")["journey_id"].unique()
+    starts = base.group_by("journey_id").agg(pl.col("timestamp").min().dt.date().alias("first_day"))
+    late = starts.filter(pl.col("first_day") >= dt.date(2025, 12, 2))["journey_id"]
+    assert set(changed["journey_id"]) <= set(touched) & set(late)
+
+
+def test_the_planted_channel_is_the_first_channel_alert(capsys, planted):
+    out = run_json(capsys, planted, "--alerts")
+    alerts = out["alerts"]
+    assert alerts and all(set(a) == ALERT_KEYS for a in alerts)
+    assert [a["p_value"] for a in alerts] == sorted(a["p_value"] for a in alerts)  # most significant first
+    channel = [a for a in alerts if a["dimension"] == "channel"]
+    assert channel[0]["value"] == "챗봇" and channel[0]["metric"] == "nps" and channel[0]["change"] < -20
+    assert channel[0]["change"] == pytest.approx(channel[0]["current"] - channel[0]["previous"])
+
+
+def test_stationary_data_gives_no_alert(capsys, sample, tmp_path):
+    assert run_json(capsys, sample, "--alerts")["alerts"] == []  # the last 30 days against the 30 before
+    assert run_json(capsys, sample, "--alerts", "--since", "2025-06-01", "--until", "2025-06-30")["alerts"] == []
+    other = tmp_path / "seed11.parquet"
+    write(14000, 11, other)
+    assert run_json(capsys, other, "--alerts")["alerts"] == []
+
+
+def test_the_alerts_compare_the_selection_with_the_period_of_equal_length_before(sample):
+    ds = open_dataset(str(sample))
+    w = executive.report_windows(ds, Filters.make(since=dt.date(2025, 6, 1), until=dt.date(2025, 6, 30)))
+    assert w["previous"] == (dt.date(2025, 5, 2), dt.date(2025, 5, 31))
+    w = executive.report_windows(ds, Filters())
+    assert w["current"] == (dt.date(2025, 12, 2), dt.date(2025, 12, 31))
+
+
+def test_the_detractor_list_holds_every_detractor_with_its_last_and_worst_stage(sample, tmp_path, capsys):
+    out = tmp_path / "call-back.csv"
+    assert report.main([str(sample), "--persona", "사회초년생", "--detractors", str(out)]) == 0
+    capsys.readouterr()
+    assert out.read_bytes().startswith("\ufeff".encode())
+    got = pl.read_csv(out, infer_schema=False)
+    assert got.columns == list(executive.DETRACTOR_COLUMNS)
+    # independently: the persona's journeys whose last answer in journey order is 0-6
+    ev = pl.read_parquet(sample).sort("journey_id", "timestamp", "stage", "channel", "touchpoint")
+    journeys = ev.group_by("journey_id", maintain_order=True).agg(
+        pl.col("nps").drop_nulls().last(), pl.col("persona").drop_nulls().first(),
+        pl.col("stage").last().alias("last_stage"), pl.col("channel").last().alias("last_channel"))
+    want = journeys.filter((pl.col("persona") == "사회초년생") & (pl.col("nps") <= 6))
+    assert sorted(got["journey_id"]) == sorted(want["journey_id"])
+    row = got.join(want, on="journey_id").row(0, named=True)
+    assert (row["last_stage"], row["last_channel"], int(row["score"])) == \
+        (row["last_stage_right"], row["last_channel_right"], row["nps"])
+    # the worst-rated stage of one journey, by hand
+    j = row["journey_id"]
+    means = ev.filter((pl.col("journey_id") == j) & pl.col("satisfaction").is_not_null()).group_by("stage").agg(
+        pl.col("satisfaction").mean())
+    if means.height:
+        assert means.filter(pl.col("satisfaction") == means["satisfaction"].min())["stage"].to_list().count(
+            row["worst_stage"]) == 1
+
+
+def test_detractor_comments_are_masked_and_csv_cells_cannot_start_a_formula(tmp_path, capsys):
+    rows = [
+        {"journey_id": "A", "customer_id": "C1", "timestamp": dt.datetime(2025, 3, 1, 9), "stage": "가입",
+         "channel": "앱", "satisfaction": 1, "nps": None, "comment": "=HYPERLINK(\"x\") 010-1234-5678로 연락"},
+        {"journey_id": "A", "customer_id": "C1", "timestamp": dt.datetime(2025, 3, 1, 9, 5), "stage": "이용",
+         "channel": "콜센터", "satisfaction": 4, "nps": 2, "comment": None},
+        {"journey_id": "B", "customer_id": "C2", "timestamp": dt.datetime(2025, 3, 2, 9), "stage": "가입",
+         "channel": "앱", "satisfaction": 5, "nps": 9, "comment": "좋아요"},
+    ]
+    path = tmp_path / "small.parquet"
+    pl.DataFrame(rows).write_parquet(path)
+    out = tmp_path / "d.csv"
+    assert report.main([str(path), "--detractors", str(out)]) == 0
+    capsys.readouterr()
+    got = pl.read_csv(out, infer_schema=False).row(0, named=True)
+    assert (got["journey_id"], got["score"], got["last_stage"], got["last_channel"], got["worst_stage"]) == \
+        ("A", "2", "이용", "콜센터", "가입")
+    assert got["comment"] == "'=HYPERLINK(\"x\") ***-****-****로 연락" and got["date"] == "2025-03-01"
+
+
+def test_an_unwritable_output_is_one_error_line_and_exit_2(sample, tmp_path, capsys):
+    assert report.main([str(sample), "--detractors", str(tmp_path / "no" / "such" / "dir.csv")]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and err[0].startswith("error: ") and "cannot be written" in err[0]
+
+
+@pytest.mark.skipif(not shutil.which("pdftotext") or not shutil.which("chromium"),
+                    reason="needs poppler-utils (pdftotext) and /usr/bin/chromium")
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_the_pdf_holds_the_headline_and_the_nps_value(planted, tmp_path, capsys, lang):
+    from ui import snapshot
+    from ui.i18n import t
+
+    out = tmp_path / f"summary-{lang}.pdf"
+    assert report.main([str(planted), "--pdf", str(out), "--lang", lang]) == 0
+    capsys.readouterr()
+    assert out.read_bytes().startswith(b"%PDF")
+    text = subprocess.run(["pdftotext", "-layout", str(out), "-"], capture_output=True, text=True, check=True).stdout
+    flat = " ".join(text.split())
+    ds = open_dataset(str(planted))
+    summary = executive.summary(ds, Filters(), executive.report_windows(ds, Filters()))
+    nps_value = summary["kpis"]["current"]["nps"]
+    assert f"{nps_value:.1f}" in flat  # the card's value
+    assert t("pdf_headline", lang=lang) in flat
+    for sentence in snapshot.headline(summary, lang):  # every headline sentence, wrapped as the table cell wraps it
+        assert " ".join(sentence.split())[:25] in flat
+    assert "챗봇" in flat  # the biggest mover

@@ -1,0 +1,169 @@
+"""The executive summary in words and as a one-page PDF: the headline sentences (also on the overview) and the snapshot.
+
+Takes ``executive.summary`` (language-free figures) and a language; no Streamlit, so report.py can
+write the same PDF headless. The PDF is one A4 Plotly figure (tables and the NPS trend) exported by
+kaleido through the system Chromium (vector output: the text stays text, CJK fonts from the
+system's fontconfig).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import plotly.graph_objects as go
+import polars as pl
+from plotly.subplots import make_subplots
+
+from metrics.story import STORY_KEYS, fix_first_text, mover_sentence, nps_sentence
+from ui import text
+from ui.cards import delta as card_delta
+from ui.i18n import t
+
+# (kpi, label key, value format, change format)
+KPI_ROWS = (
+    ("nps", "kpi_nps", "{:.1f}", "{:+.1f}"),
+    ("csat", "kpi_csat", "{:.1f}%", "{:+.1f} pp"),
+    ("ces", "kpi_ces", "{:.2f}", "{:+.2f}"),
+    ("journeys", "kpi_journeys", "{:,.0f}", "{:+,.0f}"),
+    ("median_journey_hours", "kpi_median_duration", "{:.1f}", "{:+.1f}"),
+    ("handoff_rate", "kpi_handoff_rate", "{:.1f}%", "{:+.1f} pp"),
+)
+GREEN, RED, GREY, INK = "#1A7F37", "#C62828", "#6B6B6B", "#222222"
+A4 = (794, 1123)  # CSS pixels at 96 dpi
+# Latin text and digits in a TrueType face (Chromium embeds it with its text, so pdftotext and search find the
+# numbers); Hangul falls back to Noto Sans CJK (fonts-noto-cjk). With Noto CJK first, the digits were embedded as
+# Type 3 glyphs without text.
+FONT = "Liberation Sans, Arial, Noto Sans CJK KR, sans-serif"
+
+
+def story_templates(lang: str) -> dict[str, str]:
+    return {k: t("story_" + k, lang=lang) for k in STORY_KEYS}
+
+
+def period_labels(period: dict, lang: str) -> tuple[str, str]:
+    """("the last 30 days (2025-12-02 – 2025-12-31)", "2025-11-02 – 2025-12-01") in ``lang``."""
+    (cs, cu), (ps, pu) = period["current"], period["previous"]
+    name = t("period_" + period["choice"], lang=lang, days=period["days"])
+    return t("period_span", lang=lang, name=name, since=cs, until=cu), t("period_dates", lang=lang, since=ps, until=pu)
+
+
+def dimension_labels(lang: str) -> dict[str, str]:
+    return {d: t("dim_" + d, lang=lang) for d in ("all", "channel", "stage", "persona")}
+
+
+def headline(summary: dict[str, Any], lang: str) -> list[str]:
+    """The three headline sentences: the NPS and its tested change on the period, the biggest mover, the fix first."""
+    templates = story_templates(lang)
+    current, previous = period_labels(summary["period"], lang)
+    k = summary["kpis"]
+    nps_text = nps_sentence(k["current"]["nps"], k["tests"]["nps"], current, previous, k["compared"],
+                            k["tests"]["answers"]["nps"], summary["min_sample"], templates)
+    mover_text = mover_sentence(summary["alerts"], summary["tested"], templates, dimension_labels(lang))
+    return [nps_text, mover_text, fix_first_text(summary["fix_first"], templates)]
+
+
+def kpi_table(summary: dict[str, Any], lang: str) -> list[dict[str, str]]:
+    """One row per KPI as shown on the cards and in the PDF: label, value, change, target, status (met/missed/
+    none) and gap, all as text in ``lang``."""
+    k, goals = summary["kpis"], summary["targets"]
+    rows = []
+    for key, label, fmt, change_fmt in KPI_ROWS:
+        value = k["current"][key]
+        shown = card_delta(k["change"][key], change_fmt, True, compared=k["compared"])
+        goal = goals[key]
+        status = "none" if goal.met is None else ("met" if goal.met else "missed")
+        rows.append({
+            "kpi": key, "label": t(label, lang=lang), "value": "—" if value is None else fmt.format(value),
+            "change": shown.text or "—",
+            "target": "—" if goal.target is None else fmt.format(goal.target),
+            "status": status,
+            "gap": "—" if goal.gap is None else t("target_" + status, lang=lang, gap=change_fmt.format(goal.gap)),
+        })
+    return rows
+
+
+def _cells(columns: list[list[str]], colours: list[list[str]] | None = None, size: int = 11) -> dict:
+    # Every cell through text.plot: data values (stage, touchpoint, channel names) are drawn as typed, never as HTML.
+    return dict(values=[[text.plot(v) for v in column] for column in columns], align="left", height=22, font=dict(size=size, color=colours or INK),
+                fill_color="white", line_color="#DDDDDD")
+
+
+def figure(summary: dict[str, Any], lang: str) -> go.Figure:
+    """The one-page snapshot: headline, KPI cards (value, change on the period, target and gap), weekly NPS with its
+    target line, top movers, worst pain points."""
+    rows = kpi_table(summary, lang)
+    current, previous = period_labels(summary["period"], lang)
+    fig = make_subplots(
+        rows=5, cols=1, vertical_spacing=0.05, row_heights=[0.15, 0.2, 0.21, 0.18, 0.15],
+        specs=[[{"type": "table"}], [{"type": "table"}], [{"type": "xy"}], [{"type": "table"}], [{"type": "table"}]],
+        subplot_titles=[t("pdf_headline", lang=lang), t("pdf_kpis", lang=lang, previous=previous),
+                        t("nps_trend", lang=lang), t("pdf_movers", lang=lang), t("worst_pain_points", lang=lang)],
+    )
+    fig.update_annotations(font=dict(size=13, color=INK), xanchor="left", x=0)  # the subplot titles
+    fig.add_trace(go.Table(header=dict(values=[""], height=2, fill_color="white", line_color="white"),
+                           cells=_cells([headline(summary, lang)], size=12), columnwidth=[1]), row=1, col=1)
+    status_colour = {"met": GREEN, "missed": RED, "none": GREY}
+    columns = ["label", "value", "change", "target", "gap"]
+    colours = [[INK] * len(rows)] * 4 + [[status_colour[r["status"]] for r in rows]]
+    fig.add_trace(go.Table(
+        header=dict(values=[t("pdf_col_" + c, lang=lang) for c in columns], align="left", fill_color="#F2F2F2",
+                    font=dict(size=11, color=INK), line_color="#DDDDDD"),
+        cells=_cells([[r[c] for r in rows] for c in columns], colours), columnwidth=[2.2, 1, 1, 1, 1.6],
+    ), row=2, col=1)
+    trend = summary["trend"]
+    if trend.height:
+        fig.add_trace(go.Scatter(x=trend["week"].to_list(), y=trend["nps"].to_list(), mode="lines+markers",
+                                 line=dict(color=INK, width=2), marker=dict(size=4), name="NPS", showlegend=False),
+                      row=3, col=1)
+        goal = summary["targets"]["nps"].target
+        if goal is not None:  # a line trace: add_hline cannot address an xy panel among table panels
+            weeks = trend["week"].to_list()
+            fig.add_trace(go.Scatter(x=[weeks[0], weeks[-1]], y=[goal, goal], mode="lines+text",
+                                     line=dict(color="#7F3C8D", dash="dash", width=1.5), showlegend=False,
+                                     text=[t("target_line", lang=lang, value=f"{goal:g}"), ""],
+                                     textposition="top right", textfont=dict(color="#7F3C8D", size=10)),
+                          row=3, col=1)
+        fig.update_yaxes(title_text="NPS", row=3, col=1, zeroline=True)
+    movers = summary["alerts"].filter(pl.col("dimension") != "all").head(6)
+    dims = dimension_labels(lang)
+    mover_rows = [[dims.get(r["dimension"], r["dimension"]) + " · " + str(r["value"]) for r in movers.iter_rows(named=True)],
+                  [t("story_metric_" + r["metric"], lang=lang) for r in movers.iter_rows(named=True)],
+                  [f"{r['previous']:.1f} → {r['current']:.1f}" for r in movers.iter_rows(named=True)],
+                  [f"{r['change']:+.1f}" for r in movers.iter_rows(named=True)],
+                  [f"{r['p_value']:.2g}" for r in movers.iter_rows(named=True)]]
+    if movers.is_empty():
+        mover_rows = [[t("pdf_no_movers", lang=lang, tested=summary["tested"])], [""], [""], [""], [""]]
+    fig.add_trace(go.Table(
+        header=dict(values=[t("pdf_col_" + c, lang=lang) for c in ("segment", "metric", "previous_current",
+                                                                      "change", "p")],
+                    align="left", fill_color="#F2F2F2", font=dict(size=11, color=INK), line_color="#DDDDDD"),
+        cells=_cells(mover_rows), columnwidth=[2.4, 0.8, 1.4, 0.8, 0.8]), row=4, col=1)
+    pains = summary["pain_points"]
+    pain_rows = [pains["touchpoint"].to_list(), [str(s) for s in pains["stage"].to_list()],
+                 [f"{c:.0f}%" for c in pains["csat"].to_list()], [f"{e:,}" for e in pains["events"].to_list()],
+                 [f"{p:,.0f}" for p in pains["pain_score"].to_list()]]
+    if pains.is_empty():
+        pain_rows = [[t("pdf_no_pain", lang=lang)], [""], [""], [""], [""]]
+    fig.add_trace(go.Table(
+        header=dict(values=[t("pdf_col_" + c, lang=lang) for c in ("touchpoint", "stage", "csat", "events",
+                                                                      "pain_score")],
+                    align="left", fill_color="#F2F2F2", font=dict(size=11, color=INK), line_color="#DDDDDD"),
+        cells=_cells(pain_rows), columnwidth=[2, 1.2, 0.8, 0.8, 1]), row=5, col=1)
+    fig.update_layout(
+        width=A4[0], height=A4[1], margin=dict(l=36, r=36, t=100, b=20), showlegend=False,
+        font=dict(family=FONT, size=11, color=INK),
+        paper_bgcolor="white", plot_bgcolor="white",
+        title=dict(text=t("pdf_title", lang=lang, name=text.plot(summary["name"]), period=current,
+                          today=dt.date.today().isoformat()), x=0.02, font=dict(size=15)),
+    )
+    fig.update_xaxes(showgrid=True, gridcolor="#EEEEEE", row=3, col=1)
+    fig.update_yaxes(showgrid=True, gridcolor="#EEEEEE", row=3, col=1)
+    return fig
+
+
+def pdf(summary: dict[str, Any], lang: str = "en") -> bytes:
+    """The snapshot as PDF bytes (kaleido drives the system Chromium; nothing is downloaded)."""
+    import kaleido  # noqa: F401  (plotly's PDF export needs it; imported here so a missing one fails clearly)
+
+    return figure(summary, lang).to_image(format="pdf", width=A4[0], height=A4[1])
