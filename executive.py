@@ -19,8 +19,8 @@ from metrics.pain_points import worst
 from metrics.periods import period_windows
 from metrics.satisfaction import csat
 from metrics.story import FixFirst, fix_first
-from metrics.text import mask_expr
 from metrics.targets import TargetStatus, parse_target, target_status
+from metrics.text import mask_expr
 from store import Dataset, Filters
 from store import queries as q
 

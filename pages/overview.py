@@ -146,4 +146,5 @@ with layout.guard():
         st.info(t("detractors_none"))
     else:
         st.caption(t("detractors_intro", n=f"{follow_up.height:,}"))
-        layout.table(follow_up, "detractors.csv", labels={c: t("col_" + c) for c in follow_up.columns})
+        labels = {c: t("col_" + c) for c in follow_up.columns if c != "comment"} | {"comment": t("col_comment_masked")}
+        layout.table(follow_up, "detractors.csv", labels=labels)

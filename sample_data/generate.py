@@ -345,8 +345,9 @@ def _reached_stages(rng: np.random.Generator, n: int) -> np.ndarray:
 @dataclass(frozen=True)
 class PlantedDrop:
     """A test option, off in the committed sample: the NPS of journeys that touch ``channel`` and start in the
-    last ``days`` days of the year falls by ``points`` on the 0–10 answer (added to the NPS latent; no other
-    value changes and no extra random number is drawn, so everything else equals the sample's)."""
+    last ``days`` days of the year falls by ``points`` on the 0–10 answer (added to the NPS latent; no extra
+    random number is drawn, so every other column equals the sample's, but for the planted comment themes that
+    follow the NPS answer)."""
 
     channel: str
     days: int = 30

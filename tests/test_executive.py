@@ -37,7 +37,7 @@ def run_json(capsys, *argv):
 
 def test_the_planted_drop_changes_only_the_nps_answers_of_that_channels_last_days():
     base, dropped = generate(3000, 7), generate(3000, 7, PlantedDrop("챗봇"))
-    assert base.drop("nps").equals(dropped.drop("nps"))
+    assert base.drop("nps", "comment").equals(dropped.drop("nps", "comment"))  # the VoC themes follow the answer
     changed = base.with_columns(dropped["nps"].alias("nps_dropped")).filter(pl.col("nps") != pl.col("nps_dropped"))
     assert changed.height > 0 and (changed["nps_dropped"] <= changed["nps"]).all()
     touched = base.filter(pl.col("channel") == "챗봇")["journey_id"].unique()
