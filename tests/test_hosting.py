@@ -40,3 +40,24 @@ def test_the_readme_documents_deployment_and_the_health_check():
     assert "## Deploy" in README
     assert "/_stcore/health" in README
     assert "proxy_set_header Upgrade $http_upgrade;" in README
+
+
+def test_xsrf_protection_and_same_origin_websockets_are_on():
+    assert CONFIG["server"]["enableXsrfProtection"] is True
+    assert CONFIG["server"]["enableCORS"] is True
+
+
+def test_the_readme_says_what_the_app_guarantees_and_what_the_proxy_adds():
+    deploy = README[README.index("## Deploy"):]
+    assert "streamlit run serve.py" in deploy
+    for words in ("What the app guarantees", "What Streamlit does not do", "What the proxy must add",
+                  "location /_stcore/upload_file/", "location /media/", "client_max_body_size 200m"):
+        assert words in deploy, words
+
+
+def test_serve_py_is_the_dashboard_behind_the_sign_in_gate():
+    import ast
+
+    tree = ast.parse((ROOT / "serve.py").read_text(encoding="utf-8"))
+    source = ast.unparse(tree)
+    assert "st.App(" in source and "dashboard.py" in source and "Middleware(SignInGate)" in source

@@ -20,7 +20,7 @@ from ui.i18n import t
 log = logging.getLogger("cxlens.access")
 
 
-def _secrets() -> dict[str, Any] | None:
+def read_secrets() -> dict[str, Any] | None:
     """st.secrets as a dict: {} when there is no secrets file, None when one exists but cannot be read."""
     try:
         return st.secrets.to_dict()
@@ -62,7 +62,7 @@ def _closed_page(decision: access.Decision) -> None:
 
 def require_access() -> access.Decision:
     """Let the run continue only for an open or allowed viewer; say in the sidebar who that is."""
-    decision = access.decide(_secrets(), _user(), settings.get("allowed_email_domains"))
+    decision = access.decide(read_secrets(), _user(), settings.get("allowed_email_domains"))
     if decision.state == "open":
         st.sidebar.caption(t("access_open"))
         return decision

@@ -1,7 +1,7 @@
 """Page helpers: the empty-result message, error boxes in place of a failed part, n captions, tables with CSV.
 
-Every table a page shows goes through ``table`` (so it has a CSV download with formula injection
-neutralised); every chart sits in ``with guard():`` (so a failure shows an error box, not a dead page).
+Every table a page shows goes through ``table`` (so it has a CSV download, made only when clicked, with
+formula injection neutralised); every chart sits in ``with guard():`` (so a failure shows an error box, not a dead page).
 """
 
 from __future__ import annotations
@@ -101,5 +101,6 @@ def table(frame: pl.DataFrame, file_name: str, labels: Mapping[str, str] | None 
     config = {labels.get(c, c) if labels else c: st.column_config.NumberColumn(format=fmt)
               for c, fmt in (formats or {}).items() if c in frame.columns}
     st.dataframe(shown, hide_index=True, width="stretch", column_config=config or None)
-    st.download_button(t("download_csv"), csv_bytes(shown), file_name=file_name, mime="text/csv",
+    # The CSV is made when clicked (a callable), so no copy of the data waits under a /media URL (issue 18.8).
+    st.download_button(t("download_csv"), lambda: csv_bytes(shown), file_name=file_name, mime="text/csv",
                        icon=":material/download:", key=f"download:{file_name}", on_click="ignore")
