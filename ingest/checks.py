@@ -40,4 +40,5 @@ def _offsets(raw: RawTable, mapping: ColumnMapping) -> list[Note]:
         return []  # one offset, kept as it is: every time reads as written
     listed = ", ".join(values.offset_label(m) for m in minutes.to_list()[:6])
     key = "note_offsets_own" if configured is None else "note_offsets_setting"
-    return [Note(key, {"column": source, "offsets": listed, "shown": values.offset_label(shown)})]
+    label = "UTC" if shown == 0 else values.offset_label(shown)
+    return [Note(key, {"column": source, "offsets": listed, "shown": label})]

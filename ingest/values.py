@@ -125,10 +125,8 @@ def shown_offset_minutes(data_minutes: int) -> int:
 
 
 def offset_label(minutes: int) -> str:
-    """``+09:00`` for 540, ``-05:30`` for -330, ``UTC`` for 0."""
-    if minutes == 0:
-        return "UTC"
-    sign = "+" if minutes > 0 else "-"
+    """``+09:00`` for 540, ``-05:30`` for -330, ``+00:00`` for 0."""
+    sign = "+" if minutes >= 0 else "-"
     return f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
 
 

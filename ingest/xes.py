@@ -41,51 +41,47 @@ def looks_like_xes(head: bytes) -> bool:
     return text.startswith(b"<log") and text[4:5] in (b" ", b">", b"\n", b"\r", b"\t")
 
 
-def _local(tag: str) -> str:
-    return tag.rsplit("}", 1)[-1]
-
-
 def read(data: bytes, name: str) -> pl.DataFrame:
     """The log's events as a table of strings (see the module docstring); DataError for a broken log."""
     if b"<!ENTITY" in data[:65536]:
         raise DataError(f"{name} declares XML entities, which an XES log does not need; they are not read.")
     rows: list[dict[str, str]] = []
-    case: dict[str, str] = {}
-    trace_rows: list[dict[str, str]] = []
-    depth = 0          # element depth: log = 1, trace = 2, event = 3 (attributes of an event = 4)
-    trace_depth = event_depth = 0
-    event: dict[str, str] | None = None
     try:
-        for kind, elem in ElementTree.iterparse(io.BytesIO(data), events=("start", "end")):
-            tag = _local(elem.tag)
-            if kind == "start":
-                depth += 1
-                if tag == "trace":
-                    trace_depth, case, trace_rows = depth, {}, []
-                elif tag == "event" and trace_depth:
-                    event_depth, event = depth, {}
-                continue
-            if tag in _SCALARS and "key" in elem.attrib:
-                key, value = elem.attrib["key"], elem.attrib.get("value")
-                if event is not None and depth == event_depth + 1:
-                    event.setdefault(key, value)
-                elif trace_depth and event is None and depth == trace_depth + 1:
-                    case.setdefault(f"case:{key}", value)
-            elif tag == "event" and event is not None:
-                trace_rows.append(event)
-                event, event_depth = None, 0
+        # Only element ends: an event's attributes are its direct children when it ends (nested lists and
+        # containers are deeper); a trace's are its direct children other than events, whether they come
+        # before or after the events. Each finished element is cleared, so memory holds one trace at most.
+        for _, elem in ElementTree.iterparse(io.BytesIO(data), events=("end",)):
+            tag = elem.tag.rpartition("}")[2]
+            if tag == "event":
+                row = len(rows)
+                rows.append(_attributes(elem))
                 elem.clear()
-            elif tag == "trace" and trace_depth:
-                # the trace's attributes may come before or after its events
-                rows.extend({**case, **e} for e in trace_rows)
-                trace_depth, trace_rows = 0, []
+                elem.tag, elem.attrib["row"] = "event", row  # a marker for its trace
+            elif tag == "trace":
+                case = {f"case:{k}": v for k, v in _attributes(elem).items()}
+                if case:
+                    for child in elem:
+                        if child.tag == "event":
+                            i = child.attrib["row"]
+                            rows[i] = {**case, **rows[i]}
                 elem.clear()
-            depth -= 1
     except ElementTree.ParseError as exc:
         raise DataError(f"{name} is not a well-formed XES log: {exc}.") from None
     if not rows:
         raise DataError(f"{name} is an XES log without events.")
     return _table(rows)
+
+
+def _attributes(elem: ElementTree.Element) -> dict[str, str]:
+    """The scalar attributes that are direct children of ``elem`` (the first of a repeated key wins)."""
+    out: dict[str, str] = {}
+    for child in elem:
+        tag = child.tag.rpartition("}")[2]
+        if tag in _SCALARS:
+            key = child.get("key")
+            if key is not None and key not in out:
+                out[key] = child.get("value")
+    return out
 
 
 def _table(rows: list[dict[str, str]]) -> pl.DataFrame:

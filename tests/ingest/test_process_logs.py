@@ -112,7 +112,7 @@ def test_offsets_are_converted_so_durations_equal_utc_durations():
     assert c02["timestamp"].to_list() == [dt.datetime(2026, 10, 25, 0, 30), dt.datetime(2026, 10, 25, 1, 15)]
     assert c02["touchpoint"].to_list() == ["상품 비교", "본인인증"]   # true order, not the wall-clock order
     assert [n.text() for n in loaded.notes] == [
-        "Column 'time:timestamp' has times with UTC offsets UTC, +01:00, +02:00, +09:00; they are kept at UTC "
+        "Column 'time:timestamp' has times with UTC offsets +00:00, +01:00, +02:00, +09:00; they are kept at UTC "
         "(the data's own, its smallest offset), so every duration is the true duration."]
 
 
