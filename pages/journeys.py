@@ -28,8 +28,8 @@ if active is not None:
             if active.is_transition else t("drill_path", kind=t("kind_" + active.kind), path=shown(active.values)))
     box, clear = st.columns([5, 1], vertical_alignment="center")
     box.info(t("drill_active", what=text.md(what)), icon=":material/filter_alt:")
-    clear.button(t("drill_clear"), on_click=drill.clear, icon=":material/close:", key="journeys.clear",
-                 width="stretch")
+    clear.button(t("drill_clear"), on_click=drill.clear, args=(("journeys.path_chart", "journeys.map_chart"),),
+                 icon=":material/close:", key="journeys.clear", width="stretch")
 
 
 def _select_path(table):
@@ -124,8 +124,9 @@ with layout.guard():
     labels = {"journey_id": t("col_journey"), "customer_id": t("col_customer"), "persona": t("col_persona"),
               "first_ts": t("col_started"), "duration_hours": t("col_duration_hours"), "handoffs": t("col_handoffs"),
               "nps": t("col_nps"), "stage_path": t("kind_stage"), "channel_path": t("kind_channel")}
+    # a new list (another selection, filter or order) starts without a selected row
     picked = st.dataframe(table.rename(labels), hide_index=True, width="stretch", on_select="rerun",
-                          selection_mode="single-row", key="journeys.list",
+                          selection_mode="single-row", key=drill.list_key(f, active, sort_by, descending),
                           column_config={labels["duration_hours"]: st.column_config.NumberColumn(format="%.1f")})
     if picked.selection.rows:
         chosen = rows["journey_id"][picked.selection.rows[0]]

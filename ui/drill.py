@@ -8,6 +8,7 @@ parameters when it rewrites the filters into the URL (``KEPT_PARAMS``).
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 
 import streamlit as st
@@ -105,6 +106,15 @@ def open_journey(journey_id: str | None) -> None:
     _sync()
 
 
-def clear() -> None:
-    """Clear the selection and the open episode (a button's on_click)."""
+def clear(chart_keys: tuple[str, ...] = ()) -> None:
+    """Clear the selection and the open episode, and the selections of the charts ``chart_keys`` (a button's
+    on_click: a chart still showing its clicked bar would contradict the cleared selection)."""
+    for key in chart_keys:
+        st.session_state.pop(key, None)
     select(None)
+
+
+def list_key(*state: object) -> str:
+    """A widget key for a journey list that changes with ``state`` (filters, selection, order): a new list
+    starts without a selected row, instead of opening whichever journey lands on the old row."""
+    return "journeys.list." + hashlib.sha1(repr(state).encode()).hexdigest()[:12]

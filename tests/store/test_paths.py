@@ -113,3 +113,42 @@ def test_facts_without_paths_get_them_on_first_use(tmp_path):
         (Path(ds.facts_dir) / name).unlink()
     assert sp.journey_paths(ds, Filters()).rows() == [("j", ["a", "b"], ["app", "web"])]
     assert sp.transition_stats(ds, Filters(), "stage").rows() == [("a", "b", 1, 1, 1.0)]
+
+
+def test_journey_list_sorts_with_nulls_last_and_narrows_to_a_path_or_a_transition(tmp_path):
+    from store import episodes
+
+    rows = [("j1", T, "a", "app", 9), ("j1", T + H, "b", "web", None), ("j2", T, "a", "app", None),
+            ("j3", T, "a", "web", 2), ("j3", T + 5 * H, "b", "app", None), ("j4", T, "a", "app", 2)]
+    path = tmp_path / "list.parquet"
+    pl.DataFrame(rows, schema=["journey_id", "timestamp", "stage", "channel", "nps"], orient="row").write_parquet(path)
+    ds = open_dataset(path)
+    f = Filters()
+    # ties on nps (j3, j4: 2) by journey id; j2 without an answer last, in either direction
+    assert episodes.journey_list(ds, f, "nps")["journey_id"].to_list() == ["j3", "j4", "j1", "j2"]
+    assert episodes.journey_list(ds, f, "nps", descending=True)["journey_id"].to_list() == ["j1", "j3", "j4", "j2"]
+    assert episodes.journey_list(ds, f, "duration_hours", True, limit=1)["journey_id"].to_list() == ["j3"]
+    on_ab = episodes.journey_list(ds, f, "nps", path=("stage", ["a", "b"]))
+    assert on_ab["journey_id"].to_list() == ["j3", "j1"] and on_ab["stage_path"].to_list() == [["a", "b"]] * 2
+    assert episodes.journey_list(ds, f, "nps", transition=("channel", "app", "web"))["journey_id"].to_list() == ["j1"]
+    assert episodes.count_journeys(ds, f, path=("stage", ["a"])) == 2
+    assert episodes.count_journeys(ds, Filters.make(channel=["web"]), transition=("stage", "a", "b")) == 2
+    with pytest.raises(ValueError):
+        episodes.journey_list(ds, f, "nps; DROP TABLE x")
+
+
+def test_an_episode_is_the_journeys_touchpoints_in_journey_order_and_its_customer_has_its_journeys(tmp_path):
+    from store import episodes
+
+    rows = [("j1", "c", T + H, "b", "web", None, "두 번째"), ("j1", "c", T, "a", "web", None, None),
+            ("j1", "c", T, "a", "app", 7, "첫 번째"), ("j2", "c", T - 24 * H, "a", "app", None, None),
+            ("j3", "d", T, "a", "app", None, None)]
+    path = tmp_path / "episode.parquet"
+    pl.DataFrame(rows, schema=["journey_id", "customer_id", "timestamp", "stage", "channel", "nps", "comment"],
+                 orient="row").write_parquet(path)
+    ds = open_dataset(path)
+    ep = episodes.episode(ds, "j1")
+    assert ep.select("stage", "channel", "comment").rows() == [("a", "app", "첫 번째"), ("a", "web", None),
+                                                              ("b", "web", "두 번째")]
+    assert episodes.episode(ds, "nope").height == 0
+    assert episodes.customer_journeys(ds, "c")["journey_id"].to_list() == ["j2", "j1"]
