@@ -57,6 +57,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
                        help="read the file as a wide survey export (one row per respondent), whatever it looks like")
     shape.add_argument("--events", dest="reading", action="store_const", const="events",
                        help="read the file as touchpoint events (one row per event), whatever it looks like")
+    p.add_argument("--accept-invalid", action="store_true",
+                   help="load a file even when most of its rows are invalid (they are still left out and listed)")
     p.add_argument("--outcome", metavar="COLUMN",
                    help="survey: the column the key drivers explain (an NPS, a score or a two-valued label)")
     p.add_argument("--rating-stage", action="append", default=[], metavar="COLUMN=STAGE",
@@ -100,7 +102,7 @@ def _open(args: argparse.Namespace) -> tuple[Dataset, int, pl.DataFrame]:
     if path.is_file() and path.suffix.lower() in ingest.SUFFIXES and not direct:
         stages = _mapping(args.rating_stage, "--rating-stage", "COLUMN=STAGE (e.g. --rating-stage 'Seat comfort=In flight')")
         loaded = ingest.load(path, mapping=_mapping(args.map), strict=args.strict, reading=args.reading,
-                             outcome=args.outcome, stages=stages)
+                             outcome=args.outcome, stages=stages, accept_invalid=args.accept_invalid)
         for note in loaded.notes:
             print(f"warning: {note.text()}", file=sys.stderr)
         target = writable(Path(settings.get("cache_dir")), "ingest") / f"{loaded.digest}.parquet"

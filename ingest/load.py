@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import hashlib
 import os
 from collections.abc import Mapping
@@ -12,13 +13,15 @@ from pathlib import Path
 import polars as pl
 
 from errors import CacheError, DataError, disk_problem
-from ingest import checks, survey, values
-from ingest.mapping import ColumnMapping, propose
+from ingest import checks, suggest, survey, values
+from ingest.mapping import ColumnMapping, combined_parts, propose
 from ingest.notes import Note
 from ingest.read import ROW, RawTable, read_bytes, read_table
 from store.schema import BY_NAME, CANONICAL, REQUIRED, SCORE_RANGES
 
-FORMAT = "2"  # bump when parsing or validation changes, so cached ingests are redone (2: NFC, UTC offsets, XES)
+# Bump when parsing or validation changes, so cached ingests are redone (2: NFC, UTC offsets, XES; 3: date +
+# time columns, user headers in the quarantine).
+FORMAT = "3"
 QUARANTINE_SCHEMA = {"row": pl.Int64, "column": pl.String, "value": pl.String, "reason": pl.String}
 
 
@@ -33,6 +36,7 @@ class Ingested:
     digest: str                # of the file's bytes, the mapping and FORMAT
     survey: survey.SurveyInfo | None = None  # set when the file was read as a wide survey (ingest.survey)
     notes: tuple[Note, ...] = ()  # how it was read, worth a word (ingest.notes)
+    unused: tuple[tuple[str, str], ...] = ()  # (column, scale) of score-like columns no field uses (ingest.suggest)
 
     @property
     def rejected_rows(self) -> int:
@@ -41,13 +45,14 @@ class Ingested:
 
 def load(source: str | Path | bytes, name: str | None = None, mapping: Mapping[str, str] | None = None,
          strict: bool = False, reading: str | None = None, outcome: str | None = None,
-         stages: Mapping[str, str] | None = None) -> Ingested:
+         stages: Mapping[str, str] | None = None, accept_invalid: bool = False) -> Ingested:
     """Read, map and validate a file; DataError for a whole-file problem or an unfinished mapping.
 
     ``mapping`` (canonical → source column) overrides the automatic one for the columns it names.
     With ``strict`` any invalid row is a DataError instead of a quarantined row. ``reading`` is
     ``events``, ``survey`` or None (chosen by ``ingest.survey.reading``); a survey's ``outcome``
-    column and rating-column ``stages`` are passed to ``ingest.survey.read``.
+    column and rating-column ``stages`` are passed to ``ingest.survey.read``. ``accept_invalid`` loads a file
+    in which most rows are invalid (see ``canonicalize``).
     """
     data, name = read_bytes(source, name)
     raw = read_table(data, name)
@@ -58,8 +63,8 @@ def load(source: str | Path | bytes, name: str | None = None, mapping: Mapping[s
         return survey.read(raw, chosen, outcome=outcome, stages=stages, strict=strict,
                            digest=survey.digest(data, options))
     if not chosen.ready:
-        raise DataError(chosen.problem())
-    return canonicalize(raw, chosen, strict=strict, digest=_digest(data, chosen))
+        raise DataError(suggest.with_suggestions(raw, chosen).problem())
+    return canonicalize(raw, chosen, strict=strict, digest=_digest(data, chosen), accept_invalid=accept_invalid)
 
 
 def _digest(data: bytes, mapping: ColumnMapping) -> str:
@@ -69,11 +74,26 @@ def _digest(data: bytes, mapping: ColumnMapping) -> str:
     return h.hexdigest()[:24]
 
 
-def canonicalize(raw: RawTable, mapping: ColumnMapping, strict: bool = False, digest: str = "") -> Ingested:
-    """Events in canonical columns and types plus the quarantine; a row's first problem is its reason."""
+class MostlyInvalid(DataError):
+    """No row of the file is valid, or most rows are not (without ``accept_invalid``): a wrong column choice, more
+    likely than bad rows; the load stops instead of giving an empty or mostly empty dataset."""
+
+
+def canonicalize(raw: RawTable, mapping: ColumnMapping, strict: bool = False, digest: str = "",
+                 accept_invalid: bool = False) -> Ingested:
+    """Events in canonical columns and types plus the quarantine; a row's first problem is its reason.
+
+    MostlyInvalid when no row is valid, or when more rows are invalid than valid unless ``accept_invalid``.
+    """
     if not mapping.ready:
         raise DataError(mapping.problem())
     checked = [c for c in CANONICAL if c in mapping.columns]
+    parts = combined_parts(mapping.columns.get("timestamp", ""), raw.columns)
+    if parts and mapping.columns["timestamp"] not in raw.columns:
+        # A date column and a time column (일자 + 시간): their text joined by a space is the timestamp.
+        date, time = (values.text(pl.col(p)) for p in parts)
+        joined = pl.when(date.is_null()).then(None).otherwise(pl.concat_str([date, time.fill_null("")], separator=" "))
+        raw = dataclasses.replace(raw, frame=raw.frame.with_columns(joined.alias(mapping.columns["timestamp"])))
     schema = raw.frame.schema
     text_time = "timestamp" in checked and schema[mapping.columns["timestamp"]] == pl.String
     # In stages, so each value is parsed once: text, then parsed values, then reasons, then the first reason.
@@ -87,7 +107,9 @@ def canonicalize(raw: RawTable, mapping: ColumnMapping, strict: bool = False, di
     reasons = [pl.col(f"__reason_{c}") for c in checked]
     frame = frame.with_columns(
         pl.coalesce(reasons).alias("__reason"),
-        pl.coalesce(pl.when(r.is_not_null()).then(pl.lit(c)) for c, r in zip(checked, reasons, strict=True))
+        # The user's own header names the column (the reason names the field).
+        pl.coalesce(pl.when(r.is_not_null()).then(pl.lit(mapping.columns[c])) for c, r in zip(checked, reasons,
+                                                                                              strict=True))
         .alias("__column"),
         pl.coalesce(pl.when(r.is_not_null()).then(pl.col(f"__shown_{c}")) for c, r in zip(checked, reasons, strict=True))
         .alias("__value"),
@@ -101,14 +123,22 @@ def canonicalize(raw: RawTable, mapping: ColumnMapping, strict: bool = False, di
         count = f"{quarantine.height:,} rows are" if quarantine.height > 1 else "1 row is"
         raise DataError(f"{raw.name}: {count} invalid; first: row {q['row']}, {q['reason']}.")
     valid = frame.filter(pl.col("__reason").is_null())
-    mapped_sources = set(mapping.columns.values())
+    if quarantine.height and (valid.height == 0 or (quarantine.height > valid.height and not accept_invalid)):
+        # Most rows wrong means a wrong choice (say, the timestamp column), not bad rows: never a load of 0 events.
+        q = quarantine.row(0, named=True)
+        share = 100.0 * quarantine.height / frame.height
+        lead = "no row is valid" if valid.height == 0 else f"{quarantine.height:,} of {frame.height:,} rows ({share:.0f}%) are invalid"
+        raise MostlyInvalid(f"{raw.name}: {lead}; first: row {q['row']}, {q['reason']}. Check which column feeds "
+                        "each field.")
+    mapped_sources = set(mapping.columns.values()) | set(parts or ())
     extras = [c for c in raw.columns if c not in mapped_sources]
     events = valid.select(
         *(_typed(pl.col(f"__parsed_{c}"), c).alias(c) for c in checked),
         *(_extra(valid[c]).alias(c if c not in CANONICAL else f"{c}_source") for c in extras),
     )
+    unused = suggest.unused_scores(raw, mapping)
     return Ingested(name=raw.name, events=events, mapping=mapping, quarantine=quarantine, digest=digest,
-                    notes=(*raw.notes, *checks.notes(raw, mapping, events)))
+                    notes=(*raw.notes, *checks.notes(raw, mapping, events), *suggest.unused_notes(unused)), unused=unused)
 
 
 def _parsed(canonical: str, source: str, dtype: pl.DataType) -> pl.Expr:

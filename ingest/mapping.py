@@ -30,6 +30,16 @@ ALIASES: dict[str, tuple[str, ...]] = {
 }
 
 AUTOMATIC, MANUAL, AMBIGUOUS, INCOMPLETE = "automatic", "manual", "ambiguous", "incomplete"
+# A date column and a time column (일자 + 시간) together are the timestamp: mapped as "<date> + <time>".
+COMBINED = " + "
+_DATE_ONLY = {"date", "일자", "날짜", "응답일자", "day"}
+_TIME_ONLY = {"time", "시간", "시각", "timeofday"}
+
+
+def combined_parts(source: str, sources: Sequence[str]) -> tuple[str, str] | None:
+    """The (date, time) columns a combined timestamp source ``<date> + <time>`` names, when both exist."""
+    date, sep, time = source.partition(COMBINED)
+    return (date, time) if sep and date in sources and time in sources else None
 
 
 def normalise(name: str) -> str:
@@ -53,6 +63,8 @@ class ColumnMapping:
     status: str
     candidates: dict[str, tuple[str, ...]] = field(default_factory=dict)
     missing: tuple[str, ...] = ()
+    # Canonical column → an unmapped source column whose values fit it (ingest.suggest), for the form and messages.
+    suggested: dict[str, str] = field(default_factory=dict)
 
     @property
     def ready(self) -> bool:
@@ -64,14 +76,16 @@ class ColumnMapping:
             names = " and ".join(f"'{s}'" for s in sources)
             return (f"Columns {names} could all be '{canonical}'; choose one "
                     f"(report.py: --map {canonical}=COLUMN).")
+        hint = "".join(f"; from its values, '{self.suggested[c]}' looks like '{c}'" for c in self.missing
+                       if c in self.suggested)
         if len(self.missing) == 1:
             canonical = self.missing[0]
-            return (f"The file has no column for '{canonical}', which is required; map one "
+            return (f"The file has no column for '{canonical}', which is required{hint}; map one "
                     f"(report.py: --map {canonical}=COLUMN).")
         if self.missing:
             names = ", ".join(f"'{c}'" for c in self.missing[:-1]) + f" and '{self.missing[-1]}'"
             flags = " ".join(f"--map {c}=COLUMN" for c in self.missing)
-            return f"The file has no column for {names}, which are required; map them (report.py: {flags})."
+            return f"The file has no column for {names}, which are required{hint}; map them (report.py: {flags})."
         return None
 
 
@@ -83,12 +97,19 @@ def propose(sources: Sequence[str], chosen: MappingABC[str, str] | None = None) 
     source of "" leaves that canonical column unmapped.
     """
     chosen = dict(chosen or {})
+    fields: dict[str, str] = {}
     for canonical, source in chosen.items():
         if canonical not in CANONICAL:
             raise DataError(f"'{canonical}' is not a column cxlens knows; use one of {', '.join(CANONICAL)}.")
-        if source and source not in sources:
+        if source and source not in sources and not (canonical == "timestamp" and combined_parts(source, sources)):
             raise DataError(f"The file has no column '{source}' to use as '{canonical}'.")
+        if source and source in fields:
+            raise DataError(f"Column '{source}' is chosen for both '{fields[source]}' and '{canonical}'; "
+                            "a column can feed only one field.")
+        if source:
+            fields[source] = canonical
     taken = {s for s in chosen.values() if s}
+    taken |= {p for s in taken for p in (combined_parts(s, sources) or ())}
     tiers: dict[str, dict[int, list[str]]] = {c: {} for c in CANONICAL}
     for source in sources:
         if source in taken:
@@ -114,6 +135,13 @@ def propose(sources: Sequence[str], chosen: MappingABC[str, str] | None = None) 
             columns[canonical] = best[0]
         else:
             candidates[canonical] = tuple(best)
+    stamps = candidates.get("timestamp", ())
+    if len(stamps) == 2:
+        dates = [s for s in stamps if normalise(s) in _DATE_ONLY]
+        times = [s for s in stamps if normalise(s) in _TIME_ONLY]
+        if len(dates) == 1 and len(times) == 1:
+            del candidates["timestamp"]
+            columns["timestamp"] = dates[0] + COMBINED + times[0]
     missing = tuple(c for c in REQUIRED if c not in columns and c not in candidates)
     if candidates:
         status = AMBIGUOUS

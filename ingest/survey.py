@@ -397,7 +397,10 @@ def read(raw: RawTable, mapping: ColumnMapping, *, outcome: str | None = None,
         ))
         na = part.filter(pl.col("__answer").is_null() & ~pl.col("__bad")).height
         rating_list.append(Rating(column, stage, c.low, c.high, c.zero_is_not_applicable, answered.height, na))
-    events = pl.concat(long).sort(ROW, "__order") if long else None
+    events = pl.concat(long).sort(ROW, "__order")
+    if events.height == 0:
+        raise DataError(f"{raw.name}: no respondent answered any of the {len(ratings)} rating columns "
+                        f"({', '.join(repr(c) for c in ratings)}) with a rating.")
     quarantine_frame = pl.concat([q.cast(QUARANTINE_SCHEMA) for q in quarantine]) if quarantine else \
         pl.DataFrame(schema=QUARANTINE_SCHEMA)
     # A respondent who rated nothing (every cell not applicable) has no event: listed, not silently lost.

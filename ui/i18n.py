@@ -457,6 +457,10 @@ TEXT: dict[str, dict[str, str]] = {
                             "on row {row}); open the file in Excel and save it to keep the results.",
                       "ko": "{columns}의 수식 셀 {count}개에 저장된 결과가 없어 빈 값으로 읽었습니다(첫 번째: {row}행). "
                             "Excel에서 파일을 열어 저장하면 결과가 함께 저장됩니다."},
+    "note_unused_score": {"en": "Column '{column}' holds {scale} scores but no field uses it, so no figure counts it; "
+                                "map it to nps, satisfaction or ces.",
+                          "ko": "'{column}' 열은 {scale} 점수인데 어느 항목에도 연결되지 않아 어떤 지표에도 쓰이지 않습니다. "
+                                "nps, satisfaction 또는 ces에 연결하세요."},
     # --- table columns
     "col_touchpoint": {"en": "Touchpoint", "ko": "접점"},
     "col_events": {"en": "Events", "ko": "이벤트"},

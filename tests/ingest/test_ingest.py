@@ -19,7 +19,8 @@ FIVE_TIMES = [dt.datetime(2026, 3, 1, 9, 0), dt.datetime(2026, 3, 1, 9, 30), dt.
 
 
 def load(name, **kw):
-    return ingest.load(CORPUS / name, **kw)
+    # dirty.csv has more invalid rows (7) than valid ones (5): loaded on purpose
+    return ingest.load(CORPUS / name, **({"accept_invalid": True} if name == "dirty.csv" else {}), **kw)
 
 
 def csv_bytes(text):
@@ -65,17 +66,17 @@ def test_semicolon_file_is_sniffed_and_padded_numbers_are_read():
     assert got.events.sort("timestamp")["satisfaction"].to_list() == [None, 5.0, None, 2.0, 4.0]
 
 
-def test_dirty_rows_are_quarantined_with_their_file_line_and_reason():
+def test_dirty_rows_are_quarantined_with_their_file_line_header_and_reason():
     got = load("dirty.csv")
     assert got.quarantine.to_dicts() == [
-        {"row": 8, "column": "journey_id", "value": None, "reason": "journey_id is missing"},
-        {"row": 9, "column": "timestamp", "value": "2026-02-30 09:00",
+        {"row": 8, "column": "여정ID", "value": None, "reason": "journey_id is missing"},
+        {"row": 9, "column": "일시", "value": "2026-02-30 09:00",
          "reason": "timestamp '2026-02-30 09:00' is not a date and time"},
-        {"row": 11, "column": "nps", "value": "11", "reason": "nps 11 is outside 0–10"},
-        {"row": 12, "column": "satisfaction", "value": "6", "reason": "satisfaction 6 is outside 1–5"},
-        {"row": 13, "column": "nps", "value": "7.5", "reason": "nps 7.5 is not a whole number"},
-        {"row": 14, "column": "ces", "value": "쉬움", "reason": "ces '쉬움' is not a number"},
-        {"row": 15, "column": "channel", "value": None, "reason": "channel is missing"},
+        {"row": 11, "column": "추천의향", "value": "11", "reason": "nps 11 is outside 0–10"},
+        {"row": 12, "column": "만족도", "value": "6", "reason": "satisfaction 6 is outside 1–5"},
+        {"row": 13, "column": "추천의향", "value": "7.5", "reason": "nps 7.5 is not a whole number"},
+        {"row": 14, "column": "노력도", "value": "쉬움", "reason": "ces '쉬움' is not a number"},
+        {"row": 15, "column": "채널", "value": None, "reason": "channel is missing"},
     ]
     assert got.rejected_rows == 7
 
@@ -87,7 +88,8 @@ def test_strict_makes_any_invalid_row_an_error_naming_the_first():
 
 
 def test_a_row_is_reported_once_with_its_first_problem():
-    got = ingest.load(csv_bytes("journey_id,timestamp,stage,channel,nps\n,nonsense,s,c,99\n"), "x.csv")
+    got = ingest.load(csv_bytes("journey_id,timestamp,stage,channel,nps\n,nonsense,s,c,99\nJ2,2026-01-01,s,c,9\n"),
+                      "x.csv")
     assert got.quarantine["reason"].to_list() == ["journey_id is missing"]
 
 

@@ -23,7 +23,8 @@ def run(capsys, *argv):
 @pytest.mark.parametrize("name", ["cp949_korean.csv", "pm4py.csv", "semicolon.csv", "bom_crlf.csv", "excel.xlsx",
                                   "dirty.csv"])
 def test_report_json_on_each_corpus_file_has_the_hand_computed_figures(capsys, name):
-    code, out, _ = run(capsys, CORPUS / name, "--format", "json")
+    flags = ["--accept-invalid"] if name == "dirty.csv" else []  # more invalid rows than valid ones
+    code, out, _ = run(capsys, CORPUS / name, "--format", "json", *flags)
     r = json.loads(out)
     assert code == 0
     assert (r["events"], r["journeys"], r["nps_responses"]) == (5, 3, 3)
@@ -41,7 +42,7 @@ def test_report_json_says_zero_rejected_rows_for_a_clean_file(capsys):
 
 
 def test_report_prints_quarantined_rows_to_stderr_and_counts_them(capsys):
-    code, out, err = run(capsys, CORPUS / "dirty.csv", "--format", "json")
+    code, out, err = run(capsys, CORPUS / "dirty.csv", "--format", "json", "--accept-invalid")
     assert code == 0
     assert json.loads(out)["rejected_rows"] == 7
     assert err.splitlines() == [
@@ -53,6 +54,33 @@ def test_report_prints_quarantined_rows_to_stderr_and_counts_them(capsys):
         "row 14: ces '쉬움' is not a number",
         "row 15: channel is missing",
     ]
+
+
+def test_report_stops_when_most_rows_are_invalid_unless_accepted(capsys):
+    code, out, err = run(capsys, CORPUS / "dirty.csv", "--format", "json")
+    assert (code, out) == (2, "")
+    assert err == ("error: dirty.csv: 7 of 12 rows (58%) are invalid; first: row 8, journey_id is missing. Check which "
+                   "column feeds each field.\n")
+
+
+def test_report_stops_when_no_row_is_valid(capsys, tmp_path):
+    path = tmp_path / "wrong_time.csv"
+    path.write_text("journey_id,timestamp,stage,channel\nJ1,어제,s,c\nJ2,오늘,s,c\n")
+    code, out, err = run(capsys, path, "--accept-invalid")
+    assert (code, out) == (2, "")
+    assert err == ("error: wrong_time.csv: no row is valid; first: row 2, timestamp '어제' is not a date and time. "
+                   "Check which column feeds each field.\n")
+
+
+def test_report_warns_about_a_score_column_no_field_uses(capsys, tmp_path):
+    path = tmp_path / "events.csv"
+    path.write_text("journey_id,timestamp,stage,channel,추천점수2\nJ1,2026-03-01 09:00,s,c,10\nJ2,2026-03-01 10:00,s,c,3\n"
+                    "J3,2026-03-01 11:00,s,c,0\n")
+    code, out, err = run(capsys, path, "--format", "json")
+    assert code == 0
+    assert json.loads(out)["nps"] is None
+    assert err == ("warning: Column '추천점수2' holds 0–10 scores but no field uses it, so no figure counts it; map it "
+                   "to nps, satisfaction or ces.\n")
 
 
 def test_report_strict_fails_on_the_first_invalid_row(capsys):
