@@ -4,6 +4,7 @@ the outcome and its key drivers (shared by report.py and the pages)."""
 from __future__ import annotations
 
 import dataclasses
+import math
 from typing import Any
 
 import polars as pl
@@ -32,6 +33,8 @@ REASONS = {
     "transitions": f"{NO_EVENT_TIMES} or sequence, so its answers follow no path",
 }
 NO_DATES = "the survey has no answer dates"
+# The overview's KPIs a survey cannot give.
+TIMED_KPIS = ("median_journey_hours", "handoff_rate")
 
 
 def info(ds: Dataset) -> SurveyInfo | None:
@@ -164,3 +167,17 @@ def report(ds: Dataset, f: Filters, about: SurveyInfo) -> dict[str, Any]:
         "statistics_reasons": reasons,
     })
     return result
+
+
+def drivers_reading(kd: KeyDrivers, about: SurveyInfo, templates: dict[str, str]) -> str | None:
+    """One sentence about the top driver of a label: its odds ratio per satisfaction point when positive and
+    significant, else that no touchpoint has a clear link. ``templates``: "top" and "none" format strings with the
+    fields stage, column, positive, odds, importance. None without a table or for a non-label outcome."""
+    if kd.table is None or about.outcome is None or about.outcome.kind != "label":
+        return None
+    top = kd.table.filter(pl.col("importance").is_not_null()).row(0, named=True)
+    fields = {"column": about.outcome.column, "positive": about.outcome.positive}
+    if top["p_value"] is None or top["p_value"] >= 0.05 or top["coefficient"] <= 0:
+        return templates["none"].format(**fields)
+    return templates["top"].format(stage=top["stage"], odds=math.exp(top["coefficient"]),
+                                   importance=top["importance"], **fields)

@@ -76,7 +76,12 @@ def _digest(data: bytes, mapping: ColumnMapping) -> str:
 
 class MostlyInvalid(DataError):
     """No row of the file is valid, or most rows are not (without ``accept_invalid``): a wrong column choice, more
-    likely than bad rows; the load stops instead of giving an empty or mostly empty dataset."""
+    likely than bad rows; the load stops instead of giving an empty or mostly empty dataset. ``invalid``, ``rows``,
+    ``first`` (the first quarantine row as a dict) let a page say it in its own language."""
+
+    def __init__(self, message: str, invalid: int = 0, rows: int = 0, first: dict | None = None):
+        super().__init__(message)
+        self.invalid, self.rows, self.first = invalid, rows, first or {}
 
 
 def canonicalize(raw: RawTable, mapping: ColumnMapping, strict: bool = False, digest: str = "",
@@ -129,7 +134,7 @@ def canonicalize(raw: RawTable, mapping: ColumnMapping, strict: bool = False, di
         share = 100.0 * quarantine.height / frame.height
         lead = "no row is valid" if valid.height == 0 else f"{quarantine.height:,} of {frame.height:,} rows ({share:.0f}%) are invalid"
         raise MostlyInvalid(f"{raw.name}: {lead}; first: row {q['row']}, {q['reason']}. Check which column feeds "
-                        "each field.")
+                            "each field.", quarantine.height, frame.height, q)
     mapped_sources = set(mapping.columns.values()) | set(parts or ())
     extras = [c for c in raw.columns if c not in mapped_sources]
     events = valid.select(

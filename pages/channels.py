@@ -13,6 +13,9 @@ ds, f = data.current_dataset(), data.current_filters()
 min_n = data.min_sample()
 st.title(t("page_channels"))
 layout.stop_if_empty(ds, f)
+if data.survey_info(ds) is not None:
+    st.info(t("survey_no_handoffs"))
+    st.stop()
 colours = data.colours(ds)["channel"]
 channel_order = data.filter_options(ds)["channel"]
 

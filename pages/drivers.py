@@ -5,6 +5,7 @@ from __future__ import annotations
 import polars as pl
 import streamlit as st
 
+import survey_figures
 from metrics.drivers import READING_KEYS, reading
 from metrics.handoff_effect import sentence
 from ui import charts, data, layout, text
@@ -16,18 +17,30 @@ ds, f = data.current_dataset(), data.current_filters()
 st.title(t("page_drivers"))
 st.caption(t("drivers_intro"))
 layout.stop_if_empty(ds, f)
+about = data.survey_info(ds)  # a survey's drivers explain its outcome (a label: a logistic model)
+logit = about is not None and about.outcome is not None and about.outcome.kind == "label"
 
 with layout.guard():
     kd = data.key_drivers(ds, f)
     if kd.table is None:
         st.info(t("drivers_unavailable", reason=reason(kd.reason)))
     else:
-        st.markdown("**" + text.md(reading(kd, {k: t("reading_" + k) for k in READING_KEYS}))
-                    + "**")
+        if about is not None and about.outcome is not None and about.outcome.kind != "nps":
+            said = survey_figures.drivers_reading(kd, about, {"top": t("reading_logit"), "none": t("reading_logit_none")})
+        else:
+            said = reading(kd, {k: t("reading_" + k) for k in READING_KEYS})
+        if said:
+            st.markdown("**" + text.md(said) + "**")
         labels = {q: t("quadrant_" + q) for q in QUADRANT_KEYS}
         st.subheader(t("ipm_title"))
         layout.chart(charts.importance_performance(kd.table, labels, data.min_sample()))
-        st.caption(t("drivers_method", journeys=f"{kd.journeys:,}", r2=f"{kd.r2:.2f}", min=data.min_sample()))
+        if about is None or about.outcome is None:
+            st.caption(t("drivers_method", journeys=f"{kd.journeys:,}", r2=f"{kd.r2:.2f}", min=data.min_sample()))
+        else:
+            o, rate = about.outcome, data.survey_outcome(ds, f)["rate"]
+            st.caption(text.md(t(
+                "drivers_model_logit" if logit else "drivers_model_score", column=o.column, positive=o.positive,
+                rate="—" if rate is None else f"{rate:.1f}", n=f"{kd.journeys:,}", r2=f"{kd.r2:.2f}")))
         st.subheader(t("drivers_table"))
         shown = kd.table.with_columns(pl.col("quadrant").replace_strict(labels, default=None))
         layout.table(
@@ -35,7 +48,7 @@ with layout.guard():
                          "n", "quadrant"),
             "key_drivers.csv",
             labels={"stage": t("col_stage"), "importance": t("col_importance"),
-                    "coefficient": t("col_coefficient"), "ci_low": t("col_ci_low"), "ci_high": t("col_ci_high"),
+                    "coefficient": t("col_log_odds" if logit else "col_coefficient"), "ci_low": t("col_ci_low"), "ci_high": t("col_ci_high"),
                     "p_value": t("col_p_value"), "mean_satisfaction": t("col_mean_satisfaction"),
                     "n": t("col_rated_journeys"), "quadrant": t("col_quadrant")},
             formats={"importance": "%.1f", "coefficient": "%+.2f", "ci_low": "%+.2f", "ci_high": "%+.2f",

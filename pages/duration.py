@@ -11,6 +11,9 @@ ds, f = data.current_dataset(), data.current_filters()
 min_n = data.min_sample()
 st.title(t("page_duration"))
 layout.stop_if_empty(ds, f)
+if data.survey_info(ds) is not None:
+    st.info(t("survey_no_duration"))
+    st.stop()
 
 with layout.guard():
     st.subheader(t("duration_by_persona"))

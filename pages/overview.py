@@ -44,6 +44,8 @@ def _test_note(key: str, k: dict) -> tuple[str | None, str]:
 ds, f = data.current_dataset(), data.current_filters()
 st.title(t("page_overview"))
 layout.stop_if_empty(ds, f)
+about = data.survey_info(ds)
+dated = about is None or about.timestamp_column is not None
 
 top, button = st.columns([4, 1], vertical_alignment="bottom")
 if "overview.period" not in st.session_state:
@@ -83,13 +85,18 @@ with layout.guard():
                           gap=delta_fmt.format(goal.gap))
                 st.markdown(f":{STATUS_BADGE['met' if goal.met else 'missed']}-badge[{text.md(badge)}]")
     current_label, previous_label = snapshot.period_labels(s["period"], lang)
-    st.caption(t("delta_caption_same_period", period=current_label, previous=previous_label))
+    if about is not None:
+        st.caption(t("survey_overview_note"))
+    if dated:
+        st.caption(t("delta_caption_same_period", period=current_label, previous=previous_label))
 
 left, right = st.columns([3, 2], gap="large")
 with left, layout.guard():
     st.subheader(t("nps_trend"))
     trend = data.nps_by_week(ds, f)
-    if trend.height == 0:
+    if not dated:
+        st.info(t("survey_no_trend"))
+    elif trend.height == 0:
         st.info(t("no_answers"))
     else:
         weekly = data.score_trend(ds, f, "week", "nps")

@@ -1,4 +1,4 @@
-"""Upload: analyse your own file — upload, check the column mapping, see the invalid rows, download events."""
+"""Upload: analyse your own file — events or a survey export: the reading, a preview, the mapping, invalid rows, export."""
 
 from __future__ import annotations
 
@@ -8,7 +8,8 @@ import streamlit as st
 import ingest
 import settings
 from errors import DataError
-from store.schema import CANONICAL, REQUIRED
+from ingest import survey
+from store.schema import CANONICAL
 from ui import data, layout, text
 from ui import upload as session
 from ui.i18n import current_lang, t
@@ -16,61 +17,135 @@ from ui.i18n import current_lang, t
 st.title(t("page_upload"))
 st.caption(t("upload_intro", limit=settings.get("upload_limit_mb")))
 
-file = st.file_uploader(t("upload_label"), type=[s.lstrip(".") for s in ingest.SUFFIXES], key=session.uploader_key(),
-                        max_upload_size=max(1, int(float(settings.get("upload_limit_mb")))))
+file = st.file_uploader(t("upload_label_any"), type=[s.lstrip(".") for s in ingest.SUFFIXES],
+                        key=session.uploader_key(), max_upload_size=max(1, int(float(settings.get("upload_limit_mb")))))
+left, right, _ = st.columns([1, 1, 2], vertical_alignment="center")
+left.download_button(t("upload_template_events"), session.template(survey.EVENTS), file_name="cxlens_events_template.csv",
+                     mime="text/csv", icon=":material/download:", key="upload.template.events", on_click="ignore")
+right.download_button(t("upload_template_survey"), session.template(survey.SURVEY),
+                      file_name="cxlens_survey_template.csv", mime="text/csv", icon=":material/download:",
+                      key="upload.template.survey", on_click="ignore")
+st.caption(t("upload_templates"))
+
+
+def _run(action) -> None:
+    """Run a load action, then redraw (the banner and sidebar come before this page); a DataError is shown."""
+    try:
+        with st.spinner(t("upload_reading", name=text.md(file.name if file else ""))):
+            action()
+        st.rerun()
+    except DataError as exc:
+        if not isinstance(exc, ingest.MostlyInvalid):  # a stopped load is shown with its own box below
+            st.error(text.error(session.message(exc)))
+
+
 current = session.current()
 if file is not None and (current is None or current.file_id != file.file_id):
-    try:
-        with st.spinner(t("upload_reading", name=text.md(file.name))):
-            current = session.receive(file.file_id, file.name, file.getvalue())
-        st.rerun()  # the banner and the sidebar are drawn before this page: redraw them on the new data
-    except DataError as exc:
-        st.error(text.error(exc))
-        current = session.current() if session.current() and session.current().file_id == file.file_id else None
+    _run(lambda: session.receive(file.file_id, file.name, file.getvalue()))
+    current = session.current() if session.current() and session.current().file_id == file.file_id else None
 
 
 def mapping_form(upload: session.Upload) -> None:
-    """One selectbox per canonical column (required ones marked), applied together."""
+    """One selectbox per field (named and described in the UI language), applied together."""
     unmapped = t("upload_unmapped")
-    options = [unmapped, *upload.columns]
+    combined = [s for s in upload.mapping.columns.values() if s not in upload.columns]
+    options = [unmapped, *upload.columns, *combined]
     with st.form("upload.mapping"):
         chosen = {}
         columns = st.columns(4)
         for i, name in enumerate(CANONICAL):
-            source = upload.mapping.columns.get(name)
-            label = f"{name} *" if name in REQUIRED else name
-            picked = columns[i % 4].selectbox(label, options, index=options.index(source) if source else 0,
-                                              key=f"upload.map.{name}")
+            source = upload.mapping.columns.get(name) or upload.mapping.suggested.get(name)
+            picked = columns[i % 4].selectbox(session.field_label(name), options,
+                                              index=options.index(source) if source in options else 0,
+                                              help=t(f"field_{name}_help"), key=f"upload.map.{name}")
             chosen[name] = "" if picked == unmapped else picked
         if st.form_submit_button(t("upload_apply"), type="primary"):
-            try:
-                with st.spinner(t("upload_reading", name=text.md(upload.name))):
-                    session.apply(chosen)
-                st.rerun()
-            except DataError as exc:
-                st.error(text.error(exc))
+            _run(lambda: session.apply(chosen))
 
 
-if current is not None and not current.mapping.ready:  # ambiguous or incomplete: ask before loading
-    st.warning(text.error(current.mapping.problem() or "") or t("upload_mapping_ask"))
-    mapping_form(current)
-elif current is not None and current.dataset is not None:
-    st.success(t("upload_loaded", name=text.md(current.name), events=f"{current.dataset.events:,}",
-                 journeys=f"{current.dataset.journeys:,}", rejected=f"{current.quarantine.height:,}"))
+def quarantine(upload: session.Upload) -> None:
+    st.subheader(t("upload_quarantine"))
+    if upload.quarantine.height == 0:
+        st.caption(t("upload_quarantine_none"))
+        return
+    st.warning(t("upload_quarantine_count", n=f"{upload.quarantine.height:,}"))
+    by_column = (upload.quarantine.group_by("column").agg(pl.len().alias("rows"))
+                 .sort(["rows", "column"], descending=[True, False], nulls_last=True))
+    labels = session.quarantine_labels()
+    layout.table(by_column, "invalid_rows_by_column.csv", labels=labels)
+    layout.table(session.shown_quarantine(upload.quarantine), "invalid_rows.csv", labels=labels)
+
+
+def survey_section(upload: session.Upload) -> None:
+    about = upload.survey
+    st.success(t("upload_survey_loaded", name=text.md(upload.name), respondents=f"{about.respondents:,}",
+                 answers=f"{sum(r.answers for r in about.ratings):,}", ratings=len(about.ratings),
+                 rejected=f"{upload.quarantine.height:,}"))
+    lines = [t("upload_survey_id", column=about.respondent_column) if about.respondent_column
+             else t("upload_survey_row_id"),
+             t("upload_survey_dates", column=about.timestamp_column) if about.timestamp_column
+             else t("upload_survey_no_dates")]
+    st.markdown("  \n".join(text.md(line) for line in lines))
+    # Options are shown as they are (no format_func): choices 0 and 1 are "automatic" and "none", then the columns.
+    options = [t("upload_outcome_auto"), t("upload_outcome_none"), *upload.columns]
+    index = 0 if upload.outcome is None else 1 if upload.outcome == "" else 2 + upload.columns.index(upload.outcome)
+    picked = st.selectbox(t("upload_outcome"), range(len(options)), index=index, format_func=options.__getitem__,
+                          key=f"upload.outcome.{upload.file_id}")
+    wanted = None if picked == 0 else "" if picked == 1 else upload.columns[picked - 2]
+    if wanted != upload.outcome:
+        _run(lambda: session.apply_survey(wanted))
+    o = about.outcome
+    if o is None:
+        st.info(t("upload_outcome_missing"))
+    else:
+        st.caption(t(f"upload_outcome_{o.kind}", column=text.md(o.column), positive=text.md(o.positive), low=o.low,
+                     high=o.high))
+    st.subheader(t("upload_survey_ratings"))
+    ratings = pl.DataFrame(
+        [(r.column, r.stage, r.scale, r.answers, r.not_applicable) for r in about.ratings],
+        schema={"rating_column": pl.String, "stage": pl.String, "scale": pl.String, "answers": pl.Int64,
+                "not_applicable": pl.Int64}, orient="row")
+    layout.table(ratings, "rating_columns.csv", labels={c: t(f"col_{c}") for c in ratings.columns})
+    words = ", ".join(w.strip() for w in settings.get("not_applicable").split(",") if w.strip())
+    st.caption(t("upload_survey_na", words=text.md(words)))
+
+
+def events_section(upload: session.Upload) -> None:
+    if upload.refused is not None:
+        st.warning(text.md(session.refused_message(upload.refused)))
+        acceptable = upload.refused.invalid < upload.refused.rows  # a file with no valid row never loads
+        if acceptable and st.button(t("upload_load_anyway"), key="upload.load_anyway"):
+            _run(lambda: session.apply(upload.mapping.columns, accept_invalid=True))
+        mapping_form(upload)
+    elif not upload.mapping.ready:  # ambiguous or incomplete: ask before loading
+        st.warning(text.md(session.mapping_message(upload.mapping) or t("upload_mapping_ask")))
+        mapping_form(upload)
+    elif upload.dataset is not None:
+        st.success(t("upload_loaded", name=text.md(upload.name), events=f"{upload.dataset.events:,}",
+                     journeys=f"{upload.dataset.journeys:,}", rejected=f"{upload.quarantine.height:,}"))
+        with st.expander(t("upload_mapping", status=t(f"upload_status_{upload.mapping.status}")), expanded=False):
+            mapping_form(upload)
+
+
+if current is not None:
+    st.subheader(t("upload_preview", name=text.md(current.name)))
+    st.dataframe(current.preview, hide_index=True, width="stretch")
+    readings = [survey.EVENTS, survey.SURVEY]
+    labels = [t(f"reading_{r}") for r in readings]
+    shown = st.radio(t("upload_reading_label"), labels, index=readings.index(current.reading), horizontal=True,
+                     help=t("upload_reading_help"), key=f"upload.reading.{current.file_id}.{current_lang()}")
+    picked = readings[labels.index(shown)]
+    if picked != current.reading:
+        _run(lambda: session.switch(picked))
+    if current.reading == survey.SURVEY and current.survey is not None and current.dataset is not None:
+        survey_section(current)
+    elif current.reading == survey.EVENTS:
+        events_section(current)
     for note in current.notes:
         st.warning(note.text(current_lang(), text.md), icon=":material/info:")
-    with st.expander(t("upload_mapping", status=t(f"upload_status_{current.mapping.status}")),
-                     expanded=False):
-        mapping_form(current)
-    st.subheader(t("upload_quarantine"))
-    if current.quarantine.height:
-        st.warning(t("upload_quarantine_count", n=f"{current.quarantine.height:,}"))
-        by_column = (current.quarantine.group_by("column").agg(pl.len().alias("rows"))
-                     .sort(["rows", "column"], descending=[True, False]))
-        layout.table(by_column, "invalid_rows_by_column.csv")
-        layout.table(current.quarantine, "invalid_rows.csv")
-    else:
-        st.caption(t("upload_quarantine_none"))
+    if current.dataset is not None and current.refused is None and (
+            current.reading == survey.EVENTS) == (current.survey is None):
+        quarantine(current)
 
 ds, f = data.current_dataset(), data.current_filters()
 st.subheader(t("upload_export"))

@@ -21,9 +21,11 @@ import streamlit as st
 import executive
 import figures
 import settings
+import survey_figures
 from metrics.duration import duration_summary
 from metrics.dwell import dwell_summary
 from metrics.funnel import funnel as funnel_table
+from metrics.handoff_effect import HandoffEffect
 from metrics.handoffs import handoff_bucket, handoff_matrix, handoff_rate
 from metrics.nps import nps
 from metrics.pain_points import pain_points as rank_pain_points
@@ -144,8 +146,21 @@ def _register(fn: Callable[..., Any]) -> Callable[..., Any]:
 
 @_register
 def options(ds: Dataset, f: Filters) -> dict[str, list]:
-    """Values each filter can take, and the data's first and last date (filters ignored)."""
-    return q.filter_options(ds)
+    """Values each filter can take, and the data's first and last date (filters ignored); ``no_dates`` is true for
+    a survey without answer dates (its events carry a placeholder time: no date filter)."""
+    about = survey_figures.info(ds)
+    return {**q.filter_options(ds), "no_dates": about is not None and about.timestamp_column is None}
+
+
+@_register
+def survey(ds: Dataset, f: Filters):
+    """How a survey dataset was read (ingest.survey.SurveyInfo), None for event data (filters ignored)."""
+    return survey_figures.info(ds)
+
+
+def survey_info(ds: Dataset):
+    """``survey`` cached per dataset version."""
+    return survey(ds, Filters())
 
 
 def filter_options(ds: Dataset) -> dict[str, list]:
@@ -180,6 +195,13 @@ def kpis(ds: Dataset, f: Filters) -> dict[str, Any]:
     selections = [f, dataclasses.replace(f, since=cs, until=cu), dataclasses.replace(f, since=ps, until=pu)]
     # The three selections are independent: run them side by side (each worker has its own cursor).
     value, current, previous = _POOL.map(lambda g: figures.kpis(ds, g), selections)
+    about = survey_info(ds)
+    if about is not None:
+        # A survey has no event times: no duration, no handoffs; without answer dates no period to compare.
+        for kpi in survey_figures.TIMED_KPIS:
+            value[kpi] = current[kpi] = previous[kpi] = None
+        if about.timestamp_column is None:
+            current, previous = dict.fromkeys(KPI_KEYS), dict.fromkeys(KPI_KEYS) | {"journeys": 0}
     return {
         "value": {k: value[k] for k in KPI_KEYS},
         "current": {k: current[k] for k in KPI_KEYS},
@@ -269,13 +291,30 @@ def models(ds: Dataset, f: Filters):
     return figures.models(ds, f)
 
 
+@_register
+def survey_drivers(ds: Dataset, f: Filters):
+    """survey_figures.drivers: the key drivers of a survey's outcome."""
+    return survey_figures.drivers(ds, f, survey_info(ds))
+
+
+@_register
+def survey_outcome(ds: Dataset, f: Filters):
+    """survey_figures.outcome: {column, kind, positive, rate} of the selected respondents, or None."""
+    return survey_figures.outcome(ds, f, survey_info(ds))
+
+
 def key_drivers(ds: Dataset, f: Filters):
-    """The key-driver table (metrics.drivers.KeyDrivers) of figures.models."""
+    """The key-driver table (metrics.drivers.KeyDrivers) of figures.models, or of a survey's outcome."""
+    if survey_info(ds) is not None:
+        return survey_drivers(ds, f)
     return models(ds, f)[0]
 
 
 def handoff_effect(ds: Dataset, f: Filters):
-    """The adjusted effect of one more handoff (metrics.handoff_effect.HandoffEffect) of figures.models."""
+    """The adjusted effect of one more handoff (metrics.handoff_effect.HandoffEffect) of figures.models; none for a
+    survey (no event times), with the reason."""
+    if survey_info(ds) is not None:
+        return HandoffEffect(None, None, None, 0, survey_figures.REASONS["handoff_effect"])
     return models(ds, f)[1]
 
 
@@ -405,7 +444,20 @@ def weakest_stages(ds: Dataset, f: Filters, min_ratings: int) -> pl.DataFrame:
 def executive_summary(ds: Dataset, f: Filters, period: str) -> dict[str, Any]:
     """executive.summary of the period ``period`` (metrics.periods.PERIOD_CHOICES) of the selection; the fix first
     stands on the same key drivers as the Key drivers page (``models``)."""
-    return executive.summary(ds, f, executive.windows(ds, f, period), drivers_table=models(ds, f)[0].table)
+    about = survey_info(ds)
+    s = executive.summary(ds, f, executive.windows(ds, f, period), drivers_table=key_drivers(ds, f).table)
+    if about is not None:
+        # A survey has no event times (no duration, no handoffs); without answer dates no period to compare.
+        k = s["kpis"]
+        keys = KPI_KEYS if about.timestamp_column is None else survey_figures.TIMED_KPIS
+        for part in ("previous", "change"):
+            if isinstance(k.get(part), dict):
+                k[part].update(dict.fromkeys(keys))
+        k["current"].update(dict.fromkeys(survey_figures.TIMED_KPIS))
+        if about.timestamp_column is None:
+            k["compared"] = False
+        s["targets"] = executive.target_statuses(k["current"])
+    return s
 
 
 @_register

@@ -168,10 +168,12 @@ def filter_panel(ds: Dataset, options: Mapping[str, Sequence]) -> Filters:
     side = st.sidebar
     side.header(t("filters"))
     # One per row: two side by side cut the date and the label in a 300-px sidebar.
-    since = side.date_input(t("since"), min_value=lo, max_value=hi, key=widget_key("since"),
-                            help=t("help_dates"), format="YYYY-MM-DD")
-    until = side.date_input(t("until"), min_value=lo, max_value=hi, key=widget_key("until"),
-                            help=t("help_dates"), format="YYYY-MM-DD")
+    since = until = None
+    if not options.get("no_dates"):  # a survey without answer dates has no dates to filter by
+        since = side.date_input(t("since"), min_value=lo, max_value=hi, key=widget_key("since"),
+                                help=t("help_dates"), format="YYYY-MM-DD")
+        until = side.date_input(t("until"), min_value=lo, max_value=hi, key=widget_key("until"),
+                                help=t("help_dates"), format="YYYY-MM-DD")
     chosen = {}
     for name in MULTI:
         chosen[name] = side.multiselect(t(name), options.get(name, []), key=widget_key(name),

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import io
+import re
 import shutil
 import tempfile
 from dataclasses import dataclass, field
@@ -21,12 +22,16 @@ import polars as pl
 import streamlit as st
 
 import ingest
+import survey_figures
 from errors import DataError
-from ingest import ColumnMapping
+from ingest import ColumnMapping, survey
+from ingest.read import ROW
+from ingest.survey import SurveyInfo
 from store import Dataset, Filters, open_dataset
 from store import queries as q
+from store.schema import REQUIRED
 from ui import data, text
-from ui.i18n import t
+from ui.i18n import reason, t
 
 STATE_KEY = "upload"  # the session's Upload (the dataset itself is in st.session_state["dataset"])
 GENERATION_KEY = "upload_generation"  # bumped on clear(): a new, empty file uploader
@@ -44,6 +49,11 @@ class Upload:
     quarantine: pl.DataFrame = field(default_factory=lambda: pl.DataFrame())
     notes: tuple[ingest.Note, ...] = ()  # how the file was read, worth a word (ingest.notes)
     dataset: Dataset | None = None
+    reading: str = survey.EVENTS           # "events" or "survey" (ingest.survey.reading chose it; the user may switch)
+    preview: pl.DataFrame = field(default_factory=lambda: pl.DataFrame())  # the first rows as read
+    survey: SurveyInfo | None = None       # how a survey was read (None for events)
+    outcome: str | None = None             # the survey outcome column the user chose (None: found automatically)
+    refused: ingest.MostlyInvalid | None = None  # a stopped load the user may accept ("Load anyway")
 
     @property
     def loaded(self) -> bool:
@@ -82,25 +92,60 @@ def receive(file_id: str, name: str, data: bytes) -> Upload:
     previous = current()
     if previous is not None and previous.source != source:
         previous.source.unlink(missing_ok=True)
-    upload = Upload(file_id=file_id, name=name, source=source, columns=tuple(raw.columns),
-                    mapping=ingest.propose(raw.columns), dataset=previous.dataset if previous else None)
+    mapping = _suggested(raw, ingest.propose(raw.columns))
+    upload = Upload(file_id=file_id, name=name, source=source, columns=tuple(raw.columns), mapping=mapping,
+                    dataset=previous.dataset if previous else None, reading=survey.reading(raw, mapping),
+                    preview=raw.frame.head(PREVIEW_ROWS).drop(ROW))
     st.session_state[STATE_KEY] = upload
+    if upload.reading == survey.SURVEY:
+        return apply_survey(None, raw)
     if upload.mapping.ready:
         return apply(upload.mapping.columns, raw)
     return upload
 
 
-def apply(chosen: dict[str, str], raw: ingest.RawTable | None = None) -> Upload:
-    """Load the current upload with ``chosen`` (canonical → source column) and make it the session's dataset."""
+PREVIEW_ROWS = 5
+SUGGESTION_ROWS = 2000  # suggestions from the values look at the first rows only
+
+
+def _suggested(raw: ingest.RawTable, mapping: ColumnMapping) -> ColumnMapping:
+    return ingest.with_suggestions(dataclasses.replace(raw, frame=raw.frame.head(SUGGESTION_ROWS)), mapping)
+
+
+def switch(reading: str) -> Upload:
+    """Read the current upload as ``events`` or as a ``survey`` instead."""
     upload = current()
     if upload is None:
         raise DataError(t("upload_none"))
-    mapping = ingest.propose(upload.columns, chosen) if chosen != upload.mapping.columns else upload.mapping
-    if not mapping.ready:
-        st.session_state[STATE_KEY] = dataclasses.replace(upload, mapping=mapping)
-        raise DataError(mapping.problem())
+    upload = dataclasses.replace(upload, reading=reading, refused=None)
+    st.session_state[STATE_KEY] = upload
+    if reading == survey.SURVEY:
+        return apply_survey(upload.outcome)
+    if upload.mapping.ready:
+        return apply(upload.mapping.columns)
+    return upload
+
+
+def apply_survey(outcome: str | None, raw: ingest.RawTable | None = None) -> Upload:
+    """Load the current upload as a survey (ingest.survey), ``outcome`` the chosen outcome column (None: automatic,
+    "": none), and make it the session's dataset."""
+    upload = current()
+    if upload is None:
+        raise DataError(t("upload_none"))
     raw = raw or ingest.read_table(upload.source, upload.name)
-    loaded = ingest.canonicalize(raw, mapping)
+    mapping = ingest.propose(raw.columns)
+    digest = survey.digest(upload.source.read_bytes(), {"outcome": outcome, "mapping": sorted(mapping.columns.items())})
+    loaded = survey.read(raw, mapping, outcome=outcome, digest=digest)
+    dataset = _open_loaded(upload, loaded)
+    st.session_state["dataset"] = survey_figures.ordered(dataset, loaded.survey)
+    st.session_state[STATE_KEY] = dataclasses.replace(
+        upload, reading=survey.SURVEY, quarantine=loaded.quarantine, dataset=st.session_state["dataset"],
+        survey=loaded.survey, outcome=outcome, notes=loaded.notes, refused=None)
+    return st.session_state[STATE_KEY]
+
+
+def _open_loaded(upload: Upload, loaded: ingest.Ingested) -> Dataset:
+    """Write the loaded events as this session's Parquet and open it (a replaced upload's files are removed)."""
     path = ingest.write_parquet(loaded, Path(session_dir()) / f"events-{loaded.digest or upload.file_id}.parquet")
     show, clear = data.opening_progress(upload.name)
     try:
@@ -110,10 +155,33 @@ def apply(chosen: dict[str, str], raw: ingest.RawTable | None = None) -> Upload:
         clear()
     if upload.dataset is not None and upload.dataset.files != dataset.files:
         _forget(upload.dataset)
+    return dataset
+
+
+def apply(chosen: dict[str, str], raw: ingest.RawTable | None = None, accept_invalid: bool = False) -> Upload:
+    """Load the current upload as events with ``chosen`` (canonical → source column) and make it the session's
+    dataset. A mapping that is not ready, or a load that stops (ingest.MostlyInvalid), is kept on the upload for
+    the page to show (``mapping``, ``refused``) and raised."""
+    upload = current()
+    if upload is None:
+        raise DataError(t("upload_none"))
+    mapping = ingest.propose(upload.columns, chosen) if chosen != upload.mapping.columns else upload.mapping
+    raw = raw or ingest.read_table(upload.source, upload.name)
+    if mapping is not upload.mapping:
+        mapping = _suggested(raw, mapping)
+    if not mapping.ready:
+        st.session_state[STATE_KEY] = dataclasses.replace(upload, mapping=mapping, reading=survey.EVENTS)
+        raise DataError(mapping.problem())
+    try:
+        loaded = ingest.canonicalize(raw, mapping, accept_invalid=accept_invalid)
+    except ingest.MostlyInvalid as exc:
+        st.session_state[STATE_KEY] = dataclasses.replace(upload, mapping=mapping, reading=survey.EVENTS, refused=exc)
+        raise
+    dataset = _open_loaded(upload, loaded)
     st.session_state["dataset"] = dataset
-    st.session_state[STATE_KEY] = Upload(file_id=upload.file_id, name=upload.name, source=upload.source,
-                                         columns=upload.columns, mapping=mapping, quarantine=loaded.quarantine, notes=loaded.notes,
-                                         dataset=dataset)
+    st.session_state[STATE_KEY] = dataclasses.replace(
+        upload, mapping=mapping, quarantine=loaded.quarantine, dataset=dataset, reading=survey.EVENTS, survey=None,
+        notes=loaded.notes, refused=None)
     return st.session_state[STATE_KEY]
 
 
@@ -157,3 +225,78 @@ def events_parquet(ds: Dataset, f: Filters) -> bytes:
     buffer = io.BytesIO()
     q.touchpoints(ds, f).write_parquet(buffer, compression="zstd")
     return buffer.getvalue()
+
+
+# --- what the page says, in the UI language and without report.py's flags --------------------------------------
+
+_FLAGS = re.compile(r"\s*\(report\.py: [^)]*\)")
+
+
+def message(exc: Exception) -> str:
+    """A DataError's sentence for the page: report.py's flags left out, translated where the table knows it."""
+    if isinstance(exc, ingest.MostlyInvalid):
+        return refused_message(exc)
+    return reason(_FLAGS.sub("", str(exc)))
+
+
+def field_label(name: str) -> str:
+    """A canonical field's name in the UI language, marked when required."""
+    label = t(f"field_{name}")
+    return t("upload_required", label=label) if name in REQUIRED else label
+
+
+def mapping_message(mapping: ColumnMapping) -> str | None:
+    """What an unfinished mapping lacks, in the UI language: ambiguous fields, every missing field, suggestions."""
+    parts = []
+    for canonical, sources in mapping.candidates.items():
+        parts.append(t("upload_ambiguous", columns=", ".join(f"'{s}'" for s in sources), field=t(f"field_{canonical}")))
+    if mapping.missing:
+        parts.append(t("upload_missing", fields=", ".join(t(f"field_{c}") for c in mapping.missing)))
+    for canonical, source in mapping.suggested.items():
+        parts.append(t("upload_suggested", column=source, field=t(f"field_{canonical}")))
+    return " ".join(parts) or None
+
+
+def refused_message(exc: ingest.MostlyInvalid) -> str:
+    first = exc.first
+    values = {"row": first.get("row"), "reason": reason(first.get("reason"))}
+    if exc.invalid >= exc.rows:
+        return t("upload_none_valid", **values)
+    return t("upload_mostly_invalid", invalid=f"{exc.invalid:,}", rows=f"{exc.rows:,}", **values)
+
+
+def shown_quarantine(quarantine: pl.DataFrame) -> pl.DataFrame:
+    """The quarantine with its reasons in the UI language (row, the file's own header, value, reason)."""
+    reasons = quarantine["reason"].unique().to_list()
+    translated = {r: reason(r) for r in reasons if r is not None}
+    return quarantine.with_columns(pl.col("reason").replace(translated))
+
+
+QUARANTINE_LABELS = ("row", "column", "value", "reason", "rows")
+
+
+def quarantine_labels() -> dict[str, str]:
+    return {c: t(f"col_{c}") for c in QUARANTINE_LABELS}
+
+
+# --- templates --------------------------------------------------------------------------------------------------
+
+def template(kind: str) -> bytes:
+    """A small CSV (UTF-8 with BOM, so Excel shows the Korean) of the events or the survey shape."""
+    if kind == survey.SURVEY:
+        frame = pl.DataFrame({
+            "응답자ID": ["R-001", "R-002", "R-003"], "응답일시": ["2026-03-01 10:12", "2026-03-01 11:40", "2026-03-02 09:05"],
+            "성별": ["여성", "남성", "여성"], "고객 유형": ["신규", "기존", "기존"],
+            "온라인 예약": ["5", "3", "해당없음"], "체크인": ["4", "2", "5"], "기내 서비스": ["5", "0", "4"],
+            "좌석 편안함": ["4", "2", "5"], "추천점수": ["9", "4", "10"], "의견": ["체크인이 빨라요", "좌석이 좁아요", ""],
+        })
+    else:
+        frame = pl.DataFrame({
+            "journey_id": ["J-001", "J-001", "J-002"],
+            "timestamp": ["2026-03-01 09:00", "2026-03-01 09:30", "2026-03-02 14:05"],
+            "stage": ["인지", "가입", "인지"], "channel": ["앱", "웹", "콜센터"], "customer_id": ["C-01", "C-01", "C-02"],
+            "touchpoint": ["광고", "본인인증", "상담"], "persona": ["직장인", "직장인", "시니어"],
+            "satisfaction": ["4", "2", "5"], "ces": ["", "3", "6"], "nps": ["", "7", "10"],
+            "comment": ["", "인증이 번거로워요", "친절했어요"],
+        })
+    return b"\xef\xbb\xbf" + frame.write_csv().encode("utf-8")

@@ -61,18 +61,26 @@ def test_the_banner_button_returns_to_the_default_data_and_removes_the_files(app
 
 def test_invalid_rows_are_counted_listed_and_downloadable(app, telco_path):
     at = _upload(app(telco_path, page="upload.py"), "dirty.csv")
+    # 7 of 12 rows invalid: the load stops and asks; "Load anyway" loads the 5 valid rows
+    assert [w.value for w in at.warning] == ["7 of 12 rows are invalid (first: row 8, journey_id is missing). So many "
+                                             "usually means a wrong column choice: check the mapping, or load the file "
+                                             "anyway."]
+    assert "dataset" not in at.session_state
+    at.button(key="upload.load_anyway").click().run()
     assert _problems(at) == []
+    assert at.session_state["dataset"].events == 5
     assert [w.value for w in at.warning] == ["7 rows were left out of every figure. Row = line of the file (the "
                                              "header is line 1)."]
-    listed = next(d.value for d in at.dataframe if "reason" in d.value.columns)
-    assert listed["row"].tolist() == [8, 9, 11, 12, 13, 14, 15]
+    listed = next(d.value for d in at.dataframe if "Reason" in d.value.columns)
+    assert listed["Row"].tolist() == [8, 9, 11, 12, 13, 14, 15]
+    assert listed["Column"].tolist() == ["여정ID", "일시", "추천의향", "만족도", "추천의향", "노력도", "채널"]
     downloads = [b.proto.id for b in at.get("download_button")]
     assert any(i.endswith("download:invalid_rows.csv") for i in downloads)
     assert any(i.endswith("upload.parquet") for i in downloads)
 
 
 def test_the_invalid_rows_csv_neutralises_formulas():
-    got = ingest.load(b"journey_id,timestamp,stage,channel,nps\nJ1,2026-03-01,s,c,=1+1\n", "x.csv")
+    got = ingest.load(b"journey_id,timestamp,stage,channel,nps\nJ1,2026-03-01,s,c,=1+1\nJ2,2026-03-01,s,c,9\n", "x.csv")
     assert layout.csv_bytes(got.quarantine).decode("utf-8-sig").splitlines() == [
         "row,column,value,reason", "2,nps,'=1+1,nps '=1+1' is not a number"]
 
@@ -85,8 +93,8 @@ def test_the_events_export_is_parquet_of_the_selected_events(tmp_path):
 
 def test_an_ambiguous_file_asks_before_loading_and_loads_with_the_chosen_column(app, telco_path):
     at = _upload(app(telco_path, page="upload.py"), "ambiguous.csv")
-    assert [shown(w.value) for w in at.warning] == ["Columns 'date' and 'event_time' could all be 'timestamp'; choose one "
-                                             "(report.py: --map timestamp=COLUMN)."]
+    assert [shown(w.value) for w in at.warning] == ["Columns 'date', 'event_time' could all be Date and time; choose one "
+                                             "below."]
     assert "dataset" not in at.session_state
     at.selectbox(key="upload.map.timestamp").set_value("event_time")
     at.button[0].click().run()  # the form's submit button

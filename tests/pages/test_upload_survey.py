@@ -1,0 +1,143 @@
+"""The Upload page with a survey export and the refusals (issue 11): the reading and its switch, a preview, fields in
+the UI language, templates, messages without command-line flags, a stopped load, the Key drivers page on a survey."""
+
+from __future__ import annotations
+
+import polars as pl
+
+from tests.pages.conftest import PAGES
+from tests.support.airline import DRIVER, RATINGS, airline_survey, csv_bytes, korean
+from ui import upload as session
+
+ROWS = 400
+DRIVERS = str(PAGES / "drivers.py")
+OVERVIEW = str(PAGES / "overview.py")
+
+
+def _problems(at) -> list:
+    return list(at.exception) + [e.value for e in at.error]
+
+
+def _texts(at) -> list[str]:
+    return ([m.value for m in at.markdown] + [w.value for w in at.warning] + [e.value for e in at.error]
+            + [i.value for i in at.info] + [s.value for s in at.success] + [c.value for c in at.caption])
+
+
+def _upload(at, name: str, data: bytes):
+    at.file_uploader[0].upload(name, data, "text/csv").run()
+    return at
+
+
+def test_a_survey_export_is_read_as_a_survey_with_its_ratings_and_outcome(app, telco_path):
+    wide = airline_survey(ROWS)
+    at = _upload(app(telco_path, page="upload.py"), "airline.csv", csv_bytes(wide))
+    assert _problems(at) == []
+    assert at.radio(key=next(r.key for r in at.radio if r.key.startswith("upload.reading."))).value == \
+        "Survey (one row per respondent)"
+    ds = at.session_state["dataset"]
+    assert ds.journeys == ROWS
+    assert list(ds.stage_order) == RATINGS
+    assert any(s.value.startswith(f"airline.csv read as a survey: {ROWS} respondents") for s in at.success)
+    assert "Outcome: 'satisfaction', a label; 'satisfied' is the positive value (a logistic model explains it)." in \
+        [c.value for c in at.caption]
+    ratings = next(d.value for d in at.dataframe if "Rating column" in d.value.columns)
+    assert ratings["Rating column"].tolist() == RATINGS
+    assert set(ratings["Scale"]) == {"1–5"}
+    preview = at.dataframe[0].value
+    assert list(preview.columns)[:3] == ["Unnamed: 0", "id", "Gender"] and len(preview) == 5
+    assert not any("--" in text or "report.py" in text for text in _texts(at))
+
+
+def test_switching_to_events_names_every_missing_field_in_the_ui_language(app, telco_path):
+    at = _upload(app(telco_path, page="upload.py", lang="ko"), "airline.csv", csv_bytes(airline_survey(ROWS)))
+    key = next(r.key for r in at.radio if r.key.startswith("upload.reading."))
+    at.radio(key=key).set_value("이벤트 (한 행 = 한 접점)").run()
+    assert _problems(at) == []
+    assert at.warning[0].value == ("여정 ID, 일시, 여정 단계, 채널에 해당하는 열을 찾지 못했습니다. 필수 항목이니 아래에서 각각 "
+                                   "열을 고르세요.")
+    labels = [s.label for s in at.selectbox if s.key.startswith("upload.map.")]
+    assert {"여정 ID (필수)", "일시 (필수)", "여정 단계 (필수)", "채널 (필수)", "추천 의향(NPS, 0–10)"} <= set(labels)
+    assert not any(label.startswith(("journey_id", "timestamp")) for label in labels)
+    assert not any("--" in text or "report.py" in text for text in _texts(at))
+    at.radio(key=key).set_value("설문 (한 행 = 한 응답자)").run()
+    assert _problems(at) == []
+    assert at.session_state["upload"].survey.respondents == ROWS
+
+
+def test_the_korean_cp949_export_reads_the_same_in_korean(app, telco_path):
+    at = _upload(app(telco_path, page="upload.py", lang="ko"), "항공.csv", csv_bytes(korean(airline_survey(ROWS)), "cp949"))
+    assert _problems(at) == []
+    assert at.session_state["dataset"].journeys == ROWS
+    assert any(s.value.startswith(f"항공.csv을(를) 설문으로 읽었습니다: 응답자 {ROWS}명") for s in at.success)
+    assert "결과: '만족도', 두 값 레이블. '만족'을(를) 긍정 값으로 봅니다(로지스틱 모형으로 설명)." in [c.value for c in at.caption]
+
+
+def test_the_user_chooses_another_outcome(app, telco_path):
+    at = _upload(app(telco_path, page="upload.py"), "airline.csv", csv_bytes(airline_survey(ROWS)))
+    box = next(s for s in at.selectbox if s.key.startswith("upload.outcome."))
+    box.set_value(2 + list(airline_survey(ROWS).columns).index("Cleanliness")).run()
+    assert _problems(at) == []
+    o = at.session_state["upload"].survey.outcome
+    assert (o.column, o.kind) == ("Cleanliness", "score")
+    assert "Cleanliness" not in at.session_state["dataset"].stage_order
+
+
+def test_the_key_drivers_page_states_the_logistic_model_of_the_label(app, telco_path):
+    at = _upload(app(telco_path, page="upload.py"), "airline.csv", csv_bytes(airline_survey(1200)))
+    at.switch_page(DRIVERS).run()
+    assert _problems(at) == []
+    texts = _texts(at)
+    assert any("logistic model" in text and "'satisfaction' = satisfied" in text for text in texts)
+    table = next(d.value for d in at.dataframe if "Stage" in d.value.columns)
+    assert table["Stage"].iloc[0] == DRIVER
+    assert any("a survey row has no event times" in text for text in texts)  # no handoff effect, and why
+
+
+def test_the_overview_of_a_survey_says_why_duration_and_handoffs_are_missing(app, telco_path):
+    at = _upload(app(telco_path, page="upload.py"), "airline.csv", csv_bytes(airline_survey(ROWS)))
+    at.switch_page(OVERVIEW).run()
+    assert _problems(at) == []
+    values = {m.label: m.value for m in at.metric}
+    assert values["Median journey duration (h)"] == "—" and values["Handoff rate %"] == "—"
+    assert values["Journeys"] == f"{ROWS:,}"
+    assert any("a survey row has no event times" in text for text in _texts(at))
+
+
+def test_a_file_with_no_valid_row_is_refused_and_the_data_stays(app, telco_path):
+    text = "journey_id,timestamp,stage,channel\nJ1,어제,s,c\nJ2,오늘,s,c\n".encode()
+    at = _upload(app(telco_path, page="upload.py"), "wrong.csv", text)
+    assert list(at.exception) == []
+    assert [w.value for w in at.warning] == [
+        "No row is valid (first: row 2, timestamp '어제' is not a date and time); check which column feeds each field."]
+    assert not any(b.key == "upload.load_anyway" for b in at.button)
+    assert "dataset" not in at.session_state
+
+
+def test_one_column_for_two_fields_is_refused_in_korean(app, telco_path):
+    text = b"journey_id,when,stage,channel\nJ1,2026-03-01 09:00,s,c\n"
+    at = _upload(app(telco_path, page="upload.py", lang="ko"), "x.csv", text)
+    assert "값으로 보아 'when' 열이 일시인 것 같습니다(미리 선택함)." in at.warning[0].value
+    assert at.selectbox(key="upload.map.timestamp").value == "when"  # the suggestion is preselected
+    at.selectbox(key="upload.map.customer_id").set_value("journey_id")
+    next(b for b in at.button if b.label == "이 연결로 불러오기").click().run()
+    assert [e.value for e in at.error] == [
+        "'journey_id' 열을 'journey_id'와(과) 'customer_id' 모두에 골랐습니다. 한 열은 한 항목에만 연결할 수 있습니다."]
+
+
+def test_both_templates_download_and_load_as_their_reading():
+    import ingest
+
+    events = ingest.load(session.template("events"), name="events.csv")
+    assert events.survey is None and events.events.height == 3
+    surveyed = ingest.load(session.template("survey"), name="survey.csv")
+    assert surveyed.survey.outcome.kind == "nps"
+    assert [r.column for r in surveyed.survey.ratings] == ["온라인 예약", "체크인", "기내 서비스", "좌석 편안함"]
+    assert surveyed.quarantine.height == 0
+    assert pl.DataFrame(surveyed.events)["journey_id"].n_unique() == 3
+
+
+def test_the_page_offers_both_templates(app, telco_path):
+    at = app(telco_path, page="upload.py")
+    ids = [b.proto.id for b in at.get("download_button")]
+    assert any(i.endswith("upload.template.events") for i in ids)
+    assert any(i.endswith("upload.template.survey") for i in ids)
