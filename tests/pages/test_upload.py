@@ -62,7 +62,7 @@ def test_the_banner_button_returns_to_the_default_data_and_removes_the_files(app
 def test_invalid_rows_are_counted_listed_and_downloadable(app, telco_path):
     at = _upload(app(telco_path, page="upload.py"), "dirty.csv")
     # 7 of 12 rows invalid: the load stops and asks; "Load anyway" loads the 5 valid rows
-    assert [w.value for w in at.warning] == ["7 of 12 rows are invalid (first: row 8, journey_id is missing). So many "
+    assert [shown(w.value) for w in at.warning] == ["7 of 12 rows are invalid (first: row 8, journey_id is missing). So many "
                                              "usually means a wrong column choice: check the mapping, or load the file "
                                              "anyway."]
     assert "dataset" not in at.session_state

@@ -7,6 +7,7 @@ import polars as pl
 
 from tests.pages.conftest import PAGES
 from tests.support.airline import DRIVER, RATINGS, airline_survey, csv_bytes, korean
+from tests.support.markdown import shown
 from ui import upload as session
 
 ROWS = 400
@@ -19,8 +20,8 @@ def _problems(at) -> list:
 
 
 def _texts(at) -> list[str]:
-    return ([m.value for m in at.markdown] + [w.value for w in at.warning] + [e.value for e in at.error]
-            + [i.value for i in at.info] + [s.value for s in at.success] + [c.value for c in at.caption])
+    """Every text on the page as a reader sees it (markdown escapes removed)."""
+    return [shown(x.value) for x in (*at.markdown, *at.warning, *at.error, *at.info, *at.success, *at.caption)]
 
 
 def _upload(at, name: str, data: bytes):
@@ -37,9 +38,9 @@ def test_a_survey_export_is_read_as_a_survey_with_its_ratings_and_outcome(app, t
     ds = at.session_state["dataset"]
     assert ds.journeys == ROWS
     assert list(ds.stage_order) == RATINGS
-    assert any(s.value.startswith(f"airline.csv read as a survey: {ROWS} respondents") for s in at.success)
+    assert any(shown(s.value).startswith(f"airline.csv read as a survey: {ROWS} respondents") for s in at.success)
     assert "Outcome: 'satisfaction', a label; 'satisfied' is the positive value (a logistic model explains it)." in \
-        [c.value for c in at.caption]
+        [shown(c.value) for c in at.caption]
     ratings = next(d.value for d in at.dataframe if "Rating column" in d.value.columns)
     assert ratings["Rating column"].tolist() == RATINGS
     assert set(ratings["Scale"]) == {"1–5"}
@@ -53,7 +54,7 @@ def test_switching_to_events_names_every_missing_field_in_the_ui_language(app, t
     key = next(r.key for r in at.radio if r.key.startswith("upload.reading."))
     at.radio(key=key).set_value("이벤트 (한 행 = 한 접점)").run()
     assert _problems(at) == []
-    assert at.warning[0].value == ("여정 ID, 일시, 여정 단계, 채널에 해당하는 열을 찾지 못했습니다. 필수 항목이니 아래에서 각각 "
+    assert shown(at.warning[0].value) == ("여정 ID, 일시, 여정 단계, 채널에 해당하는 열을 찾지 못했습니다. 필수 항목이니 아래에서 각각 "
                                    "열을 고르세요.")
     labels = [s.label for s in at.selectbox if s.key.startswith("upload.map.")]
     assert {"여정 ID (필수)", "일시 (필수)", "여정 단계 (필수)", "채널 (필수)", "추천 의향(NPS, 0–10)"} <= set(labels)
@@ -68,8 +69,8 @@ def test_the_korean_cp949_export_reads_the_same_in_korean(app, telco_path):
     at = _upload(app(telco_path, page="upload.py", lang="ko"), "항공.csv", csv_bytes(korean(airline_survey(ROWS)), "cp949"))
     assert _problems(at) == []
     assert at.session_state["dataset"].journeys == ROWS
-    assert any(s.value.startswith(f"항공.csv을(를) 설문으로 읽었습니다: 응답자 {ROWS}명") for s in at.success)
-    assert "결과: '만족도', 두 값 레이블. '만족'을(를) 긍정 값으로 봅니다(로지스틱 모형으로 설명)." in [c.value for c in at.caption]
+    assert any(shown(s.value).startswith(f"항공.csv을(를) 설문으로 읽었습니다: 응답자 {ROWS}명") for s in at.success)
+    assert "결과: '만족도', 두 값 레이블. '만족'을(를) 긍정 값으로 봅니다(로지스틱 모형으로 설명)." in [shown(c.value) for c in at.caption]
 
 
 def test_the_user_chooses_another_outcome(app, telco_path):
@@ -107,7 +108,7 @@ def test_a_file_with_no_valid_row_is_refused_and_the_data_stays(app, telco_path)
     text = "journey_id,timestamp,stage,channel\nJ1,어제,s,c\nJ2,오늘,s,c\n".encode()
     at = _upload(app(telco_path, page="upload.py"), "wrong.csv", text)
     assert list(at.exception) == []
-    assert [w.value for w in at.warning] == [
+    assert [shown(w.value) for w in at.warning] == [
         "No row is valid (first: row 2, timestamp '어제' is not a date and time); check which column feeds each field."]
     assert not any(b.key == "upload.load_anyway" for b in at.button)
     assert "dataset" not in at.session_state
@@ -116,11 +117,11 @@ def test_a_file_with_no_valid_row_is_refused_and_the_data_stays(app, telco_path)
 def test_one_column_for_two_fields_is_refused_in_korean(app, telco_path):
     text = b"journey_id,when,stage,channel\nJ1,2026-03-01 09:00,s,c\n"
     at = _upload(app(telco_path, page="upload.py", lang="ko"), "x.csv", text)
-    assert "값으로 보아 'when' 열이 일시인 것 같습니다(미리 선택함)." in at.warning[0].value
+    assert "값으로 보아 'when' 열이 일시인 것 같습니다(미리 선택함)." in shown(at.warning[0].value)
     assert at.selectbox(key="upload.map.timestamp").value == "when"  # the suggestion is preselected
     at.selectbox(key="upload.map.customer_id").set_value("journey_id")
     next(b for b in at.button if b.label == "이 연결로 불러오기").click().run()
-    assert [e.value for e in at.error] == [
+    assert [shown(e.value) for e in at.error] == [
         "'journey_id' 열을 'journey_id'와(과) 'customer_id' 모두에 골랐습니다. 한 열은 한 항목에만 연결할 수 있습니다."]
 
 
