@@ -529,7 +529,6 @@ TEXT: dict[str, dict[str, str]] = {
                                      "하나를 고르세요."},
     "col_row": {"en": "Row", "ko": "행"},
     "col_column": {"en": "Column", "ko": "열"},
-    "col_value": {"en": "Value", "ko": "값"},
     "col_reason": {"en": "Reason", "ko": "사유"},
     "col_rows": {"en": "Rows", "ko": "행 수"},
     "col_scale": {"en": "Scale", "ko": "척도"},
