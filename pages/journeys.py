@@ -139,7 +139,7 @@ if opened:
     with layout.guard():
         ep = jd.episode(ds, f, opened)
         events = ep["events"]
-        st.subheader(t("episode_title", journey=opened))
+        st.subheader(t("episode_title", journey=text.md(opened)))
         if events.height == 0:
             st.info(t("episode_unknown", journey=text.md(opened)))
         else:

@@ -71,7 +71,7 @@ def assert_as_text(at, *visible: str) -> None:
 
 
 @pytest.mark.parametrize("page", ["overview.py", "journey_map.py", "channels.py", "duration.py", "personas.py",
-                                  "drivers.py", "upload.py"])
+                                  "drivers.py", "upload.py", "journeys.py"])
 def test_no_page_draws_a_link_or_an_image_from_the_data(app, hostile_path, page):
     at = app(hostile_path, page=page)
     assert_as_text(at, DIMENSION)  # the dimension filter's label, in the sidebar of every page
@@ -87,6 +87,11 @@ def test_personas_names_the_weakest_stage_of_each_persona_as_typed(app, hostile_
 def test_a_link_value_the_data_does_not_have_is_warned_about_as_typed(app, hostile_path):
     at = app(hostile_path, persona=["[Session expired](https://evil.example)"], **{DIMENSION: ["<img src=x>"]})
     assert_as_text(at, "[Session expired](https://evil.example)")
+
+
+def test_a_journey_named_in_the_link_is_shown_as_typed(app, hostile_path):
+    at = app(hostile_path, page="journeys.py", journey="[Session expired](https://evil.example/j)")
+    assert_as_text(at, "[Session expired](https://evil.example/j)")
 
 
 NAME = "[Click](http://evil.example) ![b](http://127.0.0.1:8613/x.png).csv"

@@ -17,7 +17,7 @@ def _stored_in_advance(at) -> list[str]:
 
 
 @pytest.mark.parametrize("page", ["overview.py", "journey_map.py", "channels.py", "duration.py", "personas.py",
-                                  "drivers.py", "upload.py"])
+                                  "drivers.py", "upload.py", "journeys.py"])
 def test_no_page_stores_a_download_before_it_is_clicked(app, telco_path, page):
     at = app(telco_path, page=page)
     assert list(at.exception) == []

@@ -1,7 +1,8 @@
-"""Every chart builder shows data values as text: Plotly must get no tag, link or template from the data."""
+"""Every chart builder (ui/charts.py, ui/path_charts.py) shows data values as text: no tag, link or template from the data."""
 
 from __future__ import annotations
 
+import datetime as dt
 import inspect
 import re
 
@@ -9,7 +10,7 @@ import plotly.graph_objects as go
 import polars as pl
 import pytest
 
-from ui import charts
+from ui import charts, path_charts
 from ui.text import plot
 
 # A stage, a channel and a persona as an uploaded file could name them (the issue's channel among them).
@@ -44,6 +45,13 @@ def _figures() -> dict[str, go.Figure]:
     mix = pl.DataFrame({"persona": [PERSONA, PERSONA, OTHER_PERSONA], "channel": [CHANNEL, OTHER_CHANNEL, CHANNEL],
                         "events": [30, 10, 5]})
     labels = {q: q.replace("_", " ") for q in charts.QUADRANT_COLOURS}
+    paths = pl.DataFrame({"path": [[STAGE, OTHER_STAGE], [STAGE]], "journeys": [60, 40], "share": [60.0, 40.0],
+                          "nps": [12.5, None], "responses": [40, 3], "median_journey_hours": [5.0, 1.5]})
+    edges = pl.DataFrame({"from": [STAGE, OTHER_STAGE], "to": [OTHER_STAGE, STAGE], "count": [50, 7],
+                          "journeys": [45, 7], "median_hours": [2.5, 30.0], "nps": [10.0, -20.0], "responses": [40, 5]})
+    events = pl.DataFrame({"timestamp": [dt.datetime(2026, 3, 1, 9), dt.datetime(2026, 3, 1, 11)],
+                           "stage": STAGES, "channel": CHANNELS, "touchpoint": ["<b>OTP</b>", None],
+                           "satisfaction": [2, None]})
     return {
         "emotion_curve": charts.emotion_curve(curve, STAGES, COLOURS["persona"], 30),
         "funnel": charts.funnel(funnel, 30),
@@ -56,6 +64,10 @@ def _figures() -> dict[str, go.Figure]:
         "boxes": charts.boxes(spans, "persona", "hours", 30, COLOURS["persona"], PERSONAS, all_label="all"),
         "persona_multiples": charts.persona_multiples(kpis, COLOURS["persona"], 30),
         "channel_mix": charts.channel_mix(mix, PERSONAS, COLOURS["channel"]),
+        "path_bars": path_charts.path_bars(paths, 30),
+        "process_map": path_charts.process_map(edges, STAGES, 30, "line"),
+        "process_map_circle": path_charts.process_map(edges, STAGES, 30, "circle"),
+        "episode_timeline": path_charts.episode_timeline(events, STAGES, COLOURS["channel"]),
     }
 
 
@@ -77,10 +89,10 @@ FIGURES = _figures()
 def test_every_builder_that_takes_data_values_is_checked_here():
     """A new builder in ui/charts.py joins FIGURES (or is listed as taking no data values)."""
     no_data_values = {"nps_trend", "add_nps_band"}  # weeks and numbers only
-    builders = {name for name, fn in inspect.getmembers(charts, inspect.isfunction)
-                if fn.__module__ == charts.__name__ and not name.startswith("_")
+    builders = {name for module in (charts, path_charts) for name, fn in inspect.getmembers(module, inspect.isfunction)
+                if fn.__module__ == module.__name__ and not name.startswith("_")
                 and inspect.signature(fn).return_annotation in (go.Figure, "go.Figure")}
-    assert builders - no_data_values == set(FIGURES)
+    assert builders - no_data_values == {name.removesuffix("_circle") for name in FIGURES}
 
 
 @pytest.mark.parametrize("name", sorted(FIGURES))
