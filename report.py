@@ -302,6 +302,9 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     result["rejected_rows"] = rejected
     result["facts"] = {"engine": ds.engine, "engine_version": ds.engine_version}
+    for column, name in ds.renamed.items():
+        print(f"note: column '{column}' is named '{name}' here: '{column}' is a name cxlens uses itself.",
+              file=sys.stderr)
     for r in invalid.head(QUARANTINE_LINES).iter_rows(named=True):
         print(f"row {r['row']}: {r['reason']}", file=sys.stderr)
     if rejected > QUARANTINE_LINES:

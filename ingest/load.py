@@ -99,15 +99,19 @@ def canonicalize(raw: RawTable, mapping: ColumnMapping, strict: bool = False, di
         date, time = (values.text(pl.col(p)) for p in parts)
         joined = pl.when(date.is_null()).then(None).otherwise(pl.concat_str([date, time.fill_null("")], separator=" "))
         raw = dataclasses.replace(raw, frame=raw.frame.with_columns(joined.alias(mapping.columns["timestamp"])))
-    schema = raw.frame.schema
-    text_time = "timestamp" in checked and schema[mapping.columns["timestamp"]] == pl.String
+    # The file's columns by position (c0, c1, …) while the working columns (__shown_…, __reason, …) are
+    # added: no column of the file can be taken for one of them, whatever its name.
+    at = {c: f"__cxlens_c{i}" for i, c in enumerate(raw.columns)}
+    source = {c: at[s] for c, s in mapping.columns.items()}
+    frame = raw.frame.select(pl.col(raw.row).alias(ROW), *(pl.col(c).alias(at[c]) for c in raw.columns))
+    schema = frame.schema
+    text_time = "timestamp" in checked and schema[source["timestamp"]] == pl.String
     # In stages, so each value is parsed once: text, then parsed values, then reasons, then the first reason.
-    frame = raw.frame.with_columns(
-        *(values.text(pl.col(mapping.columns[c])).alias(f"__shown_{c}") for c in checked),
-        *([values.timestamp_parts(pl.col(mapping.columns["timestamp"])).alias("__parts")] if text_time else []),
+    frame = frame.with_columns(
+        *(values.text(pl.col(source[c])).alias(f"__shown_{c}") for c in checked),
+        *([values.timestamp_parts(pl.col(source["timestamp"])).alias("__parts")] if text_time else []),
     )
-    frame = frame.with_columns(_parsed(c, mapping.columns[c], schema[mapping.columns[c]]).alias(f"__parsed_{c}")
-                               for c in checked)
+    frame = frame.with_columns(_parsed(c, source[c], schema[source[c]]).alias(f"__parsed_{c}") for c in checked)
     frame = frame.with_columns(_reason(c).alias(f"__reason_{c}") for c in checked)
     reasons = [pl.col(f"__reason_{c}") for c in checked]
     frame = frame.with_columns(
@@ -139,11 +143,25 @@ def canonicalize(raw: RawTable, mapping: ColumnMapping, strict: bool = False, di
     extras = [c for c in raw.columns if c not in mapped_sources]
     events = valid.select(
         *(_typed(pl.col(f"__parsed_{c}"), c).alias(c) for c in checked),
-        *(_extra(valid[c]).alias(c if c not in CANONICAL else f"{c}_source") for c in extras),
+        *(_extra(valid[at[c]]).alias(name) for c, name in _extra_names(extras, raw.columns).items()),
     )
     unused = suggest.unused_scores(raw, mapping)
     return Ingested(name=raw.name, events=events, mapping=mapping, quarantine=quarantine, digest=digest,
                     notes=(*raw.notes, *checks.notes(raw, mapping, events), *suggest.unused_notes(unused)), unused=unused)
+
+
+def _extra_names(extras: list[str], columns: list[str]) -> dict[str, str]:
+    """The output name of each unmapped column: its own, or for one named like a canonical column
+    ``<name>_source`` (``_source2``, … when the file has that name too)."""
+    taken = set(columns) | set(CANONICAL)
+    out = {}
+    for c in extras:
+        name, n = c, 1
+        while c in CANONICAL and (name := f"{c}_source{n if n > 1 else ''}") in taken:
+            n += 1
+        taken.add(name)
+        out[c] = name
+    return out
 
 
 def _parsed(canonical: str, source: str, dtype: pl.DataType) -> pl.Expr:

@@ -15,7 +15,7 @@ from errors import DataError
 from ingest import compressed, xes, xlsx
 from ingest.notes import Note
 
-ROW = "__cxlens_row"  # 1-based line of the file (the header is line 1) of each data row
+ROW = "__cxlens_row"  # 1-based line of the file (the header is line 1) of each data row (RawTable.row)
 TEXT_SUFFIXES = (".csv", ".tsv", ".txt")
 SUFFIXES = (*TEXT_SUFFIXES, ".xlsx", ".parquet", ".xes", ".gz", ".zip")
 DELIMITERS = (",", ";", "\t", "|")
@@ -38,10 +38,19 @@ class RawTable:
     encoding: str | None
     delimiter: str | None
     notes: tuple[Note, ...] = ()  # how it was read, worth a word (the sheet read, formulas without values)
+    row: str = ROW     # the name of the row-number column: ROW, or ROW with "_" appended when the file has a ROW
 
     @property
     def columns(self) -> list[str]:
-        return [c for c in self.frame.columns if c != ROW]
+        return [c for c in self.frame.columns if c != self.row]
+
+
+def _row_column(names: list[str]) -> str:
+    """A name for the row numbers that no column of the file has."""
+    row = ROW
+    while row in names:
+        row += "_"
+    return row
 
 
 def read_bytes(source: str | Path | bytes, name: str | None = None) -> tuple[bytes, str]:
@@ -193,12 +202,13 @@ def _text(utf8: bytes, name: str, encoding: str) -> RawTable:
     if len(frame.columns) != len(names):
         raise DataError(f"{name} could not be read as a table: its header has {len(names)} columns.")
     # A line of the file per record, plus the line breaks inside quoted fields (header = line 1).
+    row = _row_column(names)
     if b'"' in utf8:
         lines = 1 + pl.sum_horizontal(pl.col(c).str.count_matches("\n").fill_null(0) for c in names).cast(pl.Int64)
-        frame = frame.with_columns((lines.cum_sum() - lines + 2).alias(ROW))
+        frame = frame.with_columns((lines.cum_sum() - lines + 2).alias(row))
     else:
-        frame = frame.with_row_index(ROW, offset=2).with_columns(pl.col(ROW).cast(pl.Int64))
-    return _nonblank(frame, name, "text", encoding, delimiter)
+        frame = frame.with_row_index(row, offset=2).with_columns(pl.col(row).cast(pl.Int64))
+    return _nonblank(frame, name, "text", encoding, delimiter, row=row)
 
 
 def _xlsx(data: bytes, name: str) -> RawTable:
@@ -214,8 +224,10 @@ def _xlsx(data: bytes, name: str) -> RawTable:
         raise DataError(f"{name} has the column name '{dup.rsplit('_duplicated_', 1)[0]}' twice in its header; "
                         "rename one.")
     frame = frame.rename(dict(zip(frame.columns, _unique_names(names, name), strict=True)))
-    frame = frame.with_row_index(ROW, offset=2).with_columns(pl.col(ROW).cast(pl.Int64))
-    return _nonblank(frame, name, "xlsx", None, None, notes=_xlsx_notes(book, [c for c in frame.columns if c != ROW]))
+    row = _row_column(frame.columns)
+    frame = frame.with_row_index(row, offset=2).with_columns(pl.col(row).cast(pl.Int64))
+    return _nonblank(frame, name, "xlsx", None, None, notes=_xlsx_notes(book, [c for c in frame.columns if c != row]),
+                     row=row)
 
 
 def _xlsx_notes(book: xlsx.Workbook, columns: list[str]) -> tuple[Note, ...]:
@@ -246,18 +258,19 @@ def _parquet(data: bytes, name: str) -> RawTable:
     if frame.height == 0:
         raise DataError(f"{name} has columns but no rows: there are no events in it.")
     frame = frame.rename(dict(zip(frame.columns, _unique_names(frame.columns, name), strict=True)))
-    frame = frame.with_row_index(ROW, offset=2).with_columns(pl.col(ROW).cast(pl.Int64))
-    return _nonblank(frame, name, "parquet", None, None)
+    row = _row_column(frame.columns)
+    frame = frame.with_row_index(row, offset=2).with_columns(pl.col(row).cast(pl.Int64))
+    return _nonblank(frame, name, "parquet", None, None, row=row)
 
 
 def _nonblank(frame: pl.DataFrame, name: str, kind: str, encoding: str | None, delimiter: str | None,
-              notes: tuple[Note, ...] = ()) -> RawTable:
+              notes: tuple[Note, ...] = (), row: str = ROW) -> RawTable:
     """Text in NFC; blank lines (every field empty) dropped; a file with a header and nothing else is an error."""
-    values = [c for c in frame.columns if c != ROW]
+    values = [c for c in frame.columns if c != row]
     if not values:
         raise DataError(f"{name} is not a table: it has no columns.")
     frame = frame.with_columns(nfc_series(frame[c]) for c in values)
     frame = frame.filter(~pl.all_horizontal(pl.col(values).is_null()))
     if frame.height == 0:
         raise DataError(f"{name} has a header but no data rows.")
-    return RawTable(name=name, frame=frame, kind=kind, encoding=encoding, delimiter=delimiter, notes=notes)
+    return RawTable(name=name, frame=frame, kind=kind, encoding=encoding, delimiter=delimiter, notes=notes, row=row)

@@ -38,7 +38,7 @@ import settings
 from errors import DataError
 from ingest import values
 from ingest.mapping import ALIASES, ColumnMapping, normalise
-from ingest.read import ROW, RawTable
+from ingest.read import RawTable
 from store.schema import CANONICAL
 
 EVENTS, SURVEY = "events", "survey"
@@ -348,7 +348,7 @@ def read(raw: RawTable, mapping: ColumnMapping, *, outcome: str | None = None,
         raise DataError(f"{raw.name} has no rating column (whole-number answers on a 1–5, 1–7, 1–10 or 0–10 "
                         "scale), so it cannot be read as a survey.")
     frame = raw.frame
-    ids = (values.text(pl.col(respondent)) if respondent else pl.col(ROW).cast(pl.String)).alias("journey_id")
+    ids = (values.text(pl.col(respondent)) if respondent else pl.col(raw.row).cast(pl.String)).alias("journey_id")
     if respondent:
         dup = frame.select(ids).filter(pl.col("journey_id").is_duplicated())
         if dup.height:
@@ -361,7 +361,7 @@ def read(raw: RawTable, mapping: ColumnMapping, *, outcome: str | None = None,
         frame = frame.with_columns(ts.alias("__ts"), values.text(pl.col(time_column)).alias("__ts_shown"))
         bad = frame.filter(pl.col("__ts").is_null())
         quarantine.append(bad.select(
-            pl.col(ROW).alias("row"), pl.lit(time_column).alias("column"), pl.col("__ts_shown").alias("value"),
+            pl.col(raw.row).alias("row"), pl.lit(time_column).alias("column"), pl.col("__ts_shown").alias("value"),
             pl.when(pl.col("__ts_shown").is_null()).then(pl.lit("timestamp is missing"))
             .otherwise(pl.format("timestamp '{}' is not a date and time", pl.col("__ts_shown"))).alias("reason")))
     else:
@@ -371,7 +371,7 @@ def read(raw: RawTable, mapping: ColumnMapping, *, outcome: str | None = None,
         c = found[result.column]
         bad = frame.with_columns(c.answers.alias("__v"), c.unreadable.alias("__bad")).filter(pl.col("__bad"))
         quarantine.append(bad.select(
-            pl.col(ROW).alias("row"), pl.lit(result.column).alias("column"),
+            pl.col(raw.row).alias("row"), pl.lit(result.column).alias("column"),
             values.text(pl.col(result.column)).alias("value"),
             pl.format(f"{result.column} '{{}}' is not a number on its {c.low}–{c.high} scale",
                       values.text(pl.col(result.column))).alias("reason")))
@@ -384,11 +384,11 @@ def read(raw: RawTable, mapping: ColumnMapping, *, outcome: str | None = None,
         part = frame.with_columns(c.answers.alias("__answer"), c.unreadable.alias("__bad"))
         bad = part.filter(pl.col("__bad") & pl.col("__ts").is_not_null())
         quarantine.append(bad.select(
-            pl.col(ROW).alias("row"), pl.lit(column).alias("column"), shown.alias("value"),
+            pl.col(raw.row).alias("row"), pl.lit(column).alias("column"), shown.alias("value"),
             pl.format(f"{column} '{{}}' is not a rating on its {c.low}–{c.high} scale", shown).alias("reason")))
         answered = part.filter(pl.col("__answer").is_not_null() & pl.col("__ts").is_not_null())
         long.append(answered.select(
-            pl.col(ROW), ids, pl.col("__ts").alias("timestamp"), pl.lit(stage).alias("stage"),
+            pl.col(raw.row), ids, pl.col("__ts").alias("timestamp"), pl.lit(stage).alias("stage"),
             (values.text(pl.col(channel_column)).fill_null(CHANNEL) if channel_column else pl.lit(CHANNEL))
             .alias("channel"),
             pl.lit(column).alias("touchpoint"),
@@ -397,16 +397,16 @@ def read(raw: RawTable, mapping: ColumnMapping, *, outcome: str | None = None,
         ))
         na = part.filter(pl.col("__answer").is_null() & ~pl.col("__bad")).height
         rating_list.append(Rating(column, stage, c.low, c.high, c.zero_is_not_applicable, answered.height, na))
-    events = pl.concat(long).sort(ROW, "__order")
+    events = pl.concat(long).sort(raw.row, "__order")
     if events.height == 0:
         raise DataError(f"{raw.name}: no respondent answered any of the {len(ratings)} rating columns "
                         f"({', '.join(repr(c) for c in ratings)}) with a rating.")
     quarantine_frame = pl.concat([q.cast(QUARANTINE_SCHEMA) for q in quarantine]) if quarantine else \
         pl.DataFrame(schema=QUARANTINE_SCHEMA)
     # A respondent who rated nothing (every cell not applicable) has no event: listed, not silently lost.
-    unrated = frame.join(events.select(ROW).unique(), on=ROW, how="anti").filter(pl.col("__ts").is_not_null())
+    unrated = frame.join(events.select(raw.row).unique(), on=raw.row, how="anti").filter(pl.col("__ts").is_not_null())
     quarantine_frame = pl.concat([quarantine_frame, unrated.select(
-        pl.col(ROW).cast(pl.Int64).alias("row"), pl.lit(None, pl.String).alias("column"),
+        pl.col(raw.row).cast(pl.Int64).alias("row"), pl.lit(None, pl.String).alias("column"),
         pl.lit(None, pl.String).alias("value"),
         pl.lit(f"no rating in any of the {len(ratings)} rating columns").alias("reason"))]).sort("row", "column")
     if strict and quarantine_frame.height:
@@ -420,7 +420,7 @@ def read(raw: RawTable, mapping: ColumnMapping, *, outcome: str | None = None,
         used.add(result.column)
     kept = [c for c in raw.columns if c not in used and c != persona_column]
     per_row = frame.select(
-        pl.col(ROW),
+        pl.col(raw.row),
         *([values.text(pl.col(persona_column)).alias("persona")] if persona_column else []),
         *([pl.Series("nps", nps_values)] if result is not None and result.kind == "nps" else []),
         *(_kept(frame[c], result).alias(f"{c}_source" if c in CANONICAL else c) for c in kept),
@@ -428,7 +428,7 @@ def read(raw: RawTable, mapping: ColumnMapping, *, outcome: str | None = None,
     if result is not None and result.kind == "nps":
         per_row = per_row.with_columns(
             pl.when(pl.col("nps") == pl.col("nps").round()).then(pl.col("nps")).alias("nps"))
-    events = events.join(per_row, on=ROW, how="left").drop(ROW, "__order")
+    events = events.join(per_row, on=raw.row, how="left").drop(raw.row, "__order")
     info = SurveyInfo(
         respondent_column=respondent, timestamp_column=time_column, ratings=tuple(rating_list), outcome=result,
         respondents=events["journey_id"].n_unique(), persona_column=persona_column,

@@ -24,7 +24,7 @@ import duckdb
 import settings
 from errors import CacheError, DataError, disk_problem
 from store import db
-from store.schema import BY_NAME, CANONICAL, REQUIRED, SCORE_RANGES, quote
+from store.schema import BY_NAME, CANONICAL, REQUIRED, SCORE_RANGES, column_names, quote
 
 FACTS_FORMAT = "10"  # bump when the journey-facts definition changes
 _REMOTE_PREFIXES = ("s3://", "s3a://", "gs://", "gcs://", "http://", "https://", "az://", "abfss://")
@@ -39,8 +39,8 @@ class Dataset:
     source: str
     files: tuple[str, ...]
     version: str
-    columns: tuple[str, ...]      # columns present in the source
-    dims: tuple[str, ...]         # extra string columns usable as journey filters
+    columns: tuple[str, ...]      # columns present in the source, in its order
+    dims: tuple[str, ...]         # extra string columns usable as journey filters (by their names in cxlens)
     stage_order: tuple[str, ...]
     facts_dir: str
     events: int                   # valid events
@@ -52,6 +52,9 @@ class Dataset:
     pair_bits: dict[tuple[str, str], int] = field(default_factory=dict, compare=False, hash=False)
     engine: str = "duckdb"        # what wrote the facts (meta.parquet's engine), and its version
     engine_version: str = ""
+    # Source column -> its name in cxlens, for the extra columns renamed because their names are
+    # cxlens's own (store.schema.column_names); empty when none is.
+    renamed: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
 
     @property
     def journeys_path(self) -> str:
@@ -146,29 +149,34 @@ def _remote_listing(pattern: str) -> list[tuple]:
     return listing.rows()
 
 
-def _read_sql(positions: bool = False) -> str:
-    extra = ", filename = true, file_row_number = true" if positions else ""
-    return f"read_parquet($files, hive_partitioning = true, union_by_name = true{extra})"
+def _read_sql() -> str:
+    return "read_parquet($files, hive_partitioning = true, union_by_name = true)"
 
 
 def _source_select(columns: tuple[str, ...], dims: tuple[str, ...], positions: bool = False) -> str:
-    """Canonical columns (cast, missing optional ones as NULL) plus dims; with ``positions`` the
-    file name and 1-based row number of each event too."""
-    present = set(columns)
-    parts = ["filename AS file", "file_row_number + 1 AS row_number"] if positions else []
+    """Canonical columns (cast, missing optional ones as NULL) plus dims (by their names in cxlens);
+    with ``positions`` the file name and row number of each event too (row 2 is the file's first:
+    numbered as ingest numbers a file's lines, the header being row 1).
+
+    The source's columns (``columns``, in its order) are renamed by position to c0, c1, … as they
+    are read, so no column of the data can shadow DuckDB's ``filename`` and ``file_row_number``
+    or be mistaken for another."""
+    at = {c: f"c{i}" for i, c in enumerate(columns)}
+    source = {name: c for c, name in column_names(columns).items()}
+    parts = ["filename AS file", "file_row_number + 2 AS row_number"] if positions else []
     for name in CANONICAL:
         col = BY_NAME[name]
         if name == "customer_id":
-            cid = _text_sql(name) if name in present else "NULL"
-            parts.append(f"COALESCE({cid}, {_text_sql('journey_id')}) AS customer_id")
-        elif name in present and col.sql_type == "VARCHAR":
-            parts.append(f"{_text_sql(name)} AS {name}")
-        elif name in present:
-            parts.append(f"CAST({quote(name)} AS {col.sql_type}) AS {name}")
+            cid = _text_sql(at[name]) if name in at else "NULL"
+            parts.append(f"COALESCE({cid}, {_text_sql(at['journey_id'])}) AS customer_id")
+        elif name in at and col.sql_type == "VARCHAR":
+            parts.append(f"{_text_sql(at[name])} AS {name}")
+        elif name in at:
+            parts.append(f"CAST({at[name]} AS {col.sql_type}) AS {name}")
         else:
             parts.append(f"CAST(NULL AS {col.sql_type}) AS {name}")
-    parts += [f"{_text_sql(d)} AS {quote(d)}" for d in dims]
-    return "SELECT " + ", ".join(parts) + f" FROM {_read_sql(positions)}"
+    parts += [f"{_text_sql(at[source[d]])} AS {quote(d)}" for d in dims]
+    return "SELECT " + ", ".join(parts) + f" FROM {_read_sql()} AS src({', '.join(at.values())})"
 
 
 def _text_sql(column: str) -> str:
@@ -241,9 +249,11 @@ def _distinct_counts(schema: dict[str, str], files: tuple[str, ...]) -> dict[str
 
 
 def _dimensions(schema: dict[str, str], counts: dict[str, int]) -> tuple[str, ...]:
-    """Extra text columns with at most max_dimension_values values: the journey filters' dimensions."""
+    """Extra text columns with at most max_dimension_values values, by their names in cxlens (see
+    ``store.schema.column_names``): the journey filters' dimensions."""
     limit = settings.get_int("max_dimension_values")
-    return tuple(c for c, t in schema.items()
+    names = column_names(tuple(schema))
+    return tuple(names[c] for c, t in schema.items()
                  if c not in CANONICAL and t in _STRING_TYPES and 0 < counts[c] <= limit)
 
 
@@ -324,6 +334,7 @@ def open_dataset(source: str | os.PathLike, name: str | None = None, progress: P
     version = fingerprint(files)
     facts_dir = Path(cache_dir or settings.get("cache_dir")) / version
     columns = tuple(schema)
+    renamed = {c: n for c, n in column_names(columns).items() if c != n}
     meta = facts_dir / "meta.parquet"
     if not meta.exists():
         # Scanned only on the first open: later opens read the dimensions from meta.parquet.
@@ -345,6 +356,7 @@ def open_dataset(source: str | os.PathLike, name: str | None = None, progress: P
         events=m["events"], journeys=m["journeys"], rejected=m["rejected"],
         name=name or Path(source).name, pair_bits=_pair_bits(m.get("mask_stages"), m.get("mask_channels")),
         engine=m.get("engine") or "unknown", engine_version=m.get("engine_version") or "",
+        renamed=renamed,
     )
 
 
@@ -380,6 +392,7 @@ def open_facts(facts_dir: str | os.PathLike, name: str | None = None) -> Dataset
         events=m["events"], journeys=m["journeys"], rejected=m["rejected"], name=name or facts.name,
         pair_bits=_pair_bits(m.get("mask_stages"), m.get("mask_channels")),
         engine=m.get("engine") or "unknown", engine_version=m.get("engine_version") or "",
+        renamed={c: n for c, n in column_names(columns).items() if c != n},
     )
 
 
@@ -410,15 +423,17 @@ _CODED = ("stage", "channel", "touchpoint", "persona")
 def _enum_types(cur, files: list[str], columns: tuple[str, ...], dims: tuple[str, ...],
                 counts: dict[str, int]) -> dict[str, str]:
     """Create an ENUM type (unique name) for each low-cardinality text column (``counts``: approximate
-    distinct values per column); {column: type name}."""
+    distinct values per source column); {column (dims by their names in cxlens): type name}."""
+    names = column_names(columns)
+    counts = {names.get(c, c): n for c, n in counts.items()}
     present = [c for c in _CODED if c in columns] + list(dims)
     coded = [c for c in present if 0 < counts.get(c, 0) <= _ENUM_MAX_VALUES]
     if not coded:
         return {}
     values = cur.sql(
         "SELECT " + ", ".join(
-            f"list(DISTINCT {_text_sql(c)}) FILTER (WHERE {quote(c)} IS NOT NULL)" for c in coded)
-        + f" FROM {_read_sql()}",
+            f"list(DISTINCT {quote(c)}) FILTER (WHERE {quote(c)} IS NOT NULL)" for c in coded)
+        + f" FROM ({_source_select(columns, dims)})",
         params={"files": files},
     ).fetchall()[0]
     types = {}

@@ -302,7 +302,7 @@ def filter_options(ds: Dataset) -> dict[str, list]:
     out["channel"] = channels["channel"].to_list()
     for col in ("persona",) + ds.dims:
         values = db.query(
-            f"SELECT DISTINCT {quote(col)} AS v FROM read_parquet($journeys) WHERE v IS NOT NULL ORDER BY 1",
+            f"SELECT DISTINCT {quote(col)} AS v FROM read_parquet($journeys) WHERE {quote(col)} IS NOT NULL ORDER BY 1",
             {"journeys": ds.journeys_path},
         )
         out[col] = values["v"].to_list()
@@ -313,7 +313,7 @@ def filter_options(ds: Dataset) -> dict[str, list]:
 
 
 def quarantine(ds: Dataset, limit: int | None = None) -> pl.DataFrame:
-    """Events left out as invalid: file, 1-based row number, reason."""
+    """Events left out as invalid: file, row number (row 2 is a file's first, as in ingest), reason."""
     sql = "SELECT * FROM read_parquet($q) ORDER BY file, row_number"
     if limit is not None:
         sql += f" LIMIT {int(limit)}"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 
@@ -38,6 +39,48 @@ SCORE_RANGES = {"satisfaction": (1, 5), "ces": (1, 7), "nps": (0, 10)}
 JOURNEY_ATTRIBUTES = ("persona",)
 # Columns that select touchpoints (and, for journey metrics, the journeys that touched them).
 TOUCHPOINT_FILTERS = ("channel", "stage")
+
+
+# Names cxlens gives columns of its own, beside the data's columns: an extra column of the data may not
+# carry one (compared ignoring case, as DuckDB matches identifiers). Add a name here when the facts pass
+# writes a new column next to the dimensions; tests/store/test_column_names.py checks the facts files
+# against this list and builds a dataset with an extra column of each name.
+INTERNAL_COLUMNS = (
+    # events.parquet
+    "seq", "prev_channel", "journey_first_ts", "journey_persona",
+    # journeys.parquet
+    "first_ts", "last_ts", "duration_hours", "events", "handoffs", "channels", "stages", "channel_list",
+    "stage_channel_list", "stage_channel_mask",
+    # the quarantine, read from the source with the dimensions
+    "file", "row_number", "reason",
+    # results of queries grouped by a dimension
+    "n", "journeys",
+    # URL query parameters that are not filters (ui/state.py) and Streamlit's own
+    "since", "until", "lang", "embed", "embed_options",
+)
+RENAME_SUFFIX = "_data"
+
+
+def column_names(columns: Sequence[str]) -> dict[str, str]:
+    """The name cxlens gives each column of the data: its own, except that an extra column named like a
+    canonical column (other than exactly) or an internal one, ignoring case, gets ``_data`` appended
+    (``_data2``, ``_data3``… when that too is taken).
+
+    Example: ``column_names(["journey_id", "seq", "Stage", "seq_data"])`` is
+    ``{"journey_id": "journey_id", "seq": "seq_data2", "Stage": "Stage_data", "seq_data": "seq_data"}``.
+    """
+    reserved = {c.casefold() for c in (*CANONICAL, *INTERNAL_COLUMNS)}
+    taken = reserved | {c.casefold() for c in columns}
+    out = {}
+    for c in columns:
+        name = c
+        if c not in CANONICAL and c.casefold() in reserved:
+            n = 1
+            while (name := f"{c}{RENAME_SUFFIX}{n if n > 1 else ''}").casefold() in taken:
+                n += 1
+            taken.add(name.casefold())
+        out[c] = name
+    return out
 
 
 def quote(identifier: str) -> str:

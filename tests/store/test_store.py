@@ -91,7 +91,7 @@ def test_invalid_events_are_quarantined_with_row_numbers_not_silently_dropped(tm
     ds = open_dataset(path)
     assert (ds.events, ds.rejected) == (0, 4)
     assert q.quarantine(ds).select("row_number", "reason").rows() == [
-        (1, "nps outside 0-10"), (2, "missing journey_id"), (3, "nps not a whole number"), (4, "missing channel")]
+        (2, "nps outside 0-10"), (3, "missing journey_id"), (4, "nps not a whole number"), (5, "missing channel")]
 
 
 def test_missing_required_column_is_a_data_error_naming_it(tmp_path):
