@@ -55,8 +55,9 @@ INTERNAL_COLUMNS = (
     "file", "row_number", "reason",
     # results of queries grouped by a dimension
     "n", "journeys",
-    # URL query parameters that are not filters (ui/state.py) and Streamlit's own
-    "since", "until", "lang", "embed", "embed_options",
+    # URL query parameters that are not filters (ui/state.py, ui/drill.py) and Streamlit's own
+    "since", "until", "lang", "drill_kind", "drill_path", "drill_from", "drill_to", "journey", "embed",
+    "embed_options",
 )
 RENAME_SUFFIX = "_data"
 

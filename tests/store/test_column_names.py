@@ -14,7 +14,8 @@ from store import Filters, open_dataset
 from store import queries as q
 from store.schema import CANONICAL, INTERNAL_COLUMNS, column_names
 from tests.support.telco import telco_events
-from ui.state import query_string_values
+from ui import drill
+from ui.state import KEPT_PARAMS, query_string_values
 
 # Every name cxlens gives a column of its own: the facts' columns and URL keys (INTERNAL_COLUMNS), DuckDB's
 # file columns and the positional names of a read source, ingest's working columns, canonical names in
@@ -172,7 +173,7 @@ def test_every_column_written_beside_the_dimensions_is_a_reserved_name(frame, ba
 
 def test_every_url_key_that_is_not_a_dimension_is_a_reserved_name():
     f = Filters.make(since=dt.date(2026, 1, 1), until=dt.date(2026, 2, 1), persona=["a"], channel=["b"], stage=["c"])
-    keys = query_string_values(f, "ko")
+    keys = [*query_string_values(f, "ko"), *KEPT_PARAMS, *drill.PARAMS]
     assert {k.casefold() for k in keys} <= RESERVED and "lang" in keys
 
 
