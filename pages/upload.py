@@ -20,9 +20,10 @@ st.caption(t("upload_intro", limit=settings.get("upload_limit_mb")))
 file = st.file_uploader(t("upload_label_any"), type=[s.lstrip(".") for s in ingest.SUFFIXES],
                         key=session.uploader_key(), max_upload_size=max(1, int(float(settings.get("upload_limit_mb")))))
 left, right, _ = st.columns([1, 1, 2], vertical_alignment="center")
-left.download_button(t("upload_template_events"), session.template(survey.EVENTS), file_name="cxlens_events_template.csv",
+left.download_button(t("upload_template_events"), lambda: session.template(survey.EVENTS),
+                     file_name="cxlens_events_template.csv",
                      mime="text/csv", icon=":material/download:", key="upload.template.events", on_click="ignore")
-right.download_button(t("upload_template_survey"), session.template(survey.SURVEY),
+right.download_button(t("upload_template_survey"), lambda: session.template(survey.SURVEY),
                       file_name="cxlens_survey_template.csv", mime="text/csv", icon=":material/download:",
                       key="upload.template.survey", on_click="ignore")
 st.caption(t("upload_templates"))

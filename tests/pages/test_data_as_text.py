@@ -22,6 +22,7 @@ STAGE = "가입 [상담](http://evil.example/s)"
 CHANNEL = "<a href='http://evil.example'>ATM</a>"
 TOUCHPOINT = "**본인인증** www.evil.example"
 DIMENSION = "[지역](http://evil.example/r)"
+COMMENT = "![x](http://evil.example/c.png) 상담원 **연결**이 느려요 www.evil.example"
 STAGES = [STAGE, "이용", "해지 방어"]
 CHANNELS = [CHANNEL, "앱", "고객센터"]
 MARKDOWN = ("markdown", "caption", "title", "header", "subheader", "info", "warning", "error", "success")
@@ -31,7 +32,7 @@ WIDGETS = ("multiselect", "selectbox", "button", "date_input", "download_button"
 
 @pytest.fixture(scope="module")
 def hostile_path(tmp_path_factory):
-    """300 shuffled journeys whose persona, stage, channel, touchpoint and one column name are markup."""
+    """300 shuffled journeys whose persona, stage, channel, touchpoint, comment and one column name are markup."""
     rng = random.Random(18)
     rows = []
     for j in range(300):
@@ -42,6 +43,7 @@ def hostile_path(tmp_path_factory):
                          "channel": rng.choice(CHANNELS), "touchpoint": rng.choice([TOUCHPOINT, "앱 로그인"]),
                          "persona": persona, DIMENSION: rng.choice(["서울", "부산"]),
                          "satisfaction": rng.choice([1, 2, 3, 4, 5, None]),
+                         "comment": rng.choice([COMMENT, "상담원 연결이 너무 느려요", None]),
                          "nps": rng.randint(0, 10) if k == 0 else None})
     rng.shuffle(rows)
     path = tmp_path_factory.mktemp("hostile") / "events.parquet"
@@ -70,8 +72,10 @@ def assert_as_text(at, *visible: str) -> None:
         assert value in seen, value
 
 
-@pytest.mark.parametrize("page", ["overview.py", "journey_map.py", "channels.py", "duration.py", "personas.py",
-                                  "drivers.py", "upload.py", "journeys.py"])
+ALL_PAGES = sorted(p.name for p in PAGES.glob("*.py") if p.name != "__init__.py")  # a new page is checked too
+
+
+@pytest.mark.parametrize("page", ALL_PAGES)
 def test_no_page_draws_a_link_or_an_image_from_the_data(app, hostile_path, page):
     at = app(hostile_path, page=page)
     assert_as_text(at, DIMENSION)  # the dimension filter's label, in the sidebar of every page

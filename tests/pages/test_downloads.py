@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import pytest
 
+from tests.pages.conftest import PAGES
+
 
 def _stored_in_advance(at) -> list[str]:
     buttons = list(at.get("download_button"))
@@ -16,8 +18,7 @@ def _stored_in_advance(at) -> list[str]:
     return [b.proto.id for b in buttons if b.proto.url or not b.proto.HasField("deferred_file_id")]
 
 
-@pytest.mark.parametrize("page", ["overview.py", "journey_map.py", "channels.py", "duration.py", "personas.py",
-                                  "drivers.py", "upload.py", "journeys.py"])
+@pytest.mark.parametrize("page", sorted(p.name for p in PAGES.glob("*.py") if p.name != "__init__.py"))
 def test_no_page_stores_a_download_before_it_is_clicked(app, telco_path, page):
     at = app(telco_path, page=page)
     assert list(at.exception) == []
