@@ -6,12 +6,14 @@ from __future__ import annotations
 import streamlit as st
 
 from metrics.handoff_effect import sentence
-from ui import charts, data, layout
+from ui import charts, data, drill, layout, text
 from ui.i18n import reason, t
 
 ds, f = data.current_dataset(), data.current_filters()
 min_n = data.min_sample()
 st.title(t("page_channels"))
+drill.filter_notice(lambda name, value: t("chart_filter", what=t(name), value=text.md(value)), t("drill_clear"),
+                    ("channels.sat", "channels.csat", "channels.nps"))
 layout.stop_if_empty(ds, f)
 if data.survey_info(ds) is not None:
     st.info(t("survey_no_handoffs"))
@@ -56,7 +58,8 @@ with columns[0], layout.guard():
         st.info(t("no_answers"))
     else:
         layout.chart(charts.group_bars(scores, "channel", "mean_satisfaction", "ratings", t("mean_satisfaction"),
-                                          min_n, colours, ".2f", (1, 5.4), channel_order, horizontal=True))
+                                          min_n, colours, ".2f", (1, 5.4), channel_order, horizontal=True),
+                     **drill.filter_on_click("channel", "y", "channels.sat"))
         layout.n_caption(ratings=int(scores["ratings"].fill_null(0).sum()))
 
 with columns[1], layout.guard():
@@ -65,7 +68,8 @@ with columns[1], layout.guard():
         st.info(t("no_answers"))
     else:
         layout.chart(charts.group_bars(scores, "channel", "csat", "ratings", t("col_csat"), min_n, colours,
-                                          ".1f", (0, 112), channel_order, horizontal=True))
+                                          ".1f", (0, 112), channel_order, horizontal=True),
+                     **drill.filter_on_click("channel", "y", "channels.csat"))
         layout.n_caption(ratings=int(scores["ratings"].fill_null(0).sum()))
 
 with columns[2], layout.guard():
@@ -74,7 +78,8 @@ with columns[2], layout.guard():
         st.info(t("no_answers"))
     else:
         layout.chart(charts.group_bars(scores, "channel", "nps", "responses", "NPS", min_n, colours, ".1f",
-                                          (-100, 100), channel_order, horizontal=True))
+                                          (-100, 100), channel_order, horizontal=True),
+                     **drill.filter_on_click("channel", "y", "channels.nps"))
         st.caption(t("nps_by_channel_note"))
         layout.n_caption(answers=answered)
 

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ui import charts, data, layout
+from ui import charts, data, drill, layout, text
 from ui.i18n import t
 
 ds, f = data.current_dataset(), data.current_filters()
 min_n = data.min_sample()
 st.title(t("page_journey_map"))
+drill.filter_notice(lambda name, value: t("chart_filter", what=t(name), value=text.md(value)), t("drill_clear"),
+                    ("journey_map.funnel",))
 layout.stop_if_empty(ds, f)
 
 with layout.guard():
@@ -25,7 +27,8 @@ left, right = st.columns(2, gap="large")
 with left, layout.guard():
     st.subheader(t("funnel"))
     stages = data.funnel(ds, f)
-    layout.chart(charts.funnel(stages, min_n))
+    layout.chart(charts.funnel(stages, min_n), **drill.filter_on_click("stage", "x", "journey_map.funnel"))
+    st.caption(t("click_to_filter", what=t("stage")))
     layout.n_caption(journeys=data.totals(ds, f)["journeys"])
 
 with right, layout.guard():

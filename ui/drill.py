@@ -9,6 +9,8 @@ parameters when it rewrites the filters into the URL (``KEPT_PARAMS``).
 from __future__ import annotations
 
 import hashlib
+import html
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import streamlit as st
@@ -118,3 +120,54 @@ def list_key(*state: object) -> str:
     """A widget key for a journey list that changes with ``state`` (filters, selection, order): a new list
     starts without a selected row, instead of opening whichever journey lands on the old row."""
     return "journeys.list." + hashlib.sha1(repr(state).encode()).hexdigest()[:12]
+
+
+# --- drill-down hooks on the other pages' charts: a click filters the dashboard to the clicked group
+_FILTERED = "drill.filtered"
+
+
+def _label_value(label: object) -> str:
+    """A chart category label back as the data value: ui.text.plot escapes it and ui.charts.wrap may break it
+    at spaces with <br>."""
+    return html.unescape(str(label).replace("<br>", " "))
+
+
+def filter_on_click(name: str, axis: str, key: str) -> dict:
+    """Keyword arguments for ``layout.chart`` that make a click on a bar filter the dashboard to its category:
+    the ``axis`` (x or y) label of the clicked point becomes the only value of filter ``name`` (stage or
+    channel), as if chosen in the sidebar (so the URL carries it too)."""
+    from ui.state import widget_key  # (ui.state imports nothing from here; imported late to keep this light)
+
+    def apply() -> None:
+        points = ((st.session_state.get(key) or {}).get("selection") or {}).get("points") or []
+        if points and points[0].get(axis) is not None:
+            value = _label_value(points[0][axis])
+            st.session_state[widget_key(name)] = [value]
+            st.session_state[_FILTERED] = (name, value)
+
+    return {"on_select": apply, "selection_mode": "points", "key": key}
+
+
+def _unfilter(name: str, value: str, chart_keys: tuple[str, ...]) -> None:
+    from ui.state import widget_key
+
+    key = widget_key(name)
+    st.session_state[key] = [v for v in st.session_state.get(key) or [] if v != value]
+    st.session_state.pop(_FILTERED, None)
+    for chart in chart_keys:
+        st.session_state.pop(chart, None)
+
+
+def filter_notice(label: Callable[[str, str], str], clear_label: str, chart_keys: tuple[str, ...] = ()) -> None:
+    """In the main area, the filter a chart click set (while the sidebar still has it), with one click to clear.
+
+    ``label(name, value)`` is the sentence shown; ``clear_label`` the button's text."""
+    from ui.state import widget_key
+
+    chosen = st.session_state.get(_FILTERED)
+    if not chosen or chosen[1] not in (st.session_state.get(widget_key(chosen[0])) or []):
+        return
+    box, button = st.columns([5, 1], vertical_alignment="center")
+    box.info(label(*chosen), icon=":material/filter_alt:")
+    button.button(clear_label, on_click=_unfilter, args=(*chosen, chart_keys), icon=":material/close:",
+                  key="drill.unfilter", width="stretch")

@@ -857,6 +857,9 @@ TEXT: dict[str, dict[str, str]] = {
     "col_gap_hours": {"en": "Gap (h)", "ko": "간격 (시간)"},
     "col_satisfaction": {"en": "Satisfaction", "ko": "만족도"},
     "col_comment": {"en": "Comment", "ko": "의견"},
+    "chart_filter": {"en": "Filtered to {what} {value} by a click on a chart.",
+                     "ko": "차트 클릭으로 {what} {value}(으)로 필터링했습니다."},
+    "click_to_filter": {"en": "Click a bar to filter to its {what}.", "ko": "막대를 클릭하면 해당 {what}(으)로 필터링합니다."},
 }
 
 

@@ -85,3 +85,17 @@ def test_a_row_of_the_journey_list_opens_its_episode(page, server, dataset, lang
     page.get_by_role("heading", name=heading).wait_for(timeout=30_000)
     wait_rendered(page, 3)  # the episode's timeline too
     assert page.locator(EXCEPTION).count() == 0
+
+
+def test_clicking_a_funnel_bar_filters_to_its_stage_shows_it_and_clears_in_one_click(page, server, dataset):
+    stage = dataset.stage_order[1]
+    open_view(page, server.url + "/journey_map?lang=ko", min_charts=2)
+    bars = page.locator('[data-testid="stPlotlyChart"]').nth(1).locator(".barlayer .point path")
+    _click(page, bars.nth(1))
+    _wait_url(page, "stage=")
+    assert _query(page)["stage"] == [stage]
+    assert f"단계 {stage}" in page.locator(INFO).first.inner_text()
+    page.get_by_role("button", name="해제", exact=True).click()
+    _wait_url(page, "stage=", present=False)
+    assert page.locator(INFO).count() == 0
+    assert page.locator(EXCEPTION).count() == 0
