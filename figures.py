@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -11,6 +12,7 @@ import polars as pl
 import settings
 from errors import DataError
 from metrics import paths as metrics_paths
+from metrics import personas as mp
 from metrics.confidence import csat_interval, nps_interval
 from metrics.drivers import KeyDrivers, key_drivers, stage_design
 from metrics.duration import duration_summary
@@ -24,6 +26,7 @@ from metrics.satisfaction import ces, csat
 from metrics.significance import csat_change, nps_change
 from metrics.trend import Trend, trend
 from metrics.voc import DETRACTOR, PROMOTER, distinctive, keyword_table, nps_class, rising_keywords
+from metrics.weakest_stage import weakest_stage
 from store import Dataset, Filters
 from store import episodes as store_episodes
 from store import paths as store_paths
@@ -287,3 +290,154 @@ def voc_report(ds: Dataset, f: Filters) -> tuple[dict | None, str | None]:
         "promoter_keywords": v.promoter.head(VOC_LIST).select("keyword", "z").to_dicts(),
         "rising_keywords": v.rising.head(VOC_LIST).select("keyword", "current", "previous", "z").to_dicts(),
     }, None
+# --- derived personas (issue 14): customers clustered on behaviour, named, and usable as `persona` -----
+
+
+@dataclass(frozen=True)
+class DerivedPersonas:
+    """The derived personas of a data version under one setting (method, k, features) and language.
+
+    ``view`` is the dataset whose ``persona`` is the derived one (store.personas.with_personas);
+    ``table`` one row per persona: persona (label), cluster (0 = largest), customers, journeys, share
+    (of the selection's customers, 0–1), nps, responses, csat, ratings, weakest_stage, representative
+    (customer_id of the medoid); ``traits`` persona, rank, feature, z, mean, overall, text;
+    ``cells`` the persona map (x, y, persona, customers); ``k``, ``method``, ``criterion`` ("given" or
+    "davies-bouldin"), ``scores`` (Davies–Bouldin index per k tried) and ``features`` (used).
+    """
+
+    view: Dataset
+    table: pl.DataFrame
+    traits: pl.DataFrame
+    cells: pl.DataFrame
+    k: int
+    method: str
+    criterion: str
+    scores: dict[int, float]
+    features: list[str]
+
+
+def _format_value(feature: str, value: float | None) -> str:
+    if value is None:
+        return "—"
+    if feature.startswith(("channel:", "reach:", "touch:", "attribute:")) or feature == "rated_share":
+        return f"{100 * value:.0f}%"
+    if feature in ("median_journey_hours", "gap_hours"):
+        return f"{value:.1f} h"
+    return f"{value:.1f}"
+
+
+def trait_phrase(feature: str, high: bool, lang: str) -> str:
+    """Words for a persona whose ``feature`` is above (``high``) or below the average, in ``lang``."""
+    from ui.i18n import t
+
+    kind = mp.kind(feature)
+    value = feature.split("=", 1)[1] if feature.startswith("attribute:") else feature.partition(":")[2]
+    key = "ptrait_" + ("attribute" if kind.startswith("attribute:") else kind) + ("_high" if high else "_low")
+    return t(key, lang, value=value) if value else t(key, lang)
+
+
+def _clustered(ds: Dataset, k: int | None, method: str, features: Sequence[str] | None):
+    """(assignment: customer_id, cluster; model dict; used features), computed once per version and setting."""
+    from store import personas as sp
+
+    feats = sp.customer_features(ds)
+    available = [c for c in feats.columns if c != "customer_id"]
+    columns = list(features) if features else mp.default_features(feats.columns)
+    unknown = [c for c in columns if c not in available]
+    if unknown:
+        raise DataError(f"Unknown persona feature {unknown[0]!r}; the features of this data are: "
+                        f"{', '.join(available)}.")
+    if k is not None and k < 2:
+        raise DataError(f"--personas needs 'auto' or a number of personas of at least 2, not {k}.")
+    key = sp.assignment_key(method, k, columns)
+    assignment, model = sp.read(sp.stored(ds, key, "assignment")), sp.read_model(ds, key)
+    if assignment is None or model is None:
+        d = mp.design(feats, columns)
+        if d.matrix.shape[1] == 0:
+            raise DataError("No persona feature varies between customers: there is nothing to tell them apart by.")
+        if k is not None and k > len(d.matrix):
+            raise DataError(f"{k} personas are more than the {len(d.matrix):,} customers of the data.")
+        c = mp.cluster(d, k, method)
+        profile = mp.profiles(d, c.labels, feats)
+        reps = mp.representatives(d, c.labels)
+        assignment = pl.DataFrame({"customer_id": d.customer_id, "cluster": c.labels})
+        model = {"k": c.k, "method": c.method, "criterion": c.criterion,
+                 "scores": {str(key_): v for key_, v in c.scores.items()}, "seconds": c.seconds,
+                 "features": columns, "representatives": {str(p): cid for p, cid in reps.items()}}
+        sp.write(assignment, sp.stored(ds, key, "assignment"))
+        sp.write(profile, sp.stored(ds, key, "profile"))
+        sp.write(c.cells, sp.stored(ds, key, "cells"))
+        sp.write_model(ds, key, model)
+    return key, assignment, model
+
+
+def derived_personas(ds: Dataset, f: Filters, k: int | None = None, lang: str = "en",
+                     method: str = mp.DEFAULT_METHOD, features: Sequence[str] | None = None) -> DerivedPersonas:
+    """The derived personas of ``ds`` (clustered over all its customers, once per data version and setting),
+    labelled in ``lang`` and measured on the selection ``f``."""
+    from store import personas as sp
+    from ui.i18n import t
+
+    key, assignment, model = _clustered(ds, k, method, features)
+    profile = sp.read(sp.stored(ds, key, "profile"))
+    found_k = int(model["k"])
+    top = mp.traits(profile)
+    names = mp.labels(mp.traits(profile, shown=len(profile)), found_k, lambda feat, high: trait_phrase(feat, high, lang),
+                      lambda p: t("persona_fallback", lang, n=p + 1))
+    labelled_path = sp.stored(ds, key, f"labels-{lang}")
+    if not labelled_path.exists():
+        label_of = pl.DataFrame({"cluster": list(names), "persona": list(names.values())},
+                                schema={"cluster": pl.Int32, "persona": pl.String})
+        sp.write(assignment.join(label_of, on="cluster").select("customer_id", "persona"), labelled_path)
+    view = sp.with_personas(ds, labelled_path, f"{key}-{lang}")
+    label_frame = pl.DataFrame({"cluster": list(names), "persona": list(names.values())},
+                               schema={"cluster": pl.Int32, "persona": pl.String})
+
+    facts = q.journeys(view, f, ["customer_id", "persona", "nps"])
+    sizes = facts.group_by("persona").agg(customers=pl.col("customer_id").n_unique(), journeys=pl.len())
+    answers = facts.filter(pl.col("nps").is_not_null()).group_by("persona", "nps").agg(n=pl.len())
+    scores = nps(answers, by=["persona"], weight="n").select("persona", "nps", "responses")
+    by_stage = csat(q.touchpoint_counts(view, f, "satisfaction", by=["stage", "persona"]),
+                    by=["stage", "persona"], weight="n").filter(pl.col("persona").is_not_null())
+    overall = csat(q.touchpoint_counts(view, f, "satisfaction", by=["persona"]), by=["persona"], weight="n")
+    weakest = weakest_stage(by_stage, ["persona"], settings.get_int("min_sample")).select(
+        "persona", pl.col("stage").alias("weakest_stage"))
+    reps = pl.DataFrame({"cluster": [int(p) for p in model["representatives"]],
+                         "representative": list(model["representatives"].values())},
+                        schema={"cluster": pl.Int32, "representative": pl.String})
+    table = (label_frame.join(sizes, on="persona", how="left").join(scores, on="persona", how="left")
+             .join(overall.select("persona", "csat", "ratings"), on="persona", how="left")
+             .join(weakest, on="persona", how="left").join(reps, on="cluster", how="left")
+             .with_columns(pl.col("customers", "journeys", "responses", "ratings").fill_null(0).cast(pl.Int64))
+             .with_columns(share=pl.col("customers") / pl.col("customers").sum().clip(lower_bound=1))
+             .select("persona", "cluster", "customers", "journeys", "share", "nps", "responses", "csat", "ratings",
+                     "weakest_stage", "representative").sort("cluster"))
+
+    def line(r: dict) -> str:
+        phrase = trait_phrase(r["feature"], r["z"] > 0, lang)
+        if r["mean"] is None:
+            return t("trait_line_z", lang, phrase=phrase, z=f"{r['z']:+.1f}")
+        return t("trait_line", lang, phrase=phrase, value=_format_value(r["feature"], r["mean"]),
+                 overall=_format_value(r["feature"], r["overall"]), z=f"{r['z']:+.1f}")
+
+    trait_rows = top.join(profile.select("persona", "feature", "mean", "overall"), on=["persona", "feature"],
+                          how="left").rename({"persona": "cluster"}).join(label_frame, on="cluster")
+    trait_rows = trait_rows.with_columns(
+        text=pl.Series([line(r) for r in trait_rows.iter_rows(named=True)], dtype=pl.String))
+    cells = (sp.read(sp.stored(ds, key, "cells")).rename({"persona": "cluster"})
+             .join(label_frame, on="cluster").select("x", "y", "persona", "cluster", "customers"))
+    return DerivedPersonas(
+        view=view, table=table,
+        traits=trait_rows.select("persona", "cluster", "rank", "feature", "z", "mean", "overall", "text")
+        .sort("cluster", "rank"),
+        cells=cells, k=found_k, method=model["method"], criterion=model["criterion"],
+        scores={int(a): b for a, b in model["scores"].items()}, features=list(model["features"]))
+
+
+def derived_personas_report(dp: DerivedPersonas) -> list[dict[str, Any]]:
+    """report.py's ``derived_personas``: [{"persona", "customers", "journeys", "share", "nps", "traits", "representative"}]."""
+    texts = dp.traits.group_by("cluster", maintain_order=True).agg(pl.col("text"))
+    by_cluster = {r["cluster"]: r["text"] for r in texts.iter_rows(named=True)}
+    return [{"persona": r["persona"], "customers": r["customers"], "journeys": r["journeys"], "share": r["share"],
+             "nps": r["nps"], "traits": by_cluster.get(r["cluster"], []), "representative": r["representative"]}
+            for r in dp.table.iter_rows(named=True)]

@@ -16,7 +16,7 @@ import ingest
 import settings
 import survey_figures
 from errors import DataError
-from figures import episode, headline, paths_report, statistics, voc_report
+from figures import derived_personas, derived_personas_report, episode, headline, paths_report, statistics, voc_report
 from store import Dataset, Filters, open_dataset
 from store.dataset import open_facts, reads_directly
 from store.db import writable
@@ -30,6 +30,18 @@ def _date(text: str) -> dt.date:
         return dt.date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"{text!r} is not a date of the form YYYY-MM-DD") from None
+
+
+def _personas(text: str) -> str | int:
+    if text == "auto":
+        return text
+    try:
+        k = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is neither 'auto' nor a number of personas") from None
+    if k < 2:
+        raise argparse.ArgumentTypeError(f"{text!r}: a number of personas is at least 2")
+    return k
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
@@ -70,6 +82,11 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     p.add_argument("--detractors", metavar="FILE.csv", type=Path,
                    help="write the detractors' follow-up list (journeys answering 0-6) as CSV to FILE.csv")
     p.add_argument("--lang", choices=("en", "ko"), default="en", help="language of the PDF snapshot (default en)")
+    p.add_argument("--personas", type=_personas, metavar="auto|K",
+                   help="derive personas from behaviour (K of them, or k chosen by the Davies-Bouldin index) and add "
+                        "derived_personas to the report")
+    p.add_argument("--personas-out", type=Path, metavar="FILE.csv",
+                   help="write customer_id,persona of every customer (implies --personas auto when not given)")
     return p.parse_args(argv)
 
 
@@ -161,6 +178,8 @@ def render_table(r: dict) -> str:
         lines += render_paths(r)
     if r.get("voc"):
         lines += render_voc(r["voc"])
+    if "derived_personas" in r:
+        lines += render_personas(r)
     return "\n".join(lines)
 
 
@@ -278,6 +297,25 @@ def _executive(ds: Dataset, f: Filters, args: argparse.Namespace) -> dict:
     return out
 
 
+def _write_personas(dp, out: Path) -> None:
+    """customer_id,persona of every customer of the data (not only the selection), sorted by customer_id."""
+    assignment = pl.read_parquet(dp.view.personas_path).sort("customer_id")
+    try:
+        assignment.write_csv(out)
+    except OSError as exc:
+        raise DataError(f"--personas-out {out} cannot be written ({exc.strerror or type(exc).__name__}).") from None
+
+
+def render_personas(r: dict) -> list[str]:
+    lines = ["", "derived personas (customers clustered on behaviour)",
+             f"{'persona':<44}{'customers':>10}{'journeys':>10}{'share %':>9}{'NPS':>7}  representative"]
+    for p in r["derived_personas"]:
+        lines.append(f"{p['persona']:<44}{p['customers']:>10,}{p['journeys']:>10,}{100 * p['share']:>9.1f}"
+                     f"{_fmt(p['nps']):>7}  {p['representative']}")
+        lines += [f"    {text}" for text in p["traits"]]
+    return lines
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     try:
@@ -297,6 +335,12 @@ def main(argv: list[str] | None = None) -> int:
             if why:
                 result["statistics_reasons"]["voc"] = why
             result.update(_executive(ds, f, args))
+            if args.personas is not None or args.personas_out is not None:
+                k = None if args.personas in (None, "auto") else args.personas
+                dp = derived_personas(ds, f, k=k, lang="en")
+                result["derived_personas"] = derived_personas_report(dp)
+                if args.personas_out is not None:
+                    _write_personas(dp, args.personas_out)
     except DataError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

@@ -55,6 +55,9 @@ class Dataset:
     # Source column -> its name in cxlens, for the extra columns renamed because their names are
     # cxlens's own (store.schema.column_names); empty when none is.
     renamed: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
+    # A derived persona assignment (customer_id, persona; store.personas.with_personas) that replaces the
+    # data's own persona of journeys and events in every query; empty: the data's own column.
+    personas_path: str = ""
 
     @property
     def journeys_path(self) -> str:
@@ -91,7 +94,25 @@ class Dataset:
         on the events (pushed into the Parquet scan) instead of a semi-join on the journeys.
         ``persona`` is the journey's persona too, so touchpoint figures split by persona agree
         with the persona filter (which selects journeys by their persona)."""
+        if self.personas_path:  # the derived persona (bound as $personas) is the customer's, so the journey's too
+            return ("SELECT e.* EXCLUDE (seq, prev_channel, persona, journey_persona), p.persona AS persona, "
+                    "p.persona AS journey_persona FROM read_parquet($events) e "
+                    "LEFT JOIN read_parquet($personas) p USING (customer_id)")
         return "SELECT * EXCLUDE (seq, prev_channel, persona), journey_persona AS persona FROM read_parquet($events)"
+
+    def journeys_sql(self) -> str:
+        """The journey facts as a table expression: ``read_parquet($journeys)``, or with the derived persona
+        (``$personas``) in place of ``persona`` when ``personas_path`` is set."""
+        if self.personas_path:
+            return ("(SELECT j.* REPLACE (p.persona AS persona) FROM read_parquet($journeys) j "
+                    "LEFT JOIN read_parquet($personas) p USING (customer_id))")
+        return "read_parquet($journeys)"
+
+    def bind(self, params: dict) -> dict:
+        """``params`` with ``$personas`` bound when the persona is derived (for events_sql and journeys_sql)."""
+        if self.personas_path:
+            params["personas"] = self.personas_path
+        return params
 
 
 def is_remote(source: str) -> bool:

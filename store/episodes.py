@@ -37,9 +37,9 @@ def customer_journeys(ds: Dataset, customer_id: str) -> pl.DataFrame:
     return db.query(
         f"SELECT {', '.join('j.' + c for c in LIST_COLUMNS)}, "
         "p.stage_path, p.channel_path "
-        "FROM read_parquet($journeys) j LEFT JOIN read_parquet($paths) p USING (journey_id) "
+        f"FROM {ds.journeys_sql()} j LEFT JOIN read_parquet($paths) p USING (journey_id) "
         "WHERE j.customer_id = $cid ORDER BY j.first_ts, j.journey_id",
-        {"journeys": ds.journeys_path, "paths": _paths_path(ds), "cid": str(customer_id)},
+        ds.bind({"journeys": ds.journeys_path, "paths": _paths_path(ds), "cid": str(customer_id)}),
     )
 
 

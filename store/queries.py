@@ -30,7 +30,7 @@ def _with(ds: Dataset, f: Filters, raw: bool = False) -> tuple[str, dict]:
     ``src`` reads the dataset's cleaned events file (cast, checked, without ``comment``); only with
     ``raw`` (a query that needs ``comment``) does it read the source files again.
     """
-    params: dict = {"journeys": ds.journeys_path}
+    params: dict = ds.bind({"journeys": ds.journeys_path})
     if raw:
         params["files"] = list(ds.files)
     else:
@@ -60,9 +60,15 @@ def _with(ds: Dataset, f: Filters, raw: bool = False) -> tuple[str, dict]:
         tconds += journey_conditions(f, "e", ds.dims, params, prefix="journey_")
     elif f.selects_journeys:
         tconds.append("e.journey_id IN (SELECT journey_id FROM sel)")
+    source = ds.events_sql()
+    if raw:
+        source = ds.source_sql()
+        if ds.personas_path:
+            source = (f"SELECT s.* REPLACE (p.persona AS persona) FROM ({source}) s "
+                      "LEFT JOIN read_parquet($personas) p USING (customer_id)")
     sql = (
-        f"WITH src AS ({ds.source_sql() if raw else ds.events_sql()}), "
-        f"sel AS (SELECT * FROM read_parquet($journeys) j WHERE {' AND '.join(jconds) or 'true'}), "
+        f"WITH src AS ({source}), "
+        f"sel AS (SELECT * FROM {ds.journeys_sql()} j WHERE {' AND '.join(jconds) or 'true'}), "
         f"tp AS (SELECT e.* FROM src e WHERE {' AND '.join(tconds) or 'true'}) "
     )
     return sql, params
@@ -302,8 +308,8 @@ def filter_options(ds: Dataset) -> dict[str, list]:
     out["channel"] = channels["channel"].to_list()
     for col in ("persona",) + ds.dims:
         values = db.query(
-            f"SELECT DISTINCT {quote(col)} AS v FROM read_parquet($journeys) WHERE {quote(col)} IS NOT NULL ORDER BY 1",
-            {"journeys": ds.journeys_path},
+            f"SELECT DISTINCT {quote(col)} AS v FROM {ds.journeys_sql()} WHERE {quote(col)} IS NOT NULL ORDER BY 1",
+            ds.bind({"journeys": ds.journeys_path}),
         )
         out[col] = values["v"].to_list()
     span = db.query("SELECT min(first_ts)::DATE AS lo, max(first_ts)::DATE AS hi FROM read_parquet($journeys)",

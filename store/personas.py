@@ -1,0 +1,163 @@
+"""Derived personas in the store: customer features from the journey facts, and the assignment, once per version.
+
+Both live beside the facts (``<facts_dir>/personas/``) so that a second request, a second page or a
+second process on the same data version reads them instead of recomputing; a new data version has a
+new facts folder, so nothing is reused across versions. The clustering itself is
+``metrics.personas`` (pure); this module only computes its input and stores its output.
+
+A dataset "viewed through" an assignment (``with_personas``) is the same Dataset whose ``persona``
+(of journeys and of events) is the derived one: every query, filter, split and export then treats
+the derived persona exactly like the data's own column.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+import os
+import threading
+import uuid
+from pathlib import Path
+
+import polars as pl
+
+from store import db
+from store.dataset import Dataset
+
+FEATURES_FORMAT = "1"  # bump when a feature's definition changes
+MAX_CHANNELS = 12      # channels with most touchpoints get a share feature; the rest are left out
+MAX_STAGES = 12
+_lock = threading.Lock()
+
+# Scalar features: name -> SQL over the customer's journeys (alias j) aggregated per customer.
+# Their one-line definitions are in README ("Derived personas") and metrics.personas.FEATURE_HELP.
+_SCALARS = {
+    "journeys": "count(*)",
+    "touchpoints_per_journey": "avg(j.events)",
+    "median_journey_hours": "median(j.duration_hours)",
+    # mean hours between consecutive touchpoints of a journey: total duration / number of gaps
+    "gap_hours": "sum(j.duration_hours) / nullif(sum(j.events - 1), 0)",
+    "handoffs_per_journey": "avg(j.handoffs)",
+    "nps": "avg(j.nps)",
+}
+
+
+def _folder(ds: Dataset) -> Path:
+    return Path(ds.facts_dir) / "personas"
+
+
+def features_path(ds: Dataset) -> Path:
+    return _folder(ds) / f"features-{FEATURES_FORMAT}.parquet"
+
+
+def _write_atomic(frame: pl.DataFrame, path: Path) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f"{path.name}.tmp-{uuid.uuid4().hex[:8]}")
+    frame.write_parquet(tmp)
+    os.replace(tmp, path)  # a reader sees the old file or the whole new one
+
+
+def _channels(ds: Dataset) -> list[str]:
+    return db.query(
+        "SELECT channel FROM read_parquet($ev) WHERE channel IS NOT NULL GROUP BY channel "
+        "ORDER BY count(*) DESC, channel LIMIT $n",
+        {"ev": ds.events_path, "n": MAX_CHANNELS},
+    )["channel"].to_list()
+
+
+def _compute_features(ds: Dataset) -> pl.DataFrame:
+    """One row per customer (``customer_id``; the journey id where the data has none) and one column per feature,
+    unstandardised; see README "Derived personas" for every definition."""
+    stages = list(ds.stage_order[:MAX_STAGES])
+    late = stages[-2:]  # the last stage types of the order (e.g. inquiry, reuse): their share of touchpoints
+    channels = _channels(ds)
+    params: dict = {"journeys": ds.journeys_path, "ev": ds.events_path}
+    journey_cols = [f"{sql} AS s{i}" for i, sql in enumerate(_SCALARS.values())]
+    for i, stage in enumerate(stages):
+        params[f"st{i}"] = stage
+        journey_cols.append(f"avg(CAST(list_contains(j.stages, $st{i}) AS DOUBLE)) AS r{i}")
+    event_cols = ["count(*) FILTER (WHERE e.satisfaction IS NOT NULL) / count(*) AS rated"]
+    for i, channel in enumerate(channels):
+        params[f"ch{i}"] = channel
+        event_cols.append(f"count(*) FILTER (WHERE e.channel = $ch{i}) / count(*) AS c{i}")
+    for i, stage in enumerate(late):
+        params[f"late{i}"] = stage
+        event_cols.append(f"count(*) FILTER (WHERE e.stage = $late{i}) / count(*) AS l{i}")
+    dims = [d for d in ds.dims]
+    dim_cols = "".join(f", arg_max(j.{_q(d)}, j.first_ts) AS d{i}" for i, d in enumerate(dims))
+    sql = f"""
+        WITH per_journey AS (
+            SELECT j.customer_id, {', '.join(journey_cols)}{dim_cols}
+            FROM read_parquet($journeys) j GROUP BY j.customer_id
+        ), per_event AS (
+            SELECT e.customer_id, {', '.join(event_cols)}
+            FROM read_parquet($ev) e GROUP BY e.customer_id
+        )
+        SELECT * FROM per_journey JOIN per_event USING (customer_id) ORDER BY customer_id"""
+    raw = db.query(sql, params)
+    names = {f"s{i}": name for i, name in enumerate(_SCALARS)}
+    names |= {f"r{i}": f"reach:{s}" for i, s in enumerate(stages)}
+    names |= {"rated": "rated_share"}
+    names |= {f"c{i}": f"channel:{c}" for i, c in enumerate(channels)}
+    names |= {f"l{i}": f"touch:{s}" for i, s in enumerate(late)}
+    names |= {f"d{i}": f"attribute:{d}" for i, d in enumerate(dims)}
+    out = raw.rename(names)
+    numeric = [c for c in out.columns if c != "customer_id" and not c.startswith("attribute:")]
+    return out.with_columns(pl.col(numeric).cast(pl.Float64))
+
+
+def _q(name: str) -> str:
+    from store.schema import quote
+
+    return quote(name)
+
+
+def customer_features(ds: Dataset) -> pl.DataFrame:
+    """The customer features of ``ds``'s data version, computed on first use and stored beside the facts."""
+    path = features_path(ds)
+    with _lock:
+        if not path.exists():
+            _write_atomic(_compute_features(ds), path)
+    return pl.read_parquet(path)
+
+
+def assignment_key(method: str, k: int | None, features: list[str]) -> str:
+    """A short name for one clustering setting: method, k (None = auto) and the feature list."""
+    text = json.dumps([FEATURES_FORMAT, method, k, sorted(features)], ensure_ascii=False)
+    return hashlib.sha256(text.encode()).hexdigest()[:12]
+
+
+def stored(ds: Dataset, key: str, name: str) -> Path:
+    """Path of a stored result ``name`` (e.g. ``assignment``, ``labels-en``) of clustering setting ``key``."""
+    return _folder(ds) / f"{key}-{name}.parquet"
+
+
+def read(path: Path) -> pl.DataFrame | None:
+    return pl.read_parquet(path) if path.exists() else None
+
+
+def write(frame: pl.DataFrame, path: Path) -> None:
+    _write_atomic(frame, path)
+
+
+def read_model(ds: Dataset, key: str) -> dict | None:
+    """The stored description of clustering setting ``key`` (k, method, criterion, scores, features,
+    representatives), or None."""
+    path = _folder(ds) / f"{key}-model.json"
+    return json.loads(path.read_text()) if path.exists() else None
+
+
+def write_model(ds: Dataset, key: str, model: dict) -> None:
+    path = _folder(ds) / f"{key}-model.json"
+    tmp = path.with_name(f"{path.name}.tmp-{uuid.uuid4().hex[:8]}")
+    tmp.write_text(json.dumps(model, ensure_ascii=False))
+    os.replace(tmp, path)
+
+
+def with_personas(ds: Dataset, labelled: Path, key: str) -> Dataset:
+    """``ds`` whose persona is the derived one: ``labelled`` holds customer_id, persona (one row per customer).
+
+    The view has its own version (``<version>~<key>``), so every cache keyed by version keeps the two apart.
+    """
+    return dataclasses.replace(ds, version=f"{ds.version}~{key}", personas_path=str(labelled))
