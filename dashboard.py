@@ -12,14 +12,16 @@ from pathlib import Path
 import streamlit as st
 
 from errors import CacheError, DataError
-from ui import data, state, text
+from ui import data, layout, state, text
 from ui import upload as session_upload
 from ui.access_gate import require_access
 from ui.i18n import t
 
 HERE = Path(__file__).resolve().parent
 
-st.set_page_config(page_title="cxlens", page_icon=":material/insights:", layout="wide")
+# The icon ships with the app: a ":material/…:" page icon is fetched from fonts.gstatic.com (fails offline).
+st.set_page_config(page_title="cxlens", page_icon=str(HERE / "ui" / "icon.png"), layout="wide")
+layout.page_style()
 
 lang = state.language_switch()
 # --- access (issue 7): nobody sees data before the sign-in gate lets them (ui/access_gate.py, access.py)

@@ -17,10 +17,21 @@ import streamlit as st
 from errors import CacheError, DataError
 from store import Dataset, Filters
 from ui import data, text
+from ui import format as fmt
 from ui.i18n import t
 
 log = logging.getLogger("cxlens.ui")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+# Streamlit leaves 6rem above the first element for its header; the header here holds only the top navigation
+# (about 3.75rem), so the rest was empty space above every page title.
+_PAGE_CSS = "<style>.stMainBlockContainer{padding-top:4.5rem}</style>"
+
+
+def page_style() -> None:
+    """The app's few layout rules (drawn once per run, from the entry script; takes no space on the page)."""
+    st.html(_PAGE_CSS)
 
 
 @contextlib.contextmanager
@@ -95,12 +106,33 @@ def _any_start(column: str) -> pl.Expr:
 
 
 def table(frame: pl.DataFrame, file_name: str, labels: Mapping[str, str] | None = None,
-          formats: Mapping[str, str] | None = None) -> None:
-    """A table with a CSV download of the same rows; ``labels`` rename columns for display and CSV."""
-    shown = frame.rename({k: v for k, v in (labels or {}).items() if k in frame.columns})
-    config = {labels.get(c, c) if labels else c: st.column_config.NumberColumn(format=fmt)
-              for c, fmt in (formats or {}).items() if c in frame.columns}
-    st.dataframe(shown, hide_index=True, width="stretch", column_config=config or None)
+          formats: Mapping[str, str] | None = None, column_order: list[str] | None = None) -> None:
+    """A table with a CSV download of the same rows; ``labels`` rename columns for display and CSV.
+
+    Every number reads the same way (ui/format.py): thousands separators (integer columns ``%,d``, a printf
+    ``formats`` entry gets the separator added), p-value columns as ``< 0.001``, a missing cell as ``—``
+    (never ``None``). The CSV keeps the unrounded numbers. ``column_order`` (original names) shows those
+    columns first, so the ones that matter are visible on a narrow screen.
+    """
+    labels = {k: v for k, v in (labels or {}).items() if k in frame.columns}
+    shown = frame.rename(labels)
+    display = fmt.p_columns(frame).rename(labels)
+    config = {}
+    for column, dtype in frame.schema.items():
+        if column in fmt.P_COLUMNS and dtype.is_numeric():
+            config[labels.get(column, column)] = st.column_config.TextColumn(alignment="right")
+            continue
+        if not dtype.is_numeric():
+            continue
+        printf = fmt.printf((formats or {}).get(column), dtype)
+        if printf is not None:
+            config[labels.get(column, column)] = st.column_config.NumberColumn(format=printf)
+    order = None
+    if column_order:
+        first = [labels.get(c, c) for c in column_order if c in frame.columns]
+        order = first + [c for c in display.columns if c not in first]
+    st.dataframe(display, hide_index=True, width="stretch", column_config=config or None, column_order=order,
+                 placeholder=fmt.MISSING)
     # The CSV is made when clicked (a callable), so no copy of the data waits under a /media URL (issue 18.8).
     st.download_button(t("download_csv"), lambda: csv_bytes(shown), file_name=file_name, mime="text/csv",
                        icon=":material/download:", key=f"download:{file_name}", on_click="ignore")

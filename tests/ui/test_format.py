@@ -1,0 +1,89 @@
+import json
+
+import polars as pl
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from ui import format as fmt
+
+WORDS = {"hours": "{n} h", "days": "{n} d"}
+
+
+def test_thousands_separates_and_says_missing_for_none():
+    assert fmt.thousands(7597) == "7,597"
+    assert fmt.thousands(1234567.891, 1) == "1,234,567.9"
+    assert fmt.thousands(None) == "—"
+    assert fmt.thousands(float("nan")) == "—"
+
+
+@pytest.mark.parametrize(("p", "shown"), [(2.02e-207, "< 0.001"), (0.0000178, "< 0.001"), (0.000999, "< 0.001"),
+                                           (0.001, "0.001"), (0.0123, "0.012"), (0.5, "0.500"), (1.0, "1.000"),
+                                           (None, "—")])
+def test_p_values_below_one_in_a_thousand_read_as_less_than(p, shown):
+    assert fmt.p_value(p) == shown
+
+
+def test_a_change_that_rounds_to_zero_has_no_sign():
+    assert fmt.signed(-0.04) == "0.0"
+    assert fmt.signed(0.04, 0, " %") == "0 %"
+    assert fmt.signed(-0.4, 0, " %") == "0 %"
+    assert fmt.signed(-2.0) == "\u22122.0"
+    assert fmt.signed(35.2, 0, " %") == "+35 %"
+    assert fmt.signed(None) == "—"
+
+
+def test_durations_switch_to_days_beyond_48_hours():
+    assert fmt.duration(36.54, WORDS) == "36.5 h"
+    assert fmt.duration(48.0, WORDS) == "48.0 h"
+    assert fmt.duration(49.0, WORDS) == "2.0 d"
+    assert fmt.duration(74.4, WORDS) == "3.1 d"
+    assert fmt.duration(None, WORDS) == "—"
+
+
+def test_a_table_unit_follows_the_median_of_what_it_shows():
+    assert fmt.duration_unit([1.0, 2.0, 200.0]) == "hours"
+    assert fmt.duration_unit([10.0, 60.0, 70.0, None]) == "days"
+    assert fmt.duration_unit([40.0, 60.0]) == "days"  # median 50 h
+    assert fmt.duration_unit([]) == "hours"
+    assert fmt.in_unit(72.0, "days") == 3.0 and fmt.in_unit(72.0, "hours") == 72.0
+
+
+@pytest.mark.parametrize(("given", "dtype", "made"), [
+    (None, pl.Int64, "%,d"), (None, pl.UInt32, "%,d"), (None, pl.Float64, None), ("%.1f", pl.Float64, "%,.1f"),
+    ("%+.2f", pl.Float64, "%+,.2f"), ("%,.1f", pl.Float64, "%,.1f"), ("%.0f", pl.Float64, "%,.0f"),
+    ("%.1f %%", pl.Float64, "%,.1f %%"), ("localized", pl.Float64, "localized"),
+])
+def test_table_formats_gain_a_thousands_separator(given, dtype, made):
+    assert fmt.printf(given, dtype) == made
+
+
+def test_p_value_columns_become_text():
+    frame = pl.DataFrame({"stage": ["가입", "이용", "탐색"], "p_value": [2.02e-207, 0.0312, None],
+                          "q_value": [0.0000178, 0.2, 0.9]})
+    shown = fmt.p_columns(frame)
+    assert shown["p_value"].to_list() == ["< 0.001", "0.031", "—"]
+    assert shown["q_value"].to_list() == ["< 0.001", "0.200", "0.900"]
+    assert shown["stage"].to_list() == frame["stage"].to_list()
+
+
+def _table_app():
+    import polars as pl
+
+    from ui import layout
+
+    frame = pl.DataFrame({"touchpoint": ["본인인증", None], "events": [7597, 12], "csat": [71.25, None],
+                          "p_value": [2.02e-207, 0.2]})
+    layout.table(frame, "t.csv", labels={"events": "Events", "p_value": "p"}, formats={"csat": "%.1f"},
+                 column_order=["csat"])
+
+
+def test_a_table_shows_separators_p_values_as_text_and_a_dash_for_missing_cells():
+    at = AppTest.from_function(_table_app).run(timeout=60)
+    assert not at.exception
+    proto = at.dataframe[0].proto
+    config = json.loads(proto.columns)
+    assert config["Events"]["type_config"]["format"] == "%,d"
+    assert config["csat"]["type_config"]["format"] == "%,.1f"
+    assert proto.placeholder == "—"
+    assert list(proto.column_order) == ["csat", "touchpoint", "Events", "p"]
+    assert at.dataframe[0].value["p"].tolist() == ["< 0.001", "0.200"]
