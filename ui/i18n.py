@@ -121,7 +121,6 @@ TEXT: dict[str, dict[str, str]] = {
     "nothing_matches_any": {"en": "Nothing matches these filters. Relax one of them.",
                             "ko": "이 필터에 맞는 데이터가 없습니다. 필터 중 하나를 완화해 보세요."},
     "or": {"en": " or ", "ko": " 또는 "},
-    "and": {"en": " and ", "ko": ", "},
     "date_range": {"en": "the date range", "ko": "기간"},
     "chart_failed": {"en": "This part could not be drawn: {error}", "ko": "이 부분을 그릴 수 없습니다: {error}"},
     "no_answers": {"en": "No answers for this chart in the selection.", "ko": "선택한 범위에 이 차트의 응답이 없습니다."},
