@@ -124,8 +124,8 @@ def reconciled_fix_first(ds: Dataset, f: Filters, drivers_table: pl.DataFrame | 
 def detractors(ds: Dataset, f: Filters) -> pl.DataFrame:
     """The follow-up list: every selected journey whose NPS answer is a detractor's (0–6), newest first.
 
-    Columns DETRACTOR_COLUMNS: customer_id, journey_id, score (the 0–10 answer), date (of the journey's last
-    touchpoint, when the closing survey is answered), last_stage and last_channel (of its last touchpoint in
+    Columns DETRACTOR_COLUMNS: customer_id, journey_id, score (the 0–10 answer), date (YYYY-MM-DD of the journey's
+    last touchpoint, when the closing survey is answered), last_stage and last_channel (of its last touchpoint in
     journey order), worst_stage (its stage with the lowest mean satisfaction; ties by stage order; null without
     ratings), comment (its comments in journey order joined by " / ", personal data masked by
     metrics.text.mask_expr, the voice of the customer's one masking definition).
@@ -139,7 +139,7 @@ def detractors(ds: Dataset, f: Filters) -> pl.DataFrame:
              .group_by("journey_id", maintain_order=True).first()
              .select("journey_id", pl.col("stage").alias("worst_stage")))
     return (facts.join(worst, on="journey_id", how="left")
-            .with_columns(mask_expr("comment").alias("comment"))
+            .with_columns(mask_expr("comment").alias("comment"), pl.col("date").cast(pl.String))
             .sort(["date", "journey_id"], descending=[True, False])
             .select(DETRACTOR_COLUMNS))
 

@@ -47,11 +47,12 @@ layout.stop_if_empty(ds, f)
 about = data.survey_info(ds)
 dated = about is None or about.timestamp_column is not None
 
-top, button = st.columns([4, 1], vertical_alignment="bottom")
+top, _, button = st.columns([2, 2, 1], vertical_alignment="bottom")
 if "overview.period" not in st.session_state:
     st.session_state["overview.period"] = "custom" if (f.since or f.until) else "last_30"
-period = top.segmented_control(t("period"), PERIOD_CHOICES, format_func=lambda c: t("period_choice_" + c),
-                               key="overview.period", required=True, help=t("help_period"))
+# A select box, not a segmented control: five choices did not fit a phone's width (the last ones were cut off).
+period = top.selectbox(t("period"), PERIOD_CHOICES, format_func=lambda c: t("period_choice_" + c),
+                       key="overview.period", help=t("help_period"))
 
 with layout.guard():
     s = data.executive_summary(ds, f, period)
@@ -79,7 +80,8 @@ with layout.guard():
             help_text += " " + note
         with column.container(border=True):
             st.metric(t(label), "—" if value is None else fmt.format(value), delta_text, delta_color=shown.color,
-                      delta_arrow=shown.arrow, help=help_text, delta_description=compared_text)
+                      delta_arrow=shown.arrow, help=help_text)
+            st.caption(compared_text)  # a caption wraps; the metric's delta_description was cut on a narrow card
             if goal.met is not None:
                 badge = t("target_badge_met" if goal.met else "target_badge_missed", target=fmt.format(goal.target),
                           gap=delta_fmt.format(goal.gap))

@@ -299,8 +299,8 @@ TEXT: dict[str, dict[str, str]] = {
     "target_met": {"en": "target met ({gap})", "ko": "목표 달성 ({gap})"},
     "target_missed": {"en": "target missed ({gap})", "ko": "목표 미달 ({gap})"},
     "target_none": {"en": "no target", "ko": "목표 없음"},
-    "target_badge_met": {"en": "Target {target}: met, {gap}", "ko": "목표 {target}: 달성, {gap}"},
-    "target_badge_missed": {"en": "Target {target}: missed by {gap}", "ko": "목표 {target}: 미달 {gap}"},
+    "target_badge_met": {"en": "Target {target} · met · gap {gap}", "ko": "목표 {target} · 달성 · 차이 {gap}"},
+    "target_badge_missed": {"en": "Target {target} · missed · gap {gap}", "ko": "목표 {target} · 미달 · 차이 {gap}"},
     "headline_title": {"en": "Headline", "ko": "헤드라인"},
     "movers_title": {"en": "What changed, and where", "ko": "무엇이 어디서 바뀌었나"},
     "movers_intro": {
