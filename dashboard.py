@@ -38,7 +38,9 @@ except DataError as exc:
     st.error(t("data_error", error=text.error(exc)))
     st.stop()
 
-state.filter_panel(ds, options)
+state.filter_panel(ds, {**options, "keyword": data.keyword_options(ds)})
+if data.current_filters().keyword:  # the keyword filter needs the comments' keywords (computed once)
+    data.wait_for_keywords(ds)
 st.sidebar.caption(t("data_source", name=text.md(ds.name), events=f"{ds.events:,}", journeys=f"{ds.journeys:,}"))
 if not ds.files:  # a facts directory written elsewhere: say which engine wrote it
     st.sidebar.caption(t("facts_source", engine=text.md(ds.engine), version=text.md(ds.engine_version)))
@@ -61,6 +63,7 @@ PAGES = [
     st.Page(HERE / "pages" / "personas.py", title=t("page_personas"), icon=":material/groups:",
             url_path="personas"),
     st.Page(HERE / "pages" / "journeys.py", title=t("page_journeys"), icon=":material/timeline:", url_path="journeys"),
+    st.Page(HERE / "pages" / "voc.py", title=t("page_voc"), icon=":material/forum:", url_path="voc"),
     st.Page(HERE / "pages" / "drivers.py", title=t("page_drivers"), icon=":material/target:", url_path="drivers"),
     st.Page(HERE / "pages" / "upload.py", title=t("page_upload"), icon=":material/upload_file:", url_path="upload"),
 ]

@@ -25,7 +25,16 @@ from metrics.periods import comparison_periods
 from metrics.satisfaction import ces, csat
 from metrics.significance import csat_change, nps_change
 from metrics.trend import Trend, trend
-from metrics.voc import DETRACTOR, PROMOTER, distinctive, keyword_table, nps_class, rising_keywords
+from metrics.voc import (
+    DETRACTOR,
+    PROMOTER,
+    associated_words,
+    distinctive,
+    keyword_shares,
+    keyword_table,
+    nps_class,
+    rising_keywords,
+)
 from metrics.weakest_stage import weakest_stage
 from store import Dataset, Filters
 from store import episodes as store_episodes
@@ -441,3 +450,25 @@ def derived_personas_report(dp: DerivedPersonas) -> list[dict[str, Any]]:
     return [{"persona": r["persona"], "customers": r["customers"], "journeys": r["journeys"], "share": r["share"],
              "nps": r["nps"], "traits": by_cluster.get(r["cluster"], []), "representative": r["representative"]}
             for r in dp.table.iter_rows(named=True)]
+
+
+
+
+VOC_GROUPS = ("stage", "channel", "touchpoint", "persona")  # what keyword figures can be split or compared by
+
+
+def voc_compare(ds: Dataset, f: Filters, column: str, value: str) -> pl.DataFrame:
+    """metrics.voc.distinctive: keywords of the comments whose ``column`` (stage, channel, touchpoint or the
+    journey's persona) is ``value``, against the selection's other comments."""
+    return distinctive(voc_store.keyword_counts(ds, f, by=[column]), column, value)
+
+
+def voc_associated(ds: Dataset, f: Filters, keyword: str) -> pl.DataFrame:
+    """metrics.voc.associated_words of ``keyword`` over the selection's comments."""
+    counts = voc_store.keyword_counts(ds, f).select("keyword", "comments")
+    return associated_words(voc_store.cooccurrence(ds, f, keyword), counts, _comments(ds, f), keyword)
+
+
+def voc_split(ds: Dataset, f: Filters, by: str) -> pl.DataFrame:
+    """metrics.voc.keyword_shares per ``by`` group (stage, channel, touchpoint or persona)."""
+    return keyword_shares(voc_store.keyword_counts(ds, f, by=[by]), voc_store.comment_totals(ds, f, by=[by]), by)

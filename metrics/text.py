@@ -66,7 +66,7 @@ def _words(text: str) -> frozenset[str]:
 
 # Words that say nothing on their own: nouns of grammar and time, light verbs, English function words.
 KOREAN_STOPWORDS = _words("""
-것 수 등 때 중 후 전 앞 점 좀 분 데 번 건 거 곳 개 뭐 더 안 제 저 나 우리 이번 오늘 어제 정도 부분 경우 이상 이하 관련 때문
+것 수 등 때 중 후 전 앞 으 점 좀 분 데 번 건 거 곳 개 뭐 더 안 제 저 나 우리 이번 오늘 어제 정도 부분 경우 이상 이하 관련 때문
 하다 되다 있다 없다 같다 이다 아니다 않다 보다 주다 받다 가다 오다 싶다 말다 나다 대하다 위하다 통하다 그렇다 이렇다 어떻다
 많다 계시다 드리다 지다 놓다 두다
 """)

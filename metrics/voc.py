@@ -130,7 +130,8 @@ def distinctive(counts: pl.DataFrame, group: str, target: str | Sequence[str], o
 def associated_words(both: pl.DataFrame, counts: pl.DataFrame, total_comments: int, keyword: str,
                      min_count: int = 5) -> pl.DataFrame:
     """Words that appear in the same comments as ``keyword`` more often than chance: lift = P(w | keyword) / P(w)
-    = both · N / (c_keyword · c_w), PMI = log2(lift), over words in at least ``min_count`` comments with it.
+    = both · N / (c_keyword · c_w) > 1 (PMI = log2(lift) > 0), over words in at least ``min_count`` comments
+    with it.
 
     Words that contain ``keyword`` or are part of it (its compound or its parts) are left out: they co-occur
     by construction.
@@ -156,6 +157,7 @@ def associated_words(both: pl.DataFrame, counts: pl.DataFrame, total_comments: i
                     & ~pl.lit(keyword).str.contains(word, literal=True))
         .join(counts.select("keyword", "comments"), on="keyword")
         .with_columns((pl.col("both") * total_comments / (c_k * pl.col("comments"))).alias("lift"))
+        .filter(pl.col("lift") > 1)
         .with_columns(pl.col("lift").log(2).alias("pmi"))
         .select("keyword", pl.col("both").cast(pl.Int64), pl.col("comments").cast(pl.Int64), "lift", "pmi")
         .sort(["lift", "both", "keyword"], descending=[True, True, False])
@@ -200,3 +202,18 @@ def rising_keywords(current: pl.DataFrame, current_total: int, previous: pl.Data
     p_values = [two_sided_p(z) for z in frame["z"].to_list()]
     return (frame.with_columns(pl.Series("p_value", p_values, dtype=pl.Float64))
             .select(list(schema)).sort(["z", "keyword"], descending=[True, False]))
+
+
+def keyword_shares(counts: pl.DataFrame, totals: pl.DataFrame, by: str) -> pl.DataFrame:
+    """Share of each ``by`` group's comments that contain each keyword (%).
+
+    ``counts``: ``by``, keyword, comments; ``totals``: ``by``, comments (all comments of the group). Returns
+    ``by``, keyword, comments, group_comments, share; groups without a value are left out.
+    """
+    return (
+        counts.select(by, "keyword", "comments")
+        .join(totals.select(by, pl.col("comments").alias("group_comments")), on=by)
+        .filter(pl.col(by).is_not_null())
+        .with_columns(pct(pl.col("comments"), pl.col("group_comments")).alias("share"))
+        .sort([by, "keyword"])
+    )

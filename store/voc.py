@@ -249,8 +249,8 @@ def cooccurrence(ds: Dataset, f: Filters, keyword: str) -> pl.DataFrame:
         "GROUP BY ALL ORDER BY ALL", params)
 
 
-VERBATIM_COLUMNS = ("timestamp", "journey_id", "stage", "channel", "touchpoint", "persona", "satisfaction",
-                    "journey_nps", "comment")
+VERBATIM_COLUMNS = ("timestamp", "comment", "stage", "channel", "touchpoint", "satisfaction", "journey_nps",
+                    "persona", "journey_id")
 
 
 def verbatims(ds: Dataset, f: Filters, keyword: str | None = None, search: str | None = None,

@@ -10,6 +10,7 @@ filters, arguments), so a filter seen before re-renders without touching DuckDB.
 from __future__ import annotations
 
 import dataclasses
+import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -35,6 +36,7 @@ from metrics.spread import box_summary
 from metrics.weakest_stage import weakest_stage
 from store import Dataset, Filters, open_dataset
 from store import queries as q
+from store import voc as store_voc
 from store.dataset import facts_ready, facts_stamp, fingerprint, open_facts, resolve
 from ui import text
 from ui.charts import colour_map
@@ -254,7 +256,7 @@ def stage_channel(ds: Dataset, f: Filters) -> pl.DataFrame:
 
 
 def relaxations(ds: Dataset, f: Filters) -> list[str]:
-    """The filters (persona, channel, stage, a dim's column, or ``dates``) whose removal alone gives a non-empty
+    """The filters (persona, channel, stage, a dim's column, ``keyword`` or ``dates``) whose removal alone gives a non-empty
     result, in panel order."""
     candidates: list[tuple[str, Filters]] = []
     if f.since or f.until:
@@ -264,6 +266,8 @@ def relaxations(ds: Dataset, f: Filters) -> list[str]:
             candidates.append((name, dataclasses.replace(f, **{name: ()})))
     for i, (column, _) in enumerate(f.dims):
         candidates.append((column, dataclasses.replace(f, dims=f.dims[:i] + f.dims[i + 1:])))
+    if f.keyword:
+        candidates.append(("keyword", dataclasses.replace(f, keyword=())))
     return [name for name, g in candidates if totals(ds, g)["journeys"] > 0]
 
 
@@ -472,3 +476,71 @@ def snapshot_pdf(ds: Dataset, f: Filters, period: str, lang: str) -> bytes:
     from ui import snapshot
 
     return snapshot.pdf(executive_summary(ds, f, period), lang)
+
+
+# --- voice of the customer (issue 12): keywords of the comments, tokenised once per data version
+
+
+def keywords_ready(ds: Dataset) -> bool:
+    """Whether the keywords of the dataset's comments are computed (store.voc's tokens step)."""
+    return store_voc.tokens_ready(ds)
+
+
+def keywords_job(ds: Dataset) -> store_voc.TokensJob:
+    """The background tokens step of the dataset (started when it is not running yet)."""
+    return store_voc.start_tokens(ds)
+
+
+def wait_for_keywords(ds: Dataset) -> None:
+    """Block this run, with a progress bar, until the dataset's keywords are computed (a keyword filter needs them)."""
+    if keywords_ready(ds):
+        return
+    job, box = keywords_job(ds), st.empty()
+    while job.running:
+        box.progress(min(max(job.fraction, 0.0), 1.0), text=t("voc_progress", pct=f"{100 * job.fraction:.0f}"))
+        time.sleep(0.5)
+    box.empty()
+
+
+@_register
+def _keyword_options(ds: Dataset, f: Filters) -> list[str]:
+    return store_voc.keyword_counts(ds, f).sort(["comments", "keyword"], descending=[True, False])["keyword"].head(
+        KEYWORD_OPTIONS).to_list()
+
+
+KEYWORD_OPTIONS = 300
+
+
+def keyword_options(ds: Dataset) -> list[str]:
+    """The KEYWORD_OPTIONS most mentioned keywords of the whole dataset (none while they are being computed)."""
+    return _keyword_options(ds, Filters()) if keywords_ready(ds) else []
+
+
+@_register
+def voc(ds: Dataset, f: Filters) -> figures.Voc:
+    """figures.voc: the keyword table, detractor and promoter keywords and rising keywords."""
+    return figures.voc(ds, f)
+
+
+@_register
+def voc_compare(ds: Dataset, f: Filters, column: str, value: str) -> pl.DataFrame:
+    """figures.voc_compare: keywords of one stage / channel / touchpoint / persona against the rest."""
+    return figures.voc_compare(ds, f, column, value)
+
+
+@_register
+def voc_associated(ds: Dataset, f: Filters, keyword: str) -> pl.DataFrame:
+    """figures.voc_associated: the words that co-occur with ``keyword``."""
+    return figures.voc_associated(ds, f, keyword)
+
+
+@_register
+def voc_split(ds: Dataset, f: Filters, by: str) -> pl.DataFrame:
+    """figures.voc_split: the share of each group's comments containing each keyword."""
+    return figures.voc_split(ds, f, by)
+
+
+@_register
+def verbatims(ds: Dataset, f: Filters, keyword: str, search: str) -> pl.DataFrame:
+    """store.voc.verbatims (masked, newest first), for ``keyword`` and ``search`` when not empty."""
+    return store_voc.verbatims(ds, f, keyword or None, search or None)

@@ -21,6 +21,7 @@ from ui.i18n import DEFAULT_LANG, LANGUAGES, t
 
 MULTI = ("persona", "channel", "stage")
 KEPT_PARAMS = ("drill_kind", "drill_path", "drill_from", "drill_to", "journey")  # ui.drill's, not filters
+KEYWORD_MAX = 20  # keywords a link may select
 _PREFIX = "filter."  # widget keys: filter.since, filter.persona, filter.dim.<column>, …
 Warning_ = tuple[str, dict]  # (i18n key, values): translated when shown, in the session's language
 
@@ -76,6 +77,8 @@ def parse_query(params: Mapping[str, Sequence[str]], options: Mapping[str, Seque
                 # a link repeating one bad value (up to Streamlit's 1000 parameters) warns once, not 1000 times
                 warnings.append(("warn_unknown_value", {"param": name, "value": v}))
         values[name] = chosen
+    # Any word may be a keyword (one the comments never use selects no journey, and the page says so).
+    values["keyword"] = list(dict.fromkeys(v.strip() for v in params.get("keyword", ()) if v.strip()))[:KEYWORD_MAX]
     return values, warnings
 
 
@@ -102,6 +105,8 @@ def query_string_values(f: Filters, lang: str) -> dict[str, list[str] | str]:
     for column, chosen in f.dims:
         if column not in out:
             out[column] = list(chosen)
+    if f.keyword:
+        out["keyword"] = list(f.keyword)
     if lang != DEFAULT_LANG:
         out["lang"] = lang
     return out
@@ -149,6 +154,14 @@ def _clear(dims: Sequence[str]) -> None:
         st.session_state[widget_key(name)] = None
     for name in MULTI + tuple(dims):
         st.session_state[widget_key(name, dims)] = []
+    st.session_state[widget_key("keyword")] = []
+
+
+def add_keyword(keyword: str) -> None:
+    """Add ``keyword`` to the keyword filter (a button's callback: it runs before the panel is drawn)."""
+    chosen = list(st.session_state.get(widget_key("keyword")) or [])
+    if keyword not in chosen:
+        st.session_state[widget_key("keyword")] = [*chosen, keyword][:KEYWORD_MAX]
 
 
 def filter_panel(ds: Dataset, options: Mapping[str, Sequence]) -> Filters:
@@ -182,11 +195,15 @@ def filter_panel(ds: Dataset, options: Mapping[str, Sequence]) -> Filters:
     for column in dims:
         dim_values[column] = side.multiselect(text.md(column), options.get(column, []), key=widget_key(column, dims),
                                               help=t("help_dim", column=text.md(column)), placeholder=t("all"))
+    chosen_keywords = st.session_state.get(widget_key("keyword")) or []
+    keyword = side.multiselect(t("keyword"), list(dict.fromkeys([*chosen_keywords, *options.get("keyword", [])])),
+                               key=widget_key("keyword"), help=t("help_keyword"), placeholder=t("all"),
+                               accept_new_options=True, max_selections=KEYWORD_MAX)
     side.button(t("reset_filters"), on_click=_clear, args=(dims,), width="stretch")
     if since and until and since > until:
         since, until = until, since
         warnings.append(("warn_swapped", {"since": since, "until": until}))
-    f = Filters.make(since=since, until=until, dims=dim_values, **chosen)
+    f = Filters.make(since=since, until=until, dims=dim_values, keyword=keyword, **chosen)
     st.session_state["filters"] = f
     kept = {k: st.query_params.get_all(k) for k in KEPT_PARAMS if k in st.query_params}  # the drill-down's
     st.query_params.from_dict({**query_string_values(f, st.session_state.get("lang", DEFAULT_LANG)), **kept})

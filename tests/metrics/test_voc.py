@@ -147,14 +147,16 @@ def test_nps_class_uses_the_nps_thresholds():
 
 
 def test_associated_words_rank_by_lift_with_a_minimum_count_and_leave_out_compound_parts():
-    counts = pl.DataFrame({"keyword": ["본인인증", "본인", "오류", "앱", "지연"], "comments": [20, 25, 10, 50, 4]})
-    both = pl.DataFrame({"keyword": ["본인", "오류", "앱", "지연"], "both": [20, 8, 10, 4]})
+    counts = pl.DataFrame({"keyword": ["본인인증", "본인", "오류", "앱", "지연", "시간"],
+                           "comments": [20, 25, 10, 50, 4, 30]})
+    both = pl.DataFrame({"keyword": ["본인", "오류", "앱", "지연", "시간"], "both": [20, 8, 10, 4, 9]})
     got = associated_words(both, counts, 100, "본인인증", min_count=5)
-    assert got["keyword"].to_list() == ["오류", "앱"]  # 본인 is part of it; 지연 is under the minimum count
+    # 본인 is part of it; 지연 is under the minimum count; 앱 is exactly as frequent as by chance (lift 1)
+    assert got["keyword"].to_list() == ["오류", "시간"]
     error = got.row(0, named=True)
     assert error["lift"] == pytest.approx(8 * 100 / (20 * 10))
     assert error["pmi"] == pytest.approx(math.log2(4.0))
-    assert got.row(1, named=True)["lift"] == pytest.approx(10 * 100 / (20 * 50))
+    assert got.row(1, named=True)["lift"] == pytest.approx(9 * 100 / (20 * 30))
     assert associated_words(both, counts, 100, "없는말").is_empty()
 
 

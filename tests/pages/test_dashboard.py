@@ -45,7 +45,8 @@ def test_every_page_renders_on_the_sample_without_an_error(app, sample_path, pag
 def test_every_page_renders_on_telco_data_without_touchpoint_or_ces_columns(app, telco_path, page):
     at = app(telco_path, page=page)
     assert _problems(at) == []
-    assert [w.key for w in at.multiselect] == ["filter.persona", "filter.channel", "filter.stage", "filter.dim.plan"]
+    assert [w.key for w in at.multiselect] == ["filter.persona", "filter.channel", "filter.stage", "filter.dim.plan",
+                                               "filter.keyword"]
 
 
 def test_overview_nps_is_the_last_30_days_without_a_date_filter_and_the_whole_data_as_custom(app, sample_path):

@@ -133,3 +133,28 @@ def test_without_comments_voc_is_null_with_a_reason(tmp_path, capsys):
     r = json.loads(capsys.readouterr().out)
     assert r["voc"] is None
     assert r["statistics_reasons"]["voc"] == "no comments on the selected touchpoints"
+
+
+def test_tokens_run_once_in_the_background_with_progress(tmp_path, monkeypatch):
+    monkeypatch.setenv("CXLENS_CACHE_DIR", str(tmp_path / "cache"))
+    path = tmp_path / "few.parquet"
+    pl.DataFrame({
+        "journey_id": ["a", "b", "c", "d"], "timestamp": [dt.datetime(2025, 1, d, 9) for d in (1, 2, 3, 4)],
+        "stage": ["이용"] * 4, "channel": ["앱"] * 4, "nps": [3, 10, None, 5],
+        "comment": ["유심이 안 돼요", "유심을 바꿨어요", "유심이 안 돼요", "연락처 010-1234-5678"],
+    }).write_parquet(path)
+    ds = open_dataset(path)
+    assert not store_voc.tokens_ready(ds)
+    seen = []
+    monkeypatch.setattr(store_voc, "CHUNK_TEXTS", 1)
+    job = store_voc.start_tokens(ds)
+    assert store_voc.start_tokens(ds) is job  # one job per data version
+    job.thread.join(60)
+    assert job.error is None and job.fraction == 1.0 and store_voc.tokens_ready(ds)
+    store_voc.ensure_tokens(ds, lambda fraction, message: seen.append(fraction))
+    assert seen == []  # already done: not tokenised again
+    tokens = pl.read_parquet(str(tmp_path / "cache" / ds.version / store_voc.TOKENS))
+    # three distinct texts, each tokenised once; the phone number is no keyword
+    assert sorted(tokens.rows()) == [(1, "연락처"), (2, "바꾸다"), (2, "유심"), (3, "유심")]
+    counts = store_voc.keyword_counts(ds, Filters())
+    assert dict(zip(counts["keyword"], counts["comments"], strict=True)) == {"유심": 3, "바꾸다": 1, "연락처": 1}

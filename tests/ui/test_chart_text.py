@@ -52,6 +52,12 @@ def _figures() -> dict[str, go.Figure]:
     events = pl.DataFrame({"timestamp": [dt.datetime(2026, 3, 1, 9), dt.datetime(2026, 3, 1, 11)],
                            "stage": STAGES, "channel": CHANNELS, "touchpoint": ["<b>OTP</b>", None],
                            "satisfaction": [2, None]})
+    words = pl.DataFrame({"keyword": [STAGE, PERSONA], "share": [12.0, 3.0], "comments": [40, 9],
+                          "nps": [-20.0, None], "low_sample": [False, True]})
+    rising = pl.DataFrame({"keyword": [CHANNEL, OTHER_STAGE], "current": [20.0, 8.0], "previous": [0.0, 2.0],
+                           "current_comments": [30, 12], "previous_comments": [0, 3]})
+    shares = pl.DataFrame({"stage": [STAGE, OTHER_STAGE], "keyword": [PERSONA, CHANNEL], "comments": [5, 7],
+                           "group_comments": [50, 70], "share": [10.0, 10.0]})
     return {
         "emotion_curve": charts.emotion_curve(curve, STAGES, COLOURS["persona"], 30),
         "funnel": charts.funnel(funnel, 30),
@@ -68,6 +74,10 @@ def _figures() -> dict[str, go.Figure]:
         "process_map": path_charts.process_map(edges, STAGES, 30, "line"),
         "process_map_circle": path_charts.process_map(edges, STAGES, 30, "circle"),
         "episode_timeline": path_charts.episode_timeline(events, STAGES, COLOURS["channel"]),
+        "keyword_bars": charts.keyword_bars(words, "share", "%", hover=[("comments", "n", ",d")], low="low_sample",
+                                            nps_colour=True),
+        "rising_bars": charts.rising_bars(rising, "before", "now"),
+        "keyword_heatmap": charts.keyword_heatmap(shares, "stage", [PERSONA, CHANNEL], STAGES),
     }
 
 

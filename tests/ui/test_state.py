@@ -41,7 +41,7 @@ def test_a_start_after_the_end_is_swapped_with_a_warning():
 def test_parameters_that_are_not_filters_are_ignored():
     values, warnings = parse_query({"lang": ["ko"], "utm_source": ["mail"]}, OPTIONS, ["plan"])
     assert warnings == [] and values == {"since": None, "until": None, "persona": [], "channel": [], "stage": [],
-                                         "plan": []}
+                                         "plan": [], "keyword": []}
 
 
 def test_the_url_of_a_selection_lists_only_what_is_set():
@@ -57,3 +57,11 @@ def test_a_url_read_back_gives_the_same_selection():
     values, warnings = parse_query(url, OPTIONS, ["plan"])
     dims = {"plan": values.pop("plan")}
     assert warnings == [] and Filters.make(dims=dims, **values) == f
+
+
+def test_any_word_in_the_url_is_a_keyword_once_and_at_most_twenty():
+    values, warnings = parse_query({"keyword": [" 수수료 ", "수수료", "", *[f"w{i}" for i in range(30)]]}, OPTIONS, [])
+    assert warnings == []
+    assert values["keyword"][:2] == ["수수료", "w0"] and len(values["keyword"]) == 20
+    f = Filters.make(keyword=["수수료", "개편"])
+    assert query_string_values(f, "en") == {"keyword": ["개편", "수수료"]}

@@ -1,0 +1,146 @@
+"""Voice of the customer: keywords, what detractors and promoters say, rising and associated words, verbatims."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from ui import charts, data, layout, state, text
+from ui.i18n import t
+
+ds, f = data.current_dataset(), data.current_filters()
+min_n = data.min_sample()
+st.title(t("page_voc"))
+layout.stop_if_empty(ds, f)
+
+if not data.keywords_ready(ds):
+    job = data.keywords_job(ds)
+
+    @st.fragment(run_every=1.0)
+    def _progress() -> None:
+        if job.error:
+            st.error(t("voc_failed", error=text.error(job.error)))
+        elif not job.running:
+            st.rerun(scope="app")
+        else:
+            st.progress(min(max(job.fraction, 0.0), 1.0), text=t("voc_progress", pct=f"{100 * job.fraction:.0f}"))
+            st.caption(t("voc_progress_note"))
+
+    _progress()
+    st.stop()
+
+voc = data.voc(ds, f)
+if voc.comments == 0:
+    st.info(t("voc_no_comments"))
+    st.stop()
+st.caption(t("voc_intro", n=f"{voc.comments:,}"))
+
+with layout.guard():
+    st.subheader(t("voc_keywords"))
+    top = voc.keywords.head(15)
+    layout.chart(charts.keyword_bars(
+        top, "share", t("voc_share_axis"),
+        hover=[("comments", t("col_comments"), ",d"), ("nps", "NPS", ".1f"), ("nps_responses", t("col_nps_responses"), ",d"),
+               ("mean_satisfaction", t("col_mean_satisfaction"), ".2f")],
+        low="low_sample", nps_colour=True))
+    st.caption(t("voc_keywords_note", min=min_n))
+
+with layout.guard():
+    st.subheader(t("voc_keyword_table"))
+    st.caption(t("voc_keyword_table_note", min=min_n))
+    columns = ("keyword", "comments", "share", "nps", "nps_low", "nps_high", "nps_responses", "low_sample",
+               "mean_satisfaction")
+    layout.table(
+        voc.keywords.head(200).select(columns), "keywords.csv",
+        labels={"keyword": t("col_keyword"), "comments": t("col_comments"), "share": t("col_comment_share"),
+                "nps": t("col_nps"), "nps_low": t("col_ci_low"), "nps_high": t("col_ci_high"),
+                "nps_responses": t("col_nps_responses"), "low_sample": t("col_low_sample"),
+                "mean_satisfaction": t("col_mean_satisfaction")},
+        formats={"share": "%.1f", "nps": "%.1f", "nps_low": "%.1f", "nps_high": "%.1f", "mean_satisfaction": "%.2f"},
+    )
+
+left, right = st.columns(2, gap="large")
+for column, title, table, colour in ((left, "voc_detractors", voc.detractor, charts.DETRACTOR_COLOUR),
+                                     (right, "voc_promoters", voc.promoter, charts.PROMOTER_COLOUR)):
+    with column, layout.guard():
+        st.subheader(t(title))
+        if table.is_empty():
+            st.info(t("voc_none_distinctive"))
+        else:
+            layout.chart(charts.keyword_bars(
+                table.head(12), "z", t("voc_z_axis"), colour=colour, value_format=".1f",
+                hover=[("target_comments", t("col_comments"), ",d")]))
+st.caption(t("voc_distinctive_note"))
+
+with layout.guard():
+    st.subheader(t("voc_rising"))
+    (cs, cu), (ps, pu) = voc.periods["current"], voc.periods["previous"]
+    current, previous = t("voc_period", start=cs, end=cu), t("voc_period", start=ps, end=pu)
+    if voc.rising.is_empty():
+        st.info(t("voc_none_rising"))
+    else:
+        layout.chart(charts.rising_bars(voc.rising.head(10), previous, current))
+    st.caption(t("voc_rising_note", current=current, previous=previous))
+
+groups = {name: t("col_" + name) for name in ("stage", "channel", "touchpoint", "persona")}
+left, right = st.columns(2, gap="large")
+keywords = voc.keywords["keyword"].head(200).to_list()
+with left, layout.guard():
+    st.subheader(t("voc_associated"))
+    default = voc.detractor["keyword"][0] if not voc.detractor.is_empty() else keywords[0]
+    chosen = st.selectbox(t("keyword"), keywords, index=keywords.index(default) if default in keywords else 0,
+                          key="voc.associated")
+    words = data.voc_associated(ds, f, chosen)
+    if words.is_empty():
+        st.info(t("voc_none_associated"))
+    else:
+        layout.chart(charts.keyword_bars(words.head(12), "lift", t("voc_lift_axis"), value_format=".1f",
+                                         hover=[("both", t("col_both"), ",d"), ("pmi", "PMI", ".2f")]))
+    st.caption(t("voc_associated_note"))
+
+with right, layout.guard():
+    st.subheader(t("voc_compare"))
+    by = st.selectbox(t("voc_compare_by"), list(groups), format_func=groups.get, key="voc.compare_by")
+    values = data.voc_split(ds, f, by)[by].unique(maintain_order=True).to_list()
+    if by == "stage":
+        values = [s for s in ds.stage_order if s in values]
+    if values:
+        value = st.selectbox(t("voc_compare_value"), values, key=f"voc.compare.{by}")
+        table = data.voc_compare(ds, f, by, value)
+        if table.is_empty():
+            st.info(t("voc_none_distinctive"))
+        else:
+            layout.chart(charts.keyword_bars(table.head(12), "z", t("voc_z_axis"), value_format=".1f",
+                                             hover=[("target_comments", t("col_comments"), ",d")]))
+
+with layout.guard():
+    st.subheader(t("voc_split"))
+    split_by = st.selectbox(t("voc_split_by"), list(groups), format_func=groups.get, key="voc.split_by")
+    shares = data.voc_split(ds, f, split_by)
+    order = voc.keywords["keyword"].head(12).to_list()
+    group_order = shares[split_by].unique(maintain_order=True).to_list()
+    if split_by == "stage":
+        group_order = [s for s in ds.stage_order if s in group_order]
+    if shares.is_empty():
+        st.info(t("voc_no_comments"))
+    else:
+        layout.chart(charts.keyword_heatmap(shares, split_by, order, group_order))
+
+with layout.guard():
+    st.subheader(t("voc_verbatims"))
+    left, right = st.columns([1, 2])
+    any_keyword = t("voc_any_keyword")
+    pick = left.selectbox(t("keyword"), [any_keyword, *keywords], key="voc.verbatim_keyword")
+    search = right.text_input(t("voc_search"), key="voc.search", max_chars=100)
+    keyword = "" if pick == any_keyword else pick
+    rows = data.verbatims(ds, f, keyword, (search or "").strip())
+    st.caption(t("voc_verbatims_note", n=f"{rows.height:,}", limit=500))
+    layout.table(
+        rows, "verbatims.csv",
+        labels={"timestamp": t("col_date"), "journey_id": t("col_journey"), "stage": t("col_stage"),
+                "channel": t("col_channel"), "touchpoint": t("col_touchpoint"), "persona": t("col_persona"),
+                "satisfaction": t("col_satisfaction"), "journey_nps": t("col_journey_nps"),
+                "comment": t("col_comment")},
+    )
+    if keyword and keyword not in f.keyword:
+        st.button(t("voc_apply_filter", keyword=text.md(keyword)), key="voc.apply",
+                  on_click=state.add_keyword, args=(keyword,))
