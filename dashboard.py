@@ -46,6 +46,8 @@ if not ds.files:  # a facts directory written elsewhere: say which engine wrote 
     st.sidebar.caption(t("facts_source", engine=text.md(ds.engine), version=text.md(ds.engine_version)))
 if ds.rejected:
     st.sidebar.caption(t("data_rejected", n=f"{ds.rejected:,}"))
+for column, name in ds.renamed.items():  # an extra column named like one of cxlens's own (issue 18.1)
+    st.sidebar.caption(t("note_renamed", column=text.md(column), name=text.md(name)))
 # The filtered events, on every page; built only when clicked.
 st.sidebar.download_button(t("download_parquet"), lambda: session_upload.events_parquet(ds, data.current_filters()),
                            file_name="events.parquet", mime="application/vnd.apache.parquet",

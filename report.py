@@ -347,8 +347,7 @@ def main(argv: list[str] | None = None) -> int:
     result["rejected_rows"] = rejected
     result["facts"] = {"engine": ds.engine, "engine_version": ds.engine_version}
     for column, name in ds.renamed.items():
-        print(f"note: column '{column}' is named '{name}' here: '{column}' is a name cxlens uses itself.",
-              file=sys.stderr)
+        print(f"note: {ingest.Note('note_renamed', {'column': column, 'name': name}).text()}", file=sys.stderr)
     for r in invalid.head(QUARANTINE_LINES).iter_rows(named=True):
         print(f"row {r['row']}: {r['reason']}", file=sys.stderr)
     if rejected > QUARANTINE_LINES:

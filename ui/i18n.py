@@ -593,6 +593,9 @@ TEXT: dict[str, dict[str, str]] = {
                                 "map it to nps, satisfaction or ces.",
                           "ko": "'{column}' 열은 {scale} 점수인데 어느 항목에도 연결되지 않아 어떤 지표에도 쓰이지 않습니다. "
                                 "nps, satisfaction 또는 ces에 연결하세요."},
+    "note_renamed": {"en": "Column '{column}' is named '{name}' here: '{column}' is a name cxlens uses itself.",
+                     "ko": "'{column}' 열은 여기서 '{name}'(이)라는 이름으로 씁니다. '{column}'은(는) cxlens가 내부에서 "
+                           "쓰는 이름입니다."},
     # --- table columns
     "col_touchpoint": {"en": "Touchpoint", "ko": "접점"},
     "col_events": {"en": "Events", "ko": "이벤트"},
