@@ -152,7 +152,7 @@ def test_report_says_which_columns_it_renamed(tmp_path, capsys):
                   "channel": ["앱"], "seq": ["첫 방문"]}).write_parquet(path)
     assert report.main([str(path), "--format", "json"]) == 0
     assert capsys.readouterr().err.splitlines() == [
-        "note: column 'seq' is named 'seq_data' here: 'seq' is a name cxlens uses itself."]
+        "note: Column 'seq' is named 'seq_data' here: 'seq' is a name cxlens uses itself."]
 
 
 def test_every_column_written_beside_the_dimensions_is_a_reserved_name(frame, base):
