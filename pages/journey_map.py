@@ -28,6 +28,9 @@ with left, layout.guard():
     st.subheader(t("funnel"))
     stages = data.funnel(ds, f)
     layout.chart(charts.funnel(stages, min_n), **drill.filter_on_click("stage", "x", "journey_map.funnel"))
+    optional = stages.filter("optional")["stage"].to_list()
+    if optional:
+        st.caption(t("funnel_note", stages=", ".join(text.md(s) for s in optional)))
     st.caption(t("click_to_filter", what=t("stage")))
     layout.n_caption(journeys=data.totals(ds, f)["journeys"])
 

@@ -17,6 +17,7 @@ import plotly.graph_objects as go
 import polars as pl
 from plotly.subplots import make_subplots
 
+from ui import format as number_format
 from ui.i18n import t
 from ui.text import plot
 
@@ -31,6 +32,7 @@ PALETTES = {
 ALL_COLOUR = "#222222"
 NPS_COLOURS = {"promoters": "#1A9850", "passives": "#BDBDBD", "detractors": "#D73027"}
 TARGET_COLOUR = "#7F3C8D"
+OPTIONAL_BAR = "#B8C7DD"  # a stage journeys may pass by: paler than a funnel step
 HEIGHT = 380
 
 
@@ -127,21 +129,27 @@ def emotion_curve(frame: pl.DataFrame, stage_order: Sequence[str], persona_colou
 
 
 def funnel(frame: pl.DataFrame, min_n: int) -> go.Figure:
-    """% of journeys reaching each stage (bars, stages in order on x) with the drop-off from the previous stage."""
+    """% of journeys reaching each stage (bars, stages in order on x) with the drop-off from the previous step.
+
+    Takes metrics.funnel: an optional stage (one a later stage out-reaches) is drawn pale and labelled
+    optional, without a drop-off; the drop-offs are between the steps, so they are never a gain.
+    """
     rows = frame.to_dicts()
     low = [_low(r["journeys"], min_n) for r in rows]
+    optional = [bool(r.get("optional")) for r in rows]
     labels = []
-    for r in rows:
+    for r, skip in zip(rows, optional, strict=True):
         reach = "–" if r["reach_pct"] is None else f"{r['reach_pct']:.0f}%"
-        # a stage can gain journeys over the one before it (an optional stage such as support): "+"
         d = r["drop_off_pct"]
-        drop = "" if d is None else (f"<br>−{d:.0f}%" if d >= 0 else f"<br>+{-d:.0f}%")
+        drop = f"<br>({t('funnel_optional')})" if skip else "" if d is None else "<br>" + number_format.signed(-d, 0, "%")
         labels.append(reach + drop)
     fig = go.Figure(go.Bar(
         x=[plot(r["stage"]) for r in rows], y=[r["reach_pct"] for r in rows], text=labels, textposition="outside",
-        marker=dict(color="#3969AC", pattern=dict(shape=["/" if lo else "" for lo in low])),
+        marker=dict(color=[OPTIONAL_BAR if skip else DEFAULT_BAR for skip in optional],
+                    pattern=dict(shape=["/" if lo else "" for lo in low])),
         customdata=[[_n_text(r["journeys"], min_n),
-                     "–" if r["drop_off_pct"] is None else f"{r['drop_off_pct']:.1f}%"] for r in rows],
+                     t("funnel_optional") if skip else "–" if r["drop_off_pct"] is None
+                     else f"{r['drop_off_pct']:.1f}%"] for r, skip in zip(rows, optional, strict=True)],
         hovertemplate="%{x}<br>" + t("reach_pct") + ": %{y:.1f}%<br>" + t("drop_off")
                       + ": %{customdata[1]}<br>%{customdata[0]}<extra></extra>",
         cliponaxis=False,

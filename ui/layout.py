@@ -7,18 +7,23 @@ formula injection neutralised); every chart sits in ``with guard():`` (so a fail
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import io
 import logging
+import re
+import weakref
 from collections.abc import Iterator, Mapping
 
+import numpy as np
 import polars as pl
 import streamlit as st
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from errors import CacheError, DataError
 from store import Dataset, Filters
 from ui import data, text
 from ui import format as fmt
-from ui.i18n import t
+from ui.i18n import current_lang, t
 
 log = logging.getLogger("cxlens.ui")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -52,9 +57,40 @@ def guard() -> Iterator[None]:
         st.error(t("chart_failed", error=type(exc).__name__))
 
 
-def chart(figure, **kwargs) -> None:
-    """Draw a Plotly figure across the column, without Plotly's toolbar (it covers chart titles on a phone)."""
-    st.plotly_chart(figure, width="stretch", config={"displayModeBar": False, "displaylogo": False}, **kwargs)
+# Plotly writes date ticks with English month names (d3's %b); in Korean, numbers with 년/월/일 instead, by zoom level.
+_KO_DATE_TICKS = (
+    dict(dtickrange=[None, "M1"], value="%-m월 %-d일"),
+    dict(dtickrange=["M1", "M12"], value="%Y년 %-m월"),
+    dict(dtickrange=["M12", None], value="%Y년"),
+)
+
+
+def chart(figure, file_name: str = "cxlens-chart", **kwargs) -> None:
+    """Draw a Plotly figure across the column, localised (date ticks in the UI language), with one toolbar button:
+    download as PNG (the full toolbar covered chart titles on a phone; a single icon sits in the top margin)."""
+    localise(figure)
+    config = {"displaylogo": False, "modeBarButtons": [["toImage"]],
+              "toImageButtonOptions": {"format": "png", "filename": file_name, "scale": 2}}
+    st.plotly_chart(figure, width="stretch", config=config, **kwargs)
+
+
+def localise(figure, lang: str | None = None):
+    """``figure`` with its date axes' tick labels in ``lang`` (the UI language): Korean months as numbers."""
+    if (lang or current_lang()) != "ko" or not any(_has_dates(trace) for trace in figure.data):
+        return figure
+    figure.update_xaxes(tickformatstops=[dict(d) for d in _KO_DATE_TICKS])
+    return figure
+
+
+def _has_dates(trace) -> bool:
+    values = getattr(trace, "x", None)
+    if values is None or len(values) == 0:
+        return False
+    first = values[0]
+    return isinstance(first, dt.date | np.datetime64) or (isinstance(first, str) and _ISO_DATE.match(first) is not None)
+
+
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 
 
 def stop_if_empty(ds: Dataset, f: Filters) -> None:
@@ -70,9 +106,26 @@ def stop_if_empty(ds: Dataset, f: Filters) -> None:
     st.stop()
 
 
+def _first_on_this_run(what: str) -> bool:
+    """True the first time ``what`` is asked for in this script run (a page run), False after that."""
+    ctx = get_script_run_ctx()
+    token = getattr(ctx, "parallel_coordinator", None)  # a new object for every run (ScriptRunContext.reset)
+    if token is None:
+        return True
+    seen = _SEEN_THIS_RUN.setdefault(token, set())
+    if what in seen:
+        return False
+    seen.add(what)
+    return True
+
+
+_SEEN_THIS_RUN: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
 def n_caption(journeys: int | None = None, answers: int | None = None, ratings: int | None = None,
               low_sample: bool = True) -> None:
-    """A caption with the chart's n (journeys, answers, ratings) and, with ``low_sample``, the marking legend."""
+    """A caption with the chart's n (journeys, answers, ratings) and, with ``low_sample``, the marking legend:
+    the legend once per page (under the first chart that marks low samples), not under every chart."""
     parts = []
     if journeys is not None:
         parts.append(t("n_journeys", n=f"{journeys:,}"))
@@ -80,7 +133,7 @@ def n_caption(journeys: int | None = None, answers: int | None = None, ratings: 
         parts.append(t("n_answers", n=f"{answers:,}"))
     if ratings is not None:
         parts.append(t("n_ratings", n=f"{ratings:,}"))
-    if low_sample:
+    if low_sample and _first_on_this_run("low_sample_note"):
         parts.append(t("low_sample_note", min=data.min_sample()))
     st.caption(" · ".join(parts))
 

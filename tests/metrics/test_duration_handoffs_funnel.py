@@ -47,13 +47,33 @@ def test_handoff_bucket_caps_the_label():
 def test_funnel_reach_and_drop_off_follow_stage_order():
     reach = pl.DataFrame({"stage": ["join", "aware"], "journeys": [4, 10]})
     out = funnel(reach, ["aware", "join", "use"], total_journeys=10)
-    assert out.rows() == [("aware", 10, 100.0, None), ("join", 4, 40.0, 60.0), ("use", 0, 0.0, 100.0)]
+    assert out.rows() == [("aware", 10, 100.0, None, False), ("join", 4, 40.0, 60.0, False),
+                          ("use", 0, 0.0, 100.0, False)]
+
+
+def test_an_optional_stage_is_not_a_funnel_step_and_no_drop_off_is_negative():
+    # 200 journeys: everyone is aware, 160 join, 40 ask support (문의), 150 use, 90 come back.
+    # 문의 is out-reached by a later stage (이용 150 > 40), so it is optional: no drop-off, and 이용's
+    # drop-off is against 가입 (160 → 150: 6.25 %), never "+275 %" against 문의.
+    reach = pl.DataFrame({"stage": ["이용", "문의", "인지", "재이용", "가입"], "journeys": [150, 40, 200, 90, 160]})
+    out = funnel(reach, ["인지", "가입", "문의", "이용", "재이용"], total_journeys=200)
+    assert out.rows() == [("인지", 200, 100.0, None, False), ("가입", 160, 80.0, 20.0, False),
+                          ("문의", 40, 20.0, None, True), ("이용", 150, 75.0, 6.25, False),
+                          ("재이용", 90, 45.0, 40.0, False)]
+    assert (out["drop_off_pct"].drop_nulls() >= 0).all()
+
+
+def test_equal_reach_later_keeps_a_stage_a_step():
+    reach = pl.DataFrame({"stage": ["a", "b", "c"], "journeys": [5, 5, 5]})
+    out = funnel(reach, ["a", "b", "c"], total_journeys=5)
+    assert out["optional"].to_list() == [False, False, False]
+    assert out["drop_off_pct"].to_list() == [None, 0.0, 0.0]
 
 
 def test_funnel_of_no_journeys_has_null_percentages():
     out = funnel(pl.DataFrame({"stage": [], "journeys": []}, schema={"stage": pl.String, "journeys": pl.Int64}),
                  ["a"], total_journeys=0)
-    assert out.rows() == [("a", 0, None, None)]
+    assert out.rows() == [("a", 0, None, None, False)]
 
 
 def test_stage_table_keeps_stage_order_and_fills_missing_stages():

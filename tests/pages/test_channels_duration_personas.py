@@ -134,3 +134,13 @@ def test_new_pages_speak_korean_with_lang_ko(app, sample_path):
     assert at.title[0].value == "채널 및 채널 전환"
     at = app(sample_path, page="personas.py", lang="ko")
     assert "페르소나별 가장 약한 단계" in [h.value for h in at.subheader]
+
+
+@pytest.mark.parametrize("page", ["channels.py", "journey_map.py", "personas.py"])
+def test_the_low_sample_legend_is_said_once_per_page_and_again_on_the_next_run(app, sample_path, page):
+    at = app(sample_path, page=page)
+    legend = "Hollow markers, hatched bars and * mark groups"
+    for _ in range(2):  # a rerun says it again, once
+        assert _problems(at) == []
+        assert sum(legend in c.value for c in at.caption) == 1
+        at.run()

@@ -34,3 +34,40 @@ def test_every_step_of_the_facts_pass_has_a_translated_progress_message(tmp_path
     assert [f for f, _ in seen] == sorted(f for f, _ in seen) and seen[-1][0] == 1.0
     assert {m for _, m in seen} == set(PROGRESS_STEPS)
     assert all({"en", "ko"} <= set(TEXT[key]) for key in PROGRESS_STEPS.values())
+
+
+def test_korean_date_ticks_are_numbers_with_korean_units_and_english_stays_plotlys():
+    import datetime as dt
+
+    import plotly.graph_objects as go
+
+    from ui.layout import localise
+
+    weeks = [dt.date(2025, 1, 6), dt.date(2025, 1, 13)]
+    korean = localise(go.Figure(go.Scatter(x=weeks, y=[1, 2])), "ko")
+    formats = [s.value for s in korean.layout.xaxis.tickformatstops]
+    assert formats == ["%-m월 %-d일", "%Y년 %-m월", "%Y년"]
+    assert all("%b" not in f and "%B" not in f for f in formats)  # no English month names
+    assert localise(go.Figure(go.Scatter(x=weeks, y=[1, 2])), "en").layout.xaxis.tickformatstops == ()
+    stages = localise(go.Figure(go.Bar(x=["인지", "가입"], y=[1, 2])), "ko")
+    assert stages.layout.xaxis.tickformatstops == ()  # a category axis is left alone
+
+
+def _chart_app():
+    import plotly.graph_objects as go
+
+    from ui import layout
+
+    layout.chart(go.Figure(go.Bar(x=["a"], y=[1])), file_name="nps-by-week")
+
+
+def test_every_chart_can_be_saved_as_png_with_one_toolbar_button():
+    import json
+
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_function(_chart_app).run(timeout=60)
+    config = json.loads(at.get("plotly_chart")[0].proto.config)
+    assert config["modeBarButtons"] == [["toImage"]]
+    assert config["toImageButtonOptions"] == {"format": "png", "filename": "nps-by-week", "scale": 2}
+    assert config.get("displayModeBar") is not False
