@@ -56,7 +56,7 @@ INTERNAL_COLUMNS = (
     # results of queries grouped by a dimension
     "n", "journeys",
     # URL query parameters that are not filters (ui/state.py, ui/drill.py) and Streamlit's own
-    "since", "until", "lang", "drill_kind", "drill_path", "drill_from", "drill_to", "journey", "embed",
+    "since", "until", "keyword", "lang", "drill_kind", "drill_path", "drill_from", "drill_to", "journey", "embed",
     "embed_options",
 )
 RENAME_SUFFIX = "_data"

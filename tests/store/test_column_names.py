@@ -172,9 +172,10 @@ def test_every_column_written_beside_the_dimensions_is_a_reserved_name(frame, ba
 
 
 def test_every_url_key_that_is_not_a_dimension_is_a_reserved_name():
-    f = Filters.make(since=dt.date(2026, 1, 1), until=dt.date(2026, 2, 1), persona=["a"], channel=["b"], stage=["c"])
+    f = Filters.make(since=dt.date(2026, 1, 1), until=dt.date(2026, 2, 1), persona=["a"], channel=["b"], stage=["c"],
+                     keyword=["요금"])
     keys = [*query_string_values(f, "ko"), *KEPT_PARAMS, *drill.PARAMS]
-    assert {k.casefold() for k in keys} <= RESERVED and "lang" in keys
+    assert {k.casefold() for k in keys} <= RESERVED and {"lang", "keyword"} <= set(keys)
 
 
 def _report_rows(capsys, *argv) -> list[str]:
