@@ -15,9 +15,9 @@ QUADRANT_KEYS = ("fix_first", "keep_up", "maintain", "monitor")
 
 ds, f = data.current_dataset(), data.current_filters()
 st.title(t("page_drivers"))
-st.caption(t("drivers_intro"))
-layout.stop_if_empty(ds, f)
 about = data.survey_info(ds)  # a survey's drivers explain its outcome (a label: a logistic model)
+st.caption(t("drivers_intro" if about is None or about.outcome is None else "drivers_intro_survey"))
+layout.stop_if_empty(ds, f)
 logit = about is not None and about.outcome is not None and about.outcome.kind == "label"
 
 with layout.guard():

@@ -50,24 +50,28 @@ dated = about is None or about.timestamp_column is not None
 top, _, button = st.columns([2, 2, 1], vertical_alignment="bottom")
 if "overview.period" not in st.session_state:
     st.session_state["overview.period"] = "custom" if (f.since or f.until) else "last_30"
-# A select box, not a segmented control: five choices did not fit a phone's width (the last ones were cut off).
-period = top.selectbox(t("period"), PERIOD_CHOICES, format_func=lambda c: t("period_choice_" + c),
-                       key="overview.period", help=t("help_period"))
+period = "last_30"  # a survey without answer dates: all of it is one period, and nothing to compare it with
+if dated:
+    # A select box, not a segmented control: five choices did not fit a phone's width (the last ones were cut off).
+    period = top.selectbox(t("period"), PERIOD_CHOICES, format_func=lambda c: t("period_choice_" + c),
+                           key="overview.period", help=t("help_period"))
 
 with layout.guard():
     s = data.executive_summary(ds, f, period)
     lang = current_lang()
-    button.download_button(t("pdf_button"), lambda: snapshot.pdf(s, lang), file_name=f"cxlens-summary-{lang}.pdf",
-                           mime="application/pdf", icon=":material/picture_as_pdf:", on_click="ignore",
-                           width="stretch", key="download:summary.pdf")
-    with st.container(border=True):
-        st.markdown("**" + t("headline_title") + "**")
-        for sentence in snapshot.headline(s, lang):
-            st.markdown(text.md(sentence))
+    if about is None:  # the story speaks of periods and NPS; a survey's outcome is on the Key drivers page
+        button.download_button(t("pdf_button"), lambda: snapshot.pdf(s, lang),
+                               file_name=f"cxlens-summary-{lang}.pdf", mime="application/pdf",
+                               icon=":material/picture_as_pdf:", on_click="ignore", width="stretch",
+                               key="download:summary.pdf")
+        with st.container(border=True):
+            st.markdown("**" + t("headline_title") + "**")
+            for sentence in snapshot.headline(s, lang):
+                st.markdown(text.md(sentence))
 
     k, goals = s["kpis"], s["targets"]
     (ps, pu) = s["period"]["previous"]
-    compared_text = t("card_compared" if k["compared"] else "card_not_compared", since=ps, until=pu)
+    compared_text = t("card_compared" if k["compared"] else "card_not_compared", since=ps, until=pu) if dated else None
     columns = st.columns(3) + st.columns(3)
     for column, (key, label, help_key, fmt, delta_fmt, higher_is_better) in zip(columns, CARDS, strict=True):
         value, goal = k["current"][key], goals[key]
@@ -126,27 +130,28 @@ with right, layout.guard():
         st.caption(t("pain_ranked", average=f"{average:.0f}"))
         st.page_link(JOURNEY_MAP, label=t("see_journey_map"), icon=":material/route:")
 
-with layout.guard():
-    st.subheader(t("movers_title"))
-    current_label, previous_label = snapshot.period_labels(s["period"], lang)
-    st.caption(t("movers_intro", period=current_label, previous=previous_label, tested=s["tested"],
-                 min=data.min_sample()))
-    alerts = s["alerts"]
-    if alerts.is_empty():
-        st.info(t("movers_none"))
-    else:
-        dims = snapshot.dimension_labels(lang)
-        shown = alerts.with_columns(pl.col("dimension").replace(dims),
-                                    pl.col("metric").replace({m: t("story_metric_" + m) for m in ("nps", "csat")}))
-        layout.table(
-            shown.select("dimension", "value", "metric", "previous", "current", "change", "p_value", "q_value",
-                         "rate", "mix", "n_previous", "n_current"),
-            "alerts.csv", labels={c: t("col_" + c) for c in ("dimension", "value", "metric", "previous", "current",
-                                                              "change", "p_value", "q_value", "rate", "mix",
-                                                              "n_previous", "n_current")},
-            formats={"previous": "%.1f", "current": "%.1f", "change": "%+.1f", "p_value": "%.2g", "q_value": "%.2g",
-                     "rate": "%+.2f", "mix": "%+.2f"},
-        )
+if dated:  # what changed between periods needs answer dates (a survey without them says so above)
+    with layout.guard():
+        st.subheader(t("movers_title"))
+        current_label, previous_label = snapshot.period_labels(s["period"], lang)
+        st.caption(t("movers_intro", period=current_label, previous=previous_label, tested=s["tested"],
+                     min=data.min_sample()))
+        alerts = s["alerts"]
+        if alerts.is_empty():
+            st.info(t("movers_none"))
+        else:
+            dims = snapshot.dimension_labels(lang)
+            shown = alerts.with_columns(pl.col("dimension").replace(dims),
+                                        pl.col("metric").replace({m: t("story_metric_" + m) for m in ("nps", "csat")}))
+            layout.table(
+                shown.select("dimension", "value", "metric", "previous", "current", "change", "p_value", "q_value",
+                             "rate", "mix", "n_previous", "n_current"),
+                "alerts.csv", labels={c: t("col_" + c) for c in ("dimension", "value", "metric", "previous", "current",
+                                                                  "change", "p_value", "q_value", "rate", "mix",
+                                                                  "n_previous", "n_current")},
+                formats={"previous": "%.1f", "current": "%.1f", "change": "%+.1f", "p_value": "%.2g", "q_value": "%.2g",
+                         "rate": "%+.2f", "mix": "%+.2f"},
+            )
 
 with layout.guard():
     st.subheader(t("detractors_title"))

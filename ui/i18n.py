@@ -450,6 +450,10 @@ TEXT: dict[str, dict[str, str]] = {
                                  "없습니다."},
     "survey_no_handoffs": {"en": "This survey has no event times or sequence, so no channel handoff can be seen.",
                            "ko": "이 설문에는 이벤트 시각과 순서가 없어 채널 전환을 볼 수 없습니다."},
+    "drivers_intro_survey": {"en": "Which touchpoint's satisfaction moves the survey's outcome most, and how each "
+                                   "touchpoint performs.",
+                             "ko": "어느 접점의 만족도가 설문 결과를 가장 크게 움직이는지, 각 접점의 성과는 어떤지 "
+                                   "보여줍니다."},
     "drivers_model_logit": {"en": "Key drivers of '{column}' = {positive} ({rate}% of {n} respondents): a logistic model "
                                   "(statsmodels Logit) of the label on each touchpoint's satisfaction. Coefficient = "
                                   "change in log-odds per satisfaction point; importance = |coefficient| × SD of the "
