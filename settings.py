@@ -54,6 +54,11 @@ SETTINGS: tuple[Setting, ...] = (
             "Survey answers that mean 'not applicable' (comma-separated, compared ignoring case and spaces): in a "
             "rating column they are neither a rating nor an invalid cell. Empty cells, and 0 in a column whose "
             "other answers are 1–5, are not applicable too."),
+    Setting("column_labels", "",
+            "Display names of data columns (filter labels, segment names), in both languages: `column=English|한국어` "
+            "pairs separated by `;` (e.g. `region=Region|지역; age_band=Age band|연령대`). A column not named here "
+            "is shown by a built-in name (region, age_band, gender, product, segment, tier, grade, device) or its "
+            "own name."),
     Setting("voc_stopwords", "",
             "Comma-separated domain words left out of every keyword figure of the voice of the customer "
             "(e.g. `고객,은행`); general Korean and English stop words are always left out."),

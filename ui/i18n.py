@@ -1053,6 +1053,52 @@ def reason(text: str | None, lang: str | None = None) -> str | None:
     return text
 
 
+# Display names of data columns that are often filter dimensions; the column_labels setting adds or overrides
+# (a column named nowhere is shown by its own name).
+COLUMN_LABELS: dict[str, dict[str, str]] = {
+    "region": {"en": "Region", "ko": "지역"},
+    "age_band": {"en": "Age band", "ko": "연령대"},
+    "age_group": {"en": "Age group", "ko": "연령대"},
+    "gender": {"en": "Gender", "ko": "성별"},
+    "product": {"en": "Product", "ko": "상품"},
+    "segment": {"en": "Segment", "ko": "세그먼트"},
+    "tier": {"en": "Tier", "ko": "등급"},
+    "grade": {"en": "Grade", "ko": "등급"},
+    "device": {"en": "Device", "ko": "기기"},
+}
+
+
+def configured_column_labels(value: str | None = None) -> dict[str, dict[str, str]]:
+    """The column_labels setting (``column=English|한국어`` pairs separated by ``;``) as {column: {lang: label}};
+    a pair without ``|`` names the column the same way in both languages, an empty side is left out."""
+    if value is None:
+        import settings
+
+        value = settings.get("column_labels")
+    out: dict[str, dict[str, str]] = {}
+    for pair in value.split(";"):
+        column, _, names = pair.partition("=")
+        if not column.strip() or not names.strip():
+            continue
+        english, _, korean = names.partition("|") if "|" in names else (names, "|", names)
+        out[column.strip()] = {k: v.strip() for k, v in (("en", english), ("ko", korean)) if v.strip()}
+    return out
+
+
+def column_labels(lang: str | None = None) -> dict[str, str]:
+    """{column: display name in ``lang``} for every column with a name (built in or from column_labels)."""
+    lang = lang or current_lang()
+    merged = {c: dict(names) for c, names in COLUMN_LABELS.items()}
+    for column, names in configured_column_labels().items():
+        merged.setdefault(column, {}).update(names)
+    return {c: names.get(lang) or names.get(DEFAULT_LANG) or c for c, names in merged.items()}
+
+
+def column_label(column: str, lang: str | None = None) -> str:
+    """A data column's display name in ``lang``: the column_labels setting, else a built-in name, else the column."""
+    return column_labels(lang).get(column, column)
+
+
 def t(key: str, lang: str | None = None, **values) -> str:
     """The UI string ``key`` in ``lang`` (default: the session's language), with ``values`` filled in."""
     if lang is None:

@@ -23,7 +23,7 @@ from errors import CacheError, DataError
 from store import Dataset, Filters
 from ui import data, text
 from ui import format as fmt
-from ui.i18n import current_lang, t
+from ui.i18n import column_label, current_lang, t
 
 log = logging.getLogger("cxlens.ui")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -97,8 +97,8 @@ def stop_if_empty(ds: Dataset, f: Filters) -> None:
     """When the filters select no journey: one st.info naming the filter(s) to relax, then stop the page."""
     if data.totals(ds, f)["journeys"] > 0:
         return
-    names = [t("date_range") if n == "dates" else (t(n) if n in ("persona", "channel", "stage", "keyword") else text.md(n))
-             for n in data.relaxations(ds, f)]
+    names = [t("date_range") if n == "dates" else t(n) if n in ("persona", "channel", "stage", "keyword")
+             else text.md(column_label(n)) for n in data.relaxations(ds, f)]
     if names:
         st.info(t("nothing_matches", filters=t("or").join(names)))
     else:

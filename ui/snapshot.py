@@ -18,7 +18,7 @@ from plotly.subplots import make_subplots
 from metrics.story import STORY_KEYS, fix_first_text, mover_sentence, nps_sentence
 from ui import text
 from ui.cards import delta as card_delta
-from ui.i18n import t
+from ui.i18n import column_labels, t
 
 # (kpi, label key, value format, change format)
 KPI_ROWS = (
@@ -49,7 +49,8 @@ def period_labels(period: dict, lang: str) -> tuple[str, str]:
 
 
 def dimension_labels(lang: str) -> dict[str, str]:
-    return {d: t("dim_" + d, lang=lang) for d in ("all", "channel", "stage", "persona")}
+    """Segment dimensions' names in ``lang``: all, channel, stage, persona and every named data column."""
+    return column_labels(lang) | {d: t("dim_" + d, lang=lang) for d in ("all", "channel", "stage", "persona")}
 
 
 def headline(summary: dict[str, Any], lang: str) -> list[str]:

@@ -17,7 +17,7 @@ import streamlit as st
 
 from store import Dataset, Filters
 from ui import text
-from ui.i18n import DEFAULT_LANG, LANGUAGES, t
+from ui.i18n import DEFAULT_LANG, LANGUAGES, column_label, t
 
 MULTI = ("persona", "channel", "stage")
 KEPT_PARAMS = ("drill_kind", "drill_path", "drill_from", "drill_to", "journey")  # ui.drill's, not filters
@@ -193,8 +193,9 @@ def filter_panel(ds: Dataset, options: Mapping[str, Sequence]) -> Filters:
                                         help=t("help_" + name), placeholder=t("all"))
     dim_values = {}
     for column in dims:
-        dim_values[column] = side.multiselect(text.md(column), options.get(column, []), key=widget_key(column, dims),
-                                              help=t("help_dim", column=text.md(column)), placeholder=t("all"))
+        dim_values[column] = side.multiselect(text.md(column_label(column)), options.get(column, []),
+                                              key=widget_key(column, dims), help=t("help_dim", column=text.md(column)),
+                                              placeholder=t("all"))
     chosen_keywords = st.session_state.get(widget_key("keyword")) or []
     keyword = side.multiselect(t("keyword"), list(dict.fromkeys([*chosen_keywords, *options.get("keyword", [])])),
                                key=widget_key("keyword"), help=t("help_keyword"), placeholder=t("all"),

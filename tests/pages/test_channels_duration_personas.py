@@ -144,3 +144,12 @@ def test_the_low_sample_legend_is_said_once_per_page_and_again_on_the_next_run(a
         assert _problems(at) == []
         assert sum(legend in c.value for c in at.caption) == 1
         at.run()
+
+
+def test_dimension_filters_are_labelled_in_the_ui_language(app, sample_path):
+    at = app(sample_path, lang="ko")
+    labels = [m.label for m in at.sidebar.multiselect]
+    assert "지역" in labels and "연령대" in labels and "region" not in labels and "age_band" not in labels
+    at = app(sample_path)
+    labels = [m.label for m in at.sidebar.multiselect]
+    assert "Region" in labels and "Age band" in labels

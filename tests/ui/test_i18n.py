@@ -58,3 +58,17 @@ def test_every_metrics_reason_reads_in_korean_and_an_unknown_one_passes_through(
         assert not re.search(r"[A-Za-z]", korean.replace("NPS", "")), (text, korean)  # translated, numbers kept
         assert all(number in korean for number in re.findall(r"\d+", text))  # the figures are kept
     assert reason("something new", "ko") == "something new" and reason(None, "ko") is None
+
+
+def test_column_labels_come_from_the_setting_then_built_in_names_then_the_column(monkeypatch):
+    from ui.i18n import column_label, configured_column_labels
+
+    assert configured_column_labels(" region = Area | 권역 ; plan=Plan ; =x; bad") == {
+        "region": {"en": "Area", "ko": "권역"}, "plan": {"en": "Plan", "ko": "Plan"}}
+    assert configured_column_labels("vip=|우수 고객") == {"vip": {"ko": "우수 고객"}}
+    monkeypatch.delenv("CXLENS_COLUMN_LABELS", raising=False)
+    assert column_label("age_band", "ko") == "연령대" and column_label("age_band", "en") == "Age band"
+    assert column_label("가입경로", "ko") == "가입경로"  # not named anywhere: the column's own name
+    monkeypatch.setenv("CXLENS_COLUMN_LABELS", "region=Area|권역; vip=|우수 고객")
+    assert column_label("region", "ko") == "권역" and column_label("region", "en") == "Area"
+    assert column_label("vip", "ko") == "우수 고객" and column_label("vip", "en") == "vip"
