@@ -14,8 +14,8 @@ $(VENV)/.installed: requirements.txt | $(BIN)/python
 	$(BIN)/pip install --quiet -r requirements.txt
 	touch $@
 
-$(VENV)/.installed-test: requirements.txt requirements-test.txt $(VENV)/.installed
-	$(BIN)/pip install --quiet -r requirements-test.txt
+$(VENV)/.installed-test: requirements.txt requirements-test.txt requirements-spark.txt $(VENV)/.installed
+	$(BIN)/pip install --quiet -r requirements-test.txt -r requirements-spark.txt
 	touch $@
 
 run: $(VENV)/.installed
@@ -31,6 +31,8 @@ CHROMIUM ?= /usr/bin/chromium
 test: lint
 	@if [ -x $(CHROMIUM) ]; then echo "browser tests: on ($(CHROMIUM))"; \
 	else echo "browser tests: SKIPPED, $(CHROMIUM) not found (apt-get install chromium; a failure when CI=true)"; fi
+	@if command -v java >/dev/null; then echo "Spark tests: on (java found)"; \
+	else echo "Spark tests: SKIPPED, java not found (apt-get install default-jre-headless; a failure when CI=true)"; fi
 	CXLENS_CHROMIUM=$(CHROMIUM) $(BIN)/python -m pytest -n 2 --dist loadgroup -q -rs
 
 # Not part of `make test`: generates 1M/10M/50M-event datasets once (benchmarks/data/, gitignored),

@@ -7,6 +7,7 @@ import datetime as dt
 import json
 import sys
 import unicodedata
+from functools import partial
 from pathlib import Path
 
 import polars as pl
@@ -63,6 +64,10 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
                         ".xlsx/.parquet files)")
     p.add_argument("--journey", metavar="ID", help="print this journey's episode (its touchpoints in journey order) "
                                                   "instead of the figures")
+    p.add_argument("--engine", choices=("duckdb", "spark"), default="duckdb",
+                   help="what computes the facts pass: DuckDB in this process, or Spark (requirements-spark.txt, Java)")
+    p.add_argument("--spark-master", default=None,
+                   help="with --engine spark: the cluster's master URL (default $SPARK_MASTER, else local[*])")
     p.add_argument("--strict", action="store_true", help="any invalid row is an error instead of being left out")
     shape = p.add_mutually_exclusive_group()
     shape.add_argument("--survey", dest="reading", action="store_const", const="survey",
@@ -113,6 +118,11 @@ def _open(args: argparse.Namespace) -> tuple[Dataset, int, pl.DataFrame]:
     if not args.data:
         raise DataError("Name the data (DATA) or a facts directory (--facts DIR).")
     path = Path(args.data)
+    opener = open_dataset
+    if args.engine == "spark":
+        from store.spark_job import open_with_spark
+
+        opener = partial(open_with_spark, master=args.spark_master)
     # A Parquet file already in canonical columns and types goes straight to the store, which checks
     # and quarantines it in DuckDB without loading it into memory (ingest reads the whole file).
     direct = path.is_file() and not args.map and reads_directly(path)
@@ -125,14 +135,14 @@ def _open(args: argparse.Namespace) -> tuple[Dataset, int, pl.DataFrame]:
         target = writable(Path(settings.get("cache_dir")), "ingest") / f"{loaded.digest}.parquet"
         if not target.exists():
             ingest.write_parquet(loaded, target)
-        return open_dataset(target, name=loaded.name), loaded.rejected_rows, loaded.quarantine
+        return opener(target, name=loaded.name), loaded.rejected_rows, loaded.quarantine
     if args.reading or args.outcome or args.rating_stage:
         raise DataError("--survey, --events, --outcome and --rating-stage apply only to a single .csv, .tsv, .txt, "
                         ".xlsx or .parquet file.")
     if args.map:
         raise DataError("--map applies only to a single .csv, .tsv, .txt, .xlsx, .parquet or .xes file (or a .gz or .zip of "
                         "one).")
-    ds = open_dataset(args.data)
+    ds = opener(args.data)
     rows = quarantine(ds, QUARANTINE_LINES).rename({"row_number": "row"})
     if args.strict and ds.rejected:
         first = rows.row(0, named=True)

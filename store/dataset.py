@@ -387,11 +387,14 @@ _FACTS_FILES = ("meta.parquet", "events.parquet", "journeys.parquet", "transitio
 def facts_stamp(facts_dir: str | os.PathLike) -> str:
     """The version of a facts directory written elsewhere: a fingerprint of its files (a rewrite is a new one)."""
     facts = Path(facts_dir).expanduser()
-    missing = [n for n in _FACTS_FILES if not (facts / n).is_file()]
+    missing = [n for n in _FACTS_FILES if not (facts / n).exists()]
     if missing:
         raise DataError(f"The facts directory {facts.name or facts} has no {', '.join(missing)}: "
                         "it was not written by a complete facts pass.")
-    return "facts-" + fingerprint(tuple(str(facts / n) for n in _FACTS_FILES))
+    # Spark writes each fact as a directory of part files (DuckDB reads it as one table).
+    files = [str(p) for n in _FACTS_FILES
+             for p in ([facts / n] if (facts / n).is_file() else sorted((facts / n).glob("*.parquet")))]
+    return "facts-" + fingerprint(tuple(files))
 
 
 def open_facts(facts_dir: str | os.PathLike, name: str | None = None) -> Dataset:
