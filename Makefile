@@ -41,8 +41,9 @@ $(VENV)/.installed-bench: benchmarks/requirements.txt $(VENV)/.installed
 	$(BIN)/pip install --quiet -r benchmarks/requirements.txt
 	touch $@
 
-bench: $(VENV)/.installed-bench
+bench: $(VENV)/.installed-bench $(VENV)/.installed-test
 	$(BIN)/python -m benchmarks.run $(BENCH_ARGS)
+	$(BIN)/python -m benchmarks.spark
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache

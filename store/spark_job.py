@@ -40,6 +40,7 @@ def session(master: str | None = None, app_name: str = "cxlens-facts"):
     """A Spark session for the pass: ``master`` (default ``$SPARK_MASTER``, else ``local[*]``), UI off, UTC,
     wall-clock timestamps. Nothing is fetched: no packages, no Ivy."""
     os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")
+    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)  # local workers run this interpreter (pyarrow, pandas)
     from pyspark.sql import SparkSession
 
     builder = SparkSession.builder.appName(app_name).master(master or os.environ.get("SPARK_MASTER") or "local[*]")
@@ -96,7 +97,7 @@ def _order(prefix: str = "") -> str:
 
 def run(spark, source: str, out_dir: str | Path, max_dimension_values: int | None = None) -> dict:
     """Write the facts of ``source`` (a Parquet file, directory with hive partitions, or glob) under ``out_dir``:
-    events, journeys, transitions, stages, steps, paths, quarantine and meta, as the DuckDB pass does.
+    events, journeys, transitions, stages, steps, paths, comments, quarantine and meta, as the DuckDB pass does.
     Returns the meta row as a dict."""
     import settings
 
@@ -181,6 +182,19 @@ def run(spark, source: str, out_dir: str | Path, max_dimension_values: int | Non
         SELECT stage, percentile(seq, 0.5) AS median_position, count(*) AS events FROM cx_events GROUP BY stage
     """).write.mode("overwrite").parquet(f"{out}/stages.parquet")
     _paths(spark, out)
+    # The voice of the customer's comments, as store.voc.comments_sql (text_id: the same number for the same text).
+    spark.sql("""
+        SELECT journey_id, timestamp, stage, channel, touchpoint, satisfaction, comment
+        FROM cx_canonical WHERE reason IS NULL AND comment IS NOT NULL AND trim(comment) <> ''
+    """).createOrReplaceTempView("cx_comments")
+    spark.sql("""
+        SELECT c.journey_id, c.timestamp, c.stage, c.channel, c.touchpoint, c.satisfaction,
+               t.text_id, c.comment
+        FROM cx_comments c JOIN (
+            SELECT comment, CAST(dense_rank() OVER (ORDER BY comment) AS INT) AS text_id
+            FROM (SELECT DISTINCT comment FROM cx_comments)   -- ranked once per distinct text
+        ) t USING (comment)
+    """).write.mode("overwrite").parquet(f"{out}/comments.parquet")
     spark.sql("""
         SELECT file, row_number, reason FROM cx_canonical WHERE reason IS NOT NULL
     """).write.mode("overwrite").parquet(f"{out}/quarantine.parquet")
@@ -226,17 +240,15 @@ def _paths(spark, out: str) -> None:
 
 def _register_nfc(spark) -> None:
     """``cx_nfc(text)``: Unicode NFC, as DuckDB's ``nfc_normalize`` in the store's pass (Spark SQL has none), so 가입
-    typed on macOS (NFD) and on Windows (NFC) is one value on both engines. A vectorised (Arrow) Python UDF."""
+    typed on macOS (NFD) and on Windows (NFC) is one value on both engines. An Arrow-batched Python UDF (workers need pyarrow, as pyspark's SQL extras do)."""
     import unicodedata
 
-    import pandas as pd
-    from pyspark.sql.functions import pandas_udf
+    from pyspark.sql.functions import udf
 
-    @pandas_udf("string")
-    def cx_nfc(values: pd.Series) -> pd.Series:
-        return values.map(lambda v: unicodedata.normalize("NFC", v) if isinstance(v, str) else v)
+    def nfc(value: str | None) -> str | None:
+        return None if value is None else unicodedata.normalize("NFC", value)
 
-    spark.udf.register("cx_nfc", cx_nfc)
+    spark.udf.register("cx_nfc", udf(nfc, "string", useArrow=True))
 
 
 def _text(name: str) -> str:

@@ -40,6 +40,7 @@ KEYS = {
     "steps": ["journey_id", "seq"],
     "paths": ["journey_id"],
     "quarantine": ["row_number"],
+    "comments": ["journey_id", "timestamp", "stage", "channel", "text_id"],
 }
 
 
@@ -71,7 +72,8 @@ def tricky_events() -> pl.DataFrame:
                          "region": ["서울", "부산"][j % 2],
                          "satisfaction": None if (j + k) % 4 == 0 else float(1 + (j * 3 + k) % 5),
                          "ces": None, "nps": float((j * 7 + k) % 11) if k in (0, 2) else None,
-                         "comment": "앱이 느려요" if k == 1 else None})
+                         "comment": [None, "앱이 느려요", "  ", "상담원이 친절했어요 010-1234-5678",
+                                     unicodedata.normalize("NFD", "앱이 느려요")][(j + k) % 5]})
     rows += [
         {**rows[0], "journey_id": "BAD1", "stage": None},
         {**rows[1], "journey_id": "BAD2", "nps": 11.0},

@@ -1,0 +1,79 @@
+"""`make bench` (Spark part): the facts pass on Spark in local mode against the DuckDB pass, 1 and 2 cores → SPARK.md.
+
+Each measurement is a fresh child process on the benchmark's generated events (benchmarks/run.py's datasets), with
+an empty facts cache: ``report.py DATA`` (the DuckDB pass plus the report) against ``report.py DATA --engine spark
+--spark-master local[N]`` (the Spark pass, then the same report on its facts). Both reports are checked equal.
+Run alone: ``python -m benchmarks.spark --sizes 1M,10M``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import sys
+from pathlib import Path
+
+from benchmarks.run import DATA, HERE, PYTHON, agree, dataset, fresh_cache, just_written, measured
+
+
+def bench(label: str, cores: list[int]) -> dict:
+    path = dataset(label)
+    out: dict = {}
+    runs = {"duckdb": [PYTHON, "report.py", str(path), "--format", "json"]}
+    for n in cores:
+        runs[f"spark local[{n}]"] = [PYTHON, "report.py", str(path), "--format", "json", "--engine", "spark",
+                                     "--spark-master", f"local[{n}]"]
+    reports = {}
+    for name, argv in runs.items():
+        just_written(path)
+        cache = fresh_cache(f"{label}-spark-bench")
+        seconds, rss, stdout = measured(argv, {"CXLENS_CACHE_DIR": str(cache), "SPARK_LOCAL_IP": "127.0.0.1"})
+        reports[name] = json.loads(stdout)
+        out[name] = {"seconds": round(seconds, 1), "rss_mb": round(rss)}
+        print(f"  {label:>4} {name:<16} {seconds:8.1f} s  peak RSS (driver) {rss:7.0f} MB", flush=True)
+    out["agree"] = all(agree(reports["duckdb"], r) for r in reports.values())
+    return out
+
+
+def render(results: dict) -> str:
+    lines = ["# The facts pass on Spark (local mode) against DuckDB", "",
+             f"Measured {results['date']} at {results['commit']} on {os.cpu_count()} cores by `python -m "
+             "benchmarks.spark`: a cold `report.py` (empty facts cache) with each engine; Spark's time includes "
+             "starting the JVM (about 10 s) and the same report on its facts. Peak RSS is the Python driver's "
+             "(the JVM's heap is Spark's default, 1 GB in local mode).", "",
+             "| events | engine | seconds | peak RSS MB | reports equal |", "|---|---|---|---|---|"]
+    for label, res in results["sizes"].items():
+        for name, r in res.items():
+            if name != "agree":
+                lines.append(f"| {label} | {name} | {r['seconds']} | {r['rss_mb']} | {res['agree']} |")
+    lines += ["", results.get("reading", "")]
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(prog="python -m benchmarks.spark", description=__doc__.splitlines()[0])
+    p.add_argument("--sizes", default="1M,10M")
+    p.add_argument("--cores", default="1,2")
+    p.add_argument("--out", type=Path, default=HERE / "SPARK.md")
+    args = p.parse_args(argv)
+    try:
+        import pyspark  # noqa: F401
+    except ImportError:
+        print("pyspark is not installed (requirements-spark.txt): the Spark bench is skipped", flush=True)
+        return 0
+    DATA.mkdir(parents=True, exist_ok=True)
+    cores = [int(c) for c in args.cores.split(",")]
+    commit = os.popen("git rev-parse --short HEAD").read().strip()
+    results = {"date": dt.date.today().isoformat(), "commit": commit, "sizes": {}}
+    for label in [s.strip() for s in args.sizes.split(",") if s.strip()]:
+        results["sizes"][label] = bench(label, cores)
+        (DATA / "spark.json").write_text(json.dumps(results, indent=1))
+    args.out.write_text(render(results))
+    print(f"wrote {args.out}", flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
