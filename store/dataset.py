@@ -82,8 +82,20 @@ class Dataset:
         return frozenset(self.columns)
 
     def source_sql(self) -> str:
-        """SELECT of the valid events in canonical form; reads the files bound as ``$files``."""
+        """SELECT of the valid events in canonical form; reads the files bound as ``$files`` (``source_files``).
+
+        Facts without their source (``open_facts``) have no comments beside the events: their events are read
+        from ``events.parquet`` with ``comment`` NULL (the voice-of-the-customer page reads comments.parquet)."""
+        if not self.files:
+            dims = "".join(", " + quote(d) for d in self.dims)
+            return ("SELECT journey_id, customer_id, timestamp, stage, channel, touchpoint, persona, satisfaction, "
+                    f"ces, nps, CAST(NULL AS VARCHAR) AS comment{dims} FROM read_parquet($files)")
         return _source_select(self.columns, self.dims) + " WHERE " + _valid_sql()
+
+    @property
+    def source_files(self) -> list[str]:
+        """What ``source_sql`` reads as ``$files``: the source's files, or the facts' events without a source."""
+        return list(self.files) or [self.events_path]
 
     def events_sql(self) -> str:
         """The same events as ``source_sql`` without ``comment``, from ``events_path`` bound as ``$events``:

@@ -28,7 +28,7 @@ def episode(ds: Dataset, journey_id: str) -> pl.DataFrame:
     return db.query(
         f"SELECT journey_id, customer_id, timestamp, stage, channel, touchpoint, persona, satisfaction, ces, nps, "
         f"comment{dims} FROM ({ds.source_sql()}) WHERE journey_id = $id ORDER BY {_ORDER}",
-        {"files": list(ds.files), "id": str(journey_id)},
+        {"files": ds.source_files, "id": str(journey_id)},
     )
 
 

@@ -32,7 +32,7 @@ def _with(ds: Dataset, f: Filters, raw: bool = False) -> tuple[str, dict]:
     """
     params: dict = ds.bind({"journeys": ds.journeys_path})
     if raw:
-        params["files"] = list(ds.files)
+        params["files"] = ds.source_files
     else:
         params["events"] = ds.events_path
     jconds = journey_conditions(f, "j", ds.dims, params)

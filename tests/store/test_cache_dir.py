@@ -30,7 +30,7 @@ def run_report(cache_dir: Path, data: Path) -> subprocess.CompletedProcess:
                           text=True, timeout=120)
 
 
-@pytest.mark.parametrize("data", [ROOT / "sample_data" / "events.parquet", FIXTURES / "dirty.csv"],
+@pytest.mark.parametrize("data", [ROOT / "sample_data" / "events.parquet", FIXTURES / "semicolon.csv"],
                          ids=["canonical-parquet", "csv"])
 def test_a_cache_directory_that_cannot_be_created_is_one_error_line_naming_it(tmp_path, data):
     blocker = tmp_path / "not-a-directory"
@@ -46,7 +46,7 @@ def test_a_cache_directory_that_cannot_be_created_is_one_error_line_naming_it(tm
 
 
 def test_a_full_disk_while_writing_an_ingested_file_leaves_no_tmp_file(tmp_path, monkeypatch):
-    loaded = ingest.load(FIXTURES / "dirty.csv")
+    loaded = ingest.load(FIXTURES / "semicolon.csv")
     real_write = pl.DataFrame.write_parquet
 
     def full_disk(self, file, *args, **kwargs):
@@ -111,6 +111,6 @@ def test_report_exit_code_is_2_and_nothing_is_left_for_a_cache_error(tmp_path, m
     blocker = tmp_path / "file"
     blocker.write_text("x")
     monkeypatch.setenv("CXLENS_CACHE_DIR", str(blocker / "cache"))
-    assert report.main([str(FIXTURES / "dirty.csv")]) == 2
+    assert report.main([str(FIXTURES / "semicolon.csv")]) == 2
     err = capsys.readouterr().err
     assert err.startswith("error: The cache directory ") and err.count("\n") == 1
