@@ -160,6 +160,11 @@ def _fmt(value, digits: int = 1) -> str:
     return "—" if value is None else f"{value:,.{digits}f}"
 
 
+def _stage_width(r: dict) -> int:
+    """The stage column's width: 16, or wider for long stage names (a survey's question headers)."""
+    return max([16, *(len(str(s["stage"])) + 2 for s in r["stages"])])
+
+
 def render_table(r: dict) -> str:
     lines = [
         f"events                {r['events']:,}",
@@ -174,10 +179,10 @@ def render_table(r: dict) -> str:
         f"facts written by      {r['facts']['engine']} {r['facts']['engine_version']}".rstrip(),
         *render_outcome(r),
         "",
-        f"{'stage':<16}{'events':>10}{'journeys':>10}{'mean sat':>10}{'CSAT %':>9}",
+        f"{'stage':<{_stage_width(r)}}{'events':>10}{'journeys':>10}{'mean sat':>10}{'CSAT %':>9}",
     ]
     for s in r["stages"]:
-        lines.append(f"{s['stage']:<16}{s['events']:>10,}{s['journeys']:>10,}"
+        lines.append(f"{s['stage']:<{_stage_width(r)}}{s['events']:>10,}{s['journeys']:>10,}"
                      f"{_fmt(s['mean_satisfaction'], 2):>10}{_fmt(s['csat']):>9}")
     lines += ["", f"{'handoff':<32}{'count':>8}"]
     for h in (r["handoffs"] or [])[:15]:
@@ -242,9 +247,9 @@ def render_statistics(r: dict) -> list[str]:
         elif r.get("outcome") and r["outcome"]["kind"] == "score":
             title = f"key drivers of '{r['outcome']['column']}' (importance = % of the R² ratings add, Shapley)"
         lines += ["", title,
-                  f"{'stage':<16}{'importance %':>13}{'coef':>8}{'p':>10}{'mean sat':>10}{'n':>8}"]
+                  f"{'stage':<{_stage_width(r)}}{'importance %':>13}{'coef':>8}{'p':>10}{'mean sat':>10}{'n':>8}"]
         for d in r["drivers"]:
-            lines.append(f"{d['stage']:<16}{d['importance']:>13.1f}{d['coefficient']:>+8.2f}{d['p_value']:>10.2g}"
+            lines.append(f"{d['stage']:<{_stage_width(r)}}{d['importance']:>13.1f}{d['coefficient']:>+8.2f}{d['p_value']:>10.2g}"
                          f"{_fmt(d['mean_satisfaction'], 2):>10}{d['n']:>8,}")
     if r["trend"]:
         lines += ["", f"{'month':<12}{'answers':>9}{'NPS':>8}{'95% CI':>18}  change"]

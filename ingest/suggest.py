@@ -1,7 +1,8 @@
 """Suggestions from a file's values: which unmapped column could be the timestamp, nps or satisfaction, and which
 score-like columns no field uses.
 
-- a column whose non-empty cells are (at least 90%) dates and times → ``timestamp``;
+- a column whose non-empty cells are (at least 90%) dates and times → ``timestamp``; a date-only column and a
+  time-of-day column together → ``timestamp`` as ``<date> + <time>``;
 - a column of whole numbers on 0–10 (some answer above 7) → ``nps``;
 - a column of whole numbers on 1–5 → ``satisfaction``; on 1–7 → ``ces``.
 
@@ -17,7 +18,7 @@ import dataclasses
 import polars as pl
 
 from ingest import values
-from ingest.mapping import ColumnMapping, combined_parts
+from ingest.mapping import COMBINED, ColumnMapping, combined_parts
 from ingest.notes import Note
 from ingest.read import RawTable
 from ingest.survey import candidate
@@ -35,6 +36,24 @@ def _is_dates(series: pl.Series) -> bool:
         return False
     parsed = pl.select(values.timestamp(pl.lit(text), pl.String)).to_series()
     return parsed.is_not_null().sum() >= DATE_SHARE * text.len()
+
+
+_TIME_OF_DAY = r"^(?:(?:오전|오후|[AaPp][Mm])\s*)?\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:오전|오후|[AaPp][Mm]))?$"
+
+
+def _is_time_of_day(series: pl.Series) -> bool:
+    if series.dtype == pl.Time:
+        return True
+    if series.dtype != pl.String:
+        return False
+    text = pl.select(values.text(pl.lit(series))).to_series().drop_nulls()
+    return text.len() > 0 and text.str.contains(_TIME_OF_DAY).sum() >= DATE_SHARE * text.len()
+
+
+def _is_date_only(series: pl.Series) -> bool:
+    if series.dtype == pl.Date:
+        return True
+    return series.dtype == pl.String and _is_dates(series) and not bool(series.str.contains(":").any())
 
 
 def value_field(series: pl.Series) -> str | None:
@@ -70,6 +89,13 @@ def with_suggestions(raw: RawTable, mapping: ColumnMapping) -> ColumnMapping:
         field = value_field(raw.frame[column])
         if field and field not in mapping.columns and field not in mapping.candidates and field not in suggested:
             suggested[field] = column
+    if "timestamp" not in mapping.columns and "timestamp" not in mapping.candidates:
+        # A date-only column and a time-of-day column (접수일자 + 접수시간): together, the timestamp.
+        free = [c for c in raw.columns if c not in used and c not in claimed]
+        dates = [c for c in free if _is_date_only(raw.frame[c])]
+        times = [c for c in free if _is_time_of_day(raw.frame[c])]
+        if dates and times:
+            suggested["timestamp"] = dates[0] + COMBINED + times[0]
     return dataclasses.replace(mapping, suggested=suggested)
 
 

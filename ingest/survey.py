@@ -158,7 +158,10 @@ def _cells(series: pl.Series) -> tuple[pl.Series, pl.Series, pl.Series]:
     text = pl.Series(series.cast(pl.String)).str.strip_chars()
     folded = text.str.replace_all(r"\s+", "").str.to_lowercase()
     na = text.is_null() | text.is_in(list(values.NULL_TOKENS)) | folded.is_in(list(not_applicable_words()))
-    number = text.str.extract(r"^([+-]?\d+(?:\.\d+)?)(?:\s*$|\s*[-–:.)]?\s*\D)", 1).cast(pl.Float64, strict=False)
+    # "5", "5 - Very satisfied", "5) 매우 만족", "5점": a number then nothing, or a label; never a time ("09:05"),
+    # a date ("2026-03-01") or a decimal part.
+    number = text.str.extract(r"^([+-]?\d+(?:\.\d+)?)(?:\s*$|\s*[-–.)]\s*[^\d\s]|\s*[^\d\s:.,/-])", 1).cast(
+        pl.Float64, strict=False)
     number = pl.select(pl.when(na).then(None).otherwise(number)).to_series()
     return number, na, ~na & number.is_null()
 

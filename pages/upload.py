@@ -49,7 +49,8 @@ if file is not None and (current is None or current.file_id != file.file_id):
 def mapping_form(upload: session.Upload) -> None:
     """One selectbox per field (named and described in the UI language), applied together."""
     unmapped = t("upload_unmapped")
-    combined = [s for s in upload.mapping.columns.values() if s not in upload.columns]
+    combined = list(dict.fromkeys(s for s in (*upload.mapping.columns.values(), *upload.mapping.suggested.values())
+                                  if s not in upload.columns))
     options = [unmapped, *upload.columns, *combined]
     with st.form("upload.mapping"):
         chosen = {}

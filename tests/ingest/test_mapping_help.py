@@ -110,3 +110,13 @@ def test_the_quarantine_names_the_users_own_header():
 def test_unused_scores_ignore_mapped_columns():
     raw = ingest.read_table(b"a,b\n1,5\n2,4\n", "x.csv")
     assert unused_scores(raw, propose(raw.columns, {"satisfaction": "b"})) == ()
+
+
+def test_a_date_column_and_a_time_column_are_suggested_together_as_the_timestamp():
+    text = ("고객번호,접수일자,접수시간,상담채널,단계,상담번호\nC1,2026-03-01,09:05,콜센터,문의,A1\n"
+            "C2,2026-03-02,오후 2:10,챗봇,해지,A2\n")
+    raw = ingest.read_table(text.encode(), "x.csv")
+    mapping = with_suggestions(raw, propose(raw.columns, {"journey_id": "상담번호"}))
+    assert mapping.suggested["timestamp"] == "접수일자 + 접수시간"
+    got = load(text, mapping={"journey_id": "상담번호", "timestamp": "접수일자 + 접수시간", "channel": "상담채널"})
+    assert got.events["timestamp"].to_list() == [dt.datetime(2026, 3, 1, 9, 5), dt.datetime(2026, 3, 2, 14, 10)]

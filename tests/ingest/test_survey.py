@@ -28,6 +28,7 @@ def scale_of(values) -> tuple | None:
     ([1, 10, 8], (1, 10, False)),
     ([0, 10, 6, 9], (0, 10, False)),              # 0 on a 0–10 column is an answer
     (["5 - Very satisfied", "1 - Very dissatisfied", "3"], (1, 5, False)),
+    (["5점", "4) 만족", "2", "1 매우 불만족"], (1, 5, False)),
 ])
 def test_the_scale_of_a_rating_column_is_detected(values, scale):
     assert scale_of(values) == scale
@@ -40,6 +41,8 @@ def test_the_scale_of_a_rating_column_is_detected(values, scale):
     [1.5, 2.5, 4.0],               # fractions
     ["Male", "Female", "Male"],
     ["4", "good", "bad", "5"],     # mostly text
+    ["09:05", "10:00", "오후 2:10", "08:30"],  # times of day
+    ["2026-03-01", "2026-03-02", "2026-03-05"],  # dates
 ])
 def test_other_columns_are_not_ratings(values):
     assert scale_of(values) is None
