@@ -42,7 +42,10 @@ with layout.guard():
                 "drivers_model_logit" if logit else "drivers_model_score", column=o.column, positive=o.positive,
                 rate="—" if rate is None else f"{rate:.1f}", n=f"{kd.journeys:,}", r2=f"{kd.r2:.2f}")))
         st.subheader(t("drivers_table"))
-        shown = kd.table.with_columns(pl.col("quadrant").replace_strict(labels, default=None))
+        shown = kd.table.with_columns(pl.col("quadrant").replace_strict(labels, default=None)).with_columns(
+            pl.when(pl.col("p_value").is_null() | (pl.col("p_value") >= charts.SIGNIFICANCE))
+            .then(pl.format(t("quadrant_not_significant", quadrant="{}"), pl.col("quadrant")))
+            .otherwise(pl.col("quadrant")).alias("quadrant"))
         layout.table(
             shown.select("stage", "importance", "coefficient", "ci_low", "ci_high", "p_value", "mean_satisfaction",
                          "n", "quadrant"),

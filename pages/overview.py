@@ -10,6 +10,7 @@ import streamlit as st
 
 from metrics.periods import PERIOD_CHOICES
 from ui import cards, charts, data, layout, snapshot, text
+from ui import format as number_format
 from ui.i18n import current_lang, reason, t
 
 JOURNEY_MAP = Path(__file__).resolve().parent / "journey_map.py"
@@ -75,6 +76,8 @@ with layout.guard():
     columns = st.columns(3) + st.columns(3)
     for column, (key, label, help_key, fmt, delta_fmt, higher_is_better) in zip(columns, CARDS, strict=True):
         value, goal = k["current"][key], goals[key]
+        if key == "median_journey_hours":  # hours or days, by the value's size: value, change and target alike
+            fmt, delta_fmt = number_format.duration_formats(value, number_format.duration_words())
         shown = cards.delta(k["change"][key], delta_fmt, higher_is_better, compared=k["compared"])
         help_text = t(help_key, n=f"{k['nps_responses']:,}")
         delta_text = shown.text

@@ -187,6 +187,8 @@ def heatmap(frame: pl.DataFrame, stage_order: Sequence[str], channels: Sequence[
 
 # --- statistics (issue 5)
 QUADRANT_COLOURS = {"fix_first": "#D73027", "keep_up": "#1A9850", "maintain": "#4477AA", "monitor": "#999999"}
+NOT_SIGNIFICANT_COLOUR = "#B0B0B0"
+SIGNIFICANCE = 0.05
 
 
 def importance_performance(table: pl.DataFrame, quadrant_labels: Mapping[str, str], min_n: int) -> go.Figure:
@@ -203,19 +205,24 @@ def importance_performance(table: pl.DataFrame, quadrant_labels: Mapping[str, st
     x_lo, x_hi = frame["mean_satisfaction"].min(), frame["mean_satisfaction"].max()
     pad = max((x_hi - x_lo) * 0.15, 0.1)
     y_hi = frame["importance"].max() * 1.12 + 1
-    for quadrant, colour in QUADRANT_COLOURS.items():
-        part = frame.filter(pl.col("quadrant") == quadrant)
+    # A stage whose effect is not significant gets no quadrant colour (its place in the matrix is noise): grey.
+    significant = pl.col("p_value").is_not_null() & (pl.col("p_value") < SIGNIFICANCE)
+    groups = [(q, c, quadrant_labels[q], (pl.col("quadrant") == q) & significant) for q, c in QUADRANT_COLOURS.items()]
+    groups.append((None, NOT_SIGNIFICANT_COLOUR, t("driver_not_significant"), ~significant))
+    for _quadrant, colour, name, selected in groups:
+        part = frame.filter(selected)
         if part.is_empty():
             continue
         n = part["n"].to_list()
         fig.add_trace(go.Scatter(
             x=part["mean_satisfaction"].to_list(), y=part["importance"].to_list(), mode="markers+text",
-            name=quadrant_labels[quadrant], text=[plot(s) for s in part["stage"].to_list()],
+            name=name, text=[plot(s) for s in part["stage"].to_list()],
             textposition=[positions[s] for s in part["stage"].to_list()],
             marker=dict(size=14, color=["white" if _low(v, min_n) else colour for v in n],
-                        line=dict(color=colour, width=2)),
-            customdata=[[c, _n_text(v, min_n)] for c, v in zip(part["coefficient"].to_list(), n, strict=True)],
-            hovertemplate="%{text}<br>%{y:.1f}% · %{x:.2f}/5<br>%{customdata[0]:+.2f} / pt<br>"
+                        line=dict(color=colour, width=2), symbol="circle" if _quadrant else "circle-open-dot"),
+            customdata=[[c, _n_text(v, min_n), number_format.p_value(p)]
+                        for c, v, p in zip(part["coefficient"].to_list(), n, part["p_value"].to_list(), strict=True)],
+            hovertemplate="%{text}<br>%{y:.1f}% · %{x:.2f}/5<br>%{customdata[0]:+.2f} / pt · p %{customdata[2]}<br>"
                           "%{customdata[1]}<extra></extra>",
         ))
     fig.add_vline(x=x_cut, line=dict(color="#888888", dash="dot", width=1))
@@ -417,15 +424,16 @@ def boxes(summary: pl.DataFrame, group: str, axis_title: str, min_n: int, colour
 
 
 # ticks of the log hours axis, in words: (hours, (i18n key, number))
+# hours up to 48, days beyond (ui/format.py), as on the cards and in the tables
 HOUR_TICKS = ((1 / 60, ("unit_min", 1)), (0.25, ("unit_min", 15)), (1, ("unit_h", 1)), (6, ("unit_h", 6)),
-              (24, ("unit_d", 1)), (72, ("unit_d", 3)), (168, ("unit_d", 7)), (336, ("unit_d", 14)), (720, ("unit_d", 30)),
+              (24, ("unit_h", 24)), (72, ("unit_d", 3)), (168, ("unit_d", 7)), (336, ("unit_d", 14)), (720, ("unit_d", 30)),
               (2160, ("unit_d", 90)))
 
 
 def _hours(h: float | None) -> str:
     if h is None:
         return "–"
-    return t("unit_min", n=f"{h * 60:.0f}") if h < 1 else t("unit_h", n=f"{h:,.1f}")
+    return t("unit_min", n=f"{h * 60:.0f}") if h < 1 else number_format.duration(h, number_format.duration_words())
 
 
 # (column, label key, n column, axis range or None, value format)

@@ -94,3 +94,29 @@ def p_columns(frame: pl.DataFrame) -> pl.DataFrame:
         pl.col(c).map_elements(p_value, return_dtype=pl.String, skip_nulls=False).alias(c)
         for c in P_COLUMNS if c in frame.columns and frame.schema[c].is_numeric()
     )
+
+
+class UnitFormat:
+    """A ``str.format``-like template for hours shown in another unit: ``UnitFormat("{:.1f} d", 24).format(72)``
+    is ``"3.0 d"`` (what a KPI card's value, change and target formats are asked for)."""
+
+    def __init__(self, template: str, hours_per_unit: float) -> None:
+        self.template, self.hours_per_unit = template, hours_per_unit
+
+    def format(self, hours: float) -> str:
+        return self.template.format(hours / self.hours_per_unit)
+
+
+def duration_formats(hours: float | None, words: Mapping[str, str]) -> tuple[UnitFormat, UnitFormat]:
+    """The value and change formats of a duration card: days when ``hours`` exceeds 48, else hours; ``words`` as
+    in ``duration`` (``{n}`` is replaced by the number's format), so a card's value, change and target share a unit."""
+    unit = "days" if hours is not None and hours > DAYS_FROM_HOURS else "hours"
+    per = 24.0 if unit == "days" else 1.0
+    return (UnitFormat(words[unit].replace("{n}", "{:,.1f}"), per), UnitFormat(words[unit].replace("{n}", "{:+,.1f}"), per))
+
+
+def duration_words(lang: str | None = None) -> dict[str, str]:
+    """``{"hours": "{n} h", "days": "{n} d"}`` in ``lang`` (the UI language by default)."""
+    from ui.i18n import t
+
+    return {"hours": t("unit_h", lang=lang), "days": t("unit_d", lang=lang)}

@@ -158,6 +158,21 @@ def _any_start(column: str) -> pl.Expr:
     return expr
 
 
+def _durations_in_days(frame: pl.DataFrame, labels: dict[str, str]) -> tuple[pl.DataFrame, dict[str, str]]:
+    """A table's ``*_hours`` columns in days when their median exceeds 48 hours (one unit for the whole table,
+    ui/format.py), their labels' hour unit ("(h)", "(시간)") turned into days; else unchanged."""
+    columns = [c for c, dtype in frame.schema.items() if c.endswith("_hours") and dtype.is_numeric()]
+    values = [v for c in columns for v in frame[c].to_list()]
+    if not columns or fmt.duration_unit(values) != "days":
+        return frame, labels
+    hours, days = t("unit_hours_suffix"), t("unit_days_suffix")
+    renamed = dict(labels)
+    for c in columns:
+        label = labels.get(c, c)
+        renamed[c] = label.replace(hours, days) if hours in label else f"{label}{days}"
+    return frame.with_columns(pl.col(c) / 24 for c in columns), renamed
+
+
 def table(frame: pl.DataFrame, file_name: str, labels: Mapping[str, str] | None = None,
           formats: Mapping[str, str] | None = None, column_order: list[str] | None = None) -> None:
     """A table with a CSV download of the same rows; ``labels`` rename columns for display and CSV.
@@ -169,7 +184,8 @@ def table(frame: pl.DataFrame, file_name: str, labels: Mapping[str, str] | None 
     """
     labels = {k: v for k, v in (labels or {}).items() if k in frame.columns}
     shown = frame.rename(labels)
-    display = fmt.p_columns(frame).rename(labels)
+    display, labels = _durations_in_days(fmt.p_columns(frame), labels)
+    display = display.rename(labels)
     config = {}
     for column, dtype in frame.schema.items():
         if column in fmt.P_COLUMNS and dtype.is_numeric():

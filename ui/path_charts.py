@@ -14,6 +14,7 @@ import plotly.graph_objects as go
 import polars as pl
 from plotly.colors import sample_colorscale
 
+from ui import format as number_format
 from ui.charts import HEIGHT, _layout, _n_text, wrap
 from ui.i18n import t
 from ui.text import plot
@@ -35,7 +36,7 @@ def _nps_text(value: float | None) -> str:
 
 
 def _hours_text(value: float | None) -> str:
-    return "–" if value is None else f"{value:,.1f} h"
+    return "–" if value is None else number_format.duration(value, number_format.duration_words())
 
 
 def _colourbar_trace() -> go.Scatter:

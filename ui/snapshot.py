@@ -16,6 +16,7 @@ import polars as pl
 from plotly.subplots import make_subplots
 
 from metrics.story import STORY_KEYS, fix_first_text, mover_sentence, nps_sentence
+from ui import format as number_format
 from ui import text
 from ui.cards import delta as card_delta
 from ui.i18n import column_labels, t
@@ -71,6 +72,8 @@ def kpi_table(summary: dict[str, Any], lang: str) -> list[dict[str, str]]:
     rows = []
     for key, label, fmt, change_fmt in KPI_ROWS:
         value = k["current"][key]
+        if key == "median_journey_hours":  # hours or days, by the value's size (ui/format.py)
+            fmt, change_fmt = number_format.duration_formats(value, number_format.duration_words(lang))
         shown = card_delta(k["change"][key], change_fmt, True, compared=k["compared"])
         goal = goals[key]
         status = "none" if goal.met is None else ("met" if goal.met else "missed")

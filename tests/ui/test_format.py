@@ -87,3 +87,36 @@ def test_a_table_shows_separators_p_values_as_text_and_a_dash_for_missing_cells(
     assert proto.placeholder == "—"
     assert list(proto.column_order) == ["csat", "touchpoint", "Events", "p"]
     assert at.dataframe[0].value["p"].tolist() == ["< 0.001", "0.200"]
+
+
+def test_a_duration_card_keeps_one_unit_for_value_change_and_target():
+    from ui.cards import delta
+
+    value, change = fmt.duration_formats(82.0, WORDS)
+    assert value.format(82.0) == "3.4 d" and value.format(72.0) == "3.0 d"
+    assert delta(9.8, change, higher_is_better=False).text == "+0.4 d"
+    assert delta(0.5, change, higher_is_better=False).text == "0.0 d"  # rounds to zero: no sign
+    value, change = fmt.duration_formats(36.0, WORDS)
+    assert value.format(36.0) == "36.0 h" and change.format(-2.5) == "-2.5 h"
+    assert fmt.duration_formats(None, WORDS)[0].format(5.0) == "5.0 h"
+
+
+def _duration_table_app():
+    import polars as pl
+
+    from ui import layout
+
+    layout.table(pl.DataFrame({"stage": ["가입", "이용"], "median_hours": [60.0, 96.0], "p90_hours": [120.0, None]}),
+                 "d.csv", labels={"median_hours": "Median (h)", "p90_hours": "p90 (h)"}, formats={"median_hours": "%.1f"})
+    layout.table(pl.DataFrame({"stage": ["가입"], "median_hours": [12.0]}), "h.csv",
+                 labels={"median_hours": "Median (h)"})
+
+
+def test_a_table_of_long_durations_is_in_days_and_of_short_ones_in_hours():
+    at = AppTest.from_function(_duration_table_app).run(timeout=60)
+    days, hours = at.dataframe[0].value, at.dataframe[1].value
+    assert list(days.columns) == ["stage", "Median (d)", "p90 (d)"]
+    assert days["Median (d)"].tolist() == [2.5, 4.0] and days["p90 (d)"].tolist()[0] == 5.0
+    assert list(hours.columns) == ["stage", "Median (h)"] and hours["Median (h)"].tolist() == [12.0]
+    config = json.loads(at.dataframe[0].proto.columns)
+    assert config["Median (d)"]["type_config"]["format"] == "%,.1f"
