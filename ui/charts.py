@@ -206,6 +206,8 @@ def importance_performance(table: pl.DataFrame, quadrant_labels: Mapping[str, st
     pad = max((x_hi - x_lo) * 0.15, 0.1)
     y_hi = frame["importance"].max() * 1.12 + 1
     # A stage whose effect is not significant gets no quadrant colour (its place in the matrix is noise): grey.
+    if "p_value" not in frame.columns:  # a table without tests: nothing to mark
+        frame = frame.with_columns(p_value=pl.lit(0.0))
     significant = pl.col("p_value").is_not_null() & (pl.col("p_value") < SIGNIFICANCE)
     groups = [(q, c, quadrant_labels[q], (pl.col("quadrant") == q) & significant) for q, c in QUADRANT_COLOURS.items()]
     groups.append((None, NOT_SIGNIFICANT_COLOUR, t("driver_not_significant"), ~significant))

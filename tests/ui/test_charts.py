@@ -39,3 +39,20 @@ def test_heatmap_cells_with_few_ratings_carry_a_star():
                           "mean_satisfaction": [4.25, 2.0, 3.5]})
     cell = heatmap(frame, ["s1", "s2"], ["app", "web"], min_n=30).data[0]
     assert [list(r) for r in cell.text] == [["4.2", "3.5"], ["2.0*", ""]]
+
+
+def test_drivers_that_are_not_significant_get_no_quadrant_colour():
+    import polars as pl
+
+    from ui import charts
+
+    table = pl.DataFrame({"stage": ["가입", "이용", "문의"], "importance": [50.0, 30.0, 20.0],
+                          "coefficient": [1.2, 0.4, 0.1], "p_value": [0.001, 0.2, None],
+                          "mean_satisfaction": [3.0, 4.0, 3.5], "n": [400, 300, 50],
+                          "quadrant": ["fix_first", "keep_up", "monitor"]})
+    labels = {q: q for q in charts.QUADRANT_COLOURS}
+    fig = charts.importance_performance(table, labels, 30)
+    by_name = {trace.name: list(trace.text) for trace in fig.data}
+    assert by_name == {"fix_first": ["가입"], "Not significant (p ≥ 0.05)": ["문의", "이용"]}
+    grey = next(tr for tr in fig.data if tr.name.startswith("Not significant"))
+    assert grey.marker.line.color == charts.NOT_SIGNIFICANT_COLOUR
