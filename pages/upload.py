@@ -110,6 +110,14 @@ def survey_section(upload: session.Upload) -> None:
     layout.table(ratings, "rating_columns.csv", labels={c: t(f"col_{c}") for c in ratings.columns})
     words = ", ".join(w.strip() for w in settings.get("not_applicable").split(",") if w.strip())
     st.caption(t("upload_survey_na", words=text.md(words)))
+    with st.expander(t("upload_survey_stages")), st.form("upload.stages"):
+        st.caption(t("upload_survey_stages_help"))
+        named = {}
+        columns = st.columns(2)
+        for i, r in enumerate(about.ratings):
+            named[r.column] = columns[i % 2].text_input(r.column, value=r.stage, key=f"upload.stage.{i}")
+        if st.form_submit_button(t("upload_apply_stages"), type="primary"):
+            _run(lambda: session.apply_survey(upload.outcome, stages=named))
 
 
 def events_section(upload: session.Upload) -> None:

@@ -520,6 +520,12 @@ TEXT: dict[str, dict[str, str]] = {
                                "are neither counted nor invalid. Each column's CSAT is the top-2-box of its own scale.",
                          "ko": "해당 없음 응답(빈 칸, {words}, 다른 응답이 1–5인 열의 0)은 세지도 않고 오류로 보지도 "
                                "않습니다. 각 열의 CSAT는 그 열 척도의 상위 2개 응답 비율입니다."},
+    "upload_survey_stages": {"en": "Put rating columns into journey stages", "ko": "평점 열을 여정 단계로 묶기"},
+    "upload_survey_stages_help": {"en": "Each rating column is its own stage until you name another; columns with the "
+                                        "same stage name are counted together (each stays a touchpoint).",
+                                  "ko": "다른 이름을 주기 전까지 평점 열마다 단계가 하나입니다. 단계 이름이 같은 열은 "
+                                        "함께 집계합니다(각 열은 접점으로 남습니다)."},
+    "upload_apply_stages": {"en": "Apply these stages", "ko": "이 단계로 적용"},
     "upload_outcome": {"en": "Outcome the key drivers explain", "ko": "핵심 동인이 설명할 결과"},
     "upload_outcome_auto": {"en": "Found automatically", "ko": "자동으로 찾기"},
     "upload_outcome_none": {"en": "None", "ko": "없음"},

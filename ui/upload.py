@@ -53,6 +53,7 @@ class Upload:
     preview: pl.DataFrame = field(default_factory=lambda: pl.DataFrame())  # the first rows as read
     survey: SurveyInfo | None = None       # how a survey was read (None for events)
     outcome: str | None = None             # the survey outcome column the user chose (None: found automatically)
+    stages: dict = field(default_factory=dict)  # survey rating column -> the stage the user put it in
     refused: ingest.MostlyInvalid | None = None  # a stopped load the user may accept ("Load anyway")
 
     @property
@@ -126,21 +127,24 @@ def switch(reading: str) -> Upload:
     return upload
 
 
-def apply_survey(outcome: str | None, raw: ingest.RawTable | None = None) -> Upload:
+def apply_survey(outcome: str | None, raw: ingest.RawTable | None = None,
+                 stages: dict[str, str] | None = None) -> Upload:
     """Load the current upload as a survey (ingest.survey), ``outcome`` the chosen outcome column (None: automatic,
-    "": none), and make it the session's dataset."""
+    "": none), ``stages`` the rating columns put in a stage (None: as before), and make it the session's dataset."""
     upload = current()
     if upload is None:
         raise DataError(t("upload_none"))
+    stages = upload.stages if stages is None else {c: s.strip() for c, s in stages.items() if s.strip() and s.strip() != c}
     raw = raw or ingest.read_table(upload.source, upload.name)
     mapping = ingest.propose(raw.columns)
-    digest = survey.digest(upload.source.read_bytes(), {"outcome": outcome, "mapping": sorted(mapping.columns.items())})
-    loaded = survey.read(raw, mapping, outcome=outcome, digest=digest)
+    digest = survey.digest(upload.source.read_bytes(), {"outcome": outcome, "mapping": sorted(mapping.columns.items()),
+                                                        "stages": sorted(stages.items())})
+    loaded = survey.read(raw, mapping, outcome=outcome, stages=stages, digest=digest)
     dataset = _open_loaded(upload, loaded)
     st.session_state["dataset"] = survey_figures.ordered(dataset, loaded.survey)
     st.session_state[STATE_KEY] = dataclasses.replace(
         upload, reading=survey.SURVEY, quarantine=loaded.quarantine, dataset=st.session_state["dataset"],
-        survey=loaded.survey, outcome=outcome, notes=loaded.notes, refused=None)
+        survey=loaded.survey, outcome=outcome, stages=stages, notes=loaded.notes, refused=None)
     return st.session_state[STATE_KEY]
 
 

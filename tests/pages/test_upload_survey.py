@@ -149,3 +149,18 @@ def test_the_page_offers_both_templates(app, telco_path):
     ids = [b.proto.id for b in at.get("download_button")]
     assert any(i.endswith("upload.template.events") for i in ids)
     assert any(i.endswith("upload.template.survey") for i in ids)
+
+
+def test_rating_columns_can_be_put_into_stages_on_the_page(app, telco_path):
+    at = _upload(app(telco_path, page="upload.py"), "airline.csv", csv_bytes(airline_survey(ROWS)))
+    boxes = {box.label: box for box in at.text_input if box.key.startswith("upload.stage.")}
+    for column in ("Food and drink", "Inflight service", "Inflight entertainment"):
+        boxes[column].set_value("In flight")
+    next(b for b in at.button if b.label == "Apply these stages").click().run()
+    assert _problems(at) == []
+    ds = at.session_state["dataset"]
+    assert "In flight" in ds.stage_order and "Food and drink" not in ds.stage_order
+    assert len(ds.stage_order) == len(RATINGS) - 2
+    assert ds.journeys == ROWS
+    assert at.session_state["upload"].stages == {c: "In flight" for c in ("Food and drink", "Inflight service",
+                                                                           "Inflight entertainment")}
