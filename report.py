@@ -56,6 +56,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     p.add_argument("--stage", action="append", default=[], help="keep touchpoints in this stage (repeatable)")
     p.add_argument("--since", type=_date, help="journeys whose first touchpoint is on or after this date")
     p.add_argument("--until", type=_date, help="journeys whose first touchpoint is on or before this date")
+    p.add_argument("--path-contains", metavar="A>B", default="",
+                   help="keep journeys whose stage or channel path has these values one after another (e.g. 앱>콜센터)")
     p.add_argument("--keyword", action="append", default=[], metavar="WORD",
                    help="keep journeys whose comments mention this keyword (repeatable: any of them)")
     p.add_argument("--format", choices=("table", "json"), default="table")
@@ -338,7 +340,8 @@ def main(argv: list[str] | None = None) -> int:
         if args.journey is not None:
             return _print_episode(episode(ds, args.journey), args.format)
         f = Filters.make(since=args.since, until=args.until, persona=_nfc(args.persona),
-                         channel=_nfc(args.channel), stage=_nfc(args.stage), keyword=_nfc(args.keyword))
+                         channel=_nfc(args.channel), stage=_nfc(args.stage), keyword=_nfc(args.keyword),
+                         path_contains=_nfc(args.path_contains.split(">")))
         about = survey_figures.info(ds)
         if about is not None:
             result = survey_figures.report(survey_figures.ordered(ds, about), f, about)

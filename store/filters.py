@@ -28,21 +28,28 @@ class Filters:
     # Extra journey attributes: ((column, (value, ...)), ...), sorted by column.
     dims: tuple[tuple[str, tuple[str, ...]], ...] = field(default=())
     keyword: tuple[str, ...] = ()
+    # Journeys whose stage or channel path contains these values consecutively (store/paths.py); in order.
+    path_contains: tuple[str, ...] = ()
 
 
     @classmethod
-    def make(cls, since=None, until=None, persona=(), channel=(), stage=(), dims=None, keyword=()) -> Filters:
-        """Normalised filters: values de-duplicated and sorted so equal selections compare (and cache) equal."""
+    def make(cls, since=None, until=None, persona=(), channel=(), stage=(), dims=None, keyword=(),
+             path_contains=()) -> Filters:
+        """Normalised filters: values de-duplicated and sorted so equal selections compare (and cache) equal
+        (``path_contains`` is a sequence, or its values joined by ">" as typed: kept in its order, blanks dropped)."""
         def norm(values):
             return tuple(sorted({str(v) for v in values or ()}))
 
         dim_items = tuple(sorted((str(k), norm(v)) for k, v in (dims or {}).items() if norm(v)))
-        return cls(since, until, norm(persona), norm(channel), norm(stage), dim_items, norm(keyword))
+        if isinstance(path_contains, str):
+            path_contains = path_contains.split(">")
+        path = tuple(str(v).strip() for v in path_contains or () if str(v).strip())
+        return cls(since, until, norm(persona), norm(channel), norm(stage), dim_items, norm(keyword), path)
 
     @property
     def selects_journeys(self) -> bool:
         """Whether any journey-level condition (period, persona, dimension, keyword) is set."""
-        return bool(self.since or self.until or self.persona or self.dims or self.keyword)
+        return bool(self.since or self.until or self.persona or self.dims or self.keyword or self.path_contains)
 
     @property
     def selects_touchpoints(self) -> bool:

@@ -94,6 +94,17 @@ def _kind(kind: str) -> str:
     return kind
 
 
+def path_condition(ds: Dataset, values: tuple[str, ...], alias: str, params: dict) -> str:
+    """A condition on journeys (``alias``) whose stage path or channel path contains ``values`` consecutively
+    (a path is collapsed, so a value repeated in a row never matches); adds its parameters to ``params``."""
+    params["path_file"] = _paths_path(ds)
+    params["path_seq"] = SEP + SEP.join(values) + SEP
+    joined = "chr(31) || array_to_string({}, chr(31)) || chr(31)"
+    return (f"{alias}.journey_id IN (SELECT journey_id FROM read_parquet($path_file) "
+            f"WHERE contains({joined.format('stage_path')}, $path_seq) "
+            f"OR contains({joined.format('channel_path')}, $path_seq))")
+
+
 def path_stats(ds: Dataset, f: Filters, kind: str) -> pl.DataFrame:
     """Per ``kind`` path of the selected journeys: path (values joined by SEP), journeys,
     median_journey_hours (median of the journeys' duration_hours), in no particular order."""

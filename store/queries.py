@@ -55,7 +55,10 @@ def _with(ds: Dataset, f: Filters, raw: bool = False) -> tuple[str, dict]:
         params.update(keyword=list(f.keyword), journey_keywords=journey_keywords_path(ds))
         jconds.append("j.journey_id IN (SELECT journey_id FROM read_parquet($journey_keywords) "
                       "WHERE list_contains($keyword, keyword))")
-    if f.selects_journeys and not raw and not f.dims and not f.keyword:
+    if f.path_contains:  # journeys whose stage or channel path contains the sequence (store/paths.py)
+        from store.paths import path_condition
+        jconds.append(path_condition(ds, f.path_contains, "j", params))
+    if f.selects_journeys and not raw and not f.dims and not f.keyword and not f.path_contains:
         # The cleaned events carry their journey's first_ts and persona: plain column predicates.
         tconds += journey_conditions(f, "e", ds.dims, params, prefix="journey_")
     elif f.selects_journeys:

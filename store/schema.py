@@ -57,6 +57,7 @@ INTERNAL_COLUMNS = (
     "n", "journeys",
     # URL query parameters that are not filters (ui/state.py, ui/drill.py) and Streamlit's own
     "since", "until", "keyword", "lang", "drill_kind", "drill_path", "drill_from", "drill_to", "journey", "embed",
+    "path_contains",
     "embed_options",
 )
 RENAME_SUFFIX = "_data"

@@ -100,3 +100,18 @@ def test_report_journey_with_an_unknown_id_is_an_error_and_exit_2(telco, capsys)
     _, path = telco
     assert report.main([str(path), "--journey", "no such journey"]) == 2
     assert capsys.readouterr().err.startswith("error: No journey has the id 'no such journey'")
+
+
+def test_report_path_contains_keeps_journeys_whose_stage_or_channel_path_has_the_sequence(telco, capsys):
+    frame, path = telco
+    by_journey = _journeys(frame)
+    seq = ["대리점", "웹"]
+
+    def has(values):
+        path_ = _collapse(values)
+        return any(path_[i:i + 2] == seq for i in range(len(path_) - 1))
+
+    want = [j for j, evs in by_journey.items() if has([r["stage"] for r in evs]) or has([r["channel"] for r in evs])]
+    got = run_json(capsys, path, "--path-contains", "대리점>웹")
+    assert got["journeys"] == len(want) > 0
+    assert got["events"] == sum(len(by_journey[j]) for j in want)

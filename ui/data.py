@@ -261,7 +261,7 @@ def relaxations(ds: Dataset, f: Filters) -> list[str]:
     candidates: list[tuple[str, Filters]] = []
     if f.since or f.until:
         candidates.append(("dates", dataclasses.replace(f, since=None, until=None)))
-    for name in ("persona", "channel", "stage"):
+    for name in ("persona", "channel", "stage", "path_contains"):
         if getattr(f, name):
             candidates.append((name, dataclasses.replace(f, **{name: ()})))
     for i, (column, _) in enumerate(f.dims):

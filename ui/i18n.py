@@ -880,6 +880,12 @@ TEXT: dict[str, dict[str, str]] = {
     "col_gap_hours": {"en": "Gap (h)", "ko": "간격 (시간)"},
     "col_satisfaction": {"en": "Satisfaction", "ko": "만족도"},
     "col_comment": {"en": "Comment", "ko": "의견"},
+    "path_contains": {"en": "Path contains", "ko": "경로 포함"},
+    "path_contains_placeholder": {"en": "e.g. app>call centre", "ko": "예: 앱>콜센터"},
+    "help_path_contains": {"en": "Journeys whose stage path or channel path (repeats in a row counted once) has these "
+                                 "values one after another, separated by >.",
+                           "ko": "단계 경로나 채널 경로(연속 반복은 한 번)에 이 값들이 이어서 나오는 여정만 봅니다. 값은 >로 "
+                                 "구분합니다."},
     "chart_filter": {"en": "Filtered to {what} {value} by a click on a chart.",
                      "ko": "차트 클릭으로 {what} {value}(으)로 필터링했습니다."},
     "click_to_filter": {"en": "Click a bar to filter to its {what}.", "ko": "막대를 클릭하면 해당 {what}(으)로 필터링합니다."},

@@ -97,7 +97,7 @@ def stop_if_empty(ds: Dataset, f: Filters) -> None:
     """When the filters select no journey: one st.info naming the filter(s) to relax, then stop the page."""
     if data.totals(ds, f)["journeys"] > 0:
         return
-    names = [t("date_range") if n == "dates" else t(n) if n in ("persona", "channel", "stage", "keyword")
+    names = [t("date_range") if n == "dates" else t(n) if n in ("persona", "channel", "stage", "keyword", "path_contains")
              else text.md(column_label(n)) for n in data.relaxations(ds, f)]
     if names:
         st.info(t("nothing_matches", filters=t("or").join(names)))

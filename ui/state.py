@@ -79,6 +79,7 @@ def parse_query(params: Mapping[str, Sequence[str]], options: Mapping[str, Seque
         values[name] = chosen
     # Any word may be a keyword (one the comments never use selects no journey, and the page says so).
     values["keyword"] = list(dict.fromkeys(v.strip() for v in params.get("keyword", ()) if v.strip()))[:KEYWORD_MAX]
+    values["path_contains"] = ">".join(path_values((params.get("path_contains") or [""])[-1]))
     return values, warnings
 
 
@@ -107,6 +108,8 @@ def query_string_values(f: Filters, lang: str) -> dict[str, list[str] | str]:
             out[column] = list(chosen)
     if f.keyword:
         out["keyword"] = list(f.keyword)
+    if f.path_contains:
+        out["path_contains"] = ">".join(f.path_contains)
     if lang != DEFAULT_LANG:
         out["lang"] = lang
     return out
@@ -155,6 +158,7 @@ def _clear(dims: Sequence[str]) -> None:
     for name in MULTI + tuple(dims):
         st.session_state[widget_key(name, dims)] = []
     st.session_state[widget_key("keyword")] = []
+    st.session_state[widget_key("path_contains")] = ""
 
 
 def add_keyword(keyword: str) -> None:
@@ -162,6 +166,11 @@ def add_keyword(keyword: str) -> None:
     chosen = list(st.session_state.get(widget_key("keyword")) or [])
     if keyword not in chosen:
         st.session_state[widget_key("keyword")] = [*chosen, keyword][:KEYWORD_MAX]
+
+
+def path_values(typed: str | None) -> list[str]:
+    """A typed path sequence (``앱>콜센터``) as its values in order, blanks dropped."""
+    return [v.strip() for v in (typed or "").split(">") if v.strip()]
 
 
 def filter_panel(ds: Dataset, options: Mapping[str, Sequence]) -> Filters:
@@ -200,11 +209,14 @@ def filter_panel(ds: Dataset, options: Mapping[str, Sequence]) -> Filters:
     keyword = side.multiselect(t("keyword"), list(dict.fromkeys([*chosen_keywords, *options.get("keyword", [])])),
                                key=widget_key("keyword"), help=t("help_keyword"), placeholder=t("all"),
                                accept_new_options=True, max_selections=KEYWORD_MAX)
+    path = side.text_input(t("path_contains"), key=widget_key("path_contains"), help=t("help_path_contains"),
+                           placeholder=t("path_contains_placeholder"))
     side.button(t("reset_filters"), on_click=_clear, args=(dims,), width="stretch")
     if since and until and since > until:
         since, until = until, since
         warnings.append(("warn_swapped", {"since": since, "until": until}))
-    f = Filters.make(since=since, until=until, dims=dim_values, keyword=keyword, **chosen)
+    f = Filters.make(since=since, until=until, dims=dim_values, keyword=keyword,
+                     path_contains=path_values(path), **chosen)
     st.session_state["filters"] = f
     kept = {k: st.query_params.get_all(k) for k in KEPT_PARAMS if k in st.query_params}  # the drill-down's
     st.query_params.from_dict({**query_string_values(f, st.session_state.get("lang", DEFAULT_LANG)), **kept})

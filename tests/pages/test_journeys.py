@@ -88,3 +88,18 @@ def test_an_impossible_filter_shows_only_the_info(app, telco_path):
     assert _problems(at) == []
     assert [i.value for i in at.info] == ["Nothing matches these filters. Relax Persona or Channel."]
     assert len(at.get("plotly_chart")) == 0
+
+
+def test_a_path_filter_in_the_url_selects_journeys_whose_path_contains_it_and_stays_in_the_url(app, telco_path):
+    at = app(telco_path, page=PAGE, path_contains="activation>billing")
+    assert _problems(at) == []
+    paths = _reference_paths(telco_path)
+
+    def has(values: list[str]) -> bool:
+        return any(values[i:i + 2] == ["activation", "billing"] for i in range(len(values) - 1))
+
+    want = [r["journey_id"] for r in paths.iter_rows(named=True) if has(r["stage_path"]) or has(r["channel_path"])]
+    caption = next(c.value for c in at.caption if "journeys listed" in c.value)
+    assert caption.endswith(f"of {len(want):,} journeys listed.")
+    assert at.text_input(key="filter.path_contains").value == "activation>billing"
+    assert at.query_params["path_contains"] in ("activation>billing", ["activation>billing"])

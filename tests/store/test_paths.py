@@ -152,3 +152,30 @@ def test_an_episode_is_the_journeys_touchpoints_in_journey_order_and_its_custome
                                                               ("b", "web", "두 번째")]
     assert episodes.episode(ds, "nope").height == 0
     assert episodes.customer_journeys(ds, "c")["journey_id"].to_list() == ["j2", "j1"]
+
+
+def _contains(path: list[str], seq: list[str]) -> bool:
+    return any(path[i:i + len(seq)] == seq for i in range(len(path) - len(seq) + 1))
+
+
+@pytest.mark.parametrize("seq", [["가입 상담", "개통"], ["웹", "대리점"], ["개통"], ["개통", "가입 상담"], ["웹", "웹"]])
+def test_the_path_filter_selects_journeys_whose_stage_or_channel_path_contains_the_sequence(telco, seq):
+    frame, ds = telco
+    paths = journey_paths(frame)
+    want = sorted(r["journey_id"] for r in paths.iter_rows(named=True)
+                  if _contains(r["stage_path"], seq) or _contains(r["channel_path"], seq))
+    f = Filters.make(path_contains=seq)
+    assert sorted(q.journeys(ds, f)["journey_id"].to_list()) == want
+    # touchpoint figures follow the selected journeys (all their touchpoints)
+    assert q.totals(ds, f)["events"] == frame.filter(pl.col("journey_id").is_in(want)).height
+    if seq == ["웹", "웹"]:
+        assert want == []  # a path is collapsed: a value never follows itself
+
+
+def test_the_path_filter_keeps_the_sequences_order_and_combines_with_other_filters(telco):
+    _, ds = telco
+    assert Filters.make(path_contains=[" 개통", "가입 상담", ""]).path_contains == ("개통", "가입 상담")
+    both = Filters.make(path_contains=["가입 상담", "개통"], persona=["직장인"])
+    on_path = {*q.journeys(ds, Filters.make(path_contains=["가입 상담", "개통"]))["journey_id"]}
+    of_persona = {*q.journeys(ds, Filters.make(persona=["직장인"]))["journey_id"]}
+    assert {*q.journeys(ds, both)["journey_id"]} == on_path & of_persona

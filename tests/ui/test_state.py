@@ -41,7 +41,7 @@ def test_a_start_after_the_end_is_swapped_with_a_warning():
 def test_parameters_that_are_not_filters_are_ignored():
     values, warnings = parse_query({"lang": ["ko"], "utm_source": ["mail"]}, OPTIONS, ["plan"])
     assert warnings == [] and values == {"since": None, "until": None, "persona": [], "channel": [], "stage": [],
-                                         "plan": [], "keyword": []}
+                                         "plan": [], "keyword": [], "path_contains": ""}
 
 
 def test_the_url_of_a_selection_lists_only_what_is_set():
@@ -52,7 +52,7 @@ def test_the_url_of_a_selection_lists_only_what_is_set():
 
 def test_a_url_read_back_gives_the_same_selection():
     f = Filters.make(since=D(2025, 3, 1), until=D(2025, 3, 9), channel=["web"], stage=["s2", "s1"],
-                     dims={"plan": ["x"]})
+                     dims={"plan": ["x"]}, path_contains=["s2", "s1"])
     url = {k: [v] if isinstance(v, str) else v for k, v in query_string_values(f, "en").items()}
     values, warnings = parse_query(url, OPTIONS, ["plan"])
     dims = {"plan": values.pop("plan")}
@@ -65,3 +65,11 @@ def test_any_word_in_the_url_is_a_keyword_once_and_at_most_twenty():
     assert values["keyword"][:2] == ["수수료", "w0"] and len(values["keyword"]) == 20
     f = Filters.make(keyword=["수수료", "개편"])
     assert query_string_values(f, "en") == {"keyword": ["개편", "수수료"]}
+
+
+def test_a_path_sequence_goes_into_the_url_in_order_and_comes_back_trimmed():
+    f = Filters.make(path_contains=["앱", "콜센터"])
+    assert query_string_values(f, "en") == {"path_contains": "앱>콜센터"}
+    values, _ = parse_query({"path_contains": [" 앱 >> 콜센터 "]}, OPTIONS, [])
+    assert values["path_contains"] == "앱>콜센터"
+    assert Filters.make(path_contains=values["path_contains"]) == f
