@@ -101,16 +101,35 @@ def stage_ratings(ds: Dataset, f: Filters) -> pl.DataFrame:
     return csat(q.touchpoint_counts(ds, f, "satisfaction", by=["stage"]), by=["stage"], weight="n")
 
 
+STAGE_CHANNEL_SEPARATOR = " · "
+
+
 def pain_points(ds: Dataset, f: Filters) -> pl.DataFrame:
     """metrics.pain_points over the selected touchpoints (touchpoints without a name left out), with the stage
-    most of each touchpoint's events are in (``stage``)."""
+    most of each touchpoint's events are in (``stage``) and ``by_stage_channel``.
+
+    Data without touchpoint names but with ratings (no touchpoint column) falls back to stage × channel: each
+    pair is a "touchpoint" named ``stage · channel`` and ``by_stage_channel`` is true.
+    """
     ratings = csat(q.touchpoint_counts(ds, f, "satisfaction", by=["touchpoint"]), by=["touchpoint"], weight="n")
+    if ratings.filter(pl.col("touchpoint").is_not_null()).is_empty() and not ratings.is_empty():
+        return _stage_channel_pain_points(ds, f)
     volume = q.touchpoint_volume(ds, f, ["touchpoint"], journeys=False)
     points = rank_pain_points(ratings, volume).filter(pl.col("touchpoint").is_not_null())
     where = (q.touchpoint_volume(ds, f, ["touchpoint", "stage"], journeys=False)
              .sort(["touchpoint", "events", "stage"], descending=[False, True, False])
              .group_by("touchpoint", maintain_order=True).first().select("touchpoint", "stage"))
-    return points.join(where, on="touchpoint", how="left")
+    return points.join(where, on="touchpoint", how="left").with_columns(by_stage_channel=pl.lit(False))
+
+
+def _stage_channel_pain_points(ds: Dataset, f: Filters) -> pl.DataFrame:
+    name = pl.concat_str("stage", pl.lit(STAGE_CHANNEL_SEPARATOR), "channel").alias("touchpoint")
+    ratings = csat(q.touchpoint_counts(ds, f, "satisfaction", by=["stage", "channel"]), by=["stage", "channel"],
+                   weight="n").with_columns(name)
+    volume = q.touchpoint_volume(ds, f, ["stage", "channel"], journeys=False).with_columns(name)
+    where = volume.select("touchpoint", "stage")
+    points = rank_pain_points(ratings.drop("stage", "channel"), volume.drop("stage", "channel"))
+    return points.join(where, on="touchpoint", how="left").with_columns(by_stage_channel=pl.lit(True))
 
 
 def reconciled_fix_first(ds: Dataset, f: Filters, drivers_table: pl.DataFrame | None = None) -> FixFirst:

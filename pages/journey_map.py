@@ -51,9 +51,12 @@ with layout.guard():
     if pains.height == 0:
         st.info(t("no_pain_points"))
     else:
+        if pains["by_stage_channel"].any():
+            st.caption(t("pain_by_stage_channel"))
+        # the name, the ranking (pain score) and CSAT first: what a phone's narrow table shows before it scrolls
         layout.table(
-            pains.select("touchpoint", "events", "ratings", "csat", "mean_satisfaction", "pain_score",
-                         "below_average"),
+            pains.select("touchpoint", "pain_score", "csat", "below_average", "events", "ratings",
+                         "mean_satisfaction"),
             "pain_points.csv",
             labels={c: t("col_" + c) for c in ("touchpoint", "events", "ratings", "csat", "mean_satisfaction",
                                                  "pain_score", "below_average")},

@@ -30,6 +30,7 @@ PALETTES = {
                 "#882255", "#117733"],
 }
 ALL_COLOUR = "#222222"
+REFERENCE_COLOUR = "#9A9A9A"  # all journeys behind each persona's panel
 NPS_COLOURS = {"promoters": "#1A9850", "passives": "#BDBDBD", "detractors": "#D73027"}
 TARGET_COLOUR = "#7F3C8D"
 OPTIONAL_BAR = "#B8C7DD"  # a stage journeys may pass by: paler than a funnel step
@@ -103,29 +104,59 @@ def nps_trend(frame: pl.DataFrame, min_n: int, target: float | None = None) -> g
 
 def emotion_curve(frame: pl.DataFrame, stage_order: Sequence[str], persona_colours: Mapping[str, str],
                   min_n: int) -> go.Figure:
-    """Mean satisfaction per stage, one line per persona plus all journeys (persona null), stages in order."""
-    fig = go.Figure()
-    groups = [None] + sorted(p for p in frame["persona"].unique().to_list() if p is not None)
-    for persona in groups:
-        part = frame.filter(pl.col("persona").is_null() if persona is None else pl.col("persona") == persona)
-        by_stage = {r["stage"]: r for r in part.iter_rows(named=True)}
-        stages = [s for s in stage_order if s in by_stage]
-        n = [by_stage[s]["ratings"] for s in stages]
-        colour = ALL_COLOUR if persona is None else persona_colours.get(persona, "#777777")
-        low = [_low(v, min_n) for v in n]
-        name = t("all") if persona is None else plot(persona)
-        fig.add_trace(go.Scatter(
-            x=[plot(s) for s in stages], y=[by_stage[s]["mean_satisfaction"] for s in stages], name=name,
-            mode="lines+markers",
-            line=dict(color=colour, width=3.5 if persona is None else 2, dash="dot" if persona is None else "solid"),
-            marker=dict(size=9, color=["white" if lo else colour for lo in low], line=dict(color=colour, width=2)),
-            customdata=[_n_text(v, min_n) for v in n],
-            hovertemplate="%{fullData.name}<br>%{x}: %{y:.2f}<br>%{customdata}<extra></extra>",
-        ))
-    fig.update_xaxes(title_text=t("stage_axis"), categoryorder="array",
-                     categoryarray=[plot(s) for s in stage_order])
-    fig.update_yaxes(title_text=t("mean_satisfaction"), range=[1, 5])
-    return _layout(fig, HEIGHT + 60)
+    """Mean satisfaction per stage, stages in order: all journeys (persona null) and each persona.
+
+    With more than one persona, small multiples: one panel per persona (two per row, so they read on a phone),
+    each with all journeys as a dotted grey reference line, instead of every curve on top of each other.
+    """
+    personas = sorted(p for p in frame["persona"].unique().to_list() if p is not None)
+    stage_axis = dict(categoryorder="array", categoryarray=[plot(s) for s in stage_order], type="category")
+    if len(personas) <= 1:
+        fig = go.Figure()
+        for persona in [None, *personas]:
+            fig.add_trace(_curve(frame, persona, stage_order, persona_colours, min_n))
+        fig.update_xaxes(title_text=t("stage_axis"), **stage_axis)
+        fig.update_yaxes(title_text=t("mean_satisfaction"), range=[1, 5])
+        return _layout(fig, HEIGHT + 60)
+    columns = 2
+    rows = -(-len(personas) // columns)
+    fig = make_subplots(rows=rows, cols=columns, shared_yaxes=True, shared_xaxes=True,
+                        subplot_titles=[plot(p) for p in personas], vertical_spacing=0.5 / rows / 2 + 0.04,
+                        horizontal_spacing=0.06)
+    for i, persona in enumerate(personas):
+        row, col = divmod(i, columns)
+        reference = _curve(frame, None, stage_order, persona_colours, min_n, reference=True)
+        reference.update(showlegend=i == 0, legendgroup="all")
+        fig.add_trace(reference, row=row + 1, col=col + 1)
+        own = _curve(frame, persona, stage_order, persona_colours, min_n)
+        own.update(showlegend=False)
+        fig.add_trace(own, row=row + 1, col=col + 1)
+    fig.update_xaxes(tickangle=-45, tickfont=dict(size=10), **stage_axis)
+    fig.update_yaxes(range=[1, 5], dtick=1)
+    fig.update_yaxes(title_text=t("mean_satisfaction"), col=1)
+    fig.update_annotations(font_size=12)
+    return _layout(fig, 90 + 210 * rows)
+
+
+def _curve(frame: pl.DataFrame, persona: str | None, stage_order: Sequence[str], persona_colours: Mapping[str, str],
+           min_n: int, reference: bool = False) -> go.Scatter:
+    """One emotion curve: ``persona``'s (None: all journeys), hollow markers for low samples."""
+    part = frame.filter(pl.col("persona").is_null() if persona is None else pl.col("persona") == persona)
+    by_stage = {r["stage"]: r for r in part.iter_rows(named=True)}
+    stages = [s for s in stage_order if s in by_stage]
+    n = [by_stage[s]["ratings"] for s in stages]
+    colour = (REFERENCE_COLOUR if reference else ALL_COLOUR) if persona is None else persona_colours.get(persona, "#777777")
+    low = [_low(v, min_n) for v in n]
+    return go.Scatter(
+        x=[plot(s) for s in stages], y=[by_stage[s]["mean_satisfaction"] for s in stages],
+        name=t("all") if persona is None else plot(persona), mode="lines+markers",
+        line=dict(color=colour, width=2 if reference else 3.5 if persona is None else 2.5,
+                  dash="dot" if persona is None else "solid"),
+        marker=dict(size=6 if reference else 9, color=["white" if lo else colour for lo in low],
+                    line=dict(color=colour, width=2)),
+        customdata=[_n_text(v, min_n) for v in n],
+        hovertemplate="%{fullData.name}<br>%{x}: %{y:.2f}<br>%{customdata}<extra></extra>",
+    )
 
 
 def funnel(frame: pl.DataFrame, min_n: int) -> go.Figure:
@@ -358,13 +389,16 @@ def group_bars(frame: pl.DataFrame, group: str, value: str, n: str, axis_title: 
                colours: Mapping[str, str] | None = None, value_format: str = ".1f",
                value_range: Sequence[float] | None = None, order: Sequence[str] | None = None,
                horizontal: bool = False) -> go.Figure:
-    """One bar per ``group`` value (in ``order`` when given) with its ``value``; hatched when ``n`` < ``min_n``.
+    """One bar per ``group`` value with its ``value``; hatched when ``n`` < ``min_n``. Vertical bars (ordered groups
+    such as handoff counts) keep ``order`` (default: sorted names); horizontal ones are sorted by value, highest first.
 
     Bars take the group's colour from ``colours`` (one colour when None); the value is written on the bar and
     n is in the hover. ``horizontal`` puts the groups on the y-axis (long names stay readable in narrow columns).
     """
     rows = {r[group]: r for r in frame.iter_rows(named=True) if r[group] is not None}
     keys = [k for k in (order if order is not None else sorted(rows)) if k in rows]
+    if horizontal:  # named groups (channels…): highest value on top, the given order breaking ties, no value last
+        keys = sorted(keys, key=lambda k: (rows[k][value] is None, -(rows[k][value] or 0)))
     values = [rows[k][value] for k in keys]
     counts = [rows[k][n] for k in keys]
     labels = [wrap(k) for k in keys]

@@ -29,7 +29,6 @@ from metrics.funnel import funnel as funnel_table
 from metrics.handoff_effect import HandoffEffect
 from metrics.handoffs import handoff_bucket, handoff_matrix, handoff_rate
 from metrics.nps import nps
-from metrics.pain_points import pain_points as rank_pain_points
 from metrics.periods import comparison_periods
 from metrics.satisfaction import ces, csat
 from metrics.spread import box_summary
@@ -225,10 +224,9 @@ def nps_by_week(ds: Dataset, f: Filters) -> pl.DataFrame:
 
 @_register
 def pain_points(ds: Dataset, f: Filters) -> pl.DataFrame:
-    """metrics.pain_points over the selected touchpoints, worst first (touchpoints without a name left out)."""
-    ratings = csat(q.touchpoint_counts(ds, f, "satisfaction", by=["touchpoint"]), by=["touchpoint"], weight="n")
-    volume = q.touchpoint_volume(ds, f, ["touchpoint"], journeys=False)  # the score needs events only
-    return rank_pain_points(ratings, volume).filter(pl.col("touchpoint").is_not_null())
+    """executive.pain_points: metrics.pain_points over the selected touchpoints, worst first (touchpoints without a
+    name left out; data without touchpoint names falls back to stage × channel, ``by_stage_channel``)."""
+    return executive.pain_points(ds, f)
 
 
 @_register

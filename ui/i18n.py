@@ -378,6 +378,9 @@ TEXT: dict[str, dict[str, str]] = {
                           "도달한 여정이 더 많아 여정이 거치지 않고 지나가므로 퍼널의 단계로 보지 않습니다."},
     "heatmap": {"en": "Satisfaction by stage and channel", "ko": "단계 × 채널 만족도"},
     "pain_table": {"en": "Pain-point touchpoints", "ko": "불편 접점"},
+    "pain_by_stage_channel": {"en": "This data has no touchpoint names, so each stage × channel pair is ranked as "
+                                     "a touchpoint.",
+                              "ko": "이 데이터에는 접점 이름이 없어 단계 × 채널 조합을 접점처럼 순위를 매겼습니다."},
     "pain_explained": {
         "en": "Pain score = touchpoint events × (100 − CSAT) / 100: the expected number of unsatisfied "
               "interactions. Touchpoints rated below the average CSAT come first, each group by pain score; "

@@ -28,10 +28,40 @@ def test_low_sample_funnel_bars_are_hatched():
     assert list(bar.text) == ["100%", "10%<br>−90%"]
 
 
-def test_a_stage_that_gains_journeys_is_labelled_with_a_plus():
-    frame = pl.DataFrame({"stage": ["s1", "s2"], "journeys": [30, 40], "reach_pct": [30.0, 40.0],
-                          "drop_off_pct": [None, -33.3]})
-    assert list(funnel(frame, min_n=1).data[0].text) == ["30%", "40%<br>+33%"]
+def test_an_optional_stage_is_pale_and_labelled_and_no_label_reads_minus_zero():
+    frame = pl.DataFrame({"stage": ["s1", "문의", "s2", "s3"], "journeys": [1000, 300, 998, 900],
+                          "reach_pct": [100.0, 30.0, 99.8, 90.0], "drop_off_pct": [None, None, 0.2, 9.8],
+                          "optional": [False, True, False, False]})
+    bar = funnel(frame, min_n=1).data[0]
+    assert list(bar.text) == ["100%", "30%<br>(optional)", "100%<br>0%", "90%<br>\u221210%"]
+    assert "+" not in "".join(bar.text)
+    assert list(bar.marker.color) == ["#3969AC", "#B8C7DD", "#3969AC", "#3969AC"]
+
+
+def test_persona_emotion_curves_are_small_multiples_with_all_journeys_behind_each():
+    rows = [(s, p, 50, m) for p, base in ((None, 3.5), ("A", 3.0), ("B", 4.0), ("C", 2.5))
+            for s, m in (("s1", base), ("s2", base + 0.5))]
+    frame = pl.DataFrame(rows, schema={"stage": pl.String, "persona": pl.String, "ratings": pl.Int64,
+                                       "mean_satisfaction": pl.Float64}, orient="row")
+    fig = emotion_curve(frame, ["s1", "s2"], {"A": "#111111", "B": "#222223", "C": "#333333"}, min_n=30)
+    assert [a.text for a in fig.layout.annotations] == ["A", "B", "C"]  # one panel per persona
+    assert len(fig.data) == 6 and [tr.name for tr in fig.data[1::2]] == ["A", "B", "C"]
+    assert all(tr.name == "All" and list(tr.y) == [3.5, 4.0] for tr in fig.data[0::2])  # the reference
+    assert [tr.xaxis for tr in fig.data[1::2]] == ["x", "x2", "x3"]
+
+
+def test_named_groups_are_sorted_by_value_and_ordered_groups_keep_their_order():
+    from ui.charts import group_bars
+
+    frame = pl.DataFrame({"channel": ["앱", "웹", "콜센터", "지점"], "csat": [60.0, 80.0, None, 70.0],
+                          "ratings": [100, 100, 0, 100]})
+    bars = group_bars(frame, "channel", "csat", "ratings", "CSAT", 30, order=["앱", "웹", "콜센터", "지점"],
+                      horizontal=True).data[0]
+    assert list(bars.y) == ["웹", "지점", "앱", "콜센터"]
+    handoffs = pl.DataFrame({"handoff_group": ["0", "1", "2", "3+"], "nps": [10.0, -5.0, 20.0, -30.0],
+                             "responses": [100] * 4})
+    assert list(group_bars(handoffs, "handoff_group", "nps", "responses", "NPS", 30,
+                           order=["0", "1", "2", "3+"]).data[0].x) == ["0", "1", "2", "3+"]
 
 
 def test_heatmap_cells_with_few_ratings_carry_a_star():
