@@ -58,14 +58,15 @@ def label_drivers(outcome: pl.DataFrame, stage_satisfaction: pl.DataFrame, stage
     indicators = indicator_columns(frame, len(usable))
     sats = [f"sat_{i}" for i in range(len(usable))]
     x = design_matrix(frame, indicators + sats)
-    import statsmodels.api as sm  # imported when used (see metrics.confidence)
+    # imported when used (see metrics.confidence); the one model, not statsmodels.api (which loads everything)
+    from statsmodels.discrete.discrete_model import Logit
     from statsmodels.tools.sm_exceptions import ConvergenceWarning, PerfectSeparationWarning
 
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", PerfectSeparationWarning)
             warnings.simplefilter("ignore", ConvergenceWarning)
-            fit = sm.Logit(y, x).fit(disp=0, maxiter=200)
+            fit = Logit(y, x).fit(disp=0, maxiter=200)
     except (PerfectSeparationWarning, np.linalg.LinAlgError, ValueError):
         return KeyDrivers(None, n, None, LOGIT_MEASURE,
                           "the ratings separate the two outcomes perfectly, so the logistic model has no estimates")
