@@ -27,6 +27,7 @@ from metrics.significance import csat_change, nps_change
 from metrics.trend import Trend, trend
 from metrics.voc import (
     DETRACTOR,
+    PASSIVE,
     PROMOTER,
     associated_words,
     distinctive,
@@ -472,3 +473,27 @@ def voc_associated(ds: Dataset, f: Filters, keyword: str) -> pl.DataFrame:
 def voc_split(ds: Dataset, f: Filters, by: str) -> pl.DataFrame:
     """metrics.voc.keyword_shares per ``by`` group (stage, channel, touchpoint or persona)."""
     return keyword_shares(voc_store.keyword_counts(ds, f, by=[by]), voc_store.comment_totals(ds, f, by=[by]), by)
+
+
+def top_complaints(ds: Dataset, f: Filters, by: str) -> pl.DataFrame:
+    """Per ``by`` group (stage or touchpoint): its top complaint keyword — the keyword most distinctive of the
+    group's comments from detractor journeys against its comments from passive and promoter journeys
+    (metrics.voc.distinctive, z ≥ 1.96; all the group's comments as the prior) — with its z, the detractor
+    comments of the group containing it, and a quote: the newest such comment, masked. Groups without a
+    distinctive keyword have no row.
+
+    Returns ``by``, keyword, z, comments, quote.
+    """
+    counts = voc_store.keyword_counts(ds, f, by=[by, "journey_nps"]).with_columns(nps_class().alias("nps_class"))
+    rows = []
+    for value in counts[by].drop_nulls().unique().sort().to_list():
+        table = distinctive(counts.filter(pl.col(by) == value), "nps_class", DETRACTOR, [PASSIVE, PROMOTER])
+        if table.is_empty():
+            continue
+        top = table.row(0, named=True)
+        said = voc_store.verbatims(ds, f, top["keyword"], group=(by, value), limit=200)
+        said = said.filter(nps_class() == DETRACTOR)
+        rows.append({by: value, "keyword": top["keyword"], "z": top["z"], "comments": top["target_comments"],
+                     "quote": said["comment"][0] if said.height else None})
+    return pl.DataFrame(rows, schema={by: pl.String, "keyword": pl.String, "z": pl.Float64, "comments": pl.Int64,
+                                      "quote": pl.String})

@@ -10,6 +10,7 @@ ROWS = (
     ("report_warm", "report.py, warm (facts cached)"),
     ("pages_cold", "dashboard data path, cold process"),
     ("pages_warm", "dashboard data path, warm process"),
+    ("voc", "voice of the customer: tokens step + VoC page data (facts cached)"),
     ("baseline_sql", "baseline: hand-written DuckDB SQL, one query per figure"),
     ("baseline_pandas", "baseline: pandas notebook"),
 )
@@ -30,6 +31,29 @@ PHASES = (
 )
 
 
+VOC_PHASES = (
+    ("tokens", "tokens step: keywords of the distinct comments (analyser load included)"),
+    ("voc_page", "Voice of the customer page, first render"),
+    ("voc_filter_persona", "filter change: persona → VoC page"),
+    ("voc_filter_channel", "filter change: channel → VoC page"),
+    ("voc_filter_dates", "filter change: 30-day period → VoC page"),
+    ("voc_filter_keyword", "filter change: keyword → VoC page"),
+    ("overview_keyword", "overview under the keyword filter"),
+    ("analyser_distinct", "analyser alone on all-different comments"),
+)
+
+
+def voc_lines(voc: dict) -> list[str]:
+    """The voice-of-the-customer table of one size."""
+    p = voc["phases"]
+    lines = ["", f"Voice of the customer: {p['comments']:,.0f} comments, {p['distinct_comments']:,.0f} distinct texts "
+                 f"(tokenised once per data version); the analyser alone takes {p['analyser_s_per_100k']:.0f} s per "
+                 f"100,000 all-different comments ({p['analyser_texts']:,.0f} timed).", "",
+             "| phase | seconds |", "|---|---:|"]
+    lines += [f"| {title} | {_s(p.get(key))} |" for key, title in VOC_PHASES]
+    return lines + [""]
+
+
 def _s(x) -> str:
     return "—" if x is None else f"{x:.2f}"
 
@@ -46,6 +70,7 @@ def targets(size: dict) -> list[tuple[str, str, bool | None]]:
     cold, warm, sql, pd = med("report_cold"), med("report_warm"), med("baseline_sql"), med("baseline_pandas")
     ours = [size[n]["rss_mb"] for n in ("report_cold", "report_warm", "pages_cold", "pages_warm") if n in size]
     filters = [v for k, v in size["pages_warm"]["phases"].items() if k.startswith("filter_")]
+    voc_filters = [v for k, v in size.get("voc", {}).get("phases", {}).items() if k.startswith("voc_filter_")]
     return [
         ("report.py cold ≤ hand-written SQL", f"{_s(cold)} s vs {_s(sql)} s", cold <= sql),
         ("report.py warm ≤ ¼ of hand-written SQL", f"{_s(warm)} s vs {_s(sql / 4)} s", warm <= sql / 4),
@@ -53,6 +78,9 @@ def targets(size: dict) -> list[tuple[str, str, bool | None]]:
         ("peak RSS ≤ 1.5 GB (aim 1 GB)", f"{max(ours):.0f} MB", max(ours) <= 1536),
         ("filter change re-renders the overview's data ≤ 1 s warm", f"slowest {max(filters):.2f} s",
          max(filters) <= 1.0),
+        ("filter change re-renders the Voice of the customer page's data ≤ 1 s",
+         f"slowest {max(voc_filters):.2f} s" if voc_filters else "—",
+         max(voc_filters) <= 1.0 if voc_filters else None),
     ]
 
 
@@ -93,6 +121,8 @@ def render(results: dict) -> str:
             out.append(f"| {title} | {_s(size['pages_cold']['phases'].get(key))} | "
                        f"{_s(size['pages_warm']['phases'].get(key))} |")
         out.append("")
+        if "voc" in size:
+            out += voc_lines(size["voc"])
         if label == "10M":
             out += ["### Targets (10M events)", "", "| target | measured | met |", "|---|---|---|"]
             out += [f"| {t} | {v} | {'yes' if ok else ('—' if ok is None else '**no**')} |" for t, v, ok in targets(size)]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import polars as pl
 import streamlit as st
 
 from ui import charts, data, drill, layout, text
@@ -62,3 +63,17 @@ with layout.guard():
                                                  "pain_score", "below_average")},
             formats={"csat": "%.1f", "mean_satisfaction": "%.2f", "pain_score": "%.0f"},
         )
+
+with layout.guard():  # issue 12: the customers' own words per stage (pages/voc.py has the rest)
+    said = data.complaints_if_ready(ds, f, "stage")
+    if said is not None:
+        st.subheader(t("stage_complaints"))
+        st.caption(t("stage_complaints_note"))
+        if said.is_empty():
+            st.info(t("no_stage_complaints"))
+        else:
+            order = {s: i for i, s in enumerate(ds.stage_order)}
+            said = said.sort(pl.col("stage").replace_strict(order, default=len(order)))
+            layout.table(said.select("stage", "keyword", "comments", "quote"), "stage_complaints.csv",
+                         labels={"stage": t("col_stage"), "keyword": t("col_keyword"),
+                                 "comments": t("col_detractor_comments"), "quote": t("col_quote")})

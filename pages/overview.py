@@ -126,9 +126,14 @@ with right, layout.guard():
         st.info(t("no_pain_points"))
     elif worst.height == 0:
         st.info(t("no_pain_below_average", average=f"{average:.0f}"))
+    said = data.complaints_if_ready(ds, f, "touchpoint")  # issue 12: the detractors' words at the pain point
+    quotes = {} if said is None else {r["touchpoint"]: r for r in said.iter_rows(named=True)}
     for r in worst.iter_rows(named=True):
         st.markdown(t("pain_point_line", touchpoint=text.md(r["touchpoint"]), events=f"{r['events']:,}",
                       csat=f"{r['csat']:.0f}", score=f"{r['pain_score']:,.0f}"))
+        if r["touchpoint"] in quotes:
+            q = quotes[r["touchpoint"]]
+            st.caption(t("pain_voice", keyword=text.md(q["keyword"]), quote=text.md(q["quote"] or "")))
     if worst.height:
         st.caption(t("pain_ranked", average=f"{average:.0f}"))
         st.page_link(JOURNEY_MAP, label=t("see_journey_map"), icon=":material/route:")

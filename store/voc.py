@@ -254,14 +254,19 @@ VERBATIM_COLUMNS = ("timestamp", "comment", "stage", "channel", "touchpoint", "s
 
 
 def verbatims(ds: Dataset, f: Filters, keyword: str | None = None, search: str | None = None,
-              limit: int = 500) -> pl.DataFrame:
+              limit: int = 500, group: tuple[str, str] | None = None) -> pl.DataFrame:
     """The selected comments themselves, newest first, masked (``metrics.text.mask``): VERBATIM_COLUMNS.
 
     ``keyword`` keeps comments containing it; ``search`` keeps comments whose masked text contains it
-    (case-insensitive), so a search never finds a comment by the personal data it hides.
+    (case-insensitive), so a search never finds a comment by the personal data it hides; ``group`` =
+    (column of KEYWORD_GROUPS, value) keeps the comments of one stage, channel, touchpoint or persona.
     """
     sql, params = _comments_cte(ds, f)
     conds = ["true"]
+    if group:
+        _groups([group[0]])
+        params["group_value"] = group[1]
+        conds.append(f"{quote(group[0])} = $group_value")
     if keyword:
         params["chosen"] = keyword
         conds.append("text_id IN (SELECT text_id FROM read_parquet($tokens) WHERE keyword = $chosen)")

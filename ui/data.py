@@ -542,3 +542,18 @@ def voc_split(ds: Dataset, f: Filters, by: str) -> pl.DataFrame:
 def verbatims(ds: Dataset, f: Filters, keyword: str, search: str) -> pl.DataFrame:
     """store.voc.verbatims (masked, newest first), for ``keyword`` and ``search`` when not empty."""
     return store_voc.verbatims(ds, f, keyword or None, search or None)
+
+
+@_register
+def top_complaints(ds: Dataset, f: Filters, by: str) -> pl.DataFrame:
+    """figures.top_complaints per stage or touchpoint (keyword, z, comments, quote)."""
+    return figures.top_complaints(ds, f, by)
+
+
+def complaints_if_ready(ds: Dataset, f: Filters, by: str) -> pl.DataFrame | None:
+    """``top_complaints`` when the dataset's keywords are computed; else None, and their background step is
+    started (the journey map and overview never wait for it)."""
+    if not keywords_ready(ds):
+        keywords_job(ds)
+        return None
+    return top_complaints(ds, f, by)

@@ -998,6 +998,20 @@ TEXT: dict[str, dict[str, str]] = {
     "col_comment_share": {"en": "% of comments", "ko": "의견 비율(%)"},
     "col_journey_nps": {"en": "Journey NPS answer", "ko": "여정 추천 점수"},
     "col_both": {"en": "Comments together", "ko": "함께 나온 의견"},
+    "stage_complaints": {"en": "What detractors say at each stage", "ko": "단계별 비추천 고객의 말"},
+    "stage_complaints_note": {
+        "en": "Per stage, the keyword most distinctive of comments from detractor journeys against the stage's "
+              "comments from passives and promoters (weighted log-odds, z ≥ 1.96), with the newest such comment "
+              "(personal data masked). Stages where detractors say nothing different are not listed.",
+        "ko": "단계마다 비추천 여정의 의견에서 중립·추천 여정의 의견보다 두드러지는 키워드(가중 로그 오즈, z ≥ 1.96)와 "
+              "그 키워드가 나온 가장 최근 의견(개인정보 가림). 비추천 고객의 말이 다르지 않은 단계는 나오지 않습니다.",
+    },
+    "no_stage_complaints": {"en": "At no stage do detractors say something different from the other customers.",
+                            "ko": "비추천 고객이 다른 고객과 다르게 말하는 단계가 없습니다."},
+    "col_detractor_comments": {"en": "Detractor comments with it", "ko": "해당 비추천 의견 수"},
+    "col_quote": {"en": "Newest such comment", "ko": "가장 최근 의견"},
+    "pain_voice": {"en": "Detractors here say **{keyword}**: “{quote}”",
+                   "ko": "여기서 비추천 고객은 **{keyword}**을(를) 말합니다: “{quote}”"},
     "col_lift": {"en": "Lift", "ko": "향상도"},
 
 }

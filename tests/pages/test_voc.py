@@ -79,3 +79,12 @@ def test_voc_page_on_data_without_comments_says_so(app, telco_path):
     at = app(telco_path, page="voc.py")
     assert _problems(at) == []
     assert [i.value for i in at.info] == [t("voc_no_comments")]
+
+
+def test_journey_map_shows_what_detractors_say_at_the_planted_stage(app, tokenised):
+    at = app(tokenised, page="journey_map.py")
+    assert _problems(at) == []
+    assert t("stage_complaints") in [h.value for h in at.subheader]
+    table = at.dataframe[-1].value
+    fee = table[table[t("col_stage")] == "이용"]
+    assert fee[t("col_keyword")].tolist() == ["수수료"] and "수수료" in fee[t("col_quote")].iloc[0]

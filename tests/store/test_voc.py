@@ -158,3 +158,29 @@ def test_tokens_run_once_in_the_background_with_progress(tmp_path, monkeypatch):
     assert sorted(tokens.rows()) == [(1, "연락처"), (2, "바꾸다"), (2, "유심"), (3, "유심")]
     counts = store_voc.keyword_counts(ds, Filters())
     assert dict(zip(counts["keyword"], counts["comments"], strict=True)) == {"유심": 3, "바꾸다": 1, "연락처": 1}
+
+
+def test_the_top_complaint_of_the_planted_stage_is_the_planted_fee_with_a_detractor_quote(sample):
+    ds, events = sample
+    said = figures.top_complaints(ds, Filters(), "stage")
+    fee = said.filter(pl.col("stage") == gen.COMPLAINT_STAGE).row(0, named=True)
+    assert fee["keyword"] == "수수료" and "수수료" in fee["quote"]
+    last = events.sort("timestamp").group_by("journey_id").agg(pl.col("nps").drop_nulls().last())
+    detractors = set(last.filter(pl.col("nps") <= 6)["journey_id"])
+    quoted = events.filter((pl.col("comment") == fee["quote"]) & (pl.col("stage") == gen.COMPLAINT_STAGE))
+    newest = quoted.filter(pl.col("journey_id").is_in(list(detractors)))["timestamp"].max()
+    fee_comments = events.filter(pl.col("journey_id").is_in(list(detractors)) & (pl.col("stage") == gen.COMPLAINT_STAGE)
+                                 & pl.col("comment").str.contains("수수료"))
+    assert newest == fee_comments["timestamp"].max()  # the newest detractor comment with the keyword
+    assert fee["comments"] == fee_comments.height
+
+
+def test_no_top_complaint_is_claimed_where_detractors_say_what_everyone_says(tmp_path):
+    rows = []
+    for j in range(120):  # the same two comments, in equal shares, from detractors and promoters alike
+        rows.append({"journey_id": f"J{j:03d}", "timestamp": dt.datetime(2025, 3, 1 + j % 20, 9), "stage": "이용",
+                     "channel": "앱", "nps": 2 if j % 2 else 10,
+                     "comment": "이체 수수료가 비싸요" if j % 4 < 2 else "앱 화면이 깔끔해요"})
+    path = tmp_path / "same.parquet"
+    pl.DataFrame(rows).write_parquet(path)
+    assert figures.top_complaints(open_dataset(path), Filters(), "stage").is_empty()
