@@ -12,7 +12,8 @@ as one journey per respondent with one rated touchpoint per rating column:
 - each answered rating cell is one event: ``journey_id`` = the respondent id column when there is
   one (a column named like an id whose values are unique), else the row number; ``stage`` = the
   column's name unless mapped to a stage; ``touchpoint`` = the column's name; ``channel`` =
-  ``survey``; ``satisfaction`` = the answer placed on the 1–5 axis (see ``to_five``);
+  ``survey``; ``satisfaction`` = the answer placed on the 1–5 axis (see ``to_five``); a comment
+  column (``의견``, ``comment``…) is the respondent's ``comment``, on their first rated answer only;
 - the **outcome** is an NPS column (0–10, named like NPS or the only 0–10 column), else an overall
   satisfaction score, else a two-valued label (``satisfied`` / ``neutral or dissatisfied``,
   ``만족`` / ``불만족``); the caller may choose another column;
@@ -336,6 +337,7 @@ def read(raw: RawTable, mapping: ColumnMapping, *, outcome: str | None = None,
     cols = mapping.columns
     time_column = cols.get("timestamp")
     persona_column = cols.get("persona")
+    comment_column = cols.get("comment")
     channel_column = cols.get("channel")
     respondent = cols.get("journey_id") or cols.get("customer_id")
     if respondent is None:
@@ -421,24 +423,32 @@ def read(raw: RawTable, mapping: ColumnMapping, *, outcome: str | None = None,
     used = {*ratings, *(c for c in (time_column, channel_column, respondent) if c)}
     if result is not None and result.kind == "nps":
         used.add(result.column)
-    kept = [c for c in raw.columns if c not in used and c != persona_column]
+    if comment_column in ratings or (result is not None and comment_column == result.column):
+        comment_column = None
+    kept = [c for c in raw.columns if c not in used and c not in (persona_column, comment_column)]
     per_row = frame.select(
         pl.col(raw.row),
         *([values.text(pl.col(persona_column)).alias("persona")] if persona_column else []),
         *([pl.Series("nps", nps_values)] if result is not None and result.kind == "nps" else []),
+        *([values.text(pl.col(comment_column)).alias("__comment")] if comment_column else []),
         *(_kept(frame[c], result).alias(f"{c}_source" if c in CANONICAL else c) for c in kept),
     )
     if result is not None and result.kind == "nps":
         per_row = per_row.with_columns(
             pl.when(pl.col("nps") == pl.col("nps").round()).then(pl.col("nps")).alias("nps"))
-    events = events.join(per_row, on=raw.row, how="left").drop(raw.row, "__order")
+    events = events.join(per_row, on=raw.row, how="left")
+    if comment_column:
+        # A respondent's free-text answer once, on their first rated answer (not repeated on every rating).
+        first = pl.col("__order") == pl.col("__order").min().over(raw.row)
+        events = events.with_columns(pl.when(first).then(pl.col("__comment")).alias("comment")).drop("__comment")
+    events = events.drop(raw.row, "__order")
     info = SurveyInfo(
         respondent_column=respondent, timestamp_column=time_column, ratings=tuple(rating_list), outcome=result,
         respondents=events["journey_id"].n_unique(), persona_column=persona_column,
         profile=tuple(f"{c}_source" if c in CANONICAL else c for c in kept), unrated_rows=unrated.height)
     used_mapping = ColumnMapping(
         columns={k: v for k, v in {"journey_id": respondent, "timestamp": time_column, "persona": persona_column,
-                                   "channel": channel_column}.items() if v},
+                                   "channel": channel_column, "comment": comment_column}.items() if v},
         status=mapping.status)
     return Ingested(name=raw.name, events=events, mapping=used_mapping, quarantine=quarantine_frame,
                     digest=digest, survey=info, notes=raw.notes)

@@ -168,3 +168,11 @@ def test_the_not_applicable_words_are_a_setting(monkeypatch):
     loaded = load("id,q1,q2\n1,5,skip\n2,1,5\n3,4,해당없음\n4,3,4\n")
     assert loaded.quarantine["value"].to_list() == ["해당없음"]
     assert {r.column: r.not_applicable for r in loaded.survey.ratings} == {"q1": 0, "q2": 1}
+
+
+def test_a_comment_column_is_the_respondents_comment_once_not_a_filter_dimension():
+    loaded = load(KOREAN)
+    comments = loaded.events.filter(pl.col("comment").is_not_null())
+    assert sorted(comments["comment"].to_list()) == ["다시는 안 타요", "좋았어요", "좌석이 좁아요"]
+    assert comments["journey_id"].n_unique() == 3
+    assert "의견" not in loaded.events.columns and "의견" not in loaded.survey.profile
