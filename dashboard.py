@@ -28,6 +28,7 @@ lang = state.language_switch()
 require_access()
 # ---
 session_upload.banner()  # issue 4: this session's uploaded file, with a way back to the default data
+state.init_persona_source()  # issue 14: the data's own persona column or derived personas, before opening
 try:
     ds = data.current_dataset()
     options = data.filter_options(ds)

@@ -381,6 +381,32 @@ def _clustered(ds: Dataset, k: int | None, method: str, features: Sequence[str] 
     return key, assignment, model
 
 
+def _labelled(ds: Dataset, k: int | None, lang: str, method: str, features: Sequence[str] | None):
+    """(view, key, model, profile, {cluster: label}): the clustering of ``_clustered`` labelled in ``lang``."""
+    from store import personas as sp
+    from ui.i18n import t
+
+    key, assignment, model = _clustered(ds, k, method, features)
+    profile = sp.read(sp.stored(ds, key, "profile"))
+    found_k = int(model["k"])
+    names = mp.labels(mp.traits(profile, shown=len(profile)), found_k,
+                      lambda feat, high: trait_phrase(feat, high, lang),
+                      lambda p: t("persona_fallback", lang, n=p + 1))
+    labelled_path = sp.stored(ds, key, f"labels-{lang}")
+    if not labelled_path.exists():
+        label_of = pl.DataFrame({"cluster": list(names), "persona": list(names.values())},
+                                schema={"cluster": pl.Int32, "persona": pl.String})
+        sp.write(assignment.join(label_of, on="cluster").select("customer_id", "persona"), labelled_path)
+    return sp.with_personas(ds, labelled_path, f"{key}-{lang}"), key, model, profile, names
+
+
+def derived_view(ds: Dataset, k: int | None = None, lang: str = "en", method: str = mp.DEFAULT_METHOD,
+                 features: Sequence[str] | None = None) -> Dataset:
+    """``ds`` whose ``persona`` is the derived persona (labels in ``lang``): what the dashboard shows when the
+    derived personas are chosen. Clusters on first use per data version and setting; stored afterwards."""
+    return _labelled(ds, k, lang, method, features)[0]
+
+
 def derived_personas(ds: Dataset, f: Filters, k: int | None = None, lang: str = "en",
                      method: str = mp.DEFAULT_METHOD, features: Sequence[str] | None = None) -> DerivedPersonas:
     """The derived personas of ``ds`` (clustered over all its customers, once per data version and setting),
@@ -388,18 +414,9 @@ def derived_personas(ds: Dataset, f: Filters, k: int | None = None, lang: str = 
     from store import personas as sp
     from ui.i18n import t
 
-    key, assignment, model = _clustered(ds, k, method, features)
-    profile = sp.read(sp.stored(ds, key, "profile"))
+    view, key, model, profile, names = _labelled(ds, k, lang, method, features)
     found_k = int(model["k"])
     top = mp.traits(profile)
-    names = mp.labels(mp.traits(profile, shown=len(profile)), found_k, lambda feat, high: trait_phrase(feat, high, lang),
-                      lambda p: t("persona_fallback", lang, n=p + 1))
-    labelled_path = sp.stored(ds, key, f"labels-{lang}")
-    if not labelled_path.exists():
-        label_of = pl.DataFrame({"cluster": list(names), "persona": list(names.values())},
-                                schema={"cluster": pl.Int32, "persona": pl.String})
-        sp.write(assignment.join(label_of, on="cluster").select("customer_id", "persona"), labelled_path)
-    view = sp.with_personas(ds, labelled_path, f"{key}-{lang}")
     label_frame = pl.DataFrame({"cluster": list(names), "persona": list(names.values())},
                                schema={"cluster": pl.Int32, "persona": pl.String})
 

@@ -132,6 +132,14 @@ def render(results: dict) -> str:
             out += ["### Targets (50M events)", "",
                     f"Every page's data path ran to the end (cold and warm, with every filter change); peak RSS "
                     f"{rss:.0f} MB ({'≤' if rss <= 4096 else '**>**'} 4 GB).", ""]
+    p = results.get("personas")
+    if p:
+        ok = p["seconds"] <= 60 and p["rss_mb"] <= 2048
+        out += ["## Derived personas, 1M customers", "",
+                f"{p['customers']:,} planted customers (sample_data.segments), {p['features']} features, k chosen "
+                f"automatically ({p['k']}): {p['seconds']:.1f} s wall for the process ({p['features_s']:.1f} s customer "
+                f"features, {p['clustering_s']:.1f} s clustering, labels and per-persona figures), peak RSS "
+                f"{p['rss_mb']:.0f} MB; target ≤ 60 s and ≤ 2 GB: {'met' if ok else '**not met**'}.", ""]
     notes = HERE / "OPTIMISATIONS.md"
     if notes.exists():
         out += [notes.read_text().strip(), ""]

@@ -609,3 +609,26 @@ def keyword_heatmap(shares: pl.DataFrame, by: str, keywords: Sequence[str], grou
     fig.update_xaxes(type="category", side="top", tickangle=0)
     fig.update_yaxes(type="category", autorange="reversed")
     return _layout(fig, max(280, 90 + 26 * len(keywords)) + 60)
+
+def persona_map(cells: pl.DataFrame, persona_colours: Mapping[str, str]) -> go.Figure:
+    """The persona map: one circle per cell (a SOM node, or a grid cell of the principal-component plane) and
+    persona, coloured by persona, its area proportional to the customers in it (empty cells not drawn).
+
+    Takes figures.DerivedPersonas.cells (x, y, persona, customers).
+    """
+    cells = cells.filter(pl.col("customers") > 0)
+    biggest = max(int(cells["customers"].max() or 1), 1)
+    fig = go.Figure()
+    for persona in cells["persona"].unique(maintain_order=True).sort().to_list():
+        rows = cells.filter(pl.col("persona") == persona)
+        fig.add_trace(go.Scatter(
+            x=rows["x"].to_list(), y=rows["y"].to_list(), mode="markers", name=plot(persona),
+            marker=dict(color=persona_colours.get(persona, ALL_COLOUR), sizemode="area", sizemin=3,
+                        size=rows["customers"].to_list(), sizeref=2.0 * biggest / 34 ** 2,
+                        line=dict(width=0.5, color="white")),
+            customdata=[f"{n:,}" for n in rows["customers"]],
+            hovertemplate="%{fullData.name}<br>%{customdata} " + t("map_customers") + "<extra></extra>",
+        ))
+    fig.update_xaxes(visible=False)
+    fig.update_yaxes(visible=False, scaleanchor="x", scaleratio=1)
+    return _layout(fig, 520)

@@ -23,6 +23,7 @@ import executive
 import figures
 import settings
 import survey_figures
+from errors import DataError
 from metrics.duration import duration_summary
 from metrics.dwell import dwell_summary
 from metrics.funnel import funnel as funnel_table
@@ -114,10 +115,45 @@ def _through_entry() -> None:
 
 
 def current_dataset() -> Dataset:
-    """The dataset of this session: ``st.session_state["dataset"]`` if set (an upload), else the default."""
+    """The dataset of this session: ``st.session_state["dataset"]`` if set (an upload), else the default; viewed
+    through the derived personas when the sidebar's persona source says so (``st.session_state["personas"]``)."""
     _through_entry()
     ds = st.session_state.get("dataset")
+    base = ds if ds is not None else default_dataset()
+    source = st.session_state.get("personas", "data")
+    if source == "data":
+        return base
+    from ui.i18n import current_lang
+
+    k = None if source == "auto" else int(source)
+    features = tuple(st.session_state.get("persona_features") or ())
+    try:
+        with st.spinner(t("deriving_personas")):
+            return _derived_view(base.version, k, current_lang(), features, base)
+    except DataError as exc:  # e.g. nothing varies between customers: the data's own column, and why
+        st.warning(t("derived_failed", error=text.error(exc)))
+        return base
+
+
+def base_dataset() -> Dataset:
+    """The session's dataset with the data's own persona column (whatever the persona source)."""
+    ds = st.session_state.get("dataset")
     return ds if ds is not None else default_dataset()
+
+
+def persona_setting() -> tuple[int | None, tuple[str, ...]] | None:
+    """(k, features) of the derived personas in use (k None = automatic, features () = the default ones), or None
+    when the data's own persona column is in use."""
+    source = st.session_state.get("personas", "data")
+    if source == "data":
+        return None
+    return (None if source == "auto" else int(source)), tuple(st.session_state.get("persona_features") or ())
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def _derived_view(version: str, k: int | None, lang: str, features: tuple[str, ...], _base: Dataset) -> Dataset:
+    # Keyed by the base version: the clustering itself is stored beside the facts (figures.derived_view).
+    return figures.derived_view(_base, k, lang, features=list(features) or None)
 
 
 def current_filters() -> Filters:
@@ -557,3 +593,64 @@ def complaints_if_ready(ds: Dataset, f: Filters, by: str) -> pl.DataFrame | None
         keywords_job(ds)
         return None
     return top_complaints(ds, f, by)
+
+
+# --- derived personas (issue 14)
+
+
+@_register
+def derived_personas(ds: Dataset, f: Filters, k: int | None, lang: str, features: tuple[str, ...]):
+    """figures.derived_personas of the session's dataset (``ds`` with its own persona column) under the selection."""
+    return figures.derived_personas(ds, f, k=k, lang=lang, features=list(features) or None)
+
+
+@_register
+def persona_features(ds: Dataset, f: Filters) -> dict[str, list[str]]:
+    """The customer features of the data version: {"all": every feature, "default": the behavioural ones}."""
+    from metrics.personas import default_features
+    from store.personas import customer_features
+
+    columns = customer_features(ds).columns
+    return {"all": [c for c in columns if c != "customer_id"], "default": default_features(columns)}
+
+
+@_register
+def derived_table(ds: Dataset, f: Filters, k: int | None, lang: str, features: tuple[str, ...]) -> pl.DataFrame:
+    """The derived personas as the Personas page lists them: persona, customers, share_pct, journeys, nps, csat,
+    weakest_stage, representative, episode (a link to the representative's latest journey), traits (one text)."""
+    from urllib.parse import urlencode
+
+    from store.episodes import customer_journeys
+
+    dp = derived_personas(ds, f, k, lang, features)
+    texts = dp.traits.group_by("persona", maintain_order=True).agg(pl.col("text").str.join("; ").alias("traits"))
+    source = "auto" if k is None else str(k)
+    links = []
+    for cid in dp.table["representative"].to_list():
+        journeys = customer_journeys(ds, cid) if cid is not None else None
+        if journeys is None or journeys.height == 0:
+            links.append(None)
+            continue
+        query = {"journey": journeys["journey_id"][-1], "personas": source}
+        if lang != "en":
+            query["lang"] = lang
+        links.append("journeys?" + urlencode(query))
+    return (dp.table.with_columns(share_pct=pl.col("share") * 100, episode=pl.Series(links, dtype=pl.String))
+            .join(texts, on="persona", how="left")
+            .select("persona", "customers", "share_pct", "journeys", "nps", "csat", "weakest_stage", "representative",
+                    "episode", "traits"))
+
+
+def choose_persona_features(default: list[str]) -> None:
+    """The features multiselect's on_change: keep the choice where the dataset is opened (``persona_features``);
+    the default features, or none chosen, mean the default."""
+    chosen = list(st.session_state.get("derived.features") or ())
+    st.session_state["persona_features"] = () if not chosen or chosen == default else tuple(chosen)
+
+
+def feature_name(feature: str, lang: str | None = None) -> str:
+    """A customer feature's name in ``lang`` (``channel:앱`` → "Channel share: 앱"), plain text (not markdown)."""
+    kind, _, value = feature.partition(":")
+    if kind == "attribute":
+        return t("feat_attribute", lang, value=value)
+    return t("feat_" + kind, lang, value=value) if value else t("feat_" + kind, lang)

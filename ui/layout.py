@@ -174,13 +174,15 @@ def _durations_in_days(frame: pl.DataFrame, labels: dict[str, str]) -> tuple[pl.
 
 
 def table(frame: pl.DataFrame, file_name: str, labels: Mapping[str, str] | None = None,
-          formats: Mapping[str, str] | None = None, column_order: list[str] | None = None) -> None:
+          formats: Mapping[str, str] | None = None, column_order: list[str] | None = None,
+          links: Mapping[str, str] | None = None) -> None:
     """A table with a CSV download of the same rows; ``labels`` rename columns for display and CSV.
 
     Every number reads the same way (ui/format.py): thousands separators (integer columns ``%,d``, a printf
     ``formats`` entry gets the separator added), p-value columns as ``< 0.001``, a missing cell as ``—``
     (never ``None``). The CSV keeps the unrounded numbers. ``column_order`` (original names) shows those
-    columns first, so the ones that matter are visible on a narrow screen.
+    columns first, so the ones that matter are visible on a narrow screen. ``links`` ({column: text shown}) draws a
+    column of relative URLs as links with that text.
     """
     labels = {k: v for k, v in (labels or {}).items() if k in frame.columns}
     shown = frame.rename(labels)
@@ -196,6 +198,9 @@ def table(frame: pl.DataFrame, file_name: str, labels: Mapping[str, str] | None 
         printf = fmt.printf((formats or {}).get(column), dtype)
         if printf is not None:
             config[labels.get(column, column)] = st.column_config.NumberColumn(format=printf)
+    for column, shown_text in (links or {}).items():
+        if column in frame.columns:
+            config[labels.get(column, column)] = st.column_config.LinkColumn(display_text=shown_text)
     order = None
     if column_order:
         first = [labels.get(c, c) for c in column_order if c in frame.columns]

@@ -93,9 +93,12 @@ def _nfc_params(params: Mapping[str, Sequence[str]]) -> dict[str, list[str]]:
     return out
 
 
-def query_string_values(f: Filters, lang: str) -> dict[str, list[str] | str]:
-    """The URL parameters that reproduce ``f`` and ``lang`` (empty filters and the default language left out)."""
+def query_string_values(f: Filters, lang: str, personas: str = "data") -> dict[str, list[str] | str]:
+    """The URL parameters that reproduce ``f``, ``lang`` and the persona source (empty filters, the default
+    language and the data's own personas left out)."""
     out: dict[str, list[str] | str] = {}
+    if personas != "data":
+        out["personas"] = personas
     if f.since:
         out["since"] = f.since.isoformat()
     if f.until:
@@ -117,6 +120,28 @@ def query_string_values(f: Filters, lang: str) -> dict[str, list[str] | str]:
 
 def _url_params() -> dict[str, list[str]]:
     return {k: st.query_params.get_all(k) for k in st.query_params}
+
+
+# The persona source: the data's own column, or personas derived from behaviour (k automatic or 2-8).
+PERSONA_SOURCES = ("data", "auto") + tuple(str(k) for k in range(2, 9))
+
+
+def init_persona_source() -> str:
+    """``st.session_state["personas"]`` (one of PERSONA_SOURCES), set from ``?personas=`` once per session; an
+    unknown value falls back to the data's own column with a warning. Call it before the dataset is opened."""
+    if "personas" not in st.session_state:
+        requested = (st.query_params.get_all("personas") or ["data"])[-1]
+        if requested not in PERSONA_SOURCES:
+            st.warning(t("warn_unknown_personas", **_as_text({"value": requested})))
+            requested = "data"
+        st.session_state["personas"] = requested
+    return st.session_state["personas"]
+
+
+def _persona_source_label(value: str, lang: str) -> str:
+    if value == "data":
+        return t("persona_source_data", lang)
+    return t("persona_source_auto", lang) if value == "auto" else t("persona_source_k", lang, k=value)
 
 
 def language_switch() -> str:
@@ -197,6 +222,11 @@ def filter_panel(ds: Dataset, options: Mapping[str, Sequence]) -> Filters:
         until = side.date_input(t("until"), min_value=lo, max_value=hi, key=widget_key("until"),
                                 help=t("help_dates"), format="YYYY-MM-DD")
     chosen = {}
+    # Which persona the persona filter (and every split by persona) uses: set before the dataset was opened
+    # (init_persona_source), drawn here above the persona filter it changes.
+    lang = st.session_state.get("lang", DEFAULT_LANG)  # bound now: the label must not change outside this run
+    side.selectbox(t("persona_source"), PERSONA_SOURCES, format_func=lambda v: _persona_source_label(v, lang),
+                   key="personas", help=t("help_persona_source"))
     for name in MULTI:
         chosen[name] = side.multiselect(t(name), options.get(name, []), key=widget_key(name),
                                         help=t("help_" + name), placeholder=t("all"))
@@ -219,7 +249,8 @@ def filter_panel(ds: Dataset, options: Mapping[str, Sequence]) -> Filters:
                      path_contains=path_values(path), **chosen)
     st.session_state["filters"] = f
     kept = {k: st.query_params.get_all(k) for k in KEPT_PARAMS if k in st.query_params}  # the drill-down's
-    st.query_params.from_dict({**query_string_values(f, st.session_state.get("lang", DEFAULT_LANG)), **kept})
+    st.query_params.from_dict({**query_string_values(f, st.session_state.get("lang", DEFAULT_LANG),
+                                                     st.session_state.get("personas", "data")), **kept})
     for key, values in warnings:
         st.warning(t(key, **_as_text(values)))
     return f
