@@ -3,7 +3,7 @@
 ``python -m benchmarks.pages DATA`` opens DATA the way dashboard.py does (CXLENS_DATA, the facts
 cache in CXLENS_CACHE_DIR), renders every page's data (overview, journey map, channels, duration,
 personas, key drivers), then changes the filters several times and re-renders the overview (and
-finally the journey map). Prints
+finally the journey map, and the journeys page unfiltered and under three of the filter changes). Prints
 {phase: seconds} as JSON. Whether the first phase is cold or warm depends on the cache dir the
 caller passes.
 """
@@ -24,6 +24,7 @@ def main(path: str) -> dict[str, float]:
     logging.disable(logging.WARNING)  # "No runtime found" warnings of st.cache_* outside streamlit
     from store import Filters
     from ui import data
+    from ui import journeys_data as jd
 
     timings: dict[str, float] = {}
 
@@ -74,6 +75,13 @@ def main(path: str) -> dict[str, float]:
         data.key_drivers(ds, f)
         data.handoff_effect(ds, f)
 
+    def journeys(ds, f):  # pages/journeys.py: paths, detractor paths, the process map, the journey list
+        for kind in ("stage", "channel"):
+            jd.path_table(ds, f, kind)
+            jd.detractor_paths(ds, f, kind)
+            jd.transition_table(ds, f, kind)
+        jd.journey_list(ds, f, "nps", False, None, None)
+
     ds, options = timed("open", shell)
     f = Filters()
     timed("overview", lambda: overview(ds, f))
@@ -94,6 +102,9 @@ def main(path: str) -> dict[str, float]:
         timed(name, lambda g=g: overview(ds, g))
     timed("filter_back_cached", lambda: overview(ds, changes[0][1]))
     timed("journey_map_filtered", lambda: journey_map(ds, dataclasses.replace(changes[1][1])))
+    timed("journeys", lambda: journeys(ds, f))
+    for name, g in changes[:3]:
+        timed("journeys_" + name, lambda g=g: journeys(ds, g))
     return timings
 
 

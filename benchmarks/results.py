@@ -28,6 +28,10 @@ PHASES = (
     ("filter_channel_stage", "filter change: 2 channels × 2 stages → overview"),
     ("filter_back_cached", "back to an earlier filter (cache hit) → overview"),
     ("journey_map_filtered", "journey map under persona + period"),
+    ("journeys", "journeys (paths, detractor paths, process map, list; stage and channel), first render"),
+    ("journeys_filter_persona", "filter change: persona → journeys"),
+    ("journeys_filter_persona_dates", "filter change: + 30-day period → journeys"),
+    ("journeys_filter_channel", "filter change: channel → journeys"),
 )
 
 

@@ -131,10 +131,12 @@ def path_answers(ds: Dataset, f: Filters, kind: str) -> pl.DataFrame:
     )
 
 
-def _moves(kind: str) -> str:
+def _moves(kind: str, f: Filters) -> str:
+    """The transitions of ``kind`` of the selected journeys (of all, without a filter: no semi-join)."""
     k = _kind(kind)
+    selected = "" if f.is_empty() else " AND journey_id IN (SELECT journey_id FROM sel)"
     return (f"SELECT journey_id, prev_{k} AS \"from\", {k} AS \"to\", hours FROM read_parquet($steps) "
-            f"WHERE prev_{k} <> {k}")
+            f"WHERE prev_{k} <> {k}{selected}")
 
 
 def transition_stats(ds: Dataset, f: Filters, kind: str) -> pl.DataFrame:
@@ -142,11 +144,13 @@ def transition_stats(ds: Dataset, f: Filters, kind: str) -> pl.DataFrame:
     differs): from, to, count, journeys (distinct), median_hours between the two touchpoints."""
     sql, params = _with(ds, f)
     params["steps"] = _steps_path(ds)
-    selected = "" if f.is_empty() else " WHERE journey_id IN (SELECT journey_id FROM sel)"
     return _query(
-        ds, sql + f", m AS ({_moves(kind)}) SELECT \"from\", \"to\", count(*) AS count, "
-        "count(DISTINCT journey_id) AS journeys, median(hours) AS median_hours "
-        f"FROM m{selected} GROUP BY ALL",
+        # journeys per edge in two grouping steps (per journey, then per edge) instead of count(DISTINCT)
+        ds, sql + f", m AS ({_moves(kind, f)}) "
+        "SELECT \"from\", \"to\", c.count, j.journeys, c.median_hours FROM "
+        "(SELECT \"from\", \"to\", count(*) AS count, median(hours) AS median_hours FROM m GROUP BY ALL) c "
+        "JOIN (SELECT \"from\", \"to\", count(*) AS journeys FROM (SELECT DISTINCT journey_id, \"from\", \"to\" "
+        "FROM m) GROUP BY ALL) j USING (\"from\", \"to\")",
         params,
     )
 
@@ -157,7 +161,7 @@ def transition_answers(ds: Dataset, f: Filters, kind: str) -> pl.DataFrame:
     sql, params = _with(ds, f)
     params["steps"] = _steps_path(ds)
     return _query(
-        ds, sql + f", m AS ({_moves(kind)}) SELECT \"from\", \"to\", s.nps, count(*) AS n FROM "
+        ds, sql + f", m AS ({_moves(kind, f)}) SELECT \"from\", \"to\", s.nps, count(*) AS n FROM "
         "(SELECT DISTINCT journey_id, \"from\", \"to\" FROM m) JOIN sel s USING (journey_id) "
         "WHERE s.nps IS NOT NULL GROUP BY ALL",
         params,

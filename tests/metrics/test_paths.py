@@ -90,3 +90,21 @@ def test_transition_table_joins_the_nps_of_the_journeys_taking_each_edge():
     out = transition_table(stats, answers, min_sample=2)
     assert out.select("from", "to", "count", "responses", "nps", "low_sample").rows() == [
         ("b", "a", 7, 0, None, True), ("a", "b", 3, 2, 0.0, False)]
+
+
+def test_fisher_and_benjamini_hochberg_equal_scipy_and_statsmodels_on_random_tables():
+    import random
+
+    from statsmodels.stats.multitest import multipletests
+
+    from metrics.paths import benjamini_hochberg, fisher_exact_p
+
+    rng = random.Random(4)
+    tables = [[rng.randint(0, n), rng.randint(0, n), rng.randint(0, n), rng.randint(0, n)]
+              for n in (0, 1, 3, 10, 40, 300, 2000) for _ in range(12)]
+    tables += [[5, 5, 5, 5], [0, 7, 7, 0], [30, 10, 5, 35], [1, 0, 0, 1]]  # ties and extremes
+    got = [fisher_exact_p(*t) for t in tables]
+    want = [fisher_exact([[a, b], [c, d]])[1] for a, b, c, d in tables]
+    assert got == pytest.approx(want, rel=1e-9, abs=1e-12)
+    assert benjamini_hochberg(want) == pytest.approx(list(multipletests(want, method="fdr_bh")[1]), rel=1e-12)
+    assert benjamini_hochberg([]) == []
