@@ -5,6 +5,7 @@ overview page and the PDF snapshot (nothing here draws or knows the UI language)
 from __future__ import annotations
 
 import dataclasses
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import polars as pl
@@ -24,6 +25,7 @@ from metrics.text import mask_expr
 from store import Dataset, Filters
 from store import queries as q
 
+_POOL = ThreadPoolExecutor(max_workers=2, thread_name_prefix="cxlens-movers")
 KPI_KEYS = ("nps", "csat", "ces", "journeys", "median_journey_hours", "handoff_rate")
 ALERT_KEYS = ("dimension", "value", "metric", "current", "previous", "change", "p_value")
 DETRACTOR_COLUMNS = ("customer_id", "journey_id", "score", "date", "last_stage", "last_channel", "worst_stage",
@@ -86,8 +88,9 @@ def segment_counts(ds: Dataset, f: Filters) -> dict[str, pl.DataFrame]:
 
 def movers(ds: Dataset, w: dict) -> pl.DataFrame:
     """metrics.movers.segment_changes between the two windows of ``w`` (``min_sample`` from settings)."""
-    return segment_changes(segment_counts(ds, w["current_filters"]), segment_counts(ds, w["previous_filters"]),
-                           settings.get_int("min_sample"))
+    # The two windows' counts are independent: side by side (the store gives each thread its own cursor).
+    current, previous = _POOL.map(lambda g: segment_counts(ds, g), (w["current_filters"], w["previous_filters"]))
+    return segment_changes(current, previous, settings.get_int("min_sample"))
 
 
 def alert_list(changes: pl.DataFrame) -> list[dict]:

@@ -197,6 +197,8 @@ def render_table(r: dict) -> str:
         lines += render_voc(r["voc"])
     if "derived_personas" in r:
         lines += render_personas(r)
+    if "alerts" in r:
+        lines += render_alerts(r["alerts"])
     return "\n".join(lines)
 
 
@@ -229,6 +231,18 @@ def render_voc(v: dict) -> list[str]:
     if v["rising_keywords"]:
         lines.append("rising (share %)      " + ", ".join(
             f"{k['keyword']} {k['previous']:.1f}→{k['current']:.1f}" for k in v["rising_keywords"][:10]))
+    return lines
+
+
+def render_alerts(alerts: list[dict]) -> list[str]:
+    """The table lines of ``alerts`` (report.py --alerts)."""
+    lines = ["", "alerts: significant changes against the previous period (Benjamini-Hochberg at 5%)"]
+    if not alerts:
+        lines.append("none")
+    for a in alerts:
+        where = "all" if a["dimension"] == "all" else f"{a['dimension']}={a['value']}"
+        lines.append(f"{where:<28} {a['metric']:<5}{a['previous']:>8.1f} -> {a['current']:>6.1f}"
+                     f"{a['change']:>+8.1f}  p {a['p_value']:.2g}")
     return lines
 
 

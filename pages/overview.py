@@ -163,10 +163,13 @@ if dated:  # what changed between periods needs answer dates (a survey without t
 
 with layout.guard():
     st.subheader(t("detractors_title"))
-    follow_up = data.detractors(ds, f)
-    if follow_up.is_empty():
-        st.info(t("detractors_none"))
-    else:
-        st.caption(t("detractors_intro", n=f"{follow_up.height:,}"))
-        labels = {c: t("col_" + c) for c in follow_up.columns if c != "comment"} | {"comment": t("col_comment_masked")}
-        layout.table(follow_up, "detractors.csv", labels=labels)
+    # Computed when asked for: the list reads the comments from the source, the heaviest query of the page.
+    if st.toggle(t("detractors_show"), key="overview.detractors"):
+        follow_up = data.detractors(ds, f)
+        if follow_up.is_empty():
+            st.info(t("detractors_none"))
+        else:
+            st.caption(t("detractors_intro", n=f"{follow_up.height:,}"))
+            labels = {c: t("col_" + c) for c in follow_up.columns if c != "comment"} | {
+                "comment": t("col_comment_masked")}
+            layout.table(follow_up, "detractors.csv", labels=labels)

@@ -145,3 +145,11 @@ def test_the_pdf_holds_the_headline_and_the_nps_value(planted, tmp_path, capsys,
     for sentence in snapshot.headline(summary, lang):  # every headline sentence, wrapped as the table cell wraps it
         assert " ".join(sentence.split())[:25] in flat
     assert "챗봇" in flat  # the biggest mover
+
+
+def test_the_table_lists_the_alerts_and_json_has_no_alerts_key_unless_asked(planted, capsys):
+    assert report.main([str(planted), "--alerts"]) == 0
+    out = capsys.readouterr().out
+    lines = out[out.index("alerts: significant changes"):].splitlines()
+    assert lines[1].startswith("channel=챗봇") and " nps " in lines[1]
+    assert "alerts" not in run_json(capsys, planted, "--since", "2025-12-01")

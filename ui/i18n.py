@@ -330,6 +330,9 @@ TEXT: dict[str, dict[str, str]] = {
               "addresses and resident registration numbers masked.",
         "ko": "선택 범위에서 0–6점으로 답한 여정 {n}건(최근 순). 의견의 전화번호, 이메일, 주민등록번호는 가렸습니다.",
     },
+    "detractors_show": {"en": "Show the follow-up list (customer, journey, score, date, last and worst-rated stage, "
+                              "masked comment; CSV)",
+                        "ko": "후속 연락 목록 보기(고객, 여정, 점수, 날짜, 마지막·가장 낮게 평가한 단계, 가린 의견; CSV)"},
     "detractors_none": {"en": "No detractors in the selection.", "ko": "선택 범위에 비추천 고객이 없습니다."},
     "col_customer_id": {"en": "Customer", "ko": "고객"},
     "col_journey_id": {"en": "Journey", "ko": "여정"},

@@ -7,10 +7,10 @@ import urllib.parse
 
 import pytest
 
-import figures
 from store import Filters, open_dataset
 from store import queries as q
 from tests.e2e.browser import ERROR_BOX, EXCEPTION, kpi, open_view
+from tests.support.cards import card_figures
 
 WARNING = '[data-testid="stAlertContentWarning"]'
 
@@ -22,7 +22,7 @@ def dataset(server):
 
 @pytest.fixture(scope="module")
 def whole(dataset):
-    return figures.headline(dataset, Filters())
+    return card_figures(dataset, Filters())
 
 
 def journeys_shown(page) -> str:
@@ -87,7 +87,7 @@ def test_malformed_dates_are_ignored_with_a_warning_each(page, server, whole):
 def test_a_start_after_the_end_is_swapped_and_the_view_is_the_swapped_range(page, server, dataset):
     warnings = open_link(page, server, quoted(since="2025-06-30", until="2025-03-01"))
     assert warnings == ["The start date was after the end date; they were swapped (2025-03-01 – 2025-06-30)."]
-    h = figures.headline(dataset, Filters.make(since=dt.date(2025, 3, 1), until=dt.date(2025, 6, 30)))
+    h = card_figures(dataset, Filters.make(since=dt.date(2025, 3, 1), until=dt.date(2025, 6, 30)))
     assert journeys_shown(page) == f"{h['journeys']:,}"
 
 
@@ -108,5 +108,5 @@ def test_five_hundred_repeats_of_a_known_value_select_it_once(page, server, data
     # (a link much over ~100 KB is refused by the HTTP server with 400 before the app sees it)
     persona = q.filter_options(dataset)["persona"][0]
     open_link(page, server, "&".join([quoted(persona=persona)] * 500))
-    h = figures.headline(dataset, Filters.make(persona=[persona]))
+    h = card_figures(dataset, Filters.make(persona=[persona]))
     assert journeys_shown(page) == f"{h['journeys']:,}"

@@ -7,10 +7,10 @@ import sys
 
 import pytest
 
-import figures
 from store import Filters, open_dataset
 from tests.e2e.browser import DESKTOP, EXCEPTION, ROOT_URL_LINK, expect_kpi, first_token, open_view, wait_rendered
 from tests.e2e.conftest import ROOT
+from tests.support.cards import card_figures
 
 
 @pytest.fixture(scope="module")
@@ -24,8 +24,8 @@ def upload_file(tmp_path_factory):
 
 def test_an_upload_changes_this_session_only_while_another_session_keeps_the_default_data(
         browser, server, upload_file):
-    default = figures.headline(open_dataset(str(server.data)), Filters())
-    uploaded = figures.headline(open_dataset(str(upload_file)), Filters())
+    default = card_figures(open_dataset(str(server.data)), Filters())
+    uploaded = card_figures(open_dataset(str(upload_file)), Filters())
     assert uploaded["journeys"] != default["journeys"]
     mine, other = browser.new_context(viewport=DESKTOP), browser.new_context(viewport=DESKTOP)
     try:

@@ -6,10 +6,10 @@ import urllib.parse
 
 import pytest
 
-import figures
 from store import Filters, open_dataset
 from store import queries as q
 from tests.e2e.browser import DESKTOP, ERROR_BOX, EXCEPTION, choose, expect_kpi, first_token, open_view, wait_rendered
+from tests.support.cards import card_figures
 
 
 @pytest.fixture(scope="module")
@@ -31,8 +31,8 @@ def view_url(server, **params) -> str:
     return server.url + "/?" + urllib.parse.urlencode(params, doseq=True)
 
 
-def test_the_overview_shows_the_headline_figures_of_the_whole_data(page, server, dataset):
-    h = figures.headline(dataset, Filters())
+def test_the_overview_shows_the_figures_of_the_last_30_days_without_a_date_filter(page, server, dataset):
+    h = card_figures(dataset, Filters())
     open_view(page, server.url + "/", min_charts=1)
     assert first_token(page, "NPS") == shown(h["nps"])
     assert first_token(page, "Journeys") == f"{h['journeys']:,}"
@@ -41,8 +41,8 @@ def test_the_overview_shows_the_headline_figures_of_the_whole_data(page, server,
 
 def test_choosing_a_persona_updates_the_kpis_and_the_link(page, server, dataset, options):
     persona = options["persona"][0]
-    h = figures.headline(dataset, Filters.make(persona=[persona]))
-    whole = figures.headline(dataset, Filters())
+    h = card_figures(dataset, Filters.make(persona=[persona]))
+    whole = card_figures(dataset, Filters())
     assert h["journeys"] != whole["journeys"]
     open_view(page, server.url + "/")
     choose(page, "Persona", persona)
@@ -56,7 +56,7 @@ def test_choosing_a_persona_updates_the_kpis_and_the_link(page, server, dataset,
 
 def test_a_link_with_query_parameters_reproduces_the_view(page, server, dataset, options):
     persona, channel = options["persona"][-1], options["channel"][0]
-    h = figures.headline(dataset, Filters.make(persona=[persona], channel=[channel]))
+    h = card_figures(dataset, Filters.make(persona=[persona], channel=[channel]))
     open_view(page, view_url(server, persona=persona, channel=channel))
     assert first_token(page, "NPS") == shown(h["nps"])
     assert first_token(page, "Journeys") == f"{h['journeys']:,}"
@@ -68,7 +68,7 @@ def test_a_link_with_query_parameters_reproduces_the_view(page, server, dataset,
 def test_a_link_to_the_journey_map_keeps_its_filters_on_the_way_back_to_the_overview(page, server, dataset,
                                                                                      options):
     persona = options["persona"][1]
-    h = figures.headline(dataset, Filters.make(persona=[persona]))
+    h = card_figures(dataset, Filters.make(persona=[persona]))
     open_view(page, server.url + "/journey_map?" + urllib.parse.urlencode({"persona": persona}))
     page.locator('[data-testid="stTopNavLink"]').first.click()
     expect_kpi(page, "Journeys", f"{h['journeys']:,}")
@@ -101,7 +101,7 @@ def test_eight_sessions_opened_at_once_each_render_their_own_figures(browser, se
                 since=dt.date.fromisoformat(view["since"][0]) if "since" in view else None,
                 until=dt.date.fromisoformat(view["until"][0]) if "until" in view else None,
                 persona=view.get("persona", ()), channel=view.get("channel", ()))
-            h = figures.headline(dataset, f)
+            h = card_figures(dataset, f)
             assert page.locator(EXCEPTION).count() == 0, view
             assert page.locator(ERROR_BOX).all_inner_texts() == [], view
             assert (first_token(page, "Journeys"), first_token(page, "NPS")) == (

@@ -183,3 +183,23 @@ def test_every_page_offers_the_filtered_events_as_parquet(app, sample_path):
     events = pl.read_parquet(io.BytesIO(events_parquet(ds, f)))
     assert events.height == q.totals(ds, f)["events"]
     assert events["persona"].unique().to_list() == [persona]
+
+
+def test_the_overview_lists_the_detractors_to_call_back_when_asked(app, sample_path):
+    import polars as pl
+
+    at = app(sample_path, persona="사회초년생")
+    assert not [d for d in at.dataframe if "Worst-rated stage" in d.value.columns]  # not computed until asked
+    at.toggle(key="overview.detractors").set_value(True).run()
+    table = next(d.value for d in at.dataframe if "Worst-rated stage" in d.value.columns)
+    ev = pl.read_parquet(sample_path).sort("journey_id", "timestamp", "stage", "channel", "touchpoint")
+    answers = ev.group_by("journey_id").agg(pl.col("nps").drop_nulls().last(), pl.col("persona").drop_nulls().first())
+    want = answers.filter((pl.col("persona") == "사회초년생") & (pl.col("nps") <= 6)).height
+    assert len(table) == want and list(table.columns)[:3] == ["Customer", "Journey", "Score (0–10)"]
+
+
+def test_the_overview_headline_states_the_period_and_the_fix_first(app, sample_path):
+    at = app(sample_path)
+    texts = [m.value for m in at.markdown]
+    assert any("in the last 30 days \\(2025\\-12\\-02 – 2025\\-12\\-31\\)" in x for x in texts)
+    assert any(x.startswith("Fix first\\: 본인인증\\.") for x in texts)  # markdown-escaped as ui.text.md does

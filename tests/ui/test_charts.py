@@ -86,3 +86,25 @@ def test_drivers_that_are_not_significant_get_no_quadrant_colour():
     assert by_name == {"fix_first": ["가입"], "Not significant (p ≥ 0.05)": ["문의", "이용"]}
     grey = next(tr for tr in fig.data if tr.name.startswith("Not significant"))
     assert grey.marker.line.color == charts.NOT_SIGNIFICANT_COLOUR
+
+
+def test_weekly_nps_has_its_own_axis_and_is_never_drawn_over_the_percentage_bars():
+    import datetime as dt
+
+    import polars as pl
+
+    from ui.charts import nps_trend
+
+    weeks = [dt.date(2025, 1, 6), dt.date(2025, 1, 13)]
+    frame = pl.DataFrame({"week": weeks, "promoters": [10, 20], "passives": [30, 20], "detractors": [60, 60],
+                          "responses": [100, 100], "nps": [-50.0, -40.0]})
+    fig = nps_trend(frame, 30, target=0.0)
+    line = next(tr for tr in fig.data if tr.name == "NPS")
+    bars = [tr for tr in fig.data if tr.type == "bar"]
+    assert {b.yaxis for b in bars} == {"y2"} and line.yaxis == "y"
+    layout = fig.layout
+    assert layout.yaxis.overlaying is None and layout.yaxis2.overlaying is None  # two panels, not a second axis
+    top, bottom = layout.yaxis.domain, layout.yaxis2.domain
+    assert bottom[1] < top[0]  # the bar panel lies wholly below the NPS panel
+    assert tuple(layout.yaxis2.range) == (0, 100) and layout.yaxis.title.text == "NPS"
+    assert [s.y0 for s in layout.shapes] == [0.0]  # the target line, on the NPS panel
