@@ -45,17 +45,17 @@ def customer_journeys(ds: Dataset, customer_id: str) -> pl.DataFrame:
 
 def _listed(ds: Dataset, f: Filters, path: tuple[str, Sequence[str]] | None,
             transition: tuple[str, str, str] | None) -> tuple[str, str, dict]:
-    """The CTEs, and the FROM … WHERE of the selected journeys (``s``) with their paths (``p``), narrowed to a path or
-    a transition."""
+    """The CTEs, and the FROM … WHERE of the selected journeys (``s``) narrowed to a path or a transition (both
+    as semi-joins: the paths themselves are joined only to the rows listed)."""
     sql, params = _with(ds, f)
-    params["paths"] = _paths_path(ds)
     conds = []
     if path is not None:
         kind, values = path
         if kind not in KINDS:
             raise ValueError(f"unknown path kind {kind!r}")
-        params["path"] = SEP.join(values)
-        conds.append(f"array_to_string(p.{kind}_path, chr(31)) = $path")
+        params.update(paths=_paths_path(ds), path=SEP.join(values))
+        conds.append(f"s.journey_id IN (SELECT journey_id FROM read_parquet($paths) "
+                     f"WHERE array_to_string({kind}_path, chr(31)) = $path)")
     if transition is not None:
         kind, start, end = transition
         if kind not in KINDS:
@@ -64,7 +64,7 @@ def _listed(ds: Dataset, f: Filters, path: tuple[str, Sequence[str]] | None,
         conds.append(f"s.journey_id IN (SELECT journey_id FROM read_parquet($steps) "
                      f"WHERE prev_{kind} = $t_from AND {kind} = $t_to)")
     where = " WHERE " + " AND ".join(conds) if conds else ""
-    return sql, f"FROM sel s JOIN read_parquet($paths) p USING (journey_id){where}", params
+    return sql, f"FROM sel s{where}", params
 
 
 def journey_list(ds: Dataset, f: Filters, sort_by: str = "nps", descending: bool = False, limit: int = 200,
@@ -79,12 +79,14 @@ def journey_list(ds: Dataset, f: Filters, sort_by: str = "nps", descending: bool
     if sort_by not in LIST_SORTS:
         raise ValueError(f"unknown sort column {sort_by!r}; allowed: {list(LIST_SORTS)}")
     ctes, source, params = _listed(ds, f, path, transition)
-    params["limit"] = int(limit)
-    order = f"s.{sort_by} {'DESC' if descending else 'ASC'} NULLS LAST, s.journey_id"
+    params.update(limit=int(limit), paths=_paths_path(ds))
+    order = f"{sort_by} {'DESC' if descending else 'ASC'} NULLS LAST, journey_id"
+    # the first ``limit`` journeys first, then their paths (joining every selected journey's paths cost 0.5 s at 1M)
     return _query(
-        ds, ctes + f"SELECT {', '.join('s.' + c for c in LIST_COLUMNS)}, "
-        "p.stage_path, p.channel_path "
-        f"{source} ORDER BY {order} LIMIT $limit",
+        ds, ctes + f", top AS (SELECT {', '.join('s.' + c for c in LIST_COLUMNS)} {source} "
+        f"ORDER BY {order.replace(sort_by, 's.' + sort_by, 1)} LIMIT $limit) "
+        "SELECT top.*, p.stage_path, p.channel_path FROM top JOIN read_parquet($paths) p USING (journey_id) "
+        f"ORDER BY {order}",
         params,
     )
 
