@@ -73,26 +73,31 @@ with layout.guard():
     k, goals = s["kpis"], s["targets"]
     (ps, pu) = s["period"]["previous"]
     compared_text = t("card_compared" if k["compared"] else "card_not_compared", since=ps, until=pu) if dated else None
-    columns = st.columns(3) + st.columns(3)
-    for column, (key, label, help_key, fmt, delta_fmt, higher_is_better) in zip(columns, CARDS, strict=True):
+    # one wrapping row: the cards share a desktop row and sit two per row on a phone (st.columns stacked them,
+    # six cards took 1.5 phone screens before the first chart)
+    cards_row = st.container(horizontal=True, gap="small")
+    for key, label, help_key, fmt, delta_fmt, higher_is_better in CARDS:
         value, goal = k["current"][key], goals[key]
         if key == "median_journey_hours":  # hours or days, by the value's size: value, change and target alike
             fmt, delta_fmt = number_format.duration_formats(value, number_format.duration_words())
         shown = cards.delta(k["change"][key], delta_fmt, higher_is_better, compared=k["compared"])
         help_text = t(help_key, n=f"{k['nps_responses']:,}")
-        delta_text = shown.text
+        delta_text, notes = shown.text, []
         if key in ("nps", "csat") and delta_text is not None:
             tag, note = _test_note(key, k)
-            delta_text += f" · {t(tag)}" if tag else ""
+            notes += [t(tag)] if tag else []  # under the delta, where it wraps (in the delta it was cut)
             help_text += " " + note
-        with column.container(border=True):
+        with cards_row.container(border=True, width="stretch"):
+            # the comparison window is in the help and once in the caption under the cards (six times in the
+            # cards, it took a line of every card on a phone)
             st.metric(t(label), "—" if value is None else fmt.format(value), delta_text, delta_color=shown.color,
-                      delta_arrow=shown.arrow, help=help_text)
-            st.caption(compared_text)  # a caption wraps; the metric's delta_description was cut on a narrow card
-            if goal.met is not None:
+                      delta_arrow=shown.arrow, help=help_text + (" " + compared_text if compared_text else ""))
+            if goal.met is not None:  # coloured text, not a badge: a badge is cut on a narrow card, text wraps
                 badge = t("target_badge_met" if goal.met else "target_badge_missed", target=fmt.format(goal.target),
                           gap=delta_fmt.format(goal.gap))
-                st.markdown(f":{STATUS_BADGE['met' if goal.met else 'missed']}-badge[{text.md(badge)}]")
+                notes.append(f":{STATUS_BADGE['met' if goal.met else 'missed']}[{text.md(badge)}]")
+            if notes:
+                st.caption(" · ".join(notes))
     current_label, previous_label = snapshot.period_labels(s["period"], lang)
     if about is not None:
         st.caption(t("survey_overview_note"))

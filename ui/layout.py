@@ -159,18 +159,16 @@ def _any_start(column: str) -> pl.Expr:
 
 
 def _durations_in_days(frame: pl.DataFrame, labels: dict[str, str]) -> tuple[pl.DataFrame, dict[str, str]]:
-    """A table's ``*_hours`` columns in days when their median exceeds 48 hours (one unit for the whole table,
-    ui/format.py), their labels' hour unit ("(h)", "(시간)") turned into days; else unchanged."""
-    columns = [c for c, dtype in frame.schema.items() if c.endswith("_hours") and dtype.is_numeric()]
-    values = [v for c in columns for v in frame[c].to_list()]
-    if not columns or fmt.duration_unit(values) != "days":
-        return frame, labels
+    """A table's ``*_hours`` columns, each in days when its median exceeds 48 hours (one unit per column, so it
+    still sorts; ui/format.py), the label's hour unit ("(h)", "(시간)") turned into days; else unchanged."""
     hours, days = t("unit_hours_suffix"), t("unit_days_suffix")
-    renamed = dict(labels)
-    for c in columns:
-        label = labels.get(c, c)
-        renamed[c] = label.replace(hours, days) if hours in label else f"{label}{days}"
-    return frame.with_columns(pl.col(c) / 24 for c in columns), renamed
+    renamed, in_days = dict(labels), []
+    for c, dtype in frame.schema.items():
+        if c.endswith("_hours") and dtype.is_numeric() and fmt.duration_unit(frame[c].to_list()) == "days":
+            label = labels.get(c, c)
+            renamed[c] = label.replace(hours, days) if hours in label else f"{label}{days}"
+            in_days.append(c)
+    return frame.with_columns(pl.col(c) / 24 for c in in_days), renamed
 
 
 def table(frame: pl.DataFrame, file_name: str, labels: Mapping[str, str] | None = None,

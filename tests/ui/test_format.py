@@ -108,8 +108,8 @@ def _duration_table_app():
 
     layout.table(pl.DataFrame({"stage": ["가입", "이용"], "median_hours": [60.0, 96.0], "p90_hours": [120.0, None]}),
                  "d.csv", labels={"median_hours": "Median (h)", "p90_hours": "p90 (h)"}, formats={"median_hours": "%.1f"})
-    layout.table(pl.DataFrame({"stage": ["가입"], "median_hours": [12.0]}), "h.csv",
-                 labels={"median_hours": "Median (h)"})
+    layout.table(pl.DataFrame({"stage": ["가입", "이용"], "median_hours": [12.0, 16.0], "p90_hours": [90.0, 100.0]}),
+                 "h.csv", labels={"median_hours": "Median (h)", "p90_hours": "p90 (h)"})
 
 
 def test_a_table_of_long_durations_is_in_days_and_of_short_ones_in_hours():
@@ -117,6 +117,8 @@ def test_a_table_of_long_durations_is_in_days_and_of_short_ones_in_hours():
     days, hours = at.dataframe[0].value, at.dataframe[1].value
     assert list(days.columns) == ["stage", "Median (d)", "p90 (d)"]
     assert days["Median (d)"].tolist() == [2.5, 4.0] and days["p90 (d)"].tolist()[0] == 5.0
-    assert list(hours.columns) == ["stage", "Median (h)"] and hours["Median (h)"].tolist() == [12.0]
+    # each column its own unit: short medians stay in hours, long p90s are in days
+    assert list(hours.columns) == ["stage", "Median (h)", "p90 (d)"] and hours["Median (h)"].tolist() == [12.0, 16.0]
+    assert hours["p90 (d)"].tolist() == pytest.approx([3.75, 100 / 24])
     config = json.loads(at.dataframe[0].proto.columns)
     assert config["Median (d)"]["type_config"]["format"] == "%,.1f"
