@@ -88,10 +88,9 @@ with layout.guard():
             notes += [t(tag)] if tag else []  # under the delta, where it wraps (in the delta it was cut)
             help_text += " " + note
         with cards_row.container(border=True, width="stretch"):
-            # the comparison window is in the help and once in the caption under the cards (six times in the
-            # cards, it took a line of every card on a phone)
             st.metric(t(label), "—" if value is None else fmt.format(value), delta_text, delta_color=shown.color,
-                      delta_arrow=shown.arrow, help=help_text + (" " + compared_text if compared_text else ""))
+                      delta_arrow=shown.arrow, help=help_text)
+            st.caption(compared_text)  # a caption wraps; the metric's delta_description was cut on a narrow card
             if goal.met is not None:  # coloured text, not a badge: a badge is cut on a narrow card, text wraps
                 badge = t("target_badge_met" if goal.met else "target_badge_missed", target=fmt.format(goal.target),
                           gap=delta_fmt.format(goal.gap))
