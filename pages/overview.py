@@ -90,7 +90,8 @@ with layout.guard():
         with cards_row.container(border=True, width="stretch"):
             st.metric(t(label), "—" if value is None else fmt.format(value), delta_text, delta_color=shown.color,
                       delta_arrow=shown.arrow, help=help_text)
-            st.caption(compared_text)  # a caption wraps; the metric's delta_description was cut on a narrow card
+            if compared_text:  # a caption wraps; the metric's delta_description was cut on a narrow card
+                st.caption(compared_text)
             if goal.met is not None:  # coloured text, not a badge: a badge is cut on a narrow card, text wraps
                 badge = t("target_badge_met" if goal.met else "target_badge_missed", target=fmt.format(goal.target),
                           gap=delta_fmt.format(goal.gap))

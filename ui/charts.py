@@ -121,7 +121,7 @@ def emotion_curve(frame: pl.DataFrame, stage_order: Sequence[str], persona_colou
     columns = 2
     rows = -(-len(personas) // columns)
     fig = make_subplots(rows=rows, cols=columns, shared_yaxes=True, shared_xaxes=True,
-                        subplot_titles=[plot(p) for p in personas], vertical_spacing=0.5 / rows / 2 + 0.04,
+                        subplot_titles=[wrap(p, 14) for p in personas], vertical_spacing=0.5 / rows / 2 + 0.06,
                         horizontal_spacing=0.06)
     for i, persona in enumerate(personas):
         row, col = divmod(i, columns)

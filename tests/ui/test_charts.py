@@ -44,7 +44,7 @@ def test_persona_emotion_curves_are_small_multiples_with_all_journeys_behind_eac
     frame = pl.DataFrame(rows, schema={"stage": pl.String, "persona": pl.String, "ratings": pl.Int64,
                                        "mean_satisfaction": pl.Float64}, orient="row")
     fig = emotion_curve(frame, ["s1", "s2"], {"A": "#111111", "B": "#222223", "C": "#333333"}, min_n=30)
-    assert [a.text for a in fig.layout.annotations] == ["A", "B", "C"]  # one panel per persona
+    assert [a.text for a in fig.layout.annotations] == ["A", "B", "C"]  # one panel per persona (long names wrap)
     assert len(fig.data) == 6 and [tr.name for tr in fig.data[1::2]] == ["A", "B", "C"]
     assert all(tr.name == "All" and list(tr.y) == [3.5, 4.0] for tr in fig.data[0::2])  # the reference
     assert [tr.xaxis for tr in fig.data[1::2]] == ["x", "x2", "x3"]
