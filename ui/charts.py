@@ -405,7 +405,7 @@ def group_bars(frame: pl.DataFrame, group: str, value: str, n: str, axis_title: 
     category, number = ("y", "x") if horizontal else ("x", "y")
     fig = go.Figure(go.Bar(
         **{category: labels, number: values}, orientation="h" if horizontal else "v",
-        text=["–" if v is None else format(v, value_format) for v in values],
+        text=[number_format.number(v, value_format) for v in values],
         textposition="auto" if horizontal else "outside",
         marker=dict(color=[(colours or {}).get(k, DEFAULT_BAR) for k in keys],
                     pattern=dict(shape=["/" if _low(c, min_n) else "" for c in counts])),
@@ -500,7 +500,7 @@ def persona_multiples(kpis: pl.DataFrame, persona_colours: Mapping[str, str], mi
             colour = persona_colours.get(persona, DEFAULT_BAR)
             fig.add_trace(go.Bar(
                 x=[plot(persona)], y=[value], name=plot(persona), legendgroup=plot(persona), showlegend=i == 0,
-                text=["–" if value is None else format(value, fmt)], textposition="outside", cliponaxis=False,
+                text=[number_format.number(value, fmt)], textposition="outside", cliponaxis=False,
                 textfont=dict(size=11),
                 marker=dict(color=colour, pattern=dict(shape="/" if _low(r[n], min_n) else "")),
                 customdata=[_n_text(r[n], min_n)],
@@ -558,7 +558,7 @@ def keyword_bars(frame: pl.DataFrame, value: str, axis_title: str, hover: Sequen
     marks = frame[low].to_list() if low else [False] * len(keys)
     fig = go.Figure(go.Bar(
         y=[plot(k) for k in keys], x=values, orientation="h",
-        text=["–" if v is None else format(v, value_format) for v in values], textposition="auto", textangle=0,
+        text=[number_format.number(v, value_format) for v in values], textposition="auto", textangle=0,
         marker=dict(color=colour, pattern=dict(shape=["/" if m else "" for m in marks])) if not nps_colour else dict(
             color=[0.0 if v is None else v for v in frame["nps"].to_list()], colorscale="RdYlGn", cmin=-100,
             cmax=100, pattern=dict(shape=["/" if m else "" for m in marks]),
@@ -580,7 +580,8 @@ def rising_bars(frame: pl.DataFrame, previous_label: str, current_label: str) ->
                                      ("current", current_label, DETRACTOR_COLOUR, "current_comments")):
         fig.add_trace(go.Bar(
             y=keys, x=frame[column].to_list(), orientation="h", name=plot(label), marker=dict(color=colour),
-            text=[f"{v:.1f}" for v in frame[column].to_list()], textposition="outside", cliponaxis=False,
+            text=[number_format.number(v, ".1f") for v in frame[column].to_list()], textposition="outside",
+            cliponaxis=False,
             customdata=[f"n={v:,}" for v in frame[n].to_list()],
             hovertemplate="%{y} · %{fullData.name}<br>%{x:.1f} %<br>%{customdata}<extra></extra>",
         ))

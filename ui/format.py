@@ -120,3 +120,14 @@ def duration_words(lang: str | None = None) -> dict[str, str]:
     from ui.i18n import t
 
     return {"hours": t("unit_h", lang=lang), "days": t("unit_d", lang=lang)}
+
+
+def number(value: float | int | None, spec: str = ".1f") -> str:
+    """``format(value, spec)`` for a chart label, never ``-0.0``: a negative value that rounds to zero loses its
+    sign; None → ``–``."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "–"
+    text = format(value, spec)
+    if text.startswith("-") and not any(c in "123456789" for c in text):
+        return text[1:]
+    return text

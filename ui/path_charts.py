@@ -32,7 +32,7 @@ def nps_colour(value: float | None, responses: int, min_n: int) -> str:
 
 
 def _nps_text(value: float | None) -> str:
-    return "–" if value is None else f"{value:.1f}"
+    return number_format.number(value, ".1f")
 
 
 def _hours_text(value: float | None) -> str:

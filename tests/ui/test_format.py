@@ -122,3 +122,19 @@ def test_a_table_of_long_durations_is_in_days_and_of_short_ones_in_hours():
     assert hours["p90 (d)"].tolist() == pytest.approx([3.75, 100 / 24])
     config = json.loads(at.dataframe[0].proto.columns)
     assert config["Median (d)"]["type_config"]["format"] == "%,.1f"
+
+
+def test_chart_numbers_never_read_minus_zero():
+    assert fmt.number(-0.04, ".1f") == "0.0"
+    assert fmt.number(-0.4, ".0f") == "0"
+    assert fmt.number(-0.05, ".2f") == "-0.05"
+    assert fmt.number(-12.3, ".1f") == "-12.3"
+    assert fmt.number(1234.5, ",.0f") == "1,234"  # banker's rounding of .5 is format()'s own
+    assert fmt.number(None) == "–"
+
+
+def test_group_bars_label_a_value_that_rounds_to_zero_without_a_sign():
+    from ui.charts import group_bars
+
+    frame = pl.DataFrame({"handoff_group": ["0", "1"], "nps": [-0.04, -7.25], "responses": [100, 100]})
+    assert list(group_bars(frame, "handoff_group", "nps", "responses", "NPS", 30).data[0].text) == ["0.0", "-7.2"]
