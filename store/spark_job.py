@@ -22,7 +22,7 @@ import sys
 import uuid
 from pathlib import Path
 
-from store.schema import BY_NAME, CANONICAL
+from store.schema import BY_NAME, CANONICAL, column_names
 
 # The DuckDB types of store.schema as Spark SQL types (TIMESTAMP is wall-clock time: no time zone).
 _SPARK_TYPES = {"VARCHAR": "STRING", "TIMESTAMP": "TIMESTAMP_NTZ", "DOUBLE": "DOUBLE"}
@@ -109,7 +109,10 @@ def run(spark, source: str, out_dir: str | Path, max_dimension_values: int | Non
     present = [c for c in schema if c in CANONICAL]
     extra = [c for c in schema if c not in CANONICAL and schema[c] == "string"]
     counts = raw.selectExpr(*[f"approx_count_distinct({_ident(c)})" for c in extra]).first() if extra else []
-    dims = tuple(c for c, n in zip(extra, counts, strict=True) if 0 < n <= limit)
+    # Dimensions by their names in cxlens (an extra column named like one of cxlens's own is renamed).
+    names = column_names(list(schema))
+    kept = [c for c, n in zip(extra, counts, strict=True) if 0 < n <= limit]
+    dims = tuple(names[c] for c in kept)
 
     _register_nfc(spark)
     cols = []
@@ -124,9 +127,9 @@ def run(spark, source: str, out_dir: str | Path, max_dimension_values: int | Non
             cols.append(f"CAST(`{name}` AS {typ}) AS {name}")
         else:
             cols.append(f"CAST(NULL AS {typ}) AS {name}")
-    cols += [f"{_text(d)} AS {_ident(d)}" for d in dims]
-    # The file and its 1-based row number, as DuckDB's filename and file_row_number + 1.
-    cols += ["regexp_replace(__cx_file, '^file:', '') AS file", "__cx_row + 1 AS row_number"]
+    cols += [f"{_text(c)} AS {_ident(names[c])}" for c in kept]
+    # The file and its row number as the store numbers it (row 2 is the first: the header is row 1).
+    cols += ["regexp_replace(__cx_file, '^file:', '') AS file", "__cx_row + 2 AS row_number"]
     canonical = raw.selectExpr(*cols).selectExpr("*", f"{_reason_sql()} AS reason")
     canonical.createOrReplaceTempView("cx_canonical")
 

@@ -70,6 +70,7 @@ def tricky_events() -> pl.DataFrame:
                          "persona": None if k == 0 and j % 3 == 0 else
                          ["직장인", unicodedata.normalize("NFD", "주부") if j % 2 else "주부", "학생"][j % 3],
                          "region": ["서울", "부산"][j % 2],
+                         "seq": ["a", "b"][j % 2],  # named like an internal column: renamed seq_data by both
                          "satisfaction": None if (j + k) % 4 == 0 else float(1 + (j * 3 + k) % 5),
                          "ces": None, "nps": float((j * 7 + k) % 11) if k in (0, 2) else None,
                          "comment": [None, "앱이 느려요", "  ", "상담원이 친절했어요 010-1234-5678",
