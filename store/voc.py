@@ -175,6 +175,17 @@ def start_tokens(ds: Dataset) -> TokensJob:
         return job
 
 
+def wait_for_jobs(under: str | Path, timeout: float = 60.0) -> None:
+    """Wait for the background tokens steps writing below ``under`` (a session's upload directory about to be
+    removed): removing a folder while a step still writes into it would leave the step's files behind."""
+    prefix = str(Path(under))
+    with _locks_guard:
+        jobs = [job for facts_dir, job in _jobs.items() if facts_dir.startswith(prefix)]
+    for job in jobs:
+        if job.thread is not None:
+            job.thread.join(timeout)
+
+
 def journey_keywords_path(ds: Dataset) -> str:
     """The journey-keyword pairs of the keyword filter (tokenising first when needed)."""
     ensure_tokens(ds)

@@ -27,7 +27,7 @@ from errors import DataError
 from ingest import ColumnMapping, survey
 from ingest.read import ROW
 from ingest.survey import SurveyInfo
-from store import Dataset, Filters, open_dataset
+from store import Dataset, Filters, open_dataset, voc
 from store import queries as q
 from store.schema import REQUIRED
 from ui import data, text
@@ -62,6 +62,7 @@ class Upload:
 
 
 def _remove(directory: str) -> None:
+    voc.wait_for_jobs(directory)  # a keywords step still writing there would leave its files behind
     shutil.rmtree(directory, ignore_errors=True)
 
 
@@ -193,6 +194,7 @@ def _forget(ds: Dataset) -> None:
     """Remove a replaced upload's Parquet and journey facts."""
     for f in ds.files:
         Path(f).unlink(missing_ok=True)
+    voc.wait_for_jobs(ds.facts_dir)
     shutil.rmtree(ds.facts_dir, ignore_errors=True)
 
 
