@@ -268,6 +268,13 @@ def voc_rising(ds: Dataset, f: Filters) -> tuple[pl.DataFrame, dict]:
     return table, periods
 
 
+def _keyword_counts(ds: Dataset, f: Filters) -> pl.DataFrame:
+    """store.voc.keyword_counts without groups, summed from the per-NPS-answer counts the keyword table also uses
+    (one scan instead of two): keyword, comments, ratings, satisfaction_sum."""
+    by_nps = voc_store.keyword_counts(ds, f, by=["journey_nps"])
+    return by_nps.group_by("keyword").agg(pl.col("comments", "ratings", "satisfaction_sum").sum()).sort("keyword")
+
+
 def _comments(ds: Dataset, f: Filters) -> int:
     return int(voc_store.comment_totals(ds, f)["comments"][0])
 
@@ -276,10 +283,9 @@ def voc(ds: Dataset, f: Filters) -> Voc:
     """Keyword table, detractor and promoter keywords (weighted log-odds) and rising keywords of the comments on
     the selected touchpoints."""
     total = _comments(ds, f)
-    counts = voc_store.keyword_counts(ds, f)
-    table = keyword_table(counts.select("keyword", "comments", "ratings", "satisfaction_sum"),
-                          voc_store.keyword_journey_nps(ds, f), total, settings.get_int("min_sample"))
     by_nps = voc_store.keyword_counts(ds, f, by=["journey_nps"]).with_columns(nps_class().alias("nps_class"))
+    counts = _keyword_counts(ds, f)
+    table = keyword_table(counts, voc_store.keyword_journey_nps(ds, f), total, settings.get_int("min_sample"))
     detractor = distinctive(by_nps, "nps_class", DETRACTOR, PROMOTER)
     promoter = distinctive(by_nps, "nps_class", PROMOTER, DETRACTOR)
     rising, periods = voc_rising(ds, f)
@@ -483,7 +489,7 @@ def voc_compare(ds: Dataset, f: Filters, column: str, value: str) -> pl.DataFram
 
 def voc_associated(ds: Dataset, f: Filters, keyword: str) -> pl.DataFrame:
     """metrics.voc.associated_words of ``keyword`` over the selection's comments."""
-    counts = voc_store.keyword_counts(ds, f).select("keyword", "comments")
+    counts = _keyword_counts(ds, f).select("keyword", "comments")
     return associated_words(voc_store.cooccurrence(ds, f, keyword), counts, _comments(ds, f), keyword)
 
 

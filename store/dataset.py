@@ -26,7 +26,7 @@ from errors import CacheError, DataError, disk_problem
 from store import db
 from store.schema import BY_NAME, CANONICAL, REQUIRED, SCORE_RANGES, column_names, quote
 
-FACTS_FORMAT = "10"  # bump when the journey-facts definition changes
+FACTS_FORMAT = "11"  # bump when the journey-facts definition changes
 _REMOTE_PREFIXES = ("s3://", "s3a://", "gs://", "gcs://", "http://", "https://", "az://", "abfss://")
 _STRING_TYPES = ("VARCHAR",)
 Progress = Callable[[float, str], None]  # (fraction done 0-1, what is happening)

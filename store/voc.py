@@ -3,7 +3,8 @@
 Per data version, under the facts folder:
 - ``comments.parquet`` (written by the facts pass): one row per valid event with a non-empty comment —
   journey_id, timestamp, stage, channel, touchpoint, satisfaction, ``text_id`` (the same number for the
-  same text) and comment;
+  same text), comment, and the journey's ``journey_first_ts``, ``journey_persona`` and ``journey_nps`` (so
+  period and persona filters are column predicates, as on events.parquet);
 - ``tokens.parquet`` (the tokens step, once, on distinct texts only): text_id, keyword — each keyword of
   a text once (``metrics.text.keywords``);
 - ``journey_keywords.parquet`` (same step): the distinct journey_id, keyword pairs, for the keyword filter.
@@ -29,7 +30,7 @@ from metrics.text import keywords as text_keywords
 from metrics.text import mask_expr
 from store import db
 from store.dataset import Dataset, _source_select, _valid_sql
-from store.filters import Filters, touchpoint_conditions
+from store.filters import Filters, journey_conditions, touchpoint_conditions
 from store.schema import quote
 
 COMMENTS = "comments.parquet"
@@ -38,7 +39,8 @@ JOURNEY_KEYWORDS = "journey_keywords.parquet"
 CHUNK_TEXTS = 2_000  # texts per tokeniser call: the progress moves and memory stays flat
 Progress = Callable[[float, str], None]
 COMMENT_SCHEMA = {"journey_id": pl.String, "timestamp": pl.Datetime("us"), "stage": pl.String, "channel": pl.String,
-                  "touchpoint": pl.String, "satisfaction": pl.Float64, "text_id": pl.Int32, "comment": pl.String}
+                  "touchpoint": pl.String, "satisfaction": pl.Float64, "text_id": pl.Int32, "comment": pl.String,
+                  "journey_first_ts": pl.Datetime("us"), "journey_persona": pl.String, "journey_nps": pl.Int8}
 # Columns a keyword count can be split by: touchpoint columns of the comment, and the journey's persona and
 # NPS answer (``journey_nps``).
 KEYWORD_GROUPS = ("stage", "channel", "touchpoint", "persona", "journey_nps")
@@ -56,10 +58,18 @@ def comments_sql(raw: str) -> str:
         ORDER BY timestamp, journey_id"""
 
 
-def write_comments(cur, raw: str, params: dict, facts_dir: Path) -> None:
-    """Write ``comments.parquet`` into ``facts_dir`` (the facts pass calls this; so does a late first use)."""
-    cur.sql(f"COPY ({comments_sql(raw)}) TO $out (FORMAT parquet, COMPRESSION zstd)",
-            params={**params, "out": str(Path(facts_dir) / COMMENTS)})
+def write_comments(cur, raw: str, params: dict, out_dir: Path, journeys: str | None = None) -> None:
+    """Write ``comments.parquet`` into ``out_dir`` with each comment's journey first_ts, persona and NPS answer from
+    ``journeys`` (default: the journey facts in ``out_dir``). The facts pass calls this; so does a late first use."""
+    cur.sql(
+        f"""COPY (
+            SELECT c.*, j.first_ts AS journey_first_ts, CAST(j.persona AS VARCHAR) AS journey_persona,
+                   j.nps AS journey_nps
+            FROM ({comments_sql(raw)}) c JOIN read_parquet($journeys) j USING (journey_id)
+            ORDER BY c.timestamp, c.journey_id
+        ) TO $out (FORMAT parquet, COMPRESSION zstd)""",
+        params={**params, "out": str(Path(out_dir) / COMMENTS),
+                "journeys": journeys or str(Path(out_dir) / "journeys.parquet")})
 
 
 def _path(ds: Dataset, name: str) -> str:
@@ -74,7 +84,8 @@ def _ensure_comments(ds: Dataset) -> None:
     tmp.mkdir()
     try:
         if ds.files:
-            write_comments(db.cursor(), _source_select(ds.columns, ds.dims), {"files": list(ds.files)}, tmp)
+            write_comments(db.cursor(), _source_select(ds.columns, ds.dims), {"files": list(ds.files)}, tmp,
+                           ds.journeys_path)
         else:  # facts without their source: no comments to read
             pl.DataFrame(schema=COMMENT_SCHEMA).write_parquet(tmp / COMMENTS)
         (tmp / COMMENTS).replace(_path(ds, COMMENTS))
@@ -199,6 +210,14 @@ def stopwords() -> list[str]:
     return [w.strip() for w in settings.get("voc_stopwords").split(",") if w.strip()]
 
 
+def _query(ds: Dataset, sql: str, params: dict) -> pl.DataFrame:
+    """store.queries' memo (per data version, SQL and parameters): the page asks for the same counts from
+    several figures (the keyword table, associated words, the split)."""
+    from store.queries import _query as memoised
+
+    return memoised(ds, sql, params)
+
+
 def _comments_cte(ds: Dataset, f: Filters) -> tuple[str, dict]:
     """The queries' CTEs plus ``com``: the comments on the selected touchpoints, with the journey's persona and
     NPS answer (``journey_nps``), and ``kw``: one row per (comment, keyword), stop words left out."""
@@ -206,10 +225,21 @@ def _comments_cte(ds: Dataset, f: Filters) -> tuple[str, dict]:
 
     ensure_tokens(ds)
     sql, params = _with(ds, f)
-    conds = touchpoint_conditions(f, "c", params) or ["true"]
+    conds = touchpoint_conditions(f, "c", params)
     params.update({"comments": _path(ds, COMMENTS), "tokens": _path(ds, TOKENS), "stop": stopwords()})
-    sql += (f", com AS (SELECT c.*, j.persona, j.nps AS journey_nps FROM read_parquet($comments) c "
-            f"JOIN sel j USING (journey_id) WHERE {' AND '.join(conds)}), "
+    if f.dims or f.path_contains or getattr(ds, "personas_path", None):
+        # conditions the comments do not carry (or a derived persona): the selected journeys themselves
+        com = (f"SELECT c.* EXCLUDE (journey_persona, journey_nps), j.persona, j.nps AS journey_nps "
+               f"FROM read_parquet($comments) c JOIN sel j USING (journey_id) WHERE {' AND '.join(conds) or 'true'}")
+    else:
+        # period and persona as column predicates on the comments' own copies (no join with the journeys)
+        conds += journey_conditions(f, "c", ds.dims, params, prefix="journey_")
+        if f.keyword:  # bound by queries._with: journeys whose comments mention a keyword
+            conds.append("c.journey_id IN (SELECT journey_id FROM read_parquet($journey_keywords) "
+                         "WHERE list_contains($keyword, keyword))")
+        com = (f"SELECT c.* EXCLUDE (journey_persona), c.journey_persona AS persona FROM read_parquet($comments) c "
+               f"WHERE {' AND '.join(conds) or 'true'}")
+    sql += (f", com AS ({com}), "
             "kw AS (SELECT com.*, t.keyword FROM com JOIN read_parquet($tokens) t USING (text_id) "
             "WHERE NOT list_contains(CAST($stop AS VARCHAR[]), t.keyword)) ")
     return sql, params
@@ -226,8 +256,8 @@ def comment_totals(ds: Dataset, f: Filters, by: Sequence[str] = ()) -> pl.DataFr
     """Non-empty comments on the selected touchpoints, per ``by`` group: ``by``..., comments."""
     groups = _groups(by)
     sql, params = _comments_cte(ds, f)
-    return db.query(sql + f"SELECT {groups}count(*) AS comments FROM com" + (" GROUP BY ALL ORDER BY ALL" if by else ""),
-                    params)
+    return _query(ds, sql + f"SELECT {groups}count(*) AS comments FROM com" + (" GROUP BY ALL ORDER BY ALL" if by else ""),
+                  params)
 
 
 def keyword_counts(ds: Dataset, f: Filters, by: Sequence[str] = ()) -> pl.DataFrame:
@@ -236,8 +266,8 @@ def keyword_counts(ds: Dataset, f: Filters, by: Sequence[str] = ()) -> pl.DataFr
     satisfaction_sum."""
     groups = _groups(by)
     sql, params = _comments_cte(ds, f)
-    return db.query(
-        sql + f"SELECT {groups}keyword, count(*) AS comments, count(satisfaction) AS ratings, "
+    return _query(
+        ds, sql + f"SELECT {groups}keyword, count(*) AS comments, count(satisfaction) AS ratings, "
         "coalesce(sum(satisfaction), 0) AS satisfaction_sum FROM kw GROUP BY ALL ORDER BY ALL", params)
 
 
@@ -245,8 +275,8 @@ def keyword_journey_nps(ds: Dataset, f: Filters) -> pl.DataFrame:
     """NPS answers of the journeys whose selected comments mention each keyword (a journey once per keyword):
     keyword, nps, n."""
     sql, params = _comments_cte(ds, f)
-    return db.query(
-        sql + "SELECT keyword, journey_nps AS nps, count(*) AS n FROM (SELECT DISTINCT journey_id, keyword, "
+    return _query(
+        ds, sql + "SELECT keyword, journey_nps AS nps, count(*) AS n FROM (SELECT DISTINCT journey_id, keyword, "
         "journey_nps FROM kw WHERE journey_nps IS NOT NULL) GROUP BY ALL ORDER BY ALL", params)
 
 
@@ -254,8 +284,8 @@ def cooccurrence(ds: Dataset, f: Filters, keyword: str) -> pl.DataFrame:
     """Comments that contain both ``keyword`` and each other keyword: keyword, both."""
     sql, params = _comments_cte(ds, f)
     params["chosen"] = keyword
-    return db.query(
-        sql + "SELECT keyword, count(*) AS both FROM kw WHERE text_id IN "
+    return _query(
+        ds, sql + "SELECT keyword, count(*) AS both FROM kw WHERE text_id IN "
         "(SELECT text_id FROM read_parquet($tokens) WHERE keyword = $chosen) AND keyword <> $chosen "
         "GROUP BY ALL ORDER BY ALL", params)
 

@@ -184,3 +184,26 @@ def test_no_top_complaint_is_claimed_where_detractors_say_what_everyone_says(tmp
     path = tmp_path / "same.parquet"
     pl.DataFrame(rows).write_parquet(path)
     assert figures.top_complaints(open_dataset(path), Filters(), "stage").is_empty()
+
+
+@pytest.mark.parametrize("selection", [
+    {"persona": ["사회초년생"]},                                   # column predicates on the comments
+    {"dims": {"region": ["서울"]}},                                # through the selected journeys
+    {"since": dt.date(2025, 6, 1), "until": dt.date(2025, 6, 30), "channel": ["모바일 앱"]},
+])
+def test_keyword_counts_under_journey_filters_equal_an_independent_count(sample, selection):
+    ds, events = sample
+    first = events.sort("timestamp").group_by("journey_id").agg(pl.col("timestamp").min().alias("first_ts"),
+                                                               pl.col("persona").drop_nulls().first())
+    keep = first
+    if "persona" in selection:
+        keep = keep.filter(pl.col("persona").is_in(selection["persona"]))
+    if "since" in selection:
+        keep = keep.filter(pl.col("first_ts").dt.date().is_between(selection["since"], selection["until"]))
+    rows = events.filter(pl.col("journey_id").is_in(keep["journey_id"].to_list()))
+    if "dims" in selection:
+        rows = rows.filter(pl.col("region").is_in(selection["dims"]["region"]))  # fixed per customer
+    if "channel" in selection:
+        rows = rows.filter(pl.col("channel").is_in(selection["channel"]))
+    got = store_voc.keyword_counts(ds, Filters.make(**selection))
+    assert dict(zip(got["keyword"], got["comments"], strict=True)) == independent_counts(rows)
