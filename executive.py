@@ -201,12 +201,21 @@ def target_statuses(values: dict[str, float | None]) -> dict[str, TargetStatus]:
     return {k: target_status(values[k], goals[k], HIGHER_IS_BETTER[k]) for k in KPI_KEYS}
 
 
+def top_complaint(ds: Dataset, f: Filters) -> dict | None:
+    """The keyword most distinctive of detractors' comments against promoters' (figures.voc: weighted log-odds,
+    z ≥ 1.96; strongest first) as {"keyword", "z"}; None without comments or without such a keyword."""
+    v = figures.voc(ds, f)
+    if v.reason or v.detractor.is_empty():
+        return None
+    return v.detractor.select("keyword", "z").row(0, named=True)
+
+
 def summary(ds: Dataset, f: Filters, w: dict, changes: pl.DataFrame | None = None,
-            drivers_table: pl.DataFrame | None = None) -> dict[str, Any]:
+            drivers_table: pl.DataFrame | None = None, complaint: dict | None = None) -> dict[str, Any]:
     """Everything the executive summary shows, language-free: the period ``w`` (``windows``), the KPI values and
     changes on it with their targets, the weekly NPS of the selection, the segment changes and alerts, the
     reconciled fix first and the three worst pain points of the selection (``changes`` and ``drivers_table`` when
-    the caller has them already)."""
+    the caller has them already), and ``complaint`` (``top_complaint``, when the caller has the keywords)."""
     if changes is None:
         changes = movers(ds, w)
     k = kpi_changes(ds, w)
@@ -224,4 +233,5 @@ def summary(ds: Dataset, f: Filters, w: dict, changes: pl.DataFrame | None = Non
         "pain_points": worst(points),
         "average_csat": points["average_csat"][0] if points.height else None,
         "min_sample": settings.get_int("min_sample"),
+        "complaint": complaint,
     }

@@ -324,7 +324,8 @@ def _executive(ds: Dataset, f: Filters, args: argparse.Namespace) -> dict:
     if args.pdf:
         from ui import snapshot  # plotly and kaleido only when a PDF is asked for
 
-        _write(args.pdf, snapshot.pdf(executive.summary(ds, f, w, changes), args.lang))
+        summary = executive.summary(ds, f, w, changes, complaint=executive.top_complaint(ds, f))
+        _write(args.pdf, snapshot.pdf(summary, args.lang))
     return out
 
 

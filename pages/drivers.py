@@ -8,8 +8,9 @@ import streamlit as st
 import survey_figures
 from metrics.drivers import READING_KEYS, reading
 from metrics.handoff_effect import sentence
-from ui import charts, data, layout, text
-from ui.i18n import reason, t
+from metrics.story import fix_first_text
+from ui import charts, data, layout, snapshot, text
+from ui.i18n import current_lang, reason, t
 
 QUADRANT_KEYS = ("fix_first", "keep_up", "maintain", "monitor")
 
@@ -31,6 +32,9 @@ with layout.guard():
             said = reading(kd, {k: t("reading_" + k) for k in READING_KEYS})
         if said:
             st.markdown("**" + text.md(said) + "**")
+        if about is None:  # the overview's reconciled fix first: this page and the overview never name two priorities
+            reconciled = fix_first_text(data.fix_first(ds, f), snapshot.story_templates(current_lang()))
+            st.caption(t("drivers_reconciled", text=text.md(reconciled)))
         labels = {q: t("quadrant_" + q) for q in QUADRANT_KEYS}
         st.subheader(t("ipm_title"))
         layout.chart(charts.importance_performance(kd.table, labels, data.min_sample()))

@@ -54,11 +54,13 @@ if "overview.period" not in st.session_state:
 period = "last_30"  # a survey without answer dates: all of it is one period, and nothing to compare it with
 if dated:
     # A select box, not a segmented control: five choices did not fit a phone's width (the last ones were cut off).
-    period = top.selectbox(t("period"), PERIOD_CHOICES, format_func=lambda c: t("period_choice_" + c),
-                           key="overview.period", help=t("help_period"))
+    # The labels' language is bound when the box is drawn (format_func may be called outside the run).
+    labels = {c: t("period_choice_" + c) for c in PERIOD_CHOICES}
+    period = top.selectbox(t("period"), PERIOD_CHOICES, key="overview.period", help=t("help_period"),
+                           format_func=labels.__getitem__)
 
 with layout.guard():
-    s = data.executive_summary(ds, f, period)
+    s = data.executive_summary(ds, f, period, data.keywords_ready(ds))
     lang = current_lang()
     if about is None:  # the story speaks of periods and NPS; a survey's outcome is on the Key drivers page
         button.download_button(t("pdf_button"), lambda: snapshot.pdf(s, lang),

@@ -153,3 +153,17 @@ def test_the_table_lists_the_alerts_and_json_has_no_alerts_key_unless_asked(plan
     lines = out[out.index("alerts: significant changes"):].splitlines()
     assert lines[1].startswith("channel=챗봇") and " nps " in lines[1]
     assert "alerts" not in run_json(capsys, planted, "--since", "2025-12-01")
+
+
+def test_the_headline_names_the_top_complaint_keyword_only_when_one_is_distinctive(sample, tmp_path):
+    from ui import snapshot
+
+    ds = open_dataset(str(sample))
+    complaint = executive.top_complaint(ds, Filters())
+    assert complaint["keyword"] == "수수료" and complaint["z"] >= 1.96  # the sample's planted fee complaints
+    s = executive.summary(ds, Filters(), executive.report_windows(ds, Filters()), complaint=complaint)
+    assert snapshot.headline(s, "en")[-1].startswith("What detractors say most distinctively: “수수료”")
+    assert len(snapshot.headline({**s, "complaint": None}, "en")) == 3
+    quiet = tmp_path / "no-comments.parquet"  # no comment column: no complaint, and no sentence about one
+    pl.read_parquet(sample).drop("comment").head(3000).write_parquet(quiet)
+    assert executive.top_complaint(open_dataset(str(quiet)), Filters()) is None

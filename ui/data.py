@@ -479,11 +479,14 @@ def weakest_stages(ds: Dataset, f: Filters, min_ratings: int) -> pl.DataFrame:
 
 
 @_register
-def executive_summary(ds: Dataset, f: Filters, period: str) -> dict[str, Any]:
+def executive_summary(ds: Dataset, f: Filters, period: str, keywords: bool = False) -> dict[str, Any]:
     """executive.summary of the period ``period`` (metrics.periods.PERIOD_CHOICES) of the selection; the fix first
-    stands on the same key drivers as the Key drivers page (``models``)."""
+    stands on the same key drivers as the Key drivers page (``models``); with ``keywords`` (the voice of the
+    customer's keywords are computed: part of the cache key) it names the top complaint keyword too."""
     about = survey_info(ds)
-    s = executive.summary(ds, f, executive.windows(ds, f, period), drivers_table=key_drivers(ds, f).table)
+    complaint = executive.top_complaint(ds, f) if keywords and about is None else None
+    s = executive.summary(ds, f, executive.windows(ds, f, period), drivers_table=key_drivers(ds, f).table,
+                          complaint=complaint)
     if about is not None:
         # A survey has no event times (no duration, no handoffs); without answer dates no period to compare.
         k = s["kpis"]
@@ -496,6 +499,12 @@ def executive_summary(ds: Dataset, f: Filters, period: str) -> dict[str, Any]:
             k["compared"] = False
         s["targets"] = executive.target_statuses(k["current"])
     return s
+
+
+@_register
+def fix_first(ds: Dataset, f: Filters):
+    """executive.reconciled_fix_first on the key drivers of ``models`` (the overview's fix first, for other pages)."""
+    return executive.reconciled_fix_first(ds, f, key_drivers(ds, f).table)
 
 
 @_register

@@ -260,6 +260,15 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "No segment moved significantly ({tested} segment figures tested; Benjamini–Hochberg at 5%).",
         "ko": "유의하게 움직인 세그먼트가 없습니다(세그먼트 수치 {tested}개 검정; Benjamini–Hochberg 5%).",
     },
+    "drivers_reconciled": {
+        "en": "Weighed with the stage ratings and the pain points, as on the overview: {text}",
+        "ko": "단계 만족도와 불편 접점까지 함께 보면(개요와 같음): {text}",
+    },
+    "story_complaint": {
+        "en": "What detractors say most distinctively: “{keyword}” (against promoters' comments, weighted log-odds "
+              "z = {z:.1f}).",
+        "ko": "비추천 고객이 가장 두드러지게 말하는 단어: “{keyword}”(추천 고객의 의견 대비, 가중 로그 오즈 z = {z:.1f}).",
+    },
     "story_metric_nps": {"en": "NPS", "ko": "NPS"},
     "story_metric_csat": {"en": "CSAT", "ko": "CSAT"},
     "story_unit_nps": {"en": "", "ko": ""},

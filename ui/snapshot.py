@@ -55,14 +55,19 @@ def dimension_labels(lang: str) -> dict[str, str]:
 
 
 def headline(summary: dict[str, Any], lang: str) -> list[str]:
-    """The three headline sentences: the NPS and its tested change on the period, the biggest mover, the fix first."""
+    """The headline sentences: the NPS and its tested change on the period, the biggest mover, the fix first, and
+    (when the summary has one) the keyword most distinctive of detractors' comments."""
     templates = story_templates(lang)
     current, previous = period_labels(summary["period"], lang)
     k = summary["kpis"]
     nps_text = nps_sentence(k["current"]["nps"], k["tests"]["nps"], current, previous, k["compared"],
                             k["tests"]["answers"]["nps"], summary["min_sample"], templates)
     mover_text = mover_sentence(summary["alerts"], summary["tested"], templates, dimension_labels(lang))
-    return [nps_text, mover_text, fix_first_text(summary["fix_first"], templates)]
+    sentences = [nps_text, mover_text, fix_first_text(summary["fix_first"], templates)]
+    complaint = summary.get("complaint")
+    if complaint:  # only when the voice of the customer's keywords are computed and one is distinctive
+        sentences.append(t("story_complaint", lang=lang, keyword=complaint["keyword"], z=complaint["z"]))
+    return sentences
 
 
 def kpi_table(summary: dict[str, Any], lang: str) -> list[dict[str, str]]:
