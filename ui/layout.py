@@ -58,8 +58,10 @@ def guard() -> Iterator[None]:
 
 
 # Plotly writes date ticks with English month names (d3's %b); in Korean, numbers with 년/월/일 instead, by zoom level.
+_DAY_MS = 86_400_000
 _KO_DATE_TICKS = (
-    dict(dtickrange=[None, "M1"], value="%-m월 %-d일"),
+    dict(dtickrange=[None, _DAY_MS], value="%Y년 %-m월 %-d일"),
+    dict(dtickrange=[_DAY_MS, "M1"], value="%-m월 %-d일"),
     dict(dtickrange=["M1", "M12"], value="%Y년 %-m월"),
     dict(dtickrange=["M12", None], value="%Y년"),
 )
@@ -74,11 +76,17 @@ def chart(figure, file_name: str = "cxlens-chart", **kwargs) -> None:
     st.plotly_chart(figure, width="stretch", config=config, **kwargs)
 
 
+# Dates here are days, weeks and months: a short span (one week of data) must not get time-of-day ticks (00:00:00).
+_EN_DATE_TICKS = (dict(dtickrange=[None, _DAY_MS], value="%b %-d, %Y"),)
+
+
 def localise(figure, lang: str | None = None):
-    """``figure`` with its date axes' tick labels in ``lang`` (the UI language): Korean months as numbers."""
-    if (lang or current_lang()) != "ko" or not any(_has_dates(trace) for trace in figure.data):
+    """``figure`` with its date axes' tick labels in ``lang`` (the UI language): Korean months as numbers, and never
+    a time of day (the dates are days, weeks or months)."""
+    if not any(_has_dates(trace) for trace in figure.data):
         return figure
-    figure.update_xaxes(tickformatstops=[dict(d) for d in _KO_DATE_TICKS])
+    stops = _KO_DATE_TICKS if (lang or current_lang()) == "ko" else _EN_DATE_TICKS
+    figure.update_xaxes(tickformatstops=[dict(d) for d in stops])
     return figure
 
 

@@ -46,9 +46,11 @@ def test_korean_date_ticks_are_numbers_with_korean_units_and_english_stays_plotl
     weeks = [dt.date(2025, 1, 6), dt.date(2025, 1, 13)]
     korean = localise(go.Figure(go.Scatter(x=weeks, y=[1, 2])), "ko")
     formats = [s.value for s in korean.layout.xaxis.tickformatstops]
-    assert formats == ["%-m월 %-d일", "%Y년 %-m월", "%Y년"]
+    assert formats == ["%Y년 %-m월 %-d일", "%-m월 %-d일", "%Y년 %-m월", "%Y년"]
     assert all("%b" not in f and "%B" not in f for f in formats)  # no English month names
-    assert localise(go.Figure(go.Scatter(x=weeks, y=[1, 2])), "en").layout.xaxis.tickformatstops == ()
+    english = localise(go.Figure(go.Scatter(x=weeks, y=[1, 2])), "en").layout.xaxis.tickformatstops
+    assert [s.value for s in english] == ["%b %-d, %Y"]  # Plotly's own above a day; never a time of day below it
+    assert all("%H" not in s.value for s in korean.layout.xaxis.tickformatstops + english)
     stages = localise(go.Figure(go.Bar(x=["인지", "가입"], y=[1, 2])), "ko")
     assert stages.layout.xaxis.tickformatstops == ()  # a category axis is left alone
 
