@@ -108,3 +108,11 @@ def test_a_whole_file_problem_is_one_error_and_keeps_the_data(app, telco_path):
     assert list(at.exception) == []
     assert [shown(e.value) for e in at.error] == ["image.csv is not a table: it looks like a PNG image."]
     assert "dataset" not in at.session_state
+
+
+def test_a_binary_or_empty_file_is_said_in_korean(app, telco_path):
+    at = app(telco_path, page="upload.py", lang="ko")
+    at.file_uploader[0].upload("bin.csv", b"\x00\x01garbage", "text/csv").run()
+    assert [shown(e.value) for e in at.error] == ["bin.csv은(는) 표가 아닙니다: 텍스트가 아닌 바이너리 데이터입니다."]
+    at.file_uploader[0].upload("empty.csv", b"", "text/csv").run()
+    assert [shown(e.value) for e in at.error] == ["empty.csv 파일이 비어 있습니다."]
