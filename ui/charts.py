@@ -489,14 +489,19 @@ def persona_multiples(kpis: pl.DataFrame, persona_colours: Mapping[str, str], mi
     Takes the persona KPI table (persona, nps, responses, csat, ratings, ces, ces_responses, journeys,
     median_hours, handoff_rate); a bar is hatched when its own n (answers, ratings or journeys) < ``min_n``.
     """
-    # two columns, not three: panel titles collide on a 390-px phone with three
-    fig = make_subplots(rows=3, cols=2, subplot_titles=[t(label) for _, label, *_ in PERSONA_PANELS],
-                        vertical_spacing=0.11, horizontal_spacing=0.1)
     rows = [r for r in kpis.iter_rows(named=True) if r["persona"] is not None]
+    # durations in hours or days, by the median of the bars (ui/format.py), the unit in the panel's title
+    unit = number_format.duration_unit(r["median_hours"] for r in rows)
+    titles = [t(label) + (t("unit_days_suffix" if unit == "days" else "unit_hours_suffix") if column == "median_hours"
+                          else "") for column, label, *_ in PERSONA_PANELS]
+    # two columns, not three: panel titles collide on a 390-px phone with three
+    fig = make_subplots(rows=3, cols=2, subplot_titles=titles, vertical_spacing=0.11, horizontal_spacing=0.1)
     for i, (column, label, n, value_range, fmt) in enumerate(PERSONA_PANELS):
         row, col = divmod(i, 2)
         for r in rows:
             persona, value = r["persona"], r[column]
+            if column == "median_hours":
+                value = number_format.in_unit(value, unit)
             colour = persona_colours.get(persona, DEFAULT_BAR)
             fig.add_trace(go.Bar(
                 x=[plot(persona)], y=[value], name=plot(persona), legendgroup=plot(persona), showlegend=i == 0,

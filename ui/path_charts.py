@@ -66,7 +66,7 @@ def path_bars(paths: pl.DataFrame, min_n: int, top: int = 12) -> go.Figure:
         customdata=[[i, _n_text(r["responses"], min_n), _hours_text(r["median_journey_hours"]),
                      f"{r['share']:.1f}%", _nps_text(r["nps"]), plot(" → ".join(r["path"]))] for i, r in enumerate(rows)],
         hovertemplate="%{customdata[5]}<br>" + t("col_journeys") + ": %{x:,} (%{customdata[3]})<br>NPS "
-                      "%{customdata[4]} · %{customdata[1]}<br>" + t("col_median_journey_hours")
+                      "%{customdata[4]} · %{customdata[1]}<br>" + _unitless("col_median_journey_hours")
                       + ": %{customdata[2]}<extra></extra>",
     ))
     for i, (rank, r) in enumerate(zip(ranks, rows, strict=True)):
@@ -135,7 +135,7 @@ def process_map(edges: pl.DataFrame, nodes: Sequence[str], min_n: int, layout: s
         x=mid_x, y=mid_y, mode="markers", showlegend=False, customdata=custom,
         marker=dict(size=11, color=colours, line=dict(color="white", width=1.5)),
         hovertemplate="%{customdata[1]} → %{customdata[2]}<br>" + t("col_transitions") + ": %{customdata[3]} · "
-                      + t("col_journeys") + ": %{customdata[4]}<br>" + t("col_median_hours") + ": %{customdata[5]}<br>"
+                      + t("col_journeys") + ": %{customdata[4]}<br>" + _unitless("col_median_hours") + ": %{customdata[5]}<br>"
                       "NPS %{customdata[6]} · %{customdata[7]}<extra></extra>",
     ))
     fig.add_trace(go.Scatter(
@@ -187,3 +187,8 @@ def episode_timeline(events: pl.DataFrame, stage_order: Sequence[str], channel_c
                      autorange="reversed")
     fig.update_xaxes(title_text=t("time_axis"), tickformat="%m-%d %H:%M")
     return _layout(fig, 140 + 40 * len(present))
+
+
+def _unitless(key: str) -> str:
+    """A column label without its hour unit: the hover's value carries its own (hours or days)."""
+    return t(key).replace(t("unit_hours_suffix"), "")

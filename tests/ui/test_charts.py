@@ -108,3 +108,15 @@ def test_weekly_nps_has_its_own_axis_and_is_never_drawn_over_the_percentage_bars
     assert bottom[1] < top[0]  # the bar panel lies wholly below the NPS panel
     assert tuple(layout.yaxis2.range) == (0, 100) and layout.yaxis.title.text == "NPS"
     assert [s.y0 for s in layout.shapes] == [0.0]  # the target line, on the NPS panel
+
+
+def test_persona_durations_carry_their_unit_in_the_panel_title():
+    from ui.charts import persona_multiples
+
+    kpis = pl.DataFrame({"persona": ["A", "B"], "nps": [10.0, -5.0], "responses": [50, 50], "csat": [60.0, 70.0],
+                         "ratings": [50, 50], "ces": [5.0, 4.0], "ces_responses": [50, 50], "journeys": [60, 70],
+                         "median_hours": [72.0, 96.0], "handoff_rate": [40.0, 50.0]})
+    fig = persona_multiples(kpis, {}, 30)
+    assert "Median journey duration (d)" in [a.text for a in fig.layout.annotations]
+    durations = [tr for tr in fig.data if tr.xaxis == "x5"]
+    assert [list(tr.y) for tr in durations] == [[3.0], [4.0]] and [list(tr.text) for tr in durations] == [["3.0"], ["4.0"]]
