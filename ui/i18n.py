@@ -942,7 +942,7 @@ TEXT: dict[str, dict[str, str]] = {
         "ko": "의견에 이 키워드 중 하나라도 나오는 여정만 봅니다(수수료 같은 명사, 본인인증 같은 복합어, 비싸다 같은 "
               "기본형). 목록에 없는 단어는 입력해서 추가하세요. 비워 두면 전체입니다.",
     },
-    "voc_progress": {"en": "Finding the keywords of the comments (once per data version): {pct} %…",
+    "voc_progress": {"en": "Finding the keywords of the comments (once per data version): {pct}%…",
                      "ko": "의견의 키워드를 찾는 중(데이터 버전마다 한 번): {pct}%…"},
     "voc_progress_note": {"en": "The other pages can be used meanwhile.",
                           "ko": "그동안 다른 페이지는 그대로 쓸 수 있습니다."},
@@ -1023,7 +1023,7 @@ TEXT: dict[str, dict[str, str]] = {
     "col_detractor_comments": {"en": "Detractor comments with it", "ko": "해당 비추천 의견 수"},
     "col_quote": {"en": "Newest such comment", "ko": "가장 최근 의견"},
     "pain_voice": {"en": "Detractors here say **{keyword}**: “{quote}”",
-                   "ko": "여기서 비추천 고객은 **{keyword}**을(를) 말합니다: “{quote}”"},
+                   "ko": "여기서 비추천 고객이 두드러지게 말하는 키워드 **{keyword}**: “{quote}”"},
     "col_lift": {"en": "Lift", "ko": "향상도"},
 
     "persona_source": {"en": "Persona source", "ko": "페르소나 기준"},
