@@ -9,6 +9,7 @@ import polars as pl
 import streamlit as st
 
 from metrics.periods import PERIOD_CHOICES
+from metrics.story import p_text
 from ui import cards, charts, data, layout, snapshot, text
 from ui import format as number_format
 from ui.i18n import current_lang, reason, t
@@ -30,7 +31,7 @@ CARDS = (
 def _test_note(key: str, k: dict) -> tuple[str | None, str]:
     """The NPS and CSAT cards' change test: a tag for the delta and a sentence for the help."""
     test = k["tests"][key]
-    p = "—" if test.p_value is None else f"{test.p_value:.3f}"
+    p = "—" if test.p_value is None else p_text(test.p_value)  # "p = 0.159", "p < 0.001" (never "0.000")
     if test.p_value is None:
         return None, t("delta_untested")
     if test.small_sample:
