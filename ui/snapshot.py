@@ -104,7 +104,7 @@ def figure(summary: dict[str, Any], lang: str) -> go.Figure:
     rows = kpi_table(summary, lang)
     current, previous = period_labels(summary["period"], lang)
     fig = make_subplots(
-        rows=5, cols=1, vertical_spacing=0.05, row_heights=[0.15, 0.2, 0.21, 0.18, 0.15],
+        rows=5, cols=1, vertical_spacing=0.05, row_heights=[0.19, 0.2, 0.21, 0.15, 0.14],
         specs=[[{"type": "table"}], [{"type": "table"}], [{"type": "xy"}], [{"type": "table"}], [{"type": "table"}]],
         subplot_titles=[t("pdf_headline", lang=lang), t("pdf_kpis", lang=lang, previous=previous),
                         t("nps_trend", lang=lang), t("pdf_movers", lang=lang), t("worst_pain_points", lang=lang)],
