@@ -43,6 +43,17 @@ _SCALARS = {
 }
 
 
+# The same definitions in Spark SQL (store/spark_job.py); tests/store/test_spark.py holds the two equal.
+SCALARS_SPARK = {
+    "journeys": "CAST(count(*) AS DOUBLE)",
+    "touchpoints_per_journey": "avg(j.events)",
+    "median_journey_hours": "median(j.duration_hours)",
+    "gap_hours": "sum(j.duration_hours) / nullif(sum(j.events - 1), 0)",
+    "handoffs_per_journey": "avg(j.handoffs)",
+    "nps": "avg(j.nps)",
+}
+
+
 def _folder(ds: Dataset) -> Path:
     return Path(ds.facts_dir) / "personas"
 

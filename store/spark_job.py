@@ -41,6 +41,10 @@ def session(master: str | None = None, app_name: str = "cxlens-facts"):
     wall-clock timestamps. Nothing is fetched: no packages, no Ivy."""
     os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")
     os.environ.setdefault("PYSPARK_PYTHON", sys.executable)  # local workers run this interpreter (pyarrow, pandas)
+    # ... and import cxlens's own modules (metrics.text on the workers; on a cluster: --py-files cxlens.zip)
+    root = str(Path(__file__).resolve().parents[1])
+    if root not in os.environ.get("PYTHONPATH", "").split(os.pathsep):
+        os.environ["PYTHONPATH"] = os.pathsep.join(p for p in (root, os.environ.get("PYTHONPATH")) if p)
     from pyspark.sql import SparkSession
 
     builder = SparkSession.builder.appName(app_name).master(master or os.environ.get("SPARK_MASTER") or "local[*]")
@@ -97,7 +101,8 @@ def _order(prefix: str = "") -> str:
 
 def run(spark, source: str, out_dir: str | Path, max_dimension_values: int | None = None) -> dict:
     """Write the facts of ``source`` (a Parquet file, directory with hive partitions, or glob) under ``out_dir``:
-    events, journeys, transitions, stages, steps, paths, comments, quarantine and meta, as the DuckDB pass does.
+    events, journeys, transitions, stages, steps, paths, comments, quarantine and meta, as the DuckDB pass does,
+    and the later passes' tokens, journey keywords and customer features.
     Returns the meta row as a dict."""
     import settings
 
@@ -198,6 +203,7 @@ def run(spark, source: str, out_dir: str | Path, max_dimension_values: int | Non
             FROM (SELECT DISTINCT comment FROM cx_comments)   -- ranked once per distinct text
         ) t USING (comment)
     """).write.mode("overwrite").parquet(f"{out}/comments.parquet")
+    _tokens(spark, out)
     spark.sql("""
         SELECT file, row_number, reason FROM cx_canonical WHERE reason IS NOT NULL
     """).write.mode("overwrite").parquet(f"{out}/quarantine.parquet")
@@ -208,6 +214,7 @@ def run(spark, source: str, out_dir: str | Path, max_dimension_values: int | Non
     meta = {"events": events, "journeys": journeys, "rejected": rejected, "dims": list(dims),
             "mask_stages": mask_stages, "mask_channels": mask_channels, "columns": list(schema),
             "engine": "spark", "engine_version": spark.version}
+    _features(spark, out, dims)
     from pyspark.sql import Row
 
     spark.createDataFrame([Row(**meta)], schema=(
@@ -257,6 +264,66 @@ def _register_nfc(spark) -> None:
 def _text(name: str) -> str:
     """A source column as NFC text (``store.dataset._text_sql`` on DuckDB)."""
     return f"cx_nfc(CAST({_ident(name)} AS STRING))"
+
+
+def _tokens(spark, out: str) -> None:
+    """tokens and journey_keywords, as ``store.voc.ensure_tokens``: each distinct comment's keywords
+    (``metrics.text.keywords``, kiwipiepy on the workers) and the distinct journey, keyword pairs."""
+    from store.voc import JOURNEY_KEYWORDS, TOKENS
+
+    def tokenise(batches):
+        import pandas as pd
+
+        from metrics.text import keywords
+
+        for batch in batches:
+            found = keywords(batch["comment"].tolist())
+            ids = [i for i, words in zip(batch["text_id"].tolist(), found, strict=True) for _ in words]
+            yield pd.DataFrame({"text_id": pd.Series(ids, dtype="int32"),
+                                "keyword": pd.Series([w for words in found for w in words], dtype=object)})
+
+    texts = spark.read.parquet(f"{out}/comments.parquet").select("text_id", "comment").distinct()
+    texts.mapInPandas(tokenise, "text_id INT, keyword STRING").where("keyword IS NOT NULL") \
+        .write.mode("overwrite").parquet(f"{out}/{TOKENS}")
+    spark.read.parquet(f"{out}/{TOKENS}").createOrReplaceTempView("cx_tokens")
+    spark.sql(f"""
+        SELECT DISTINCT c.journey_id, t.keyword FROM parquet.`{out}/comments.parquet` c JOIN cx_tokens t USING (text_id)
+    """).write.mode("overwrite").parquet(f"{out}/{JOURNEY_KEYWORDS}")
+
+
+def _features(spark, out: str, dims: tuple[str, ...]) -> None:
+    """The derived personas' customer features, as ``store.personas._compute_features`` (same stages, channels
+    and definitions), into ``personas/features-<format>.parquet``."""
+    import settings
+    from store import personas
+
+    inferred = [r[0] for r in spark.sql(
+        f"SELECT stage FROM parquet.`{out}/stages.parquet` ORDER BY median_position, stage").collect()]
+    configured = [s.strip() for s in settings.get("stage_order").split(",") if s.strip()]
+    order = [s for s in configured if s in inferred] + [s for s in inferred if s not in configured]
+    stages = order[:personas.MAX_STAGES]
+    late = stages[-2:]
+    channels = [r[0] for r in spark.sql(
+        "SELECT channel FROM cx_events WHERE channel IS NOT NULL GROUP BY channel "
+        f"ORDER BY count(*) DESC, channel LIMIT {personas.MAX_CHANNELS}").collect()]
+    scalars = {**personas.SCALARS_SPARK}
+    journey_cols = [f"{sql} AS {_ident(name)}" for name, sql in scalars.items()]
+    journey_cols += [f"avg(CAST(array_contains(j.stages, {_literal(s)}) AS DOUBLE)) AS {_ident('reach:' + s)}"
+                     for s in stages]
+    journey_cols += [f"max_by(j.{_ident(d)}, j.first_ts) AS {_ident('attribute:' + d)}" for d in dims]
+    event_cols = ["CAST(count(CASE WHEN e.satisfaction IS NOT NULL THEN 1 END) AS DOUBLE) / count(*) AS rated_share"]
+    event_cols += [f"CAST(count(CASE WHEN e.channel = {_literal(c)} THEN 1 END) AS DOUBLE) / count(*) "
+                   f"AS {_ident('channel:' + c)}" for c in channels]
+    event_cols += [f"CAST(count(CASE WHEN e.stage = {_literal(s)} THEN 1 END) AS DOUBLE) / count(*) "
+                   f"AS {_ident('touch:' + s)}" for s in late]
+    spark.sql(f"""
+        WITH per_journey AS (
+            SELECT j.customer_id, {', '.join(journey_cols)} FROM parquet.`{out}/journeys.parquet` j GROUP BY j.customer_id
+        ), per_event AS (
+            SELECT e.customer_id, {', '.join(event_cols)} FROM cx_events e GROUP BY e.customer_id
+        )
+        SELECT * FROM per_journey JOIN per_event USING (customer_id)
+    """).write.mode("overwrite").parquet(f"{out}/personas/features-{personas.FEATURES_FORMAT}.parquet")
 
 
 def _ident(name: str) -> str:

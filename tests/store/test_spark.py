@@ -41,6 +41,9 @@ KEYS = {
     "paths": ["journey_id"],
     "quarantine": ["row_number"],
     "comments": ["journey_id", "timestamp", "stage", "channel", "text_id"],
+    "tokens": ["text_id", "keyword"],
+    "journey_keywords": ["journey_id", "keyword"],
+    "personas/features-1": ["customer_id"],
 }
 
 
@@ -129,6 +132,11 @@ def test_the_spark_pass_writes_the_same_facts_as_duckdb(spark, tmp_path, data):
     else:
         tricky_events().write_parquet(source)
     ds = open_dataset(source)
+    # The later passes, computed on first use by DuckDB: the comments' keywords and the customer features.
+    from store import personas, voc
+
+    voc.ensure_tokens(ds)
+    personas.customer_features(ds)
     run(spark, str(source), tmp_path / "spark-facts")
     assert_same_facts(ds.facts_dir, tmp_path / "spark-facts")
 
