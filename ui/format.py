@@ -52,9 +52,10 @@ def signed(change: float | None, decimals: int = 1, suffix: str = "") -> str:
 
 
 def duration_unit(hours: Iterable[float | None]) -> str:
-    """``"days"`` when the median of ``hours`` (nulls left out) exceeds 48 hours, else ``"hours"``."""
+    """``"days"`` when the median of ``hours`` (nulls left out) exceeds 48 hours and none of them would read
+    ``0.0`` days (under 1.2 hours), else ``"hours"``."""
     values = sorted(h for h in hours if h is not None and not math.isnan(h))
-    if not values:
+    if not values or values[0] < 1.2:
         return "hours"
     middle = len(values) // 2
     median = values[middle] if len(values) % 2 else (values[middle - 1] + values[middle]) / 2

@@ -45,6 +45,7 @@ def test_a_table_unit_follows_the_median_of_what_it_shows():
     assert fmt.duration_unit([10.0, 60.0, 70.0, None]) == "days"
     assert fmt.duration_unit([40.0, 60.0]) == "days"  # median 50 h
     assert fmt.duration_unit([]) == "hours"
+    assert fmt.duration_unit([0.5, 115.0, 120.0]) == "hours"  # in days the short one would read 0.0
     assert fmt.in_unit(72.0, "days") == 3.0 and fmt.in_unit(72.0, "hours") == 72.0
 
 
