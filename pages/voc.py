@@ -13,20 +13,12 @@ st.title(t("page_voc"))
 layout.stop_if_empty(ds, f)
 
 if not data.keywords_ready(ds):
-    job = data.keywords_job(ds)
-
-    @st.fragment(run_every=1.0)
-    def _progress() -> None:
-        if job.error:
-            st.error(t("voc_failed", error=text.error(job.error)))
-        elif not job.running:
-            st.rerun(scope="app")
-        else:
-            st.progress(min(max(job.fraction, 0.0), 1.0), text=t("voc_progress", pct=f"{100 * job.fraction:.0f}"))
-            st.caption(t("voc_progress_note"))
-
-    _progress()
-    st.stop()
+    # The keywords are computed in a background thread; this run only watches it (leaving the page stops the
+    # watching, not the work).
+    job = data.wait_for_keywords(ds, note=t("voc_progress_note"))
+    if job is not None and job.error:
+        st.error(t("voc_failed", error=text.error(job.error)))
+        st.stop()
 
 voc = data.voc(ds, f)
 if voc.comments == 0:

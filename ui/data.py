@@ -534,15 +534,21 @@ def keywords_job(ds: Dataset) -> store_voc.TokensJob:
     return store_voc.start_tokens(ds)
 
 
-def wait_for_keywords(ds: Dataset) -> None:
-    """Block this run, with a progress bar, until the dataset's keywords are computed (a keyword filter needs them)."""
+def wait_for_keywords(ds: Dataset, note: str | None = None) -> store_voc.TokensJob | None:
+    """Block this run, with a progress bar (and ``note`` under it), until the dataset's keywords are computed in
+    their background thread; returns the job (None when they were ready). Leaving the page ends the wait, not
+    the work."""
     if keywords_ready(ds):
-        return
+        return None
     job, box = keywords_job(ds), st.empty()
     while job.running:
-        box.progress(min(max(job.fraction, 0.0), 1.0), text=t("voc_progress", pct=f"{100 * job.fraction:.0f}"))
+        with box.container():
+            st.progress(min(max(job.fraction, 0.0), 1.0), text=t("voc_progress", pct=f"{100 * job.fraction:.0f}"))
+            if note:
+                st.caption(note)
         time.sleep(0.5)
     box.empty()
+    return job
 
 
 @_register
