@@ -207,3 +207,29 @@ def test_keyword_counts_under_journey_filters_equal_an_independent_count(sample,
         rows = rows.filter(pl.col("channel").is_in(selection["channel"]))
     got = store_voc.keyword_counts(ds, Filters.make(**selection))
     assert dict(zip(got["keyword"], got["comments"], strict=True)) == independent_counts(rows)
+
+
+def test_exported_verbatims_are_masked_and_formula_safe(tmp_path):
+    from ui.layout import csv_bytes
+
+    path = tmp_path / "hostile.parquet"
+    pl.DataFrame({
+        "journey_id": ["a", "b"], "timestamp": [dt.datetime(2025, 5, 1, 9), dt.datetime(2025, 5, 2, 9)],
+        "stage": ["문의", "문의"], "channel": ["콜센터", "앱"], "nps": [2, 9],
+        "comment": ['=HYPERLINK("http://x.example","유심") 연락처 010-1234-5678', "주민번호 900101-1234567 보냈어요"],
+    }).write_parquet(path)
+    rows = store_voc.verbatims(open_dataset(path), Filters())
+    text = csv_bytes(rows).decode("utf-8-sig")
+    assert "010-1234-5678" not in text and "900101-1234567" not in text
+    assert "'=HYPERLINK" in text and "***-****-****" in text and "******-*******" in text
+    assert rows["comment"].to_list()[0].startswith("주민번호")  # newest first
+
+
+def test_report_table_lists_the_keywords_and_the_three_lists(sample, capsys):
+    ds, _ = sample
+    assert report.main([ds.source]) == 0
+    out = capsys.readouterr().out
+    assert f"comments              {figures.voc(ds, Filters()).comments:,}" in out
+    assert "detractors say (z)    수수료" in out
+    assert "promoters say (z)     혜택" in out
+    assert "rising (share %)      개편 0.0→" in out
