@@ -335,7 +335,7 @@ def sankey(transitions: pl.DataFrame, channel_colours: Mapping[str, str]) -> go.
     index_right = {c: left.height + i for i, c in enumerate(right["to_channel"].to_list())}
     rows = transitions.to_dicts()
     fig = go.Figure(go.Sankey(
-        arrangement="fixed",
+        arrangement="fixed", textfont=dict(shadow="auto"),  # a halo: labels sit on the coloured flows
         node=dict(
             label=[plot(c) for c in names], pad=10, thickness=14, line=dict(width=0),
             color=[channel_colours.get(c, "#777777") for c in names],
