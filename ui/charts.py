@@ -123,12 +123,13 @@ def emotion_curve(frame: pl.DataFrame, stage_order: Sequence[str], persona_colou
     fig = make_subplots(rows=rows, cols=columns, shared_yaxes=True, shared_xaxes=True,
                         subplot_titles=[wrap(p, 14) for p in personas], vertical_spacing=0.5 / rows / 2 + 0.06,
                         horizontal_spacing=0.06)
+    overall = {r["stage"]: r["mean_satisfaction"] for r in frame.filter(pl.col("persona").is_null()).iter_rows(named=True)}
     for i, persona in enumerate(personas):
         row, col = divmod(i, columns)
         reference = _curve(frame, None, stage_order, persona_colours, min_n, reference=True)
         reference.update(showlegend=i == 0, legendgroup="all")
         fig.add_trace(reference, row=row + 1, col=col + 1)
-        own = _curve(frame, persona, stage_order, persona_colours, min_n)
+        own = _curve(frame, persona, stage_order, persona_colours, min_n, against=overall)
         own.update(showlegend=False)
         fig.add_trace(own, row=row + 1, col=col + 1)
     fig.update_xaxes(tickangle=-45, tickfont=dict(size=10), **stage_axis)
@@ -139,8 +140,9 @@ def emotion_curve(frame: pl.DataFrame, stage_order: Sequence[str], persona_colou
 
 
 def _curve(frame: pl.DataFrame, persona: str | None, stage_order: Sequence[str], persona_colours: Mapping[str, str],
-           min_n: int, reference: bool = False) -> go.Scatter:
-    """One emotion curve: ``persona``'s (None: all journeys), hollow markers for low samples."""
+           min_n: int, reference: bool = False, against: Mapping[str, float | None] | None = None) -> go.Scatter:
+    """One emotion curve: ``persona``'s (None: all journeys), hollow markers for low samples; with ``against``
+    (all journeys' mean per stage) the hover also gives the difference from it."""
     part = frame.filter(pl.col("persona").is_null() if persona is None else pl.col("persona") == persona)
     by_stage = {r["stage"]: r for r in part.iter_rows(named=True)}
     stages = [s for s in stage_order if s in by_stage]
@@ -154,9 +156,16 @@ def _curve(frame: pl.DataFrame, persona: str | None, stage_order: Sequence[str],
                   dash="dot" if persona is None else "solid"),
         marker=dict(size=6 if reference else 9, color=["white" if lo else colour for lo in low],
                     line=dict(color=colour, width=2)),
-        customdata=[_n_text(v, min_n) for v in n],
+        customdata=[_n_text(v, min_n) + _versus(by_stage[s]["mean_satisfaction"], (against or {}).get(s))
+                    for s, v in zip(stages, n, strict=True)],
         hovertemplate="%{fullData.name}<br>%{x}: %{y:.2f}<br>%{customdata}<extra></extra>",
     )
+
+
+def _versus(value: float | None, overall: float | None) -> str:
+    if value is None or overall is None:
+        return ""
+    return "<br>" + t("vs_all", diff=number_format.signed(value - overall, 2))
 
 
 def funnel(frame: pl.DataFrame, min_n: int) -> go.Figure:

@@ -382,6 +382,7 @@ TEXT: dict[str, dict[str, str]] = {
     "funnel": {"en": "Stage funnel", "ko": "단계별 퍼널"},
     "reach_pct": {"en": "% of journeys reaching the stage", "ko": "단계 도달 여정 비율 %"},
     "drop_off": {"en": "drop-off", "ko": "이탈"},
+    "vs_all": {"en": "{diff} vs all journeys", "ko": "전체 여정 대비 {diff}"},
     "funnel_optional": {"en": "optional", "ko": "선택 단계"},
     "funnel_note": {"en": "Under each bar: the drop-off from the previous step. Pale bars are optional stages ({stages}): "
                           "a later stage is reached by more journeys, so journeys pass them by and they are not steps "

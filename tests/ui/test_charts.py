@@ -48,6 +48,8 @@ def test_persona_emotion_curves_are_small_multiples_with_all_journeys_behind_eac
     assert len(fig.data) == 6 and [tr.name for tr in fig.data[1::2]] == ["A", "B", "C"]
     assert all(tr.name == "All" and list(tr.y) == [3.5, 4.0] for tr in fig.data[0::2])  # the reference
     assert [tr.xaxis for tr in fig.data[1::2]] == ["x", "x2", "x3"]
+    assert list(fig.data[1].customdata) == ["n=50<br>\u22120.50 vs all journeys", "n=50<br>\u22120.50 vs all journeys"]
+    assert list(fig.data[3].customdata)[0] == "n=50<br>+0.50 vs all journeys"
 
 
 def test_named_groups_are_sorted_by_value_and_ordered_groups_keep_their_order():
