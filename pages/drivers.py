@@ -60,6 +60,7 @@ with layout.guard():
                     "n": t("col_rated_journeys"), "quadrant": t("col_quadrant")},
             formats={"importance": "%.1f", "coefficient": "%+.2f", "ci_low": "%+.2f", "ci_high": "%+.2f",
                      "p_value": "%.3g", "mean_satisfaction": "%.2f"},
+            column_order=["stage", "importance", "quadrant"],  # what a phone shows before it scrolls
         )
 
 with layout.guard():
