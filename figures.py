@@ -256,10 +256,10 @@ class Voc:
     reason: str | None = None
 
 
-def voc_rising(ds: Dataset, f: Filters) -> tuple[pl.DataFrame, dict]:
+def voc_rising(ds: Dataset, f: Filters, span: tuple | None = None) -> tuple[pl.DataFrame, dict]:
     """metrics.voc.rising_keywords between the comparison periods of metrics.periods (the selected range, else
     the last 30 days of data, against the equal period before); returns (table, periods)."""
-    lo, hi = q.filter_options(ds)["dates"]
+    lo, hi = span or q.filter_options(ds)["dates"]  # the data's first and last date (the dashboard caches them)
     periods = comparison_periods(f.since, f.until, lo, hi)
     (cs, cu), (ps, pu) = periods["current"], periods["previous"]
     now, before = dataclasses.replace(f, since=cs, until=cu), dataclasses.replace(f, since=ps, until=pu)
@@ -279,7 +279,7 @@ def _comments(ds: Dataset, f: Filters) -> int:
     return int(voc_store.comment_totals(ds, f)["comments"][0])
 
 
-def voc(ds: Dataset, f: Filters) -> Voc:
+def voc(ds: Dataset, f: Filters, span: tuple | None = None) -> Voc:
     """Keyword table, detractor and promoter keywords (weighted log-odds) and rising keywords of the comments on
     the selected touchpoints."""
     total = _comments(ds, f)
@@ -288,7 +288,7 @@ def voc(ds: Dataset, f: Filters) -> Voc:
     table = keyword_table(counts, voc_store.keyword_journey_nps(ds, f), total, settings.get_int("min_sample"))
     detractor = distinctive(by_nps, "nps_class", DETRACTOR, PROMOTER)
     promoter = distinctive(by_nps, "nps_class", PROMOTER, DETRACTOR)
-    rising, periods = voc_rising(ds, f)
+    rising, periods = voc_rising(ds, f, span)
     return Voc(total, table, detractor, promoter, rising, periods,
                None if total else "no comments on the selected touchpoints")
 

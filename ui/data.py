@@ -568,7 +568,7 @@ def keyword_options(ds: Dataset) -> list[str]:
 @_register
 def voc(ds: Dataset, f: Filters) -> figures.Voc:
     """figures.voc: the keyword table, detractor and promoter keywords and rising keywords."""
-    return figures.voc(ds, f)
+    return figures.voc(ds, f, tuple(filter_options(ds)["dates"]))
 
 
 @_register
