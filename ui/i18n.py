@@ -1034,8 +1034,8 @@ TEXT: dict[str, dict[str, str]] = {
         "ko": "데이터의 페르소나 열을 쓸지, 고객 행동(채널, 여정, 속도, 문의, 평가)에서 도출한 페르소나를 쓸지 정합니다. "
               "도출한 페르소나를 고르면 모든 페르소나 필터, 분할, 내보내기에 그것이 쓰입니다."},
     "persona_source_data": {"en": "The data's persona column", "ko": "데이터의 페르소나 열"},
-    "persona_source_auto": {"en": "Derived from behaviour (k automatic)", "ko": "행동 기반 도출 (개수 자동)"},
-    "persona_source_k": {"en": "Derived from behaviour, {k} personas", "ko": "행동 기반 도출, 페르소나 {k}개"},
+    "persona_source_auto": {"en": "Derived (number automatic)", "ko": "행동 기반 (개수 자동)"},
+    "persona_source_k": {"en": "Derived, {k} personas", "ko": "행동 기반, {k}개"},
     "warn_unknown_personas": {
         "en": "The link's personas={value} is not data, auto or a number from 2 to 8: the data's persona column is used.",
         "ko": "링크의 personas={value} 값은 data, auto, 2~8 중 하나가 아니어서 데이터의 페르소나 열을 사용합니다."},
@@ -1064,9 +1064,9 @@ TEXT: dict[str, dict[str, str]] = {
         "ko": "군집화에 쓰는 고객 특성입니다(정의는 README 참조). 바꾸면 모든 페이지의 페르소나를 다시 도출합니다."},
     "derived_hint": {
         "en": "These personas come from the data's own persona column. To derive personas from the customers' "
-              "behaviour instead, choose a derived option under “Persona source” in the sidebar.",
+              "behaviour instead, choose “Derived” under “Persona source” in the sidebar.",
         "ko": "지금 페르소나는 데이터의 페르소나 열입니다. 고객 행동에서 페르소나를 도출하려면 사이드바의 "
-              "‘페르소나 기준’에서 도출 옵션을 고르세요."},
+              "‘페르소나 기준’에서 ‘행동 기반’을 고르세요."},
     "persona_map_title": {"en": "Persona map", "ko": "페르소나 지도"},
     "persona_map_caption_som": {
         "en": "Each circle is a node of the self-organising map: customers who behave alike sit in the same or "

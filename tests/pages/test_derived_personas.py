@@ -63,7 +63,7 @@ def test_the_derived_persona_is_the_persona_filter_and_the_url_keeps_the_source(
 def test_the_data_column_is_the_default_and_an_unknown_source_warns(app, planted):
     at = app(planted, page="personas.py")
     assert _problems(at) == []
-    assert any("choose a derived option under “Persona source”" in c.value for c in at.caption)
+    assert any("choose “Derived” under “Persona source”" in c.value for c in at.caption)
     assert not any("Representative customer" in d.value.columns for d in at.dataframe)
     assert at.selectbox(key="personas").value == "data"
     bad = app(planted, personas="many")  # the link's warnings show on the page the link opens

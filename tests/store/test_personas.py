@@ -162,3 +162,14 @@ def test_a_selection_measures_the_personas_on_its_journeys_only(planted):
     assert some.table["journeys"].sum() == q.totals(some.view, march)["journeys"]
     assert dataclasses.replace(some.view, personas_path="").version.startswith(ds.version)
     assert np.isclose(some.table["share"].sum(), 1.0)
+
+
+def test_customers_who_all_behave_alike_are_a_data_error_not_a_crash(tmp_path):
+    from errors import DataError
+
+    rows = [(f"J{i}", f"C{i}", T + i * H, "인지", "앱") for i in range(6)]
+    frame = pl.DataFrame(rows, schema=["journey_id", "customer_id", "timestamp", "stage", "channel"], orient="row")
+    frame.write_parquet(tmp_path / "same.parquet")
+    ds = open_dataset(tmp_path / "same.parquet")
+    with pytest.raises(DataError, match="No persona feature varies between customers"):
+        figures.derived_personas(ds, Filters(), k=2)
