@@ -398,12 +398,8 @@ def _labelled(ds: Dataset, k: int | None, lang: str, method: str, features: Sequ
     names = mp.labels(mp.traits(profile, shown=len(profile)), found_k,
                       lambda feat, high: trait_phrase(feat, high, lang),
                       lambda p: t("persona_fallback", lang, n=p + 1))
-    labelled_path = sp.stored(ds, key, f"labels-{lang}")
-    if not labelled_path.exists():
-        label_of = pl.DataFrame({"cluster": list(names), "persona": list(names.values())},
-                                schema={"cluster": pl.Int32, "persona": pl.String})
-        sp.write(assignment.join(label_of, on="cluster").select("customer_id", "persona"), labelled_path)
-    return sp.with_personas(ds, labelled_path, f"{key}-{lang}"), key, model, profile, names
+    view = sp.with_personas(ds, key, [names[p] for p in range(found_k)], lang)
+    return view, key, model, profile, names
 
 
 def derived_view(ds: Dataset, k: int | None = None, lang: str = "en", method: str = mp.DEFAULT_METHOD,

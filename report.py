@@ -331,7 +331,9 @@ def _executive(ds: Dataset, f: Filters, args: argparse.Namespace) -> dict:
 
 def _write_personas(dp, out: Path) -> None:
     """customer_id,persona of every customer of the data (not only the selection), sorted by customer_id."""
-    assignment = pl.read_parquet(dp.view.personas_path).sort("customer_id")
+    from store.personas import assignment as persona_assignment
+
+    assignment = persona_assignment(dp.view)
     try:
         assignment.write_csv(out)
     except OSError as exc:

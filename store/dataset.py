@@ -55,12 +55,17 @@ class Dataset:
     # Source column -> its name in cxlens, for the extra columns renamed because their names are
     # cxlens's own (store.schema.column_names); empty when none is.
     renamed: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
-    # A derived persona assignment (customer_id, persona; store.personas.with_personas) that replaces the
-    # data's own persona of journeys and events in every query; empty: the data's own column.
-    personas_path: str = ""
+    # Derived personas (store.personas.with_personas): the prefix of copies of events.parquet and journeys.parquet
+    # whose persona columns hold each customer's persona code, the label of each code (the persona every query
+    # then shows, filters and splits by), and the assignment (customer_id, cluster). Empty: the data's own column.
+    derived: str = ""
+    persona_labels: tuple[str, ...] = ()
+    persona_assignment: str = ""
 
     @property
     def journeys_path(self) -> str:
+        if self.derived:  # persona as the derived persona's code (see journeys_sql)
+            return f"{self.derived}-journeys.parquet"
         return str(Path(self.facts_dir) / "journeys.parquet")
 
     @property
@@ -71,6 +76,8 @@ class Dataset:
     def events_path(self) -> str:
         """The valid events in canonical form (all but ``comment``), with ``seq`` (1-based position in
         journey order) and ``prev_channel``: what touchpoint queries read instead of the source."""
+        if self.derived:  # persona and journey_persona as the derived persona's code (see events_sql)
+            return f"{self.derived}-events.parquet"
         return str(Path(self.facts_dir) / "events.parquet")
 
     @property
@@ -106,24 +113,24 @@ class Dataset:
         on the events (pushed into the Parquet scan) instead of a semi-join on the journeys.
         ``persona`` is the journey's persona too, so touchpoint figures split by persona agree
         with the persona filter (which selects journeys by their persona)."""
-        if self.personas_path:  # the derived persona (bound as $personas) is the customer's, so the journey's too
-            return ("SELECT e.* EXCLUDE (seq, prev_channel, persona, journey_persona), p.persona AS persona, "
-                    "p.persona AS journey_persona FROM read_parquet($events) e "
-                    "LEFT JOIN read_parquet($personas) p USING (customer_id)")
+        if self.derived:  # the persona code of the customer (so of the journey too), shown as its label
+            label = "list_extract(CAST($persona_labels AS VARCHAR[]), journey_persona + 1)"
+            return (f"SELECT * EXCLUDE (seq, prev_channel, persona, journey_persona), {label} AS persona, "
+                    f"{label} AS journey_persona FROM read_parquet($events)")
         return "SELECT * EXCLUDE (seq, prev_channel, persona), journey_persona AS persona FROM read_parquet($events)"
 
     def journeys_sql(self) -> str:
-        """The journey facts as a table expression: ``read_parquet($journeys)``, or with the derived persona
-        (``$personas``) in place of ``persona`` when ``personas_path`` is set."""
-        if self.personas_path:
-            return ("(SELECT j.* REPLACE (p.persona AS persona) FROM read_parquet($journeys) j "
-                    "LEFT JOIN read_parquet($personas) p USING (customer_id))")
+        """The journey facts as a table expression: ``read_parquet($journeys)``, with the derived persona's label in
+        ``persona`` when the personas are derived."""
+        if self.derived:
+            return ("(SELECT * REPLACE (list_extract(CAST($persona_labels AS VARCHAR[]), persona + 1) AS persona) "
+                    "FROM read_parquet($journeys))")
         return "read_parquet($journeys)"
 
     def bind(self, params: dict) -> dict:
-        """``params`` with ``$personas`` bound when the persona is derived (for events_sql and journeys_sql)."""
-        if self.personas_path:
-            params["personas"] = self.personas_path
+        """``params`` with ``$persona_labels`` bound when the personas are derived (for events_sql and journeys_sql)."""
+        if self.derived:
+            params["persona_labels"] = list(self.persona_labels)
         return params
 
 

@@ -166,9 +166,35 @@ def write_model(ds: Dataset, key: str, model: dict) -> None:
     os.replace(tmp, path)
 
 
-def with_personas(ds: Dataset, labelled: Path, key: str) -> Dataset:
-    """``ds`` whose persona is the derived one: ``labelled`` holds customer_id, persona (one row per customer).
+def with_personas(ds: Dataset, key: str, labels: list[str], lang: str) -> Dataset:
+    """``ds`` whose persona is the derived one of clustering setting ``key`` (its stored assignment), shown as
+    ``labels`` (label of cluster 0, 1, …).
 
-    The view has its own version (``<version>~<key>``), so every cache keyed by version keeps the two apart.
+    The first time per setting, copies of the events and journey facts are written with each customer's cluster
+    code in place of the persona (a tiny integer: queries then read a label off ``labels`` instead of joining
+    18M events to 1M customers on every filter change). The view has its own version (``<version>~<key>-<lang>``),
+    so every cache keyed by version keeps it apart.
     """
-    return dataclasses.replace(ds, version=f"{ds.version}~{key}", personas_path=str(labelled))
+    prefix = str(_folder(ds) / key)
+    assignment = str(stored(ds, key, "assignment"))
+    for name, columns in (("events", "persona, journey_persona"), ("journeys", "persona")):
+        path = Path(f"{prefix}-{name}.parquet")
+        with _lock:
+            if path.exists():
+                continue
+            source = ds.events_path if name == "events" else ds.journeys_path
+            replaced = ", ".join(f"CAST(p.cluster AS SMALLINT) AS {c.strip()}" for c in columns.split(","))
+            tmp = path.with_name(f"{path.name}.tmp-{uuid.uuid4().hex[:8]}")
+            db.execute(f"COPY (SELECT x.* REPLACE ({replaced}) FROM read_parquet($src) x "
+                       "LEFT JOIN read_parquet($assignment) p USING (customer_id)) TO $out (FORMAT parquet, COMPRESSION zstd)",
+                       {"src": source, "assignment": assignment, "out": str(tmp)})
+            os.replace(tmp, path)
+    return dataclasses.replace(ds, version=f"{ds.version}~{key}-{lang}", derived=prefix,
+                               persona_labels=tuple(labels), persona_assignment=assignment)
+
+
+def assignment(view: Dataset) -> pl.DataFrame:
+    """customer_id, persona (label) of every customer of a derived view, sorted by customer_id."""
+    return db.query("SELECT customer_id, list_extract(CAST($persona_labels AS VARCHAR[]), cluster + 1) AS persona "
+                    "FROM read_parquet($assignment) ORDER BY customer_id",
+                    view.bind({"assignment": view.persona_assignment}))

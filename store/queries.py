@@ -66,9 +66,10 @@ def _with(ds: Dataset, f: Filters, raw: bool = False) -> tuple[str, dict]:
     source = ds.events_sql()
     if raw:
         source = ds.source_sql()
-        if ds.personas_path:
-            source = (f"SELECT s.* REPLACE (p.persona AS persona) FROM ({source}) s "
-                      "LEFT JOIN read_parquet($personas) p USING (customer_id)")
+        if ds.derived:  # the source's own persona replaced by the customer's derived one
+            params["assignment"] = ds.persona_assignment
+            source = (f"SELECT s.* REPLACE (list_extract(CAST($persona_labels AS VARCHAR[]), p.cluster + 1) AS persona) "
+                      f"FROM ({source}) s LEFT JOIN read_parquet($assignment) p USING (customer_id)")
     sql = (
         f"WITH src AS ({source}), "
         f"sel AS (SELECT * FROM {ds.journeys_sql()} j WHERE {' AND '.join(jconds) or 'true'}), "

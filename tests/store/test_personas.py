@@ -65,11 +65,13 @@ def test_customer_features_are_stored_once_per_data_version(tiny):
     assert sp.features_path(tiny).parent.parent == type(sp.features_path(tiny))(tiny.facts_dir)
 
 
-def test_the_derived_view_replaces_persona_in_filters_splits_and_options(tiny, tmp_path):
-    labelled = tmp_path / "labels.parquet"
-    pl.DataFrame({"customer_id": ["C1", "J3"], "persona": ["앱 중심", "콜센터 중심"]}).write_parquet(labelled)
-    view = sp.with_personas(tiny, labelled, "k")
-    assert view.version != tiny.version and tiny.personas_path == ""
+def test_the_derived_view_replaces_persona_in_filters_splits_and_options(tiny):
+    sp.write(pl.DataFrame({"customer_id": ["J3", "C1"], "cluster": [1, 0]}, schema={"customer_id": pl.String,
+                                                                                   "cluster": pl.Int32}),
+             sp.stored(tiny, "handmade", "assignment"))
+    view = sp.with_personas(tiny, "handmade", ["앱 중심", "콜센터 중심"], "ko")
+    assert view.version != tiny.version and tiny.derived == ""
+    assert sp.assignment(view).rows() == [("C1", "앱 중심"), ("J3", "콜센터 중심")]
     assert q.filter_options(view)["persona"] == ["앱 중심", "콜센터 중심"]
     assert q.filter_options(tiny)["persona"] == []
     picked = q.journeys(view, Filters.make(persona=["앱 중심"]), ["journey_id", "persona"]).sort("journey_id")
@@ -94,7 +96,7 @@ def planted(tmp_path_factory):
 
 
 def ari(dp, truth):
-    assignment = pl.read_parquet(dp.view.personas_path).join(truth, on="customer_id")
+    assignment = sp.assignment(dp.view).join(truth, on="customer_id")
     assert assignment.height == truth.height  # every customer has a persona
     return mp.adjusted_rand_index(assignment["segment"], assignment["persona"])
 
@@ -110,19 +112,19 @@ def test_planted_segments_are_recovered_at_the_true_k_and_with_auto(planted):
 
 def test_the_assignment_is_the_same_on_every_run_and_recomputed_for_a_new_version(planted, tmp_path, monkeypatch):
     ds, _ = planted
-    first = pl.read_parquet(figures.derived_personas(ds, Filters(), k=5).view.personas_path)
+    first = sp.assignment(figures.derived_personas(ds, Filters(), k=5).view)
     # a second process on a fresh cache computes everything again and must find the same personas
     monkeypatch.setenv("CXLENS_CACHE_DIR", str(tmp_path / "cache"))
     again = open_dataset(ds.source)
     assert again.facts_dir != ds.facts_dir
-    second = pl.read_parquet(figures.derived_personas(again, Filters(), k=5).view.personas_path)
+    second = sp.assignment(figures.derived_personas(again, Filters(), k=5).view)
     assert first.sort("customer_id").equals(second.sort("customer_id"))
 
 
 def test_derived_personas_table_traits_and_map_agree_with_the_assignment(planted):
     ds, truth = planted
     dp = figures.derived_personas(ds, Filters(), k=5, lang="ko")
-    assignment = pl.read_parquet(dp.view.personas_path)
+    assignment = sp.assignment(dp.view)
     sizes = assignment.group_by("persona").len().sort("persona")
     table = dp.table.sort("persona")
     assert table["persona"].to_list() == sizes["persona"].to_list()
@@ -160,7 +162,7 @@ def test_a_selection_measures_the_personas_on_its_journeys_only(planted):
     assert some.table["persona"].to_list() == everyone.table["persona"].to_list()  # same personas
     assert 0 < some.table["journeys"].sum() < everyone.table["journeys"].sum()
     assert some.table["journeys"].sum() == q.totals(some.view, march)["journeys"]
-    assert dataclasses.replace(some.view, personas_path="").version.startswith(ds.version)
+    assert dataclasses.replace(some.view, derived="").version.startswith(ds.version)
     assert np.isclose(some.table["share"].sum(), 1.0)
 
 
