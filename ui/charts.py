@@ -136,7 +136,8 @@ def emotion_curve(frame: pl.DataFrame, stage_order: Sequence[str], persona_colou
     fig.update_yaxes(range=[1, 5], dtick=1)
     fig.update_yaxes(title_text=t("mean_satisfaction"), col=1)
     fig.update_annotations(font_size=12)
-    return _layout(fig, 90 + 210 * rows)
+    # room above the first row for two-line (wrapped) persona names
+    return _layout(fig, 110 + 210 * rows).update_layout(margin=dict(t=56))
 
 
 def _curve(frame: pl.DataFrame, persona: str | None, stage_order: Sequence[str], persona_colours: Mapping[str, str],
