@@ -186,7 +186,7 @@ def with_personas(ds: Dataset, key: str, labels: list[str], lang: str) -> Datase
             replaced = ", ".join(f"CAST(p.cluster AS SMALLINT) AS {c.strip()}" for c in columns.split(","))
             tmp = path.with_name(f"{path.name}.tmp-{uuid.uuid4().hex[:8]}")
             db.execute(f"COPY (SELECT x.* REPLACE ({replaced}) FROM read_parquet($src) x "
-                       "LEFT JOIN read_parquet($assignment) p USING (customer_id)) TO $out (FORMAT parquet, COMPRESSION zstd)",
+                       "LEFT JOIN read_parquet($assignment) p USING (customer_id)) TO $out (FORMAT parquet, COMPRESSION snappy)",
                        {"src": source, "assignment": assignment, "out": str(tmp)})
             os.replace(tmp, path)
     return dataclasses.replace(ds, version=f"{ds.version}~{key}-{lang}", derived=prefix,
