@@ -41,6 +41,7 @@ else:
                     "episode": t("col_episode"), "traits": t("col_traits")},
             formats={"share_pct": "%.1f", "nps": "%.1f", "csat": "%.1f"},
             links={"episode": t("open_episode")},
+            column_order=["persona", "customers", "nps", "csat"],  # what a phone shows without scrolling
         )
         st.subheader(t("persona_map_title"))
         layout.chart(charts.persona_map(dp.cells, colours["persona"]))
