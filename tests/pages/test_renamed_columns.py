@@ -8,7 +8,7 @@ import polars as pl
 import pytest
 
 from tests.support.markdown import live_markup, shown
-from ui.i18n import t
+from ui.i18n import column_label, t
 
 
 @pytest.fixture(scope="module")
@@ -31,7 +31,9 @@ def test_the_sidebar_says_a_column_was_renamed_and_filters_by_its_new_name(app, 
     want = t("note_renamed", lang, column="prev_channel", name="prev_channel_data")
     assert want in captions
     assert not any(live_markup(c.value) for c in at.sidebar.caption)
-    assert {"prev_channel_data", "region"} <= {shown(m.label) for m in at.sidebar.multiselect}
+    # The filters are labelled by the columns' display names (ui.i18n.column_label: region → Region / 지역).
+    labels = {column_label(c, lang) for c in ("prev_channel_data", "region")}
+    assert labels <= {shown(m.label) for m in at.sidebar.multiselect}
 
 
 def test_the_sidebar_says_nothing_when_no_column_was_renamed(app, telco_path):

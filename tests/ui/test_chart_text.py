@@ -78,6 +78,9 @@ def _figures() -> dict[str, go.Figure]:
                                             nps_colour=True),
         "rising_bars": charts.rising_bars(rising, "before", "now"),
         "keyword_heatmap": charts.keyword_heatmap(shares, "stage", [PERSONA, CHANNEL], STAGES),
+        "persona_map": charts.persona_map(pl.DataFrame({"x": [0.0, 1.0, 2.0], "y": [0.0, 1.0, 0.5],
+                                                        "persona": [PERSONA, OTHER_PERSONA, PERSONA],
+                                                        "customers": [40, 12, 0]}), COLOURS["persona"]),
     }
 
 
