@@ -190,18 +190,21 @@ def run(spark, source: str, out_dir: str | Path, max_dimension_values: int | Non
         SELECT stage, percentile(seq, 0.5) AS median_position, count(*) AS events FROM cx_events GROUP BY stage
     """).write.mode("overwrite").parquet(f"{out}/stages.parquet")
     _paths(spark, out)
-    # The voice of the customer's comments, as store.voc.comments_sql (text_id: the same number for the same text).
+    # The voice of the customer's comments, as store.voc.write_comments (text_id: the same number for the same text;
+    # each comment carries its journey's first_ts, persona and NPS answer).
     spark.sql("""
         SELECT journey_id, timestamp, stage, channel, touchpoint, satisfaction, comment
         FROM cx_canonical WHERE reason IS NULL AND comment IS NOT NULL AND trim(comment) <> ''
     """).createOrReplaceTempView("cx_comments")
-    spark.sql("""
+    spark.sql(f"""
         SELECT c.journey_id, c.timestamp, c.stage, c.channel, c.touchpoint, c.satisfaction,
-               t.text_id, c.comment
+               t.text_id, c.comment, j.first_ts AS journey_first_ts, j.persona AS journey_persona,
+               j.nps AS journey_nps
         FROM cx_comments c JOIN (
             SELECT comment, CAST(dense_rank() OVER (ORDER BY comment) AS INT) AS text_id
             FROM (SELECT DISTINCT comment FROM cx_comments)   -- ranked once per distinct text
         ) t USING (comment)
+        JOIN parquet.`{out}/journeys.parquet` j ON j.journey_id = c.journey_id
     """).write.mode("overwrite").parquet(f"{out}/comments.parquet")
     _tokens(spark, out)
     spark.sql("""
