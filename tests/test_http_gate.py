@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import threading
 import contextlib
 import json
 import os
@@ -94,7 +95,11 @@ def _call(path: str, cookie: str | None = None) -> tuple[int, bool]:
 
     headers = [(b"host", b"cx.bank.example")] + ([(b"cookie", f"_streamlit_user={cookie}".encode())] if cookie else [])
     scope = {"type": "http", "method": "PUT", "path": path, "headers": headers, "query_string": b""}
-    asyncio.run(http_gate.SignInGate(app)(scope, receive, send))
+    # In a thread of its own: a browser test earlier in this process (Playwright's sync API) may have left an
+    # event loop running in this one, and asyncio.run refuses to start inside it.
+    worker = threading.Thread(target=asyncio.run, args=(http_gate.SignInGate(app)(scope, receive, send),))
+    worker.start()
+    worker.join(30)
     return sent[0]["status"], bool(reached)
 
 
