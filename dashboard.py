@@ -55,19 +55,19 @@ st.sidebar.download_button(t("download_parquet"), lambda: session_upload.events_
                            icon=":material/download:", key="sidebar.parquet", on_click="ignore", width="stretch")
 
 PAGES = [
-    st.Page(HERE / "pages" / "overview.py", title=t("page_overview"), icon=":material/dashboard:",
+    st.Page(HERE / "pages" / "overview.py", title=t("nav_overview"), icon=":material/dashboard:",
             url_path="overview", default=True),
-    st.Page(HERE / "pages" / "journey_map.py", title=t("page_journey_map"), icon=":material/route:",
+    st.Page(HERE / "pages" / "journey_map.py", title=t("nav_journey_map"), icon=":material/route:",
             url_path="journey_map"),  # = the file name: see ui.data._through_entry
-    st.Page(HERE / "pages" / "channels.py", title=t("page_channels"), icon=":material/alt_route:",
+    st.Page(HERE / "pages" / "channels.py", title=t("nav_channels"), icon=":material/alt_route:",
             url_path="channels"),
-    st.Page(HERE / "pages" / "duration.py", title=t("page_duration"), icon=":material/schedule:",
+    st.Page(HERE / "pages" / "duration.py", title=t("nav_duration"), icon=":material/schedule:",
             url_path="duration"),
-    st.Page(HERE / "pages" / "personas.py", title=t("page_personas"), icon=":material/groups:",
+    st.Page(HERE / "pages" / "personas.py", title=t("nav_personas"), icon=":material/groups:",
             url_path="personas"),
-    st.Page(HERE / "pages" / "journeys.py", title=t("page_journeys"), icon=":material/timeline:", url_path="journeys"),
-    st.Page(HERE / "pages" / "voc.py", title=t("page_voc"), icon=":material/forum:", url_path="voc"),
-    st.Page(HERE / "pages" / "drivers.py", title=t("page_drivers"), icon=":material/target:", url_path="drivers"),
-    st.Page(HERE / "pages" / "upload.py", title=t("page_upload"), icon=":material/upload_file:", url_path="upload"),
+    st.Page(HERE / "pages" / "journeys.py", title=t("nav_journeys"), icon=":material/timeline:", url_path="journeys"),
+    st.Page(HERE / "pages" / "voc.py", title=t("nav_voc"), icon=":material/forum:", url_path="voc"),
+    st.Page(HERE / "pages" / "drivers.py", title=t("nav_drivers"), icon=":material/target:", url_path="drivers"),
+    st.Page(HERE / "pages" / "upload.py", title=t("nav_upload"), icon=":material/upload_file:", url_path="upload"),
 ]
 st.navigation(PAGES, position="top").run()

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import asyncio
-import threading
 import contextlib
 import json
 import os
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.error
 import urllib.request

@@ -15,6 +15,17 @@ TEXT: dict[str, dict[str, str]] = {
     # --- app and navigation
     "app_title": {"en": "cxlens — customer experience", "ko": "cxlens — 고객 경험 분석"},
     "page_overview": {"en": "Overview", "ko": "개요"},
+    # The top navigation's short names: all nine pages fit one row at 1400 px (the long names put three
+    # behind a "3 more" menu); each page's own title keeps its full name.
+    "nav_overview": {"en": "Overview", "ko": "개요"},
+    "nav_journey_map": {"en": "Journey map", "ko": "여정 지도"},
+    "nav_channels": {"en": "Channels", "ko": "채널"},
+    "nav_duration": {"en": "Duration", "ko": "소요시간"},
+    "nav_personas": {"en": "Personas", "ko": "페르소나"},
+    "nav_journeys": {"en": "Journeys", "ko": "여정 탐색"},
+    "nav_voc": {"en": "VoC", "ko": "고객의 소리"},
+    "nav_drivers": {"en": "Drivers", "ko": "핵심 동인"},
+    "nav_upload": {"en": "Upload", "ko": "업로드"},
     "page_journey_map": {"en": "Journey map", "ko": "여정 지도"},
     "language": {"en": "Language", "ko": "언어"},
     "facts_source": {"en": "Facts written by {engine} {version} (the source is not read).",
@@ -125,11 +136,12 @@ TEXT: dict[str, dict[str, str]] = {
     "chart_failed": {"en": "This part could not be drawn: {error}", "ko": "이 부분을 그릴 수 없습니다: {error}"},
     "no_answers": {"en": "No answers for this chart in the selection.", "ko": "선택한 범위에 이 차트의 응답이 없습니다."},
     # --- KPIs
-    "kpi_nps": {"en": "NPS", "ko": "NPS (순추천지수)"},
-    "kpi_csat": {"en": "CSAT %", "ko": "CSAT % (고객만족도)"},
-    "kpi_ces": {"en": "CES (1–7)", "ko": "CES (고객노력점수, 1–7)"},
+    # Short: six cards share one row at 1400 px (longer labels were cut, "NPS (순추천…"); each card's help says more.
+    "kpi_nps": {"en": "NPS", "ko": "NPS"},
+    "kpi_csat": {"en": "CSAT %", "ko": "CSAT %"},
+    "kpi_ces": {"en": "CES (1–7)", "ko": "CES (1–7)"},
     "kpi_journeys": {"en": "Journeys", "ko": "여정 수"},
-    "kpi_median_duration": {"en": "Median journey duration", "ko": "여정 소요시간 중앙값"},
+    "kpi_median_duration": {"en": "Median duration", "ko": "소요시간 중앙값"},
     "kpi_handoff_rate": {"en": "Handoff rate %", "ko": "채널 전환율 %"},
     "help_nps": {"en": "% promoters (9–10) − % detractors (0–6) over journeys with an answer; {n} answers.",
                  "ko": "응답한 여정 중 추천자(9–10) % − 비추천자(0–6) %; 응답 {n}건."},

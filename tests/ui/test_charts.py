@@ -119,6 +119,6 @@ def test_persona_durations_carry_their_unit_in_the_panel_title():
                          "ratings": [50, 50], "ces": [5.0, 4.0], "ces_responses": [50, 50], "journeys": [60, 70],
                          "median_hours": [72.0, 96.0], "handoff_rate": [40.0, 50.0]})
     fig = persona_multiples(kpis, {}, 30)
-    assert "Median journey duration (d)" in [a.text for a in fig.layout.annotations]
+    assert "Median duration (d)" in [a.text for a in fig.layout.annotations]
     durations = [tr for tr in fig.data if tr.xaxis == "x5"]
     assert [list(tr.y) for tr in durations] == [[3.0], [4.0]] and [list(tr.text) for tr in durations] == [["3.0"], ["4.0"]]
