@@ -282,10 +282,16 @@ def key_drivers(journeys: pl.DataFrame, stage_satisfaction: pl.DataFrame | None,
     else:
         measure = "std_coefficient_share"
         raw = np.abs(coef) * terms.std(axis=0) / y.std()
-    importance = 100.0 * raw / raw.sum() if raw.sum() > 0 else np.zeros(len(usable))
+    return KeyDrivers(driver_table(stages, usable, raw, coef, ci, pvalues, perf), n, fit.r2, measure)
 
+
+def driver_table(stages: Sequence[str], usable: Sequence[str], raw: np.ndarray, coef: np.ndarray, ci: np.ndarray,
+                 pvalues: np.ndarray, perf: pl.DataFrame) -> pl.DataFrame:
+    """The drivers table of a fitted model: one row per stage (unmodelled stages with null estimates), importance =
+    ``raw`` as a % of its sum, with quadrants, most important first. Shared by the OLS and the logistic model."""
+    importance = 100.0 * raw / raw.sum() if raw.sum() > 0 else np.zeros(len(usable))
     modelled = pl.DataFrame({
-        "stage": usable,
+        "stage": list(usable),
         "importance": importance.astype(float),
         "coefficient": coef.astype(float),
         "ci_low": ci[:, 0].astype(float),
@@ -298,8 +304,7 @@ def key_drivers(journeys: pl.DataFrame, stage_satisfaction: pl.DataFrame | None,
         .join(perf, on="stage", how="left")
         .with_columns(pl.col("n").fill_null(0))
     )
-    table = with_quadrants(table).sort("importance", descending=True, nulls_last=True, maintain_order=True)
-    return KeyDrivers(table, n, fit.r2, measure)
+    return with_quadrants(table).sort("importance", descending=True, nulls_last=True, maintain_order=True)
 
 
 def with_quadrants(table: pl.DataFrame) -> pl.DataFrame:

@@ -22,7 +22,7 @@ from collections.abc import Sequence
 import numpy as np
 import polars as pl
 
-from metrics.drivers import KeyDrivers, design_matrix, indicator_columns, key_drivers, stage_design, with_quadrants
+from metrics.drivers import KeyDrivers, design_matrix, driver_table, indicator_columns, key_drivers, stage_design
 
 LOGIT_MEASURE = "logit_std_coefficient_share"
 
@@ -77,18 +77,7 @@ def label_drivers(outcome: pl.DataFrame, stage_satisfaction: pl.DataFrame, stage
     ci = np.asarray(fit.conf_int(0.05))[k:]
     pvalues = np.asarray(fit.pvalues)[k:]
     raw = np.abs(coef) * x[:, k:].std(axis=0)
-    importance = 100.0 * raw / raw.sum() if raw.sum() > 0 else np.zeros(len(usable))
-    modelled = pl.DataFrame({
-        "stage": usable, "importance": importance.astype(float), "coefficient": coef.astype(float),
-        "ci_low": ci[:, 0].astype(float), "ci_high": ci[:, 1].astype(float), "p_value": pvalues.astype(float),
-    }, schema_overrides={"stage": pl.String})
-    table = (
-        pl.DataFrame({"stage": list(stages)}, schema={"stage": pl.String})
-        .join(modelled, on="stage", how="left")
-        .join(perf, on="stage", how="left")
-        .with_columns(pl.col("n").fill_null(0))
-    )
-    table = with_quadrants(table).sort("importance", descending=True, nulls_last=True, maintain_order=True)
+    table = driver_table(stages, usable, raw, coef, ci, pvalues, perf)
     return KeyDrivers(table, n, float(fit.prsquared), LOGIT_MEASURE)
 
 
