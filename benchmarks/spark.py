@@ -18,7 +18,7 @@ from pathlib import Path
 from benchmarks.run import DATA, HERE, PYTHON, agree, dataset, fresh_cache, just_written, measured
 
 
-def bench(label: str, cores: list[int]) -> dict:
+def bench(label: str, cores: list[int], driver_memory: str) -> dict:
     path = dataset(label)
     out: dict = {}
     runs = {"duckdb": [PYTHON, "report.py", str(path), "--format", "json"]}
@@ -29,7 +29,8 @@ def bench(label: str, cores: list[int]) -> dict:
     for name, argv in runs.items():
         just_written(path)
         cache = fresh_cache(f"{label}-spark-bench")
-        seconds, rss, stdout = measured(argv, {"CXLENS_CACHE_DIR": str(cache), "SPARK_LOCAL_IP": "127.0.0.1"})
+        seconds, rss, stdout = measured(argv, {"CXLENS_CACHE_DIR": str(cache), "SPARK_LOCAL_IP": "127.0.0.1",
+                                                     "SPARK_DRIVER_MEMORY": driver_memory})
         reports[name] = json.loads(stdout)
         out[name] = {"seconds": round(seconds, 1), "rss_mb": round(rss)}
         print(f"  {label:>4} {name:<16} {seconds:8.1f} s  peak RSS (driver) {rss:7.0f} MB", flush=True)
@@ -42,7 +43,7 @@ def render(results: dict) -> str:
              f"Measured {results['date']} at {results['commit']} on {os.cpu_count()} cores by `python -m "
              "benchmarks.spark`: a cold `report.py` (empty facts cache) with each engine; Spark's time includes "
              "starting the JVM (about 10 s) and the same report on its facts. Peak RSS is the Python driver's "
-             "(the JVM's heap is Spark's default, 1 GB in local mode).", "",
+             f"(the JVM's heap, SPARK_DRIVER_MEMORY, was {results.get('driver_memory', '1g')}).", "",
              "| events | engine | seconds | peak RSS MB | reports equal |", "|---|---|---|---|---|"]
     for label, res in results["sizes"].items():
         for name, r in res.items():
@@ -56,6 +57,7 @@ def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(prog="python -m benchmarks.spark", description=__doc__.splitlines()[0])
     p.add_argument("--sizes", default="1M,10M")
     p.add_argument("--cores", default="1,2")
+    p.add_argument("--driver-memory", default="4g", help="Spark's heap in local mode (SPARK_DRIVER_MEMORY)")
     p.add_argument("--out", type=Path, default=HERE / "SPARK.md")
     args = p.parse_args(argv)
     try:
@@ -66,9 +68,10 @@ def main(argv: list[str] | None = None) -> int:
     DATA.mkdir(parents=True, exist_ok=True)
     cores = [int(c) for c in args.cores.split(",")]
     commit = os.popen("git rev-parse --short HEAD").read().strip()
-    results = {"date": dt.date.today().isoformat(), "commit": commit, "sizes": {}}
+    results = {"date": dt.date.today().isoformat(), "commit": commit, "driver_memory": args.driver_memory,
+               "sizes": {}}
     for label in [s.strip() for s in args.sizes.split(",") if s.strip()]:
-        results["sizes"][label] = bench(label, cores)
+        results["sizes"][label] = bench(label, cores, args.driver_memory)
         (DATA / "spark.json").write_text(json.dumps(results, indent=1))
     args.out.write_text(render(results))
     print(f"wrote {args.out}", flush=True)
