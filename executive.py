@@ -109,10 +109,11 @@ STAGE_CHANNEL_SEPARATOR = " · "
 
 def pain_points(ds: Dataset, f: Filters) -> pl.DataFrame:
     """metrics.pain_points over the selected touchpoints (touchpoints without a name left out), with the stage
-    most of each touchpoint's events are in (``stage``) and ``by_stage_channel``.
+    most of each touchpoint's events are in (``stage``), ``channel`` (null) and ``by_stage_channel``.
 
     Data without touchpoint names but with ratings (no touchpoint column) falls back to stage × channel: each
-    pair is a "touchpoint" named ``stage · channel`` and ``by_stage_channel`` is true.
+    pair is a "touchpoint" named ``stage · channel``, with its ``stage`` and ``channel``, and ``by_stage_channel``
+    is true.
     """
     ratings = csat(q.touchpoint_counts(ds, f, "satisfaction", by=["touchpoint"]), by=["touchpoint"], weight="n")
     if ratings.filter(pl.col("touchpoint").is_not_null()).is_empty() and not ratings.is_empty():
@@ -122,7 +123,8 @@ def pain_points(ds: Dataset, f: Filters) -> pl.DataFrame:
     where = (q.touchpoint_volume(ds, f, ["touchpoint", "stage"], journeys=False)
              .sort(["touchpoint", "events", "stage"], descending=[False, True, False])
              .group_by("touchpoint", maintain_order=True).first().select("touchpoint", "stage"))
-    return points.join(where, on="touchpoint", how="left").with_columns(by_stage_channel=pl.lit(False))
+    return points.join(where, on="touchpoint", how="left").with_columns(channel=pl.lit(None, pl.String),
+                                                                        by_stage_channel=pl.lit(False))
 
 
 def _stage_channel_pain_points(ds: Dataset, f: Filters) -> pl.DataFrame:
@@ -130,7 +132,7 @@ def _stage_channel_pain_points(ds: Dataset, f: Filters) -> pl.DataFrame:
     ratings = csat(q.touchpoint_counts(ds, f, "satisfaction", by=["stage", "channel"]), by=["stage", "channel"],
                    weight="n").with_columns(name)
     volume = q.touchpoint_volume(ds, f, ["stage", "channel"], journeys=False).with_columns(name)
-    where = volume.select("touchpoint", "stage")
+    where = volume.select("touchpoint", "stage", "channel")
     points = rank_pain_points(ratings.drop("stage", "channel"), volume.drop("stage", "channel"))
     return points.join(where, on="touchpoint", how="left").with_columns(by_stage_channel=pl.lit(True))
 

@@ -6,14 +6,14 @@ from __future__ import annotations
 import streamlit as st
 
 from metrics.handoff_effect import sentence
-from ui import charts, data, drill, layout, text
+from ui import charts, data, drill, layout
 from ui.i18n import reason, t
 
 ds, f = data.current_dataset(), data.current_filters()
 min_n = data.min_sample()
 st.title(t("page_channels"))
-drill.filter_notice(lambda name, value: t("chart_filter", what=t(name), value=text.md(value)), t("drill_clear"),
-                    ("channels.sat", "channels.csat", "channels.nps"))
+drill.follow()  # a click on a handoff cell opens the journeys that take it
+drill.filter_notice(("channels.sat", "channels.csat", "channels.nps"))
 layout.stop_if_empty(ds, f)
 if data.survey_info(ds) is not None:
     st.info(t("survey_no_handoffs"))
@@ -47,8 +47,9 @@ with right, layout.guard():
     if moves.height == 0:
         st.info(t("no_handoffs"))
     else:
-        layout.chart(charts.handoff_heatmap(data.handoffs(ds, f)))
-        st.caption(t("n_handoffs", n=f"{int(moves['count'].sum()):,}", journeys=f"{handoff_journeys:,}"))
+        layout.chart(charts.handoff_heatmap(data.handoffs(ds, f)), **drill.journeys_on_cell("channel", "channels.handoffs"))
+        st.caption(t("n_handoffs", n=f"{int(moves['count'].sum()):,}", journeys=f"{handoff_journeys:,}")
+                   + " · " + t("click_handoff_for_journeys"))
 
 scores = data.channel_scores(ds, f)
 columns = st.columns(3, gap="medium")

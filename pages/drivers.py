@@ -9,7 +9,7 @@ import survey_figures
 from metrics.drivers import READING_KEYS, reading
 from metrics.handoff_effect import sentence
 from metrics.story import fix_first_text
-from ui import charts, data, layout, snapshot, text
+from ui import charts, data, drill, layout, snapshot, text
 from ui.i18n import current_lang, reason, t
 
 QUADRANT_KEYS = ("fix_first", "keep_up", "maintain", "monitor")
@@ -18,6 +18,7 @@ ds, f = data.current_dataset(), data.current_filters()
 st.title(t("page_drivers"))
 about = data.survey_info(ds)  # a survey's drivers explain its outcome (a label: a logistic model)
 st.caption(t("drivers_intro" if about is None or about.outcome is None else "drivers_intro_survey"))
+drill.filter_notice(("drivers.matrix",))
 layout.stop_if_empty(ds, f)
 logit = about is not None and about.outcome is not None and about.outcome.kind == "label"
 
@@ -37,7 +38,9 @@ with layout.guard():
             st.caption(t("drivers_reconciled", text=text.md(reconciled)))
         labels = {q: t("quadrant_" + q) for q in QUADRANT_KEYS}
         st.subheader(t("ipm_title"))
-        layout.chart(charts.importance_performance(kd.table, labels, data.min_sample()))
+        layout.chart(charts.importance_performance(kd.table, labels, data.min_sample()),
+                     **drill.filter_on_cell(("stage",), "drivers.matrix"))
+        st.caption(t("click_driver_to_filter"))
         if about is None or about.outcome is None:
             st.caption(t("drivers_method", journeys=f"{kd.journeys:,}", r2=f"{kd.r2:.2f}", min=data.min_sample()))
         else:

@@ -11,8 +11,7 @@ from ui.i18n import t
 ds, f = data.current_dataset(), data.current_filters()
 min_n = data.min_sample()
 st.title(t("page_journey_map"))
-drill.filter_notice(lambda name, value: t("chart_filter", what=t(name), value=text.md(value)), t("drill_clear"),
-                    ("journey_map.funnel",))
+drill.filter_notice(("journey_map.funnel", "journey_map.heatmap", "journey_map.pains"))
 layout.stop_if_empty(ds, f)
 
 with layout.guard():
@@ -42,7 +41,9 @@ with right, layout.guard():
         st.info(t("no_answers"))
     else:
         channels = data.filter_options(ds)["channel"]
-        layout.chart(charts.heatmap(cells, ds.stage_order, channels, min_n))
+        layout.chart(charts.heatmap(cells, ds.stage_order, channels, min_n),
+                     **drill.filter_on_cell(("stage", "channel"), "journey_map.heatmap"))
+        st.caption(t("click_cell_to_filter"))
         layout.n_caption(ratings=int(cells["ratings"].sum()))
 
 with layout.guard():
@@ -62,7 +63,9 @@ with layout.guard():
             labels={c: t("col_" + c) for c in ("touchpoint", "events", "ratings", "csat", "mean_satisfaction",
                                                  "pain_score", "below_average")},
             formats={"csat": "%.1f", "mean_satisfaction": "%.2f", "pain_score": "%.0f"},
+            select=drill.filter_on_row(pains.select("stage", "channel").to_dicts(), "journey_map.pains"),
         )
+        st.caption(t("click_pain_to_filter"))
 
 with layout.guard():  # issue 12: the customers' own words per stage (pages/voc.py has the rest)
     said = data.complaints_if_ready(ds, f, "stage")

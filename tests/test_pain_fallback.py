@@ -27,8 +27,9 @@ def _write(tmp_path, with_touchpoint: bool):
 def test_without_a_touchpoint_column_pain_points_are_stage_by_channel(tmp_path):
     points = executive.pain_points(_write(tmp_path, with_touchpoint=False), Filters.make())
     # average CSAT = 4 satisfied of 8 = 50 %: 가입 · 앱 (25 %) is below it, 지점 (100 %) and 이용 · 앱 (50 %) are not
-    assert points.select("touchpoint", "stage", "ratings", "csat", "below_average").rows() == [
-        ("가입 · 앱", "가입", 4, 25.0, True), ("이용 · 앱", "이용", 2, 50.0, False), ("가입 · 지점", "가입", 2, 100.0, False)]
+    assert points.select("touchpoint", "stage", "channel", "ratings", "csat", "below_average").rows() == [
+        ("가입 · 앱", "가입", "앱", 4, 25.0, True), ("이용 · 앱", "이용", "앱", 2, 50.0, False),
+        ("가입 · 지점", "가입", "지점", 2, 100.0, False)]
     assert points["by_stage_channel"].all()
     assert points.filter("below_average")["pain_score"].to_list() == [3.0]
 
@@ -36,3 +37,6 @@ def test_without_a_touchpoint_column_pain_points_are_stage_by_channel(tmp_path):
 def test_with_touchpoint_names_they_are_used(tmp_path):
     points = executive.pain_points(_write(tmp_path, with_touchpoint=True), Filters.make())
     assert sorted(points["touchpoint"].to_list()) == ["본인인증", "상담"] and not points["by_stage_channel"].any()
+    # a named touchpoint is filtered to by the stage most of its events are in; it has no one channel
+    assert dict(points.select("touchpoint", "stage").rows()) == {"본인인증": "가입", "상담": "가입"}
+    assert points["channel"].null_count() == points.height

@@ -1,5 +1,6 @@
 """Drill-down: the chart element a user clicked (a path or a transition) and the journey opened, kept in the
-session and mirrored in the URL.
+session and mirrored in the URL; and the other pages' clicks (a funnel bar, a heatmap cell, a driver, a pain point)
+that filter the dashboard, or open the Journeys page (a handoff).
 
 URL parameters: ``drill_kind`` (stage or channel), ``drill_path`` (repeated: the path's values in order) or
 ``drill_from`` and ``drill_to`` (a transition), and ``journey`` (the episode shown). ui.state keeps these
@@ -10,10 +11,12 @@ from __future__ import annotations
 
 import hashlib
 import html
-from collections.abc import Callable
 from dataclasses import dataclass
 
 import streamlit as st
+
+from ui import text
+from ui.i18n import t
 
 KINDS = ("stage", "channel")
 PARAMS = ("drill_kind", "drill_path", "drill_from", "drill_to", "journey")
@@ -122,8 +125,10 @@ def list_key(*state: object) -> str:
     return "journeys.list." + hashlib.sha1(repr(state).encode()).hexdigest()[:12]
 
 
-# --- drill-down hooks on the other pages' charts: a click filters the dashboard to the clicked group
-_FILTERED = "drill.filtered"
+# --- drill-down hooks on the other pages' charts and tables: a click filters the dashboard to the clicked group
+_FILTERED = "drill.filtered"  # ((filter name, value), ...) a click set: what the main area's notice names
+_GOTO = "drill.goto"  # a click asked for the Journeys page (a handoff's journeys)
+JOURNEYS_PAGE = "pages/journeys.py"
 
 
 def _label_value(label: object) -> str:
@@ -132,42 +137,125 @@ def _label_value(label: object) -> str:
     return html.unescape(str(label).replace("<br>", " "))
 
 
+def _points(key: str) -> list[dict]:
+    return ((st.session_state.get(key) or {}).get("selection") or {}).get("points") or []
+
+
+def _set_filters(chosen: tuple[tuple[str, str], ...]) -> None:
+    """Each (filter, value) of ``chosen`` becomes the only value of its sidebar filter (so the URL carries it)."""
+    from ui.state import widget_key  # (ui.state imports nothing from here; imported late to keep this light)
+
+    if not chosen:
+        return
+    for name, value in chosen:
+        st.session_state[widget_key(name)] = [value]
+    st.session_state[_FILTERED] = chosen
+
+
 def filter_on_click(name: str, axis: str, key: str) -> dict:
     """Keyword arguments for ``layout.chart`` that make a click on a bar filter the dashboard to its category:
     the ``axis`` (x or y) label of the clicked point becomes the only value of filter ``name`` (stage or
     channel), as if chosen in the sidebar (so the URL carries it too)."""
-    from ui.state import widget_key  # (ui.state imports nothing from here; imported late to keep this light)
-
     def apply() -> None:
-        points = ((st.session_state.get(key) or {}).get("selection") or {}).get("points") or []
+        points = _points(key)
         if points and points[0].get(axis) is not None:
-            value = _label_value(points[0][axis])
-            st.session_state[widget_key(name)] = [value]
-            st.session_state[_FILTERED] = (name, value)
+            _set_filters(((name, _label_value(points[0][axis])),))
 
     return {"on_select": apply, "selection_mode": "points", "key": key}
 
 
-def _unfilter(name: str, value: str, chart_keys: tuple[str, ...]) -> None:
+def clicked_values(points: list[dict], names: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    """(name, value) pairs of the first clicked point whose ``customdata`` starts with one data value per name
+    (ui.charts' click layers carry them so); none when nothing was clicked or the point has no values (a blank
+    cell)."""
+    custom = (points[0].get("customdata") if points else None) or []
+    values = [custom[i] if i < len(custom) else None for i in range(len(names))]
+    if not all(isinstance(v, str) and v for v in values):
+        return ()
+    return tuple(zip(names, values, strict=True))
+
+
+def filter_on_cell(names: tuple[str, ...], key: str) -> dict:
+    """Keyword arguments for ``layout.chart`` that make a click on a chart point (a heatmap cell of
+    ``charts.heatmap``, a driver of ``charts.importance_performance``) filter the dashboard to the values its
+    ``customdata`` carries, one per filter of ``names`` (e.g. ("stage", "channel"): both filters at once)."""
+    def apply() -> None:
+        _set_filters(clicked_values(_points(key), names))
+
+    return {"on_select": apply, "selection_mode": "points", "key": key}
+
+
+def filter_on_row(rows: list[dict[str, str | None]], key: str) -> dict:
+    """Keyword arguments for ``layout.table`` that make a selected row filter the dashboard: ``rows[i]`` maps
+    filter names to row i's values (e.g. a pain point's stage and channel: {"stage": "가입", "channel": None});
+    each value that is there becomes the only value of its filter."""
+    def apply() -> None:
+        picked = ((st.session_state.get(key) or {}).get("selection") or {}).get("rows") or []
+        if picked and 0 <= picked[0] < len(rows):
+            _set_filters(tuple((name, value) for name, value in rows[picked[0]].items() if value))
+
+    return {"on_select": apply, "selection_mode": "single-row", "key": key}
+
+
+def journeys_on_cell(kind: str, key: str) -> dict:
+    """Keyword arguments for ``layout.chart`` that make a click on a from → to cell (``charts.handoff_heatmap``,
+    whose ``customdata`` starts with from and to) open the Journeys page listing the journeys that take that
+    transition of ``kind`` (``follow`` does the switch on the next run)."""
+    def apply() -> None:
+        pairs = clicked_values(_points(key), ("from", "to"))
+        if pairs:
+            select(Drill(kind, start=pairs[0][1], end=pairs[1][1]))
+            st.session_state["journeys.kind"] = kind  # the Journeys page shows paths of the drill's kind
+            st.session_state[_GOTO] = key
+
+    return {"on_select": apply, "selection_mode": "points", "key": key}
+
+
+def follow() -> None:
+    """Switch to the Journeys page when a click asked for it (``journeys_on_cell``), with the filters and the
+    drill-down in its URL. Call it at the top of the page that has the clickable chart."""
+    key = st.session_state.pop(_GOTO, None)
+    if key is None:
+        return
+    st.session_state.pop(key, None)  # coming back, the chart starts without a clicked cell
+    kept = {k: st.query_params.get_all(k) for k in st.query_params if k not in PARAMS}
+    st.switch_page(JOURNEYS_PAGE, query_params={**kept, **to_params(st.session_state.get(_KEY), None)})
+
+
+def _unfilter(chosen: tuple[tuple[str, str], ...], chart_keys: tuple[str, ...]) -> None:
     from ui.state import widget_key
 
-    key = widget_key(name)
-    st.session_state[key] = [v for v in st.session_state.get(key) or [] if v != value]
+    for name, value in chosen:
+        key = widget_key(name)
+        st.session_state[key] = [v for v in st.session_state.get(key) or [] if v != value]
     st.session_state.pop(_FILTERED, None)
     for chart in chart_keys:
         st.session_state.pop(chart, None)
 
 
-def filter_notice(label: Callable[[str, str], str], clear_label: str, chart_keys: tuple[str, ...] = ()) -> None:
-    """In the main area, the filter a chart click set (while the sidebar still has it), with one click to clear.
-
-    ``label(name, value)`` is the sentence shown; ``clear_label`` the button's text."""
+def active_filters() -> tuple[tuple[str, str], ...]:
+    """The (filter, value) pairs a click set that the sidebar still has (a value removed there is no longer the
+    click's doing)."""
     from ui.state import widget_key
 
-    chosen = st.session_state.get(_FILTERED)
-    if not chosen or chosen[1] not in (st.session_state.get(widget_key(chosen[0])) or []):
+    chosen = st.session_state.get(_FILTERED) or ()
+    return tuple((name, value) for name, value in chosen if value in (st.session_state.get(widget_key(name)) or []))
+
+
+def notice_text(chosen: tuple[tuple[str, str], ...]) -> str:
+    """The notice's sentence for (filter, value) pairs, in the UI language: "Filtered to stage 가입 and channel 앱
+    by a click on a chart." (values shown as typed)."""
+    parts = [t("chart_filter_part", what=t(name), value=text.md(value)) for name, value in chosen]
+    return t("chart_filter", choice=t("and").join(parts))
+
+
+def filter_notice(chart_keys: tuple[str, ...] = ()) -> None:
+    """In the main area, the filters a click set (while the sidebar still has them), with one click to clear them
+    all; ``chart_keys`` are the charts and tables whose selection the clear button forgets."""
+    chosen = active_filters()
+    if not chosen:
         return
     box, button = st.columns([5, 1], vertical_alignment="center")
-    box.info(label(*chosen), icon=":material/filter_alt:")
-    button.button(clear_label, on_click=_unfilter, args=(*chosen, chart_keys), icon=":material/close:",
+    box.info(notice_text(chosen), icon=":material/filter_alt:")
+    button.button(t("drill_clear"), on_click=_unfilter, args=(chosen, chart_keys), icon=":material/close:",
                   key="drill.unfilter", width="stretch")

@@ -914,9 +914,19 @@ TEXT: dict[str, dict[str, str]] = {
                                  "values one after another, separated by >.",
                            "ko": "단계 경로나 채널 경로(연속 반복은 한 번)에 이 값들이 이어서 나오는 여정만 봅니다. 값은 >로 "
                                  "구분합니다."},
-    "chart_filter": {"en": "Filtered to {what} {value} by a click on a chart.",
-                     "ko": "차트 클릭으로 {what} {value}(으)로 필터링했습니다."},
+    "chart_filter": {"en": "Filtered to {choice} by a click on a chart.",
+                     "ko": "차트 클릭으로 {choice}(으)로 필터링했습니다."},
+    "chart_filter_part": {"en": "{what} {value}", "ko": "{what} {value}"},
+    "and": {"en": " and ", "ko": ", "},
     "click_to_filter": {"en": "Click a bar to filter to its {what}.", "ko": "막대를 클릭하면 해당 {what}(으)로 필터링합니다."},
+    "click_cell_to_filter": {"en": "Click a cell to filter to its stage and channel.",
+                             "ko": "칸을 클릭하면 해당 단계와 채널로 필터링합니다."},
+    "click_pain_to_filter": {"en": "Select a row to filter to the pain point's stage (and its channel, when it has one).",
+                             "ko": "행을 선택하면 해당 불편 접점의 단계(채널이 있으면 채널도)로 필터링합니다."},
+    "click_driver_to_filter": {"en": "Click a stage's point to filter to that stage.",
+                               "ko": "단계의 점을 클릭하면 해당 단계로 필터링합니다."},
+    "click_handoff_for_journeys": {"en": "Click a cell to list the journeys with that handoff.",
+                                   "ko": "칸을 클릭하면 그 채널 전환을 거친 여정 목록을 엽니다."},
     # --- derived personas (issue 14): trait words for the generated labels; {value} is a channel, stage or
     # attribute value as the data spells it
     "ptrait_journeys_high": {"en": "many journeys", "ko": "여정 많음"},

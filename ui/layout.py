@@ -181,14 +181,15 @@ def _durations_in_days(frame: pl.DataFrame, labels: dict[str, str]) -> tuple[pl.
 
 def table(frame: pl.DataFrame, file_name: str, labels: Mapping[str, str] | None = None,
           formats: Mapping[str, str] | None = None, column_order: list[str] | None = None,
-          links: Mapping[str, str] | None = None) -> None:
+          links: Mapping[str, str] | None = None, select: Mapping | None = None) -> None:
     """A table with a CSV download of the same rows; ``labels`` rename columns for display and CSV.
 
     Every number reads the same way (ui/format.py): thousands separators (integer columns ``%,d``, a printf
     ``formats`` entry gets the separator added), p-value columns as ``< 0.001``, a missing cell as ``—``
     (never ``None``). The CSV keeps the unrounded numbers. ``column_order`` (original names) shows those
     columns first, so the ones that matter are visible on a narrow screen. ``links`` ({column: text shown}) draws a
-    column of relative URLs as links with that text.
+    column of relative URLs as links with that text. ``select`` (``on_select``, ``selection_mode``, ``key``: e.g.
+    ui.drill.filter_on_row) makes rows selectable.
     """
     labels = {k: v for k, v in (labels or {}).items() if k in frame.columns}
     shown = frame.rename(labels)
@@ -212,7 +213,7 @@ def table(frame: pl.DataFrame, file_name: str, labels: Mapping[str, str] | None 
         first = [labels.get(c, c) for c in column_order if c in frame.columns]
         order = first + [c for c in display.columns if c not in first]
     st.dataframe(display, hide_index=True, width="stretch", column_config=config or None, column_order=order,
-                 placeholder=fmt.MISSING)
+                 placeholder=fmt.MISSING, **(select or {}))
     # The CSV is made when clicked (a callable), so no copy of the data waits under a /media URL (issue 18.8).
     st.download_button(t("download_csv"), lambda: csv_bytes(shown), file_name=file_name, mime="text/csv",
                        icon=":material/download:", key=f"download:{file_name}", on_click="ignore")
