@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import html
 from dataclasses import dataclass
+from pathlib import Path
 
 import streamlit as st
 
@@ -128,7 +129,7 @@ def list_key(*state: object) -> str:
 # --- drill-down hooks on the other pages' charts and tables: a click filters the dashboard to the clicked group
 _FILTERED = "drill.filtered"  # ((filter name, value), ...) a click set: what the main area's notice names
 _GOTO = "drill.goto"  # a click asked for the Journeys page (a handoff's journeys)
-JOURNEYS_PAGE = "pages/journeys.py"
+JOURNEYS_PAGE = Path(__file__).resolve().parents[1] / "pages" / "journeys.py"  # absolute: AppTest's entry differs
 
 
 def _label_value(label: object) -> str:
@@ -202,8 +203,13 @@ def journeys_on_cell(kind: str, key: str) -> dict:
     whose ``customdata`` starts with from and to) open the Journeys page listing the journeys that take that
     transition of ``kind`` (``follow`` does the switch on the next run)."""
     def apply() -> None:
+        from ui.state import keep_filter_values
+
         pairs = clicked_values(_points(key), ("from", "to"))
         if pairs:
+            # st.switch_page starts the page afresh: the sidebar widgets would take their defaults (a date input's
+            # is today, clamped to the data's last day) unless their values are set through st.session_state
+            keep_filter_values()
             select(Drill(kind, start=pairs[0][1], end=pairs[1][1]))
             st.session_state["journeys.kind"] = kind  # the Journeys page shows paths of the drill's kind
             st.session_state[_GOTO] = key
@@ -242,11 +248,11 @@ def active_filters() -> tuple[tuple[str, str], ...]:
     return tuple((name, value) for name, value in chosen if value in (st.session_state.get(widget_key(name)) or []))
 
 
-def notice_text(chosen: tuple[tuple[str, str], ...]) -> str:
-    """The notice's sentence for (filter, value) pairs, in the UI language: "Filtered to stage 가입 and channel 앱
-    by a click on a chart." (values shown as typed)."""
-    parts = [t("chart_filter_part", what=t(name), value=text.md(value)) for name, value in chosen]
-    return t("chart_filter", choice=t("and").join(parts))
+def notice_text(chosen: tuple[tuple[str, str], ...], lang: str | None = None) -> str:
+    """The notice's sentence for (filter, value) pairs, in ``lang`` (default: the UI language): "Filtered to Stage
+    가입 and Channel 앱 by a click on a chart." (values shown as typed)."""
+    parts = [t("chart_filter_part", lang, what=t(name, lang), value=text.md(value)) for name, value in chosen]
+    return t("chart_filter", lang, choice=t("and", lang).join(parts))
 
 
 def filter_notice(chart_keys: tuple[str, ...] = ()) -> None:

@@ -186,6 +186,16 @@ def _clear(dims: Sequence[str]) -> None:
     st.session_state[widget_key("path_contains")] = ""
 
 
+def keep_filter_values() -> None:
+    """Set every filter widget's value again through ``st.session_state``, so that it survives ``st.switch_page``
+    (which otherwise gives the entry script's widgets their defaults)."""
+    for key in [k for k in st.session_state if isinstance(k, str) and k.startswith(_PREFIX)]:
+        st.session_state[key] = st.session_state[key]
+    for key in ("lang", "personas"):
+        if key in st.session_state:
+            st.session_state[key] = st.session_state[key]
+
+
 def add_keyword(keyword: str) -> None:
     """Add ``keyword`` to the keyword filter (a button's callback: it runs before the panel is drawn)."""
     chosen = list(st.session_state.get(widget_key("keyword")) or [])

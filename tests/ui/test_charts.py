@@ -122,3 +122,49 @@ def test_persona_durations_carry_their_unit_in_the_panel_title():
     assert "Median duration (d)" in [a.text for a in fig.layout.annotations]
     durations = [tr for tr in fig.data if tr.xaxis == "x5"]
     assert [list(tr.y) for tr in durations] == [[3.0], [4.0]] and [list(tr.text) for tr in durations] == [["3.0"], ["4.0"]]
+
+
+def _click_layer(fig):
+    (layer,) = [tr for tr in fig.data if tr.type == "scatter"]
+    return layer
+
+
+def test_heatmap_cells_are_clickable_through_an_invisible_layer_that_keeps_the_hover_and_the_raw_values():
+    frame = pl.DataFrame({"stage": ["가입", "가입", "이용"], "channel": ["앱", "a & b", "앱"], "ratings": [40, 3, 50],
+                          "mean_satisfaction": [4.25, 2.0, 3.5]})
+    fig = heatmap(frame, ["가입", "이용"], ["앱", "a & b"], min_n=30)
+    assert fig.data[0].type == "heatmap" and fig.data[0].hoverinfo == "skip"  # the layer above says it instead
+    layer = _click_layer(fig)
+    assert layer.marker.opacity == 0 and layer.selected.marker.opacity == 0 and layer.unselected.marker.opacity == 0
+    # row by row (channels), stages in order; the label is escaped for Plotly, the customdata is the data's value
+    assert list(layer.x) == ["가입", "이용", "가입", "이용"] and list(layer.y) == ["앱", "앱", "a &amp; b", "a &amp; b"]
+    assert [list(c) for c in layer.customdata] == [
+        ["가입", "앱", "4.25", "n=40"], ["이용", "앱", "3.50", "n=50"], ["가입", "a & b", "2.00", "n=3 (n<30)"], ["", ""]]
+    hover = list(layer.hovertemplate)
+    assert hover[3] == "<extra></extra>"  # the blank cell (이용 · a & b) shows nothing and is inert
+    assert hover[0] == "%{x} · %{y}<br>Mean satisfaction (1–5): %{customdata[2]}<br>%{customdata[3]}<extra></extra>"
+    assert fig.layout.hoverdistance == -1  # a click anywhere in a cell reaches its marker
+
+
+def test_handoff_cells_open_their_journeys_only_when_someone_took_the_handoff():
+    from ui.charts import handoff_heatmap
+
+    matrix = pl.DataFrame({"from_channel": ["앱", "콜센터"], "앱": [0, 7], "콜센터": [3, 0]})
+    layer = _click_layer(handoff_heatmap(matrix))
+    assert [list(c) for c in layer.customdata] == [["", ""], ["앱", "콜센터", "3"], ["콜센터", "앱", "7"], ["", ""]]
+    # the diagonal is blank (no hover); a cell with no handoff is inert — none here besides the diagonal
+    assert [h == "<extra></extra>" for h in layer.hovertemplate] == [True, False, False, True]
+    empty = _click_layer(handoff_heatmap(pl.DataFrame({"from_channel": ["앱", "웹"], "앱": [0, 0], "웹": [2, 0]})))
+    assert [list(c) for c in empty.customdata][2] == ["", "", "0"]  # 웹 → 앱: n=0 in the hover, opens nothing
+    assert list(empty.hovertemplate)[2] != "<extra></extra>"
+
+
+def test_each_driver_point_carries_its_stage_first_for_a_click():
+    from ui import charts
+
+    table = pl.DataFrame({"stage": ["가입", "이용"], "importance": [50.0, 30.0], "coefficient": [1.2, 0.4],
+                          "p_value": [0.001, 0.002], "mean_satisfaction": [3.0, 4.0], "n": [400, 300],
+                          "quadrant": ["fix_first", "keep_up"]})
+    fig = charts.importance_performance(table, {q: q for q in charts.QUADRANT_COLOURS}, 30)
+    assert {tr.customdata[0][0]: list(tr.text) for tr in fig.data} == {"가입": ["가입"], "이용": ["이용"]}
+    assert all(tr.hovertemplate.count("customdata[1]:+.2f") == 1 for tr in fig.data)

@@ -18,3 +18,25 @@ def test_a_drill_round_trips_through_the_url_and_incomplete_ones_are_none():
     assert parse({"drill_kind": ["touchpoint"], "drill_path": ["a"]}) == (None, None)
     assert parse({"drill_kind": ["stage"], "drill_from": ["a"]}) == (None, None)
     assert parse({"drill_kind": ["stage"], "drill_path": [""], "journey": ["J9"]}) == (None, "J9")
+
+
+def test_a_clicked_cell_gives_the_values_its_customdata_carries_and_a_blank_cell_gives_none():
+    from ui.drill import clicked_values
+
+    cell = {"x": "가입", "y": "모바일 앱", "customdata": ["가입", "모바일 앱", "3.94", "n=2,622"]}
+    assert clicked_values([cell], ("stage", "channel")) == (("stage", "가입"), ("channel", "모바일 앱"))
+    assert clicked_values([cell], ("stage",)) == (("stage", "가입"),)
+    assert clicked_values([{"x": "a", "y": "b", "customdata": ["", ""]}], ("stage", "channel")) == ()
+    assert clicked_values([{"x": "a", "y": "b"}], ("stage", "channel")) == ()  # a bar without values
+    assert clicked_values([{"customdata": ["가입"]}], ("stage", "channel")) == ()  # one value for two filters
+    assert clicked_values([], ("stage",)) == ()
+
+
+def test_the_notice_names_every_filter_a_click_set_in_both_languages_and_shows_values_as_typed():
+    from ui.drill import notice_text
+
+    both = (("stage", "가입"), ("channel", "모바일 앱"))
+    assert notice_text(both, "en") == "Filtered to Stage 가입 and Channel 모바일 앱 by a click on a chart."
+    assert notice_text(both, "ko") == "차트 클릭으로 단계 가입, 채널 모바일 앱(으)로 필터링했습니다."
+    assert notice_text((("stage", "가입"),), "en") == "Filtered to Stage 가입 by a click on a chart."
+    assert "**" not in notice_text((("channel", "**앱**"),), "en")  # a value is text, not markdown
