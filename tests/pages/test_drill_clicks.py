@@ -64,4 +64,4 @@ def test_a_handoff_cell_click_opens_the_journeys_taking_it_with_the_drill_in_the
             .with_columns(prev=pl.col("channel").shift(1).over("journey_id"))
             .filter((pl.col("prev") == "app") & (pl.col("channel") == "web"))["journey_id"].unique())
     listed = next(d.value for d in at.dataframe if "Journey" in d.value.columns)
-    assert listed.height > 0 and set(listed["Journey"].to_list()) <= set(took.to_list())
+    assert len(listed) > 0 and set(listed["Journey"].to_list()) <= set(took.to_list())
