@@ -200,25 +200,27 @@ def funnel(frame: pl.DataFrame, min_n: int) -> go.Figure:
     return _layout(fig)
 
 
-def click_layer(fig: go.Figure, cells: Sequence[tuple[str, str, tuple[str, str], list[str] | None]],
+def _click_layer(fig: go.Figure, cells: Sequence[tuple[str, str, tuple[str, str], list[str] | None]],
                 hover: str) -> go.Figure:
     """Make a heatmap's cells clickable: an invisible marker over every cell, one per (x label, y label, (row value,
     column value), hover values), which Streamlit's point selection reports (a Plotly heatmap reports none).
 
     The markers carry the cells' hover text (``hover``: a hovertemplate over %{x}, %{y} and %{customdata[2]}…, the
     hover values; the heatmap's own hover is switched off) and ``customdata`` = [row value, column value, *hover
-    values] for ``ui.drill``. Values ("", "") make a cell inert; hover values None give it no hover (a blank cell).
+    values] for ``ui.drill`` (the values as label text, ``ui.text.plot``: no data value reaches a figure raw). Values ("", "") make a cell inert; hover values None give it no hover (a blank cell).
     Every point of the plot area belongs to its nearest marker (``hoverdistance=-1``), so a click anywhere in a cell
     selects it, and every cell, blank ones too, needs its marker (or it would show its neighbour's hover).
     """
     fig.update_traces(hoverinfo="skip", hovertemplate=None, selector=dict(type="heatmap"))
-    fig.add_trace(go.Scatter(
-        x=[c[0] for c in cells], y=[c[1] for c in cells], mode="markers", showlegend=False,
-        marker=dict(size=24, opacity=0, symbol="square"),
-        selected=dict(marker=dict(opacity=0)), unselected=dict(marker=dict(opacity=0)),
-        customdata=[[*c[2], *(c[3] or ())] for c in cells],
-        hovertemplate=["<extra></extra>" if c[3] is None else hover for c in cells],
-    ))
+    invisible = dict(mode="markers", showlegend=False, marker=dict(size=24, opacity=0, symbol="square"),
+                     selected=dict(marker=dict(opacity=0)), unselected=dict(marker=dict(opacity=0)))
+    shown = [c for c in cells if c[3] is not None]
+    fig.add_trace(go.Scatter(x=[c[0] for c in shown], y=[c[1] for c in shown],
+                             customdata=[[*c[2], *c[3]] for c in shown], hovertemplate=hover, **invisible))
+    blank = [c for c in cells if c[3] is None]
+    if blank:  # nearest to a blank cell's inside: a marker without values or hover text
+        fig.add_trace(go.Scatter(x=[c[0] for c in blank], y=[c[1] for c in blank], hovertemplate="<extra></extra>",
+                                 **invisible))
     fig.update_layout(hoverdistance=-1, hovermode="closest")
     return fig
 
@@ -226,7 +228,7 @@ def click_layer(fig: go.Figure, cells: Sequence[tuple[str, str, tuple[str, str],
 def heatmap(frame: pl.DataFrame, stage_order: Sequence[str], channels: Sequence[str], min_n: int) -> go.Figure:
     """Mean satisfaction per stage (x, in order) × channel (y); ``*`` marks cells with fewer than ``min_n`` ratings.
 
-    A click on a cell selects its stage and channel (``customdata`` [stage, channel], ``click_layer``)."""
+    A click on a cell selects its stage and channel (``customdata`` [stage, channel], ``_click_layer``)."""
     cells = {(r["stage"], r["channel"]): r for r in frame.iter_rows(named=True)}
     stages = [s for s in stage_order if any((s, c) in cells for c in channels)]
     rows = [c for c in channels if any((s, c) in cells for s in stages)]
@@ -243,8 +245,9 @@ def heatmap(frame: pl.DataFrame, stage_order: Sequence[str], channels: Sequence[
                       yanchor="top", thickness=12),
         hoverongaps=False,
     ))
-    click_layer(fig, [
-        (plot(s), plot(c), (s, c), [f"{cells[(s, c)]['mean_satisfaction']:.2f}", _n_text(cells[(s, c)]["ratings"], min_n)])
+    _click_layer(fig, [
+        (plot(s), plot(c), (plot(s), plot(c)),
+         [f"{cells[(s, c)]['mean_satisfaction']:.2f}", _n_text(cells[(s, c)]["ratings"], min_n)])
         if (s, c) in cells else (plot(s), plot(c), ("", ""), None)
         for c in rows for s in stages
     ], "%{x} · %{y}<br>" + t("mean_satisfaction") + ": %{customdata[2]}<br>%{customdata[3]}<extra></extra>")
@@ -263,7 +266,8 @@ def importance_performance(table: pl.DataFrame, quadrant_labels: Mapping[str, st
     """Importance (y) against mean satisfaction (x) per stage, split into quadrants at the averages.
 
     Takes metrics.drivers' table (stages without an importance are left out); points coloured by
-    quadrant, the quadrant names in the corners, n in the hover, low samples hollow; ``customdata[0]`` is the stage.
+    quadrant, the quadrant names in the corners, n in the hover, low samples hollow; ``customdata[0]`` is the stage
+    (as label text).
     """
     frame = table.filter(pl.col("importance").is_not_null()).sort("mean_satisfaction")
     # neighbours along x alternate their labels above and below, so close stages stay readable
@@ -291,7 +295,7 @@ def importance_performance(table: pl.DataFrame, quadrant_labels: Mapping[str, st
             marker=dict(size=14, color=["white" if _low(v, min_n) else colour for v in n],
                         line=dict(color=colour, width=2), symbol="circle" if _quadrant else "circle-open-dot"),
             # the stage first: a click on a driver filters to it (ui.drill.filter_on_cell)
-            customdata=[[s, c, _n_text(v, min_n), number_format.p_value(p)]
+            customdata=[[plot(s), c, _n_text(v, min_n), number_format.p_value(p)]
                         for s, c, v, p in zip(part["stage"].to_list(), part["coefficient"].to_list(), n,
                                               part["p_value"].to_list(), strict=True)],
             hovertemplate="%{text}<br>%{y:.1f}% · %{x:.2f}/5<br>%{customdata[1]:+.2f} / pt · p %{customdata[3]}<br>"
@@ -407,7 +411,7 @@ def handoff_heatmap(matrix: pl.DataFrame) -> go.Figure:
     """Handoff counts from channel (rows) to channel (columns); takes metrics.handoffs.handoff_matrix.
 
     The diagonal is blank: a handoff always changes channel. A click on a cell with handoffs selects its from and
-    to channels (``customdata`` [from, to], ``click_layer``).
+    to channels (``customdata`` [from, to], ``_click_layer``).
     """
     rows = matrix["from_channel"].to_list()
     columns = [c for c in matrix.columns if c != "from_channel"]
@@ -418,8 +422,8 @@ def handoff_heatmap(matrix: pl.DataFrame) -> go.Figure:
         colorscale="Blues", xgap=2, ygap=2, hoverongaps=False, showscale=False,
     ))
     # a cell without handoffs shows its n=0 but opens nothing: no journey takes it
-    click_layer(fig, [
-        (plot(c), plot(r), (r, c) if v else ("", ""), None if v is None else [f"{v:,}"])
+    _click_layer(fig, [
+        (plot(c), plot(r), (plot(r), plot(c)) if v else ("", ""), None if v is None else [f"{v:,}"])
         for r, row in zip(rows, z, strict=True) for c, v in zip(columns, row, strict=True)
     ], t("handoff_from") + ": %{y}<br>" + t("handoff_to") + ": %{x}<br>" + t("handoffs_word")
        + ": n=%{customdata[2]}<extra></extra>")

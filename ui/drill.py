@@ -166,14 +166,14 @@ def filter_on_click(name: str, axis: str, key: str) -> dict:
 
 
 def clicked_values(points: list[dict], names: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
-    """(name, value) pairs of the first clicked point whose ``customdata`` starts with one data value per name
-    (ui.charts' click layers carry them so); none when nothing was clicked or the point has no values (a blank
+    """(name, value) pairs of the first clicked point whose ``customdata`` starts with one value per name, as label
+    text (ui.charts' click layers carry them so); none when nothing was clicked or the point has no values (a blank
     cell)."""
     custom = (points[0].get("customdata") if points else None) or []
     values = [custom[i] if i < len(custom) else None for i in range(len(names))]
     if not all(isinstance(v, str) and v for v in values):
         return ()
-    return tuple(zip(names, values, strict=True))
+    return tuple((name, _label_value(v)) for name, v in zip(names, values, strict=True))
 
 
 def filter_on_cell(names: tuple[str, ...], key: str) -> dict:

@@ -124,9 +124,8 @@ def test_persona_durations_carry_their_unit_in_the_panel_title():
     assert [list(tr.y) for tr in durations] == [[3.0], [4.0]] and [list(tr.text) for tr in durations] == [["3.0"], ["4.0"]]
 
 
-def _click_layer(fig):
-    (layer,) = [tr for tr in fig.data if tr.type == "scatter"]
-    return layer
+def _click_layers(fig):
+    return [tr for tr in fig.data if tr.type == "scatter"]
 
 
 def test_heatmap_cells_are_clickable_through_an_invisible_layer_that_keeps_the_hover_and_the_raw_values():
@@ -134,29 +133,32 @@ def test_heatmap_cells_are_clickable_through_an_invisible_layer_that_keeps_the_h
                           "mean_satisfaction": [4.25, 2.0, 3.5]})
     fig = heatmap(frame, ["가입", "이용"], ["앱", "a & b"], min_n=30)
     assert fig.data[0].type == "heatmap" and fig.data[0].hoverinfo == "skip"  # the layer above says it instead
-    layer = _click_layer(fig)
-    assert layer.marker.opacity == 0 and layer.selected.marker.opacity == 0 and layer.unselected.marker.opacity == 0
-    # row by row (channels), stages in order; the label is escaped for Plotly, the customdata is the data's value
-    assert list(layer.x) == ["가입", "이용", "가입", "이용"] and list(layer.y) == ["앱", "앱", "a &amp; b", "a &amp; b"]
-    assert [list(c) for c in layer.customdata] == [
-        ["가입", "앱", "4.25", "n=40"], ["이용", "앱", "3.50", "n=50"], ["가입", "a & b", "2.00", "n=3 (n<30)"], ["", ""]]
-    hover = list(layer.hovertemplate)
-    assert hover[3] == "<extra></extra>"  # the blank cell (이용 · a & b) shows nothing and is inert
-    assert hover[0] == "%{x} · %{y}<br>Mean satisfaction (1–5): %{customdata[2]}<br>%{customdata[3]}<extra></extra>"
+    cells, blank = _click_layers(fig)
+    for layer in (cells, blank):
+        assert layer.marker.opacity == 0 and layer.selected.marker.opacity == 0
+        assert layer.unselected.marker.opacity == 0
+    # row by row (channels), stages in order; labels and values as label text (ui.drill unescapes them)
+    assert list(cells.x) == ["가입", "이용", "가입"] and list(cells.y) == ["앱", "앱", "a &amp; b"]
+    assert [list(c) for c in cells.customdata] == [
+        ["가입", "앱", "4.25", "n=40"], ["이용", "앱", "3.50", "n=50"], ["가입", "a &amp; b", "2.00", "n=3 (n<30)"]]
+    assert cells.hovertemplate == ("%{x} · %{y}<br>Mean satisfaction (1–5): %{customdata[2]}<br>%{customdata[3]}"
+                                   "<extra></extra>")
+    # the blank cell (이용 · a & b) has a marker too, or its neighbour's hover would show there; it says nothing
+    assert (list(blank.x), list(blank.y), blank.customdata) == (["이용"], ["a &amp; b"], None)
+    assert blank.hovertemplate == "<extra></extra>"
     assert fig.layout.hoverdistance == -1  # a click anywhere in a cell reaches its marker
 
 
 def test_handoff_cells_open_their_journeys_only_when_someone_took_the_handoff():
     from ui.charts import handoff_heatmap
 
-    matrix = pl.DataFrame({"from_channel": ["앱", "콜센터"], "앱": [0, 7], "콜센터": [3, 0]})
-    layer = _click_layer(handoff_heatmap(matrix))
-    assert [list(c) for c in layer.customdata] == [["", ""], ["앱", "콜센터", "3"], ["콜센터", "앱", "7"], ["", ""]]
-    # the diagonal is blank (no hover); a cell with no handoff is inert — none here besides the diagonal
-    assert [h == "<extra></extra>" for h in layer.hovertemplate] == [True, False, False, True]
-    empty = _click_layer(handoff_heatmap(pl.DataFrame({"from_channel": ["앱", "웹"], "앱": [0, 0], "웹": [2, 0]})))
-    assert [list(c) for c in empty.customdata][2] == ["", "", "0"]  # 웹 → 앱: n=0 in the hover, opens nothing
-    assert list(empty.hovertemplate)[2] != "<extra></extra>"
+    matrix = pl.DataFrame({"from_channel": ["앱", "웹", "콜센터"], "앱": [0, 0, 7], "웹": [2, 0, 0], "콜센터": [3, 0, 0]})
+    cells, diagonal = _click_layers(handoff_heatmap(matrix))
+    assert [list(c) for c in cells.customdata] == [
+        ["앱", "웹", "2"], ["앱", "콜센터", "3"], ["", "", "0"], ["", "", "0"], ["콜센터", "앱", "7"], ["", "", "0"]]
+    assert list(zip(cells.y, cells.x, strict=True))[2] == ("웹", "앱")  # n=0 in its hover, but it opens nothing
+    assert "n=%{customdata[2]}" in cells.hovertemplate
+    assert list(zip(diagonal.y, diagonal.x, strict=True)) == [("앱", "앱"), ("웹", "웹"), ("콜센터", "콜센터")]
 
 
 def test_each_driver_point_carries_its_stage_first_for_a_click():

@@ -30,6 +30,8 @@ def test_a_clicked_cell_gives_the_values_its_customdata_carries_and_a_blank_cell
     assert clicked_values([{"x": "a", "y": "b"}], ("stage", "channel")) == ()  # a bar without values
     assert clicked_values([{"customdata": ["가입"]}], ("stage", "channel")) == ()  # one value for two filters
     assert clicked_values([], ("stage",)) == ()
+    escaped = {"customdata": [plot("<b>가입</b>"), plot("a & b<br>")]}  # label text, as the charts carry values
+    assert clicked_values([escaped], ("stage", "channel")) == (("stage", "<b>가입</b>"), ("channel", "a & b<br>"))
 
 
 def test_the_notice_names_every_filter_a_click_set_in_both_languages_and_shows_values_as_typed():
