@@ -11,7 +11,7 @@ from ui.i18n import t
 ds, f = data.current_dataset(), data.current_filters()
 min_n = data.min_sample()
 st.title(t("page_journey_map"))
-drill.filter_notice(("journey_map.funnel", "journey_map.heatmap", "journey_map.pains"))
+drill.filter_notice(("journey_map.funnel", "journey_map.heatmap"))
 layout.stop_if_empty(ds, f)
 
 with layout.guard():
@@ -55,6 +55,7 @@ with layout.guard():
     else:
         if pains["by_stage_channel"].any():
             st.caption(t("pain_by_stage_channel"))
+        st.caption(t("click_pain_to_filter"))
         # the name, the ranking (pain score) and CSAT first: what a phone's narrow table shows before it scrolls
         layout.table(
             pains.select("touchpoint", "pain_score", "csat", "below_average", "events", "ratings",
@@ -63,9 +64,10 @@ with layout.guard():
             labels={c: t("col_" + c) for c in ("touchpoint", "events", "ratings", "csat", "mean_satisfaction",
                                                  "pain_score", "below_average")},
             formats={"csat": "%.1f", "mean_satisfaction": "%.2f", "pain_score": "%.0f"},
-            select=drill.filter_on_row(pains.select("stage", "channel").to_dicts(), "journey_map.pains"),
+            # keyed by the filters: the table of a new selection starts without a ticked row
+            select=drill.filter_on_row(pains.select("stage", "channel").to_dicts(),
+                                       drill.list_key(f, prefix="journey_map.pains")),
         )
-        st.caption(t("click_pain_to_filter"))
 
 with layout.guard():  # issue 12: the customers' own words per stage (pages/voc.py has the rest)
     said = data.complaints_if_ready(ds, f, "stage")

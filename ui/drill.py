@@ -120,10 +120,11 @@ def clear(chart_keys: tuple[str, ...] = ()) -> None:
     select(None)
 
 
-def list_key(*state: object) -> str:
-    """A widget key for a journey list that changes with ``state`` (filters, selection, order): a new list
-    starts without a selected row, instead of opening whichever journey lands on the old row."""
-    return "journeys.list." + hashlib.sha1(repr(state).encode()).hexdigest()[:12]
+def list_key(*state: object, prefix: str = "journeys.list") -> str:
+    """A widget key for a journey list (or another table, ``prefix``) that changes with ``state`` (filters,
+    selection, order): a new list starts without a selected row, instead of opening whichever journey lands on
+    the old row."""
+    return prefix + "." + hashlib.sha1(repr(state).encode()).hexdigest()[:12]
 
 
 # --- drill-down hooks on the other pages' charts and tables: a click filters the dashboard to the clicked group
@@ -143,14 +144,18 @@ def _points(key: str) -> list[dict]:
 
 
 def _set_filters(chosen: tuple[tuple[str, str], ...]) -> None:
-    """Each (filter, value) of ``chosen`` becomes the only value of its sidebar filter (so the URL carries it)."""
+    """Each (filter, value) of ``chosen`` becomes the only value of its sidebar filter (so the URL carries it); the
+    notice keeps naming a filter an earlier click set that this one leaves alone (a cell's channel, then a pain
+    point's stage)."""
     from ui.state import widget_key  # (ui.state imports nothing from here; imported late to keep this light)
 
     if not chosen:
         return
+    names = {name for name, _ in chosen}
+    earlier = tuple(pair for pair in active_filters() if pair[0] not in names)  # an earlier click's other filter
     for name, value in chosen:
         st.session_state[widget_key(name)] = [value]
-    st.session_state[_FILTERED] = chosen
+    st.session_state[_FILTERED] = earlier + chosen
 
 
 def filter_on_click(name: str, axis: str, key: str) -> dict:

@@ -1,6 +1,7 @@
 """Chart clicks in a real browser (issue 13): a heatmap cell filters to its stage and channel, a driver to its
 stage, a pain point's row to its stage, each shown in the main area with one click to clear and carried by the URL;
-a handoff cell opens the Journeys page on that channel transition (en and ko)."""
+a handoff cell opens the Journeys page on that channel transition (en and ko). A later click keeps naming the filter an
+earlier one set that it leaves alone."""
 
 from __future__ import annotations
 
@@ -88,18 +89,42 @@ def test_clicking_a_driver_filters_to_its_stage_and_the_url_says_so(page, server
     assert page.locator(EXCEPTION).count() == 0
 
 
-def test_selecting_a_pain_point_filters_to_its_stage(page, server, dataset):
-    first = executive.pain_points(dataset, Filters()).row(0, named=True)
-    open_view(page, server.url + "/journey_map", min_charts=3)
-    grid = page.locator('[data-testid="stDataFrame"]').first
+def _tick_first_row(page, grid) -> None:
     grid.scroll_into_view_if_needed()
     box = grid.bounding_box()
     page.mouse.click(box["x"] + 18, box["y"] + 35 + 17)  # the first row's selection box, below the header
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_selecting_a_pain_point_filters_to_its_stage(page, server, dataset, lang):
+    first = executive.pain_points(dataset, Filters()).row(0, named=True)
+    open_view(page, server.url + f"/journey_map?lang={lang}", min_charts=3)
+    _tick_first_row(page, page.locator('[data-testid="stDataFrame"]').first)
     _wait_url(page, "stage=", min_charts=3)
     expected = {"stage": [first["stage"]]} | ({"channel": [first["channel"]]} if first["channel"] else {})
     assert {k: _query(page).get(k) for k in ("stage", "channel") if k in _query(page)} == expected
-    assert f"Stage {first['stage']}" in page.locator(INFO).first.inner_text()
+    assert f"{STAGE[lang]} {first['stage']}" in page.locator(INFO).first.inner_text()
     assert page.locator(EXCEPTION).count() == 0
+
+
+def test_a_pain_point_after_a_heatmap_cell_keeps_the_cells_channel_in_the_notice_and_clear_removes_both(
+        page, server, dataset):
+    open_view(page, server.url + "/journey_map", min_charts=3)
+    x, y, said = _hover_cell(page, page.locator(CHART).nth(2))
+    channel = re.match(r"^(.+?) · (.+?)Mean satisfaction", said).group(2)
+    page.mouse.click(x, y)
+    _wait_url(page, "channel=", min_charts=3)
+    cell_stage = _query(page)["stage"][0]
+    pain = executive.pain_points(dataset, Filters.make(stage=[cell_stage], channel=[channel])).row(0, named=True)
+    _tick_first_row(page, page.locator('[data-testid="stDataFrame"]').first)
+    page.wait_for_timeout(500)
+    wait_rendered(page, 3)
+    assert (_query(page)["stage"], _query(page)["channel"]) == ([pain["stage"]], [channel])
+    notice = page.locator(INFO).first.inner_text()
+    assert f"Stage {pain['stage']}" in notice and f"Channel {channel}" in notice
+    _clear(page, "en")
+    _wait_url(page, "channel=", present=False, min_charts=3)
+    assert "stage" not in _query(page)
 
 
 def test_clicking_a_handoff_cell_lists_its_journeys_on_the_journeys_page_keeping_the_filters(page, server, dataset):

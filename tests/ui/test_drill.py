@@ -42,3 +42,14 @@ def test_the_notice_names_every_filter_a_click_set_in_both_languages_and_shows_v
     assert notice_text(both, "ko") == "차트 클릭으로 단계 가입, 채널 모바일 앱(으)로 필터링했습니다."
     assert notice_text((("stage", "가입"),), "en") == "Filtered to Stage 가입 by a click on a chart."
     assert "**" not in notice_text((("channel", "**앱**"),), "en")  # a value is text, not markdown
+
+
+def test_a_table_key_changes_with_the_filters_so_a_new_selection_starts_without_a_ticked_row():
+    from store import Filters
+    from ui.drill import list_key
+
+    one, two = Filters.make(stage=["가입"]), Filters.make(stage=["이용"])
+    assert list_key(one, prefix="journey_map.pains") == list_key(Filters.make(stage=["가입"]), prefix="journey_map.pains")
+    assert list_key(one, prefix="journey_map.pains") != list_key(two, prefix="journey_map.pains")
+    assert list_key(one, prefix="journey_map.pains").startswith("journey_map.pains.")
+    assert list_key(one).startswith("journeys.list.")
