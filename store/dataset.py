@@ -24,9 +24,8 @@ import duckdb
 import settings
 from errors import CacheError, DataError, disk_problem
 from store import db
-from store.schema import BY_NAME, CANONICAL, REQUIRED, SCORE_RANGES, column_names, quote
+from store.schema import BY_NAME, CANONICAL, FACTS_FORMAT, REQUIRED, SCORE_RANGES, column_names, quote
 
-FACTS_FORMAT = "11"  # bump when the journey-facts definition changes
 _REMOTE_PREFIXES = ("s3://", "s3a://", "gs://", "gcs://", "http://", "https://", "az://", "abfss://")
 _STRING_TYPES = ("VARCHAR",)
 Progress = Callable[[float, str], None]  # (fraction done 0-1, what is happening)
@@ -426,6 +425,10 @@ def open_facts(facts_dir: str | os.PathLike, name: str | None = None) -> Dataset
     facts = Path(facts_dir).expanduser()
     version = facts_stamp(facts)
     m = db.query("SELECT * FROM read_parquet($p)", {"p": str(facts / "meta.parquet")}).row(0, named=True)
+    if m.get("facts_format") != FACTS_FORMAT:
+        raise DataError(f"The facts directory {facts.name or facts} was written by another version of cxlens (facts "
+                        f"format {m.get('facts_format') or 'unknown'}; this one reads {FACTS_FORMAT}): run its facts "
+                        "pass again.")
     events_schema = db.query("DESCRIBE SELECT * FROM read_parquet($p)", {"p": str(facts / "events.parquet")})
     present = [c for c in events_schema["column_name"].to_list() if c in CANONICAL]
     columns = tuple(m.get("columns") or present)
@@ -501,7 +504,7 @@ def _mask_values(cur, types: dict[str, str]) -> tuple[list[str], list[str]]:
 
 def _journey_facts_sql(types: dict[str, str], dims: tuple[str, ...], mask_stages: list[str],
                        mask_channels: list[str]) -> tuple[str, dict]:
-    """The journey facts from the windowed events ``$ev``, one row per journey ordered by first_ts."""
+    """The journey facts from the windowed events ``$ev``, one row per journey (without the paths)."""
     dim_cols = "".join(f", arg_min({quote(d)}, seq) FILTER (WHERE {quote(d)} IS NOT NULL) AS {quote(d)}" for d in dims)
     facts = f"""
         journey_id,
@@ -535,7 +538,7 @@ def _journey_facts_sql(types: dict[str, str], dims: tuple[str, ...], mask_stages
                            bit_or(CAST(1 AS UBIGINT) << (enum_code({stage}) * {n} + enum_code({channel}))) AS stage_channel_mask
                     FROM read_parquet($ev) GROUP BY journey_id
                 )
-            ) ORDER BY first_ts"""
+            )"""
         return sql, {"mask_stages": mask_stages, "mask_channels": mask_channels,
                      "stage_bits": stage_bits, "channel_bits": channel_bits}
     # More than 64 pairs: the per-journey lists from the distinct (journey, stage, channel) triples,
@@ -556,7 +559,7 @@ def _journey_facts_sql(types: dict[str, str], dims: tuple[str, ...], mask_stages
                    CAST(NULL AS UBIGINT) AS stage_channel_mask
             FROM pairs GROUP BY journey_id
         )
-        SELECT * FROM facts JOIN lists USING (journey_id) ORDER BY first_ts"""
+        SELECT * FROM facts JOIN lists USING (journey_id)"""
     return sql, {}
 
 
@@ -607,10 +610,17 @@ def _materialize(files: tuple[str, ...], columns: tuple[str, ...], dims: tuple[s
         except Exception as exc:
             raise disk_problem(exc, facts_dir.parent) or DataError(_conversion_message(str(exc))) from None
         step(0.5, "Computing journey facts")
+        from store import paths  # (imported here: store.paths queries through store.queries, which imports this)
         mask_stages, mask_channels = _mask_values(cur, types)
+        # steps, and each journey's stage and channel path
+        path_parts = paths.write_steps(cur, events["ev"], tmp, mask_stages, mask_channels)
         sql, extra = _journey_facts_sql(types, dims, mask_stages, mask_channels)
-        cur.sql(f"COPY ({sql}) TO $out (FORMAT parquet, COMPRESSION zstd)",
-                params={**events, **extra, "out": str(tmp / "journeys.parquet")})
+        cur.sql(f"""COPY (SELECT f.*, p.stage_path, p.channel_path FROM ({sql}) f
+                          JOIN read_parquet($path_parts) p USING (journey_id) ORDER BY f.first_ts
+                    ) TO $out (FORMAT parquet, COMPRESSION zstd)""",
+                params={**events, **extra, "path_parts": path_parts, "out": str(tmp / "journeys.parquet")})
+        for part in path_parts:
+            os.remove(part)
         step(0.75, "Counting channel handoffs and stage positions")
         cur.sql(
             """COPY (
@@ -620,8 +630,6 @@ def _materialize(files: tuple[str, ...], columns: tuple[str, ...], dims: tuple[s
             ) TO $out (FORMAT parquet, COMPRESSION zstd)""",
             params={**events, "out": str(tmp / "transitions.parquet")},
         )
-        from store import paths  # (imported here: store.paths queries through store.queries, which imports this)
-        paths.write(cur, events["ev"], tmp)  # stage and channel paths and transitions
         cur.sql(
             """COPY (
                 SELECT stage, median(seq) AS median_position, count(*) AS events FROM read_parquet($ev) GROUP BY stage
@@ -652,12 +660,13 @@ def _materialize(files: tuple[str, ...], columns: tuple[str, ...], dims: tuple[s
                        CAST($mask_stages AS VARCHAR[]) AS mask_stages,
                        CAST($mask_channels AS VARCHAR[]) AS mask_channels,
                        CAST($columns AS VARCHAR[]) AS columns,
-                       'duckdb' AS engine, $engine_version AS engine_version, now() AS written_at
+                       'duckdb' AS engine, $engine_version AS engine_version, $facts_format AS facts_format,
+                       now() AS written_at
             ) TO $out (FORMAT parquet)""",
             params={**events, "j": str(tmp / "journeys.parquet"), "q": str(tmp / "quarantine.parquet"),
                     "mask_stages": mask_stages, "mask_channels": mask_channels, "dims": list(dims),
                     "columns": list(columns), "engine_version": duckdb.__version__,
-                    "out": str(tmp / "meta.parquet")},
+                    "facts_format": FACTS_FORMAT, "out": str(tmp / "meta.parquet")},
         )
         step(1.0, "Journey facts ready")
     except BaseException as exc:

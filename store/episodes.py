@@ -9,7 +9,7 @@ import polars as pl
 from store import db
 from store.dataset import Dataset
 from store.filters import Filters
-from store.paths import KINDS, SEP, _paths_path, _steps_path
+from store.paths import KINDS, SEP, _steps_path
 from store.queries import _query, _with
 from store.schema import quote
 
@@ -17,29 +17,43 @@ from store.schema import quote
 _ORDER = "timestamp, stage, channel, touchpoint, nps"
 LIST_SORTS = ("nps", "duration_hours", "handoffs", "events", "first_ts")
 LIST_COLUMNS = ("journey_id", "customer_id", "persona", "first_ts", "duration_hours", "events", "handoffs", "nps")
+# The journey facts' paths (values joined by SEP) as lists
+_PATH_LISTS = ", ".join(f"string_split({k}_path, chr(31)) AS {k}_path" for k in KINDS)
 
 
 def episode(ds: Dataset, journey_id: str) -> pl.DataFrame:
     """Every valid touchpoint of journey ``journey_id`` in journey order (ties included, as the facts order
     them): timestamp, stage, channel, touchpoint, persona, satisfaction, ces, nps, comment, the dims.
 
-    Reads the source (comments are not in the facts); empty when no such journey."""
+    Reads the source (comments are not in the events facts); facts without their source take each touchpoint's
+    comment from the comments facts (store.voc), matched on time, stage, channel and touchpoint (touchpoints equal
+    in all of these take their comments in text order). Empty when no such journey."""
     dims = "".join(", " + quote(d) for d in ds.dims)
+    columns = f"journey_id, customer_id, timestamp, stage, channel, touchpoint, persona, satisfaction, ces, nps{dims}"
+    if ds.files:
+        return db.query(f"SELECT {columns}, comment FROM ({ds.source_sql()}) WHERE journey_id = $id ORDER BY {_ORDER}",
+                        {"files": ds.source_files, "id": str(journey_id)})
+    from store.voc import comments_path  # (imported here: store.voc imports store.queries)
+
+    same = "timestamp, stage, channel, touchpoint"
     return db.query(
-        f"SELECT journey_id, customer_id, timestamp, stage, channel, touchpoint, persona, satisfaction, ces, nps, "
-        f"comment{dims} FROM ({ds.source_sql()}) WHERE journey_id = $id ORDER BY {_ORDER}",
-        {"files": ds.source_files, "id": str(journey_id)},
+        f"SELECT {', '.join('e.' + c.strip() for c in columns.split(','))}, c.comment FROM "
+        f"(SELECT *, row_number() OVER (PARTITION BY {same} ORDER BY nps) AS k "
+        f" FROM ({ds.events_sql()}) WHERE journey_id = $id) e "
+        f"LEFT JOIN (SELECT *, row_number() OVER (PARTITION BY {same} ORDER BY comment) AS k "
+        f"           FROM read_parquet($comments) WHERE journey_id = $id) c "
+        "ON e.timestamp = c.timestamp AND e.stage = c.stage AND e.channel = c.channel "
+        f"AND e.touchpoint IS NOT DISTINCT FROM c.touchpoint AND e.k = c.k ORDER BY {', '.join('e.' + c for c in _ORDER.split(', '))}",
+        ds.bind({"events": ds.events_path, "comments": comments_path(ds), "id": str(journey_id)}),
     )
 
 
 def customer_journeys(ds: Dataset, customer_id: str) -> pl.DataFrame:
     """The journey facts of every journey of ``customer_id``, oldest first: LIST_COLUMNS, stage_path and channel_path (lists)."""
     return db.query(
-        f"SELECT {', '.join('j.' + c for c in LIST_COLUMNS)}, "
-        "p.stage_path, p.channel_path "
-        f"FROM {ds.journeys_sql()} j LEFT JOIN read_parquet($paths) p USING (journey_id) "
-        "WHERE j.customer_id = $cid ORDER BY j.first_ts, j.journey_id",
-        ds.bind({"journeys": ds.journeys_path, "paths": _paths_path(ds), "cid": str(customer_id)}),
+        f"SELECT {', '.join('j.' + c for c in LIST_COLUMNS)}, {_PATH_LISTS} "
+        f"FROM {ds.journeys_sql()} j WHERE j.customer_id = $cid ORDER BY j.first_ts, j.journey_id",
+        ds.bind({"journeys": ds.journeys_path, "cid": str(customer_id)}),
     )
 
 
@@ -53,9 +67,8 @@ def _listed(ds: Dataset, f: Filters, path: tuple[str, Sequence[str]] | None,
         kind, values = path
         if kind not in KINDS:
             raise ValueError(f"unknown path kind {kind!r}")
-        params.update(paths=_paths_path(ds), path=SEP.join(values))
-        conds.append(f"s.journey_id IN (SELECT journey_id FROM read_parquet($paths) "
-                     f"WHERE array_to_string({kind}_path, chr(31)) = $path)")
+        params["path"] = SEP.join(values)
+        conds.append(f"s.{kind}_path = $path")
     if transition is not None:
         kind, start, end = transition
         if kind not in KINDS:
@@ -79,14 +92,11 @@ def journey_list(ds: Dataset, f: Filters, sort_by: str = "nps", descending: bool
     if sort_by not in LIST_SORTS:
         raise ValueError(f"unknown sort column {sort_by!r}; allowed: {list(LIST_SORTS)}")
     ctes, source, params = _listed(ds, f, path, transition)
-    params.update(limit=int(limit), paths=_paths_path(ds))
-    order = f"{sort_by} {'DESC' if descending else 'ASC'} NULLS LAST, journey_id"
-    # the first ``limit`` journeys first, then their paths (joining every selected journey's paths cost 0.5 s at 1M)
+    params["limit"] = int(limit)
+    order = f"s.{sort_by} {'DESC' if descending else 'ASC'} NULLS LAST, s.journey_id"
     return _query(
-        ds, ctes + f", top AS (SELECT {', '.join('s.' + c for c in LIST_COLUMNS)} {source} "
-        f"ORDER BY {order.replace(sort_by, 's.' + sort_by, 1)} LIMIT $limit) "
-        "SELECT top.*, p.stage_path, p.channel_path FROM top JOIN read_parquet($paths) p USING (journey_id) "
-        f"ORDER BY {order}",
+        ds, ctes + f"SELECT {', '.join('s.' + c for c in LIST_COLUMNS)}, "
+        f"{_PATH_LISTS.replace('string_split(', 'string_split(s.')} {source} ORDER BY {order} LIMIT $limit",
         params,
     )
 

@@ -2,89 +2,98 @@
 
 ``steps.parquet`` holds, per journey, every touchpoint at which the stage or the channel changes
 (and the first one): journey_id, seq, prev_stage, stage, prev_channel, channel, hours (since the
-previous touchpoint). ``paths.parquet`` holds each journey's stage path and channel path (its
-stages / channels in journey order, consecutive repeats collapsed). metrics.paths holds the same
-definitions in Polars; a test holds the two equal.
+previous touchpoint), the journey's journey_first_ts, journey_persona and journey_nps (as the
+journey facts define them), so a period or persona filter and the NPS of a transition's journeys need
+no join, journey_stage_channel_mask (the journey facts' stage × channel bits), and first_stage_move /
+first_channel_move (the journey's first move along that edge), so
+journeys per edge need no distinct count. Each journey's stage path and channel path (its stages / channels in journey order,
+consecutive repeats collapsed) are columns of the journey facts, ``stage_path`` and ``channel_path``:
+the values joined by SEP. metrics.paths holds the same definitions in Polars; a test holds the two equal.
 """
 
 from __future__ import annotations
 
-import shutil
-import threading
-import uuid
+import dataclasses
+import math
 from pathlib import Path
 
 import polars as pl
 
-from store import db
 from store.dataset import Dataset
-from store.filters import Filters
+from store.filters import Filters, journey_conditions
 from store.queries import _query, _with
 
 KINDS = ("stage", "channel")  # what a path or a transition is made of (an allow-list for identifiers)
-SEP = chr(31)  # joins a path's values into one grouping key; split again in metrics.paths
+SEP = chr(31)  # joins a path's values into one text (the journey facts' stage_path, channel_path)
+# Steps per part when the paths are aggregated: an ordered aggregate holds its groups in memory, so the journeys are
+# split into parts by a hash of their id (at 10M events, 7M steps in 4 parts fit a 150 MB memory limit; in one, not).
+_STEPS_PER_PART = 2_000_000
 
 
-def write(cur, events_path: str, out_dir: str | Path) -> None:
-    """The facts pass's part: steps.parquet and paths.parquet from the journey-ordered events.
+def write_steps(cur, events_path: str, out_dir: str | Path, mask_stages: list[str] = (),
+                mask_channels: list[str] = ()) -> list[str]:
+    """The facts pass's part before the journey facts: steps.parquet, and each journey's paths in part files
+    (journey_id, stage_path, channel_path) for the journey facts to join; returns the part files.
 
-    One window over the events (ordered by ``seq``, the journey order of store.dataset); the
-    paths are read from the much smaller steps file.
+    One window over the journey-ordered events (ordered by ``seq``, the journey order of store.dataset). With
+    ``mask_stages`` and ``mask_channels`` (the journey facts' stage × channel bits), each step carries its journey's
+    ``journey_stage_channel_mask``, so a channel or stage filter on the process map is one AND per step.
     """
     out_dir = Path(out_dir)
     steps = str(out_dir / "steps.parquet")
+    mask = "CAST(NULL AS UBIGINT)"
+    if mask_stages and mask_channels:
+        n = len(mask_channels)
+        mask = ("CAST(bit_or(CAST(1 AS UBIGINT) << CAST((list_position(CAST($mask_stages AS VARCHAR[]), "
+                f"CAST(stage AS VARCHAR)) - 1) * {n} + list_position(CAST($mask_channels AS VARCHAR[]), "
+                "CAST(channel AS VARCHAR)) - 1 AS INTEGER)) OVER (PARTITION BY journey_id) AS UBIGINT)")
     cur.sql(
         """COPY (
-            SELECT journey_id, seq, prev_stage, stage, prev_channel, channel, hours FROM (
+            SELECT journey_id, seq, prev_stage, stage, prev_channel, channel, hours,
+                   journey_first_ts, journey_persona, journey_nps, journey_stage_channel_mask,
+                   -- the journey's first move along this edge: journeys per edge without a distinct count
+                   prev_stage <> stage AND row_number() OVER (PARTITION BY journey_id, prev_stage, stage
+                                                              ORDER BY seq) = 1 AS first_stage_move,
+                   prev_channel <> channel AND row_number() OVER (PARTITION BY journey_id, prev_channel, channel
+                                                                  ORDER BY seq) = 1 AS first_channel_move
+            FROM (
                 SELECT journey_id, seq, CAST(stage AS VARCHAR) AS stage, CAST(channel AS VARCHAR) AS channel,
                        CAST(lag(stage) OVER w AS VARCHAR) AS prev_stage,
                        CAST(lag(channel) OVER w AS VARCHAR) AS prev_channel,
-                       (epoch_us(timestamp) - epoch_us(lag(timestamp) OVER w)) / 3.6e9 AS hours
+                       (epoch_us(timestamp) - epoch_us(lag(timestamp) OVER w)) / 3.6e9 AS hours,
+                       journey_first_ts, CAST(journey_persona AS VARCHAR) AS journey_persona,
+                       -- the journey facts' nps: its last answer in journey order
+                       CAST(last_value(nps IGNORE NULLS) OVER (w ROWS BETWEEN UNBOUNDED PRECEDING
+                                                               AND UNBOUNDED FOLLOWING) AS TINYINT) AS journey_nps,
+                       {mask} AS journey_stage_channel_mask
                 FROM read_parquet($ev)
                 WINDOW w AS (PARTITION BY journey_id ORDER BY seq)
             ) WHERE prev_stage IS NULL OR prev_stage <> stage OR prev_channel <> channel
-        ) TO $out (FORMAT parquet, COMPRESSION zstd)""",
-        params={"ev": events_path, "out": steps},
+        ) TO $out (FORMAT parquet, COMPRESSION zstd)""".replace("{mask}", mask),
+        params={"ev": events_path, "out": steps,
+                **({"mask_stages": list(mask_stages), "mask_channels": list(mask_channels)} if "$mask" in mask else {})},
     )
-    cur.sql(
-        """COPY (
-            SELECT journey_id,
-                   list(stage ORDER BY seq) FILTER (WHERE prev_stage IS NULL OR prev_stage <> stage) AS stage_path,
-                   list(channel ORDER BY seq) FILTER (WHERE prev_channel IS NULL OR prev_channel <> channel)
-                       AS channel_path
-            FROM read_parquet($steps) GROUP BY journey_id
-        ) TO $out (FORMAT parquet, COMPRESSION zstd)""",
-        params={"steps": steps, "out": str(out_dir / "paths.parquet")},
-    )
-
-
-_lock = threading.Lock()
-
-
-def _ensure(ds: Dataset) -> None:
-    """Write the paths beside facts that lack them (facts another engine wrote, README "Scale and remote data")."""
-    facts = Path(ds.facts_dir)
-    if (facts / "paths.parquet").exists():
-        return
-    with _lock:
-        if not (facts / "paths.parquet").exists():
-            tmp = facts / f".paths-{uuid.uuid4().hex[:8]}"
-            tmp.mkdir()
-            try:
-                write(db.cursor(), ds.events_path, tmp)
-                (tmp / "steps.parquet").replace(facts / "steps.parquet")
-                (tmp / "paths.parquet").replace(facts / "paths.parquet")
-            finally:
-                shutil.rmtree(tmp, ignore_errors=True)
-
-
-def _paths_path(ds: Dataset) -> str:
-    _ensure(ds)
-    return str(Path(ds.facts_dir) / "paths.parquet")
+    rows = cur.sql("SELECT count(*) FROM read_parquet($steps)", params={"steps": steps}).fetchall()[0][0]
+    parts = max(1, math.ceil(rows / _STEPS_PER_PART))
+    written = []
+    for part in range(parts):
+        out = str(out_dir / f"paths-{part}.parquet")
+        cur.sql(
+            """COPY (
+                SELECT journey_id,
+                       string_agg(stage, chr(31) ORDER BY seq)
+                           FILTER (WHERE prev_stage IS NULL OR prev_stage <> stage) AS stage_path,
+                       string_agg(channel, chr(31) ORDER BY seq)
+                           FILTER (WHERE prev_channel IS NULL OR prev_channel <> channel) AS channel_path
+                FROM read_parquet($steps) WHERE hash(journey_id) % $parts = $part GROUP BY journey_id
+            ) TO $out (FORMAT parquet)""",
+            params={"steps": steps, "parts": parts, "part": part, "out": out},
+        )
+        written.append(out)
+    return written
 
 
 def _steps_path(ds: Dataset) -> str:
-    _ensure(ds)
     return str(Path(ds.facts_dir) / "steps.parquet")
 
 
@@ -94,27 +103,20 @@ def _kind(kind: str) -> str:
     return kind
 
 
-def path_condition(ds: Dataset, values: tuple[str, ...], alias: str, params: dict) -> str:
+def path_condition(values: tuple[str, ...], alias: str, params: dict) -> str:
     """A condition on journeys (``alias``) whose stage path or channel path contains ``values`` consecutively
     (a path is collapsed, so a value repeated in a row never matches); adds its parameters to ``params``."""
-    params["path_file"] = _paths_path(ds)
     params["path_seq"] = SEP + SEP.join(values) + SEP
-    joined = "chr(31) || array_to_string({}, chr(31)) || chr(31)"
-    return (f"{alias}.journey_id IN (SELECT journey_id FROM read_parquet($path_file) "
-            f"WHERE contains({joined.format('stage_path')}, $path_seq) "
-            f"OR contains({joined.format('channel_path')}, $path_seq))")
+    return " OR ".join(f"contains(chr(31) || {alias}.{k}_path || chr(31), $path_seq)" for k in KINDS).join("()")
 
 
 def path_stats(ds: Dataset, f: Filters, kind: str) -> pl.DataFrame:
     """Per ``kind`` path of the selected journeys: path (values joined by SEP), journeys,
     median_journey_hours (median of the journeys' duration_hours), in no particular order."""
     sql, params = _with(ds, f)
-    params["paths"] = _paths_path(ds)
-    col = _kind(kind) + "_path"
     return _query(
-        ds, sql + f"SELECT array_to_string(p.{col}, chr(31)) AS path, count(*) AS journeys, "
-        "median(s.duration_hours) AS median_journey_hours "
-        "FROM sel s JOIN read_parquet($paths) p USING (journey_id) GROUP BY ALL",
+        ds, sql + f"SELECT {_kind(kind)}_path AS path, count(*) AS journeys, "
+        "median(duration_hours) AS median_journey_hours FROM sel GROUP BY ALL",
         params,
     )
 
@@ -122,35 +124,40 @@ def path_stats(ds: Dataset, f: Filters, kind: str) -> pl.DataFrame:
 def path_answers(ds: Dataset, f: Filters, kind: str) -> pl.DataFrame:
     """How many selected journeys on each ``kind`` path gave each NPS answer: path, nps, n."""
     sql, params = _with(ds, f)
-    params["paths"] = _paths_path(ds)
-    col = _kind(kind) + "_path"
     return _query(
-        ds, sql + f"SELECT array_to_string(p.{col}, chr(31)) AS path, s.nps, count(*) AS n "
-        "FROM sel s JOIN read_parquet($paths) p USING (journey_id) WHERE s.nps IS NOT NULL GROUP BY ALL",
+        ds, sql + f"SELECT {_kind(kind)}_path AS path, nps, count(*) AS n FROM sel WHERE nps IS NOT NULL GROUP BY ALL",
         params,
     )
 
 
-def _moves(kind: str, f: Filters) -> str:
-    """The transitions of ``kind`` of the selected journeys (of all, without a filter: no semi-join)."""
+def _moves(ds: Dataset, f: Filters, kind: str, params: dict) -> str:
+    """The transitions of ``kind`` of the selected journeys: from, to, hours, first (the journey's first move along
+    this edge), nps (the journey's).
+
+    A period filter, a persona filter of the data's own persona and a channel or stage filter (when the journeys
+    carry stage × channel bits) are conditions on the steps' copies of the journey's first_ts, persona and bits;
+    any other selection is a semi-join on the selected journeys."""
     k = _kind(kind)
-    selected = "" if f.is_empty() else " AND journey_id IN (SELECT journey_id FROM sel)"
-    return (f"SELECT journey_id, prev_{k} AS \"from\", {k} AS \"to\", hours FROM read_parquet($steps) "
-            f"WHERE prev_{k} <> {k}{selected}")
+    conds = [f"prev_{k} <> {k}"]
+    pushed = Filters(since=f.since, until=f.until, persona=() if ds.derived else f.persona)
+    conds += journey_conditions(pushed, "m", (), params, prefix="journey_")
+    if (f.channel or f.stage) and ds.pair_bits:  # $pair_mask: the selected pairs' bits (store.queries._with)
+        pushed = dataclasses.replace(pushed, channel=f.channel, stage=f.stage)
+        conds.append("(m.journey_stage_channel_mask & CAST($pair_mask AS UBIGINT)) <> 0")
+    if f != pushed:
+        conds.append("journey_id IN (SELECT journey_id FROM sel)")
+    params["steps"] = _steps_path(ds)
+    return (f"SELECT prev_{k} AS \"from\", {k} AS \"to\", hours, first_{k}_move AS first, journey_nps AS nps "
+            f"FROM read_parquet($steps) m WHERE {' AND '.join(conds)}")
 
 
 def transition_stats(ds: Dataset, f: Filters, kind: str) -> pl.DataFrame:
     """Per ``kind`` transition (two consecutive touchpoints of a selected journey whose stage or channel
     differs): from, to, count, journeys (distinct), median_hours between the two touchpoints."""
     sql, params = _with(ds, f)
-    params["steps"] = _steps_path(ds)
     return _query(
-        # journeys per edge in two grouping steps (per journey, then per edge) instead of count(DISTINCT)
-        ds, sql + f", m AS ({_moves(kind, f)}) "
-        "SELECT \"from\", \"to\", c.count, j.journeys, c.median_hours FROM "
-        "(SELECT \"from\", \"to\", count(*) AS count, median(hours) AS median_hours FROM m GROUP BY ALL) c "
-        "JOIN (SELECT \"from\", \"to\", count(*) AS journeys FROM (SELECT DISTINCT journey_id, \"from\", \"to\" "
-        "FROM m) GROUP BY ALL) j USING (\"from\", \"to\")",
+        ds, sql + f", m AS ({_moves(ds, f, kind, params)}) SELECT \"from\", \"to\", count(*) AS count, "
+        "count(*) FILTER (WHERE first) AS journeys, median(hours) AS median_hours FROM m GROUP BY ALL",
         params,
     )
 
@@ -159,11 +166,9 @@ def transition_answers(ds: Dataset, f: Filters, kind: str) -> pl.DataFrame:
     """How many selected journeys taking each ``kind`` transition gave each NPS answer (a journey counts
     once per transition however often it takes it): from, to, nps, n."""
     sql, params = _with(ds, f)
-    params["steps"] = _steps_path(ds)
     return _query(
-        ds, sql + f", m AS ({_moves(kind, f)}) SELECT \"from\", \"to\", s.nps, count(*) AS n FROM "
-        "(SELECT DISTINCT journey_id, \"from\", \"to\" FROM m) JOIN sel s USING (journey_id) "
-        "WHERE s.nps IS NOT NULL GROUP BY ALL",
+        ds, sql + f", m AS ({_moves(ds, f, kind, params)}) SELECT \"from\", \"to\", nps, count(*) AS n FROM m "
+        "WHERE first AND nps IS NOT NULL GROUP BY ALL",
         params,
     )
 
@@ -171,9 +176,9 @@ def transition_answers(ds: Dataset, f: Filters, kind: str) -> pl.DataFrame:
 def journey_paths(ds: Dataset, f: Filters) -> pl.DataFrame:
     """The selected journeys' paths: journey_id, stage_path, channel_path (lists)."""
     sql, params = _with(ds, f)
-    params["paths"] = _paths_path(ds)
-    return _query(ds, sql + "SELECT p.* FROM sel s JOIN read_parquet($paths) p USING (journey_id)", params)
+    return _query(ds, sql + "SELECT journey_id, string_split(stage_path, chr(31)) AS stage_path, "
+                  "string_split(channel_path, chr(31)) AS channel_path FROM sel", params)
 
 
-__all__ = ["KINDS", "SEP", "journey_paths", "path_answers", "path_stats", "transition_answers",
-           "transition_stats", "write"]
+__all__ = ["KINDS", "SEP", "journey_paths", "path_answers", "path_condition", "path_stats", "transition_answers",
+           "transition_stats", "write_steps"]

@@ -57,7 +57,7 @@ def _with(ds: Dataset, f: Filters, raw: bool = False) -> tuple[str, dict]:
                       "WHERE list_contains($keyword, keyword))")
     if f.path_contains:  # journeys whose stage or channel path contains the sequence (store/paths.py)
         from store.paths import path_condition
-        jconds.append(path_condition(ds, f.path_contains, "j", params))
+        jconds.append(path_condition(f.path_contains, "j", params))
     if f.selects_journeys and not raw and not f.dims and not f.keyword and not f.path_contains:
         # The cleaned events carry their journey's first_ts and persona: plain column predicates.
         tconds += journey_conditions(f, "e", ds.dims, params, prefix="journey_")

@@ -33,6 +33,9 @@ REQUIRED = tuple(c.name for c in COLUMNS if c.required)
 BY_NAME = {c.name: c for c in COLUMNS}
 
 # Inclusive valid ranges of the score columns.
+# The facts' layout: in meta.parquet as facts_format; part of the facts cache's version. Bump it when a facts file's
+# columns or definitions change (12: the journey facts hold stage_path and channel_path; steps hold journey columns).
+FACTS_FORMAT = "12"
 SCORE_RANGES = {"satisfaction": (1, 5), "ces": (1, 7), "nps": (0, 10)}
 
 # Journey attributes every dataset has (extra string dimensions are added per dataset).
@@ -50,7 +53,7 @@ INTERNAL_COLUMNS = (
     "seq", "prev_channel", "journey_first_ts", "journey_persona",
     # journeys.parquet
     "first_ts", "last_ts", "duration_hours", "events", "handoffs", "channels", "stages", "channel_list",
-    "stage_channel_list", "stage_channel_mask",
+    "stage_channel_list", "stage_channel_mask", "stage_path", "channel_path",
     # the quarantine, read from the source with the dimensions
     "file", "row_number", "reason",
     # results of queries grouped by a dimension

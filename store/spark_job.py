@@ -22,7 +22,7 @@ import sys
 import uuid
 from pathlib import Path
 
-from store.schema import BY_NAME, CANONICAL, column_names
+from store.schema import BY_NAME, CANONICAL, FACTS_FORMAT, column_names
 
 # The DuckDB types of store.schema as Spark SQL types (TIMESTAMP is wall-clock time: no time zone).
 _SPARK_TYPES = {"VARCHAR": "STRING", "TIMESTAMP": "TIMESTAMP_NTZ", "DOUBLE": "DOUBLE"}
@@ -101,7 +101,7 @@ def _order(prefix: str = "") -> str:
 
 def run(spark, source: str, out_dir: str | Path, max_dimension_values: int | None = None) -> dict:
     """Write the facts of ``source`` (a Parquet file, directory with hive partitions, or glob) under ``out_dir``:
-    events, journeys, transitions, stages, steps, paths, comments, quarantine and meta, as the DuckDB pass does,
+    events, journeys (with their paths), transitions, stages, steps, comments, quarantine and meta, as the DuckDB pass does,
     and the later passes' tokens, journey keywords and customer features.
     Returns the meta row as a dict."""
     import settings
@@ -166,7 +166,9 @@ def run(spark, source: str, out_dir: str | Path, max_dimension_values: int | Non
     else:
         mask = "CAST(NULL AS BIGINT)"
         pairs = "array_distinct(collect_list(concat(stage, char(31), channel))) AS stage_channel_list"
+    _paths(spark, out, f"{mask} OVER (PARTITION BY journey_id)" if masked else mask)
     spark.sql(f"""
+        SELECT f.*, p.stage_path, p.channel_path FROM (
         SELECT journey_id, min_by(customer_id, seq) AS customer_id,
                min_by(persona, seq) FILTER (WHERE persona IS NOT NULL) AS persona{dim_facts},
                min(timestamp) AS first_ts, max(timestamp) AS last_ts,
@@ -180,6 +182,7 @@ def run(spark, source: str, out_dir: str | Path, max_dimension_values: int | Non
                array_sort(collect_set(channel)) AS channel_list,
                {pairs}, {mask} AS stage_channel_mask
         FROM cx_events GROUP BY journey_id
+        ) f JOIN cx_paths p ON p.journey_id = f.journey_id
     """).write.mode("overwrite").parquet(f"{out}/journeys.parquet")
     spark.sql("""
         SELECT journey_id, prev_channel AS from_channel, channel AS to_channel, count(*) AS count
@@ -189,7 +192,6 @@ def run(spark, source: str, out_dir: str | Path, max_dimension_values: int | Non
     spark.sql("""
         SELECT stage, percentile(seq, 0.5) AS median_position, count(*) AS events FROM cx_events GROUP BY stage
     """).write.mode("overwrite").parquet(f"{out}/stages.parquet")
-    _paths(spark, out)
     # The voice of the customer's comments, as store.voc.write_comments (text_id: the same number for the same text;
     # each comment carries its journey's first_ts, persona and NPS answer).
     spark.sql("""
@@ -216,39 +218,53 @@ def run(spark, source: str, out_dir: str | Path, max_dimension_values: int | Non
     rejected = spark.read.parquet(f"{out}/quarantine.parquet").count()
     meta = {"events": events, "journeys": journeys, "rejected": rejected, "dims": list(dims),
             "mask_stages": mask_stages, "mask_channels": mask_channels, "columns": list(schema),
-            "engine": "spark", "engine_version": spark.version}
+            "engine": "spark", "engine_version": spark.version, "facts_format": FACTS_FORMAT}
     _features(spark, out, dims)
     from pyspark.sql import Row
 
     spark.createDataFrame([Row(**meta)], schema=(
         "events BIGINT, journeys BIGINT, rejected BIGINT, dims ARRAY<STRING>, mask_stages ARRAY<STRING>, "
-        "mask_channels ARRAY<STRING>, columns ARRAY<STRING>, engine STRING, engine_version STRING"
+        "mask_channels ARRAY<STRING>, columns ARRAY<STRING>, engine STRING, engine_version STRING, "
+        "facts_format STRING"
     )).selectExpr("*", "current_timestamp() AS written_at").coalesce(1) \
         .write.mode("overwrite").parquet(f"{out}/meta.parquet")
     return meta
 
 
-def _paths(spark, out: str) -> None:
-    """steps and paths, as ``store.paths.write``: the touchpoints at which the stage or channel changes (and each
-    journey's first), and each journey's stage and channel path with consecutive repeats collapsed."""
-    spark.sql("""
-        SELECT journey_id, seq, prev_stage, stage, prev_channel, channel, hours FROM (
+def _paths(spark, out: str, mask: str) -> None:
+    """steps, as ``store.paths.write_steps``: the touchpoints at which the stage or channel changes (and each
+    journey's first) with the journey's first_ts, persona, nps and stage × channel bits (``mask``: a window over the
+    journey) and whether it is the journey's first move along its edge; and the view ``cx_paths``: each journey's
+    stage and channel path with consecutive repeats collapsed, values joined by the unit separator."""
+    spark.sql(f"""
+        SELECT journey_id, seq, prev_stage, stage, prev_channel, channel, hours,
+               journey_first_ts, journey_persona, journey_nps, journey_stage_channel_mask,
+               prev_stage <> stage AND row_number() OVER (PARTITION BY journey_id, prev_stage, stage
+                                                          ORDER BY seq) = 1 AS first_stage_move,
+               prev_channel <> channel AND row_number() OVER (PARTITION BY journey_id, prev_channel, channel
+                                                              ORDER BY seq) = 1 AS first_channel_move
+        FROM (
             SELECT journey_id, seq, stage, channel,
                    lag(stage) OVER w AS prev_stage, lag(channel) OVER w AS prev_channel,
                    (unix_micros(CAST(timestamp AS TIMESTAMP))
-                    - unix_micros(CAST(lag(timestamp) OVER w AS TIMESTAMP))) / 3600000000.0 AS hours
+                    - unix_micros(CAST(lag(timestamp) OVER w AS TIMESTAMP))) / 3600000000.0 AS hours,
+                   journey_first_ts, journey_persona,
+                   CAST(last(nps, true) OVER (PARTITION BY journey_id ORDER BY seq
+                                              ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)
+                        AS TINYINT) AS journey_nps,
+                   {mask} AS journey_stage_channel_mask
             FROM cx_events WINDOW w AS (PARTITION BY journey_id ORDER BY seq)
         ) WHERE prev_stage IS NULL OR prev_stage <> stage OR prev_channel <> channel
     """).write.mode("overwrite").parquet(f"{out}/steps.parquet")
     spark.read.parquet(f"{out}/steps.parquet").createOrReplaceTempView("cx_steps")
     spark.sql("""
         SELECT journey_id,
-               transform(array_sort(collect_list(CASE WHEN prev_stage IS NULL OR prev_stage <> stage
-                                                      THEN struct(seq, stage) END)), x -> x.stage) AS stage_path,
-               transform(array_sort(collect_list(CASE WHEN prev_channel IS NULL OR prev_channel <> channel
-                                                      THEN struct(seq, channel) END)), x -> x.channel) AS channel_path
+               array_join(transform(array_sort(collect_list(CASE WHEN prev_stage IS NULL OR prev_stage <> stage
+                                    THEN struct(seq, stage) END)), x -> x.stage), char(31)) AS stage_path,
+               array_join(transform(array_sort(collect_list(CASE WHEN prev_channel IS NULL OR prev_channel <> channel
+                                    THEN struct(seq, channel) END)), x -> x.channel), char(31)) AS channel_path
         FROM cx_steps GROUP BY journey_id
-    """).write.mode("overwrite").parquet(f"{out}/paths.parquet")
+    """).createOrReplaceTempView("cx_paths")
 
 
 def _register_nfc(spark) -> None:

@@ -76,6 +76,12 @@ def _path(ds: Dataset, name: str) -> str:
     return str(Path(ds.facts_dir) / name)
 
 
+def comments_path(ds: Dataset) -> str:
+    """The comments facts of ``ds`` (extracted first when the facts have none)."""
+    _ensure_comments(ds)
+    return _path(ds, COMMENTS)
+
+
 def _ensure_comments(ds: Dataset) -> None:
     """Facts written by another engine (README, "Scale and remote data") may have no comments: extract them."""
     if Path(_path(ds, COMMENTS)).exists():

@@ -37,7 +37,10 @@ def test_store_journey_paths_equal_the_reference_definition(telco):
 
 
 @pytest.mark.parametrize("kind", ["stage", "channel"])
-@pytest.mark.parametrize("selection", [{}, {"persona": ["직장인"]}, {"channel": ["웹"]}])
+@pytest.mark.parametrize("selection", [{}, {"persona": ["직장인"]}, {"channel": ["웹"]},
+                                       {"since": dt.date(2026, 2, 15), "persona": ["직장인", "20대 학생"]},
+                                       {"until": dt.date(2026, 3, 1), "stage": ["개통"]},
+                                       {"dims": {"region": ["서울"]}, "since": dt.date(2026, 2, 1)}])
 def test_store_path_and_transition_inputs_equal_the_reference(telco, kind, selection):
     frame, ds = telco
     f = Filters.make(**selection)
@@ -60,6 +63,24 @@ def test_store_path_and_transition_inputs_equal_the_reference(telco, kind, selec
     assert (got["median_hours"] - want["median_hours"]).abs().max() < 1e-9
     assert _sorted(sp.transition_answers(ds, f, kind).with_columns(pl.col("nps").cast(pl.Int64)),
                    ["from", "to", "nps"]).equals(_sorted(t_answers, ["from", "to", "nps"]))
+
+
+def test_each_step_carries_its_journeys_facts(telco):
+    # the steps' copies of the journey's first_ts, persona, nps and stage × channel bits equal the journey facts
+    import duckdb
+
+    _, ds = telco
+    steps = duckdb.sql(f"SELECT * FROM read_parquet('{Path(ds.facts_dir) / 'steps.parquet'}')").pl()
+    facts = pl.read_parquet(ds.journeys_path).select(
+        "journey_id", pl.col("first_ts").alias("journey_first_ts"), pl.col("persona").cast(pl.String).alias("p"),
+        pl.col("nps").alias("n"), pl.col("stage_channel_mask").alias("m"))
+    joined = steps.join(facts, on="journey_id")
+    assert joined.height == steps.height and steps["journey_id"].n_unique() == facts.height
+    assert joined.filter(
+        pl.col("journey_first_ts") != pl.col("journey_first_ts_right")).height == 0
+    assert joined.filter(~pl.col("journey_persona").eq_missing(pl.col("p"))).height == 0
+    assert joined.filter(~pl.col("journey_nps").eq_missing(pl.col("n"))).height == 0
+    assert joined["m"].null_count() == 0 and joined.filter(pl.col("journey_stage_channel_mask") != pl.col("m")).height == 0
 
 
 def test_paths_and_transitions_by_hand_with_equal_timestamps(tmp_path):
@@ -103,16 +124,32 @@ def test_an_unknown_path_kind_is_refused(telco):
         sp.path_stats(ds, Filters(), "touchpoint; DROP TABLE x")
 
 
-def test_facts_without_paths_get_them_on_first_use(tmp_path):
-    # facts written by another engine (README "Scale and remote data") have no paths.parquet or steps.parquet
+def test_paths_aggregated_in_many_parts_equal_the_reference(tmp_path, monkeypatch):
+    # the facts pass splits the journeys into parts by a hash of their id (memory): 3 steps per part here
+    monkeypatch.setattr(sp, "_STEPS_PER_PART", 3)
+    frame = telco_events(40, seed=9)
+    path = tmp_path / "parts.parquet"
+    frame.write_parquet(path)
+    ds = open_dataset(path, cache_dir=tmp_path / "cache")
+    got = sp.journey_paths(ds, Filters()).sort("journey_id")
+    assert got.height == frame["journey_id"].n_unique()
+    assert got.equals(journey_paths(frame).sort("journey_id").select(got.columns))
+    assert not list(Path(ds.facts_dir).glob("paths-*"))  # the parts are gone once joined to the journey facts
+
+
+def test_facts_of_another_format_are_refused_with_one_sentence(tmp_path):
+    from errors import DataError
+    from store.dataset import open_facts
+
     rows = [("j", T, "a", "app"), ("j", T + H, "b", "web")]
     path = tmp_path / "other.parquet"
     pl.DataFrame(rows, schema=["journey_id", "timestamp", "stage", "channel"], orient="row").write_parquet(path)
-    ds = open_dataset(path)
-    for name in ("paths.parquet", "steps.parquet"):
-        (Path(ds.facts_dir) / name).unlink()
-    assert sp.journey_paths(ds, Filters()).rows() == [("j", ["a", "b"], ["app", "web"])]
-    assert sp.transition_stats(ds, Filters(), "stage").rows() == [("a", "b", 1, 1, 1.0)]
+    ds = open_dataset(path, cache_dir=tmp_path / "cache")
+    assert open_facts(ds.facts_dir).journeys == 1
+    meta = Path(ds.facts_dir) / "meta.parquet"
+    pl.read_parquet(meta).with_columns(pl.lit("11").alias("facts_format")).write_parquet(meta)
+    with pytest.raises(DataError, match=r"written by another version of cxlens \(facts format 11; this one reads"):
+        open_facts(ds.facts_dir)
 
 
 def test_journey_list_sorts_with_nulls_last_and_narrows_to_a_path_or_a_transition(tmp_path):
@@ -152,6 +189,30 @@ def test_an_episode_is_the_journeys_touchpoints_in_journey_order_and_its_custome
                                                               ("b", "web", "두 번째")]
     assert episodes.episode(ds, "nope").height == 0
     assert episodes.customer_journeys(ds, "c")["journey_id"].to_list() == ["j2", "j1"]
+    assert episodes.customer_journeys(ds, "c")["stage_path"].to_list() == [["a"], ["a", "b"]]
+
+    # facts without their source (--facts DIR): the comments come from the comments facts, each at its touchpoint
+    from store.dataset import open_facts
+
+    facts = open_facts(ds.facts_dir)
+    assert episodes.episode(facts, "j1").select("stage", "channel", "comment").rows() == ep.select(
+        "stage", "channel", "comment").rows()
+
+
+def test_a_facts_only_episode_keeps_one_comment_per_touchpoint_when_touchpoints_are_equal(tmp_path):
+    from store import episodes
+    from store.dataset import open_facts
+
+    rows = [("j1", T, "a", "web", "tp", "둘째 글"), ("j1", T, "a", "web", "tp", "첫째 글"),
+            ("j1", T, "a", "web", "tp", None), ("j1", T + H, "b", "web", None, "끝")]
+    path = tmp_path / "equal.parquet"
+    pl.DataFrame(rows, schema=["journey_id", "timestamp", "stage", "channel", "touchpoint", "comment"],
+                 orient="row").write_parquet(path)
+    ds = open_facts(open_dataset(path, cache_dir=tmp_path / "cache").facts_dir)
+    got = episodes.episode(ds, "j1")
+    assert got.height == 4
+    assert sorted(got["comment"].to_list(), key=str) == sorted(["둘째 글", "첫째 글", None, "끝"], key=str)
+    assert got["comment"][3] == "끝"
 
 
 def _contains(path: list[str], seq: list[str]) -> bool:

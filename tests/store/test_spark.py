@@ -38,7 +38,6 @@ KEYS = {
     "transitions": ["journey_id", "from_channel", "to_channel"],
     "stages": ["stage"],
     "steps": ["journey_id", "seq"],
-    "paths": ["journey_id"],
     "quarantine": ["row_number"],
     "comments": ["journey_id", "timestamp", "stage", "channel", "text_id"],
     "tokens": ["text_id", "keyword"],
@@ -117,7 +116,7 @@ def assert_same_facts(duck_dir, spark_dir):
             else:
                 assert d.to_list() == s.cast(d.dtype).to_list(), (name, column)
     dm, sm = _read(f"{duck_dir}/meta.parquet").row(0, named=True), _read(f"{spark_dir}/meta.parquet").row(0, named=True)
-    for key in ("events", "journeys", "rejected", "dims", "mask_stages", "mask_channels", "columns"):
+    for key in ("events", "journeys", "rejected", "dims", "mask_stages", "mask_channels", "columns", "facts_format"):
         assert dm[key] == sm[key], key
     assert sm["engine"] == "spark"
 
@@ -185,7 +184,8 @@ def test_every_page_renders_from_facts_spark_wrote_with_the_source_gone(spark, t
     monkeypatch.setenv("CXLENS_DATA", str(source))
     at = AppTest.from_file(ENTRY, default_timeout=120).run()
     assert any("spark" in c.value for c in at.sidebar.caption)
-    for page in ("overview.py", "journey_map.py", "channels.py", "duration.py", "personas.py", "drivers.py"):
+    for page in ("overview.py", "journey_map.py", "channels.py", "duration.py", "personas.py", "drivers.py",
+                 "journeys.py", "voc.py"):
         if page != "overview.py":
             at.switch_page(str(PAGES / page)).run()
         assert not at.exception and not at.error, (page, [*at.exception, *[e.value for e in at.error]])
