@@ -18,6 +18,14 @@ from pathlib import Path
 from benchmarks.run import DATA, HERE, PYTHON, agree, dataset, fresh_cache, just_written, measured
 
 
+def busy_seconds() -> float:
+    """CPU seconds the whole machine has spent busy (all cores; /proc/stat): a run's delta over its wall time is how
+    many cores it kept busy, the JVM and its Python workers included (they are not children the driver waits for)."""
+    fields = [int(v) for v in Path("/proc/stat").read_text().splitlines()[0].split()[1:]]
+    idle = fields[3] + fields[4]  # idle + iowait
+    return (sum(fields[:8]) - idle) / os.sysconf("SC_CLK_TCK")
+
+
 def bench(label: str, cores: list[int], driver_memory: str) -> dict:
     path = dataset(label)
     out: dict = {}
@@ -29,11 +37,14 @@ def bench(label: str, cores: list[int], driver_memory: str) -> dict:
     for name, argv in runs.items():
         just_written(path)
         cache = fresh_cache(f"{label}-spark-bench")
+        busy = busy_seconds()
         seconds, rss, stdout = measured(argv, {"CXLENS_CACHE_DIR": str(cache), "SPARK_LOCAL_IP": "127.0.0.1",
                                                      "SPARK_DRIVER_MEMORY": driver_memory})
+        cores_busy = (busy_seconds() - busy) / seconds
         reports[name] = json.loads(stdout)
-        out[name] = {"seconds": round(seconds, 1), "rss_mb": round(rss)}
-        print(f"  {label:>4} {name:<16} {seconds:8.1f} s  peak RSS (driver) {rss:7.0f} MB", flush=True)
+        out[name] = {"seconds": round(seconds, 1), "rss_mb": round(rss), "cores_busy": round(cores_busy, 2)}
+        print(f"  {label:>4} {name:<16} {seconds:8.1f} s  peak RSS (driver) {rss:7.0f} MB  cores busy {cores_busy:.2f}",
+              flush=True)
     out["agree"] = all(agree(reports["duckdb"], r) for r in reports.values())
     return out
 
@@ -43,12 +54,14 @@ def render(results: dict) -> str:
              f"Measured {results['date']} at {results['commit']} on {os.cpu_count()} cores by `python -m "
              "benchmarks.spark`: a cold `report.py` (empty facts cache) with each engine; Spark's time includes "
              "starting the JVM (about 10 s) and the same report on its facts. Peak RSS is the Python driver's "
-             f"(the JVM's heap, SPARK_DRIVER_MEMORY, was {results.get('driver_memory', '1g')}).", "",
-             "| events | engine | seconds | peak RSS MB | reports equal |", "|---|---|---|---|---|"]
+             f"(the JVM's heap, SPARK_DRIVER_MEMORY, was {results.get('driver_memory', '1g')}). Cores busy: the machine's "
+             "busy CPU seconds during the run over its wall time (JVM and Python workers included).", "",
+             "| events | engine | seconds | peak RSS MB | cores busy | reports equal |", "|---|---|---|---|---|---|"]
     for label, res in results["sizes"].items():
         for name, r in res.items():
             if name != "agree":
-                lines.append(f"| {label} | {name} | {r['seconds']} | {r['rss_mb']} | {res['agree']} |")
+                lines.append(f"| {label} | {name} | {r['seconds']} | {r['rss_mb']} | {r.get('cores_busy', '')} "
+                             f"| {res['agree']} |")
     lines += ["", results.get("reading", "")]
     return "\n".join(lines) + "\n"
 
