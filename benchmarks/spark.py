@@ -62,7 +62,6 @@ def render(results: dict) -> str:
             if name != "agree":
                 lines.append(f"| {label} | {name} | {r['seconds']} | {r['rss_mb']} | {r.get('cores_busy', '')} "
                              f"| {res['agree']} |")
-    lines += ["", results.get("reading", "")]
     return "\n".join(lines) + "\n"
 
 
@@ -86,7 +85,9 @@ def main(argv: list[str] | None = None) -> int:
     for label in [s.strip() for s in args.sizes.split(",") if s.strip()]:
         results["sizes"][label] = bench(label, cores, args.driver_memory)
         (DATA / "spark.json").write_text(json.dumps(results, indent=1))
-    args.out.write_text(render(results))
+    # The written reading (from the first "## " heading on) is kept: a rerun replaces the table, not the analysis.
+    old = args.out.read_text() if args.out.exists() else ""
+    args.out.write_text(render(results) + (("\n" + old[old.index("\n## ") + 1:]) if "\n## " in old else ""))
     print(f"wrote {args.out}", flush=True)
     return 0
 

@@ -399,7 +399,8 @@ def open_dataset(source: str | os.PathLike, name: str | None = None, progress: P
     )
 
 
-_FACTS_FILES = ("meta.parquet", "events.parquet", "journeys.parquet", "transitions.parquet", "stages.parquet")
+_FACTS_FILES = ("meta.parquet", "events.parquet", "journeys.parquet", "transitions.parquet", "stages.parquet",
+                "steps.parquet")
 
 
 def facts_stamp(facts_dir: str | os.PathLike) -> str:
