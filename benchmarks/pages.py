@@ -5,7 +5,8 @@ cache in CXLENS_CACHE_DIR), renders every page's data (overview, journey map, ch
 personas, key drivers), then changes the filters several times and re-renders the overview (and
 finally the journey map, and the journeys page unfiltered and under three of the filter changes). Prints
 {phase: seconds} as JSON. Whether the first phase is cold or warm depends on the cache dir the
-caller passes.
+caller passes. ``--events-only`` turns the touchpoint cube off (store.queries.USE_CUBE): every
+touchpoint figure then scans the events, as before the cube, for the comparison.
 """
 
 from __future__ import annotations
@@ -19,10 +20,12 @@ import sys
 import time
 
 
-def main(path: str) -> dict[str, float]:
+def main(path: str, cube: bool = True) -> dict[str, float]:
     os.environ["CXLENS_DATA"] = path
     logging.disable(logging.WARNING)  # "No runtime found" warnings of st.cache_* outside streamlit
-    from store import Filters
+    from store import Filters, queries
+
+    queries.USE_CUBE = cube
     from ui import data
     from ui import journeys_data as jd
 
@@ -109,4 +112,4 @@ def main(path: str) -> dict[str, float]:
 
 
 if __name__ == "__main__":
-    print(json.dumps(main(sys.argv[1])))
+    print(json.dumps(main(sys.argv[1], cube="--events-only" not in sys.argv[2:])))

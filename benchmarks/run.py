@@ -127,14 +127,17 @@ def bench_size(label: str, repeats: int, pandas: bool) -> dict:
     record("report_warm", runs)
     report_out = outputs[-1]
 
-    # The dashboard's data path: a cold process (fresh cache), then warm processes (facts cached).
-    for phase_kind in ("pages_cold", "pages_warm"):
+    # The dashboard's data path: a cold process (fresh cache), then warm processes (facts cached), with the
+    # touchpoint cube and without it (every touchpoint figure scanning the events).
+    for phase_kind in ("pages_cold", "pages_warm", "pages_warm_events"):
         runs = []
         for _ in range(repeats):
             if phase_kind == "pages_cold":
                 just_written(path)
                 cache = fresh_cache(f"{label}-pages")
-            s, rss, out = measured([PYTHON, "-m", "benchmarks.pages", str(path)], {"CXLENS_CACHE_DIR": str(cache)})
+            flags = ["--events-only"] if phase_kind == "pages_warm_events" else []
+            s, rss, out = measured([PYTHON, "-m", "benchmarks.pages", str(path), *flags],
+                                   {"CXLENS_CACHE_DIR": str(cache)})
             runs.append({"seconds": s, "rss_mb": rss, "phases": json.loads(out)})
         record(phase_kind, runs)
         res[phase_kind]["phases"] = {
