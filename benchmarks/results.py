@@ -74,7 +74,8 @@ def targets(size: dict) -> list[tuple[str, str, bool | None]]:
         return size.get(name, {}).get("median_s")
 
     cold, warm, sql, pd = med("report_cold"), med("report_warm"), med("baseline_sql"), med("baseline_pandas")
-    ours = [size[n]["rss_mb"] for n in ("report_cold", "report_warm", "pages_cold", "pages_warm") if n in size]
+    ours = [size[n]["rss_mb"] for n in ("report_cold", "report_warm", "pages_cold", "pages_warm", "pages_warm_events")
+            if n in size]
     filters = [v for k, v in size["pages_warm"]["phases"].items() if k.startswith("filter_")]
     voc_filters = [v for k, v in size.get("voc", {}).get("phases", {}).items() if k.startswith("voc_filter_")]
     return [

@@ -38,6 +38,7 @@ KEYS = {
     "transitions": ["journey_id", "from_channel", "to_channel"],
     "stages": ["stage"],
     "steps": ["journey_id", "seq"],
+    "touchpoint_cube": ["measure", "journey_day", "stage", "channel", "touchpoint", "persona", "value"],
     "quarantine": ["row_number"],
     "comments": ["journey_id", "timestamp", "stage", "channel", "text_id"],
     "tokens": ["text_id", "keyword"],
