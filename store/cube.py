@@ -18,7 +18,8 @@ and touchpoint NPS) is a sum over it, and it is a few megabytes where the events
 - ``n``: how many touchpoints.
 
 Sorted by measure and journey_day (a measure or period predicate skips row groups), zstd-compressed, text
-columns dictionary-encoded. 10M events (events.parquet 160 MB): about 1M rows, 1.3 MB.
+columns dictionary-encoded. 10M events (events.parquet 153 MB): 940,000 rows, 1.1 MB; its size grows with the
+days, stages, channels, touchpoints, personas and answer values, not with the events.
 """
 
 from __future__ import annotations

@@ -22,6 +22,7 @@ import sys
 import uuid
 from pathlib import Path
 
+from store import cube
 from store.schema import BY_NAME, CANONICAL, FACTS_FORMAT, column_names
 
 # The DuckDB types of store.schema as Spark SQL types (TIMESTAMP is wall-clock time: no time zone).
@@ -101,8 +102,8 @@ def _order(prefix: str = "") -> str:
 
 def run(spark, source: str, out_dir: str | Path, max_dimension_values: int | None = None) -> dict:
     """Write the facts of ``source`` (a Parquet file, directory with hive partitions, or glob) under ``out_dir``:
-    events, journeys (with their paths), transitions, stages, steps, comments, quarantine and meta, as the DuckDB pass does,
-    and the later passes' tokens, journey keywords and customer features.
+    events, journeys (with their paths), transitions, stages, steps, touchpoint_cube, comments, quarantine and meta, as the
+    DuckDB pass does, and the later passes' tokens, journey keywords and customer features.
     Returns the meta row as a dict."""
     import settings
 
@@ -167,6 +168,7 @@ def run(spark, source: str, out_dir: str | Path, max_dimension_values: int | Non
         mask = "CAST(NULL AS BIGINT)"
         pairs = "array_distinct(collect_list(concat(stage, char(31), channel))) AS stage_channel_list"
     _paths(spark, out, f"{mask} OVER (PARTITION BY journey_id)" if masked else mask)
+    cube.write_spark(spark, out)  # the touchpoint cube, from events (store/cube.py)
     spark.sql(f"""
         SELECT f.*, p.stage_path, p.channel_path FROM (
         SELECT journey_id, min_by(customer_id, seq) AS customer_id,

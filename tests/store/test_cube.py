@@ -33,8 +33,8 @@ def tricky_events() -> pl.DataFrame:
     add("J1", T, "가입을", "앱에서", "본인인증을 진행", None, sat=5, ces=7)
     add("J1", T, "가입을", "앱에서", None, "직장인", sat=4)              # same time; persona given later
     add("J1", T + 20 * M, "이용", "콜센터로", "상담을 받음", None, nps=9)   # next day, still the 30 April cohort
-    add("J2", T + 15 * M, "가입을", "콜센터로", "본인인증을 진행", "학생", ces=1)
-    add("J2", T + 15 * M, "가입을", "콜센터로", "본인인증을 진행", "학생", ces=1)  # an exact duplicate counts twice
+    add("J2", T + 5 * M, "가입을", "콜센터로", "본인인증을 진행", "학생", ces=1)
+    add("J2", T + 5 * M, "가입을", "콜센터로", "본인인증을 진행", "학생", ces=1)  # an exact duplicate counts twice
     add("J2", T + 60 * M, "이용", "앱에서", "상담을 받음", "학생", sat=1, nps=3)
     add("J3", T + 3 * 24 * 60 * M, "이용", "지점에서", "상담을 받음", None)  # no persona, no answers
     add("J3", T + 3 * 24 * 60 * M, "이용", "지점에서", "상담을 받음", None, sat=3)
@@ -84,6 +84,10 @@ def test_the_facts_pass_writes_the_cube_counted_as_by_hand(datasets):
     assert n("satisfaction") == 5 and n("ces") == 4 and n("nps") == 3
     assert n("satisfaction", value=4.0, journey_day=day, stage="가입을", channel="앱에서", persona="직장인") == 1
     assert n("nps", value=10.0, journey_day=dt.date(2026, 3, 21)) == 1
+    # cohorts: J1 and J2's touchpoints of 1 May belong to the period that ends on 30 April
+    f = Filters.make(since=day, until=day)
+    assert q.reads_cube(ds, f) and q.totals(ds, f) == {"events": 6, "journeys": 2}
+    assert q.touchpoint_counts(ds, f, "nps", by=["day"]).rows() == [(day, 3.0, 1), (day, 9.0, 1)]
     # one row per key: the measure's answer value (NULL for touchpoints) within the groups
     assert cube.select(sc.KEYS).is_duplicated().sum() == 0
     assert cube.filter(pl.col("measure") == "touchpoints")["value"].null_count() == cube.filter(
