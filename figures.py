@@ -212,18 +212,21 @@ def transition_table(ds: Dataset, f: Filters, kind: str) -> pl.DataFrame:
 
 
 def paths_report(ds: Dataset, f: Filters) -> dict[str, Any]:
-    """The report's ``paths`` ({kind: the TOP_PATHS most frequent paths}) and ``transitions`` ({kind: every edge}),
-    kinds stage and channel."""
+    """The report's ``paths`` ({kind: the TOP_PATHS most frequent paths}, kinds stage and channel) and
+    ``transitions`` ({kind: every edge}, kinds stage, channel and touchpoint; touchpoint None without a touchpoint
+    map)."""
     paths, transitions = {}, {}
     for kind in store_paths.KINDS:
         paths[kind] = [
             {"path": r["path"], "journeys": r["journeys"], "share": r["share"], "nps": r["nps"],
              "nps_responses": r["responses"], "median_journey_hours": r["median_journey_hours"]}
             for r in path_table(ds, f, kind, TOP_PATHS).iter_rows(named=True)]
+    for kind in store_paths.MAP_KINDS:
         transitions[kind] = [
             {"from": r["from"], "to": r["to"], "count": r["count"], "journeys": r["journeys"],
              "median_hours": r["median_hours"], "nps": r["nps"]}
-            for r in transition_table(ds, f, kind).iter_rows(named=True)]
+            for r in transition_table(ds, f, kind).iter_rows(named=True)
+        ] if kind != "touchpoint" or store_paths.has_touchpoint_map(ds) else None
     return {"paths": paths, "transitions": transitions}
 
 

@@ -39,11 +39,12 @@ def journey_paths(events: pl.DataFrame) -> pl.DataFrame:
 
 
 def transition_rows(events: pl.DataFrame, kind: str) -> pl.DataFrame:
-    """Every transition of ``kind`` (stage or channel): journey_id, from, to, hours between the two touchpoints.
+    """Every transition of ``kind`` (stage, channel or touchpoint): journey_id, from, to, hours between the two
+    touchpoints. Touchpoints without a ``kind`` value are skipped (consecutive means among the named ones).
 
     Example: app 09:00 → web 10:30 → web 11:00 → app 11:00 gives app→web 1.5 h and web→app 0.0 h.
     """
-    ev = ordered(events).with_columns(
+    ev = ordered(events).filter(pl.col(kind).is_not_null()).with_columns(
         pl.col(kind).shift(1).over("journey_id").alias("from"),
         pl.col("timestamp").shift(1).over("journey_id").alias("prev_ts"),
     )

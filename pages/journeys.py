@@ -18,13 +18,13 @@ layout.stop_if_empty(ds, f)
 
 active = drill.current()
 if "journeys.kind" not in st.session_state:  # a shared link to a channel path or transition shows channel paths
-    st.session_state["journeys.kind"] = active.kind if active else "stage"
+    st.session_state["journeys.kind"] = active.kind if active and active.kind in drill.KINDS else "stage"
 kind = st.segmented_control(t("path_kind"), ["stage", "channel"], format_func=lambda k: t("kind_" + k),
                             key="journeys.kind", required=True)
 
 # --- the active selection, with one click to clear
 if active is not None:
-    what = (t("drill_transition", kind=t("kind_" + active.kind), start=active.start, end=active.end)
+    what = (t("drill_transition", kind=t("edge_" + active.kind), start=active.start, end=active.end)
             if active.is_transition else t("drill_path", kind=t("kind_" + active.kind), path=shown(active.values)))
     box, clear = st.columns([5, 1], vertical_alignment="center")
     box.info(t("drill_active", what=text.md(what)), icon=":material/filter_alt:")
@@ -40,12 +40,12 @@ def _select_path(table):
     return pick
 
 
-def _select_edge(table):
+def _select_edge(table, map_kind):
     def pick():
         points = st.session_state["journeys.map_chart"]["selection"]["points"]
         if points and points[0].get("customdata"):
             row = table.row(int(points[0]["customdata"][0]), named=True)
-            drill.select(drill.Drill(kind, start=row["from"], end=row["to"]))
+            drill.select(drill.Drill(map_kind, start=row["from"], end=row["to"]))
     return pick
 
 
@@ -87,20 +87,34 @@ with layout.guard():
                      "q_value": "%.3g"},
         )
 
-edges = jd.transition_table(ds, f, kind)
 with layout.guard():
     st.subheader(t("process_map_title"))
     st.caption(t("process_map_explained"))
+    # the map's nodes: the paths' kind unless chosen here (remembered per paths' kind); a shared link to a
+    # touchpoint transition opens the touchpoint map
+    map_kinds = [*drill.KINDS, "touchpoint"] if jd.touchpoint_map(ds) else list(drill.KINDS)
+    map_key = f"journeys.map_kind.{kind}"
+    if map_key not in st.session_state:
+        st.session_state[map_key] = active.kind if active and active.is_transition and active.kind in map_kinds else kind
+    map_kind = st.segmented_control(t("map_kind"), map_kinds, format_func=lambda k: t("nodes_" + k), key=map_key,
+                                    required=True)
+    if len(map_kinds) == 2:
+        st.caption(t("no_touchpoint_map", max=jd.MAX_MAP_TOUCHPOINTS))
+    edges = jd.transition_table(ds, f, map_kind)
     if edges.height == 0:
         st.info(t("no_transitions"))
     else:
-        nodes = ds.stage_order if kind == "stage" else data.filter_options(ds)["channel"]
-        layout.chart(path_charts.process_map(edges, nodes, min_n, "line" if kind == "stage" else "circle"),
-                     on_select=_select_edge(edges), selection_mode="points", key="journeys.map_chart")
+        drawn = edges.head(jd.MAP_EDGES) if map_kind == "touchpoint" else edges
+        nodes = {"stage": ds.stage_order, "channel": data.filter_options(ds)["channel"]}.get(
+            map_kind) or jd.touchpoint_order(ds)
+        layout.chart(path_charts.process_map(drawn, nodes, min_n, "line" if map_kind == "stage" else "circle"),
+                     on_select=_select_edge(edges, map_kind), selection_mode="points", key="journeys.map_chart")
+        if drawn.height < edges.height:
+            st.caption(t("map_edges_shown", shown=drawn.height, total=f"{edges.height:,}"))
         layout.n_caption(journeys=int(paths["journeys"].sum()))
         layout.table(
             edges.select("from", "to", "count", "journeys", "median_hours", "nps", "responses", "low_sample"),
-            f"transitions_{kind}.csv",
+            f"transitions_{map_kind}.csv",
             labels={"from": t("col_from"), "to": t("col_to"), "count": t("col_transitions"),
                     "journeys": t("col_journeys"), "median_hours": t("col_median_hours"), "nps": t("col_nps"),
                     "responses": t("col_nps_responses"), "low_sample": t("col_low_sample")},

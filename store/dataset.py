@@ -622,6 +622,7 @@ def _materialize(files: tuple[str, ...], columns: tuple[str, ...], dims: tuple[s
                 params={**events, **extra, "path_parts": path_parts, "out": str(tmp / "journeys.parquet")})
         for part in path_parts:
             os.remove(part)
+        paths.write_touchpoint_steps(cur, events["ev"], str(tmp / "journeys.parquet"), tmp)
         step(0.75, "Counting channel handoffs and stage positions")
         cur.sql(
             """COPY (

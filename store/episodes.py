@@ -9,7 +9,7 @@ import polars as pl
 from store import db
 from store.dataset import Dataset
 from store.filters import Filters
-from store.paths import KINDS, SEP, _steps_path
+from store.paths import KINDS, MAP_KINDS, SEP, _steps_path
 from store.queries import _query, _with
 from store.schema import quote
 
@@ -71,9 +71,9 @@ def _listed(ds: Dataset, f: Filters, path: tuple[str, Sequence[str]] | None,
         conds.append(f"s.{kind}_path = $path")
     if transition is not None:
         kind, start, end = transition
-        if kind not in KINDS:
+        if kind not in MAP_KINDS:
             raise ValueError(f"unknown path kind {kind!r}")
-        params.update(steps=_steps_path(ds), t_from=start, t_to=end)
+        params.update(steps=_steps_path(ds, kind), t_from=start, t_to=end)
         conds.append(f"s.journey_id IN (SELECT journey_id FROM read_parquet($steps) "
                      f"WHERE prev_{kind} = $t_from AND {kind} = $t_to)")
     where = " WHERE " + " AND ".join(conds) if conds else ""

@@ -24,6 +24,9 @@ from store.filters import Filters, journey_conditions
 from store.queries import _query, _with
 
 KINDS = ("stage", "channel")  # what a path or a transition is made of (an allow-list for identifiers)
+MAP_KINDS = (*KINDS, "touchpoint")  # what a process map's nodes can be (touchpoints: when there are not too many)
+MAX_MAP_TOUCHPOINTS = 40
+TOUCHPOINT_STEPS = "touchpoint_steps.parquet"
 SEP = chr(31)  # joins a path's values into one text (the journey facts' stage_path, channel_path)
 # Steps per part when the paths are aggregated: an ordered aggregate holds its groups in memory, so the journeys are
 # split into parts by a hash of their id (at 10M events, 7M steps in 4 parts fit a 150 MB memory limit; in one, not).
@@ -93,13 +96,47 @@ def write_steps(cur, events_path: str, out_dir: str | Path, mask_stages: list[st
     return written
 
 
-def _steps_path(ds: Dataset) -> str:
-    return str(Path(ds.facts_dir) / "steps.parquet")
+def write_touchpoint_steps(cur, events_path: str, journeys_path: str, out_dir: str | Path) -> bool:
+    """The facts pass's part after the journey facts: touchpoint_steps.parquet, every transition between two
+    consecutive named touchpoints of a journey (touchpoints without a name are skipped) whose touchpoint differs,
+    with the journey columns of steps.parquet; only when the data names 2 to MAX_MAP_TOUCHPOINTS touchpoints (a map
+    of more is unreadable). Returns whether it was written."""
+    named = cur.sql("SELECT count(DISTINCT touchpoint) FROM read_parquet($ev)", params={"ev": events_path})
+    if not 2 <= named.fetchall()[0][0] <= MAX_MAP_TOUCHPOINTS:
+        return False
+    cur.sql(
+        """COPY (
+            SELECT t.journey_id, t.seq, t.prev_touchpoint, t.touchpoint, t.hours, t.journey_first_ts,
+                   t.journey_persona, j.nps AS journey_nps, j.stage_channel_mask AS journey_stage_channel_mask,
+                   row_number() OVER (PARTITION BY t.journey_id, t.prev_touchpoint, t.touchpoint ORDER BY t.seq) = 1
+                       AS first_touchpoint_move
+            FROM (
+                SELECT journey_id, seq, CAST(touchpoint AS VARCHAR) AS touchpoint,
+                       CAST(lag(touchpoint) OVER w AS VARCHAR) AS prev_touchpoint,
+                       (epoch_us(timestamp) - epoch_us(lag(timestamp) OVER w)) / 3.6e9 AS hours,
+                       journey_first_ts, CAST(journey_persona AS VARCHAR) AS journey_persona
+                FROM read_parquet($ev) WHERE touchpoint IS NOT NULL
+                WINDOW w AS (PARTITION BY journey_id ORDER BY seq)
+            ) t JOIN read_parquet($journeys) j USING (journey_id)
+            WHERE t.prev_touchpoint <> t.touchpoint
+        ) TO $out (FORMAT parquet, COMPRESSION zstd)""",
+        params={"ev": events_path, "journeys": journeys_path, "out": str(Path(out_dir) / TOUCHPOINT_STEPS)},
+    )
+    return True
 
 
-def _kind(kind: str) -> str:
-    if kind not in KINDS:
-        raise ValueError(f"unknown path kind {kind!r}; allowed: {list(KINDS)}")
+def _steps_path(ds: Dataset, kind: str = "stage") -> str:
+    return str(Path(ds.facts_dir) / (TOUCHPOINT_STEPS if kind == "touchpoint" else "steps.parquet"))
+
+
+def has_touchpoint_map(ds: Dataset) -> bool:
+    """Whether the facts hold touchpoint transitions (the data names 2 to MAX_MAP_TOUCHPOINTS touchpoints)."""
+    return Path(_steps_path(ds, "touchpoint")).exists()
+
+
+def _kind(kind: str, kinds: tuple[str, ...] = KINDS) -> str:
+    if kind not in kinds:
+        raise ValueError(f"unknown path kind {kind!r}; allowed: {list(kinds)}")
     return kind
 
 
@@ -137,7 +174,7 @@ def _moves(ds: Dataset, f: Filters, kind: str, params: dict) -> str:
     A period filter, a persona filter of the data's own persona and a channel or stage filter (when the journeys
     carry stage × channel bits) are conditions on the steps' copies of the journey's first_ts, persona and bits;
     any other selection is a semi-join on the selected journeys."""
-    k = _kind(kind)
+    k = _kind(kind, MAP_KINDS)
     conds = [f"prev_{k} <> {k}"]
     pushed = Filters(since=f.since, until=f.until, persona=() if ds.derived else f.persona)
     conds += journey_conditions(pushed, "m", (), params, prefix="journey_")
@@ -146,14 +183,15 @@ def _moves(ds: Dataset, f: Filters, kind: str, params: dict) -> str:
         conds.append("(m.journey_stage_channel_mask & CAST($pair_mask AS UBIGINT)) <> 0")
     if f != pushed:
         conds.append("journey_id IN (SELECT journey_id FROM sel)")
-    params["steps"] = _steps_path(ds)
+    params["steps"] = _steps_path(ds, k)
     return (f"SELECT prev_{k} AS \"from\", {k} AS \"to\", hours, first_{k}_move AS first, journey_nps AS nps "
             f"FROM read_parquet($steps) m WHERE {' AND '.join(conds)}")
 
 
 def transition_stats(ds: Dataset, f: Filters, kind: str) -> pl.DataFrame:
-    """Per ``kind`` transition (two consecutive touchpoints of a selected journey whose stage or channel
-    differs): from, to, count, journeys (distinct), median_hours between the two touchpoints."""
+    """Per ``kind`` transition (two consecutive touchpoints of a selected journey whose stage, channel or
+    touchpoint differs; for touchpoints, consecutive among the named ones): from, to, count, journeys (distinct),
+    median_hours between the two touchpoints. ``kind`` touchpoint needs ``has_touchpoint_map``."""
     sql, params = _with(ds, f)
     return _query(
         ds, sql + f", m AS ({_moves(ds, f, kind, params)}) SELECT \"from\", \"to\", count(*) AS count, "
@@ -180,5 +218,6 @@ def journey_paths(ds: Dataset, f: Filters) -> pl.DataFrame:
                   "string_split(channel_path, chr(31)) AS channel_path FROM sel", params)
 
 
-__all__ = ["KINDS", "SEP", "journey_paths", "path_answers", "path_condition", "path_stats", "transition_answers",
-           "transition_stats", "write_steps"]
+__all__ = ["KINDS", "MAP_KINDS", "MAX_MAP_TOUCHPOINTS", "SEP", "has_touchpoint_map", "journey_paths", "path_answers",
+           "path_condition", "path_stats", "transition_answers", "transition_stats", "write_steps",
+           "write_touchpoint_steps"]

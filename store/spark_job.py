@@ -186,6 +186,7 @@ def run(spark, source: str, out_dir: str | Path, max_dimension_values: int | Non
         FROM cx_events GROUP BY journey_id
         ) f JOIN cx_paths p ON p.journey_id = f.journey_id
     """).write.mode("overwrite").parquet(f"{out}/journeys.parquet")
+    _touchpoint_steps(spark, out)
     spark.sql("""
         SELECT journey_id, prev_channel AS from_channel, channel AS to_channel, count(*) AS count
         FROM cx_events WHERE prev_channel IS NOT NULL AND prev_channel <> channel
@@ -267,6 +268,30 @@ def _paths(spark, out: str, mask: str) -> None:
                                     THEN struct(seq, channel) END)), x -> x.channel), char(31)) AS channel_path
         FROM cx_steps GROUP BY journey_id
     """).createOrReplaceTempView("cx_paths")
+
+
+def _touchpoint_steps(spark, out: str) -> None:
+    """touchpoint_steps, as ``store.paths.write_touchpoint_steps`` (only for 2 to MAX_MAP_TOUCHPOINTS named
+    touchpoints): transitions between consecutive named touchpoints, with the journey columns of steps."""
+    from store.paths import MAX_MAP_TOUCHPOINTS, TOUCHPOINT_STEPS
+
+    named = spark.sql("SELECT count(DISTINCT touchpoint) FROM cx_events").collect()[0][0]
+    if not 2 <= named <= MAX_MAP_TOUCHPOINTS:
+        return
+    spark.sql(f"""
+        SELECT t.journey_id, t.seq, t.prev_touchpoint, t.touchpoint, t.hours, t.journey_first_ts,
+               t.journey_persona, j.nps AS journey_nps, j.stage_channel_mask AS journey_stage_channel_mask,
+               row_number() OVER (PARTITION BY t.journey_id, t.prev_touchpoint, t.touchpoint ORDER BY t.seq) = 1
+                   AS first_touchpoint_move
+        FROM (
+            SELECT journey_id, seq, touchpoint, lag(touchpoint) OVER w AS prev_touchpoint,
+                   (unix_micros(CAST(timestamp AS TIMESTAMP))
+                    - unix_micros(CAST(lag(timestamp) OVER w AS TIMESTAMP))) / 3600000000.0 AS hours,
+                   journey_first_ts, journey_persona
+            FROM cx_events WHERE touchpoint IS NOT NULL WINDOW w AS (PARTITION BY journey_id ORDER BY seq)
+        ) t JOIN parquet.`{out}/journeys.parquet` j ON j.journey_id = t.journey_id
+        WHERE t.prev_touchpoint <> t.touchpoint
+    """).write.mode("overwrite").parquet(f"{out}/{TOUCHPOINT_STEPS}")
 
 
 def _register_nfc(spark) -> None:

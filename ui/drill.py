@@ -2,7 +2,7 @@
 session and mirrored in the URL; and the other pages' clicks (a funnel bar, a heatmap cell, a driver, a pain point)
 that filter the dashboard, or open the Journeys page (a handoff).
 
-URL parameters: ``drill_kind`` (stage or channel), ``drill_path`` (repeated: the path's values in order) or
+URL parameters: ``drill_kind`` (stage or channel; touchpoint for a transition), ``drill_path`` (repeated: the path's values in order) or
 ``drill_from`` and ``drill_to`` (a transition), and ``journey`` (the episode shown). ui.state keeps these
 parameters when it rewrites the filters into the URL (``KEPT_PARAMS``).
 """
@@ -19,7 +19,8 @@ import streamlit as st
 from ui import text
 from ui.i18n import t
 
-KINDS = ("stage", "channel")
+KINDS = ("stage", "channel")  # of a path (store.paths.KINDS)
+MAP_KINDS = (*KINDS, "touchpoint")  # of a transition (store.paths.MAP_KINDS)
 PARAMS = ("drill_kind", "drill_path", "drill_from", "drill_to", "journey")
 _KEY = "drill"
 _JOURNEY = "drill.journey"
@@ -27,7 +28,8 @@ _JOURNEY = "drill.journey"
 
 @dataclass(frozen=True)
 class Drill:
-    """A clicked path (``values``) or transition (``start`` → ``end``) of ``kind`` (stage or channel)."""
+    """A clicked path (``values``, kind stage or channel) or transition (``start`` → ``end``, kind stage, channel or
+    touchpoint)."""
 
     kind: str
     values: tuple[str, ...] = ()
@@ -49,11 +51,13 @@ def parse(params: dict[str, list[str]]) -> tuple[Drill | None, str | None]:
     """(drill, journey id) from URL parameters (each a list of values); anything incomplete is no drill."""
     kind = (params.get("drill_kind") or [None])[-1]
     journey = (params.get("journey") or [None])[-1] or None
-    if kind not in KINDS:
+    if kind not in MAP_KINDS:
         return None, journey
     start, end = (params.get("drill_from") or [None])[-1], (params.get("drill_to") or [None])[-1]
     if start and end:
         return Drill(kind, start=start, end=end), journey
+    if kind not in KINDS:  # touchpoints have transitions, not paths
+        return None, journey
     values = tuple(v for v in params.get("drill_path", ()) if v)
     return (Drill(kind, values=values) if values else None), journey
 

@@ -840,6 +840,17 @@ TEXT: dict[str, dict[str, str]] = {
     "path_kind": {"en": "Paths of", "ko": "경로 기준"},
     "kind_stage": {"en": "Stage path", "ko": "단계 경로"},
     "kind_channel": {"en": "Channel path", "ko": "채널 경로"},
+    "map_kind": {"en": "Map of", "ko": "맵 기준"},
+    "nodes_stage": {"en": "Stages", "ko": "단계"},
+    "nodes_channel": {"en": "Channels", "ko": "채널"},
+    "nodes_touchpoint": {"en": "Touchpoints", "ko": "접점"},
+    "edge_stage": {"en": "stage", "ko": "단계"},
+    "edge_channel": {"en": "channel", "ko": "채널"},
+    "edge_touchpoint": {"en": "touchpoint", "ko": "접점"},
+    "map_edges_shown": {"en": "The map draws the {shown} most frequent of {total} transitions; the table lists all.",
+                        "ko": "맵에는 전환 {total}개 중 가장 많은 {shown}개를 그렸고, 표에는 모두 있습니다."},
+    "no_touchpoint_map": {"en": "A touchpoint map needs 2 to {max} named touchpoints; this data has a different number.",
+                          "ko": "접점 맵은 이름 있는 접점이 2~{max}개일 때 그립니다. 이 데이터는 그렇지 않습니다."},
     "paths_title": {"en": "Most frequent paths", "ko": "가장 많은 경로"},
     "paths_explained": {"en": "Each journey's stages (channels) in order, repeats in a row counted once. Bar colour = "
                               "NPS of the path's journeys (grey, hatched: too few answers). Click a bar to list its "
@@ -858,13 +869,13 @@ TEXT: dict[str, dict[str, str]] = {
                            "ko": "추천자보다 비추천자 비율이 높은 경로가 없습니다(또는 비추천자나 추천자가 없습니다)."},
     "process_map_title": {"en": "Process map", "ko": "프로세스 맵"},
     "process_map_explained": {
-        "en": "Arrows = consecutive touchpoints of a journey in different stages (channels). Width = how often, "
+        "en": "Arrows = consecutive touchpoints of a journey in different stages (channels, touchpoints). Width = how often, "
               "colour = NPS of the journeys taking it (grey, dotted: too few answers). Click an arrow's dot to list "
               "its journeys.",
-        "ko": "화살표 = 한 여정에서 단계(채널)가 바뀌는 연속된 두 접점. 굵기 = 횟수, 색 = 그 전환을 거친 여정의 NPS(회색 점선: "
+        "ko": "화살표 = 한 여정에서 단계(채널, 접점)가 바뀌는 연속된 두 접점. 굵기 = 횟수, 색 = 그 전환을 거친 여정의 NPS(회색 점선: "
               "응답 부족). 화살표 가운데 점을 클릭하면 해당 여정 목록이 나옵니다."},
-    "no_transitions": {"en": "No journey in the selection changes stage (channel).",
-                       "ko": "선택한 여정 중 단계(채널)가 바뀌는 여정이 없습니다."},
+    "no_transitions": {"en": "No journey in the selection changes stage (channel, touchpoint).",
+                       "ko": "선택한 여정 중 단계(채널, 접점)가 바뀌는 여정이 없습니다."},
     "drill_active": {"en": "Showing the journeys of {what}.", "ko": "{what}의 여정을 보고 있습니다."},
     "drill_path": {"en": "{kind} {path}", "ko": "{kind} {path}"},
     "drill_transition": {"en": "{kind} transition {start} → {end}", "ko": "{kind} 전환 {start} → {end}"},

@@ -11,9 +11,30 @@ import figures
 from metrics.episodes import timeline
 from store import Dataset, Filters
 from store import episodes as store_episodes
+from store import paths as store_paths
+from store import queries as store_queries
 from ui.data import _register
 
 LIST_LIMIT = 200  # journeys listed at most (the count says how many there are)
+MAP_EDGES = 30  # arrows a touchpoint map draws at most (the most frequent; the table lists every transition)
+MAX_MAP_TOUCHPOINTS = store_paths.MAX_MAP_TOUCHPOINTS
+
+
+def touchpoint_order(ds: Dataset) -> list[str]:
+    """``ordered_touchpoints`` cached per dataset version."""
+    return ordered_touchpoints(ds, Filters())
+
+
+@_register
+def ordered_touchpoints(ds: Dataset, f: Filters) -> list[str]:
+    """Every named touchpoint in journey order, for the touchpoint map's nodes: by the stage it occurs in most
+    (in the dataset's stage order), then by name (filters ignored)."""
+    counts = store_queries.touchpoint_volume(ds, Filters(), ["stage", "touchpoint"], journeys=False)
+    modal = counts.filter(pl.col("touchpoint").is_not_null()).sort(
+        ["events", "stage"], descending=[True, False]).unique("touchpoint", keep="first")
+    rank = {s: i for i, s in enumerate(ds.stage_order)}
+    return [r["touchpoint"] for r in sorted(modal.iter_rows(named=True),
+                                            key=lambda r: (rank.get(r["stage"], len(rank)), r["touchpoint"]))]
 ARROW = " → "
 
 
@@ -40,6 +61,11 @@ def detractor_paths(ds: Dataset, f: Filters, kind: str) -> pl.DataFrame:
 def transition_table(ds: Dataset, f: Filters, kind: str) -> pl.DataFrame:
     """figures.transition_table: the process map's edges."""
     return figures.transition_table(ds, f, kind)
+
+
+def touchpoint_map(ds: Dataset) -> bool:
+    """store.paths.has_touchpoint_map: whether the process map can be drawn between touchpoints (a file check)."""
+    return store_paths.has_touchpoint_map(ds)
 
 
 @_register

@@ -22,6 +22,7 @@ from ui.text import plot
 NPS_SCALE = "RdYlGn"
 LOW_COLOUR = "#9E9E9E"
 NODE_COLOUR = "#3969AC"
+RING_NODES = 8  # a circle map of more nodes draws small dots with the names outside
 
 
 def nps_colour(value: float | None, responses: int, min_n: int) -> str:
@@ -138,14 +139,24 @@ def process_map(edges: pl.DataFrame, nodes: Sequence[str], min_n: int, layout: s
                       + t("col_journeys") + ": %{customdata[4]}<br>" + _unitless("col_median_hours") + ": %{customdata[5]}<br>"
                       "NPS %{customdata[6]} · %{customdata[7]}<extra></extra>",
     ))
+    ring = layout == "circle" and len(used) > RING_NODES  # many nodes: small dots, names outside the circle
     fig.add_trace(go.Scatter(
-        x=[pos[n][0] for n in used], y=[pos[n][1] for n in used], mode="markers+text", showlegend=False,
+        x=[pos[n][0] for n in used], y=[pos[n][1] for n in used], mode="markers" if ring else "markers+text",
+        showlegend=False,
         # on a line, every other label one line lower, so long stage names do not run into each other
         text=[("<br>" if layout == "line" and i % 2 else "") + wrap(n, 8) for i, n in enumerate(used)],
         textposition="bottom center" if layout == "line" else "middle center",
         textfont=dict(size=12, color="#111111"), customdata=[plot(n) for n in used], hovertemplate="%{customdata}<extra></extra>",
-        marker=dict(size=44 if layout == "circle" else 18, color="#E8EEF7", line=dict(color=NODE_COLOUR, width=2)),
+        marker=dict(size=14 if ring else 44 if layout == "circle" else 18, color="#E8EEF7",
+                    line=dict(color=NODE_COLOUR, width=2)),
     ))
+    if ring:
+        fig.add_trace(go.Scatter(
+            x=[1.1 * pos[n][0] for n in used], y=[1.1 * pos[n][1] for n in used], mode="text", showlegend=False,
+            text=[plot(n) for n in used], hoverinfo="skip", textfont=dict(size=12, color="#111111"),
+            textposition=["middle right" if pos[n][0] > 0.15 else "middle left" if pos[n][0] < -0.15
+                          else "top center" if pos[n][1] > 0 else "bottom center" for n in used],
+        ))
     fig.add_trace(_colourbar_trace())
     pad = 0.35
     if layout == "line":
@@ -155,6 +166,10 @@ def process_map(edges: pl.DataFrame, nodes: Sequence[str], min_n: int, layout: s
         fig.update_xaxes(range=[-0.6, max(len(used) - 1, 0) + 0.6])
         fig.update_yaxes(range=[low - 0.45, high + 0.12])
         height = 220 + int(160 * (high - low))
+    elif ring:  # room for the names beside the circle; not held round, so a phone draws a tall oval, not a dot
+        fig.update_xaxes(range=[-2.3, 2.3])
+        fig.update_yaxes(range=[-1.3, 1.3])
+        height = HEIGHT + 260
     else:
         fig.update_xaxes(range=[-1 - 1.6 * pad, 1 + 1.6 * pad])
         fig.update_yaxes(range=[-1 - pad, 1 + pad], scaleanchor="x")

@@ -71,6 +71,28 @@ def test_clicking_a_transition_lists_the_journeys_that_take_it(page, server, dat
     assert _count_caption(page).endswith(f"of {taking:,} journeys listed.")
 
 
+def test_the_touchpoint_map_opens_from_its_switch_and_a_dot_lists_the_journeys_of_that_touchpoint_transition(
+        page, server, dataset):
+    edges = figures.transition_table(dataset, Filters(), "touchpoint")
+    first = edges.row(0, named=True)
+    open_view(page, server.url + "/journeys?lang=ko", min_charts=2)
+    page.get_by_role("radio", name="접점", exact=True).click()
+    wait_rendered(page, 2)
+    drawn = min(edges.height, 30)  # the map draws the 30 most frequent arrows, then the dots
+    dots = page.locator('[data-testid="stPlotlyChart"]').nth(1).locator(".scatterlayer .trace").nth(drawn) \
+        .locator(".point")
+    _click(page, dots.first)
+    _wait_url(page, "drill_from=")
+    assert _query(page)["drill_kind"] == ["touchpoint"]
+    assert (_query(page)["drill_from"], _query(page)["drill_to"]) == ([first["from"]], [first["to"]])
+    assert f"접점 전환 {first['from']} → {first['to']}" in page.locator(INFO).first.inner_text()
+    taking = store_episodes.count_journeys(dataset, Filters(), transition=("touchpoint", first["from"], first["to"]))
+    assert taking == first["journeys"]
+    caption = page.locator('[data-testid="stCaptionContainer"]', has_text="건 표시").first.inner_text()
+    assert f"여정 {taking:,}건 중" in caption
+    assert page.locator(EXCEPTION).count() == 0
+
+
 @pytest.mark.parametrize("lang", ["en", "ko"])
 def test_a_row_of_the_journey_list_opens_its_episode(page, server, dataset, lang):
     first = store_episodes.journey_list(dataset, Filters(), "nps", False, 1).row(0, named=True)

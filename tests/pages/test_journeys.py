@@ -72,6 +72,28 @@ def test_a_transition_in_the_url_lists_the_journeys_that_take_it(app, telco_path
     assert sorted(listed) == sorted(taking.to_list())[:200] and len(listed) > 0
 
 
+def test_a_touchpoint_transition_in_the_url_opens_the_touchpoint_map_and_lists_the_journeys_that_take_it(
+        app, sample_path):
+    from metrics.paths import transition_rows
+
+    rows = transition_rows(_valid_events(sample_path), "touchpoint")
+    top = rows.group_by("from", "to").len().sort(["len", "from", "to"], descending=[True, False, False]).row(
+        0, named=True)
+    at = app(sample_path, page=PAGE, drill_kind="touchpoint", drill_from=top["from"], drill_to=top["to"])
+    assert _problems(at) == []
+    assert any(f"touchpoint transition {top['from']} → {top['to']}" in i.value for i in at.info)
+    assert at.session_state["journeys.map_kind.stage"] == "touchpoint"
+    spec = json.loads(at.get("plotly_chart")[1].proto.spec)
+    nodes = [d for d in spec["data"] if d.get("mode") == "text"][0]["text"]  # names beside the ring
+    assert any(top["from"] in n.replace("<br>", " ") for n in nodes)  # the map's nodes are touchpoints
+    edges = _frame(at, "Transitions")
+    assert edges["Transitions"].tolist()[0] == top["len"] and len(edges) > 30  # the table lists every transition
+    assert any("30 most frequent" in c.value for c in at.caption)  # the map draws the most frequent
+    taking = rows.filter((pl.col("from") == top["from"]) & (pl.col("to") == top["to"]))["journey_id"].unique()
+    assert any(f"{min(200, taking.len()):,} of {taking.len():,}" in c.value for c in at.caption)
+    assert set(_frame(at, "Journey")["Journey"]) <= set(taking.to_list())
+
+
 def test_a_journey_in_the_url_opens_its_episode_with_the_customers_other_journeys(app, telco_path):
     ev = _valid_events(telco_path)
     at = app(telco_path, page=PAGE, journey="T0007")

@@ -83,6 +83,42 @@ def test_each_step_carries_its_journeys_facts(telco):
     assert joined["m"].null_count() == 0 and joined.filter(pl.col("journey_stage_channel_mask") != pl.col("m")).height == 0
 
 
+@pytest.mark.parametrize("selection", [{}, {"persona": ["직장인"]}, {"channel": ["웹"]},
+                                       {"until": dt.date(2026, 3, 1), "stage": ["개통"]},
+                                       {"dims": {"region": ["부산"]}}])
+def test_touchpoint_transitions_equal_the_reference(telco, selection):
+    frame, ds = telco
+    assert sp.has_touchpoint_map(ds)
+    f = Filters.make(**selection)
+    chosen = q.journeys(ds, f, ["journey_id"])["journey_id"]
+    facts = journey_facts(frame).filter(pl.col("journey_id").is_in(chosen.implode()))
+    rows = transition_rows(frame, "touchpoint").filter(pl.col("journey_id").is_in(chosen.implode()))
+    t_stats, t_answers = transition_inputs(rows, facts)
+    got = _sorted(sp.transition_stats(ds, f, "touchpoint"), ["from", "to"])
+    want = _sorted(t_stats, ["from", "to"])
+    assert got.height > 10 and got.drop("median_hours").equals(want.drop("median_hours"))
+    assert (got["median_hours"] - want["median_hours"]).abs().max() < 1e-9
+    assert _sorted(sp.transition_answers(ds, f, "touchpoint").with_columns(pl.col("nps").cast(pl.Int64)),
+                   ["from", "to", "nps"]).equals(_sorted(t_answers, ["from", "to", "nps"]))
+
+
+def test_touchpoint_transitions_skip_unnamed_touchpoints_and_need_few_touchpoints(tmp_path, monkeypatch):
+    # j: 상담 → (no name) → 상담 is no transition; 상담 → 개통 (10:00 → 12:00, over the unnamed one) is one, 2 h
+    rows = [("j", T, "a", "앱", "상담"), ("j", T + H, "a", "앱", None), ("j", T + 2 * H, "a", "웹", "상담"),
+            ("j", T + 3 * H, "b", "웹", None), ("j", T + 4 * H, "b", "웹", "개통")]
+    path = tmp_path / "tp.parquet"
+    frame = pl.DataFrame(rows, schema=["journey_id", "timestamp", "stage", "channel", "touchpoint"], orient="row")
+    frame.write_parquet(path)
+    ds = open_dataset(path, cache_dir=tmp_path / "cache")
+    assert sp.transition_stats(ds, Filters(), "touchpoint").rows() == [("상담", "개통", 1, 1, 2.0)]
+    from store import episodes
+
+    assert episodes.count_journeys(ds, Filters(), transition=("touchpoint", "상담", "개통")) == 1
+    monkeypatch.setattr(sp, "MAX_MAP_TOUCHPOINTS", 1)
+    frame.with_columns(pl.lit("x").alias("region")).write_parquet(tmp_path / "tp2.parquet")
+    assert not sp.has_touchpoint_map(open_dataset(tmp_path / "tp2.parquet", cache_dir=tmp_path / "cache"))
+
+
 def test_paths_and_transitions_by_hand_with_equal_timestamps(tmp_path):
     # j: at T three touchpoints tie; journey order breaks the tie by stage, then channel:
     #   (가입, 앱) (가입, 콜센터) (개통, 앱), then (개통, 앱) at T+2h, (가입, 웹) at T+3h.

@@ -39,6 +39,7 @@ KEYS = {
     "stages": ["stage"],
     "steps": ["journey_id", "seq"],
     "touchpoint_cube": ["measure", "journey_day", "stage", "channel", "touchpoint", "persona", "value"],
+    "touchpoint_steps": ["journey_id", "seq"],
     "quarantine": ["row_number"],
     "comments": ["journey_id", "timestamp", "stage", "channel", "text_id"],
     "tokens": ["text_id", "keyword"],
