@@ -6,7 +6,7 @@ from __future__ import annotations
 import streamlit as st
 
 from metrics.handoff_effect import sentence
-from ui import charts, data, drill, layout
+from ui import channel_charts, data, drill, layout
 from ui.i18n import reason, t
 
 ds, f = data.current_dataset(), data.current_filters()
@@ -38,7 +38,7 @@ with left, layout.guard():
     if moves.height == 0:
         st.info(t("no_handoffs"))
     else:
-        layout.chart(charts.sankey(moves, colours))
+        layout.chart(channel_charts.sankey(moves, colours))
         st.caption(t("n_handoffs", n=f"{int(moves['count'].sum()):,}", journeys=f"{handoff_journeys:,}")
                    + " · " + t("sankey_note"))
 
@@ -47,7 +47,7 @@ with right, layout.guard():
     if moves.height == 0:
         st.info(t("no_handoffs"))
     else:
-        layout.chart(charts.handoff_heatmap(data.handoffs(ds, f)), **drill.journeys_on_cell("channel", "channels.handoffs"))
+        layout.chart(channel_charts.handoff_heatmap(data.handoffs(ds, f)), **drill.journeys_on_cell("channel", "channels.handoffs"))
         st.caption(t("n_handoffs", n=f"{int(moves['count'].sum()):,}", journeys=f"{handoff_journeys:,}")
                    + " · " + t("click_handoff_for_journeys"))
 
@@ -58,7 +58,7 @@ with columns[0], layout.guard():
     if not scores["ratings"].fill_null(0).sum():
         st.info(t("no_answers"))
     else:
-        layout.chart(charts.group_bars(scores, "channel", "mean_satisfaction", "ratings", t("mean_satisfaction"),
+        layout.chart(channel_charts.group_bars(scores, "channel", "mean_satisfaction", "ratings", t("mean_satisfaction"),
                                           min_n, colours, ".2f", (1, 5.4), channel_order, horizontal=True),
                      **drill.filter_on_click("channel", "y", "channels.sat"))
         layout.n_caption(ratings=int(scores["ratings"].fill_null(0).sum()))
@@ -68,7 +68,7 @@ with columns[1], layout.guard():
     if not scores["ratings"].fill_null(0).sum():
         st.info(t("no_answers"))
     else:
-        layout.chart(charts.group_bars(scores, "channel", "csat", "ratings", t("col_csat"), min_n, colours,
+        layout.chart(channel_charts.group_bars(scores, "channel", "csat", "ratings", t("col_csat"), min_n, colours,
                                           ".1f", (0, 112), channel_order, horizontal=True),
                      **drill.filter_on_click("channel", "y", "channels.csat"))
         layout.n_caption(ratings=int(scores["ratings"].fill_null(0).sum()))
@@ -78,7 +78,7 @@ with columns[2], layout.guard():
     if not scores["responses"].fill_null(0).sum():
         st.info(t("no_answers"))
     else:
-        layout.chart(charts.group_bars(scores, "channel", "nps", "responses", "NPS", min_n, colours, ".1f",
+        layout.chart(channel_charts.group_bars(scores, "channel", "nps", "responses", "NPS", min_n, colours, ".1f",
                                           (-100, 100), channel_order, horizontal=True),
                      **drill.filter_on_click("channel", "y", "channels.nps"))
         st.caption(t("nps_by_channel_note"))
@@ -89,7 +89,7 @@ with layout.guard():
     if by_handoffs.height == 0:
         st.info(t("no_answers"))
     else:
-        layout.chart(charts.group_bars(by_handoffs, "handoff_group", "nps", "responses", "NPS", min_n,
+        layout.chart(channel_charts.group_bars(by_handoffs, "handoff_group", "nps", "responses", "NPS", min_n,
                                           value_range=(-100, 100)).update_xaxes(title_text=t("handoffs_axis")).update_layout(height=300))
         st.caption(t("nps_by_handoffs_note"))
         layout.n_caption(answers=answered)

@@ -9,7 +9,7 @@ import survey_figures
 from metrics.drivers import READING_KEYS, reading
 from metrics.handoff_effect import sentence
 from metrics.story import fix_first_text
-from ui import charts, data, drill, layout, snapshot, text
+from ui import data, drill, driver_charts, layout, snapshot, text
 from ui.i18n import current_lang, reason, t
 
 QUADRANT_KEYS = ("fix_first", "keep_up", "maintain", "monitor")
@@ -38,7 +38,7 @@ with layout.guard():
             st.caption(t("drivers_reconciled", text=text.md(reconciled)))
         labels = {q: t("quadrant_" + q) for q in QUADRANT_KEYS}
         st.subheader(t("ipm_title"))
-        layout.chart(charts.importance_performance(kd.table, labels, data.min_sample()),
+        layout.chart(driver_charts.importance_performance(kd.table, labels, data.min_sample()),
                      **drill.filter_on_cell(("stage",), "drivers.matrix"))
         st.caption(t("click_driver_to_filter"))
         if about is None or about.outcome is None:
@@ -50,7 +50,7 @@ with layout.guard():
                 rate="—" if rate is None else f"{rate:.1f}", n=f"{kd.journeys:,}", r2=f"{kd.r2:.2f}")))
         st.subheader(t("drivers_table"))
         shown = kd.table.with_columns(pl.col("quadrant").replace_strict(labels, default=None)).with_columns(
-            pl.when(pl.col("p_value").is_null() | (pl.col("p_value") >= charts.SIGNIFICANCE))
+            pl.when(pl.col("p_value").is_null() | (pl.col("p_value") >= driver_charts.SIGNIFICANCE))
             .then(pl.format(t("quadrant_not_significant", quadrant="{}"), pl.col("quadrant")))
             .otherwise(pl.col("quadrant")).alias("quadrant"))
         layout.table(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ui import charts, data, layout
+from ui import data, duration_charts, layout
 from ui.i18n import t
 
 ds, f = data.current_dataset(), data.current_filters()
@@ -19,7 +19,7 @@ with layout.guard():
     st.subheader(t("duration_by_persona"))
     spans = data.duration_by_persona(ds, f)
     personas = data.colour_keys(ds)["persona"]
-    layout.chart(charts.boxes(spans, "persona", t("hours_log_axis"), min_n, data.colours(ds)["persona"],
+    layout.chart(duration_charts.boxes(spans, "persona", t("hours_log_axis"), min_n, data.colours(ds)["persona"],
                                  personas, all_label=t("all_journeys")))
     st.caption(t("box_note"))
     layout.n_caption(journeys=int(spans.filter(spans["persona"].is_null())["journeys"].sum()))
@@ -39,7 +39,7 @@ with layout.guard():
     if stay.height == 0:
         st.info(t("no_dwell"))
     else:
-        layout.chart(charts.boxes(stay, "stage", t("hours_log_axis"), min_n, order=list(ds.stage_order)))
+        layout.chart(duration_charts.boxes(stay, "stage", t("hours_log_axis"), min_n, order=list(ds.stage_order)))
         st.caption(t("box_note"))
         layout.n_caption(journeys=data.totals(ds, f)["journeys"])
         layout.table(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import polars as pl
 import streamlit as st
 
-from ui import charts, data, drill, layout, text
+from ui import data, drill, journey_map_charts, layout, text
 from ui.i18n import t
 
 ds, f = data.current_dataset(), data.current_filters()
@@ -20,14 +20,14 @@ with layout.guard():
     if curve.height == 0:
         st.info(t("no_answers"))
     else:
-        layout.chart(charts.emotion_curve(curve, ds.stage_order, data.colours(ds)["persona"], min_n))
+        layout.chart(journey_map_charts.emotion_curve(curve, ds.stage_order, data.colours(ds)["persona"], min_n))
         layout.n_caption(ratings=int(curve.filter(curve["persona"].is_null())["ratings"].sum()))
 
 left, right = st.columns(2, gap="large")
 with left, layout.guard():
     st.subheader(t("funnel"))
     stages = data.funnel(ds, f)
-    layout.chart(charts.funnel(stages, min_n), **drill.filter_on_click("stage", "x", "journey_map.funnel"))
+    layout.chart(journey_map_charts.funnel(stages, min_n), **drill.filter_on_click("stage", "x", "journey_map.funnel"))
     optional = stages.filter("optional")["stage"].to_list()
     if optional:
         st.caption(t("funnel_note", stages=", ".join(text.md(s) for s in optional)))
@@ -41,7 +41,7 @@ with right, layout.guard():
         st.info(t("no_answers"))
     else:
         channels = data.filter_options(ds)["channel"]
-        layout.chart(charts.heatmap(cells, ds.stage_order, channels, min_n),
+        layout.chart(journey_map_charts.heatmap(cells, ds.stage_order, channels, min_n),
                      **drill.filter_on_cell(("stage", "channel"), "journey_map.heatmap"))
         st.caption(t("click_cell_to_filter"))
         layout.n_caption(ratings=int(cells["ratings"].sum()))

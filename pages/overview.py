@@ -10,7 +10,7 @@ import streamlit as st
 
 from metrics.periods import PERIOD_CHOICES
 from metrics.story import p_text
-from ui import cards, charts, data, layout, snapshot, text
+from ui import cards, data, layout, nps_charts, snapshot, text
 from ui import format as number_format
 from ui.i18n import current_lang, reason, t
 
@@ -117,7 +117,7 @@ with left, layout.guard():
         st.info(t("no_answers"))
     else:
         weekly = data.score_trend(ds, f, "week", "nps")
-        figure = charts.add_nps_band(charts.nps_trend(trend, data.min_sample(), s["targets"]["nps"].target),
+        figure = nps_charts.add_nps_band(nps_charts.nps_trend(trend, data.min_sample(), s["targets"]["nps"].target),
                                      weekly.table)
         layout.chart(figure)
         layout.n_caption(answers=int(trend["responses"].sum()))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from store import Filters
-from ui import charts, data, layout, text
+from ui import data, layout, persona_charts, text
 from ui.i18n import current_lang, t
 
 ds, f = data.current_dataset(), data.current_filters()
@@ -44,7 +44,7 @@ else:
             column_order=["persona", "customers", "nps", "csat"],  # what a phone shows without scrolling
         )
         st.subheader(t("persona_map_title"))
-        layout.chart(charts.persona_map(dp.cells, colours["persona"]))
+        layout.chart(persona_charts.persona_map(dp.cells, colours["persona"]))
         st.caption(t("persona_map_caption_" + dp.method))
 
 with layout.guard():
@@ -53,7 +53,7 @@ with layout.guard():
     if kpis.height == 0:
         st.info(t("no_answers"))
     else:
-        layout.chart(charts.persona_multiples(kpis, colours["persona"], min_n))
+        layout.chart(persona_charts.persona_multiples(kpis, colours["persona"], min_n))
         layout.n_caption(journeys=int(kpis["journeys"].sum()), answers=int(kpis["responses"].sum()),
                          ratings=int(kpis["ratings"].sum()))
         layout.table(
@@ -74,7 +74,7 @@ with left, layout.guard():
     if mix.height == 0:
         st.info(t("no_answers"))
     else:
-        layout.chart(charts.channel_mix(mix, data.colour_keys(ds)["persona"], colours["channel"]))
+        layout.chart(persona_charts.channel_mix(mix, data.colour_keys(ds)["persona"], colours["channel"]))
         st.caption(t("n_touchpoints", n=f"{int(mix['events'].sum()):,}"))
 
 with right, layout.guard():

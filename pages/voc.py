@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ui import charts, data, layout, state, text
+from ui import data, layout, state, text, voc_charts
 from ui.i18n import t
 
 ds, f = data.current_dataset(), data.current_filters()
@@ -29,7 +29,7 @@ st.caption(t("voc_intro", n=f"{voc.comments:,}"))
 with layout.guard():
     st.subheader(t("voc_keywords"))
     top = voc.keywords.head(15)
-    layout.chart(charts.keyword_bars(
+    layout.chart(voc_charts.keyword_bars(
         top, "share", t("voc_share_axis"),
         hover=[("comments", t("col_comments"), ",d"), ("nps", "NPS", ".1f"), ("nps_responses", t("col_nps_responses"), ",d"),
                ("mean_satisfaction", t("col_mean_satisfaction"), ".2f")],
@@ -51,14 +51,14 @@ with layout.guard():
     )
 
 left, right = st.columns(2, gap="large")
-for column, title, table, colour in ((left, "voc_detractors", voc.detractor, charts.DETRACTOR_COLOUR),
-                                     (right, "voc_promoters", voc.promoter, charts.PROMOTER_COLOUR)):
+for column, title, table, colour in ((left, "voc_detractors", voc.detractor, voc_charts.DETRACTOR_COLOUR),
+                                     (right, "voc_promoters", voc.promoter, voc_charts.PROMOTER_COLOUR)):
     with column, layout.guard():
         st.subheader(t(title))
         if table.is_empty():
             st.info(t("voc_none_distinctive"))
         else:
-            layout.chart(charts.keyword_bars(
+            layout.chart(voc_charts.keyword_bars(
                 table.head(12), "z", t("voc_z_axis"), colour=colour, value_format=".1f",
                 hover=[("target_comments", t("col_comments"), ",d")]))
 st.caption(t("voc_distinctive_note"))
@@ -70,7 +70,7 @@ with layout.guard():
     if voc.rising.is_empty():
         st.info(t("voc_none_rising"))
     else:
-        layout.chart(charts.rising_bars(voc.rising.head(10), previous, current))
+        layout.chart(voc_charts.rising_bars(voc.rising.head(10), previous, current))
     st.caption(t("voc_rising_note", current=current, previous=previous))
 
 groups = {name: t("col_" + name) for name in ("stage", "channel", "touchpoint", "persona")}
@@ -85,7 +85,7 @@ with left, layout.guard():
     if words.is_empty():
         st.info(t("voc_none_associated"))
     else:
-        layout.chart(charts.keyword_bars(words.head(12), "lift", t("voc_lift_axis"), value_format=".1f",
+        layout.chart(voc_charts.keyword_bars(words.head(12), "lift", t("voc_lift_axis"), value_format=".1f",
                                          hover=[("both", t("col_both"), ",d"), ("pmi", "PMI", ".2f")]))
     st.caption(t("voc_associated_note"))
 
@@ -101,7 +101,7 @@ with right, layout.guard():
         if table.is_empty():
             st.info(t("voc_none_distinctive"))
         else:
-            layout.chart(charts.keyword_bars(table.head(12), "z", t("voc_z_axis"), value_format=".1f",
+            layout.chart(voc_charts.keyword_bars(table.head(12), "z", t("voc_z_axis"), value_format=".1f",
                                              hover=[("target_comments", t("col_comments"), ",d")]))
 
 with layout.guard():
@@ -115,7 +115,7 @@ with layout.guard():
     if shares.is_empty():
         st.info(t("voc_no_comments"))
     else:
-        layout.chart(charts.keyword_heatmap(shares, split_by, order, group_order))
+        layout.chart(voc_charts.keyword_heatmap(shares, split_by, order, group_order))
 
 with layout.guard():
     st.subheader(t("voc_verbatims"))

@@ -2,7 +2,7 @@
 
 How to write a page (``pages/<name>.py``, registered in ``dashboard.py``)::
 
-    from ui import charts, data, layout
+    from ui import data, layout, nps_charts       # the chart builders of one concept (ui/*_charts.py)
     from ui.i18n import t
 
     ds, f = data.current_dataset(), data.current_filters()   # set up by dashboard.py
@@ -11,7 +11,7 @@ How to write a page (``pages/<name>.py``, registered in ``dashboard.py``)::
         ...
     with layout.guard():                                       # an error box instead of a dead page
         frame = data.<cached function>(ds, f)                  # cached per (dataset version, filters)
-        st.plotly_chart(charts.<builder>(frame, ...), width="stretch")
+        layout.chart(nps_charts.<builder>(frame, ...))
         layout.n_caption(...)
 
 Pages hold no SQL, no metric arithmetic and no literal UI strings (every string is in ui.i18n).

@@ -39,7 +39,7 @@ from store import queries as q
 from store import voc as store_voc
 from store.dataset import facts_ready, facts_stamp, fingerprint, open_facts, resolve
 from ui import text
-from ui.charts import colour_map
+from ui.chart_style import colour_map
 from ui.i18n import t
 
 _POOL = ThreadPoolExecutor(max_workers=3, thread_name_prefix="cxlens-kpi")
@@ -312,7 +312,7 @@ def colour_keys(ds: Dataset) -> dict[str, list[str]]:
 
 
 def colours(ds: Dataset) -> dict[str, dict[str, str]]:
-    """ui.charts.colour_map over all personas and channels of the dataset: {kind: {value: colour}}."""
+    """ui.chart_style.colour_map over all personas and channels of the dataset: {kind: {value: colour}}."""
     return colour_map(colour_keys(ds))
 
 

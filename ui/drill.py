@@ -138,7 +138,7 @@ JOURNEYS_PAGE = Path(__file__).resolve().parents[1] / "pages" / "journeys.py"  #
 
 
 def _label_value(label: object) -> str:
-    """A chart category label back as the data value: ui.text.plot escapes it and ui.charts.wrap may break it
+    """A chart category label back as the data value: ui.text.plot escapes it and ui.chart_style.wrap may break it
     at spaces with <br>."""
     return html.unescape(str(label).replace("<br>", " "))
 
@@ -176,7 +176,7 @@ def filter_on_click(name: str, axis: str, key: str) -> dict:
 
 def clicked_values(points: list[dict], names: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
     """(name, value) pairs of the first clicked point whose ``customdata`` starts with one value per name, as label
-    text (ui.charts' click layers carry them so); none when nothing was clicked or the point has no values (a blank
+    text (ui.chart_style.click_layer carries them so); none when nothing was clicked or the point has no values (a blank
     cell)."""
     custom = (points[0].get("customdata") if points else None) or []
     values = [custom[i] if i < len(custom) else None for i in range(len(names))]
@@ -187,7 +187,7 @@ def clicked_values(points: list[dict], names: tuple[str, ...]) -> tuple[tuple[st
 
 def filter_on_cell(names: tuple[str, ...], key: str) -> dict:
     """Keyword arguments for ``layout.chart`` that make a click on a chart point (a heatmap cell of
-    ``charts.heatmap``, a driver of ``charts.importance_performance``) filter the dashboard to the values its
+    ``journey_map_charts.heatmap``, a driver of ``driver_charts.importance_performance``) filter the dashboard to the values its
     ``customdata`` carries, one per filter of ``names`` (e.g. ("stage", "channel"): both filters at once)."""
     def apply() -> None:
         _set_filters(clicked_values(_points(key), names))
@@ -208,7 +208,7 @@ def filter_on_row(rows: list[dict[str, str | None]], key: str) -> dict:
 
 
 def journeys_on_cell(kind: str, key: str) -> dict:
-    """Keyword arguments for ``layout.chart`` that make a click on a from → to cell (``charts.handoff_heatmap``,
+    """Keyword arguments for ``layout.chart`` that make a click on a from → to cell (``channel_charts.handoff_heatmap``,
     whose ``customdata`` starts with from and to) open the Journeys page listing the journeys that take that
     transition of ``kind`` (``follow`` does the switch on the next run)."""
     def apply() -> None:

@@ -15,7 +15,7 @@ import polars as pl
 from plotly.colors import sample_colorscale
 
 from ui import format as number_format
-from ui.charts import HEIGHT, _layout, _n_text, wrap
+from ui.chart_style import HEIGHT, n_text, standard_layout, wrap
 from ui.i18n import t
 from ui.text import plot
 
@@ -64,7 +64,7 @@ def path_bars(paths: pl.DataFrame, min_n: int, top: int = 12) -> go.Figure:
                     pattern=dict(shape=["/" if r["responses"] < min_n else "" for r in rows])),
         text=[f"{r['share']:.1f}% · NPS {_nps_text(r['nps'])}" for r in rows], textposition="auto",
         cliponaxis=False,
-        customdata=[[i, _n_text(r["responses"], min_n), _hours_text(r["median_journey_hours"]),
+        customdata=[[i, n_text(r["responses"], min_n), _hours_text(r["median_journey_hours"]),
                      f"{r['share']:.1f}%", _nps_text(r["nps"]), plot(" → ".join(r["path"]))] for i, r in enumerate(rows)],
         hovertemplate="%{customdata[5]}<br>" + t("col_journeys") + ": %{x:,} (%{customdata[3]})<br>NPS "
                       "%{customdata[4]} · %{customdata[1]}<br>" + _unitless("col_median_journey_hours")
@@ -79,7 +79,7 @@ def path_bars(paths: pl.DataFrame, min_n: int, top: int = 12) -> go.Figure:
     fig.update_yaxes(autorange="reversed", type="category", showticklabels=False)
     fig.update_xaxes(title_text=t("col_journeys"), range=[0, most * 1.3])
     fig.update_layout(clickmode="event+select")
-    return _layout(fig, 150 + 52 * len(rows)).update_layout(margin=dict(b=64, t=30))
+    return standard_layout(fig, 150 + 52 * len(rows)).update_layout(margin=dict(b=64, t=30))
 
 
 def _positions(nodes: Sequence[str], layout: str) -> dict[str, tuple[float, float]]:
@@ -131,7 +131,7 @@ def process_map(edges: pl.DataFrame, nodes: Sequence[str], min_n: int, layout: s
         mid_y.append(ys[mid])
         colours.append(colour)
         custom.append([i, plot(r["from"]), plot(r["to"]), f"{r['count']:,}", f"{r['journeys']:,}", _hours_text(r["median_hours"]),
-                       _nps_text(r["nps"]), _n_text(r["responses"], min_n)])
+                       _nps_text(r["nps"]), n_text(r["responses"], min_n)])
     fig.add_trace(go.Scatter(
         x=mid_x, y=mid_y, mode="markers", showlegend=False, customdata=custom,
         marker=dict(size=11, color=colours, line=dict(color="white", width=1.5)),
@@ -177,7 +177,7 @@ def process_map(edges: pl.DataFrame, nodes: Sequence[str], min_n: int, layout: s
     fig.update_xaxes(visible=False)
     fig.update_yaxes(visible=False)
     fig.update_layout(clickmode="event+select", plot_bgcolor="white")
-    return _layout(fig, height).update_layout(margin=dict(b=56))
+    return standard_layout(fig, height).update_layout(margin=dict(b=56))
 
 
 def episode_timeline(events: pl.DataFrame, stage_order: Sequence[str], channel_colours: Mapping[str, str]
@@ -201,7 +201,7 @@ def episode_timeline(events: pl.DataFrame, stage_order: Sequence[str], channel_c
     fig.update_yaxes(type="category", categoryorder="array", categoryarray=[plot(s) for s in present],
                      autorange="reversed")
     fig.update_xaxes(title_text=t("time_axis"), tickformat="%m-%d %H:%M")
-    return _layout(fig, 140 + 40 * len(present))
+    return standard_layout(fig, 140 + 40 * len(present))
 
 
 def _unitless(key: str) -> str:

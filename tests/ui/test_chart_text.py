@@ -1,4 +1,4 @@
-"""Every chart builder (ui/charts.py, ui/path_charts.py) shows data values as text: no tag, link or template from the data."""
+"""Every chart builder (the ui/*_charts.py modules) shows data values as text: no tag, link or template from the data."""
 
 from __future__ import annotations
 
@@ -10,8 +10,22 @@ import plotly.graph_objects as go
 import polars as pl
 import pytest
 
-from ui import charts, path_charts
+from ui import (
+    channel_charts,
+    chart_style,
+    driver_charts,
+    duration_charts,
+    journey_map_charts,
+    nps_charts,
+    path_charts,
+    persona_charts,
+    voc_charts,
+)
 from ui.text import plot
+
+# the modules of chart builders (ui.chart_style holds what they share: helpers, not builders)
+CHART_MODULES = (nps_charts, journey_map_charts, driver_charts, channel_charts, duration_charts,
+                 persona_charts, voc_charts, path_charts)
 
 # A stage, a channel and a persona as an uploaded file could name them (the issue's channel among them).
 STAGE = "<a href='http://evil.example/kyc'>가입</a>"
@@ -19,7 +33,7 @@ CHANNEL = '<a href="http://evil.example">ATM</a>'
 PERSONA = "<img src=http://127.0.0.1:8613/beacon.png> 직장인 %{y} &amp;"
 OTHER_STAGE, OTHER_CHANNEL, OTHER_PERSONA = "이용 <b>단계</b>", "T월드 앱<br>", "시니어"
 STAGES, CHANNELS, PERSONAS = [STAGE, OTHER_STAGE], [CHANNEL, OTHER_CHANNEL], [OTHER_PERSONA, PERSONA]
-COLOURS = charts.colour_map({"persona": PERSONAS, "channel": CHANNELS})
+COLOURS = chart_style.colour_map({"persona": PERSONAS, "channel": CHANNELS})
 
 
 def _figures() -> dict[str, go.Figure]:
@@ -44,7 +58,7 @@ def _figures() -> dict[str, go.Figure]:
                          "median_hours": [8.5, 30.0], "handoff_rate": [22.0, 48.0]})
     mix = pl.DataFrame({"persona": [PERSONA, PERSONA, OTHER_PERSONA], "channel": [CHANNEL, OTHER_CHANNEL, CHANNEL],
                         "events": [30, 10, 5]})
-    labels = {q: q.replace("_", " ") for q in charts.QUADRANT_COLOURS}
+    labels = {q: q.replace("_", " ") for q in driver_charts.QUADRANT_COLOURS}
     paths = pl.DataFrame({"path": [[STAGE, OTHER_STAGE], [STAGE]], "journeys": [60, 40], "share": [60.0, 40.0],
                           "nps": [12.5, None], "responses": [40, 3], "median_journey_hours": [5.0, 1.5]})
     edges = pl.DataFrame({"from": [STAGE, OTHER_STAGE], "to": [OTHER_STAGE, STAGE], "count": [50, 7],
@@ -59,26 +73,26 @@ def _figures() -> dict[str, go.Figure]:
     shares = pl.DataFrame({"stage": [STAGE, OTHER_STAGE], "keyword": [PERSONA, CHANNEL], "comments": [5, 7],
                            "group_comments": [50, 70], "share": [10.0, 10.0]})
     return {
-        "emotion_curve": charts.emotion_curve(curve, STAGES, COLOURS["persona"], 30),
-        "funnel": charts.funnel(funnel, 30),
-        "heatmap": charts.heatmap(cells, STAGES, CHANNELS, 30),
-        "importance_performance": charts.importance_performance(drivers, labels, 30),
-        "sankey": charts.sankey(moves, COLOURS["channel"]),
-        "handoff_heatmap": charts.handoff_heatmap(matrix),
-        "group_bars": charts.group_bars(scores, "channel", "csat", "ratings", "CSAT", 30, COLOURS["channel"],
+        "emotion_curve": journey_map_charts.emotion_curve(curve, STAGES, COLOURS["persona"], 30),
+        "funnel": journey_map_charts.funnel(funnel, 30),
+        "heatmap": journey_map_charts.heatmap(cells, STAGES, CHANNELS, 30),
+        "importance_performance": driver_charts.importance_performance(drivers, labels, 30),
+        "sankey": channel_charts.sankey(moves, COLOURS["channel"]),
+        "handoff_heatmap": channel_charts.handoff_heatmap(matrix),
+        "group_bars": channel_charts.group_bars(scores, "channel", "csat", "ratings", "CSAT", 30, COLOURS["channel"],
                                         order=CHANNELS, horizontal=True),
-        "boxes": charts.boxes(spans, "persona", "hours", 30, COLOURS["persona"], PERSONAS, all_label="all"),
-        "persona_multiples": charts.persona_multiples(kpis, COLOURS["persona"], 30),
-        "channel_mix": charts.channel_mix(mix, PERSONAS, COLOURS["channel"]),
+        "boxes": duration_charts.boxes(spans, "persona", "hours", 30, COLOURS["persona"], PERSONAS, all_label="all"),
+        "persona_multiples": persona_charts.persona_multiples(kpis, COLOURS["persona"], 30),
+        "channel_mix": persona_charts.channel_mix(mix, PERSONAS, COLOURS["channel"]),
         "path_bars": path_charts.path_bars(paths, 30),
         "process_map": path_charts.process_map(edges, STAGES, 30, "line"),
         "process_map_circle": path_charts.process_map(edges, STAGES, 30, "circle"),
         "episode_timeline": path_charts.episode_timeline(events, STAGES, COLOURS["channel"]),
-        "keyword_bars": charts.keyword_bars(words, "share", "%", hover=[("comments", "n", ",d")], low="low_sample",
+        "keyword_bars": voc_charts.keyword_bars(words, "share", "%", hover=[("comments", "n", ",d")], low="low_sample",
                                             nps_colour=True),
-        "rising_bars": charts.rising_bars(rising, "before", "now"),
-        "keyword_heatmap": charts.keyword_heatmap(shares, "stage", [PERSONA, CHANNEL], STAGES),
-        "persona_map": charts.persona_map(pl.DataFrame({"x": [0.0, 1.0, 2.0], "y": [0.0, 1.0, 0.5],
+        "rising_bars": voc_charts.rising_bars(rising, "before", "now"),
+        "keyword_heatmap": voc_charts.keyword_heatmap(shares, "stage", [PERSONA, CHANNEL], STAGES),
+        "persona_map": persona_charts.persona_map(pl.DataFrame({"x": [0.0, 1.0, 2.0], "y": [0.0, 1.0, 0.5],
                                                         "persona": [PERSONA, OTHER_PERSONA, PERSONA],
                                                         "customers": [40, 12, 0]}), COLOURS["persona"]),
     }
@@ -100,9 +114,9 @@ FIGURES = _figures()
 
 
 def test_every_builder_that_takes_data_values_is_checked_here():
-    """A new builder in ui/charts.py joins FIGURES (or is listed as taking no data values)."""
+    """A new builder in a ui/*_charts.py module joins FIGURES (or is listed as taking no data values)."""
     no_data_values = {"nps_trend", "add_nps_band"}  # weeks and numbers only
-    builders = {name for module in (charts, path_charts) for name, fn in inspect.getmembers(module, inspect.isfunction)
+    builders = {name for module in CHART_MODULES for name, fn in inspect.getmembers(module, inspect.isfunction)
                 if fn.__module__ == module.__name__ and not name.startswith("_")
                 and inspect.signature(fn).return_annotation in (go.Figure, "go.Figure")}
     assert builders - no_data_values == {name.removesuffix("_circle") for name in FIGURES}
@@ -132,4 +146,4 @@ def test_category_order_and_values_use_the_same_escaped_text():
 
 
 def test_a_wrapped_label_escapes_each_line_and_keeps_its_own_line_breaks():
-    assert charts.wrap("<b>Premium</b> 고객 상담") == "&lt;b&gt;Premium&lt;/b&gt;<br>고객 상담"
+    assert chart_style.wrap("<b>Premium</b> 고객 상담") == "&lt;b&gt;Premium&lt;/b&gt;<br>고객 상담"

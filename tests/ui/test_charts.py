@@ -1,6 +1,7 @@
 import polars as pl
 
-from ui.charts import colour_map, emotion_curve, funnel, heatmap
+from ui.chart_style import colour_map
+from ui.journey_map_charts import emotion_curve, funnel, heatmap
 
 
 def test_a_value_keeps_its_colour_whatever_the_order_or_the_filter():
@@ -53,7 +54,7 @@ def test_persona_emotion_curves_are_small_multiples_with_all_journeys_behind_eac
 
 
 def test_named_groups_are_sorted_by_value_and_ordered_groups_keep_their_order():
-    from ui.charts import group_bars
+    from ui.channel_charts import group_bars
 
     frame = pl.DataFrame({"channel": ["앱", "웹", "콜센터", "지점"], "csat": [60.0, 80.0, None, 70.0],
                           "ratings": [100, 100, 0, 100]})
@@ -76,18 +77,18 @@ def test_heatmap_cells_with_few_ratings_carry_a_star():
 def test_drivers_that_are_not_significant_get_no_quadrant_colour():
     import polars as pl
 
-    from ui import charts
+    from ui import driver_charts
 
     table = pl.DataFrame({"stage": ["가입", "이용", "문의"], "importance": [50.0, 30.0, 20.0],
                           "coefficient": [1.2, 0.4, 0.1], "p_value": [0.001, 0.2, None],
                           "mean_satisfaction": [3.0, 4.0, 3.5], "n": [400, 300, 50],
                           "quadrant": ["fix_first", "keep_up", "monitor"]})
-    labels = {q: q for q in charts.QUADRANT_COLOURS}
-    fig = charts.importance_performance(table, labels, 30)
+    labels = {q: q for q in driver_charts.QUADRANT_COLOURS}
+    fig = driver_charts.importance_performance(table, labels, 30)
     by_name = {trace.name: list(trace.text) for trace in fig.data}
     assert by_name == {"fix_first": ["가입"], "Not significant (p ≥ 0.05)": ["문의", "이용"]}
     grey = next(tr for tr in fig.data if tr.name.startswith("Not significant"))
-    assert grey.marker.line.color == charts.NOT_SIGNIFICANT_COLOUR
+    assert grey.marker.line.color == driver_charts.NOT_SIGNIFICANT_COLOUR
 
 
 def test_weekly_nps_has_its_own_axis_and_is_never_drawn_over_the_percentage_bars():
@@ -95,7 +96,7 @@ def test_weekly_nps_has_its_own_axis_and_is_never_drawn_over_the_percentage_bars
 
     import polars as pl
 
-    from ui.charts import nps_trend
+    from ui.nps_charts import nps_trend
 
     weeks = [dt.date(2025, 1, 6), dt.date(2025, 1, 13)]
     frame = pl.DataFrame({"week": weeks, "promoters": [10, 20], "passives": [30, 20], "detractors": [60, 60],
@@ -113,7 +114,7 @@ def test_weekly_nps_has_its_own_axis_and_is_never_drawn_over_the_percentage_bars
 
 
 def test_persona_durations_carry_their_unit_in_the_panel_title():
-    from ui.charts import persona_multiples
+    from ui.persona_charts import persona_multiples
 
     kpis = pl.DataFrame({"persona": ["A", "B"], "nps": [10.0, -5.0], "responses": [50, 50], "csat": [60.0, 70.0],
                          "ratings": [50, 50], "ces": [5.0, 4.0], "ces_responses": [50, 50], "journeys": [60, 70],
@@ -150,7 +151,7 @@ def test_heatmap_cells_are_clickable_through_an_invisible_layer_that_keeps_the_h
 
 
 def test_handoff_cells_open_their_journeys_only_when_someone_took_the_handoff():
-    from ui.charts import handoff_heatmap
+    from ui.channel_charts import handoff_heatmap
 
     matrix = pl.DataFrame({"from_channel": ["앱", "웹", "콜센터"], "앱": [0, 0, 7], "웹": [2, 0, 0], "콜센터": [3, 0, 0]})
     cells, diagonal = _click_layers(handoff_heatmap(matrix))
@@ -162,11 +163,11 @@ def test_handoff_cells_open_their_journeys_only_when_someone_took_the_handoff():
 
 
 def test_each_driver_point_carries_its_stage_first_for_a_click():
-    from ui import charts
+    from ui import driver_charts
 
     table = pl.DataFrame({"stage": ["가입", "이용"], "importance": [50.0, 30.0], "coefficient": [1.2, 0.4],
                           "p_value": [0.001, 0.002], "mean_satisfaction": [3.0, 4.0], "n": [400, 300],
                           "quadrant": ["fix_first", "keep_up"]})
-    fig = charts.importance_performance(table, {q: q for q in charts.QUADRANT_COLOURS}, 30)
+    fig = driver_charts.importance_performance(table, {q: q for q in driver_charts.QUADRANT_COLOURS}, 30)
     assert {tr.customdata[0][0]: list(tr.text) for tr in fig.data} == {"가입": ["가입"], "이용": ["이용"]}
     assert all(tr.hovertemplate.count("customdata[1]:+.2f") == 1 for tr in fig.data)

@@ -1,0 +1,87 @@
+"""Plotly builders of the voice-of-the-customer page: keyword bars, rising keywords and the keyword heatmap."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import plotly.graph_objects as go
+import polars as pl
+
+from ui import format as number_format
+from ui.chart_style import DEFAULT_BAR, standard_layout, wrap
+from ui.i18n import t
+from ui.text import plot
+
+DETRACTOR_COLOUR, PROMOTER_COLOUR, PREVIOUS_COLOUR = "#D73027", "#1A9850", "#BDBDBD"
+
+
+def keyword_bars(frame: pl.DataFrame, value: str, axis_title: str, hover: Sequence[tuple[str, str, str]] = (),
+                 colour: str = DEFAULT_BAR, value_format: str = ".1f", low: str | None = None,
+                 nps_colour: bool = False) -> go.Figure:
+    """One horizontal bar per keyword (in the frame's order, first on top) with its ``value``.
+
+    ``hover``: (column, label, format) lines added to the hover; ``low`` names a boolean column whose true rows
+    are hatched (low sample); ``nps_colour`` colours each bar by its ``nps`` column (red −100 … green +100; without
+    answers the middle colour, and such a bar is low-sample). Keywords enter through ``ui.text.plot``, hover values through customdata.
+    """
+    keys = frame["keyword"].to_list()
+    values = frame[value].to_list()
+    custom = []
+    for row in frame.iter_rows(named=True):
+        lines = [f"{label}: {'–' if row[col] is None else format(row[col], fmt)}" for col, label, fmt in hover]
+        custom.append("<br>".join(plot(line) for line in lines))
+    marks = frame[low].to_list() if low else [False] * len(keys)
+    fig = go.Figure(go.Bar(
+        y=[plot(k) for k in keys], x=values, orientation="h",
+        text=[number_format.number(v, value_format) for v in values], textposition="auto", textangle=0,
+        marker=dict(color=colour, pattern=dict(shape=["/" if m else "" for m in marks])) if not nps_colour else dict(
+            color=[0.0 if v is None else v for v in frame["nps"].to_list()], colorscale="RdYlGn", cmin=-100,
+            cmax=100, pattern=dict(shape=["/" if m else "" for m in marks]),
+            colorbar=dict(title=dict(text="NPS", side="right"), orientation="h", y=-0.35, yanchor="top",
+                          thickness=10)),
+        customdata=custom, cliponaxis=False,
+        hovertemplate="%{y}<br>" + plot(axis_title) + ": %{x:" + value_format + "}<br>%{customdata}<extra></extra>",
+    ))
+    fig.update_yaxes(type="category", autorange="reversed", tickangle=0)
+    fig.update_xaxes(title_text=plot(axis_title), zeroline=True)
+    return standard_layout(fig, max(220, 70 + 26 * len(keys)))
+
+
+def rising_bars(frame: pl.DataFrame, previous_label: str, current_label: str) -> go.Figure:
+    """Share of comments with each keyword in the previous (grey) and current period, keywords in the frame's order."""
+    keys = [plot(k) for k in frame["keyword"].to_list()]
+    fig = go.Figure()
+    for column, label, colour, n in (("previous", previous_label, PREVIOUS_COLOUR, "previous_comments"),
+                                     ("current", current_label, DETRACTOR_COLOUR, "current_comments")):
+        fig.add_trace(go.Bar(
+            y=keys, x=frame[column].to_list(), orientation="h", name=plot(label), marker=dict(color=colour),
+            text=[number_format.number(v, ".1f") for v in frame[column].to_list()], textposition="outside",
+            cliponaxis=False,
+            customdata=[f"n={v:,}" for v in frame[n].to_list()],
+            hovertemplate="%{y} · %{fullData.name}<br>%{x:.1f} %<br>%{customdata}<extra></extra>",
+        ))
+    fig.update_yaxes(type="category", autorange="reversed")
+    fig.update_xaxes(title_text=plot(t("voc_share_axis")), rangemode="tozero")
+    fig.update_layout(barmode="group", legend=dict(traceorder="normal"))
+    return standard_layout(fig, max(240, 90 + 40 * len(keys)))
+
+
+def keyword_heatmap(shares: pl.DataFrame, by: str, keywords: Sequence[str], groups: Sequence[str]) -> go.Figure:
+    """Share of each group's comments (column, ``groups`` order) containing each keyword (row, ``keywords`` order)."""
+    cells = {(r["keyword"], r[by]): r for r in shares.iter_rows(named=True)}
+    z, text, custom = [], [], []
+    for k in keywords:
+        row = [cells.get((k, g)) for g in groups]
+        z.append([c["share"] if c else 0.0 for c in row])
+        text.append([f"{c['share']:.0f}" if c else "" for c in row])
+        custom.append([f"{c['comments']:,} / {c['group_comments']:,}" if c else "0" for c in row])
+    fig = go.Figure(go.Heatmap(
+        x=[wrap(g) for g in groups], y=[plot(k) for k in keywords], z=z, text=text, texttemplate="%{text}",
+        customdata=custom, colorscale="Blues", zmin=0, xgap=2, ygap=2,
+        colorbar=dict(title=dict(text=plot(t("voc_share_axis")), side="right"), orientation="h", y=-0.25,
+                      yanchor="top", thickness=12),
+        hovertemplate="%{y} · %{x}<br>%{z:.1f} %<br>%{customdata}<extra></extra>",
+    ))
+    fig.update_xaxes(type="category", side="top", tickangle=0)
+    fig.update_yaxes(type="category", autorange="reversed")
+    return standard_layout(fig, max(280, 90 + 26 * len(keywords)) + 60)
