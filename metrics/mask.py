@@ -1,4 +1,4 @@
-"""Personal data in free text (phone numbers, e-mail addresses, 주민등록번호) masked before it is shown.
+"""Personal data in free text (phone, card, account and other numbers, e-mail addresses) masked before it is shown.
 
 The one definition is metrics.text (``mask``, ``mask_expr``, shared with the voice of the customer); these are
 the names the episode view uses.

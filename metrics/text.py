@@ -14,43 +14,131 @@ from collections.abc import Iterable, Sequence
 import polars as pl
 
 # --- masking ---------------------------------------------------------------------------------------
-# Applied in this order (a resident registration number also looks like digits of a phone number).
-# Each pattern keeps the character before and after (``(^|\D)`` … ``(\D|$)``) because the Rust regex
-# engine Polars uses has no look-around, and ``\b`` does not separate a digit from a Hangul syllable.
-MASKS: tuple[tuple[str, str], ...] = (
-    # 주민등록번호: 6 digits of birth date, then 7 digits starting with 1-8 (with or without the dash)
-    (r"(^|\D)\d{6}[ -]?[1-8]\d{6}(\D|$)", "${1}******-*******${2}"),
-    # phone: mobile 010-1234-5678, 01012345678, +82 10 1234 5678, area codes 02-123-4567, 031.123.4567
-    (r"(^|[^\d+])(?:\+82[ .-]?0?|0)\d{1,2}[ .)-]?\d{3,4}[ .-]?\d{4}(\D|$)", "${1}***-****-****${2}"),
-    # e-mail address
-    (r"()[\w.%+-]+@[\w-]+(?:\.[\w-]+)+()", "${1}***@***${2}"),
-)
-_PY_MASKS = tuple((re.compile(p), r.replace("${1}", r"\g<1>").replace("${2}", r"\g<2>")) for p, r in MASKS)
+# ``mask`` (Python) is the one definition; ``mask_expr`` runs it over the rows of a column that hold a digit or
+# an ``@`` (a comment without either has nothing to mask), so both give the same text by construction.
+# Applied in this order: a resident registration number also looks like digits of a phone number, a card number
+# is taken (Luhn, its grouping or the word 카드) before a phone or account pattern could take part of it, a business number (3-2-5) before the
+# account shapes it also fits. A number is never masked from inside a longer run of digits or a Latin word
+# (``ORD-2025-0501-1234`` is an order code): the boundaries are digits, Latin letters and hyphens, not Hangul,
+# so a particle or word glued to a number (``카드9410…로``, ``010-1234-5678로``) does not protect it.
+_EDGE = r"(?<![0-9A-Za-z-])"    # a number starts after none of these
+_END = r"(?![0-9])"
+PHONE_MASK, EMAIL_MASK, RRN_MASK = "***-****-****", "***@***", "******-*******"
+CARD_MASK, ACCOUNT_MASK, BUSINESS_MASK, PASSPORT_MASK = "****-****-****-****", "****-****-****", "***-**-*****", \
+    "*********"
+# Banks (and the word 계좌) a customer writes before an account number; the number may then be unhyphenated.
+BANK_WORDS = ("국민", "신한", "우리", "하나", "농협", "카카오뱅크", "카카오", "토스뱅크", "토스", "케이뱅크",
+              "기업", "IBK", "KB", "NH", "SC제일", "제일", "씨티", "우체국", "새마을금고", "수협", "신협", "부산",
+              "대구", "경남", "광주", "전북", "제주", "계좌")
+
+_RRN = re.compile(r"(^|\D)\d{6}[ -]?[1-8]\d{6}(\D|$)")
+# a phone number, not the middle of a hyphenated number (카카오뱅크 3333-01-1234567 is an account)
+_PHONE = re.compile(r"(?<![\d+])(?<!\d[-.])(?:\+82[ .-]?0?|0)\d{1,2}[ .)-]?\d{3,4}[ .-]?\d{4}(?!\d)(?![-.]\d)")
+# an e-mail address in ASCII, so a particle glued to it stays (kim@naver.com으로 → ***@***으로)
+_EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
+# a card: 13–19 digits written together, or in groups of 4 (the last 1–4) or 4-6-5 / 4-6-4, one kind of separator
+_CARD = re.compile(_EDGE + r"\d{4}(?:[ -]?\d{1,6}){1,4}" + _END)
+# a card word just before the number (카드9410123456789012로, 카드번호: …, card no. …)
+_CARD_WORD = re.compile(r"(?:카드|card)\s*(?:번호|no\.?|number)?\s*[:은는를이]?\s*$", re.IGNORECASE)
+_BUSINESS = re.compile(_EDGE + r"\d{3}-\d{2}-\d{5}" + r"(?![0-9-])"
+                       r"|(사업자\s*(?:등록)?\s*번호\s*[:은는]?\s*)(\d{10})" + _END)
+# an account written with hyphens: 3–6 digits, then 2 or 3 more groups, 10–14 digits in all (신한 110-123-456789,
+# 우리 1002-345-678901, 카카오뱅크 3333-01-1234567, 국민 123456-12-123456, 농협 301-1234-5678-91)
+_ACCOUNT = re.compile(_EDGE + r"\d{3,6}(?:-\d{2,7}){2,3}" + r"(?![0-9-])")
+# after a bank's name (or 계좌) within a few characters: 10–14 digits, together or with hyphens
+_BANK_ACCOUNT = re.compile(r"((?:" + "|".join(BANK_WORDS) + r")[^\d\n]{0,10}?)(\d(?:-?\d){9,13})" + _END)
+# a passport: M, S, R, G or D and 8 digits (M12345678), or the 2021 format M123A4567
+_PASSPORT = re.compile(r"(?<![0-9A-Za-z])[MSRGDmsrgd](?:\d{8}|\d{3}[A-Za-z]\d{4})(?![0-9A-Za-z])")
+
+
+def luhn(digits: str) -> bool:
+    """Whether ``digits`` pass the Luhn check every payment card number passes (1 in 10 random numbers do)."""
+    total = 0
+    for i, d in enumerate(reversed(digits)):
+        n = int(d) * (2 if i % 2 else 1)
+        total += n - 9 if n > 9 else n
+    return total % 10 == 0
+
+
+def _card_length(groups: list[str]) -> bool:
+    sizes = [len(g) for g in groups]
+    if len(sizes) == 1:
+        return 13 <= sizes[0] <= 19
+    return (all(n == 4 for n in sizes[:-1]) and 1 <= sizes[-1] <= 4 and 13 <= sum(sizes) <= 19) or \
+        sizes in ([4, 6, 5], [4, 6, 4])
+
+
+def _card(match: re.Match) -> str:
+    """The match's leading groups that make a card number, masked: the longest that passes the Luhn check; else,
+    written in groups (4-4-4-4, 4-6-5) or right after a card word, the longest of a card's shape (the grouping
+    or the word says it is a card; Luhn decides only for digits that could be anything)."""
+    text = match.group(0)
+    if len(set(re.findall(r"\D", text))) > 1:  # 1234-5678 9012: not one number
+        return text
+    parts = re.split(r"\D", text)
+    shaped = [k for k in range(len(parts), 0, -1) if _card_length(parts[:k])]
+    chosen = next((k for k in shaped if luhn("".join(parts[:k]))), None)
+    if chosen is None and (len(parts) > 1 or _CARD_WORD.search(match.string, 0, match.start())):
+        chosen = 4 if 4 in shaped and len(parts) > 4 else next(iter(shaped), None)
+    if chosen is None:
+        return text
+    return CARD_MASK + text[len("-".join(parts[:chosen])):]
+
+
+def _business(match: re.Match) -> str:
+    return (match.group(1) + BUSINESS_MASK) if match.group(1) is not None else BUSINESS_MASK
+
+
+def _account(match: re.Match) -> str:
+    return ACCOUNT_MASK if 10 <= sum(c.isdigit() for c in match.group(0)) <= 14 else match.group(0)
+
+
+def _bank_account(match: re.Match) -> str:
+    digits = sum(c.isdigit() for c in match.group(2))
+    return match.group(1) + ACCOUNT_MASK if 10 <= digits <= 14 else match.group(0)
 
 
 def mask(text: str | None) -> str | None:
-    """``text`` with phone numbers, e-mail addresses and resident registration numbers replaced by
-    asterisks (``***-****-****``, ``***@***``, ``******-*******``); None stays None.
+    """``text`` with personal data replaced by asterisks: resident registration numbers (``******-*******``),
+    payment card numbers (13–19 digits passing the Luhn check, or grouped like a card or after the word 카드:
+    ``****-****-****-****``), phone numbers
+    (``***-****-****``), business registration numbers (``***-**-*****``), bank account numbers (``****-****-****``),
+    passport numbers (``*********``) and e-mail addresses (``***@***``); None stays None.
 
     Example
     -------
     >>> mask("연락처 010-1234-5678, a.b@x.co.kr 로 주세요")
     '연락처 ***-****-****, ***@*** 로 주세요'
+    >>> mask("카드4111 1111 1111 1111로 결제, 신한 110-123-456789로 환불")
+    '카드****-****-****-****로 결제, 신한 ****-****-****로 환불'
     """
     if text is None:
         return None
-    for pattern, replacement in _PY_MASKS:
-        # twice: two numbers separated by one character share that character between matches
-        text = pattern.sub(replacement, pattern.sub(replacement, text))
-    return text
+    # twice: two numbers separated by one character share that character between matches
+    text = _RRN.sub(r"\g<1>" + RRN_MASK + r"\g<2>", _RRN.sub(r"\g<1>" + RRN_MASK + r"\g<2>", text))
+    text = _CARD.sub(_card, text)
+    text = _PHONE.sub(PHONE_MASK, text)
+    text = _BUSINESS.sub(_business, text)
+    text = _ACCOUNT.sub(_account, text)
+    text = _BANK_ACCOUNT.sub(_bank_account, text)
+    text = _PASSPORT.sub(PASSPORT_MASK, text)
+    return _EMAIL.sub(EMAIL_MASK, text)
+
+
+def _mask_series(values: pl.Series) -> pl.Series:
+    """``mask`` over a text Series, calling Python only for the values with a digit or an ``@``."""
+    values = values.cast(pl.String)
+    hit = values.str.contains(r"[\d@]").fill_null(False)
+    at = hit.arg_true()
+    if at.len() == 0:
+        return values
+    return values.scatter(at, [mask(v) for v in values.gather(at).to_list()])
 
 
 def mask_expr(column: str | pl.Expr) -> pl.Expr:
-    """``mask`` as a Polars expression over a text column (same patterns, same result)."""
+    """``mask`` as a Polars expression over a text column (the same function, so the same result)."""
     expr = pl.col(column) if isinstance(column, str) else column
-    for pattern, replacement in MASKS:
-        expr = expr.str.replace_all(pattern, replacement).str.replace_all(pattern, replacement)
-    return expr
+    return expr.map_batches(_mask_series, return_dtype=pl.String, is_elementwise=True)
 
 
 # --- keywords --------------------------------------------------------------------------------------

@@ -347,9 +347,10 @@ TEXT: dict[str, dict[str, str]] = {
     "col_n_previous": {"en": "Answers before", "ko": "이전 응답"},
     "detractors_title": {"en": "Detractors to call back", "ko": "연락할 비추천 고객"},
     "detractors_intro": {
-        "en": "{n} journeys of the selection answered 0–6, newest first. Comments have phone numbers, e-mail "
-              "addresses and resident registration numbers masked.",
-        "ko": "선택 범위에서 0–6점으로 답한 여정 {n}건(최근 순). 의견의 전화번호, 이메일, 주민등록번호는 가렸습니다.",
+        "en": "{n} journeys of the selection answered 0–6, newest first. Comments have phone, card, account, "
+              "passport, resident and business registration numbers and e-mail addresses masked.",
+        "ko": "선택 범위에서 0–6점으로 답한 여정 {n}건(최근 순). 의견의 전화번호, 카드번호, 계좌번호, 여권번호, "
+              "주민등록번호, 사업자등록번호, 이메일은 가렸습니다.",
     },
     "detractors_show": {"en": "Show the follow-up list (customer, journey, score, date, last and worst-rated stage, "
                               "masked comment; CSV)",
@@ -981,10 +982,10 @@ TEXT: dict[str, dict[str, str]] = {
     "voc_progress_note": {"en": "The other pages can be used meanwhile.",
                           "ko": "그동안 다른 페이지는 그대로 쓸 수 있습니다."},
     "voc_failed": {"en": "The keywords could not be computed: {error}", "ko": "키워드를 계산하지 못했습니다: {error}"},
-    "voc_intro": {"en": "What customers say in the {n} comments on the selected touchpoints. Phone numbers, e-mail "
-                        "addresses and resident registration numbers are masked.",
-                  "ko": "선택한 접점의 의견 {n}건에서 고객이 말하는 것. 전화번호, 이메일 주소, 주민등록번호는 가려서 "
-                        "보여 줍니다."},
+    "voc_intro": {"en": "What customers say in the {n} comments on the selected touchpoints. Phone, card, account, "
+                        "passport, resident and business registration numbers and e-mail addresses are masked.",
+                  "ko": "선택한 접점의 의견 {n}건에서 고객이 말하는 것. 전화번호, 카드번호, 계좌번호, 여권번호, "
+                        "주민등록번호, 사업자등록번호, 이메일 주소는 가려서 보여 줍니다."},
     "voc_no_comments": {"en": "The selected touchpoints have no comments.", "ko": "선택한 접점에 의견이 없습니다."},
     "voc_keywords": {"en": "Most mentioned keywords", "ko": "많이 언급된 키워드"},
     "voc_share_axis": {"en": "% of comments", "ko": "의견 중 비율(%)"},
