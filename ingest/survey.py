@@ -320,6 +320,23 @@ def reading(raw: RawTable, mapping: ColumnMapping) -> str:
     return SURVEY if len(ratings) >= 2 else EVENTS
 
 
+
+WORKING = ("ts", "ts_shown", "value", "bad", "answer", "order", "comment")
+
+
+def working_names(columns: list[str]) -> dict[str, str]:
+    """Names for the reader's scratch columns that no column of the file has: ``__cxlens_<name>`` (ingest's
+    namespace, as the row numbers' ``__cxlens_row``), with ``_`` appended while the file has that name too."""
+    taken = set(columns)
+    out = {}
+    for base in WORKING:
+        name = f"__cxlens_{base}"
+        while name in taken:
+            name += "_"
+        out[base] = name
+    return out
+
+
 def read(raw: RawTable, mapping: ColumnMapping, *, outcome: str | None = None,
          stages: Mapping[str, str] | None = None, strict: bool = False, digest: str = ""):
     """The survey's answers as canonical events (``ingest.Ingested`` with ``survey`` set).
@@ -359,22 +376,23 @@ def read(raw: RawTable, mapping: ColumnMapping, *, outcome: str | None = None,
         if dup.height:
             raise DataError(f"Column '{respondent}' has the respondent id '{dup['journey_id'][0]}' on more than "
                             "one row; a survey needs one row per respondent.")
+    w = working_names(raw.frame.columns)
     quarantine = []
     if time_column:
         dtype = frame.schema[time_column]
         ts = values.timestamp(pl.col(time_column), dtype)
-        frame = frame.with_columns(ts.alias("__ts"), values.text(pl.col(time_column)).alias("__ts_shown"))
-        bad = frame.filter(pl.col("__ts").is_null())
+        frame = frame.with_columns(ts.alias(w["ts"]), values.text(pl.col(time_column)).alias(w["ts_shown"]))
+        bad = frame.filter(pl.col(w["ts"]).is_null())
         quarantine.append(bad.select(
-            pl.col(raw.row).alias("row"), pl.lit(time_column).alias("column"), pl.col("__ts_shown").alias("value"),
-            pl.when(pl.col("__ts_shown").is_null()).then(pl.lit("timestamp is missing"))
-            .otherwise(pl.format("timestamp '{}' is not a date and time", pl.col("__ts_shown"))).alias("reason")))
+            pl.col(raw.row).alias("row"), pl.lit(time_column).alias("column"), pl.col(w["ts_shown"]).alias("value"),
+            pl.when(pl.col(w["ts_shown"]).is_null()).then(pl.lit("timestamp is missing"))
+            .otherwise(pl.format("timestamp '{}' is not a date and time", pl.col(w["ts_shown"]))).alias("reason")))
     else:
-        frame = frame.with_columns(pl.lit(NO_DATE, pl.Datetime("us")).alias("__ts"))
+        frame = frame.with_columns(pl.lit(NO_DATE, pl.Datetime("us")).alias(w["ts"]))
     nps_values = None
     if result is not None and result.kind in ("nps", "score"):
         c = found[result.column]
-        bad = frame.with_columns(c.answers.alias("__v"), c.unreadable.alias("__bad")).filter(pl.col("__bad"))
+        bad = frame.with_columns(c.answers.alias(w["value"]), c.unreadable.alias(w["bad"])).filter(pl.col(w["bad"]))
         quarantine.append(bad.select(
             pl.col(raw.row).alias("row"), pl.lit(result.column).alias("column"),
             values.text(pl.col(result.column)).alias("value"),
@@ -386,30 +404,30 @@ def read(raw: RawTable, mapping: ColumnMapping, *, outcome: str | None = None,
     for column, c in ratings.items():
         stage = stages.get(column, column)
         shown = values.text(pl.col(column))
-        part = frame.with_columns(c.answers.alias("__answer"), c.unreadable.alias("__bad"))
-        bad = part.filter(pl.col("__bad") & pl.col("__ts").is_not_null())
+        part = frame.with_columns(c.answers.alias(w["answer"]), c.unreadable.alias(w["bad"]))
+        bad = part.filter(pl.col(w["bad"]) & pl.col(w["ts"]).is_not_null())
         quarantine.append(bad.select(
             pl.col(raw.row).alias("row"), pl.lit(column).alias("column"), shown.alias("value"),
             pl.format(f"{column} '{{}}' is not a rating on its {c.low}–{c.high} scale", shown).alias("reason")))
-        answered = part.filter(pl.col("__answer").is_not_null() & pl.col("__ts").is_not_null())
+        answered = part.filter(pl.col(w["answer"]).is_not_null() & pl.col(w["ts"]).is_not_null())
         long.append(answered.select(
-            pl.col(raw.row), ids, pl.col("__ts").alias("timestamp"), pl.lit(stage).alias("stage"),
+            pl.col(raw.row), ids, pl.col(w["ts"]).alias("timestamp"), pl.lit(stage).alias("stage"),
             (values.text(pl.col(channel_column)).fill_null(CHANNEL) if channel_column else pl.lit(CHANNEL))
             .alias("channel"),
             pl.lit(column).alias("touchpoint"),
-            to_five(pl.col("__answer"), c.low, c.high).alias("satisfaction"),
-            pl.lit(len(rating_list)).alias("__order"),
+            to_five(pl.col(w["answer"]), c.low, c.high).alias("satisfaction"),
+            pl.lit(len(rating_list)).alias(w["order"]),
         ))
-        na = part.filter(pl.col("__answer").is_null() & ~pl.col("__bad")).height
+        na = part.filter(pl.col(w["answer"]).is_null() & ~pl.col(w["bad"])).height
         rating_list.append(Rating(column, stage, c.low, c.high, c.zero_is_not_applicable, answered.height, na))
-    events = pl.concat(long).sort(raw.row, "__order")
+    events = pl.concat(long).sort(raw.row, w["order"])
     if events.height == 0:
         raise DataError(f"{raw.name}: no respondent answered any of the {len(ratings)} rating columns "
                         f"({', '.join(repr(c) for c in ratings)}) with a rating.")
     quarantine_frame = pl.concat([q.cast(QUARANTINE_SCHEMA) for q in quarantine]) if quarantine else \
         pl.DataFrame(schema=QUARANTINE_SCHEMA)
     # A respondent who rated nothing (every cell not applicable) has no event: listed, not silently lost.
-    unrated = frame.join(events.select(raw.row).unique(), on=raw.row, how="anti").filter(pl.col("__ts").is_not_null())
+    unrated = frame.join(events.select(raw.row).unique(), on=raw.row, how="anti").filter(pl.col(w["ts"]).is_not_null())
     quarantine_frame = pl.concat([quarantine_frame, unrated.select(
         pl.col(raw.row).cast(pl.Int64).alias("row"), pl.lit(None, pl.String).alias("column"),
         pl.lit(None, pl.String).alias("value"),
@@ -430,7 +448,7 @@ def read(raw: RawTable, mapping: ColumnMapping, *, outcome: str | None = None,
         pl.col(raw.row),
         *([values.text(pl.col(persona_column)).alias("persona")] if persona_column else []),
         *([pl.Series("nps", nps_values)] if result is not None and result.kind == "nps" else []),
-        *([values.text(pl.col(comment_column)).alias("__comment")] if comment_column else []),
+        *([values.text(pl.col(comment_column)).alias(w["comment"])] if comment_column else []),
         *(_kept(frame[c], result).alias(f"{c}_source" if c in CANONICAL else c) for c in kept),
     )
     if result is not None and result.kind == "nps":
@@ -439,9 +457,9 @@ def read(raw: RawTable, mapping: ColumnMapping, *, outcome: str | None = None,
     events = events.join(per_row, on=raw.row, how="left")
     if comment_column:
         # A respondent's free-text answer once, on their first rated answer (not repeated on every rating).
-        first = pl.col("__order") == pl.col("__order").min().over(raw.row)
-        events = events.with_columns(pl.when(first).then(pl.col("__comment")).alias("comment")).drop("__comment")
-    events = events.drop(raw.row, "__order")
+        first = pl.col(w["order"]) == pl.col(w["order"]).min().over(raw.row)
+        events = events.with_columns(pl.when(first).then(pl.col(w["comment"])).alias("comment")).drop(w["comment"])
+    events = events.drop(raw.row, w["order"])
     info = SurveyInfo(
         respondent_column=respondent, timestamp_column=time_column, ratings=tuple(rating_list), outcome=result,
         respondents=events["journey_id"].n_unique(), persona_column=persona_column,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import polars as pl
 import pytest
 
@@ -176,3 +178,34 @@ def test_a_comment_column_is_the_respondents_comment_once_not_a_filter_dimension
     assert sorted(comments["comment"].to_list()) == ["다시는 안 타요", "좋았어요", "좌석이 좁아요"]
     assert comments["journey_id"].n_unique() == 3
     assert "의견" not in loaded.events.columns and "의견" not in loaded.survey.profile
+
+
+# Columns named like the survey reader's old working columns (__ts, __answer, __order, …): read as the
+# file's own, never overwritten or renamed by the reader's scratch columns.
+NAMED_LIKE_WORKING = """응답자ID,응답일시,__ts,__answer,__bad,__v,__order,__comment,추천점수,의견
+R-001,2025-05-01 09:00,5,4,A등급,x,서울,첫 방문,10,좋았어요
+R-002,2025-05-02 10:30,2,해당없음,B등급,y,부산,재방문,3,상담원이 불친절해요
+R-003,2025-05-03 11:15,4,1,A등급,x,서울,,9,
+R-004,2025-05-04 12:45,,5,C등급,y,대구,첫 방문,0,다시는 안 써요
+"""
+
+
+def test_a_survey_with_columns_named_like_the_readers_working_columns_is_read_as_written():
+    loaded = load(NAMED_LIKE_WORKING, mapping={"comment": "의견"})
+    assert [r.column for r in loaded.survey.ratings] == ["__ts", "__answer"]
+    assert loaded.survey.timestamp_column == "응답일시" and loaded.quarantine.height == 0
+    events = loaded.events.sort("journey_id", "touchpoint")
+    answers = {(r["journey_id"], r["touchpoint"]): r["satisfaction"] for r in events.iter_rows(named=True)}
+    assert answers == {("R-001", "__ts"): 5, ("R-001", "__answer"): 4, ("R-002", "__ts"): 2,
+                       ("R-003", "__ts"): 4, ("R-003", "__answer"): 1, ("R-004", "__answer"): 5}
+    assert events.filter(pl.col("journey_id") == "R-004")["timestamp"].to_list() == [
+        dt.datetime(2025, 5, 4, 12, 45)]
+    per_respondent = events.group_by("journey_id").agg(pl.col("__order", "__comment", "__bad", "__v").first()).sort(
+        "journey_id")
+    assert per_respondent["__order"].to_list() == ["서울", "부산", "서울", "대구"]
+    assert per_respondent["__comment"].to_list() == ["첫 방문", "재방문", None, "첫 방문"]
+    assert per_respondent["__bad"].to_list() == ["A등급", "B등급", "A등급", "C등급"]
+    assert set(loaded.survey.profile) >= {"__order", "__comment", "__bad", "__v"}
+    comments = events.filter(pl.col("comment").is_not_null()).sort("journey_id")
+    assert comments["comment"].to_list() == ["좋았어요", "상담원이 불친절해요", "다시는 안 써요"]
+    assert not [c for c in loaded.events.columns if c.startswith("__cxlens")]
