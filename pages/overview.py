@@ -64,10 +64,13 @@ with layout.guard():
     s = data.executive_summary(ds, f, period, data.keywords_ready(ds))
     lang = current_lang()
     if about is None:  # the story speaks of periods and NPS; a survey's outcome is on the Key drivers page
-        button.download_button(t("pdf_button"), lambda: snapshot.pdf(s, lang),
-                               file_name=f"cxlens-summary-{lang}.pdf", mime="application/pdf",
-                               icon=":material/picture_as_pdf:", on_click="ignore", width="stretch",
-                               key="download:summary.pdf")
+        if snapshot.browser() is None:  # the deferred download would fail with Streamlit's own English words
+            st.caption(t("pdf_no_browser"))  # across the page: the button's narrow column made it seven lines
+        else:
+            button.download_button(t("pdf_button"), lambda: snapshot.pdf(s, lang),
+                                   file_name=f"cxlens-summary-{lang}.pdf", mime="application/pdf",
+                                   icon=":material/picture_as_pdf:", on_click="ignore", width="stretch",
+                                   key="download:summary.pdf")
         with st.container(border=True):
             st.markdown("**" + t("headline_title") + "**")
             for sentence in snapshot.headline(s, lang):

@@ -167,3 +167,28 @@ def test_the_headline_names_the_top_complaint_keyword_only_when_one_is_distincti
     quiet = tmp_path / "no-comments.parquet"  # no comment column: no complaint, and no sentence about one
     pl.read_parquet(sample).drop("comment").head(3000).write_parquet(quiet)
     assert executive.top_complaint(open_dataset(str(quiet)), Filters()) is None
+
+
+def test_the_pdf_without_chromium_is_one_error_line_and_exit_2(sample, tmp_path, capsys, monkeypatch):
+    # choreographer (kaleido's browser finder) takes BROWSER_PATH first: a path with nothing there is a machine
+    # without Chromium
+    monkeypatch.setenv("BROWSER_PATH", str(tmp_path / "no-chromium"))
+    out = tmp_path / "summary.pdf"
+    assert report.main([str(sample), "--pdf", str(out), "--lang", "ko"]) == 2
+    captured = capsys.readouterr()
+    err = captured.err.strip().splitlines()
+    assert err == ["error: The PDF snapshot needs Chromium, which is not installed on this server (apt-get install "
+                   "chromium, or set BROWSER_PATH to a Chromium or Chrome executable)."]
+    assert "Traceback" not in captured.err and not out.exists()
+
+
+def test_a_chromium_that_kaleido_cannot_start_is_one_error_line_and_exit_2(sample, tmp_path, capsys, monkeypatch):
+    from ui import snapshot
+
+    # the finder is satisfied but kaleido still finds no browser (plotly re-raises that as a bare RuntimeError)
+    monkeypatch.setattr(snapshot, "browser", lambda: "/usr/bin/chromium")
+    monkeypatch.setenv("BROWSER_PATH", str(tmp_path / "no-chromium"))
+    assert report.main([str(sample), "--pdf", str(tmp_path / "summary.pdf")]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and err[0].startswith(
+        "error: The PDF snapshot needs Chromium, which could not be started on this server: ")

@@ -367,6 +367,12 @@ TEXT: dict[str, dict[str, str]] = {
     "pdf_button": {"en": "PDF snapshot", "ko": "PDF 스냅샷"},
     "pdf_preparing": {"en": "Prepare the PDF snapshot", "ko": "PDF 스냅샷 만들기"},
     "pdf_failed": {"en": "The PDF could not be made: {error}", "ko": "PDF를 만들 수 없습니다: {error}"},
+    "pdf_no_browser": {"en": "The PDF snapshot needs Chromium, which is not installed on this server (apt-get install "
+                             "chromium, or set BROWSER_PATH to a Chromium or Chrome executable).",
+                       "ko": "PDF 스냅샷에는 Chromium이 필요한데 이 서버에 설치되어 있지 않습니다(apt-get install chromium "
+                             "또는 BROWSER_PATH에 Chromium·Chrome 실행 파일 경로 지정)."},
+    "pdf_browser_failed": {"en": "The PDF snapshot needs Chromium, which could not be started on this server: {problem}.",
+                           "ko": "PDF 스냅샷에는 Chromium이 필요한데 이 서버에서 실행하지 못했습니다: {problem}."},
     "pdf_title": {"en": "cxlens executive summary · {name}<br><sub>{period} · made {today}</sub>",
                   "ko": "cxlens 경영 요약 · {name}<br><sub>{period} · 작성 {today}</sub>"},
     "pdf_headline": {"en": "Headline", "ko": "헤드라인"},

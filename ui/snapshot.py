@@ -9,12 +9,14 @@ system's fontconfig).
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 from typing import Any
 
 import plotly.graph_objects as go
 import polars as pl
 from plotly.subplots import make_subplots
 
+from errors import DataError
 from metrics.story import STORY_KEYS, fix_first_text, mover_sentence, nps_sentence
 from ui import format as number_format
 from ui import text
@@ -171,8 +173,48 @@ def figure(summary: dict[str, Any], lang: str) -> go.Figure:
     return fig
 
 
+class SnapshotUnavailable(DataError):
+    """The PDF snapshot cannot be made on this machine: no Chromium for kaleido, or one that does not start.
+    Not the data's fault, but the operator's to fix, so it travels as a DataError (report.py: ``error: …``, exit 2)."""
+
+
+def browser() -> str | None:
+    """The Chromium kaleido would start (choreographer's own search: ``BROWSER_PATH``, then PATH and the usual
+    install places), or None when there is none."""
+    try:
+        from choreographer.browsers.chromium import Chromium
+
+        path = Chromium.find_browser(skip_local=False)
+    except Exception:  # noqa: BLE001  (a search that fails finds nothing)
+        return None
+    return path if path and Path(path).is_file() else None
+
+
+def _browser_failure(exc: BaseException) -> BaseException | None:
+    """The browser error behind ``exc`` (plotly re-raises kaleido's ChromeNotFoundError as a RuntimeError)."""
+    from choreographer.errors import BrowserClosedError, BrowserFailedError, ChromeNotFoundError
+
+    while exc is not None:
+        if isinstance(exc, ChromeNotFoundError | BrowserFailedError | BrowserClosedError):
+            return exc
+        exc = exc.__cause__ or exc.__context__
+    return None
+
+
 def pdf(summary: dict[str, Any], lang: str = "en") -> bytes:
-    """The snapshot as PDF bytes (kaleido drives the system Chromium; nothing is downloaded)."""
+    """The snapshot as PDF bytes (kaleido drives the system Chromium; nothing is downloaded).
+
+    Raises SnapshotUnavailable (one English sentence, for report.py) when there is no Chromium or it does not
+    start; the overview asks ``browser()`` first and says so in the UI language instead of offering the button."""
+    if browser() is None:
+        raise SnapshotUnavailable(t("pdf_no_browser", lang="en"))
     import kaleido  # noqa: F401  (plotly's PDF export needs it; imported here so a missing one fails clearly)
 
-    return figure(summary, lang).to_image(format="pdf", width=A4[0], height=A4[1])
+    try:
+        return figure(summary, lang).to_image(format="pdf", width=A4[0], height=A4[1])
+    except Exception as exc:
+        failure = _browser_failure(exc)
+        if failure is None:
+            raise
+        problem = (str(failure).strip().splitlines() or [type(failure).__name__])[0]
+        raise SnapshotUnavailable(t("pdf_browser_failed", lang="en", problem=problem.rstrip("."))) from None

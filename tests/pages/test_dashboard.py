@@ -205,3 +205,23 @@ def test_the_overview_headline_states_the_period_and_the_fix_first(app, sample_p
     texts = [m.value for m in at.markdown]
     assert any("in the last 30 days \\(2025\\-12\\-02 – 2025\\-12\\-31\\)" in x for x in texts)
     assert any(x.startswith("Fix first\\: 본인인증\\.") for x in texts)  # markdown-escaped as ui.text.md does
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_without_chromium_the_overview_says_so_in_place_of_the_pdf_button(app, sample_path, monkeypatch, tmp_path,
+                                                                           lang):
+    monkeypatch.setenv("BROWSER_PATH", str(tmp_path / "no-chromium"))  # kaleido's finder looks here first
+    at = app(sample_path, lang=lang)
+    assert _problems(at) == []
+    assert "download:summary.pdf" not in [b.key for b in at.get("download_button")]
+    assert t("pdf_no_browser", lang=lang) in [c.value for c in at.caption]
+
+
+def test_with_chromium_the_overview_offers_the_pdf_button(app, sample_path):
+    from ui import snapshot
+
+    if snapshot.browser() is None:
+        pytest.skip("no Chromium on this machine")
+    at = app(sample_path)
+    assert "download:summary.pdf" in [b.key for b in at.get("download_button")]
+    assert t("pdf_no_browser", lang="en") not in [c.value for c in at.caption]
