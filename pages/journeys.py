@@ -6,7 +6,7 @@ from __future__ import annotations
 import streamlit as st
 
 from metrics.paths import shown
-from ui import data, drill, layout, path_charts, text
+from ui import data, drill, layout, path_charts, tables, text
 from ui import journeys_data as jd
 from ui.i18n import t
 
@@ -56,16 +56,7 @@ with layout.guard():
     layout.chart(path_charts.path_bars(paths, min_n), on_select=_select_path(paths), selection_mode="points",
                  key="journeys.path_chart")
     layout.n_caption(journeys=int(paths["journeys"].sum()), answers=int(paths["responses"].sum()))
-    layout.table(
-        paths.head(20).select("path_text", "journeys", "share", "nps", "nps_low", "nps_high", "responses", "low_sample",
-                "median_journey_hours"),
-        f"paths_{kind}.csv",
-        labels={"path_text": t("col_path"), "journeys": t("col_journeys"), "share": t("col_share"), "nps": t("col_nps"),
-                "nps_low": t("col_ci_low"), "nps_high": t("col_ci_high"), "responses": t("col_nps_responses"),
-                "low_sample": t("col_low_sample"), "median_journey_hours": t("col_median_journey_hours")},
-        formats={"share": "%.1f", "nps": "%.1f", "nps_low": "%.1f", "nps_high": "%.1f",
-                 "median_journey_hours": "%.1f"},
-    )
+    layout.table(*tables.paths(paths, kind))
 
 with layout.guard():
     st.subheader(t("detractor_paths_title"))
@@ -74,18 +65,7 @@ with layout.guard():
     if over.height == 0:
         st.info(t("no_detractor_paths"))
     else:
-        layout.table(
-            over.select(
-                "path", "detractors", "promoters", "detractor_share", "promoter_share", "ratio", "p_value", "q_value",
-                "significant", "low_sample"),
-            f"detractor_paths_{kind}.csv",
-            labels={"path": t("col_path"), "detractors": t("detractors"), "promoters": t("promoters"),
-                    "detractor_share": t("col_detractor_share"), "promoter_share": t("col_promoter_share"),
-                    "ratio": t("col_ratio"), "p_value": t("col_p_value"), "q_value": t("col_q_value"),
-                    "significant": t("col_significant"), "low_sample": t("col_low_sample")},
-            formats={"detractor_share": "%.1f", "promoter_share": "%.1f", "ratio": "%.2f", "p_value": "%.3g",
-                     "q_value": "%.3g"},
-        )
+        layout.table(*tables.detractor_paths(over, kind))
 
 with layout.guard():
     st.subheader(t("process_map_title"))
@@ -112,14 +92,7 @@ with layout.guard():
         if drawn.height < edges.height:
             st.caption(t("map_edges_shown", shown=drawn.height, total=f"{edges.height:,}"))
         layout.n_caption(journeys=int(paths["journeys"].sum()))
-        layout.table(
-            edges.select("from", "to", "count", "journeys", "median_hours", "nps", "responses", "low_sample"),
-            f"transitions_{map_kind}.csv",
-            labels={"from": t("col_from"), "to": t("col_to"), "count": t("col_transitions"),
-                    "journeys": t("col_journeys"), "median_hours": t("col_median_hours"), "nps": t("col_nps"),
-                    "responses": t("col_nps_responses"), "low_sample": t("col_low_sample")},
-            formats={"median_hours": "%.2f", "nps": "%.1f"},
-        )
+        layout.table(*tables.transitions(edges, map_kind))
 
 # --- the journeys behind the selection, and one journey's episode
 with layout.guard():
@@ -133,11 +106,7 @@ with layout.guard():
                              active.transition_arg() if active else None)
     rows = listed["rows"]
     st.caption(t("journey_list_count", shown=f"{rows.height:,}", total=f"{listed['total']:,}"))
-    table = rows.select("journey_id", "customer_id", "persona", "first_ts", "duration_hours", "handoffs", "nps", "stage_path",
-             "channel_path")
-    labels = {"journey_id": t("col_journey"), "customer_id": t("col_customer"), "persona": t("col_persona"),
-              "first_ts": t("col_started"), "duration_hours": t("col_duration_hours"), "handoffs": t("col_handoffs"),
-              "nps": t("col_nps"), "stage_path": t("kind_stage"), "channel_path": t("kind_channel")}
+    table, labels = rows.select(tables.JOURNEY_COLUMNS), tables.journey_labels()
     # a new list (another selection, filter or order) starts without a selected row
     picked = st.dataframe(table.rename(labels), hide_index=True, width="stretch", on_select="rerun",
                           selection_mode="single-row", key=drill.list_key(f, active, sort_by, descending),
@@ -160,22 +129,7 @@ if opened:
             st.caption(t("episode_caption", customer=text.md(events["customer_id"][0]),
                          n=f"{events.height:,}"))
             layout.chart(path_charts.episode_timeline(events, ds.stage_order, data.colours(ds)["channel"]))
-            layout.table(
-                events.select("timestamp", "gap_hours", "stage", "channel", "touchpoint", "satisfaction", "ces", "nps",
-                              "comment"),
-                f"episode_{opened}.csv",
-                labels={"timestamp": t("col_time"), "gap_hours": t("col_gap_hours"), "stage": t("col_stage"),
-                        "channel": t("col_channel"), "touchpoint": t("col_touchpoint"),
-                        "satisfaction": t("col_satisfaction"), "ces": t("col_ces"), "nps": t("col_nps"),
-                        "comment": t("col_comment")},
-                formats={"gap_hours": "%.2f"},
-            )
+            layout.table(*tables.episode(events, opened))
             others = ep["others"]
             st.markdown("**" + t("customer_journeys", n=f"{others.height:,}") + "**")
-            layout.table(
-                others.select("journey_id", "first_ts", "duration_hours", "handoffs", "nps", "stage_path"),
-                f"customer_{events['customer_id'][0]}.csv",
-                labels={k: labels[k] for k in ("journey_id", "first_ts", "duration_hours", "handoffs", "nps",
-                                               "stage_path")},
-                formats={"duration_hours": "%.1f"},
-            )
+            layout.table(*tables.customer_journeys(others, events["customer_id"][0]))

@@ -5,43 +5,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import polars as pl
 import streamlit as st
 
 from metrics.periods import PERIOD_CHOICES
-from metrics.story import p_text
-from ui import cards, data, layout, nps_charts, snapshot, text
-from ui import format as number_format
+from ui import cards, data, layout, nps_charts, snapshot, tables, text
 from ui.i18n import current_lang, reason, t
 
 JOURNEY_MAP = Path(__file__).resolve().parent / "journey_map.py"
-STATUS_BADGE = {"met": "green", "missed": "red"}
-
-# (kpi, label key, help key, format, delta format, higher is better)
-CARDS = (
-    ("nps", "kpi_nps", "help_nps", "{:.1f}", "{:+.1f}", True),
-    ("csat", "kpi_csat", "help_csat", "{:.1f}%", "{:+.1f} pp", True),
-    ("ces", "kpi_ces", "help_ces", "{:.2f}", "{:+.2f}", True),
-    ("journeys", "kpi_journeys", "help_journeys", "{:,}", "{:+,}", True),
-    ("median_journey_hours", "kpi_median_duration", "help_median_duration", "{:.1f}", "{:+.1f}", False),
-    ("handoff_rate", "kpi_handoff_rate", "help_handoff_rate", "{:.1f}%", "{:+.1f} pp", False),
-)
-
-
-def _test_note(key: str, k: dict) -> tuple[str | None, str]:
-    """The NPS and CSAT cards' change test: a tag for the delta and a sentence for the help."""
-    test = k["tests"][key]
-    p = "—" if test.p_value is None else p_text(test.p_value)  # "p = 0.159", "p < 0.001" (never "0.000")
-    if test.p_value is None:
-        return None, t("delta_untested")
-    if test.small_sample:
-        current, previous = k["tests"]["answers"][key]
-        return "tag_small_sample", t("delta_small_sample", p=p, min=data.min_sample(), current=current,
-                                     previous=previous)
-    if test.significant:
-        return "tag_significant", t("delta_significant", p=p)
-    return "tag_not_significant", t("delta_not_significant", p=p)
-
 
 ds, f = data.current_dataset(), data.current_filters()
 st.title(t("page_overview"))
@@ -76,34 +46,17 @@ with layout.guard():
             for sentence in snapshot.headline(s, lang):
                 st.markdown(text.md(sentence))
 
-    k, goals = s["kpis"], s["targets"]
-    (ps, pu) = s["period"]["previous"]
-    compared_text = t("card_compared" if k["compared"] else "card_not_compared", since=ps, until=pu) if dated else None
     # one wrapping row: the cards share a desktop row and sit two per row on a phone (st.columns stacked them,
     # six cards took 1.5 phone screens before the first chart)
     cards_row = st.container(horizontal=True, gap="small")
-    for key, label, help_key, fmt, delta_fmt, higher_is_better in CARDS:
-        value, goal = k["current"][key], goals[key]
-        if key == "median_journey_hours":  # hours or days, by the value's size: value, change and target alike
-            fmt, delta_fmt = number_format.duration_formats(value, number_format.duration_words())
-        shown = cards.delta(k["change"][key], delta_fmt, higher_is_better, compared=k["compared"])
-        help_text = t(help_key, n=f"{k['nps_responses']:,}")
-        delta_text, notes = shown.text, []
-        if key in ("nps", "csat") and delta_text is not None:
-            tag, note = _test_note(key, k)
-            notes += [t(tag)] if tag else []  # under the delta, where it wraps (in the delta it was cut)
-            help_text += " " + note
+    for card in cards.kpi_cards(s, dated, data.min_sample()):
         with cards_row.container(border=True, width="stretch"):
-            st.metric(t(label), "—" if value is None else fmt.format(value), delta_text, delta_color=shown.color,
-                      delta_arrow=shown.arrow, help=help_text)
-            if compared_text:  # a caption wraps; the metric's delta_description was cut on a narrow card
-                st.caption(compared_text)
-            if goal.met is not None:  # coloured text, not a badge: a badge is cut on a narrow card, text wraps
-                badge = t("target_badge_met" if goal.met else "target_badge_missed", target=fmt.format(goal.target),
-                          gap=delta_fmt.format(goal.gap))
-                notes.append(f":{STATUS_BADGE['met' if goal.met else 'missed']}[{text.md(badge)}]")
-            if notes:
-                st.caption(" · ".join(notes))
+            st.metric(card.label, card.value, card.delta.text, delta_color=card.delta.color,
+                      delta_arrow=card.delta.arrow, help=card.help)
+            if card.compared:  # a caption wraps; the metric's delta_description was cut on a narrow card
+                st.caption(card.compared)
+            if card.notes:
+                st.caption(card.notes)
     current_label, previous_label = snapshot.period_labels(s["period"], lang)
     if about is not None:
         st.caption(t("survey_overview_note"))
@@ -159,18 +112,7 @@ if dated:  # what changed between periods needs answer dates (a survey without t
         if alerts.is_empty():
             st.info(t("movers_none"))
         else:
-            dims = snapshot.dimension_labels(lang)
-            shown = alerts.with_columns(pl.col("dimension").replace(dims),
-                                        pl.col("metric").replace({m: t("story_metric_" + m) for m in ("nps", "csat")}))
-            layout.table(
-                shown.select("dimension", "value", "metric", "previous", "current", "change", "p_value", "q_value",
-                             "rate", "mix", "n_previous", "n_current"),
-                "alerts.csv", labels={c: t("col_" + c) for c in ("dimension", "value", "metric", "previous", "current",
-                                                                  "change", "p_value", "q_value", "rate", "mix",
-                                                                  "n_previous", "n_current")},
-                formats={"previous": "%.1f", "current": "%.1f", "change": "%+.1f", "p_value": "%.2g", "q_value": "%.2g",
-                         "rate": "%+.2f", "mix": "%+.2f"},
-            )
+            layout.table(*tables.alerts(alerts, lang))
 
 with layout.guard():
     st.subheader(t("detractors_title"))
@@ -181,6 +123,4 @@ with layout.guard():
             st.info(t("detractors_none"))
         else:
             st.caption(t("detractors_intro", n=f"{follow_up.height:,}"))
-            labels = {c: t("col_" + c) for c in follow_up.columns if c != "comment"} | {
-                "comment": t("col_comment_masked")}
-            layout.table(follow_up, "detractors.csv", labels=labels)
+            layout.table(*tables.detractors(follow_up))

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import polars as pl
 import streamlit as st
 
 import ingest
 import settings
-from errors import DataError
 from ingest import survey
 from store.schema import CANONICAL
 from ui import data, layout, text
@@ -30,14 +28,7 @@ st.caption(t("upload_templates"))
 
 
 def _run(action) -> None:
-    """Run a load action, then redraw (the banner and sidebar come before this page); a DataError is shown."""
-    try:
-        with st.spinner(t("upload_reading", name=text.md(file.name if file else ""))):
-            action()
-        st.rerun()
-    except DataError as exc:
-        if not isinstance(exc, ingest.MostlyInvalid):  # a stopped load is shown with its own box below
-            st.error(text.error(session.message(exc)))
+    session.run(action, file.name if file else "")
 
 
 current = session.current()
@@ -48,10 +39,7 @@ if file is not None and (current is None or current.file_id != file.file_id):
 
 def mapping_form(upload: session.Upload) -> None:
     """One selectbox per field (named and described in the UI language), applied together."""
-    unmapped = t("upload_unmapped")
-    combined = list(dict.fromkeys(s for s in (*upload.mapping.columns.values(), *upload.mapping.suggested.values())
-                                  if s not in upload.columns))
-    options = [unmapped, *upload.columns, *combined]
+    options = session.mapping_options(upload)
     with st.form("upload.mapping"):
         chosen = {}
         columns = st.columns(4)
@@ -60,7 +48,7 @@ def mapping_form(upload: session.Upload) -> None:
             picked = columns[i % 4].selectbox(session.field_label(name), options,
                                               index=options.index(source) if source in options else 0,
                                               help=t(f"field_{name}_help"), key=f"upload.map.{name}")
-            chosen[name] = "" if picked == unmapped else picked
+            chosen[name] = "" if picked == options[0] else picked
         if st.form_submit_button(t("upload_apply"), type="primary"):
             _run(lambda: session.apply(chosen))
 
@@ -71,10 +59,8 @@ def quarantine(upload: session.Upload) -> None:
         st.caption(t("upload_quarantine_none"))
         return
     st.warning(t("upload_quarantine_count", n=f"{upload.quarantine.height:,}"))
-    by_column = (upload.quarantine.group_by("column").agg(pl.len().alias("rows"))
-                 .sort(["rows", "column"], descending=[True, False], nulls_last=True))
     labels = session.quarantine_labels()
-    layout.table(by_column, "invalid_rows_by_column.csv", labels=labels)
+    layout.table(session.quarantine_by_column(upload.quarantine), "invalid_rows_by_column.csv", labels=labels)
     layout.table(session.shown_quarantine(upload.quarantine), "invalid_rows.csv", labels=labels)
 
 
@@ -83,17 +69,12 @@ def survey_section(upload: session.Upload) -> None:
     st.success(t("upload_survey_loaded", name=text.md(upload.name), respondents=f"{about.respondents:,}",
                  answers=f"{sum(r.answers for r in about.ratings):,}", ratings=len(about.ratings),
                  rejected=f"{upload.quarantine.height:,}"))
-    lines = [t("upload_survey_id", column=about.respondent_column) if about.respondent_column
-             else t("upload_survey_row_id"),
-             t("upload_survey_dates", column=about.timestamp_column) if about.timestamp_column
-             else t("upload_survey_no_dates")]
-    st.markdown("  \n".join(text.md(line) for line in lines))
+    st.markdown("  \n".join(text.md(line) for line in session.survey_lines(about)))
     # Options are shown as they are (no format_func): choices 0 and 1 are "automatic" and "none", then the columns.
-    options = [t("upload_outcome_auto"), t("upload_outcome_none"), *upload.columns]
-    index = 0 if upload.outcome is None else 1 if upload.outcome == "" else 2 + upload.columns.index(upload.outcome)
+    options, index = session.outcome_choices(upload)
     picked = st.selectbox(t("upload_outcome"), range(len(options)), index=index, format_func=options.__getitem__,
                           key=f"upload.outcome.{upload.file_id}")
-    wanted = None if picked == 0 else "" if picked == 1 else upload.columns[picked - 2]
+    wanted = session.outcome_of_choice(upload, picked)
     if wanted != upload.outcome:
         _run(lambda: session.apply_survey(wanted))
     o = about.outcome
@@ -103,10 +84,7 @@ def survey_section(upload: session.Upload) -> None:
         st.caption(t(f"upload_outcome_{o.kind}", column=text.md(o.column), positive=text.md(o.positive), low=o.low,
                      high=o.high))
     st.subheader(t("upload_survey_ratings"))
-    ratings = pl.DataFrame(
-        [(r.column, r.stage, r.scale, r.answers, r.not_applicable) for r in about.ratings],
-        schema={"rating_column": pl.String, "stage": pl.String, "scale": pl.String, "answers": pl.Int64,
-                "not_applicable": pl.Int64}, orient="row")
+    ratings = session.rating_columns(about)
     layout.table(ratings, "rating_columns.csv", labels={c: t(f"col_{c}") for c in ratings.columns})
     words = ", ".join(w.strip() for w in settings.get("not_applicable").split(",") if w.strip())
     st.caption(t("upload_survey_na", words=text.md(words)))

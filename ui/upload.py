@@ -285,6 +285,59 @@ def quarantine_labels() -> dict[str, str]:
     return {c: t(f"col_{c}") for c in QUARANTINE_LABELS}
 
 
+
+def run(action, file_name: str) -> None:
+    """Run a load action under a spinner naming ``file_name``, then redraw (the banner and sidebar come before the
+    page); a DataError is shown as one sentence (a stopped load, MostlyInvalid, has its own box on the page)."""
+    try:
+        with st.spinner(t("upload_reading", name=text.md(file_name))):
+            action()
+        st.rerun()
+    except DataError as exc:
+        if not isinstance(exc, ingest.MostlyInvalid):
+            st.error(text.error(message(exc)))
+
+
+def mapping_options(upload: Upload) -> list[str]:
+    """The choices of every field's select box: unmapped, the file's columns, then mapped or suggested sources that
+    are not columns of the file."""
+    extra = dict.fromkeys(s for s in (*upload.mapping.columns.values(), *upload.mapping.suggested.values())
+                          if s not in upload.columns)
+    return [t("upload_unmapped"), *upload.columns, *extra]
+
+
+def quarantine_by_column(quarantine: pl.DataFrame) -> pl.DataFrame:
+    """Invalid rows per column (column, rows), most first."""
+    return (quarantine.group_by("column").agg(pl.len().alias("rows"))
+            .sort(["rows", "column"], descending=[True, False], nulls_last=True))
+
+
+def survey_lines(about: SurveyInfo) -> list[str]:
+    """What identifies a survey's respondents and dates its answers, one sentence each (UI language)."""
+    return [t("upload_survey_id", column=about.respondent_column) if about.respondent_column
+            else t("upload_survey_row_id"),
+            t("upload_survey_dates", column=about.timestamp_column) if about.timestamp_column
+            else t("upload_survey_no_dates")]
+
+
+def outcome_choices(upload: Upload) -> tuple[list[str], int]:
+    """The outcome select box's choices (automatic, none, then the file's columns) and the current one's index."""
+    index = 0 if upload.outcome is None else 1 if upload.outcome == "" else 2 + upload.columns.index(upload.outcome)
+    return [t("upload_outcome_auto"), t("upload_outcome_none"), *upload.columns], index
+
+
+def outcome_of_choice(upload: Upload, picked: int) -> str | None:
+    """The outcome a choice of ``outcome_choices`` asks for: None automatic, "" none, else the column."""
+    return None if picked == 0 else "" if picked == 1 else upload.columns[picked - 2]
+
+
+def rating_columns(about: SurveyInfo) -> pl.DataFrame:
+    """The survey's rating columns: column, stage, scale, answers and not-applicable answers."""
+    return pl.DataFrame(
+        [(r.column, r.stage, r.scale, r.answers, r.not_applicable) for r in about.ratings],
+        schema={"rating_column": pl.String, "stage": pl.String, "scale": pl.String, "answers": pl.Int64,
+                "not_applicable": pl.Int64}, orient="row")
+
 # --- templates --------------------------------------------------------------------------------------------------
 
 def template(kind: str) -> bytes:
