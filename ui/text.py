@@ -19,13 +19,21 @@ import re
 
 # CommonMark lets every ASCII punctuation character be backslash-escaped, which makes it literal.
 _PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
-# Streamlit's markdown also acts on plain text *after* parsing, where backslash escapes are already gone:
-# GFM autolink literals (``http://…``, ``www.…``, ``name@host.tld``), ``:material/…:`` icons, ``:emoji:``
-# shortcodes, ``:colour[…]`` directives, and ``--`` turned into a dash. An invisible WORD JOINER (U+2060)
-# breaks each pattern without changing what is seen: after a colon or an ``@`` followed by a non-space,
-# after ``www``, and between two hyphens.
+# Streamlit's markdown also acts on plain text *after* parsing, where backslash escapes (and entities) are already
+# gone: GFM autolink literals (``http://…``, ``www.…``, ``name@host.tld``), the ``:material_…:`` icon and the
+# ``:streamlit:`` logo, and ``--``, ``->``, ``<-``, ``<->``, ``>=``, ``<=``, ``~=`` between spaces turned into —, →,
+# ←, ↔, ≥, ≤, ≈. An invisible WORD JOINER (U+2060) breaks each of these patterns without changing what is seen, and
+# only these: after a colon followed by ``//``, ``material_`` or ``streamlit:``, after an ``@`` followed by a word
+# character, after ``www`` before a dot, and inside the arrows and comparisons. Everything else (``:emoji:``, whose
+# plugin Streamlit loads only when the source has an unescaped ``:word:``; ``:directives[…]``, read while parsing)
+# the backslashes stop, so a time (10:30) or a note (비고: 값) is sent as typed. There is no cleaner way (measured on
+# streamlit 1.67 in Chromium, tests/e2e/test_markdown_escape.py): escapes and entities such as ``&#58;`` are
+# decoded before those rules run, and Chromium keeps every invisible character (U+2060, U+200B, U+200C, U+200D,
+# U+00AD, U+FEFF) in copied text alike, so a value that had to be broken carries one when copied; U+2060, unlike a
+# soft hyphen or a zero-width space, adds no line-break opportunity.
 _JOINER = "\u2060"
-_BREAK = re.compile(r"(?<=[:@])(?=\S)|(?<=www)(?=\.)|(?<=-)(?=-)", re.IGNORECASE)
+_BREAK = re.compile(r"(?<=:)(?=//|material_|streamlit:)|(?<=@)(?=[\w-])|(?<=www)(?=\.)|(?<=-)(?=[->])|(?<=<)(?=-)"
+                    r"|(?<=[<>~])(?==)", re.IGNORECASE)
 # An absolute path: POSIX (/srv/data/x.csv) or Windows (C:\data\x.csv, \\server\share\x.csv), up to a
 # space or a quote; the last component is the file's name.
 _ABSOLUTE_PATH = re.compile(r"""(?<![\w.~\\/])(?:[A-Za-z]:[\\/]|\\\\|/)(?:[^\s'"`<>|\\/]+[\\/])+([^\s'"`<>|\\/]*)""")

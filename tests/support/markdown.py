@@ -1,8 +1,9 @@
 """What Streamlit's markdown makes of a string: the text a reader sees, and any live markup (links, images…).
 
 A small model of the renderer's rules that matter here (CommonMark backslash escapes, inline links and
-images, raw HTML, then GFM autolink literals, ``:material/…:`` icons and ``:emoji:`` shortcodes found in the
-plain text after parsing), checked against the real renderer in Chromium when ``ui.text`` was written.
+images, raw HTML; emoji shortcodes and icons in the source; then GFM autolink literals, ``:material_…:`` icons, the
+``:streamlit:`` logo, dashes and arrows found in the plain text after parsing), held to the real renderer in Chromium
+by tests/e2e/test_markdown_escape.py.
 """
 
 from __future__ import annotations
@@ -48,8 +49,15 @@ _STRUCTURE_RULES = {
 _TEXT_RULES = {
     "URL": re.compile(r"(https?://|www(?=\.))", re.IGNORECASE),
     "e-mail link": re.compile(r"[-.\w+]+@[-\w]+(\.[-\w]+)+"),
-    "emoji or icon": re.compile(r":[a-z0-9_+/-]+:"),
-    "dash": re.compile(r"--"),
+    # Streamlit rewrites ":material/" to ":material_" in the source, then draws ":material_name:" found in the text
+    "icon or logo": re.compile(r":material_\w+:|:streamlit:"),
+    "dash or arrow": re.compile(r"(^|\s)(<->|->|<-|--|>=|<=|~=)(\s|$)"),
+}
+# Rules Streamlit applies to the source before parsing: the emoji plugin is loaded only when the source itself has a
+# ":shortcode:" (an escaped colon never starts one); ":material/" is rewritten to ":material_" (an icon).
+_SOURCE_RULES = {
+    "emoji": re.compile(r":(?!material/|streamlit:)[\w+-][\w_+-]*:"),
+    "icon": re.compile(r":material/\w+:"),
 }
 
 
@@ -60,4 +68,5 @@ def live_markup(source: str) -> list[str]:
     """The kinds of markup Streamlit would draw for ``source`` (empty: it is shown as plain text)."""
     structure, text = _split(source)
     found = [kind for kind, rule in _STRUCTURE_RULES.items() if rule.search(structure)]
+    found += [kind for kind, rule in _SOURCE_RULES.items() if rule.search(source)]
     return found + [kind for kind, rule in _TEXT_RULES.items() if rule.search(text)]

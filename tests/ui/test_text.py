@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.support.markdown import live_markup, shown
+from tests.support.markdown import JOINER, live_markup, shown
 from ui.text import error, md, plot, without_paths
 
 # values an uploaded file or a sign-in provider could carry (the issue's, and their cousins)
@@ -27,6 +27,10 @@ HOSTILE = [
     "> 인용",
     "`code`",
     "a -- b",
+    "가입 -> 이용 <- 해지 <-> 재가입",
+    "만족도 >= 4, 대기 <= 3분, 약 ~= 2",
+    ":streamlit: :material_home: 홈",
+    "WWW.EVIL.EXAMPLE mailto:kim@bank.example",
     "[ref][1]",
     "&amp; &lt;b&gt;",
 ]
@@ -48,6 +52,15 @@ def test_md_leaves_plain_korean_and_english_words_readable():
     assert md("가입 상담") == "가입 상담"
     assert md("T월드 앱") == "T월드 앱"
     assert shown(md("Kim's 가입 (web/app) 2:05")) == "Kim's 가입 (web/app) 2:05"
+
+
+@pytest.mark.parametrize("value", ["10:30 상담", "비고: 값 a:b:c", "Kim's 가입 (web/app) 2:05", "2025-05-01 a - b",
+                                   "C++ 50% 할인!", "상담원 @ 지점", "www 사이트", ":smile: :red[긴급]"])
+def test_md_adds_no_invisible_character_to_a_value_without_a_link_icon_or_arrow(value):
+    # a value copied from the page is then exactly the value: only what Streamlit would turn into markup after the
+    # escapes are read (a URL, an address, an icon, an arrow) is broken by a word joiner
+    assert JOINER not in md(value)
+    assert live_markup(md(value)) == [] and shown(md(value)) == value
 
 
 def test_md_puts_a_multi_line_value_on_one_line():
