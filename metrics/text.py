@@ -14,8 +14,8 @@ from collections.abc import Iterable, Sequence
 import polars as pl
 
 # --- masking ---------------------------------------------------------------------------------------
-# ``mask`` (Python) is the one definition; ``mask_expr`` runs it over the rows of a column that hold a digit or
-# an ``@`` (a comment without either has nothing to mask), so both give the same text by construction.
+# ``mask`` (Python) is the one definition; ``mask_expr`` runs it over the rows of a column that could hold personal
+# data (``_MAYBE_PERSONAL``), so both give the same text by construction.
 # Applied in this order: a resident registration number also looks like digits of a phone number, a card number
 # is taken (Luhn, its grouping or the word 카드) before a phone or account pattern could take part of it, a business number (3-2-5) before the
 # account shapes it also fits. A number is never masked from inside a longer run of digits or a Latin word
@@ -125,10 +125,15 @@ def mask(text: str | None) -> str | None:
     return _EMAIL.sub(EMAIL_MASK, text)
 
 
+# Every pattern above needs four digits in a row, digits joined by a hyphen or an ``@``: a value without any of them
+# (most comments; "3번 전화", "1,200,000원") has nothing to mask and skips the Python call.
+_MAYBE_PERSONAL = r"\d{4}|\d-\d|@"
+
+
 def _mask_series(values: pl.Series) -> pl.Series:
-    """``mask`` over a text Series, calling Python only for the values with a digit or an ``@``."""
+    """``mask`` over a text Series, calling Python only for the values that could hold personal data."""
     values = values.cast(pl.String)
-    hit = values.str.contains(r"[\d@]").fill_null(False)
+    hit = values.str.contains(_MAYBE_PERSONAL).fill_null(False)
     at = hit.arg_true()
     if at.len() == 0:
         return values
