@@ -611,7 +611,8 @@ def _materialize(files: tuple[str, ...], columns: tuple[str, ...], dims: tuple[s
         except Exception as exc:
             raise disk_problem(exc, facts_dir.parent) or DataError(_conversion_message(str(exc))) from None
         step(0.5, "Computing journey facts")
-        from store import cube, paths  # (imported here: store.paths queries through store.queries, which imports this)
+        # (imported here: store.paths queries through store.queries, which imports this)
+        from store import cube, journey_stages, paths
         mask_stages, mask_channels = _mask_values(cur, types)
         # steps, and each journey's stage and channel path
         path_parts = paths.write_steps(cur, events["ev"], tmp, mask_stages, mask_channels)
@@ -633,6 +634,8 @@ def _materialize(files: tuple[str, ...], columns: tuple[str, ...], dims: tuple[s
             params={**events, "out": str(tmp / "transitions.parquet")},
         )
         cube.write(cur, events["ev"], tmp)  # touchpoint counts the filter changes sum (store/cube.py)
+        # each journey's stage entries, next stages and stage satisfaction (store/journey_stages.py)
+        journey_stages.write(cur, events["ev"], str(tmp / "journeys.parquet"), tmp)
         cur.sql(
             """COPY (
                 SELECT stage, median(seq) AS median_position, count(*) AS events FROM read_parquet($ev) GROUP BY stage

@@ -22,7 +22,7 @@ import sys
 import uuid
 from pathlib import Path
 
-from store import cube
+from store import cube, journey_stages
 from store.schema import BY_NAME, CANONICAL, FACTS_FORMAT, column_names
 
 # The DuckDB types of store.schema as Spark SQL types (TIMESTAMP is wall-clock time: no time zone).
@@ -187,6 +187,7 @@ def run(spark, source: str, out_dir: str | Path, max_dimension_values: int | Non
         ) f JOIN cx_paths p ON p.journey_id = f.journey_id
     """).write.mode("overwrite").parquet(f"{out}/journeys.parquet")
     _touchpoint_steps(spark, out)
+    journey_stages.write_spark(spark, out)  # each journey's stages (store/journey_stages.py)
     spark.sql("""
         SELECT journey_id, prev_channel AS from_channel, channel AS to_channel, count(*) AS count
         FROM cx_events WHERE prev_channel IS NOT NULL AND prev_channel <> channel

@@ -25,7 +25,6 @@ import settings
 import survey_figures
 from errors import DataError
 from metrics.duration import duration_summary
-from metrics.dwell import dwell_summary
 from metrics.funnel import funnel as funnel_table
 from metrics.handoff_effect import HandoffEffect
 from metrics.handoffs import handoff_bucket, handoff_matrix, handoff_rate
@@ -431,8 +430,9 @@ def duration_by_persona(ds: Dataset, f: Filters) -> pl.DataFrame:
 def dwell(ds: Dataset, f: Filters) -> pl.DataFrame:
     """Dwell time per stage over the selected journeys, in stage order: metrics.dwell.dwell_summary (journeys,
     median_hours, p90_hours) with the box of metrics.spread.box_summary (n, p10, q1, median, q3, p90)."""
-    per_journey = q.stage_dwell(ds, f)  # metrics.dwell.stage_dwell, computed in the store (tested equal)
-    summary = dwell_summary(per_journey).join(box_summary(per_journey, "dwell_hours", by=["stage"]), on="stage")
+    # metrics.dwell.dwell_summary and metrics.spread.box_summary of metrics.dwell.stage_dwell, computed in the store
+    # (tested equal): a row per stage leaves DuckDB, not one per journey and stage
+    summary = q.dwell_summary(ds, f)
     position = {s: i for i, s in enumerate(ds.stage_order)}
     return summary.sort(pl.col("stage").replace_strict(position, default=len(position)), "stage")
 

@@ -40,6 +40,7 @@ KEYS = {
     "steps": ["journey_id", "seq"],
     "touchpoint_cube": ["measure", "journey_day", "stage", "channel", "touchpoint", "persona", "value"],
     "touchpoint_steps": ["journey_id", "seq"],
+    "journey_stages": ["journey_id", "stage"],
     "quarantine": ["row_number"],
     "comments": ["journey_id", "timestamp", "stage", "channel", "text_id"],
     "tokens": ["text_id", "keyword"],
