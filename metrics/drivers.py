@@ -86,6 +86,20 @@ SAME_ANSWER = "every NPS answer is the same, so nothing can explain it"
 _BLOCK_ROWS = 65_536
 
 
+def one_blas_thread():
+    """A context in which numpy's BLAS runs on one thread.
+
+    The models' products are tall and thin (n × k by k × k, k ≤ 30): a second BLAS thread has little to
+    share, and on a busy machine (DuckDB's threads, other sessions) OpenBLAS's threads wait for each
+    other: 500,000 × 15 times 15 × 15 took 0.18 s on two threads against 0.02 s on one (2 shared cores).
+    threadpoolctl's limit is process-wide: a session fitting at the same time may restore the other's
+    setting last, which leaves one thread, also right here.
+    """
+    from threadpoolctl import threadpool_limits  # imported when used (see metrics.confidence)
+
+    return threadpool_limits(limits=1, user_api="blas")
+
+
 def ols_hc3(y: np.ndarray, x: np.ndarray) -> OLSFit:
     """OLS of ``y`` on ``x`` (its first column the intercept) with HC3 errors, as statsmodels' ``OLS(y, x).fit(cov_type="HC3")``.
 
@@ -93,7 +107,13 @@ def ols_hc3(y: np.ndarray, x: np.ndarray) -> OLSFit:
     Solved from the k × k Gram matrix of the columns scaled to unit length (one pass over the
     rows each for X'X, the leverages and the HC3 meat) instead of statsmodels' SVD of the whole
     n × k design: same estimates to rounding, about ten times faster on a million journeys.
+    BLAS on one thread (``one_blas_thread``).
     """
+    with one_blas_thread():
+        return _ols_hc3(y, x)
+
+
+def _ols_hc3(y: np.ndarray, x: np.ndarray) -> OLSFit:
     scale = np.sqrt(np.einsum("ij,ij->j", x, x))
     scale[scale == 0] = 1.0
     # Rows in blocks: the scaled copy and the products stay a few MB instead of n × k each.
@@ -212,6 +232,11 @@ def varies(column: pl.Series) -> bool:
 
 def _r2_by_subset(y: np.ndarray, base: np.ndarray, terms: np.ndarray) -> dict[int, float]:
     """R² of the model base + each subset of ``terms`` columns (keyed by bitmask), from one Gram matrix."""
+    with one_blas_thread():
+        return _r2_by_subset_serial(y, base, terms)
+
+
+def _r2_by_subset_serial(y: np.ndarray, base: np.ndarray, terms: np.ndarray) -> dict[int, float]:
     # The Gram matrix from its blocks: no n × k copy of base and terms side by side.
     gram = np.block([[base.T @ base, base.T @ terms], [terms.T @ base, terms.T @ terms]])
     xy = np.concatenate([base.T @ y, terms.T @ y])

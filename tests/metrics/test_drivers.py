@@ -181,3 +181,15 @@ def test_every_reading_template_is_translated_with_the_same_fields():
         fields = {f for _, f, _, _ in string.Formatter().parse(READING_EN[key]) if f}
         for lang in ("en", "ko"):
             assert {f for _, f, _, _ in string.Formatter().parse(t("reading_" + key, lang=lang)) if f} == fields
+
+
+def test_the_models_run_numpy_blas_on_one_thread_and_give_the_thread_back():
+    from threadpoolctl import threadpool_info
+
+    from metrics.drivers import one_blas_thread
+
+    before = [pool["num_threads"] for pool in threadpool_info() if pool["user_api"] == "blas"]
+    assert before  # numpy's OpenBLAS is loaded
+    with one_blas_thread():
+        assert [pool["num_threads"] for pool in threadpool_info() if pool["user_api"] == "blas"] == [1] * len(before)
+    assert [pool["num_threads"] for pool in threadpool_info() if pool["user_api"] == "blas"] == before
