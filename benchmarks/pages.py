@@ -3,7 +3,11 @@
 ``python -m benchmarks.pages DATA`` opens DATA the way dashboard.py does (CXLENS_DATA, the facts
 cache in CXLENS_CACHE_DIR), renders every page's data (overview, journey map, channels, duration,
 personas, key drivers), then changes the filters several times and re-renders the overview (and
-finally the journey map, and the journeys page unfiltered and under three of the filter changes). Prints
+finally the journey map, and the journeys page unfiltered and under three of the filter changes). Then
+every data page (overview, journey map, channels, duration, personas, key drivers, journeys, voice of the
+customer) after each filter change, one page at a time with every cache cleared first (``page_<page>_<change>``:
+what a person on that page waits for; the dataset's filter options are loaded before the clock starts). The
+voice of the customer's keywords are computed once first when the facts lack them (``voc_keywords``). Prints
 {phase: seconds} as JSON. Whether the first phase is cold or warm depends on the cache dir the
 caller passes. ``--events-only`` turns the touchpoint cube off (store.queries.USE_CUBE): every
 touchpoint figure then scans the events, as before the cube, for the comparison.
@@ -26,6 +30,9 @@ def main(path: str, cube: bool = True) -> dict[str, float]:
     from store import Filters, queries
 
     queries.USE_CUBE = cube
+    import streamlit as st
+
+    from store import voc as store_voc
     from ui import data
     from ui import journeys_data as jd
 
@@ -84,6 +91,15 @@ def main(path: str, cube: bool = True) -> dict[str, float]:
         jd.transition_table(ds, f, kind)
         jd.journey_list(ds, f, "nps", False, None, None)
 
+    def voc(ds, f):  # pages/voc.py as it opens (keywords computed)
+        v = data.voc(ds, f)
+        if v.comments == 0:
+            return
+        data.voc_associated(ds, f, v.keywords["keyword"][0])
+        data.voc_split(ds, f, "stage")
+        data.voc_compare(ds, f, "stage", ds.stage_order[0])
+        data.verbatims(ds, f, "", "")
+
     ds, options = timed("open", shell)
     f = Filters()
     timed("overview", lambda: overview(ds, f))
@@ -108,6 +124,16 @@ def main(path: str, cube: bool = True) -> dict[str, float]:
     timed("journeys_channel", lambda: journeys(ds, f, "channel"))
     for name, g in changes[:3]:
         timed("journeys_" + name, lambda g=g: journeys(ds, g))
+    if not data.keywords_ready(ds):
+        timed("voc_keywords", lambda: store_voc.ensure_tokens(ds))
+    pages = {"overview": overview, "journey_map": journey_map, "channels": channels, "duration": duration,
+             "personas": personas, "drivers": drivers, "journeys": journeys, "voc": voc}
+    for name, g in changes:
+        for page, render in pages.items():
+            st.cache_data.clear()  # the page alone, as after a filter change on it: nothing of another page cached
+            queries._MEMO.clear()
+            data.filter_options(ds)
+            timed(f"page_{page}_{name.removeprefix('filter_')}", lambda render=render, g=g: render(ds, g))
     return timings
 
 
