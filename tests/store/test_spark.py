@@ -143,6 +143,28 @@ def test_the_spark_pass_writes_the_same_facts_as_duckdb(spark, tmp_path, data):
     assert_same_facts(ds.facts_dir, tmp_path / "spark-facts")
 
 
+def test_a_hive_partitioned_directory_gives_the_same_facts_on_both_engines(spark, tmp_path):
+    # a lake layout: month=YYYY-MM/region=<지역>/part-N.parquet, the partition keys not in the files
+    from store.spark_job import run
+
+    frame = tricky_events().with_columns(pl.col("timestamp").dt.strftime("%Y-%m").alias("month"))
+    source = tmp_path / "lake"
+    for (month, region), part in frame.group_by(["month", "region"]):
+        folder = source / f"month={month}" / f"region={region}"
+        folder.mkdir(parents=True)
+        half = part.height // 2
+        part.drop("month", "region").head(half).write_parquet(folder / "part-0.parquet")
+        part.drop("month", "region").tail(part.height - half).write_parquet(folder / "part-1.parquet")
+    ds = open_dataset(str(source))
+    assert {"month", "region"} <= set(ds.dims) and ds.rejected == 4
+    from store import personas, voc
+
+    voc.ensure_tokens(ds)
+    personas.customer_features(ds)
+    run(spark, str(source), tmp_path / "spark-facts")
+    assert_same_facts(ds.facts_dir, tmp_path / "spark-facts")
+
+
 def test_report_engine_spark_equals_the_duckdb_report(spark, tmp_path, capsys):
     source = tmp_path / "events.parquet"
     tricky_events().write_parquet(source)
