@@ -126,6 +126,52 @@ def path_table(stats: pl.DataFrame, answers: pl.DataFrame, min_sample: int, top:
         "nps", "nps_low", "nps_high", "low_sample", "median_journey_hours")
 
 
+def path_tree(table: pl.DataFrame, min_share: float = 0.5, max_depth: int = 8) -> pl.DataFrame:
+    """The paths as a tree of their beginnings (an icicle): one node per path prefix, its journeys = the journeys
+    whose path starts with it, its NPS from their answers (promoters, passives and detractors add up over paths).
+
+    Parameters
+    ----------
+    table: path_table output for every path (path, journeys, promoters, passives, detractors, responses).
+    min_share: prefixes taken by less than this % of the journeys are left out (their journeys stay in the
+        parent's value: the part of a node no child covers is the journeys that end there or take a small branch).
+    max_depth: at most this many values deep.
+
+    Returns
+    -------
+    id (the prefix's values joined by SEP), parent ("" for a first value), label (the last value), depth (1 for a
+    first value), journeys, share (% of all journeys), ends (journeys whose whole path is this prefix), promoters,
+    passives, detractors, responses, nps; parents before children, siblings most journeys first.
+
+    Example
+    -------
+    Paths a>b (3 journeys) and a (1 journey) give a (4 journeys, 1 ends there) and a>b (3, 3 end there).
+    """
+    counts = ("journeys", "promoters", "passives", "detractors", "responses")
+    total = int(table["journeys"].sum()) if table.height else 0
+    nodes: dict[tuple[str, ...], dict[str, int]] = {}
+    for row in table.select("path", *counts).iter_rows(named=True):
+        path = tuple(row["path"])
+        for depth in range(1, min(len(path), max_depth) + 1):
+            node = nodes.setdefault(path[:depth], dict.fromkeys((*counts, "ends"), 0))
+            for c in counts:
+                node[c] += row[c]
+        if len(path) <= max_depth:
+            nodes[path]["ends"] += row["journeys"]
+    kept = {k: v for k, v in nodes.items() if total and 100.0 * v["journeys"] / total >= min_share}
+    kept = {k: v for k, v in kept.items() if all(k[:d] in kept for d in range(1, len(k)))}  # whole branches only
+    rows = [{"id": SEP.join(k), "parent": SEP.join(k[:-1]), "label": k[-1], "depth": len(k),
+             "journeys": v["journeys"], "share": 100.0 * v["journeys"] / total, "ends": v["ends"],
+             **{c: v[c] for c in counts[1:]},
+             "nps": 100.0 * (v["promoters"] - v["detractors"]) / v["responses"] if v["responses"] else None}
+            for k, v in kept.items()]
+    schema = {"id": pl.String, "parent": pl.String, "label": pl.String, "depth": pl.Int64, "journeys": pl.Int64,
+              "share": pl.Float64, "ends": pl.Int64, "promoters": pl.Int64, "passives": pl.Int64,
+              "detractors": pl.Int64, "responses": pl.Int64, "nps": pl.Float64}
+    out = pl.DataFrame(rows, schema=schema, orient="row")
+    return out.sort(["depth", "journeys", "id"], descending=[False, True, False])
+
+
 def log_factorials(n: int) -> np.ndarray:
     """log(k!) for k = 0..n (a cumulative sum of logs: no scipy import, which costs seconds on a busy machine)."""
     return np.concatenate([[0.0], np.cumsum(np.log(np.arange(1, n + 1, dtype=float)))])

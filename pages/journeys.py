@@ -52,9 +52,15 @@ def _select_edge(table, map_kind):
 paths = jd.path_table(ds, f, kind)
 with layout.guard():
     st.subheader(t("paths_title"))
-    st.caption(t("paths_explained"))
-    layout.chart(path_charts.path_bars(paths, min_n), on_select=_select_path(paths), selection_mode="points",
-                 key="journeys.path_chart")
+    view = st.segmented_control(t("path_view"), ["bars", "tree"], format_func=lambda v: t("path_view_" + v),
+                                key="journeys.path_view", default="bars", required=True)
+    if view == "tree":
+        st.caption(t("path_tree_explained", share=jd.TREE_MIN_SHARE))
+        layout.chart(path_charts.path_tree(jd.path_tree(ds, f, kind), min_n))
+    else:
+        st.caption(t("paths_explained"))
+        layout.chart(path_charts.path_bars(paths, min_n), on_select=_select_path(paths), selection_mode="points",
+                     key="journeys.path_chart")
     layout.n_caption(journeys=int(paths["journeys"].sum()), answers=int(paths["responses"].sum()))
     layout.table(*tables.paths(paths, kind))
 

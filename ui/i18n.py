@@ -848,6 +848,16 @@ TEXT: dict[str, dict[str, str]] = {
     "kind_stage": {"en": "Stage path", "ko": "단계 경로"},
     "kind_channel": {"en": "Channel path", "ko": "채널 경로"},
     "map_kind": {"en": "Map of", "ko": "맵 기준"},
+    "path_view": {"en": "Show", "ko": "보기"},
+    "path_view_bars": {"en": "Ranking", "ko": "순위"},
+    "path_view_tree": {"en": "Tree", "ko": "트리"},
+    "tree_ends": {"en": "End here", "ko": "여기서 끝남"},
+    "path_tree_explained": {
+        "en": "Every path beginning, left to right: a box's height = the journeys that start that way, its colour = "
+              "their NPS (grey: too few answers). Beginnings taken by fewer than {share}% of journeys are left out. "
+              "Click a box to zoom into its branch, its parent to zoom out.",
+        "ko": "경로의 시작을 왼쪽에서 오른쪽으로: 상자 높이 = 그렇게 시작한 여정 수, 색 = 그 여정의 NPS(회색: 응답 부족). "
+              "여정의 {share}% 미만이 지나는 시작은 뺐습니다. 상자를 클릭하면 그 가지를 확대하고, 부모를 클릭하면 돌아갑니다."},
     "nodes_stage": {"en": "Stages", "ko": "단계"},
     "nodes_channel": {"en": "Channels", "ko": "채널"},
     "nodes_touchpoint": {"en": "Touchpoints", "ko": "접점"},

@@ -8,6 +8,7 @@ from typing import Any
 import polars as pl
 
 import figures
+from metrics import paths as metrics_paths
 from metrics.episodes import timeline
 from store import Dataset, Filters
 from store import episodes as store_episodes
@@ -16,6 +17,7 @@ from store import queries as store_queries
 from ui.data import _register
 
 LIST_LIMIT = 200  # journeys listed at most (the count says how many there are)
+TREE_MIN_SHARE = 0.5  # % of the selected journeys a path beginning needs to get a box in the path tree
 MAP_EDGES = 30  # arrows a touchpoint map draws at most (the most frequent; the table lists every transition)
 MAX_MAP_TOUCHPOINTS = store_paths.MAX_MAP_TOUCHPOINTS
 
@@ -49,6 +51,13 @@ def path_table(ds: Dataset, f: Filters, kind: str) -> pl.DataFrame:
     is the path as text."""
     table = figures.path_table(ds, f, kind)
     return table.with_columns(pl.col("path").list.join(ARROW).alias("path_text"))
+
+
+@_register
+def path_tree(ds: Dataset, f: Filters, kind: str) -> pl.DataFrame:
+    """metrics.paths.path_tree of every ``kind`` path of the selected journeys (beginnings taken by at least
+    TREE_MIN_SHARE % of them)."""
+    return metrics_paths.path_tree(figures.path_table(ds, f, kind), TREE_MIN_SHARE)
 
 
 @_register

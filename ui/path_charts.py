@@ -1,4 +1,4 @@
-"""Plotly builders of the Journeys page: path bars, the process map and an episode's timeline.
+"""Plotly builders of the Journeys page: path bars, the path tree, the process map and an episode's timeline.
 
 NPS colours run from red (−100) through yellow to green (+100); a path or edge with fewer NPS answers
 than ``min_n`` is drawn hatched (bars) or dotted (edges) and grey, never hidden. Every clickable element
@@ -80,6 +80,28 @@ def path_bars(paths: pl.DataFrame, min_n: int, top: int = 12) -> go.Figure:
     fig.update_xaxes(title_text=t("col_journeys"), range=[0, most * 1.3])
     fig.update_layout(clickmode="event+select")
     return standard_layout(fig, 150 + 52 * len(rows)).update_layout(margin=dict(b=64, t=30))
+
+
+def path_tree(tree: pl.DataFrame, min_n: int) -> go.Figure:
+    """metrics.paths.path_tree as an icicle, read left to right: each box a path beginning, its height the journeys
+    that start that way, its colour their NPS (grey without ``min_n`` answers); a click zooms into a branch."""
+    rows = tree.to_dicts()
+    fig = go.Figure(go.Icicle(
+        ids=[plot(r["id"]) for r in rows], parents=[plot(r["parent"]) for r in rows],
+        labels=[plot(r["label"]) for r in rows], values=[r["journeys"] for r in rows], branchvalues="total",
+        marker=dict(colors=[nps_colour(r["nps"], r["responses"], min_n) for r in rows],
+                    line=dict(color="white", width=1)),
+        tiling=dict(orientation="h"), pathbar=dict(visible=False), sort=False, maxdepth=5, textfont=dict(size=13),
+        texttemplate="<b>%{label}</b><br>%{customdata[1]} · NPS %{customdata[3]}",
+        customdata=[[plot(" → ".join(r["id"].split(chr(31)))), f"{r['journeys']:,}", f"{r['share']:.1f}%",
+                     _nps_text(r["nps"]), n_text(r["responses"], min_n), f"{r['ends']:,}"] for r in rows],
+        hovertemplate="%{customdata[0]}<br>" + t("col_journeys") + ": %{customdata[1]} (%{customdata[2]})<br>NPS "
+                      "%{customdata[3]} · %{customdata[4]}<br>" + t("tree_ends") + ": %{customdata[5]}<extra></extra>",
+    ))
+    fig.add_trace(_colourbar_trace())
+    fig.update_xaxes(visible=False)
+    fig.update_yaxes(visible=False)
+    return standard_layout(fig, HEIGHT + 160).update_layout(margin=dict(b=56), plot_bgcolor="white")
 
 
 def _positions(nodes: Sequence[str], layout: str) -> dict[str, tuple[float, float]]:

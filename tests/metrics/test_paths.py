@@ -108,3 +108,45 @@ def test_fisher_and_benjamini_hochberg_equal_scipy_and_statsmodels_on_random_tab
     assert got == pytest.approx(want, rel=1e-9, abs=1e-12)
     assert benjamini_hochberg(want) == pytest.approx(list(multipletests(want, method="fdr_bh")[1]), rel=1e-12)
     assert benjamini_hochberg([]) == []
+
+
+def _table(rows):
+    return pl.DataFrame(rows, schema=["path", "journeys", "promoters", "passives", "detractors", "responses"],
+                        orient="row")
+
+
+def test_the_path_tree_adds_journeys_and_answers_up_each_prefix_by_hand():
+    from metrics.paths import path_tree
+
+    table = _table([(["가입", "개통"], 3, 2, 0, 1, 3), (["가입"], 1, 0, 0, 1, 1), (["상담", "가입"], 1, 0, 0, 0, 0)])
+    got = {r["id"]: r for r in path_tree(table, min_share=0).iter_rows(named=True)}
+    assert set(got) == {"가입", SEP.join(["가입", "개통"]), "상담", SEP.join(["상담", "가입"])}
+    root = got["가입"]
+    assert (root["journeys"], root["ends"], root["promoters"], root["detractors"], root["responses"]) == (4, 1, 2, 2, 4)
+    assert root["nps"] == 0.0 and root["parent"] == "" and root["share"] == 80.0
+    child = got[SEP.join(["가입", "개통"])]
+    assert (child["journeys"], child["ends"], child["parent"], child["label"]) == (3, 3, "가입", "개통")
+    assert abs(child["nps"] - 100 / 3) < 1e-12
+    assert got["상담"]["nps"] is None and got["상담"]["ends"] == 0  # no answers: no NPS, not 0
+    # a small branch is left out whole (its journeys stay in no node: the first level no longer adds up to 100 %)
+    assert set(path_tree(table, min_share=25)["id"]) == {"가입", SEP.join(["가입", "개통"])}
+    # cut at one value: 가입's journeys are all four, one of them ends there
+    cut = path_tree(table, min_share=0, max_depth=1)
+    assert cut.select("id", "journeys", "ends").rows() == [("가입", 4, 1), ("상담", 1, 0)]
+
+
+def test_the_path_tree_equals_counting_journeys_by_their_path_beginnings():
+    from metrics.journeys import journey_facts
+    from metrics.paths import path_inputs, path_tree
+    from tests.support.telco import telco_events
+
+    frame = telco_events(300, seed=3)
+    paths = journey_paths(frame)
+    stats, answers = path_inputs(paths, journey_facts(frame), "stage")
+    tree = path_tree(path_table(stats, answers, 30), min_share=0, max_depth=3)
+    for r in tree.iter_rows(named=True):
+        prefix = r["id"].split(SEP)
+        starting = paths.filter(pl.col("stage_path").list.head(len(prefix)) == prefix)
+        assert r["journeys"] == starting.height
+        assert r["ends"] == paths.filter(pl.col("stage_path") == prefix).height
+    assert tree.filter(pl.col("depth") == 1)["journeys"].sum() == paths.height

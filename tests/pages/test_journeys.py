@@ -50,6 +50,21 @@ def test_the_path_bars_show_the_most_frequent_stage_paths_with_their_journey_cou
     assert [c[5] for c in bars["customdata"]] == counts["stage_path"].head(len(bars["y"])).to_list()
 
 
+def test_the_path_tree_shows_each_path_beginning_with_the_journeys_that_start_that_way(app, sample_path):
+    at = app(sample_path, page=PAGE)
+    at.segmented_control(key="journeys.kind").set_value("channel").run()
+    at.segmented_control(key="journeys.path_view").set_value("tree").run()
+    assert _problems(at) == []
+    icicle = next(d for c in at.get("plotly_chart") for d in json.loads(c.proto.spec)["data"]
+                  if d["type"] == "icicle")
+    paths = _reference_paths(sample_path)["channel_path"].to_list()
+    for node, value in zip(icicle["ids"], icicle["values"], strict=True):
+        prefix = node.split(chr(31))
+        assert value == sum(p[:len(prefix)] == prefix for p in paths)
+    roots = [v for v, parent in zip(icicle["values"], icicle["parents"], strict=True) if parent == ""]
+    assert sum(roots) <= len(paths) and sum(roots) >= 0.95 * len(paths)  # small beginnings (< 0.5 %) left out
+
+
 def test_a_path_in_the_url_lists_exactly_the_journeys_on_that_path_and_can_be_cleared(app, telco_path):
     at = app(telco_path, page=PAGE, drill_kind="stage", drill_path=["order", "activation"])
     assert _problems(at) == []

@@ -10,6 +10,7 @@ import plotly.graph_objects as go
 import polars as pl
 import pytest
 
+from metrics.paths import path_tree
 from ui import (
     channel_charts,
     chart_style,
@@ -85,6 +86,8 @@ def _figures() -> dict[str, go.Figure]:
         "persona_multiples": persona_charts.persona_multiples(kpis, COLOURS["persona"], 30),
         "channel_mix": persona_charts.channel_mix(mix, PERSONAS, COLOURS["channel"]),
         "path_bars": path_charts.path_bars(paths, 30),
+        "path_tree": path_charts.path_tree(path_tree(paths.with_columns(
+            promoters=pl.Series([20, 1]), passives=pl.Series([12, 1]), detractors=pl.Series([8, 1])), min_share=0), 30),
         "process_map": path_charts.process_map(edges, STAGES, 30, "line"),
         "process_map_circle": path_charts.process_map(edges, STAGES, 30, "circle"),
         "episode_timeline": path_charts.episode_timeline(events, STAGES, COLOURS["channel"]),
