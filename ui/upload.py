@@ -27,6 +27,7 @@ from errors import DataError
 from ingest import ColumnMapping, survey
 from ingest.read import ROW
 from ingest.survey import SurveyInfo
+from metrics.mask import mask_column
 from store import Dataset, Filters, open_dataset, voc
 from store import queries as q
 from store.schema import REQUIRED
@@ -227,9 +228,9 @@ def banner() -> None:
 
 
 def events_parquet(ds: Dataset, f: Filters) -> bytes:
-    """The selected events as Parquet bytes (for a download)."""
+    """The selected events as Parquet bytes (for a download), comments with personal data masked (metrics.mask)."""
     buffer = io.BytesIO()
-    q.touchpoints(ds, f).write_parquet(buffer, compression="zstd")
+    mask_column(q.touchpoints(ds, f), "comment").write_parquet(buffer, compression="zstd")
     return buffer.getvalue()
 
 

@@ -5,6 +5,7 @@ write that are not personal data (amounts, dates, times, order numbers)."""
 from __future__ import annotations
 
 import datetime as dt
+import io
 
 import polars as pl
 import pytest
@@ -96,7 +97,8 @@ def test_the_polars_mask_equals_the_python_mask_on_every_case():
 
 def test_every_export_of_a_comment_masks_the_new_kinds(tmp_path, capsys):
     """Episode (report.py --journey, the Journeys page), verbatims and their CSV (VoC page, top complaint quotes),
-    the detractors' follow-up list: each path masks a card, an account, a passport and a business number."""
+    the detractors' follow-up list, the events download: each masks a card, an account, a passport and a business
+    number."""
     from store import voc as store_voc
     from store.dataset import open_dataset
     from store.filters import Filters
@@ -124,3 +126,9 @@ def test_every_export_of_a_comment_masks_the_new_kinds(tmp_path, capsys):
     rows = store_voc.verbatims(open_dataset(path), Filters())
     text = csv_bytes(rows).decode("utf-8-sig")
     assert shown in text and "M12345678" not in text and "123-45-67890" not in text
+
+    # the sidebar's and the upload page's "Download events (Parquet)"
+    from ui.upload import events_parquet
+
+    exported = pl.read_parquet(io.BytesIO(events_parquet(open_dataset(path), Filters())))
+    assert exported.filter(pl.col("journey_id") == "a")["comment"].drop_nulls().to_list() == [shown]
