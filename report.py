@@ -19,9 +19,10 @@ import survey_figures
 from errors import DataError
 from figures import derived_personas, derived_personas_report, episode, headline, paths_report, statistics, voc_report
 from store import Dataset, Filters, open_dataset
-from store.dataset import open_facts, reads_directly
+from store.dataset import open_facts
 from store.db import writable
 from store.queries import quarantine
+from store.source import reads_directly
 
 QUARANTINE_LINES = 100  # invalid rows printed to stderr; the rest are counted
 
@@ -113,7 +114,7 @@ def _open(args: argparse.Namespace) -> tuple[Dataset, int, pl.DataFrame]:
 
     A single .csv/.tsv/.txt/.xlsx/.parquet/.xes file (or .gz/.zip of one) goes through ingest (its valid events cached as
     Parquet by content and mapping); a directory, a glob and a Parquet file already in canonical
-    columns and types (``store.dataset.reads_directly``) go straight to the store.
+    columns and types (``store.source.reads_directly``) go straight to the store.
     """
     if args.facts and not args.data:
         return open_facts(args.facts), 0, pl.DataFrame({"row": [], "reason": []})

@@ -62,7 +62,8 @@ def open_with_spark(source: str, name: str | None = None, master: str | None = N
     import settings
     from errors import DataError
     from store import db
-    from store.dataset import _check_types, _describe, fingerprint, open_dataset, resolve
+    from store.dataset import fingerprint, open_dataset, resolve
+    from store.source import _check_types, _describe
 
     files = resolve(source)
     _check_types(_describe(files))
@@ -91,7 +92,7 @@ def open_with_spark(source: str, name: str | None = None, master: str | None = N
 
 def _reason_sql() -> str:
     """The store's CASE naming an event's first problem (NULL when valid): one definition for both engines."""
-    from store.dataset import _invalid_reason_sql
+    from store.source import _invalid_reason_sql
 
     return _invalid_reason_sql()
 
@@ -309,7 +310,7 @@ def _register_nfc(spark) -> None:
 
 
 def _text(name: str) -> str:
-    """A source column as NFC text (``store.dataset._text_sql`` on DuckDB)."""
+    """A source column as NFC text (``store.source._text_sql`` on DuckDB)."""
     return f"cx_nfc(CAST({_ident(name)} AS STRING))"
 
 

@@ -29,9 +29,10 @@ import settings
 from metrics.text import keywords as text_keywords
 from metrics.text import mask_expr
 from store import db
-from store.dataset import Dataset, _source_select, _valid_sql
+from store.dataset import Dataset
 from store.filters import Filters, journey_conditions, touchpoint_conditions
 from store.schema import quote
+from store.source import _source_select, _valid_sql
 
 COMMENTS = "comments.parquet"
 TOKENS = "tokens.parquet"

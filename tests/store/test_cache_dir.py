@@ -15,7 +15,7 @@ import pytest
 import ingest
 import report
 from errors import CacheError, disk_problem
-from store import dataset as store_dataset
+from store import facts as store_facts
 from store import open_dataset
 from tests.support.sample import sample_path
 
@@ -73,7 +73,7 @@ def test_a_full_disk_in_the_facts_pass_is_a_cache_error_and_leaves_no_folder(tmp
         raise duckdb.IOException(f'IO Error: Could not write file "{cache}/x.tmp/journeys.parquet": '
                                  "No space left on device")
 
-    monkeypatch.setattr(store_dataset, "_journey_facts_sql", no_space)
+    monkeypatch.setattr(store_facts, "_journey_facts_sql", no_space)
     with pytest.raises(CacheError) as caught:
         open_dataset(source)
     assert caught.value.problem == "No space left on device" and caught.value.directory == str(cache)

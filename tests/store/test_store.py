@@ -8,7 +8,8 @@ import pytest
 
 from errors import DataError
 from metrics.journeys import channel_transitions, journey_facts
-from store import Filters, dataset, open_dataset
+from store import Filters, open_dataset
+from store import facts as store_facts
 from store import queries as q
 from tests.support.telco import telco_events
 
@@ -177,7 +178,7 @@ def test_channel_and_stage_together_select_journeys_with_a_touchpoint_in_both_at
     # "bits": the journeys' stage_channel_mask; "list": their stage_channel_list (stages and channels
     # not coded, or more than 64 pairs)
     if pairs == "list":
-        monkeypatch.setattr(dataset, "_ENUM_MAX_VALUES", 0)
+        monkeypatch.setattr(store_facts, "_ENUM_MAX_VALUES", 0)
     ds = open_dataset(path)
     assert len(ds.pair_bits) == (4 if pairs == "bits" else 0)
     assert q.totals(ds, Filters.make(channel=["app", "nowhere"], stage=["b", "c"])) == {"events": 1, "journeys": 1}
@@ -234,7 +235,7 @@ def test_facts_are_the_same_whether_text_is_sorted_as_enum_codes_or_as_text(tmp_
                 pl.read_parquet(ds.events_path).sort("journey_id", "seq"))
 
     coded = facts("coded")
-    monkeypatch.setattr(dataset, "_ENUM_MAX_VALUES", 0)
+    monkeypatch.setattr(store_facts, "_ENUM_MAX_VALUES", 0)
     text = facts("text")
     assert coded[0].equals(text[0]) and coded[1].equals(text[1])
     assert coded[1]["touchpoint"].to_list() == ["x", "y", "z", "a", "a", "b"]
@@ -262,7 +263,7 @@ def test_touchpoint_volume_from_stage_channel_bits_equals_grouping_the_touchpoin
     coded = open_dataset(path)
     assert coded.pair_bits  # journeys per group from the bits
     monkeypatch.setenv("CXLENS_CACHE_DIR", str(tmp_path / "text"))
-    monkeypatch.setattr(dataset, "_ENUM_MAX_VALUES", 0)
+    monkeypatch.setattr(store_facts, "_ENUM_MAX_VALUES", 0)
     text = open_dataset(path)  # no bits: journeys per group by grouping the touchpoints by journey
     assert not text.pair_bits
     channels, stages = sorted(frame["channel"].unique()), sorted(frame["stage"].unique())

@@ -1,0 +1,100 @@
+"""The source: reading its Parquet files in canonical form, and the rules of a valid event (shared by the DuckDB and
+Spark facts passes).
+
+Each source column is read renamed by position, cast to its canonical type, text in Unicode NFC; an event is valid
+when its required columns are present and its scores in range (``_invalid_reason_sql``).
+"""
+
+from __future__ import annotations
+
+import os
+
+from errors import CacheError, DataError
+from store import db
+from store.schema import BY_NAME, CANONICAL, REQUIRED, SCORE_RANGES, column_names, quote
+
+
+def _read_sql() -> str:
+    return "read_parquet($files, hive_partitioning = true, union_by_name = true)"
+
+
+def _source_select(columns: tuple[str, ...], dims: tuple[str, ...], positions: bool = False) -> str:
+    """Canonical columns (cast, missing optional ones as NULL) plus dims (by their names in cxlens);
+    with ``positions`` the file name and row number of each event too (row 2 is the file's first:
+    numbered as ingest numbers a file's lines, the header being row 1).
+
+    The source's columns (``columns``, in its order) are renamed by position to c0, c1, … as they
+    are read, so no column of the data can shadow DuckDB's ``filename`` and ``file_row_number``
+    or be mistaken for another."""
+    at = {c: f"c{i}" for i, c in enumerate(columns)}
+    source = {name: c for c, name in column_names(columns).items()}
+    parts = ["filename AS file", "file_row_number + 2 AS row_number"] if positions else []
+    for name in CANONICAL:
+        col = BY_NAME[name]
+        if name == "customer_id":
+            cid = _text_sql(at[name]) if name in at else "NULL"
+            parts.append(f"COALESCE({cid}, {_text_sql(at['journey_id'])}) AS customer_id")
+        elif name in at and col.sql_type == "VARCHAR":
+            parts.append(f"{_text_sql(at[name])} AS {name}")
+        elif name in at:
+            parts.append(f"CAST({at[name]} AS {col.sql_type}) AS {name}")
+        else:
+            parts.append(f"CAST(NULL AS {col.sql_type}) AS {name}")
+    parts += [f"{_text_sql(at[source[d]])} AS {quote(d)}" for d in dims]
+    return "SELECT " + ", ".join(parts) + f" FROM {_read_sql()} AS src({', '.join(at.values())})"
+
+
+def _text_sql(column: str) -> str:
+    """A source column as text in Unicode NFC, so 가입 typed on macOS (NFD) and on Windows (NFC) is one value."""
+    return f"nfc_normalize(CAST({quote(column)} AS VARCHAR))"
+
+
+def _invalid_reason_sql() -> str:
+    """A CASE naming the first problem of an event, NULL for a valid one."""
+    whens = [f"WHEN {c} IS NULL THEN 'missing {c}'" for c in REQUIRED]
+    for c, (lo, hi) in SCORE_RANGES.items():
+        whens.append(f"WHEN {c} IS NOT NULL AND NOT ({c} BETWEEN {lo} AND {hi}) THEN '{c} outside {lo}-{hi}'")
+    whens.append("WHEN nps IS NOT NULL AND nps <> round(nps) THEN 'nps not a whole number'")
+    return "CASE " + " ".join(whens) + " END"
+
+
+def _valid_sql() -> str:
+    return "(" + _invalid_reason_sql() + ") IS NULL"
+
+
+def _describe(files: tuple[str, ...]) -> dict[str, str]:
+    db.database()  # a cache directory that cannot be used is said as such, not blamed on the file
+    try:
+        schema = db.query(f"DESCRIBE SELECT * FROM {_read_sql()}", {"files": list(files)})
+    except Exception as exc:  # duckdb raises several types for unreadable files
+        raise DataError(f"Could not read {files[0]} as Parquet: {str(exc).splitlines()[0]}") from None
+    return dict(zip(schema["column_name"], schema["column_type"], strict=True))
+
+
+def _check_types(schema: dict[str, str]) -> None:
+    for name in REQUIRED:
+        if name not in schema:
+            raise DataError(f"The data has no '{name}' column, which is required.")
+    if not any(t in schema["timestamp"] for t in ("TIMESTAMP", "DATE", "VARCHAR")):
+        raise DataError(f"Column 'timestamp' holds {schema['timestamp']}, not dates and times.")
+    for name in SCORE_RANGES:
+        t = schema.get(name)
+        if t is not None and not any(k in t for k in ("INT", "DOUBLE", "FLOAT", "DECIMAL", "NULL")):
+            raise DataError(f"Column '{name}' holds {t}, not numbers.")
+
+
+def reads_directly(source: str | os.PathLike) -> bool:
+    """Whether the store can read ``source`` (a Parquet file) as it is, with no column mapping or value
+    parsing: every required column under its canonical name, timestamps stored as timestamps or dates
+    and scores as numbers. Reads only the file's footer."""
+    path = str(source)
+    if not path.lower().endswith(".parquet"):
+        return False
+    try:
+        schema = _describe((path,))
+        _check_types(schema)
+    except CacheError:
+        raise
+    except DataError:
+        return False
+    return "VARCHAR" not in schema["timestamp"]
