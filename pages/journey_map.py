@@ -31,7 +31,7 @@ with left, layout.guard():
     optional = stages.filter("optional")["stage"].to_list()
     if optional:
         st.caption(t("funnel_note", stages=", ".join(text.md(s) for s in optional)))
-    st.caption(t("click_to_filter", what=t("stage")))
+    st.caption(t("click_bar_filters_stage"))
     layout.n_caption(journeys=data.totals(ds, f)["journeys"])
 
 with right, layout.guard():

@@ -9,6 +9,7 @@ import settings
 from ingest import survey
 from store.schema import CANONICAL
 from ui import data, layout, text
+from ui import format as number_format
 from ui import upload as session
 from ui.i18n import current_lang, t
 
@@ -42,8 +43,9 @@ def mapping_form(upload: session.Upload) -> None:
     options = session.mapping_options(upload)
     with st.form("upload.mapping"):
         chosen = {}
-        columns = st.columns(4)
         for i, name in enumerate(CANONICAL):
+            if i % 4 == 0:  # a row of four at a time: a phone stacks them in the fields' order, not column by column
+                columns = st.columns(4)
             source = upload.mapping.columns.get(name) or upload.mapping.suggested.get(name)
             picked = columns[i % 4].selectbox(session.field_label(name), options,
                                               index=options.index(source) if source in options else 0,
@@ -91,8 +93,9 @@ def survey_section(upload: session.Upload) -> None:
     with st.expander(t("upload_survey_stages")), st.form("upload.stages"):
         st.caption(t("upload_survey_stages_help"))
         named = {}
-        columns = st.columns(2)
         for i, r in enumerate(about.ratings):
+            if i % 2 == 0:  # a row at a time, so a phone keeps the columns' order
+                columns = st.columns(2)
             named[r.column] = columns[i % 2].text_input(r.column, value=r.stage, key=f"upload.stage.{i}")
         if st.form_submit_button(t("upload_apply_stages"), type="primary"):
             _run(lambda: session.apply_survey(upload.outcome, stages=named))
@@ -117,7 +120,7 @@ def events_section(upload: session.Upload) -> None:
 
 if current is not None:
     st.subheader(t("upload_preview", name=text.md(current.name)))
-    st.dataframe(current.preview, hide_index=True, width="stretch")
+    st.dataframe(current.preview, hide_index=True, width="stretch", placeholder=number_format.MISSING)
     readings = [survey.EVENTS, survey.SURVEY]
     labels = [t(f"reading_{r}") for r in readings]
     shown = st.radio(t("upload_reading_label"), labels, index=readings.index(current.reading), horizontal=True,

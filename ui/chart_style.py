@@ -14,6 +14,7 @@ The builders live by concept beside this module: ``nps_charts`` (overview), ``jo
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Mapping, Sequence
 
 import plotly.graph_objects as go
@@ -65,16 +66,45 @@ def n_text(n: int | None, min_n: int) -> str:
     return f"n={n:,}" + (" " + t("low_sample_tag", min=min_n) if n < min_n else "")
 
 
+# A line break inside a word (a long label without spaces): a zero-width space before the <br>, so ``unwrap`` can
+# join the word again (a data value's own "<" is escaped by ``plot``, so it can never hold this).
+BREAK_IN_WORD = "\u200b<br>"
+
+
+def text_units(text: str) -> int:
+    """Width of ``text`` in units of a Latin letter: East Asian wide characters (Hangul, CJK) count two."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def _pieces(word: str, width: int) -> list[str]:
+    """``word`` cut into pieces of at most ``width`` units (one piece when it fits)."""
+    pieces = [""]
+    for c in word:
+        if pieces[-1] and text_units(pieces[-1] + c) > width:
+            pieces.append("")
+        pieces[-1] += c
+    return pieces
+
+
 def wrap(label: str, width: int = 10) -> str:
-    """A long category label broken at spaces into lines of about ``width`` characters (for narrow screens),
-    as Plotly text (each line through ``ui.text.plot``, joined by ``<br>``)."""
+    """A long category label broken into lines of at most ``width`` units (a Latin letter is one, a Hangul or CJK
+    character two), at spaces, and inside a word only when the word alone is wider (for narrow screens), as
+    Plotly text (each line through ``ui.text.plot``, joined by ``<br>``; a break inside a word by BREAK_IN_WORD)."""
     lines: list[str] = []
+    joins: list[str] = []  # what joins each line to the one before it
     for word in str(label).split(" "):
-        if lines and len(lines[-1]) + 1 + len(word) <= width:
-            lines[-1] += " " + word
-        else:
-            lines.append(word)
-    return "<br>".join(plot(line) for line in lines)
+        for i, piece in enumerate(_pieces(word, width)):
+            if i == 0 and lines and text_units(lines[-1]) + 1 + text_units(piece) <= width:
+                lines[-1] += " " + piece
+            else:
+                joins.append(BREAK_IN_WORD if i else "<br>")
+                lines.append(piece)
+    return plot(lines[0]) + "".join(join + plot(line) for join, line in zip(joins[1:], lines[1:], strict=True))
+
+
+def unwrap(label: str) -> str:
+    """A ``wrap``-ped label on one line again (still Plotly text): a break inside a word joins, any other a space."""
+    return label.replace(BREAK_IN_WORD, "").replace("<br>", " ")
 
 
 def rgba(colour: str, alpha: float) -> str:

@@ -17,6 +17,7 @@ from pathlib import Path
 import streamlit as st
 
 from ui import text
+from ui.chart_style import unwrap
 from ui.i18n import t
 
 KINDS = ("stage", "channel")  # of a path (store.paths.KINDS)
@@ -139,8 +140,8 @@ JOURNEYS_PAGE = Path(__file__).resolve().parents[1] / "pages" / "journeys.py"  #
 
 def _label_value(label: object) -> str:
     """A chart category label back as the data value: ui.text.plot escapes it and ui.chart_style.wrap may break it
-    at spaces with <br>."""
-    return html.unescape(str(label).replace("<br>", " "))
+    into lines (ui.chart_style.unwrap joins them again)."""
+    return html.unescape(unwrap(str(label)))
 
 
 def _points(key: str) -> list[dict]:

@@ -8,7 +8,7 @@ import plotly.graph_objects as go
 import polars as pl
 
 from ui import format as number_format
-from ui.chart_style import ALL_COLOUR, DEFAULT_BAR, HEIGHT, is_low, n_text, rgba, standard_layout, wrap
+from ui.chart_style import ALL_COLOUR, DEFAULT_BAR, HEIGHT, is_low, n_text, rgba, standard_layout, unwrap, wrap
 from ui.i18n import t
 
 MIN_HOURS = 1 / 60  # log axes cannot show 0 h: shorter spans are drawn at one minute (the hover has the value)
@@ -41,12 +41,13 @@ def boxes(summary: pl.DataFrame, group: str, axis_title: str, min_n: int, colour
             x=[label], y=[shown["median"]], mode="markers", showlegend=False,
             marker=dict(symbol="line-ew-open", size=28, color=colour, line=dict(width=3, color=colour)),
             customdata=[[_hours(r["p10"]), _hours(r["q1"]), _hours(r["median"]), _hours(r["q3"]), _hours(r["p90"]),
-                         n_text(r["n"], min_n), label.replace("<br>", " ")]],
+                         n_text(r["n"], min_n), unwrap(label)]],
             hovertemplate="%{customdata[6]}<br>" + t("median") + ": %{customdata[2]}<br>p90: "
                           "%{customdata[4]}<br>q1–q3: %{customdata[1]} – %{customdata[3]}<br>p10: %{customdata[0]}"
                           "<br>%{customdata[5]}<extra></extra>",
         ))
-    fig.update_xaxes(type="category", tickangle=0, categoryorder="array",
+    # the tick angle is Plotly's own: level where the names fit (a desktop), turned where they would overlap (a phone)
+    fig.update_xaxes(type="category", categoryorder="array",
                      categoryarray=[wrap(all_label if k is None else k) for k in keys])
     fig.update_yaxes(title_text=axis_title, type="log", tickvals=[h for h, _ in HOUR_TICKS],
                      ticktext=[t(key, n=n) for _, (key, n) in HOUR_TICKS])

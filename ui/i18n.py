@@ -946,7 +946,7 @@ TEXT: dict[str, dict[str, str]] = {
                      "ko": "차트 클릭으로 {choice}(으)로 필터링했습니다."},
     "chart_filter_part": {"en": "{what} {value}", "ko": "{what} {value}"},
     "and": {"en": " and ", "ko": ", "},
-    "click_to_filter": {"en": "Click a bar to filter to its {what}.", "ko": "막대를 클릭하면 해당 {what}(으)로 필터링합니다."},
+    "click_bar_filters_stage": {"en": "Click a bar to filter to its stage.", "ko": "막대를 클릭하면 해당 단계로 필터링합니다."},
     "click_cell_to_filter": {"en": "Click a cell to filter to its stage and channel.",
                              "ko": "칸을 클릭하면 해당 단계와 채널로 필터링합니다."},
     "click_pain_to_filter": {"en": "Select a row to filter to the pain point's stage (and its channel, when it has one).",

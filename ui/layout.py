@@ -12,7 +12,7 @@ import io
 import logging
 import re
 import weakref
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 
 import numpy as np
 import polars as pl
@@ -23,6 +23,7 @@ from errors import CacheError, DataError
 from store import Dataset, Filters
 from ui import data, text
 from ui import format as fmt
+from ui.chart_style import text_units
 from ui.i18n import column_label, current_lang, t
 
 log = logging.getLogger("cxlens.ui")
@@ -58,6 +59,9 @@ def guard() -> Iterator[None]:
 
 
 # Plotly writes date ticks with English month names (d3's %b); in Korean, numbers with 년/월/일 instead, by zoom level.
+WRAP_WIDTH_PX = 200  # the wrapped text columns of a table together: beside them ~170 px of numbers on a phone
+WRAP_ROW_PX = 66  # three lines of text; Streamlit wraps a cell's text only in rows taller than 4rem (64 px)
+PX_PER_UNIT, CELL_PADDING_PX = 7, 16  # a table's Latin letter (a Hangul one is two units), a cell's side padding
 _DAY_MS = 86_400_000
 _KO_DATE_TICKS = (
     dict(dtickrange=[None, _DAY_MS], value="%Y년 %-m월 %-d일"),
@@ -181,7 +185,7 @@ def _durations_in_days(frame: pl.DataFrame, labels: dict[str, str]) -> tuple[pl.
 
 def table(frame: pl.DataFrame, file_name: str, labels: Mapping[str, str] | None = None,
           formats: Mapping[str, str] | None = None, column_order: list[str] | None = None,
-          links: Mapping[str, str] | None = None, select: Mapping | None = None) -> None:
+          links: Mapping[str, str] | None = None, select: Mapping | None = None, wrap: Sequence[str] = ()) -> None:
     """A table with a CSV download of the same rows; ``labels`` rename columns for display and CSV.
 
     Every number reads the same way (ui/format.py): thousands separators (integer columns ``%,d``, a printf
@@ -189,7 +193,9 @@ def table(frame: pl.DataFrame, file_name: str, labels: Mapping[str, str] | None 
     (never ``None``). The CSV keeps the unrounded numbers. ``column_order`` (original names) shows those
     columns first, so the ones that matter are visible on a narrow screen. ``links`` ({column: text shown}) draws a
     column of relative URLs as links with that text. ``select`` (``on_select``, ``selection_mode``, ``key``: e.g.
-    ui.drill.filter_on_row) makes rows selectable.
+    ui.drill.filter_on_row) makes rows selectable. ``wrap`` names long text columns (a path, a transition's ends):
+    they share WRAP_WIDTH_PX, pinned at the left, and their text wraps in taller rows, so the numbers beside them
+    show on a phone (sized to its longest value, a path column took a phone's whole width).
     """
     labels = {k: v for k, v in (labels or {}).items() if k in frame.columns}
     shown = frame.rename(labels)
@@ -208,12 +214,18 @@ def table(frame: pl.DataFrame, file_name: str, labels: Mapping[str, str] | None 
     for column, shown_text in (links or {}).items():
         if column in frame.columns:
             config[labels.get(column, column)] = st.column_config.LinkColumn(display_text=shown_text)
+    wrap = [c for c in wrap if c in frame.columns]
+    for column in wrap:
+        config[labels.get(column, column)] = st.column_config.TextColumn(width=WRAP_WIDTH_PX // len(wrap), pinned=True)
+    # taller rows only where a value is wider than its column (stage names fit on one line; paths do not)
+    wrapping = any(text_units(v) * PX_PER_UNIT > WRAP_WIDTH_PX // len(wrap) - CELL_PADDING_PX
+                   for c in wrap for v in frame[c].drop_nulls().cast(pl.String).to_list())
     order = None
     if column_order:
         first = [labels.get(c, c) for c in column_order if c in frame.columns]
         order = first + [c for c in display.columns if c not in first]
     st.dataframe(display, hide_index=True, width="stretch", column_config=config or None, column_order=order,
-                 placeholder=fmt.MISSING, **(select or {}))
+                 placeholder=fmt.MISSING, row_height=WRAP_ROW_PX if wrapping else None, **(select or {}))
     # The CSV is made when clicked (a callable), so no copy of the data waits under a /media URL (issue 18.8).
     st.download_button(t("download_csv"), lambda: csv_bytes(shown), file_name=file_name, mime="text/csv",
                        icon=":material/download:", key=f"download:{file_name}", on_click="ignore")

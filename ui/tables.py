@@ -15,12 +15,17 @@ from ui.i18n import t
 
 
 class Table(NamedTuple):
-    """``ui.layout.table``'s arguments: the frame, the CSV's file name, column headings and printf formats."""
+    """``ui.layout.table``'s arguments in its order: the frame, the CSV's file name, column headings, printf formats,
+    the columns shown first, links, row selection, and the long text columns that wrap (pinned at the left)."""
 
     frame: pl.DataFrame
     file_name: str
     labels: dict[str, str]
     formats: dict[str, str]
+    column_order: list[str] | None = None
+    links: dict[str, str] | None = None
+    select: dict | None = None
+    wrap: tuple[str, ...] = ()
 
 
 ALERT_COLUMNS = ("dimension", "value", "metric", "previous", "current", "change", "p_value", "q_value", "rate", "mix",
@@ -51,7 +56,8 @@ def paths(table: pl.DataFrame, kind: str) -> Table:
         {"path_text": t("col_path"), "journeys": t("col_journeys"), "share": t("col_share"), "nps": t("col_nps"),
          "nps_low": t("col_ci_low"), "nps_high": t("col_ci_high"), "responses": t("col_nps_responses"),
          "low_sample": t("col_low_sample"), "median_journey_hours": t("col_median_journey_hours")},
-        {"share": "%.1f", "nps": "%.1f", "nps_low": "%.1f", "nps_high": "%.1f", "median_journey_hours": "%.1f"})
+        {"share": "%.1f", "nps": "%.1f", "nps_low": "%.1f", "nps_high": "%.1f", "median_journey_hours": "%.1f"},
+        wrap=("path_text",))
 
 
 def detractor_paths(table: pl.DataFrame, kind: str) -> Table:
@@ -64,18 +70,20 @@ def detractor_paths(table: pl.DataFrame, kind: str) -> Table:
          "detractor_share": t("col_detractor_share"), "promoter_share": t("col_promoter_share"),
          "ratio": t("col_ratio"), "p_value": t("col_p_value"), "q_value": t("col_q_value"),
          "significant": t("col_significant"), "low_sample": t("col_low_sample")},
-        {"detractor_share": "%.1f", "promoter_share": "%.1f", "ratio": "%.2f", "p_value": "%.3g", "q_value": "%.3g"})
+        {"detractor_share": "%.1f", "promoter_share": "%.1f", "ratio": "%.2f", "p_value": "%.3g", "q_value": "%.3g"},
+        wrap=("path",))
 
 
 def transitions(edges: pl.DataFrame, map_kind: str) -> Table:
-    """Every transition of the process map between ``map_kind`` nodes (``journeys_data.transition_table``)."""
+    """Every transition of the process map between ``map_kind`` nodes (``journeys_data.transition_table``): how often
+    and its NPS first, as the map draws them (width, colour)."""
     return Table(
-        edges.select("from", "to", "count", "journeys", "median_hours", "nps", "responses", "low_sample"),
+        edges.select("from", "to", "count", "nps", "journeys", "median_hours", "responses", "low_sample"),
         f"transitions_{map_kind}.csv",
         {"from": t("col_from"), "to": t("col_to"), "count": t("col_transitions"), "journeys": t("col_journeys"),
          "median_hours": t("col_median_hours"), "nps": t("col_nps"), "responses": t("col_nps_responses"),
          "low_sample": t("col_low_sample")},
-        {"median_hours": "%.2f", "nps": "%.1f"})
+        {"median_hours": "%.2f", "nps": "%.1f"}, wrap=("from", "to"))
 
 
 JOURNEY_COLUMNS = ("journey_id", "customer_id", "persona", "first_ts", "duration_hours", "handoffs", "nps",

@@ -13,6 +13,7 @@ from ui.i18n import t
 from ui.text import plot
 
 DETRACTOR_COLOUR, PROMOTER_COLOUR, PREVIOUS_COLOUR = "#D73027", "#1A9850", "#BDBDBD"
+VALUE_FONT = 13  # px: keywords and their values, readable on a phone
 
 
 def keyword_bars(frame: pl.DataFrame, value: str, axis_title: str, hover: Sequence[tuple[str, str, str]] = (),
@@ -33,7 +34,9 @@ def keyword_bars(frame: pl.DataFrame, value: str, axis_title: str, hover: Sequen
     marks = frame[low].to_list() if low else [False] * len(keys)
     fig = go.Figure(go.Bar(
         y=[plot(k) for k in keys], x=values, orientation="h",
-        text=[number_format.number(v, value_format) for v in values], textposition="auto", textangle=0,
+        # the value beside its bar at the size of the axis labels: inside, Plotly shrank it to the bar's thickness
+        text=[number_format.number(v, value_format) for v in values], textposition="outside", textangle=0,
+        textfont=dict(size=VALUE_FONT), constraintext="none",
         marker=dict(color=colour, pattern=dict(shape=["/" if m else "" for m in marks])) if not nps_colour else dict(
             color=[0.0 if v is None else v for v in frame["nps"].to_list()], colorscale="RdYlGn", cmin=-100,
             cmax=100, pattern=dict(shape=["/" if m else "" for m in marks]),
@@ -42,9 +45,19 @@ def keyword_bars(frame: pl.DataFrame, value: str, axis_title: str, hover: Sequen
         customdata=custom, cliponaxis=False,
         hovertemplate="%{y}<br>" + plot(axis_title) + ": %{x:" + value_format + "}<br>%{customdata}<extra></extra>",
     ))
-    fig.update_yaxes(type="category", autorange="reversed", tickangle=0)
-    fig.update_xaxes(title_text=plot(axis_title), zeroline=True)
-    return standard_layout(fig, max(220, 70 + 26 * len(keys)))
+    fig.update_yaxes(type="category", autorange="reversed", tickangle=0, tickfont=dict(size=VALUE_FONT))
+    fig.update_xaxes(title_text=plot(axis_title), zeroline=True, range=_with_room(values))
+    return standard_layout(fig, max(220, 70 + 28 * len(keys)))
+
+
+def _with_room(values: Sequence[float | None]) -> list[float] | None:
+    """An x range from 0 (or the lowest value) to the highest with room for the value written beside its bar."""
+    shown = [v for v in values if v is not None]
+    if not shown:
+        return None
+    low, high = min(0.0, *shown), max(0.0, *shown)
+    room = 0.14 * ((high - low) or 1.0)
+    return [low - (room if low < 0 else 0.0), high + room]
 
 
 def rising_bars(frame: pl.DataFrame, previous_label: str, current_label: str) -> go.Figure:
@@ -56,12 +69,13 @@ def rising_bars(frame: pl.DataFrame, previous_label: str, current_label: str) ->
         fig.add_trace(go.Bar(
             y=keys, x=frame[column].to_list(), orientation="h", name=plot(label), marker=dict(color=colour),
             text=[number_format.number(v, ".1f") for v in frame[column].to_list()], textposition="outside",
-            cliponaxis=False,
+            textfont=dict(size=VALUE_FONT), constraintext="none", cliponaxis=False,
             customdata=[f"n={v:,}" for v in frame[n].to_list()],
             hovertemplate="%{y} · %{fullData.name}<br>%{x:.1f} %<br>%{customdata}<extra></extra>",
         ))
-    fig.update_yaxes(type="category", autorange="reversed")
-    fig.update_xaxes(title_text=plot(t("voc_share_axis")), rangemode="tozero")
+    fig.update_yaxes(type="category", autorange="reversed", tickfont=dict(size=VALUE_FONT))
+    fig.update_xaxes(title_text=plot(t("voc_share_axis")), range=_with_room(frame["previous"].to_list()
+                                                                               + frame["current"].to_list()))
     fig.update_layout(barmode="group", legend=dict(traceorder="normal"))
     return standard_layout(fig, max(240, 90 + 40 * len(keys)))
 
@@ -82,6 +96,8 @@ def keyword_heatmap(shares: pl.DataFrame, by: str, keywords: Sequence[str], grou
                       yanchor="top", thickness=12),
         hovertemplate="%{y} · %{x}<br>%{z:.1f} %<br>%{customdata}<extra></extra>",
     ))
-    fig.update_xaxes(type="category", side="top", tickangle=0)
+    # the tick angle is Plotly's own: level where the names fit (a desktop), turned where they would overlap (a phone)
+    fig.update_xaxes(type="category", side="top")
     fig.update_yaxes(type="category", autorange="reversed")
-    return standard_layout(fig, max(280, 90 + 26 * len(keywords)) + 60)
+    # the group names sit below the chart's toolbar button, not under it (it covered the last name on a phone)
+    return standard_layout(fig, max(280, 90 + 26 * len(keywords)) + 60).update_layout(margin=dict(t=52))

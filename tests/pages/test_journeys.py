@@ -146,3 +146,16 @@ def test_a_path_filter_in_the_url_selects_journeys_whose_path_contains_it_and_st
     assert caption.endswith(f"of {len(want):,} journeys listed.")
     assert at.text_input(key="filter.path_contains").value == "activation>billing"
     assert at.query_params["path_contains"] in ("activation>billing", ["activation>billing"])
+
+
+def test_paths_and_transitions_keep_their_names_in_a_pinned_column_so_numbers_show_on_a_phone(app, sample_path):
+    at = app(sample_path, page=PAGE)
+    wrapped = {}
+    for d in at.dataframe:
+        config = json.loads(d.proto.columns or "{}")
+        pinned = {name: c["width"] for name, c in config.items() if c.get("pinned")}
+        wrapped[tuple(d.value.columns[:2])] = (pinned, d.proto.row_height)
+    assert wrapped[("Path", "Journeys")] == ({"Path": 200}, 66)
+    assert wrapped[("From", "To")] == ({"From": 100, "To": 100}, 0)  # stage names fit: Streamlit's own rows
+    journeys = next(v for k, v in wrapped.items() if k[0] == "Journey")
+    assert journeys == ({}, 0)  # the journey list keeps Streamlit's own rows

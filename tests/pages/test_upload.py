@@ -10,6 +10,7 @@ import polars as pl
 
 import ingest
 from store import Filters, open_dataset
+from store.schema import CANONICAL
 from tests.pages.conftest import PAGES
 from tests.support.markdown import shown
 from ui import layout
@@ -108,6 +109,12 @@ def test_an_ambiguous_file_asks_before_loading_and_loads_with_the_chosen_column(
     assert _problems(at) == []
     assert at.session_state["dataset"].journeys == 1
     assert at.session_state["upload"].mapping.columns["timestamp"] == "event_time"
+
+
+def test_the_mapping_form_lists_the_fields_in_their_order_row_by_row(app, telco_path):
+    # rows of four: a phone stacks them in this order (four columns made journey id, customer id, CES, time…)
+    at = _upload(app(telco_path, page="upload.py"), "ambiguous.csv")
+    assert [s.key for s in at.selectbox if s.key.startswith("upload.map.")] == [f"upload.map.{c}" for c in CANONICAL]
 
 
 def test_a_whole_file_problem_is_one_error_and_keeps_the_data(app, telco_path):

@@ -149,4 +149,18 @@ def test_category_order_and_values_use_the_same_escaped_text():
 
 
 def test_a_wrapped_label_escapes_each_line_and_keeps_its_own_line_breaks():
-    assert chart_style.wrap("<b>Premium</b> 고객 상담") == "&lt;b&gt;Premium&lt;/b&gt;<br>고객 상담"
+    assert chart_style.wrap("<b>Premium</b> 고객 상담", 16) == "&lt;b&gt;Premium&lt;/b&gt;<br>고객 상담"
+    # a word wider than a line is cut, each piece escaped on its own
+    assert chart_style.wrap("<b>Premium</b>", 10) == "&lt;b&gt;Premium" + chart_style.BREAK_IN_WORD + "&lt;/b&gt;"
+
+
+def test_a_hangul_letter_takes_two_units_of_a_line():
+    assert chart_style.wrap("금융 거래가 활발한 비즈니스맨") == "금융<br>거래가<br>활발한<br>비즈니스맨"
+    assert chart_style.wrap("Gold card holder") == "Gold card<br>holder"  # Latin letters count one
+
+
+def test_a_long_label_without_spaces_is_cut_into_lines_and_joins_again_without_a_space():
+    label = chart_style.wrap("공동인증서로그인", 10)
+    assert label == "공동인증서" + chart_style.BREAK_IN_WORD + "로그인"
+    assert chart_style.unwrap(label) == "공동인증서로그인"
+    assert chart_style.unwrap(chart_style.wrap("현금을 사용하는 가정 주부")) == "현금을 사용하는 가정 주부"

@@ -171,3 +171,35 @@ def test_each_driver_point_carries_its_stage_first_for_a_click():
     fig = driver_charts.importance_performance(table, {q: q for q in driver_charts.QUADRANT_COLOURS}, 30)
     assert {tr.customdata[0][0]: list(tr.text) for tr in fig.data} == {"가입": ["가입"], "이용": ["이용"]}
     assert all(tr.hovertemplate.count("customdata[1]:+.2f") == 1 for tr in fig.data)
+
+
+def test_keyword_values_sit_beside_their_bars_at_a_readable_size_with_room_on_the_axis():
+    from ui.voc_charts import VALUE_FONT, keyword_bars, rising_bars
+
+    words = pl.DataFrame({"keyword": ["수수료", "공동인증서", "앱"], "share": [17.6, 9.5, None],
+                          "nps": [-64.0, None, 10.0]})
+    for fig in (keyword_bars(words, "share", "% of comments", nps_colour=True), keyword_bars(words, "share", "%")):
+        bar = fig.data[0]
+        assert (bar.textposition, bar.textfont.size, bar.constraintext) == ("outside", VALUE_FONT, "none")
+        assert list(bar.text) == ["17.6", "9.5", "–"] and fig.layout.yaxis.tickfont.size == VALUE_FONT
+        assert fig.layout.xaxis.range[0] == 0 and fig.layout.xaxis.range[1] > 17.6 * 1.1  # room for "17.6"
+    z = keyword_bars(pl.DataFrame({"keyword": ["a", "b"], "z": [-3.0, 5.0]}), "z", "z")
+    assert z.layout.xaxis.range[0] < -3.0 and z.layout.xaxis.range[1] > 5.0  # a negative value's label fits too
+    rising = rising_bars(pl.DataFrame({"keyword": ["개편"], "current": [25.3], "previous": [0.0],
+                                       "current_comments": [30], "previous_comments": [0]}), "before", "now")
+    assert {(b.textfont.size, b.constraintext) for b in rising.data} == {(VALUE_FONT, "none")}
+
+
+def test_many_category_names_on_an_x_axis_may_turn_where_they_would_overlap():
+    from ui.duration_charts import boxes
+    from ui.voc_charts import keyword_heatmap
+
+    spans = pl.DataFrame({"persona": ["금융 거래가 활발한 비즈니스맨", "현금을 사용하는 가정 주부"], "n": [90, 60],
+                          "p10": [0.5, 0.5], "q1": [2.0, 2.0], "median": [10.0, 9.0], "q3": [30.0, 28.0],
+                          "p90": [100.0, 90.0]})
+    shares = pl.DataFrame({"stage": ["본인인증", "재이용"], "keyword": ["수수료", "앱"], "comments": [5, 7],
+                           "group_comments": [50, 70], "share": [10.0, 10.0]})
+    for fig in (boxes(spans, "persona", "hours", 30), keyword_heatmap(shares, "stage", ["수수료", "앱"],
+                                                                        ["본인인증", "재이용"])):
+        assert fig.layout.xaxis.tickangle is None  # Plotly's "auto": level on a desktop, turned on a phone
+    assert boxes(spans, "persona", "hours", 30).data[1].customdata[0][6] == "금융 거래가 활발한 비즈니스맨"

@@ -4,7 +4,7 @@ from ui.text import plot
 
 
 def test_a_chart_label_reads_back_as_the_data_value_it_was_made_from():
-    for value in ("모바일 앱", "a & b <i>x</i>", "인터넷 뱅킹 고객 센터 상담"):
+    for value in ("모바일 앱", "a & b <i>x</i>", "인터넷 뱅킹 고객 센터 상담", "공동인증서로그인", "customer_service"):
         assert _label_value(plot(value)) == value
         assert _label_value(wrap(value, 4)) == value
 

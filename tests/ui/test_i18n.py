@@ -72,3 +72,14 @@ def test_column_labels_come_from_the_setting_then_built_in_names_then_the_column
     monkeypatch.setenv("CXLENS_COLUMN_LABELS", "region=Area|권역; vip=|우수 고객")
     assert column_label("region", "ko") == "권역" and column_label("region", "en") == "Area"
     assert column_label("vip", "ko") == "우수 고객" and column_label("vip", "en") == "vip"
+
+
+def test_an_english_sentence_names_things_in_lower_case_mid_sentence():
+    # "Click a bar to filter to its Stage": a heading's capital inside a sentence (proper nouns allowed)
+    proper = {"Chromium"}
+    after_word = re.compile(r"\b(?:its|the|a|an|to|of|by|per|each|every|this|that|your) ([A-Z][a-z]+)")
+    capitalised = [(key, m.group(0)) for key, entry in TEXT.items() for m in after_word.finditer(entry["en"])
+                   if m.group(1) not in proper]
+    assert capitalised == []
+    # nor a label filled in after "its" (a label keeps its heading's capital)
+    assert [key for key, entry in TEXT.items() if re.search(r"\bits \{", entry["en"])] == []
