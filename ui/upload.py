@@ -98,7 +98,7 @@ def receive(file_id: str, name: str, data: bytes) -> Upload:
     mapping = _suggested(raw, ingest.propose(raw.columns))
     upload = Upload(file_id=file_id, name=name, source=source, columns=tuple(raw.columns), mapping=mapping,
                     dataset=previous.dataset if previous else None, reading=survey.reading(raw, mapping),
-                    preview=raw.frame.head(PREVIEW_ROWS).drop(ROW))
+                    preview=masked(raw.frame.head(PREVIEW_ROWS).drop(ROW)))
     st.session_state[STATE_KEY] = upload
     if upload.reading == survey.SURVEY:
         return apply_survey(None, raw)
@@ -272,11 +272,21 @@ def refused_message(exc: ingest.MostlyInvalid) -> str:
     return t("upload_mostly_invalid", invalid=f"{exc.invalid:,}", rows=f"{exc.rows:,}", **values)
 
 
+def masked(frame: pl.DataFrame) -> pl.DataFrame:
+    """``frame`` with personal data masked in every text column (metrics.mask): what a preview shows of a file
+    before anyone has said which column holds the comments."""
+    for column, dtype in frame.schema.items():
+        if dtype == pl.String:
+            frame = mask_column(frame, column)
+    return frame
+
+
 def shown_quarantine(quarantine: pl.DataFrame) -> pl.DataFrame:
-    """The quarantine with its reasons in the UI language (row, the file's own header, value, reason)."""
+    """The quarantine with its reasons in the UI language (row, the file's own header, value with personal data
+    masked, reason)."""
     reasons = quarantine["reason"].unique().to_list()
     translated = {r: reason(r) for r in reasons if r is not None}
-    return quarantine.with_columns(pl.col("reason").replace(translated))
+    return masked(quarantine.with_columns(pl.col("reason").replace(translated)))
 
 
 QUARANTINE_LABELS = ("row", "column", "value", "reason", "rows")

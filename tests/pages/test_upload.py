@@ -130,3 +130,23 @@ def test_a_binary_or_empty_file_is_said_in_korean(app, telco_path):
     assert [shown(e.value) for e in at.error] == ["bin.csv은(는) 표가 아닙니다: 텍스트가 아닌 바이너리 데이터입니다."]
     at.file_uploader[0].upload("empty.csv", b"", "text/csv").run()
     assert [shown(e.value) for e in at.error] == ["empty.csv 파일이 비어 있습니다."]
+
+
+def test_the_preview_and_the_invalid_rows_show_personal_data_masked(app, telco_path):
+    csv = ("여정ID,일시,단계,채널,추천의향,의견\n"
+           "J1,2026-03-01 09:00,가입,앱,9,상담원 연결은 010-1234-5678로 해주세요\n"
+           "J1,2026-03-01 10:00,개통,앱,010-9876-5432,kim.minsu@example.com 으로 답장 부탁\n"
+           "J2,2026-03-02 11:00,가입,웹,3,\n").encode()
+    at = app(telco_path, page="upload.py")
+    at.file_uploader[0].upload("의견.csv", csv, "text/csv").run()
+    if any(b.key == "upload.load_anyway" for b in at.button):
+        at.button(key="upload.load_anyway").click().run()
+    assert _problems(at) == []
+    cells = [str(v) for d in at.dataframe for v in d.value.to_numpy().ravel()]
+    everything = " ".join(cells)
+    for raw in ("010-1234-5678", "010-9876-5432", "kim.minsu@example.com"):
+        assert raw not in everything
+    preview = next(d.value for d in at.dataframe if "의견" in d.value.columns)
+    assert preview["의견"].tolist()[0] == "상담원 연결은 ***-****-****로 해주세요"
+    listed = next(d.value for d in at.dataframe if "Reason" in d.value.columns)
+    assert listed["Value"].tolist() == ["***-****-****"]
