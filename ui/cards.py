@@ -47,7 +47,7 @@ CARDS = (
     ("csat", "kpi_csat", "help_csat", "{:.1f}%", "{:+.1f} pp", True),
     ("ces", "kpi_ces", "help_ces", "{:.2f}", "{:+.2f}", True),
     ("journeys", "kpi_journeys", "help_journeys", "{:,}", "{:+,}", True),
-    ("median_journey_hours", "kpi_median_duration", "help_median_duration", "{:.1f}", "{:+.1f}", False),
+    ("median_journey_hours", "card_median_duration", "help_median_duration", "{:.1f}", "{:+.1f}", False),
     ("handoff_rate", "kpi_handoff_rate", "help_handoff_rate", "{:.1f}%", "{:+.1f} pp", False),
 )
 STATUS_COLOUR = {True: "green", False: "red"}  # a target met, missed

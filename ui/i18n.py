@@ -142,6 +142,8 @@ TEXT: dict[str, dict[str, str]] = {
     "kpi_ces": {"en": "CES (1–7)", "ko": "CES (1–7)"},
     "kpi_journeys": {"en": "Journeys", "ko": "여정 수"},
     "kpi_median_duration": {"en": "Median duration", "ko": "소요시간 중앙값"},
+    # the overview's card: six cards share 1400 px, and "Median duration" / "소요시간 중앙값" were cut to "Median durat…"
+    "card_median_duration": {"en": "Median time", "ko": "소요 중앙값"},
     "kpi_handoff_rate": {"en": "Handoff rate %", "ko": "채널 전환율 %"},
     "help_nps": {"en": "% promoters (9–10) − % detractors (0–6) over journeys with an answer; {n} answers.",
                  "ko": "응답한 여정 중 추천자(9–10) % − 비추천자(0–6) %; 응답 {n}건."},

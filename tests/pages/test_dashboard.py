@@ -102,7 +102,7 @@ def test_lang_ko_gives_korean_metric_labels_and_titles(app, sample_path):
     at = app(sample_path, lang="ko")
     labels = [m.label for m in at.metric]
     assert labels == [t(k, "ko") for k in ("kpi_nps", "kpi_csat", "kpi_ces", "kpi_journeys",
-                                            "kpi_median_duration", "kpi_handoff_rate")]
+                                            "card_median_duration", "kpi_handoff_rate")]
     # NPS, CSAT and CES are said as such in Korean CX practice (short labels fit six cards in a row); the others
     # are Korean words.
     assert labels[:3] == ["NPS", "CSAT %", "CES (1–7)"] and all(HANGUL.search(label) for label in labels[3:])

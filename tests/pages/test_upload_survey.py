@@ -106,7 +106,7 @@ def test_the_overview_of_a_survey_says_why_duration_and_handoffs_are_missing(app
     at.switch_page(OVERVIEW).run()
     assert _problems(at) == []
     values = {m.label: m.value for m in at.metric}
-    assert values["Median duration"] == "—" and values["Handoff rate %"] == "—"
+    assert values["Median time"] == "—" and values["Handoff rate %"] == "—"
     assert values["Journeys"] == f"{ROWS:,}"
     assert any("a survey row has no event times" in text for text in _texts(at))
 
