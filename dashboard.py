@@ -12,7 +12,7 @@ from pathlib import Path
 import streamlit as st
 
 from errors import CacheError, DataError
-from ui import data, layout, state, text
+from ui import data, layout, state, text, voc_data
 from ui import upload as session_upload
 from ui.access_gate import require_access
 from ui.i18n import t
@@ -39,9 +39,9 @@ except DataError as exc:
     st.error(t("data_error", error=text.error(exc)))
     st.stop()
 
-state.filter_panel(ds, {**options, "keyword": data.keyword_options(ds)})
+state.filter_panel(ds, {**options, "keyword": voc_data.keyword_options(ds)})
 if data.current_filters().keyword:  # the keyword filter needs the comments' keywords (computed once)
-    data.wait_for_keywords(ds)
+    voc_data.wait_for_keywords(ds)
 st.sidebar.caption(t("data_source", name=text.md(ds.name), events=f"{ds.events:,}", journeys=f"{ds.journeys:,}"))
 if not ds.files:  # a facts directory written elsewhere: say which engine wrote it
     st.sidebar.caption(t("facts_source", engine=text.md(ds.engine), version=text.md(ds.engine_version)))

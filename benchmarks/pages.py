@@ -33,7 +33,7 @@ def main(path: str, cube: bool = True) -> dict[str, float]:
     import streamlit as st
 
     from store import voc as store_voc
-    from ui import data
+    from ui import data, voc_data
     from ui import journeys_data as jd
 
     timings: dict[str, float] = {}
@@ -92,13 +92,13 @@ def main(path: str, cube: bool = True) -> dict[str, float]:
         jd.journey_list(ds, f, "nps", False, None, None)
 
     def voc(ds, f):  # pages/voc.py as it opens (keywords computed)
-        v = data.voc(ds, f)
+        v = voc_data.voc(ds, f)
         if v.comments == 0:
             return
-        data.voc_associated(ds, f, v.keywords["keyword"][0])
-        data.voc_split(ds, f, "stage")
-        data.voc_compare(ds, f, "stage", ds.stage_order[0])
-        data.verbatims(ds, f, "", "")
+        voc_data.voc_associated(ds, f, v.keywords["keyword"][0])
+        voc_data.voc_split(ds, f, "stage")
+        voc_data.voc_compare(ds, f, "stage", ds.stage_order[0])
+        voc_data.verbatims(ds, f, "", "")
 
     ds, options = timed("open", shell)
     f = Filters()
@@ -124,7 +124,7 @@ def main(path: str, cube: bool = True) -> dict[str, float]:
     timed("journeys_channel", lambda: journeys(ds, f, "channel"))
     for name, g in changes[:3]:
         timed("journeys_" + name, lambda g=g: journeys(ds, g))
-    if not data.keywords_ready(ds):
+    if not voc_data.keywords_ready(ds):
         timed("voc_keywords", lambda: store_voc.ensure_tokens(ds))
     pages = {"overview": overview, "journey_map": journey_map, "channels": channels, "duration": duration,
              "personas": personas, "drivers": drivers, "journeys": journeys, "voc": voc}

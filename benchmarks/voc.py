@@ -44,7 +44,7 @@ def main(events: str, distinct: int) -> dict:
     from metrics.text import keywords
     from store import Filters, db
     from store import voc as store_voc
-    from ui import data
+    from ui import data, voc_data
 
     out: dict = {}
 
@@ -63,19 +63,19 @@ def main(events: str, distinct: int) -> dict:
     timed("tokens", lambda: store_voc.ensure_tokens(ds))
 
     def page(f):  # pages/voc.py's data
-        v = data.voc(ds, f)
+        v = voc_data.voc(ds, f)
         if v.comments == 0:
             return
         top = v.keywords["keyword"][0]
-        data.voc_associated(ds, f, top)
-        data.voc_split(ds, f, "stage")
-        data.voc_compare(ds, f, "stage", ds.stage_order[0])
-        data.verbatims(ds, f, "", "")
+        voc_data.voc_associated(ds, f, top)
+        voc_data.voc_split(ds, f, "stage")
+        voc_data.voc_compare(ds, f, "stage", ds.stage_order[0])
+        voc_data.verbatims(ds, f, "", "")
 
     options = data.filter_options(ds)
     timed("voc_page", lambda: page(Filters()))
     lo, hi = options["dates"]
-    keyword = data.voc(ds, Filters()).detractor["keyword"][0]
+    keyword = voc_data.voc(ds, Filters()).detractor["keyword"][0]
     changes = [
         ("voc_filter_persona", Filters.make(persona=options["persona"][:1])),
         ("voc_filter_channel", Filters.make(channel=options["channel"][:1])),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import polars as pl
 import streamlit as st
 
-from ui import data, drill, journey_map_charts, layout, text
+from ui import data, drill, journey_map_charts, layout, text, voc_data
 from ui.i18n import t
 
 ds, f = data.current_dataset(), data.current_filters()
@@ -70,7 +70,7 @@ with layout.guard():
         )
 
 with layout.guard():  # issue 12: the customers' own words per stage (pages/voc.py has the rest)
-    said = data.complaints_if_ready(ds, f, "stage")
+    said = voc_data.complaints_if_ready(ds, f, "stage")
     if said is not None:
         st.subheader(t("stage_complaints"))
         st.caption(t("stage_complaints_note"))

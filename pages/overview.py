@@ -8,7 +8,7 @@ from pathlib import Path
 import streamlit as st
 
 from metrics.periods import PERIOD_CHOICES
-from ui import cards, data, layout, nps_charts, snapshot, tables, text
+from ui import cards, data, layout, nps_charts, snapshot, tables, text, voc_data
 from ui.i18n import current_lang, reason, t
 
 JOURNEY_MAP = Path(__file__).resolve().parent / "journey_map.py"
@@ -31,7 +31,7 @@ if dated:
                            format_func=labels.__getitem__)
 
 with layout.guard():
-    s = data.executive_summary(ds, f, period, data.keywords_ready(ds))
+    s = data.executive_summary(ds, f, period, voc_data.keywords_ready(ds))
     lang = current_lang()
     if about is None:  # the story speaks of periods and NPS; a survey's outcome is on the Key drivers page
         if snapshot.browser() is None:  # the deferred download would fail with Streamlit's own English words
@@ -90,7 +90,7 @@ with right, layout.guard():
         st.info(t("no_pain_points"))
     elif worst.height == 0:
         st.info(t("no_pain_below_average", average=f"{average:.0f}"))
-    said = data.complaints_if_ready(ds, f, "touchpoint")  # issue 12: the detractors' words at the pain point
+    said = voc_data.complaints_if_ready(ds, f, "touchpoint")  # issue 12: the detractors' words at the pain point
     quotes = {} if said is None else {r["touchpoint"]: r for r in said.iter_rows(named=True)}
     for r in worst.iter_rows(named=True):
         st.markdown(t("pain_point_line", touchpoint=text.md(r["touchpoint"]), events=f"{r['events']:,}",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from store import Filters
-from ui import data, layout, persona_charts, text
+from ui import data, layout, persona_charts, persona_data, text
 from ui.i18n import current_lang, t
 
 ds, f = data.current_dataset(), data.current_filters()
@@ -22,19 +22,19 @@ else:
     base, lang = data.base_dataset(), current_lang()
     with layout.guard():
         st.subheader(t("derived_title"))
-        dp = data.derived_personas(base, f, k, lang, features)
+        dp = persona_data.derived_personas(base, f, k, lang, features)
         how = t("derived_k_auto") if dp.criterion != "given" else t("derived_k_given")
         st.caption(t("derived_caption", customers=f"{int(dp.table['customers'].sum()):,}", n=len(dp.features),
                      method=t("derived_method_" + dp.method), k=dp.k, how=how))
-        available = data.persona_features(base, Filters())
+        available = persona_data.persona_features(base, Filters())
         if "derived.features" not in st.session_state:
             st.session_state["derived.features"] = list(features) or available["default"]
         with st.expander(t("derived_features_count", n=len(dp.features), all=len(available["all"]))):
             st.multiselect(t("derived_features"), available["all"], key="derived.features",
-                           format_func=lambda name: data.feature_name(name, lang), help=t("help_derived_features"),
-                           on_change=data.choose_persona_features, args=(available["default"],))
+                           format_func=lambda name: persona_data.feature_name(name, lang), help=t("help_derived_features"),
+                           on_change=persona_data.choose_persona_features, args=(available["default"],))
         layout.table(
-            data.derived_table(base, f, k, lang, features), "derived_personas.csv",
+            persona_data.derived_table(base, f, k, lang, features), "derived_personas.csv",
             labels={"persona": t("col_persona"), "customers": t("col_customers"), "share_pct": t("col_customer_share"),
                     "journeys": t("col_journeys"), "nps": t("col_nps"), "csat": t("col_csat"),
                     "weakest_stage": t("col_weakest_stage"), "representative": t("col_representative"),

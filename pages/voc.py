@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ui import data, layout, state, text, voc_charts
+from ui import data, layout, state, text, voc_charts, voc_data
 from ui.i18n import t
 
 ds, f = data.current_dataset(), data.current_filters()
@@ -12,15 +12,15 @@ min_n = data.min_sample()
 st.title(t("page_voc"))
 layout.stop_if_empty(ds, f)
 
-if not data.keywords_ready(ds):
+if not voc_data.keywords_ready(ds):
     # The keywords are computed in a background thread; this run only watches it (leaving the page stops the
     # watching, not the work).
-    job = data.wait_for_keywords(ds, note=t("voc_progress_note"))
+    job = voc_data.wait_for_keywords(ds, note=t("voc_progress_note"))
     if job is not None and job.error:
         st.error(t("voc_failed", error=text.error(job.error)))
         st.stop()
 
-voc = data.voc(ds, f)
+voc = voc_data.voc(ds, f)
 if voc.comments == 0:
     st.info(t("voc_no_comments"))
     st.stop()
@@ -81,7 +81,7 @@ with left, layout.guard():
     default = voc.detractor["keyword"][0] if not voc.detractor.is_empty() else keywords[0]
     chosen = st.selectbox(t("keyword"), keywords, index=keywords.index(default) if default in keywords else 0,
                           key="voc.associated")
-    words = data.voc_associated(ds, f, chosen)
+    words = voc_data.voc_associated(ds, f, chosen)
     if words.is_empty():
         st.info(t("voc_none_associated"))
     else:
@@ -92,12 +92,12 @@ with left, layout.guard():
 with right, layout.guard():
     st.subheader(t("voc_compare"))
     by = st.selectbox(t("voc_compare_by"), list(groups), format_func=groups.get, key="voc.compare_by")
-    values = data.voc_split(ds, f, by)[by].unique(maintain_order=True).to_list()
+    values = voc_data.voc_split(ds, f, by)[by].unique(maintain_order=True).to_list()
     if by == "stage":
         values = [s for s in ds.stage_order if s in values]
     if values:
         value = st.selectbox(t("voc_compare_value"), values, key=f"voc.compare.{by}")
-        table = data.voc_compare(ds, f, by, value)
+        table = voc_data.voc_compare(ds, f, by, value)
         if table.is_empty():
             st.info(t("voc_none_distinctive"))
         else:
@@ -107,7 +107,7 @@ with right, layout.guard():
 with layout.guard():
     st.subheader(t("voc_split"))
     split_by = st.selectbox(t("voc_split_by"), list(groups), format_func=groups.get, key="voc.split_by")
-    shares = data.voc_split(ds, f, split_by)
+    shares = voc_data.voc_split(ds, f, split_by)
     order = voc.keywords["keyword"].head(12).to_list()
     group_order = shares[split_by].unique(maintain_order=True).to_list()
     if split_by == "stage":
@@ -124,7 +124,7 @@ with layout.guard():
     pick = left.selectbox(t("keyword"), [any_keyword, *keywords], key="voc.verbatim_keyword")
     search = right.text_input(t("voc_search"), key="voc.search", max_chars=100)
     keyword = "" if pick == any_keyword else pick
-    rows = data.verbatims(ds, f, keyword, (search or "").strip())
+    rows = voc_data.verbatims(ds, f, keyword, (search or "").strip())
     st.caption(t("voc_verbatims_note", n=f"{rows.height:,}", limit=500))
     layout.table(
         rows, "verbatims.csv",

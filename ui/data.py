@@ -10,7 +10,6 @@ filters, arguments), so a filter seen before re-renders without touching DuckDB.
 from __future__ import annotations
 
 import dataclasses
-import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -35,7 +34,6 @@ from metrics.spread import box_summary
 from metrics.weakest_stage import weakest_stage
 from store import Dataset, Filters, open_dataset
 from store import queries as q
-from store import voc as store_voc
 from store.dataset import facts_ready, facts_stamp, fingerprint, open_facts, resolve
 from ui import text
 from ui.chart_style import colour_map
@@ -519,153 +517,3 @@ def snapshot_pdf(ds: Dataset, f: Filters, period: str, lang: str) -> bytes:
     from ui import snapshot
 
     return snapshot.pdf(executive_summary(ds, f, period), lang)
-
-
-# --- voice of the customer (issue 12): keywords of the comments, tokenised once per data version
-
-
-def keywords_ready(ds: Dataset) -> bool:
-    """Whether the keywords of the dataset's comments are computed (store.voc's tokens step)."""
-    return store_voc.tokens_ready(ds)
-
-
-def keywords_job(ds: Dataset) -> store_voc.TokensJob:
-    """The background tokens step of the dataset (started when it is not running yet)."""
-    return store_voc.start_tokens(ds)
-
-
-def wait_for_keywords(ds: Dataset, note: str | None = None) -> store_voc.TokensJob | None:
-    """Block this run, with a progress bar (and ``note`` under it), until the dataset's keywords are computed in
-    their background thread; returns the job (None when they were ready). Leaving the page ends the wait, not
-    the work."""
-    if keywords_ready(ds):
-        return None
-    job, box = keywords_job(ds), st.empty()
-    while job.running:
-        with box.container():
-            st.progress(min(max(job.fraction, 0.0), 1.0), text=t("voc_progress", pct=f"{100 * job.fraction:.0f}"))
-            if note:
-                st.caption(note)
-        time.sleep(0.5)
-    box.empty()
-    return job
-
-
-@_register
-def _keyword_options(ds: Dataset, f: Filters) -> list[str]:
-    return store_voc.keyword_counts(ds, f).sort(["comments", "keyword"], descending=[True, False])["keyword"].head(
-        KEYWORD_OPTIONS).to_list()
-
-
-KEYWORD_OPTIONS = 300
-
-
-def keyword_options(ds: Dataset) -> list[str]:
-    """The KEYWORD_OPTIONS most mentioned keywords of the whole dataset (none while they are being computed)."""
-    return _keyword_options(ds, Filters()) if keywords_ready(ds) else []
-
-
-@_register
-def voc(ds: Dataset, f: Filters) -> figures.Voc:
-    """figures.voc: the keyword table, detractor and promoter keywords and rising keywords."""
-    return figures.voc(ds, f, tuple(filter_options(ds)["dates"]))
-
-
-@_register
-def voc_compare(ds: Dataset, f: Filters, column: str, value: str) -> pl.DataFrame:
-    """figures.voc_compare: keywords of one stage / channel / touchpoint / persona against the rest."""
-    return figures.voc_compare(ds, f, column, value)
-
-
-@_register
-def voc_associated(ds: Dataset, f: Filters, keyword: str) -> pl.DataFrame:
-    """figures.voc_associated: the words that co-occur with ``keyword``."""
-    return figures.voc_associated(ds, f, keyword)
-
-
-@_register
-def voc_split(ds: Dataset, f: Filters, by: str) -> pl.DataFrame:
-    """figures.voc_split: the share of each group's comments containing each keyword."""
-    return figures.voc_split(ds, f, by)
-
-
-@_register
-def verbatims(ds: Dataset, f: Filters, keyword: str, search: str) -> pl.DataFrame:
-    """store.voc.verbatims (masked, newest first), for ``keyword`` and ``search`` when not empty."""
-    return store_voc.verbatims(ds, f, keyword or None, search or None)
-
-
-@_register
-def top_complaints(ds: Dataset, f: Filters, by: str) -> pl.DataFrame:
-    """figures.top_complaints per stage or touchpoint (keyword, z, comments, quote)."""
-    return figures.top_complaints(ds, f, by)
-
-
-def complaints_if_ready(ds: Dataset, f: Filters, by: str) -> pl.DataFrame | None:
-    """``top_complaints`` when the dataset's keywords are computed; else None, and their background step is
-    started (the journey map and overview never wait for it)."""
-    if not keywords_ready(ds):
-        keywords_job(ds)
-        return None
-    return top_complaints(ds, f, by)
-
-
-# --- derived personas (issue 14)
-
-
-@_register
-def derived_personas(ds: Dataset, f: Filters, k: int | None, lang: str, features: tuple[str, ...]):
-    """figures.derived_personas of the session's dataset (``ds`` with its own persona column) under the selection."""
-    return figures.derived_personas(ds, f, k=k, lang=lang, features=list(features) or None)
-
-
-@_register
-def persona_features(ds: Dataset, f: Filters) -> dict[str, list[str]]:
-    """The customer features of the data version: {"all": every feature, "default": the behavioural ones}."""
-    from metrics.personas import default_features
-    from store.personas import customer_features
-
-    columns = customer_features(ds).columns
-    return {"all": [c for c in columns if c != "customer_id"], "default": default_features(columns)}
-
-
-@_register
-def derived_table(ds: Dataset, f: Filters, k: int | None, lang: str, features: tuple[str, ...]) -> pl.DataFrame:
-    """The derived personas as the Personas page lists them: persona, customers, share_pct, journeys, nps, csat,
-    weakest_stage, representative, episode (a link to the representative's latest journey), traits (one text)."""
-    from urllib.parse import urlencode
-
-    from store.episodes import customer_journeys
-
-    dp = derived_personas(ds, f, k, lang, features)
-    texts = dp.traits.group_by("persona", maintain_order=True).agg(pl.col("text").str.join("; ").alias("traits"))
-    source = "auto" if k is None else str(k)
-    links = []
-    for cid in dp.table["representative"].to_list():
-        journeys = customer_journeys(ds, cid) if cid is not None else None
-        if journeys is None or journeys.height == 0:
-            links.append(None)
-            continue
-        query = {"journey": journeys["journey_id"][-1], "personas": source}
-        if lang != "en":
-            query["lang"] = lang
-        links.append("journeys?" + urlencode(query))
-    return (dp.table.with_columns(share_pct=pl.col("share") * 100, episode=pl.Series(links, dtype=pl.String))
-            .join(texts, on="persona", how="left")
-            .select("persona", "customers", "share_pct", "journeys", "nps", "csat", "weakest_stage", "representative",
-                    "episode", "traits"))
-
-
-def choose_persona_features(default: list[str]) -> None:
-    """The features multiselect's on_change: keep the choice where the dataset is opened (``persona_features``);
-    the default features, or none chosen, mean the default."""
-    chosen = list(st.session_state.get("derived.features") or ())
-    st.session_state["persona_features"] = () if not chosen or chosen == default else tuple(chosen)
-
-
-def feature_name(feature: str, lang: str | None = None) -> str:
-    """A customer feature's name in ``lang`` (``channel:앱`` → "Channel share: 앱"), plain text (not markdown)."""
-    kind, _, value = feature.partition(":")
-    if kind == "attribute":
-        return t("feat_attribute", lang, value=value)
-    return t("feat_" + kind, lang, value=value) if value else t("feat_" + kind, lang)

@@ -1,0 +1,101 @@
+"""Cached data of the voice-of-the-customer page and of the keyword filter (issue 12): keywords of the comments,
+tokenised once per data version in the background, per (dataset version, filters, arguments) through ui.data's
+cached dispatcher."""
+
+
+import time
+
+import polars as pl
+import streamlit as st
+
+import figures
+from store import Dataset, Filters
+from store import voc as store_voc
+from ui.data import _register, filter_options
+from ui.i18n import t
+
+
+def keywords_ready(ds: Dataset) -> bool:
+    """Whether the keywords of the dataset's comments are computed (store.voc's tokens step)."""
+    return store_voc.tokens_ready(ds)
+
+
+def keywords_job(ds: Dataset) -> store_voc.TokensJob:
+    """The background tokens step of the dataset (started when it is not running yet)."""
+    return store_voc.start_tokens(ds)
+
+
+def wait_for_keywords(ds: Dataset, note: str | None = None) -> store_voc.TokensJob | None:
+    """Block this run, with a progress bar (and ``note`` under it), until the dataset's keywords are computed in
+    their background thread; returns the job (None when they were ready). Leaving the page ends the wait, not
+    the work."""
+    if keywords_ready(ds):
+        return None
+    job, box = keywords_job(ds), st.empty()
+    while job.running:
+        with box.container():
+            st.progress(min(max(job.fraction, 0.0), 1.0), text=t("voc_progress", pct=f"{100 * job.fraction:.0f}"))
+            if note:
+                st.caption(note)
+        time.sleep(0.5)
+    box.empty()
+    return job
+
+
+@_register
+def _keyword_options(ds: Dataset, f: Filters) -> list[str]:
+    return store_voc.keyword_counts(ds, f).sort(["comments", "keyword"], descending=[True, False])["keyword"].head(
+        KEYWORD_OPTIONS).to_list()
+
+
+KEYWORD_OPTIONS = 300
+
+
+def keyword_options(ds: Dataset) -> list[str]:
+    """The KEYWORD_OPTIONS most mentioned keywords of the whole dataset (none while they are being computed)."""
+    return _keyword_options(ds, Filters()) if keywords_ready(ds) else []
+
+
+@_register
+def voc(ds: Dataset, f: Filters) -> figures.Voc:
+    """figures.voc: the keyword table, detractor and promoter keywords and rising keywords."""
+    return figures.voc(ds, f, tuple(filter_options(ds)["dates"]))
+
+
+@_register
+def voc_compare(ds: Dataset, f: Filters, column: str, value: str) -> pl.DataFrame:
+    """figures.voc_compare: keywords of one stage / channel / touchpoint / persona against the rest."""
+    return figures.voc_compare(ds, f, column, value)
+
+
+@_register
+def voc_associated(ds: Dataset, f: Filters, keyword: str) -> pl.DataFrame:
+    """figures.voc_associated: the words that co-occur with ``keyword``."""
+    return figures.voc_associated(ds, f, keyword)
+
+
+@_register
+def voc_split(ds: Dataset, f: Filters, by: str) -> pl.DataFrame:
+    """figures.voc_split: the share of each group's comments containing each keyword."""
+    return figures.voc_split(ds, f, by)
+
+
+@_register
+def verbatims(ds: Dataset, f: Filters, keyword: str, search: str) -> pl.DataFrame:
+    """store.voc.verbatims (masked, newest first), for ``keyword`` and ``search`` when not empty."""
+    return store_voc.verbatims(ds, f, keyword or None, search or None)
+
+
+@_register
+def top_complaints(ds: Dataset, f: Filters, by: str) -> pl.DataFrame:
+    """figures.top_complaints per stage or touchpoint (keyword, z, comments, quote)."""
+    return figures.top_complaints(ds, f, by)
+
+
+def complaints_if_ready(ds: Dataset, f: Filters, by: str) -> pl.DataFrame | None:
+    """``top_complaints`` when the dataset's keywords are computed; else None, and their background step is
+    started (the journey map and overview never wait for it)."""
+    if not keywords_ready(ds):
+        keywords_job(ds)
+        return None
+    return top_complaints(ds, f, by)
