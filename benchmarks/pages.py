@@ -66,7 +66,7 @@ def main(path: str, cube: bool = True) -> dict[str, float]:
         data.pain_points(ds, f)
 
     def channels(ds, f):  # pages/channels.py
-        data.handoff_effect(ds, f)
+        data.handoff_effect(ds, f, alone=True)
         data.transitions(ds, f)
         data.handoffs(ds, f)
         data.channel_scores(ds, f)
@@ -81,7 +81,7 @@ def main(path: str, cube: bool = True) -> dict[str, float]:
         data.channel_mix(ds, f)
         data.weakest_stages(ds, f, data.min_sample())
 
-    def drivers(ds, f):  # pages/drivers.py (the handoff effect is cached by the channels page)
+    def drivers(ds, f):  # pages/drivers.py (both models on one design)
         data.key_drivers(ds, f)
         data.handoff_effect(ds, f)
 

@@ -22,7 +22,7 @@ colours = data.colours(ds)["channel"]
 channel_order = data.filter_options(ds)["channel"]
 
 with layout.guard():  # the statistics engineer's adjusted effect (metrics.handoff_effect), one sentence
-    effect = data.handoff_effect(ds, f)
+    effect = data.handoff_effect(ds, f, alone=True)
     if effect.per_handoff is None:
         st.info(t("handoff_unavailable", reason=reason(effect.reason)))
     else:

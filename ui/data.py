@@ -345,12 +345,19 @@ def key_drivers(ds: Dataset, f: Filters):
     return models(ds, f)[0]
 
 
-def handoff_effect(ds: Dataset, f: Filters):
-    """The adjusted effect of one more handoff (metrics.handoff_effect.HandoffEffect) of figures.models; none for a
-    survey (no event times), with the reason."""
+@_register
+def handoff_model(ds: Dataset, f: Filters):
+    """figures.handoff_model: the handoff effect without the key drivers' fit."""
+    return figures.handoff_model(ds, f)
+
+
+def handoff_effect(ds: Dataset, f: Filters, alone: bool = False):
+    """The adjusted effect of one more handoff (metrics.handoff_effect.HandoffEffect) of figures.models (``alone``:
+    of figures.handoff_model, for a page without the key drivers); none for a survey (no event times), with the
+    reason."""
     if survey_info(ds) is not None:
         return HandoffEffect(None, None, None, 0, survey_figures.REASONS["handoff_effect"])
-    return models(ds, f)[1]
+    return handoff_model(ds, f) if alone else models(ds, f)[1]
 
 
 @_register

@@ -87,3 +87,50 @@ def test_every_answer_the_same_gives_none_and_a_reason_not_a_division_by_zero():
     effect = handoff_effect(same, sat, ["A"], min_sample=30)
     assert effect.per_handoff is None and effect.to_dict() is None
     assert effect.reason == "every NPS answer is the same, so nothing can explain it"
+
+
+@pytest.mark.parametrize("selection", [{}, {"channel": ["모바일 앱", "콜센터"], "stage": ["가입", "이용"]}])
+def test_the_models_on_hashed_journey_keys_equal_the_models_on_the_ids(tmp_path, monkeypatch, selection):
+    import figures
+    from metrics.drivers import key_drivers, stage_design
+
+    ds = open_dataset(str(sample_path(tmp_path)))
+    f = Filters.make(**selection)
+    journeys = q.journeys(ds, f, ["journey_id", "nps", "handoffs", "events", "persona"], answered=True)
+    design = stage_design(journeys, q.journey_stage_satisfaction(ds, f), ds.stage_order, 30)
+    want_kd = key_drivers(journeys, None, ds.stage_order, 30, design=design)
+    want_he = handoff_effect(journeys, None, ds.stage_order, 30, design=design)
+
+    def close(x, y, where):
+        if isinstance(x, float) and isinstance(y, float):
+            assert math.isclose(x, y, rel_tol=1e-9, abs_tol=1e-12), where
+        elif isinstance(x, tuple | list):
+            assert len(x) == len(y), where
+            for a, b in zip(x, y, strict=True):
+                close(a, b, where)
+        elif not isinstance(x, pl.DataFrame):
+            assert x == y, where
+
+    def same(a, b):
+        assert a.keys() == b.keys()
+        for k in a:
+            close(a[k], b[k], k)
+
+    keyed, _ = q.model_inputs(ds, f)
+    assert keyed["journey_id"].dtype == pl.UInt64 and keyed.height == journeys.height
+    kd, he = figures.models(ds, f)
+    same(vars(he), vars(want_he))
+    same(vars(kd), vars(want_kd))
+    assert kd.table.height == want_kd.table.height > 0
+    for got_row, want_row in zip(kd.table.iter_rows(named=True), want_kd.table.iter_rows(named=True), strict=True):
+        same(got_row, want_row)
+    same(vars(figures.handoff_model(ds, f)), vars(want_he))  # the channels page's fit alone: the same effect
+
+    # two answered journeys sharing a hash: the ids themselves are the keys
+    original = q._query
+    monkeypatch.setattr(q, "_query", lambda d, sql, p: pl.DataFrame({"ok": [False]})
+                        if "count(DISTINCT hash(journey_id))" in sql else original(d, sql, p))
+    q._MEMO.clear()
+    texted, _ = q.model_inputs(ds, f)
+    assert texted["journey_id"].dtype == pl.String
+    same(vars(figures.handoff_model(ds, f)), vars(want_he))
