@@ -24,9 +24,6 @@ days, stages, channels, touchpoints, personas and answer values, not with the ev
 
 from __future__ import annotations
 
-import shutil
-import threading
-import uuid
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -70,29 +67,11 @@ def write_spark(spark, out: str) -> None:
         .write.mode("overwrite").parquet(f"{out}/{FILE}")
 
 
-_lock = threading.Lock()
-
-
 def path(ds: Dataset) -> str | None:
     """The dataset's cube; written beside its facts on first use when they lack one (facts of an earlier
     cxlens, or written by another engine by hand). None when it cannot be written there (a read-only facts
     directory): the caller then reads the events."""
-    from errors import CacheError
     from store import db
 
-    facts = Path(ds.facts_dir)
-    cube = facts / FILE
-    if cube.exists():
-        return str(cube)
-    with _lock:
-        if not cube.exists():
-            try:
-                tmp = db.writable(facts, f".cube-{uuid.uuid4().hex[:8]}")
-            except CacheError:
-                return None
-            try:
-                write(db.cursor(), str(facts / "events.parquet"), tmp)
-                (tmp / FILE).replace(cube)
-            finally:
-                shutil.rmtree(tmp, ignore_errors=True)
-    return str(cube)
+    return db.written_on_first_use(ds.facts_dir, FILE, lambda cur, out: write(
+        cur, str(Path(ds.facts_dir) / "events.parquet"), out))

@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import os
+import shutil
 import tempfile
 import threading
+import uuid
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import duckdb
 import polars as pl
@@ -34,6 +38,30 @@ def database() -> duckdb.DuckDBPyConnection:
             con.sql("SET temp_directory = $dir", params={"dir": str(spill)})
             _database = con
         return _database
+
+
+_first_use = threading.Lock()
+
+
+def written_on_first_use(facts_dir: str | Path, name: str, write: Callable[[Any, Path], None]) -> str | None:
+    """``facts_dir / name``; the first time it is asked for and missing (facts of an earlier cxlens, or written by
+    another engine by hand), ``write(cursor, folder)`` writes it into a fresh folder beside the facts and it is moved
+    into place. None when the facts directory cannot be written (a read-only one): the caller then reads the events."""
+    facts, target = Path(facts_dir), Path(facts_dir) / name
+    if target.exists():
+        return str(target)
+    with _first_use:
+        if not target.exists():
+            try:
+                tmp = writable(facts, f".{target.stem}-{uuid.uuid4().hex[:8]}")
+            except CacheError:
+                return None
+            try:
+                write(cursor(), tmp)
+                (tmp / name).replace(target)
+            finally:
+                shutil.rmtree(tmp, ignore_errors=True)
+    return str(target)
 
 
 def writable(directory: Path, sub: str) -> Path:

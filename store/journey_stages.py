@@ -25,9 +25,6 @@ than half of its 18 s at 10M events, and a full scan of its filter columns takes
 
 from __future__ import annotations
 
-import shutil
-import threading
-import uuid
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -70,29 +67,12 @@ def write_spark(spark, out: str) -> None:
         .write.mode("overwrite").parquet(f"{out}/{FILE}")
 
 
-_lock = threading.Lock()
-
-
 def path(ds: Dataset) -> str | None:
     """The dataset's journey stages; written beside its facts on first use when they lack them (facts of an
     earlier cxlens, or written by another engine by hand). None when they cannot be written there (a read-only
     facts directory): the caller then reads the events."""
-    from errors import CacheError
     from store import db
 
     facts = Path(ds.facts_dir)
-    target = facts / FILE
-    if target.exists():
-        return str(target)
-    with _lock:
-        if not target.exists():
-            try:
-                tmp = db.writable(facts, f".stages-{uuid.uuid4().hex[:8]}")
-            except CacheError:
-                return None
-            try:
-                write(db.cursor(), str(facts / "events.parquet"), str(facts / "journeys.parquet"), tmp)
-                (tmp / FILE).replace(target)
-            finally:
-                shutil.rmtree(tmp, ignore_errors=True)
-    return str(target)
+    return db.written_on_first_use(facts, FILE, lambda cur, out: write(
+        cur, str(facts / "events.parquet"), str(facts / "journeys.parquet"), out))
