@@ -100,15 +100,14 @@ def _data_source(workdir: Path) -> Path:
 
 
 @contextlib.contextmanager
-def run_dashboard(workdir: Path, data: Path, *extra_args: str) -> Iterator[Server]:
-    """`streamlit run dashboard.py` on a free port with its own facts cache; ready when /_stcore/health says ok."""
+def run_streamlit(script: str, env: dict[str, str], log: Path, *extra_args: str) -> Iterator[tuple[str, Path]]:
+    """`streamlit run <script>` on a free port with ``env``: (its URL, its log) once /_stcore/health says ok; stopped
+    after."""
     port = _free_port()
-    env = {**os.environ, "CXLENS_DATA": str(data), "CXLENS_CACHE_DIR": str(workdir / "cache"),
-           "PYTHONUNBUFFERED": "1"}
-    log = workdir / f"streamlit-{port}.log"
+    log = log.with_name(f"{log.stem}-{port}{log.suffix}")
     with open(log, "wb") as out:
         process = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.headless", "true",
+            [sys.executable, "-m", "streamlit", "run", script, "--server.headless", "true",
              "--server.port", str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false",
              # other work in the tree must not trigger "file changed" reruns mid-test
              "--server.fileWatcherType", "none", *extra_args],
@@ -120,7 +119,7 @@ def run_dashboard(workdir: Path, data: Path, *extra_args: str) -> Iterator[Serve
             if process.poll() is not None or time.monotonic() > deadline:
                 pytest.fail(f"streamlit did not become healthy:\n{log.read_text(errors='replace')[-3000:]}")
             time.sleep(0.25)
-        yield Server(url, data, log)
+        yield url, log
     finally:
         process.terminate()
         try:
@@ -128,6 +127,15 @@ def run_dashboard(workdir: Path, data: Path, *extra_args: str) -> Iterator[Serve
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
+
+
+@contextlib.contextmanager
+def run_dashboard(workdir: Path, data: Path, *extra_args: str) -> Iterator[Server]:
+    """`streamlit run dashboard.py` on a free port with its own facts cache; ready when /_stcore/health says ok."""
+    env = {**os.environ, "CXLENS_DATA": str(data), "CXLENS_CACHE_DIR": str(workdir / "cache"),
+           "PYTHONUNBUFFERED": "1"}
+    with run_streamlit("dashboard.py", env, workdir / "streamlit.log", *extra_args) as (url, log):
+        yield Server(url, data, log)
 
 
 @pytest.fixture(scope="session")

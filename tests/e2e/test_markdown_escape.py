@@ -8,13 +8,10 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
-import sys
-import time
 
 import pytest
 
-from tests.e2e.conftest import ROOT, START_TIMEOUT_S, _free_port, _healthy
+from tests.e2e.conftest import ROOT, run_streamlit
 from tests.support.markdown import live_markup
 from tests.ui.test_text import HOSTILE
 from ui.text import md
@@ -29,25 +26,9 @@ LIVE = ("a, img, [role=img], strong, em, del, code, h1, h2, h3, ol, ul, blockquo
 def markdown_page(workdir):
     values = workdir / "md-values.json"
     values.write_text(json.dumps(VALUES, ensure_ascii=False), encoding="utf-8")
-    port = _free_port()
     env = {**os.environ, "CXLENS_MD_VALUES": str(values), "PYTHONPATH": str(ROOT)}
-    log = workdir / f"markdown-{port}.log"
-    with open(log, "wb") as out:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", "tests/e2e/markdown_app.py", "--server.headless", "true",
-             "--server.port", str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false",
-             "--server.fileWatcherType", "none"], cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + START_TIMEOUT_S
-        while not _healthy(url + "/_stcore/health"):
-            if process.poll() is not None or time.monotonic() > deadline:
-                pytest.fail(f"streamlit did not become healthy:\n{log.read_text(errors='replace')[-3000:]}")
-            time.sleep(0.25)
+    with run_streamlit("tests/e2e/markdown_app.py", env, workdir / "markdown.log") as (url, _):
         yield url
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
 
 
 def test_md_values_render_as_typed_with_no_markup_and_plain_ones_copy_back_exactly(browser, markdown_page):
