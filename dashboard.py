@@ -12,10 +12,10 @@ from pathlib import Path
 import streamlit as st
 
 from errors import CacheError, DataError
+from hosting.sign_in import require_access
+from i18n import t
 from ui import data, layout, state, text, voc_data
 from ui import upload as session_upload
-from ui.access_gate import require_access
-from ui.i18n import t
 
 HERE = Path(__file__).resolve().parent
 

@@ -12,17 +12,25 @@ from pathlib import Path
 
 import polars as pl
 
-import executive
 import ingest
 import settings
-import survey_figures
 from errors import DataError
-from figures import derived_personas, derived_personas_report, episode, headline, paths_report, statistics, voc_report
+from figures import executive
+from figures import survey as survey_figures
+from figures.overview import (
+    derived_personas,
+    derived_personas_report,
+    episode,
+    headline,
+    paths_report,
+    statistics,
+    voc_report,
+)
 from store import Dataset, Filters, open_dataset
-from store.dataset import open_facts
-from store.db import writable
+from store.build.cache import open_facts
+from store.build.db import writable
+from store.build.source import reads_directly
 from store.queries import quarantine
-from store.source import reads_directly
 
 QUARANTINE_LINES = 100  # invalid rows printed to stderr; the rest are counted
 
@@ -123,7 +131,7 @@ def _open(args: argparse.Namespace) -> tuple[Dataset, int, pl.DataFrame]:
     path = Path(args.data)
     opener = open_dataset
     if args.engine == "spark":
-        from store.spark_job import open_with_spark
+        from store.build.spark_job import open_with_spark
 
         opener = partial(open_with_spark, master=args.spark_master)
     # A Parquet file already in canonical columns and types goes straight to the store, which checks
@@ -323,7 +331,7 @@ def _executive(ds: Dataset, f: Filters, args: argparse.Namespace) -> dict:
     if args.detractors:
         _write(args.detractors, executive.detractors_csv(executive.detractors(ds, f)))
     if args.pdf:
-        from ui import snapshot  # plotly and kaleido only when a PDF is asked for
+        from ui.charts import snapshot  # plotly and kaleido only when a PDF is asked for
 
         summary = executive.summary(ds, f, w, changes, complaint=executive.top_complaint(ds, f))
         _write(args.pdf, snapshot.pdf(summary, args.lang))
@@ -332,7 +340,7 @@ def _executive(ds: Dataset, f: Filters, args: argparse.Namespace) -> dict:
 
 def _write_personas(dp, out: Path) -> None:
     """customer_id,persona of every customer of the data (not only the selection), sorted by customer_id."""
-    from store.personas import assignment as persona_assignment
+    from store.build.personas import assignment as persona_assignment
 
     assignment = persona_assignment(dp.view)
     try:

@@ -9,6 +9,6 @@ from pathlib import Path
 import streamlit as st
 from starlette.middleware import Middleware
 
-from http_gate import SignInGate
+from hosting.http_gate import SignInGate
 
 app = st.App(Path(__file__).resolve().parent / "dashboard.py", middleware=[Middleware(SignInGate)])

@@ -32,7 +32,7 @@ def main(path: str, cube: bool = True) -> dict[str, float]:
     queries.USE_CUBE = cube
     import streamlit as st
 
-    from store import voc as store_voc
+    from store.build import comments as store_comments
     from ui import data, voc_data
     from ui import journeys_data as jd
 
@@ -125,7 +125,7 @@ def main(path: str, cube: bool = True) -> dict[str, float]:
     for name, g in changes[:3]:
         timed("journeys_" + name, lambda g=g: journeys(ds, g))
     if not voc_data.keywords_ready(ds):
-        timed("voc_keywords", lambda: store_voc.ensure_tokens(ds))
+        timed("voc_keywords", lambda: store_comments.ensure_tokens(ds))
     pages = {"overview": overview, "journey_map": journey_map, "channels": channels, "duration": duration,
              "personas": personas, "drivers": drivers, "journeys": journeys, "voc": voc}
     for name, g in changes:

@@ -21,10 +21,10 @@ from pathlib import Path
 
 
 def measure(events: str) -> dict:
-    import figures
+    from figures import overview as figures
     from metrics import personas as mp
     from store import Filters, open_dataset
-    from store import personas as sp
+    from store.build import personas as sp
 
     ds = open_dataset(events)
     shutil.rmtree(Path(ds.facts_dir) / "personas", ignore_errors=True)  # features and clustering from scratch
@@ -47,7 +47,7 @@ def compare(customers: int, seeds: list[int]) -> list[dict]:
     from metrics import personas as mp
     from sample_data.segments import SEGMENTS, write
     from store import open_dataset
-    from store import personas as sp
+    from store.build import personas as sp
 
     rows = []
     with tempfile.TemporaryDirectory() as tmp:

@@ -42,8 +42,9 @@ def main(events: str, distinct: int) -> dict:
     os.environ["CXLENS_DATA"] = events
     logging.disable(logging.WARNING)  # "No runtime found" warnings of st.cache_* outside streamlit
     from metrics.text import keywords
-    from store import Filters, db
-    from store import voc as store_voc
+    from store import Filters
+    from store.build import comments as store_comments
+    from store.build import db
     from ui import data, voc_data
 
     out: dict = {}
@@ -55,12 +56,12 @@ def main(events: str, distinct: int) -> dict:
         return result
 
     ds = timed("open", data.current_dataset)
-    for name in (store_voc.TOKENS, store_voc.JOURNEY_KEYWORDS):
+    for name in (store_comments.TOKENS, store_comments.JOURNEY_KEYWORDS):
         Path(ds.facts_dir, name).unlink(missing_ok=True)
     counts = db.query("SELECT count(*) AS comments, count(DISTINCT text_id) AS texts FROM read_parquet($c)",
-                      {"c": str(Path(ds.facts_dir) / store_voc.COMMENTS)}).row(0, named=True)
+                      {"c": str(Path(ds.facts_dir) / store_comments.COMMENTS)}).row(0, named=True)
     out["comments"], out["distinct_comments"] = int(counts["comments"]), int(counts["texts"])
-    timed("tokens", lambda: store_voc.ensure_tokens(ds))
+    timed("tokens", lambda: store_comments.ensure_tokens(ds))
 
     def page(f):  # pages/voc.py's data
         v = voc_data.voc(ds, f)

@@ -3,7 +3,8 @@
 Both the upload page and ``report.py DATA`` use it, so a file loads the same way through either door.
 """
 
-from ingest.load import Ingested, MostlyInvalid, canonicalize, load, write_parquet
+from ingest.ingested import Ingested
+from ingest.load import MostlyInvalid, canonicalize, load, write_parquet
 from ingest.mapping import ALIASES, ColumnMapping, propose
 from ingest.notes import Note
 from ingest.read import SUFFIXES, RawTable, read_table

@@ -7,40 +7,16 @@ import dataclasses
 import hashlib
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import Path
 
 import polars as pl
 
 from errors import CacheError, DataError, disk_problem
 from ingest import checks, suggest, survey, values
+from ingest.ingested import FORMAT, QUARANTINE_SCHEMA, Ingested
 from ingest.mapping import ColumnMapping, combined_parts, propose
-from ingest.notes import Note
 from ingest.read import ROW, RawTable, read_bytes, read_table
-from store.schema import BY_NAME, CANONICAL, REQUIRED, SCORE_RANGES
-
-# Bump when parsing or validation changes, so cached ingests are redone (2: NFC, UTC offsets, XES; 3: date +
-# time columns, user headers in the quarantine).
-FORMAT = "3"
-QUARANTINE_SCHEMA = {"row": pl.Int64, "column": pl.String, "value": pl.String, "reason": pl.String}
-
-
-@dataclass(frozen=True)
-class Ingested:
-    """A file read, mapped and validated: its valid events in canonical form and its invalid rows."""
-
-    name: str
-    events: pl.DataFrame       # canonical columns present in the mapping, then the other columns
-    mapping: ColumnMapping
-    quarantine: pl.DataFrame   # row (1-based file line, header = 1), column, value, reason
-    digest: str                # of the file's bytes, the mapping and FORMAT
-    survey: survey.SurveyInfo | None = None  # set when the file was read as a wide survey (ingest.survey)
-    notes: tuple[Note, ...] = ()  # how it was read, worth a word (ingest.notes)
-    unused: tuple[tuple[str, str], ...] = ()  # (column, scale) of score-like columns no field uses (ingest.suggest)
-
-    @property
-    def rejected_rows(self) -> int:
-        return self.quarantine.height
+from ingest.schema import BY_NAME, CANONICAL, REQUIRED, SCORE_RANGES
 
 
 def load(source: str | Path | bytes, name: str | None = None, mapping: Mapping[str, str] | None = None,
@@ -143,7 +119,7 @@ def canonicalize(raw: RawTable, mapping: ColumnMapping, strict: bool = False, di
     extras = [c for c in raw.columns if c not in mapped_sources]
     events = valid.select(
         *(_typed(pl.col(f"__parsed_{c}"), c).alias(c) for c in checked),
-        *(_extra(valid[at[c]]).alias(name) for c, name in _extra_names(extras, raw.columns).items()),
+        *(values.extra(valid[at[c]]).alias(name) for c, name in _extra_names(extras, raw.columns).items()),
     )
     unused = suggest.unused_scores(raw, mapping)
     return Ingested(name=raw.name, events=events, mapping=mapping, quarantine=quarantine, digest=digest,
@@ -198,18 +174,6 @@ def _typed(expr: pl.Expr, canonical: str) -> pl.Expr:
     if sql_type == "TIMESTAMP":
         return expr.cast(pl.Datetime("us"))
     return expr.cast(pl.String)
-
-
-def _extra(series: pl.Series) -> pl.Expr:
-    """Another column, kept: text that is all plain numbers becomes numbers, other text stays text."""
-    if series.dtype != pl.String:
-        return pl.lit(series)
-    text = values.text(pl.lit(series))
-    if values.looks_numeric(series):
-        as_float = series.str.strip_chars().cast(pl.Float64, strict=False)
-        integral = bool((as_float.drop_nulls() == as_float.drop_nulls().round()).all())
-        return text.cast(pl.Int64 if integral else pl.Float64, strict=False)
-    return text
 
 
 def write_parquet(ingested: Ingested, path: str | Path) -> Path:

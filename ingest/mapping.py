@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from errors import DataError
-from store.schema import CANONICAL, REQUIRED
+from ingest.schema import CANONICAL, REQUIRED
 
 # Aliases per canonical column, compared after `normalise` (case, spaces, underscores and
 # punctuation ignored). An exact canonical name always wins over an alias.

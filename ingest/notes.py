@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from i18n import t
+
 
 @dataclass(frozen=True)
 class Note:
@@ -17,7 +19,6 @@ class Note:
 
     def text(self, lang: str = "en", escape: Callable[[str], str] | None = None) -> str:
         """The note as a sentence in ``lang``; ``escape`` is applied to each text value (e.g. for markdown)."""
-        from ui.i18n import t  # the one translation table; a plain module, no Streamlit needed
 
         values = {k: escape(v) if escape and isinstance(v, str) else v for k, v in self.values.items()}
         return t(self.key, lang, **values)

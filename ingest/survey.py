@@ -27,10 +27,9 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import json
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import polars as pl
@@ -38,9 +37,10 @@ import polars as pl
 import settings
 from errors import DataError
 from ingest import values
+from ingest.ingested import FORMAT, QUARANTINE_SCHEMA, Ingested, Outcome, Rating, SurveyInfo
 from ingest.mapping import ALIASES, ColumnMapping, normalise
 from ingest.read import RawTable
-from store.schema import CANONICAL
+from ingest.schema import CANONICAL
 
 EVENTS, SURVEY = "events", "survey"
 METADATA_KEY = "cxlens.survey"
@@ -61,72 +61,6 @@ _NPS_WORDS = ("nps", "recommend", "추천")
 _OVERALL_WORDS = ("overall", "전반", "종합", "전체")
 _SATISFIED_WORDS = ("satisf", "만족", "recommend", "추천", "outcome", "result", "label", "결과")
 _NEGATIVE_WORDS = ("dissatisf", "unsatisf", "not", "neutral", "불만", "보통", "미만족", "no", "아니")
-
-
-@dataclass(frozen=True)
-class Rating:
-    """One rating column: its scale, the stage its answers belong to, and how many cells were answered / not applicable."""
-
-    column: str
-    stage: str
-    low: int
-    high: int
-    zero_is_not_applicable: bool
-    answers: int
-    not_applicable: int
-
-    @property
-    def scale(self) -> str:
-        return f"{self.low}–{self.high}"
-
-
-@dataclass(frozen=True)
-class Outcome:
-    """What the key drivers explain: ``kind`` nps (0–10), score (a rating's scale) or label (two values).
-
-    ``stored`` is the column's name in the events (the user's header, or ``<header>_source`` when
-    the header is a canonical name); ``positive`` is the answer counted by ``rate``: 9–10 for NPS,
-    the top two answers of a score's scale, the satisfied value of a label.
-    """
-
-    column: str
-    stored: str
-    kind: str
-    positive: str
-    low: int | None = None
-    high: int | None = None
-    values: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class SurveyInfo:
-    """How a survey file was read: respondent id, date column, rating columns, outcome, unused columns."""
-
-    respondent_column: str | None
-    timestamp_column: str | None
-    ratings: tuple[Rating, ...]
-    outcome: Outcome | None
-    respondents: int
-    profile: tuple[str, ...] = ()
-    persona_column: str | None = None
-    unrated_rows: int = 0
-
-    @property
-    def stage_order(self) -> tuple[str, ...]:
-        return tuple(dict.fromkeys(r.stage for r in self.ratings))
-
-    def to_json(self) -> str:
-        return json.dumps(asdict(self), ensure_ascii=False)
-
-    @classmethod
-    def from_json(cls, text: str) -> SurveyInfo:
-        d = json.loads(text)
-        outcome = d.pop("outcome")
-        d["ratings"] = tuple(Rating(**r) for r in d["ratings"])
-        d["profile"] = tuple(d.get("profile", ()))
-        if outcome is not None:
-            outcome["values"] = tuple(outcome.get("values", ()))
-        return cls(**d, outcome=Outcome(**outcome) if outcome else None)
 
 
 @dataclass(frozen=True)
@@ -345,7 +279,6 @@ def read(raw: RawTable, mapping: ColumnMapping, *, outcome: str | None = None,
     answer date (timestamp), persona and channel when the file has them; ``outcome`` names the
     outcome column ("" for none); ``stages`` maps rating columns to stage names.
     """
-    from ingest.load import QUARANTINE_SCHEMA, Ingested  # load imports this module
 
     stages = dict(stages or {})
     for column in stages:
@@ -474,16 +407,14 @@ def read(raw: RawTable, mapping: ColumnMapping, *, outcome: str | None = None,
 
 def _kept(series: pl.Series, outcome: Outcome | None) -> pl.Expr:
     """A non-rating column, kept: the outcome score as text (a filter dimension), other columns as ingest keeps them."""
-    from ingest.load import _extra
 
     if outcome is not None and outcome.kind == "score" and series.name == outcome.column:
         return values.text(pl.lit(series))
-    return _extra(series)
+    return values.extra(series)
 
 
 def digest(data: bytes, options: Mapping) -> str:
     """Of the file's bytes, the reading options and the not-applicable words: names the cached Parquet."""
-    from ingest.load import FORMAT
 
     h = hashlib.sha256(data)
     h.update(repr((FORMAT, SURVEY, sorted((k, repr(v)) for k, v in options.items()), not_applicable_words()))

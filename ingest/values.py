@@ -144,3 +144,15 @@ def looks_numeric(series: pl.Series) -> bool:
     if s.len() == 0:
         return False
     return bool(s.str.contains(r"^-?(0|[1-9]\d*)(\.\d+)?$").all())
+
+
+def extra(series: pl.Series) -> pl.Expr:
+    """Another column, kept: text that is all plain numbers becomes numbers, other text stays text."""
+    if series.dtype != pl.String:
+        return pl.lit(series)
+    as_text = text(pl.lit(series))
+    if looks_numeric(series):
+        as_float = series.str.strip_chars().cast(pl.Float64, strict=False)
+        integral = bool((as_float.drop_nulls() == as_float.drop_nulls().round()).all())
+        return as_text.cast(pl.Int64 if integral else pl.Float64, strict=False)
+    return as_text

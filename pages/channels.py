@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import streamlit as st
 
+from i18n import reason, t
 from metrics.handoff_effect import sentence
-from ui import channel_charts, data, drill, layout
-from ui.i18n import reason, t
+from ui import data, drill, layout
+from ui.charts import channels as channel_charts
 
 ds, f = data.current_dataset(), data.current_filters()
 min_n = data.min_sample()

@@ -5,12 +5,14 @@ from __future__ import annotations
 import polars as pl
 import streamlit as st
 
-import survey_figures
+from figures import survey as survey_figures
+from i18n import current_lang, reason, t
 from metrics.drivers import READING_KEYS, reading
 from metrics.handoff_effect import sentence
 from metrics.story import fix_first_text
-from ui import data, drill, driver_charts, layout, snapshot, text
-from ui.i18n import current_lang, reason, t
+from ui import data, drill, layout, text
+from ui.charts import drivers as driver_charts
+from ui.charts import snapshot
 
 QUADRANT_KEYS = ("fix_first", "keep_up", "maintain", "monitor")
 

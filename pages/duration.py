@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ui import data, duration_charts, layout
-from ui.i18n import t
+from i18n import t
+from ui import data, layout
+from ui.charts import duration as duration_charts
 
 ds, f = data.current_dataset(), data.current_filters()
 min_n = data.min_sample()

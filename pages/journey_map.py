@@ -5,8 +5,9 @@ from __future__ import annotations
 import polars as pl
 import streamlit as st
 
-from ui import data, drill, journey_map_charts, layout, text, voc_data
-from ui.i18n import t
+from i18n import t
+from ui import data, drill, layout, text, voc_data
+from ui.charts import journey_map as journey_map_charts
 
 ds, f = data.current_dataset(), data.current_filters()
 min_n = data.min_sample()

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import streamlit as st
 
+from i18n import t
 from metrics.paths import shown
-from ui import data, drill, layout, path_charts, tables, text
+from ui import data, drill, layout, tables, text
 from ui import journeys_data as jd
-from ui.i18n import t
+from ui.charts import journey_paths as path_charts
 
 ds, f = data.current_dataset(), data.current_filters()
 min_n = data.min_sample()

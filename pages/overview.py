@@ -7,9 +7,11 @@ from pathlib import Path
 
 import streamlit as st
 
+from i18n import current_lang, reason, t
 from metrics.periods import PERIOD_CHOICES
-from ui import cards, data, layout, nps_charts, snapshot, tables, text, voc_data
-from ui.i18n import current_lang, reason, t
+from ui import cards, data, layout, tables, text, voc_data
+from ui.charts import nps as nps_charts
+from ui.charts import snapshot
 
 JOURNEY_MAP = Path(__file__).resolve().parent / "journey_map.py"
 

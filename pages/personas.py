@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import streamlit as st
 
+from i18n import current_lang, t
 from store import Filters
-from ui import data, layout, persona_charts, persona_data, text
-from ui.i18n import current_lang, t
+from ui import data, layout, persona_data, text
+from ui.charts import personas as persona_charts
 
 ds, f = data.current_dataset(), data.current_filters()
 min_n = data.min_sample()

@@ -6,12 +6,12 @@ import streamlit as st
 
 import ingest
 import settings
+from i18n import current_lang, t
 from ingest import survey
-from store.schema import CANONICAL
+from ingest.schema import CANONICAL
 from ui import data, layout, text
 from ui import format as number_format
 from ui import upload as session
-from ui.i18n import current_lang, t
 
 st.title(t("page_upload"))
 st.caption(t("upload_intro", limit=settings.get("upload_limit_mb")))

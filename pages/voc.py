@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ui import data, layout, state, text, voc_charts, voc_data
-from ui.i18n import t
+from i18n import t
+from ui import data, layout, state, text, voc_data
+from ui.charts import voc as voc_charts
 
 ds, f = data.current_dataset(), data.current_filters()
 min_n = data.min_sample()

@@ -6,12 +6,13 @@ from collections.abc import Sequence
 
 import polars as pl
 
-from store import db
-from store.dataset import Dataset
+from ingest.schema import quote
+from store.build import db
+from store.build.comments import comments_path
+from store.build.dataset import Dataset
 from store.filters import Filters
-from store.paths import KINDS, MAP_KINDS, SEP, _steps_path
+from store.journey_paths import KINDS, MAP_KINDS, SEP, _steps_path
 from store.queries import _query, _with
-from store.schema import quote
 
 # The journey order (metrics.journeys.EVENT_ORDER); NULLs last, as the facts pass orders them.
 _ORDER = "timestamp, stage, channel, touchpoint, nps"
@@ -33,7 +34,6 @@ def episode(ds: Dataset, journey_id: str) -> pl.DataFrame:
     if ds.files:
         return db.query(f"SELECT {columns}, comment FROM ({ds.source_sql()}) WHERE journey_id = $id ORDER BY {_ORDER}",
                         {"files": ds.source_files, "id": str(journey_id)})
-    from store.voc import comments_path  # (imported here: store.voc imports store.queries)
 
     same = "timestamp, stage, channel, touchpoint"
     return db.query(

@@ -15,7 +15,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from store.schema import quote
+from ingest.schema import quote
+from store.build.journey_steps import KINDS, SEP
 
 
 @dataclass(frozen=True)
@@ -96,3 +97,10 @@ def journey_conditions(f: Filters, alias: str, dims: tuple[str, ...], params: di
         params[f"dim{i}"] = list(values)
         conds.append(f"list_contains($dim{i}, {alias}.{quote(column)})")
     return conds
+
+
+def path_condition(values: tuple[str, ...], alias: str, params: dict) -> str:
+    """A condition on journeys (``alias``) whose stage path or channel path contains ``values`` consecutively
+    (a path is collapsed, so a value repeated in a row never matches); adds its parameters to ``params``."""
+    params["path_seq"] = SEP + SEP.join(values) + SEP
+    return " OR ".join(f"contains(chr(31) || {alias}.{k}_path || chr(31), $path_seq)" for k in KINDS).join("()")

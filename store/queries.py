@@ -16,11 +16,12 @@ from collections.abc import Sequence
 
 import polars as pl
 
+from ingest.schema import quote
 from metrics.spread import QUANTILES
-from store import cube, db
-from store.dataset import Dataset
-from store.filters import Filters, journey_conditions, touchpoint_conditions
-from store.schema import quote
+from store.build import cube, db, journey_stages
+from store.build.comments import journey_keywords_path
+from store.build.dataset import Dataset
+from store.filters import Filters, journey_conditions, path_condition, touchpoint_conditions
 
 PERIODS = ("day", "week", "month", "quarter")
 # Groups a touchpoint figure may be read from the cube by (store.cube): its columns, and periods of journey_day.
@@ -58,12 +59,10 @@ def _with(ds: Dataset, f: Filters, raw: bool = False) -> tuple[str, dict]:
     elif f.stage:
         jconds.append("list_has_any(j.stages, $stage)")
     if f.keyword:  # journeys whose comments mention a keyword (store/voc.py)
-        from store.voc import journey_keywords_path
         params.update(keyword=list(f.keyword), journey_keywords=journey_keywords_path(ds))
         jconds.append("j.journey_id IN (SELECT journey_id FROM read_parquet($journey_keywords) "
                       "WHERE list_contains($keyword, keyword))")
     if f.path_contains:  # journeys whose stage or channel path contains the sequence (store/paths.py)
-        from store.paths import path_condition
         jconds.append(path_condition(f.path_contains, "j", params))
     if f.selects_journeys and not raw and not f.dims and not f.keyword and not f.path_contains:
         # The cleaned events carry their journey's first_ts and persona: plain column predicates.
@@ -412,7 +411,6 @@ def _journey_stages(ds: Dataset, f: Filters, params: dict) -> str | None:
     A period filter, a persona filter of the data's own persona and a channel or stage filter (when the journeys
     carry stage x channel bits) are conditions on the rows' copies of the journey's first_ts, persona and bits
     (as store.paths does on steps); any other selection is a semi-join on the selected journeys (``sel``)."""
-    from store import journey_stages
 
     path = journey_stages.path(ds)
     if path is None:

@@ -1,6 +1,6 @@
 """The sign-in gate's decisions, without a live identity provider."""
 
-from access import Decision, allowed_domains, auth_provider, decide, email_domain, parse_domains
+from hosting.access import Decision, allowed_domains, auth_provider, decide, email_domain, parse_domains
 
 AUTH = {
     "redirect_uri": "https://cx.example.com/oauth2callback",

@@ -8,8 +8,8 @@ import subprocess
 import polars as pl
 import pytest
 
-import executive
 import report
+from figures import executive
 from sample_data.generate import PlantedDrop, generate, write
 from store import Filters, open_dataset
 from tests.support.sample import sample_path
@@ -128,8 +128,8 @@ def test_an_unwritable_output_is_one_error_line_and_exit_2(sample, tmp_path, cap
                     reason="needs poppler-utils (pdftotext) and /usr/bin/chromium")
 @pytest.mark.parametrize("lang", ["en", "ko"])
 def test_the_pdf_holds_the_headline_and_the_nps_value(planted, tmp_path, capsys, lang):
-    from ui import snapshot
-    from ui.i18n import t
+    from i18n import t
+    from ui.charts import snapshot
 
     out = tmp_path / f"summary-{lang}.pdf"
     assert report.main([str(planted), "--pdf", str(out), "--lang", lang]) == 0
@@ -156,7 +156,7 @@ def test_the_table_lists_the_alerts_and_json_has_no_alerts_key_unless_asked(plan
 
 
 def test_the_headline_names_the_top_complaint_keyword_only_when_one_is_distinctive(sample, tmp_path):
-    from ui import snapshot
+    from ui.charts import snapshot
 
     ds = open_dataset(str(sample))
     complaint = executive.top_complaint(ds, Filters())
@@ -183,7 +183,7 @@ def test_the_pdf_without_chromium_is_one_error_line_and_exit_2(sample, tmp_path,
 
 
 def test_a_chromium_that_kaleido_cannot_start_is_one_error_line_and_exit_2(sample, tmp_path, capsys, monkeypatch):
-    from ui import snapshot
+    from ui.charts import snapshot
 
     # the finder is satisfied but kaleido still finds no browser (plotly re-raises that as a bare RuntimeError)
     monkeypatch.setattr(snapshot, "browser", lambda: "/usr/bin/chromium")

@@ -3,8 +3,8 @@
 import tomllib
 from pathlib import Path
 
-import access
 import settings
+from hosting import access
 
 ROOT = Path(__file__).resolve().parents[1]
 CONFIG = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))

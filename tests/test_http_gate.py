@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from streamlit.web.server.starlette.starlette_app_utils import create_signed_value
 
-import http_gate
+from hosting import http_gate
 
 ROOT = Path(__file__).resolve().parents[1]
 SECRET = "gate-test-not-a-secret"
@@ -37,7 +37,7 @@ def _cookie(payload: dict, secret: str = SECRET) -> str:
 @pytest.fixture
 def signed_in(monkeypatch):
     monkeypatch.setattr("streamlit.web.server.server_util.get_cookie_secret", lambda: SECRET)
-    monkeypatch.setattr("ui.access_gate.read_secrets", lambda: AUTH)
+    monkeypatch.setattr("hosting.sign_in.read_secrets", lambda: AUTH)
 
 
 def test_the_user_is_read_from_the_signed_cookie(signed_in):
@@ -64,7 +64,7 @@ def test_only_a_signed_in_allowed_user_is_admitted(signed_in):
 
 
 def test_without_a_sign_in_configured_everyone_is_admitted(monkeypatch):
-    monkeypatch.setattr("ui.access_gate.read_secrets", lambda: {})
+    monkeypatch.setattr("hosting.sign_in.read_secrets", lambda: {})
     assert http_gate.admitted({}, "localhost")
 
 

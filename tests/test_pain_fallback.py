@@ -4,7 +4,7 @@ import datetime as dt
 
 import polars as pl
 
-import executive
+from figures import executive
 from store import Filters, open_dataset
 
 

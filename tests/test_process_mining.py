@@ -18,8 +18,8 @@ from collections import Counter, defaultdict
 import polars as pl
 import pytest
 
-import figures
 import ingest
+from figures import overview as figures
 from store import Filters, open_dataset
 
 FINE = ["Create Fine", "Send Fine", "Insert Fine Notification", "Add penalty", "Payment", "Send for Credit Collection",

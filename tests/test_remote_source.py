@@ -10,9 +10,10 @@ import io
 import polars as pl
 import pytest
 
-from store import Filters, db, open_dataset
+from store import Filters, open_dataset
 from store import queries as q
-from store.dataset import fingerprint, is_remote, resolve
+from store.build import db
+from store.build.dataset import fingerprint, is_remote, resolve
 from tests.support.telco import telco_events
 
 fsspec_memory = pytest.importorskip("fsspec.implementations.memory")

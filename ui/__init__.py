@@ -2,8 +2,9 @@
 
 How to write a page (``pages/<name>.py``, registered in ``dashboard.py``)::
 
-    from ui import data, layout, nps_charts       # the chart builders of one concept (ui/*_charts.py)
-    from ui.i18n import t
+    from ui import data, layout       # the chart builders of one concept (ui/*_charts.py)
+    from ui.charts import nps as nps_charts
+    from i18n import t
 
     ds, f = data.current_dataset(), data.current_filters()   # set up by dashboard.py
     st.title(t("page_overview"))

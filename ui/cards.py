@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from i18n import t
 from metrics.story import p_text
 from ui import format as number_format
-from ui.i18n import t
 from ui.text import md
 
 

@@ -18,11 +18,12 @@ from typing import Any
 import polars as pl
 import streamlit as st
 
-import executive
-import figures
 import settings
-import survey_figures
 from errors import DataError
+from figures import executive
+from figures import overview as figures
+from figures import survey as survey_figures
+from i18n import current_lang, t
 from metrics.duration import duration_summary
 from metrics.funnel import funnel as funnel_table
 from metrics.handoff_effect import HandoffEffect
@@ -34,10 +35,11 @@ from metrics.spread import box_summary
 from metrics.weakest_stage import weakest_stage
 from store import Dataset, Filters, open_dataset
 from store import queries as q
-from store.dataset import facts_ready, facts_stamp, fingerprint, open_facts, resolve
+from store.build.cache import facts_ready, facts_stamp, open_facts
+from store.build.dataset import fingerprint, resolve
 from ui import text
-from ui.chart_style import colour_map
-from ui.i18n import t
+from ui.charts import snapshot
+from ui.charts.style import colour_map
 
 _POOL = ThreadPoolExecutor(max_workers=3, thread_name_prefix="cxlens-kpi")
 KPI_KEYS = ("nps", "csat", "ces", "journeys", "median_journey_hours", "handoff_rate")
@@ -120,7 +122,6 @@ def current_dataset() -> Dataset:
     source = st.session_state.get("personas", "data")
     if source == "data":
         return base
-    from ui.i18n import current_lang
 
     k = None if source == "auto" else int(source)
     features = tuple(st.session_state.get("persona_features") or ())
@@ -210,7 +211,7 @@ def totals(ds: Dataset, f: Filters) -> dict[str, int]:
 
 @_register
 def headline(ds: Dataset, f: Filters) -> dict[str, Any]:
-    """figures.headline."""
+    """figures.overview.headline."""
     return figures.headline(ds, f)
 
 
@@ -521,6 +522,5 @@ def detractors(ds: Dataset, f: Filters) -> pl.DataFrame:
 @_register
 def snapshot_pdf(ds: Dataset, f: Filters, period: str, lang: str) -> bytes:
     """ui.snapshot.pdf of ``executive_summary`` in ``lang`` (cached: a second click does not start Chromium)."""
-    from ui import snapshot
 
     return snapshot.pdf(executive_summary(ds, f, period), lang)

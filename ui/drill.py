@@ -16,9 +16,10 @@ from pathlib import Path
 
 import streamlit as st
 
+from i18n import t
 from ui import text
-from ui.chart_style import unwrap
-from ui.i18n import t
+from ui.charts.style import unwrap
+from ui.state import keep_filter_values, widget_key
 
 KINDS = ("stage", "channel")  # of a path (store.paths.KINDS)
 MAP_KINDS = (*KINDS, "touchpoint")  # of a transition (store.paths.MAP_KINDS)
@@ -152,7 +153,6 @@ def _set_filters(chosen: tuple[tuple[str, str], ...]) -> None:
     """Each (filter, value) of ``chosen`` becomes the only value of its sidebar filter (so the URL carries it); the
     notice keeps naming a filter an earlier click set that this one leaves alone (a cell's channel, then a pain
     point's stage)."""
-    from ui.state import widget_key  # (ui.state imports nothing from here; imported late to keep this light)
 
     if not chosen:
         return
@@ -213,7 +213,6 @@ def journeys_on_cell(kind: str, key: str) -> dict:
     whose ``customdata`` starts with from and to) open the Journeys page listing the journeys that take that
     transition of ``kind`` (``follow`` does the switch on the next run)."""
     def apply() -> None:
-        from ui.state import keep_filter_values
 
         pairs = clicked_values(_points(key), ("from", "to"))
         if pairs:
@@ -239,7 +238,6 @@ def follow() -> None:
 
 
 def _unfilter(chosen: tuple[tuple[str, str], ...], chart_keys: tuple[str, ...]) -> None:
-    from ui.state import widget_key
 
     for name, value in chosen:
         key = widget_key(name)
@@ -252,7 +250,6 @@ def _unfilter(chosen: tuple[tuple[str, str], ...], chart_keys: tuple[str, ...]) 
 def active_filters() -> tuple[tuple[str, str], ...]:
     """The (filter, value) pairs a click set that the sidebar still has (a value removed there is no longer the
     click's doing)."""
-    from ui.state import widget_key
 
     chosen = st.session_state.get(_FILTERED) or ()
     return tuple((name, value) for name, value in chosen if value in (st.session_state.get(widget_key(name)) or []))

@@ -17,6 +17,8 @@ from collections.abc import Iterable, Mapping
 
 import polars as pl
 
+from i18n import t
+
 DAYS_FROM_HOURS = 48.0
 P_FLOOR = 0.001
 MISSING = "—"
@@ -118,7 +120,6 @@ def duration_formats(hours: float | None, words: Mapping[str, str]) -> tuple[Uni
 
 def duration_words(lang: str | None = None) -> dict[str, str]:
     """``{"hours": "{n} h", "days": "{n} d"}`` in ``lang`` (the UI language by default)."""
-    from ui.i18n import t
 
     return {"hours": t("unit_h", lang=lang), "days": t("unit_d", lang=lang)}
 

@@ -7,19 +7,19 @@ from typing import Any
 
 import polars as pl
 
-import figures
+from figures import overview as figures
 from metrics import paths as metrics_paths
 from metrics.episodes import timeline
 from store import Dataset, Filters
 from store import episodes as store_episodes
-from store import paths as store_paths
 from store import queries as store_queries
+from store.build import journey_steps
 from ui.data import _register
 
 LIST_LIMIT = 200  # journeys listed at most (the count says how many there are)
 TREE_MIN_SHARE = 0.5  # % of the selected journeys a path beginning needs to get a box in the path tree
 MAP_EDGES = 30  # arrows a touchpoint map draws at most (the most frequent; the table lists every transition)
-MAX_MAP_TOUCHPOINTS = store_paths.MAX_MAP_TOUCHPOINTS
+MAX_MAP_TOUCHPOINTS = journey_steps.MAX_MAP_TOUCHPOINTS
 
 
 def touchpoint_order(ds: Dataset) -> list[str]:
@@ -74,7 +74,7 @@ def transition_table(ds: Dataset, f: Filters, kind: str) -> pl.DataFrame:
 
 def touchpoint_map(ds: Dataset) -> bool:
     """store.paths.has_touchpoint_map: whether the process map can be drawn between touchpoints (a file check)."""
-    return store_paths.has_touchpoint_map(ds)
+    return journey_steps.has_touchpoint_map(ds)
 
 
 @_register

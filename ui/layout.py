@@ -20,11 +20,11 @@ import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from errors import CacheError, DataError
+from i18n import column_label, current_lang, t
 from store import Dataset, Filters
 from ui import data, text
 from ui import format as fmt
-from ui.chart_style import text_units
-from ui.i18n import column_label, current_lang, t
+from ui.charts.style import text_units
 
 log = logging.getLogger("cxlens.ui")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")

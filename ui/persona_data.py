@@ -6,10 +6,13 @@ filters, arguments) through ui.data's cached dispatcher."""
 import polars as pl
 import streamlit as st
 
-import figures
+from figures import overview as figures
+from i18n import t
+from metrics.personas import default_features
 from store import Dataset, Filters
+from store.build.personas import customer_features
+from store.episodes import customer_journeys
 from ui.data import _register
-from ui.i18n import t
 
 
 @_register
@@ -21,8 +24,6 @@ def derived_personas(ds: Dataset, f: Filters, k: int | None, lang: str, features
 @_register
 def persona_features(ds: Dataset, f: Filters) -> dict[str, list[str]]:
     """The customer features of the data version: {"all": every feature, "default": the behavioural ones}."""
-    from metrics.personas import default_features
-    from store.personas import customer_features
 
     columns = customer_features(ds).columns
     return {"all": [c for c in columns if c != "customer_id"], "default": default_features(columns)}
@@ -34,7 +35,6 @@ def derived_table(ds: Dataset, f: Filters, k: int | None, lang: str, features: t
     weakest_stage, representative, episode (a link to the representative's latest journey), traits (one text)."""
     from urllib.parse import urlencode
 
-    from store.episodes import customer_journeys
 
     dp = derived_personas(ds, f, k, lang, features)
     texts = dp.traits.group_by("persona", maintain_order=True).agg(pl.col("text").str.join("; ").alias("traits"))

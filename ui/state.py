@@ -15,9 +15,9 @@ from collections.abc import Mapping, Sequence
 
 import streamlit as st
 
+from i18n import DEFAULT_LANG, LANGUAGES, column_label, t
 from store import Dataset, Filters
 from ui import text
-from ui.i18n import DEFAULT_LANG, LANGUAGES, column_label, t
 
 MULTI = ("persona", "channel", "stage")
 KEPT_PARAMS = ("drill_kind", "drill_path", "drill_from", "drill_to", "journey")  # ui.drill's, not filters

@@ -10,8 +10,8 @@ from typing import NamedTuple
 
 import polars as pl
 
-from ui import snapshot
-from ui.i18n import t
+from i18n import t
+from ui.charts import snapshot
 
 
 class Table(NamedTuple):

@@ -22,17 +22,18 @@ import polars as pl
 import streamlit as st
 
 import ingest
-import survey_figures
 from errors import DataError
+from figures import survey as survey_figures
+from i18n import reason, t
 from ingest import ColumnMapping, survey
+from ingest.ingested import SurveyInfo
 from ingest.read import ROW
-from ingest.survey import SurveyInfo
+from ingest.schema import REQUIRED
 from metrics.mask import mask_column
-from store import Dataset, Filters, open_dataset, voc
+from store import Dataset, Filters, open_dataset
 from store import queries as q
-from store.schema import REQUIRED
+from store.build import comments as store_comments
 from ui import data, text
-from ui.i18n import reason, t
 
 STATE_KEY = "upload"  # the session's Upload (the dataset itself is in st.session_state["dataset"])
 GENERATION_KEY = "upload_generation"  # bumped on clear(): a new, empty file uploader
@@ -63,7 +64,7 @@ class Upload:
 
 
 def _remove(directory: str) -> None:
-    voc.wait_for_jobs(directory)  # a keywords step still writing there would leave its files behind
+    store_comments.wait_for_jobs(directory)  # a keywords step still writing there would leave its files behind
     shutil.rmtree(directory, ignore_errors=True)
 
 
@@ -195,7 +196,7 @@ def _forget(ds: Dataset) -> None:
     """Remove a replaced upload's Parquet and journey facts."""
     for f in ds.files:
         Path(f).unlink(missing_ok=True)
-    voc.wait_for_jobs(ds.facts_dir)
+    store_comments.wait_for_jobs(ds.facts_dir)
     shutil.rmtree(ds.facts_dir, ignore_errors=True)
 
 

@@ -8,24 +8,25 @@ import time
 import polars as pl
 import streamlit as st
 
-import figures
+from figures import overview as figures
+from i18n import t
 from store import Dataset, Filters
 from store import voc as store_voc
+from store.build import comments as store_comments
 from ui.data import _register, filter_options
-from ui.i18n import t
 
 
 def keywords_ready(ds: Dataset) -> bool:
     """Whether the keywords of the dataset's comments are computed (store.voc's tokens step)."""
-    return store_voc.tokens_ready(ds)
+    return store_comments.tokens_ready(ds)
 
 
-def keywords_job(ds: Dataset) -> store_voc.TokensJob:
+def keywords_job(ds: Dataset) -> store_comments.TokensJob:
     """The background tokens step of the dataset (started when it is not running yet)."""
-    return store_voc.start_tokens(ds)
+    return store_comments.start_tokens(ds)
 
 
-def wait_for_keywords(ds: Dataset, note: str | None = None) -> store_voc.TokensJob | None:
+def wait_for_keywords(ds: Dataset, note: str | None = None) -> store_comments.TokensJob | None:
     """Block this run, with a progress bar (and ``note`` under it), until the dataset's keywords are computed in
     their background thread; returns the job (None when they were ready). Leaving the page ends the wait, not
     the work."""

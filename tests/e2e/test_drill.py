@@ -10,7 +10,7 @@ import urllib.parse
 
 import pytest
 
-import executive
+from figures import executive
 from store import Filters, open_dataset, queries
 from store import episodes as store_episodes
 from tests.e2e.browser import CHART, EXCEPTION, open_view, wait_rendered

@@ -7,7 +7,7 @@ import urllib.parse
 
 import pytest
 
-import figures
+from figures import overview as figures
 from store import Filters, open_dataset
 from store import episodes as store_episodes
 from tests.e2e.browser import EXCEPTION, open_view, wait_rendered

@@ -174,8 +174,8 @@ def test_the_reading_names_no_driver_when_the_top_one_is_not_significant_or_nega
 def test_every_reading_template_is_translated_with_the_same_fields():
     import string
 
+    from i18n import t
     from metrics.drivers import READING_EN, READING_KEYS
-    from ui.i18n import t
 
     for key in READING_KEYS:
         fields = {f for _, f, _, _ in string.Formatter().parse(READING_EN[key]) if f}

@@ -91,7 +91,7 @@ def test_every_answer_the_same_gives_none_and_a_reason_not_a_division_by_zero():
 
 @pytest.mark.parametrize("selection", [{}, {"channel": ["모바일 앱", "콜센터"], "stage": ["가입", "이용"]}])
 def test_the_models_on_hashed_journey_keys_equal_the_models_on_the_ids(tmp_path, monkeypatch, selection):
-    import figures
+    from figures import overview as figures
     from metrics.drivers import key_drivers, stage_design
 
     ds = open_dataset(str(sample_path(tmp_path)))

@@ -150,7 +150,7 @@ def test_the_biggest_mover_is_the_most_significant_segment_not_the_whole_selecti
 
 @pytest.mark.parametrize("key", STORY_KEYS)
 def test_every_story_template_has_the_same_fields_in_both_languages(key):
-    from ui.i18n import t
+    from i18n import t
 
     def fields(text):
         return {f for _, f, _, _ in string.Formatter().parse(text) if f}

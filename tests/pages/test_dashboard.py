@@ -7,10 +7,10 @@ import re
 
 import pytest
 
+from i18n import t
 from store import open_dataset
 from tests.pages.conftest import ENTRY, PAGES, expected_nps
 from tests.support.markdown import shown
-from ui.i18n import t
 
 PAGE_FILES = ["overview.py", "journey_map.py"]
 HANGUL = re.compile("[가-힣]")
@@ -218,7 +218,7 @@ def test_without_chromium_the_overview_says_so_in_place_of_the_pdf_button(app, s
 
 
 def test_with_chromium_the_overview_offers_the_pdf_button(app, sample_path):
-    from ui import snapshot
+    from ui.charts import snapshot
 
     if snapshot.browser() is None:
         pytest.skip("no Chromium on this machine")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ui.i18n import t
+from i18n import t
 
 
 def _problems(at) -> list:

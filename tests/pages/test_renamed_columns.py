@@ -7,8 +7,8 @@ import datetime as dt
 import polars as pl
 import pytest
 
+from i18n import column_label, t
 from tests.support.markdown import live_markup, shown
-from ui.i18n import column_label, t
 
 
 @pytest.fixture(scope="module")

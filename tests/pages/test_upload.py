@@ -9,8 +9,8 @@ from pathlib import Path
 import polars as pl
 
 import ingest
+from ingest.schema import CANONICAL
 from store import Filters, open_dataset
-from store.schema import CANONICAL
 from tests.pages.conftest import PAGES
 from tests.support.markdown import shown
 from ui import layout

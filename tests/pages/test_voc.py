@@ -5,10 +5,10 @@ from __future__ import annotations
 import polars as pl
 import pytest
 
+from i18n import t
 from metrics.text import keywords
 from store import open_dataset
-from store import voc as store_voc
-from ui.i18n import t
+from store.build import comments as store_comments
 
 
 def _problems(at) -> list:
@@ -18,7 +18,7 @@ def _problems(at) -> list:
 @pytest.fixture(scope="module")
 def tokenised(sample_path):
     """The sample with its keywords computed (the page's background step, done here once)."""
-    store_voc.ensure_tokens(open_dataset(sample_path))
+    store_comments.ensure_tokens(open_dataset(sample_path))
     return sample_path
 
 
@@ -79,7 +79,7 @@ def test_a_keyword_no_comment_uses_selects_nothing_and_says_which_filter_to_rela
 
 
 def test_voc_page_on_data_without_comments_says_so(app, telco_path):
-    store_voc.ensure_tokens(open_dataset(telco_path))
+    store_comments.ensure_tokens(open_dataset(telco_path))
     at = app(telco_path, page="voc.py")
     assert _problems(at) == []
     assert [i.value for i in at.info] == [t("voc_no_comments")]

@@ -15,8 +15,8 @@ import pytest
 import ingest
 import report
 from errors import CacheError, disk_problem
-from store import facts as store_facts
 from store import open_dataset
+from store.build import facts as store_facts
 from tests.support.sample import sample_path
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -9,10 +9,10 @@ import pytest
 
 import ingest
 import report
-from figures import headline
+from figures.overview import headline
+from ingest.schema import CANONICAL, INTERNAL_COLUMNS, column_names
 from store import Filters, open_dataset
 from store import queries as q
-from store.schema import CANONICAL, INTERNAL_COLUMNS, column_names
 from tests.support.telco import telco_events
 from ui import drill
 from ui.state import KEPT_PARAMS, query_string_values

@@ -9,8 +9,9 @@ import pytest
 from metrics.journeys import journey_facts
 from metrics.paths import SEP, journey_paths, path_inputs, transition_inputs, transition_rows
 from store import Filters, open_dataset
-from store import paths as sp
+from store import journey_paths as sp
 from store import queries as q
+from store.build import journey_steps
 from tests.support.telco import telco_events
 
 T = dt.datetime(2025, 5, 1, 8)
@@ -88,7 +89,7 @@ def test_each_step_carries_its_journeys_facts(telco):
                                        {"dims": {"region": ["부산"]}}])
 def test_touchpoint_transitions_equal_the_reference(telco, selection):
     frame, ds = telco
-    assert sp.has_touchpoint_map(ds)
+    assert journey_steps.has_touchpoint_map(ds)
     f = Filters.make(**selection)
     chosen = q.journeys(ds, f, ["journey_id"])["journey_id"]
     facts = journey_facts(frame).filter(pl.col("journey_id").is_in(chosen.implode()))
@@ -114,9 +115,9 @@ def test_touchpoint_transitions_skip_unnamed_touchpoints_and_need_few_touchpoint
     from store import episodes
 
     assert episodes.count_journeys(ds, Filters(), transition=("touchpoint", "상담", "개통")) == 1
-    monkeypatch.setattr(sp, "MAX_MAP_TOUCHPOINTS", 1)
+    monkeypatch.setattr(journey_steps, "MAX_MAP_TOUCHPOINTS", 1)
     frame.with_columns(pl.lit("x").alias("region")).write_parquet(tmp_path / "tp2.parquet")
-    assert not sp.has_touchpoint_map(open_dataset(tmp_path / "tp2.parquet", cache_dir=tmp_path / "cache"))
+    assert not journey_steps.has_touchpoint_map(open_dataset(tmp_path / "tp2.parquet", cache_dir=tmp_path / "cache"))
 
 
 def test_paths_and_transitions_by_hand_with_equal_timestamps(tmp_path):
@@ -162,7 +163,7 @@ def test_an_unknown_path_kind_is_refused(telco):
 
 def test_paths_aggregated_in_many_parts_equal_the_reference(tmp_path, monkeypatch):
     # the facts pass splits the journeys into parts by a hash of their id (memory): 3 steps per part here
-    monkeypatch.setattr(sp, "_STEPS_PER_PART", 3)
+    monkeypatch.setattr(journey_steps, "_STEPS_PER_PART", 3)
     frame = telco_events(40, seed=9)
     path = tmp_path / "parts.parquet"
     frame.write_parquet(path)
@@ -175,7 +176,7 @@ def test_paths_aggregated_in_many_parts_equal_the_reference(tmp_path, monkeypatc
 
 def test_facts_of_another_format_are_refused_with_one_sentence(tmp_path):
     from errors import DataError
-    from store.dataset import open_facts
+    from store.build.cache import open_facts
 
     rows = [("j", T, "a", "app"), ("j", T + H, "b", "web")]
     path = tmp_path / "other.parquet"
@@ -228,7 +229,7 @@ def test_an_episode_is_the_journeys_touchpoints_in_journey_order_and_its_custome
     assert episodes.customer_journeys(ds, "c")["stage_path"].to_list() == [["a"], ["a", "b"]]
 
     # facts without their source (--facts DIR): the comments come from the comments facts, each at its touchpoint
-    from store.dataset import open_facts
+    from store.build.cache import open_facts
 
     facts = open_facts(ds.facts_dir)
     assert episodes.episode(facts, "j1").select("stage", "channel", "comment").rows() == ep.select(
@@ -237,7 +238,7 @@ def test_an_episode_is_the_journeys_touchpoints_in_journey_order_and_its_custome
 
 def test_a_facts_only_episode_keeps_one_comment_per_touchpoint_when_touchpoints_are_equal(tmp_path):
     from store import episodes
-    from store.dataset import open_facts
+    from store.build.cache import open_facts
 
     rows = [("j1", T, "a", "web", "tp", "둘째 글"), ("j1", T, "a", "web", "tp", "첫째 글"),
             ("j1", T, "a", "web", "tp", None), ("j1", T + H, "b", "web", None, "끝")]

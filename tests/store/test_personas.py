@@ -7,11 +7,11 @@ import numpy as np
 import polars as pl
 import pytest
 
-import figures
+from figures import overview as figures
 from metrics import personas as mp
 from store import Filters, open_dataset
-from store import personas as sp
 from store import queries as q
+from store.build import personas as sp
 
 T = dt.datetime(2025, 3, 2, 9, 0)
 H = dt.timedelta(hours=1)

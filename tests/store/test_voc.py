@@ -7,12 +7,13 @@ import json
 import polars as pl
 import pytest
 
-import figures
 import report
+from figures import overview as figures
 from metrics.text import keywords
 from sample_data import generate as gen
 from store import Filters, open_dataset
 from store import voc as store_voc
+from store.build import comments as store_comments
 from tests.support.sample import sample_path
 
 
@@ -144,16 +145,16 @@ def test_tokens_run_once_in_the_background_with_progress(tmp_path, monkeypatch):
         "comment": ["유심이 안 돼요", "유심을 바꿨어요", "유심이 안 돼요", "연락처 010-1234-5678"],
     }).write_parquet(path)
     ds = open_dataset(path)
-    assert not store_voc.tokens_ready(ds)
+    assert not store_comments.tokens_ready(ds)
     seen = []
-    monkeypatch.setattr(store_voc, "CHUNK_TEXTS", 1)
-    job = store_voc.start_tokens(ds)
-    assert store_voc.start_tokens(ds) is job  # one job per data version
+    monkeypatch.setattr(store_comments, "CHUNK_TEXTS", 1)
+    job = store_comments.start_tokens(ds)
+    assert store_comments.start_tokens(ds) is job  # one job per data version
     job.thread.join(60)
-    assert job.error is None and job.fraction == 1.0 and store_voc.tokens_ready(ds)
-    store_voc.ensure_tokens(ds, lambda fraction, message: seen.append(fraction))
+    assert job.error is None and job.fraction == 1.0 and store_comments.tokens_ready(ds)
+    store_comments.ensure_tokens(ds, lambda fraction, message: seen.append(fraction))
     assert seen == []  # already done: not tokenised again
-    tokens = pl.read_parquet(str(tmp_path / "cache" / ds.version / store_voc.TOKENS))
+    tokens = pl.read_parquet(str(tmp_path / "cache" / ds.version / store_comments.TOKENS))
     # three distinct texts, each tokenised once; the phone number is no keyword
     assert sorted(tokens.rows()) == [(1, "연락처"), (2, "바꾸다"), (2, "유심"), (3, "유심")]
     counts = store_voc.keyword_counts(ds, Filters())

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-import executive
-import figures
+from figures import executive
+from figures import overview as figures
 from store import Dataset, Filters
 
 

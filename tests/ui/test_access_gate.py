@@ -9,7 +9,7 @@ from tests.test_access import AUTH  # one example provider for the gate's pure a
 def _script():
     import streamlit as st
 
-    from ui.access_gate import require_access
+    from hosting.sign_in import require_access
 
     require_access()
     st.markdown("the dashboard")

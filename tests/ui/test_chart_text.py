@@ -11,17 +11,15 @@ import polars as pl
 import pytest
 
 from metrics.paths import path_tree
-from ui import (
-    channel_charts,
-    chart_style,
-    driver_charts,
-    duration_charts,
-    journey_map_charts,
-    nps_charts,
-    path_charts,
-    persona_charts,
-    voc_charts,
-)
+from ui.charts import channels as channel_charts
+from ui.charts import drivers as driver_charts
+from ui.charts import duration as duration_charts
+from ui.charts import journey_map as journey_map_charts
+from ui.charts import journey_paths as path_charts
+from ui.charts import nps as nps_charts
+from ui.charts import personas as persona_charts
+from ui.charts import style as chart_style
+from ui.charts import voc as voc_charts
 from ui.text import plot
 
 # the modules of chart builders (ui.chart_style holds what they share: helpers, not builders)

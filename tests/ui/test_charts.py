@@ -1,7 +1,7 @@
 import polars as pl
 
-from ui.chart_style import colour_map
-from ui.journey_map_charts import emotion_curve, funnel, heatmap
+from ui.charts.journey_map import emotion_curve, funnel, heatmap
+from ui.charts.style import colour_map
 
 
 def test_a_value_keeps_its_colour_whatever_the_order_or_the_filter():
@@ -54,7 +54,7 @@ def test_persona_emotion_curves_are_small_multiples_with_all_journeys_behind_eac
 
 
 def test_named_groups_are_sorted_by_value_and_ordered_groups_keep_their_order():
-    from ui.channel_charts import group_bars
+    from ui.charts.channels import group_bars
 
     frame = pl.DataFrame({"channel": ["앱", "웹", "콜센터", "지점"], "csat": [60.0, 80.0, None, 70.0],
                           "ratings": [100, 100, 0, 100]})
@@ -77,7 +77,7 @@ def test_heatmap_cells_with_few_ratings_carry_a_star():
 def test_drivers_that_are_not_significant_get_no_quadrant_colour():
     import polars as pl
 
-    from ui import driver_charts
+    from ui.charts import drivers as driver_charts
 
     table = pl.DataFrame({"stage": ["가입", "이용", "문의"], "importance": [50.0, 30.0, 20.0],
                           "coefficient": [1.2, 0.4, 0.1], "p_value": [0.001, 0.2, None],
@@ -96,7 +96,7 @@ def test_weekly_nps_has_its_own_axis_and_is_never_drawn_over_the_percentage_bars
 
     import polars as pl
 
-    from ui.nps_charts import nps_trend
+    from ui.charts.nps import nps_trend
 
     weeks = [dt.date(2025, 1, 6), dt.date(2025, 1, 13)]
     frame = pl.DataFrame({"week": weeks, "promoters": [10, 20], "passives": [30, 20], "detractors": [60, 60],
@@ -114,7 +114,7 @@ def test_weekly_nps_has_its_own_axis_and_is_never_drawn_over_the_percentage_bars
 
 
 def test_persona_durations_carry_their_unit_in_the_panel_title():
-    from ui.persona_charts import persona_multiples
+    from ui.charts.personas import persona_multiples
 
     kpis = pl.DataFrame({"persona": ["A", "B"], "nps": [10.0, -5.0], "responses": [50, 50], "csat": [60.0, 70.0],
                          "ratings": [50, 50], "ces": [5.0, 4.0], "ces_responses": [50, 50], "journeys": [60, 70],
@@ -151,7 +151,7 @@ def test_heatmap_cells_are_clickable_through_an_invisible_layer_that_keeps_the_h
 
 
 def test_handoff_cells_open_their_journeys_only_when_someone_took_the_handoff():
-    from ui.channel_charts import handoff_heatmap
+    from ui.charts.channels import handoff_heatmap
 
     matrix = pl.DataFrame({"from_channel": ["앱", "웹", "콜센터"], "앱": [0, 0, 7], "웹": [2, 0, 0], "콜센터": [3, 0, 0]})
     cells, diagonal = _click_layers(handoff_heatmap(matrix))
@@ -163,7 +163,7 @@ def test_handoff_cells_open_their_journeys_only_when_someone_took_the_handoff():
 
 
 def test_each_driver_point_carries_its_stage_first_for_a_click():
-    from ui import driver_charts
+    from ui.charts import drivers as driver_charts
 
     table = pl.DataFrame({"stage": ["가입", "이용"], "importance": [50.0, 30.0], "coefficient": [1.2, 0.4],
                           "p_value": [0.001, 0.002], "mean_satisfaction": [3.0, 4.0], "n": [400, 300],
@@ -174,7 +174,7 @@ def test_each_driver_point_carries_its_stage_first_for_a_click():
 
 
 def test_keyword_values_sit_beside_their_bars_at_a_readable_size_with_room_on_the_axis():
-    from ui.voc_charts import VALUE_FONT, keyword_bars, rising_bars
+    from ui.charts.voc import VALUE_FONT, keyword_bars, rising_bars
 
     words = pl.DataFrame({"keyword": ["수수료", "공동인증서", "앱"], "share": [17.6, 9.5, None],
                           "nps": [-64.0, None, 10.0]})
@@ -191,8 +191,8 @@ def test_keyword_values_sit_beside_their_bars_at_a_readable_size_with_room_on_th
 
 
 def test_many_category_names_on_an_x_axis_may_turn_where_they_would_overlap():
-    from ui.duration_charts import boxes
-    from ui.voc_charts import keyword_heatmap
+    from ui.charts.duration import boxes
+    from ui.charts.voc import keyword_heatmap
 
     spans = pl.DataFrame({"persona": ["금융 거래가 활발한 비즈니스맨", "현금을 사용하는 가정 주부"], "n": [90, 60],
                           "p10": [0.5, 0.5], "q1": [2.0, 2.0], "median": [10.0, 9.0], "q3": [30.0, 28.0],

@@ -1,4 +1,4 @@
-from ui.chart_style import wrap
+from ui.charts.style import wrap
 from ui.drill import Drill, _label_value, parse, to_params
 from ui.text import plot
 

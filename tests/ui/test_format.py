@@ -135,7 +135,7 @@ def test_chart_numbers_never_read_minus_zero():
 
 
 def test_group_bars_label_a_value_that_rounds_to_zero_without_a_sign():
-    from ui.channel_charts import group_bars
+    from ui.charts.channels import group_bars
 
     frame = pl.DataFrame({"handoff_group": ["0", "1"], "nps": [-0.04, -7.25], "responses": [100, 100]})
     assert list(group_bars(frame, "handoff_group", "nps", "responses", "NPS", 30).data[0].text) == ["0.0", "-7.2"]

@@ -1,7 +1,7 @@
 import re
 from pathlib import Path
 
-from ui.i18n import LANGUAGES, TEXT, t
+from i18n import LANGUAGES, TEXT, t
 
 ROOT = Path(__file__).resolve().parents[2]
 FIELD = re.compile(r"{(\w+)}")
@@ -32,10 +32,10 @@ def test_every_metrics_reason_reads_in_korean_and_an_unknown_one_passes_through(
 
     import polars as pl
 
+    from i18n import reason
     from metrics.drivers import key_drivers
     from metrics.handoff_effect import handoff_effect
     from metrics.trend import trend
-    from ui.i18n import reason
 
     few = pl.DataFrame({"journey_id": ["a", "b"], "nps": [9, 3], "handoffs": [0, 1], "events": [2, 3]})
     sat = pl.DataFrame({"journey_id": ["a"], "stage": ["s"], "mean_satisfaction": [4.0], "ratings": [1]})
@@ -61,7 +61,7 @@ def test_every_metrics_reason_reads_in_korean_and_an_unknown_one_passes_through(
 
 
 def test_column_labels_come_from_the_setting_then_built_in_names_then_the_column(monkeypatch):
-    from ui.i18n import column_label, configured_column_labels
+    from i18n import column_label, configured_column_labels
 
     assert configured_column_labels(" region = Area | 권역 ; plan=Plan ; =x; bad") == {
         "region": {"en": "Area", "ko": "권역"}, "plan": {"en": "Plan", "ko": "Plan"}}

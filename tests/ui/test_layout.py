@@ -22,9 +22,9 @@ def test_every_step_of_the_facts_pass_has_a_translated_progress_message(tmp_path
 
     import polars as pl
 
+    from i18n import TEXT
     from store import open_dataset
     from ui.data import PROGRESS_STEPS
-    from ui.i18n import TEXT
 
     path = tmp_path / "e.parquet"
     pl.DataFrame({"journey_id": ["j"], "timestamp": [dt.datetime(2025, 1, 1)], "stage": ["s"],

@@ -22,8 +22,16 @@ import sys
 import uuid
 from pathlib import Path
 
-from store import cube, journey_stages
-from store.schema import BY_NAME, CANONICAL, FACTS_FORMAT, column_names
+import settings
+from errors import DataError
+from ingest.schema import BY_NAME, CANONICAL, FACTS_FORMAT, column_names
+from metrics.text import keywords
+from store.build import cube, db, journey_stages, personas
+from store.build.cache import open_dataset
+from store.build.comments import JOURNEY_KEYWORDS, TOKENS
+from store.build.dataset import fingerprint, resolve
+from store.build.journey_steps import MAX_MAP_TOUCHPOINTS, TOUCHPOINT_STEPS
+from store.build.source import _check_types, _describe, _invalid_reason_sql
 
 # The DuckDB types of store.schema as Spark SQL types (TIMESTAMP is wall-clock time: no time zone).
 _SPARK_TYPES = {"VARCHAR": "STRING", "TIMESTAMP": "TIMESTAMP_NTZ", "DOUBLE": "DOUBLE"}
@@ -59,11 +67,6 @@ def session(master: str | None = None, app_name: str = "cxlens-facts"):
 def open_with_spark(source: str, name: str | None = None, master: str | None = None):
     """``store.open_dataset(source)`` with its facts computed by the Spark pass (unless Spark already wrote this
     version's facts): written under the cache directory's version folder, where the dashboard looks for them."""
-    import settings
-    from errors import DataError
-    from store import db
-    from store.dataset import fingerprint, open_dataset, resolve
-    from store.source import _check_types, _describe
 
     files = resolve(source)
     _check_types(_describe(files))
@@ -92,7 +95,6 @@ def open_with_spark(source: str, name: str | None = None, master: str | None = N
 
 def _reason_sql() -> str:
     """The store's CASE naming an event's first problem (NULL when valid): one definition for both engines."""
-    from store.source import _invalid_reason_sql
 
     return _invalid_reason_sql()
 
@@ -106,7 +108,6 @@ def run(spark, source: str, out_dir: str | Path, max_dimension_values: int | Non
     events, journeys (with their paths), transitions, stages, steps, touchpoint_cube, comments, quarantine and meta, as the
     DuckDB pass does, and the later passes' tokens, journey keywords and customer features.
     Returns the meta row as a dict."""
-    import settings
 
     limit = max_dimension_values or settings.get_int("max_dimension_values")
     out = str(out_dir).rstrip("/")
@@ -275,7 +276,6 @@ def _paths(spark, out: str, mask: str) -> None:
 def _touchpoint_steps(spark, out: str) -> None:
     """touchpoint_steps, as ``store.paths.write_touchpoint_steps`` (only for 2 to MAX_MAP_TOUCHPOINTS named
     touchpoints): transitions between consecutive named touchpoints, with the journey columns of steps."""
-    from store.paths import MAX_MAP_TOUCHPOINTS, TOUCHPOINT_STEPS
 
     named = spark.sql("SELECT count(DISTINCT touchpoint) FROM cx_events").collect()[0][0]
     if not 2 <= named <= MAX_MAP_TOUCHPOINTS:
@@ -317,12 +317,10 @@ def _text(name: str) -> str:
 def _tokens(spark, out: str) -> None:
     """tokens and journey_keywords, as ``store.voc.ensure_tokens``: each distinct comment's keywords
     (``metrics.text.keywords``, kiwipiepy on the workers) and the distinct journey, keyword pairs."""
-    from store.voc import JOURNEY_KEYWORDS, TOKENS
 
     def tokenise(batches):
         import pandas as pd
 
-        from metrics.text import keywords
 
         for batch in batches:
             found = keywords(batch["comment"].tolist())
@@ -342,8 +340,6 @@ def _tokens(spark, out: str) -> None:
 def _features(spark, out: str, dims: tuple[str, ...]) -> None:
     """The derived personas' customer features, as ``store.personas._compute_features`` (same stages, channels
     and definitions), into ``personas/features-<format>.parquet``."""
-    import settings
-    from store import personas
 
     inferred = [r[0] for r in spark.sql(
         f"SELECT stage FROM parquet.`{out}/stages.parquet` ORDER BY median_position, stage").collect()]

@@ -10,8 +10,8 @@ from __future__ import annotations
 import os
 
 from errors import CacheError, DataError
-from store import db
-from store.schema import BY_NAME, CANONICAL, REQUIRED, SCORE_RANGES, column_names, quote
+from ingest.schema import BY_NAME, CANONICAL, REQUIRED, SCORE_RANGES, column_names, quote
+from store.build import db
 
 
 def _read_sql() -> str:

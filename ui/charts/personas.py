@@ -8,9 +8,9 @@ import plotly.graph_objects as go
 import polars as pl
 from plotly.subplots import make_subplots
 
+from i18n import t
 from ui import format as number_format
-from ui.chart_style import ALL_COLOUR, DEFAULT_BAR, is_low, n_text, standard_layout, wrap
-from ui.i18n import t
+from ui.charts.style import ALL_COLOUR, DEFAULT_BAR, is_low, n_text, standard_layout, wrap
 from ui.text import plot
 
 # (column, label key, n column, axis range or None, value format)

@@ -14,9 +14,9 @@ import plotly.graph_objects as go
 import polars as pl
 from plotly.colors import sample_colorscale
 
+from i18n import t
 from ui import format as number_format
-from ui.chart_style import HEIGHT, n_text, standard_layout, wrap
-from ui.i18n import t
+from ui.charts.style import HEIGHT, n_text, standard_layout, wrap
 from ui.text import plot
 
 NPS_SCALE = "RdYlGn"

@@ -10,9 +10,9 @@ from typing import Any
 
 import polars as pl
 
-import figures
 import settings
 from errors import DataError
+from figures import overview as figures
 from metrics.movers import ALL, alerts, segment_changes
 from metrics.nps import nps
 from metrics.pain_points import pain_points as rank_pain_points

@@ -19,7 +19,7 @@ from collections.abc import Mapping, Sequence
 
 import plotly.graph_objects as go
 
-from ui.i18n import t
+from i18n import t
 from ui.text import plot
 
 # One palette per kind; a value's colour is fixed by its position among all of the dataset's values

@@ -11,6 +11,7 @@ import polars as pl
 
 import settings
 from errors import DataError
+from i18n import t
 from metrics import paths as metrics_paths
 from metrics import personas as mp
 from metrics.confidence import csat_interval, nps_interval
@@ -39,9 +40,11 @@ from metrics.voc import (
 from metrics.weakest_stage import weakest_stage
 from store import Dataset, Filters
 from store import episodes as store_episodes
-from store import paths as store_paths
+from store import journey_paths as store_paths
 from store import queries as q
 from store import voc as voc_store
+from store.build import journey_steps
+from store.build import personas as sp
 
 HEADLINE_KEYS = ("events", "journeys", "nps", "nps_responses", "csat", "ces", "median_journey_hours",
                  "p90_journey_hours", "handoff_rate", "stages", "handoffs")
@@ -235,7 +238,7 @@ def paths_report(ds: Dataset, f: Filters) -> dict[str, Any]:
             {"from": r["from"], "to": r["to"], "count": r["count"], "journeys": r["journeys"],
              "median_hours": r["median_hours"], "nps": r["nps"]}
             for r in transition_table(ds, f, kind).iter_rows(named=True)
-        ] if kind != "touchpoint" or store_paths.has_touchpoint_map(ds) else None
+        ] if kind != "touchpoint" or journey_steps.has_touchpoint_map(ds) else None
     return {"paths": paths, "transitions": transitions}
 
 
@@ -356,7 +359,6 @@ def _format_value(feature: str, value: float | None) -> str:
 
 def trait_phrase(feature: str, high: bool, lang: str) -> str:
     """Words for a persona whose ``feature`` is above (``high``) or below the average, in ``lang``."""
-    from ui.i18n import t
 
     kind = mp.kind(feature)
     value = feature.split("=", 1)[1] if feature.startswith("attribute:") else feature.partition(":")[2]
@@ -366,7 +368,6 @@ def trait_phrase(feature: str, high: bool, lang: str) -> str:
 
 def _clustered(ds: Dataset, k: int | None, method: str, features: Sequence[str] | None):
     """(assignment: customer_id, cluster; model dict; used features), computed once per version and setting."""
-    from store import personas as sp
 
     feats = sp.customer_features(ds)
     available = [c for c in feats.columns if c != "customer_id"]
@@ -401,8 +402,6 @@ def _clustered(ds: Dataset, k: int | None, method: str, features: Sequence[str] 
 
 def _labelled(ds: Dataset, k: int | None, lang: str, method: str, features: Sequence[str] | None):
     """(view, key, model, profile, {cluster: label}): the clustering of ``_clustered`` labelled in ``lang``."""
-    from store import personas as sp
-    from ui.i18n import t
 
     key, assignment, model = _clustered(ds, k, method, features)
     profile = sp.read(sp.stored(ds, key, "profile"))
@@ -425,8 +424,6 @@ def derived_personas(ds: Dataset, f: Filters, k: int | None = None, lang: str = 
                      method: str = mp.DEFAULT_METHOD, features: Sequence[str] | None = None) -> DerivedPersonas:
     """The derived personas of ``ds`` (clustered over all its customers, once per data version and setting),
     labelled in ``lang`` and measured on the selection ``f``."""
-    from store import personas as sp
-    from ui.i18n import t
 
     view, key, model, profile, names = _labelled(ds, k, lang, method, features)
     found_k = int(model["k"])

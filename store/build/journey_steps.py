@@ -1,27 +1,14 @@
-"""Journey paths and transitions: written once per data version in the facts pass, queried per selection.
-
-``steps.parquet`` holds, per journey, every touchpoint at which the stage or the channel changes
-(and the first one): journey_id, seq, prev_stage, stage, prev_channel, channel, hours (since the
-previous touchpoint), the journey's journey_first_ts, journey_persona and journey_nps (as the
-journey facts define them), so a period or persona filter and the NPS of a transition's journeys need
-no join, journey_stage_channel_mask (the journey facts' stage × channel bits), and first_stage_move /
-first_channel_move (the journey's first move along that edge), so
-journeys per edge need no distinct count. Each journey's stage path and channel path (its stages / channels in journey order,
-consecutive repeats collapsed) are columns of the journey facts, ``stage_path`` and ``channel_path``:
-the values joined by SEP. metrics.paths holds the same definitions in Polars; a test holds the two equal.
-"""
+"""Journey steps, written once per data version in the facts pass: ``steps.parquet`` (every touchpoint at which the
+stage or the channel changes, and the first one), each journey's stage and channel paths for the journey facts,
+and ``touchpoint_steps.parquet`` (transitions between consecutive named touchpoints). ``store.journey_paths`` reads
+them per selection."""
 
 from __future__ import annotations
 
-import dataclasses
 import math
 from pathlib import Path
 
-import polars as pl
-
-from store.dataset import Dataset
-from store.filters import Filters, journey_conditions
-from store.queries import _query, _with
+from store.build.dataset import Dataset
 
 KINDS = ("stage", "channel")  # what a path or a transition is made of (an allow-list for identifiers)
 MAP_KINDS = (*KINDS, "touchpoint")  # what a process map's nodes can be (touchpoints: when there are not too many)
@@ -134,90 +121,3 @@ def has_touchpoint_map(ds: Dataset) -> bool:
     return Path(_steps_path(ds, "touchpoint")).exists()
 
 
-def _kind(kind: str, kinds: tuple[str, ...] = KINDS) -> str:
-    if kind not in kinds:
-        raise ValueError(f"unknown path kind {kind!r}; allowed: {list(kinds)}")
-    return kind
-
-
-def path_condition(values: tuple[str, ...], alias: str, params: dict) -> str:
-    """A condition on journeys (``alias``) whose stage path or channel path contains ``values`` consecutively
-    (a path is collapsed, so a value repeated in a row never matches); adds its parameters to ``params``."""
-    params["path_seq"] = SEP + SEP.join(values) + SEP
-    return " OR ".join(f"contains(chr(31) || {alias}.{k}_path || chr(31), $path_seq)" for k in KINDS).join("()")
-
-
-def path_stats(ds: Dataset, f: Filters, kind: str) -> pl.DataFrame:
-    """Per ``kind`` path of the selected journeys: path (values joined by SEP), journeys,
-    median_journey_hours (median of the journeys' duration_hours), in no particular order."""
-    sql, params = _with(ds, f)
-    return _query(
-        ds, sql + f"SELECT {_kind(kind)}_path AS path, count(*) AS journeys, "
-        "median(duration_hours) AS median_journey_hours FROM sel GROUP BY ALL",
-        params,
-    )
-
-
-def path_answers(ds: Dataset, f: Filters, kind: str) -> pl.DataFrame:
-    """How many selected journeys on each ``kind`` path gave each NPS answer: path, nps, n."""
-    sql, params = _with(ds, f)
-    return _query(
-        ds, sql + f"SELECT {_kind(kind)}_path AS path, nps, count(*) AS n FROM sel WHERE nps IS NOT NULL GROUP BY ALL",
-        params,
-    )
-
-
-def _moves(ds: Dataset, f: Filters, kind: str, params: dict) -> str:
-    """The transitions of ``kind`` of the selected journeys: from, to, hours, first (the journey's first move along
-    this edge), nps (the journey's).
-
-    A period filter, a persona filter of the data's own persona and a channel or stage filter (when the journeys
-    carry stage × channel bits) are conditions on the steps' copies of the journey's first_ts, persona and bits;
-    any other selection is a semi-join on the selected journeys."""
-    k = _kind(kind, MAP_KINDS)
-    conds = [f"prev_{k} <> {k}"]
-    pushed = Filters(since=f.since, until=f.until, persona=() if ds.derived else f.persona)
-    conds += journey_conditions(pushed, "m", (), params, prefix="journey_")
-    if (f.channel or f.stage) and ds.pair_bits:  # $pair_mask: the selected pairs' bits (store.queries._with)
-        pushed = dataclasses.replace(pushed, channel=f.channel, stage=f.stage)
-        conds.append("(m.journey_stage_channel_mask & CAST($pair_mask AS UBIGINT)) <> 0")
-    if f != pushed:
-        conds.append("journey_id IN (SELECT journey_id FROM sel)")
-    params["steps"] = _steps_path(ds, k)
-    return (f"SELECT prev_{k} AS \"from\", {k} AS \"to\", hours, first_{k}_move AS first, journey_nps AS nps "
-            f"FROM read_parquet($steps) m WHERE {' AND '.join(conds)}")
-
-
-def transition_stats(ds: Dataset, f: Filters, kind: str) -> pl.DataFrame:
-    """Per ``kind`` transition (two consecutive touchpoints of a selected journey whose stage, channel or
-    touchpoint differs; for touchpoints, consecutive among the named ones): from, to, count, journeys (distinct),
-    median_hours between the two touchpoints. ``kind`` touchpoint needs ``has_touchpoint_map``."""
-    sql, params = _with(ds, f)
-    return _query(
-        ds, sql + f", m AS ({_moves(ds, f, kind, params)}) SELECT \"from\", \"to\", count(*) AS count, "
-        "count(*) FILTER (WHERE first) AS journeys, median(hours) AS median_hours FROM m GROUP BY ALL",
-        params,
-    )
-
-
-def transition_answers(ds: Dataset, f: Filters, kind: str) -> pl.DataFrame:
-    """How many selected journeys taking each ``kind`` transition gave each NPS answer (a journey counts
-    once per transition however often it takes it): from, to, nps, n."""
-    sql, params = _with(ds, f)
-    return _query(
-        ds, sql + f", m AS ({_moves(ds, f, kind, params)}) SELECT \"from\", \"to\", nps, count(*) AS n FROM m "
-        "WHERE first AND nps IS NOT NULL GROUP BY ALL",
-        params,
-    )
-
-
-def journey_paths(ds: Dataset, f: Filters) -> pl.DataFrame:
-    """The selected journeys' paths: journey_id, stage_path, channel_path (lists)."""
-    sql, params = _with(ds, f)
-    return _query(ds, sql + "SELECT journey_id, string_split(stage_path, chr(31)) AS stage_path, "
-                  "string_split(channel_path, chr(31)) AS channel_path FROM sel", params)
-
-
-__all__ = ["KINDS", "MAP_KINDS", "MAX_MAP_TOUCHPOINTS", "SEP", "has_touchpoint_map", "journey_paths", "path_answers",
-           "path_condition", "path_stats", "transition_answers", "transition_stats", "write_steps",
-           "write_touchpoint_steps"]

@@ -22,8 +22,9 @@ from pathlib import Path
 
 import polars as pl
 
-from store import db
-from store.dataset import Dataset
+from ingest.schema import quote
+from store.build import db
+from store.build.dataset import Dataset
 
 FEATURES_FORMAT = "1"  # bump when a feature's definition changes
 MAX_CHANNELS = 12      # channels with most touchpoints get a share feature; the rest are left out
@@ -119,7 +120,6 @@ def _compute_features(ds: Dataset) -> pl.DataFrame:
 
 
 def _q(name: str) -> str:
-    from store.schema import quote
 
     return quote(name)
 

@@ -10,9 +10,9 @@ from typing import Any
 import polars as pl
 
 import settings
-from figures import headline, score_trend
+from figures.overview import headline, score_trend
 from ingest import survey
-from ingest.survey import SurveyInfo
+from ingest.ingested import SurveyInfo
 from metrics.confidence import nps_interval
 from metrics.drivers import KeyDrivers, key_drivers
 from metrics.nps import nps

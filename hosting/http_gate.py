@@ -19,8 +19,9 @@ from starlette.requests import Request
 from starlette.responses import PlainTextResponse
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-import access
 import settings
+from hosting import access
+from hosting import sign_in
 
 log = logging.getLogger("cxlens.access")
 GUARDED = ("_stcore/upload_file/", "media/")  # under server.baseUrlPath; /static/media/ (fonts) is not
@@ -68,9 +69,8 @@ def _hostname(netloc: str) -> str:
 
 def admitted(cookies: dict[str, str], host: str | None) -> bool:
     """Whether the sign-in gate lets this requester in (open access, or signed in and allowed)."""
-    from ui.access_gate import read_secrets
 
-    decision = access.decide(read_secrets(), signed_in_user(cookies, host), settings.get("allowed_email_domains"))
+    decision = access.decide(sign_in.read_secrets(), signed_in_user(cookies, host), settings.get("allowed_email_domains"))
     return decision.state in ("open", "allowed")
 
 

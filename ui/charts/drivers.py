@@ -7,9 +7,9 @@ from collections.abc import Mapping
 import plotly.graph_objects as go
 import polars as pl
 
+from i18n import t
 from ui import format as number_format
-from ui.chart_style import is_low, n_text, standard_layout
-from ui.i18n import t
+from ui.charts.style import is_low, n_text, standard_layout
 from ui.text import plot
 
 QUADRANT_COLOURS = {"fix_first": "#D73027", "keep_up": "#1A9850", "maintain": "#4477AA", "monitor": "#999999"}

@@ -25,10 +25,9 @@ days, stages, channels, touchpoints, personas and answer values, not with the ev
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from store.dataset import Dataset
+from store.build import db
+from store.build.dataset import Dataset
 
 FILE = "touchpoint_cube.parquet"
 MEASURES = ("touchpoints", "satisfaction", "ces", "nps")
@@ -71,7 +70,6 @@ def path(ds: Dataset) -> str | None:
     """The dataset's cube; written beside its facts on first use when they lack one (facts of an earlier
     cxlens, or written by another engine by hand). None when it cannot be written there (a read-only facts
     directory): the caller then reads the events."""
-    from store import db
 
     return db.written_on_first_use(ds.facts_dir, FILE, lambda cur, out: write(
         cur, str(Path(ds.facts_dir) / "events.parquet"), out))

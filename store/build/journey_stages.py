@@ -26,10 +26,9 @@ than half of its 18 s at 10M events, and a full scan of its filter columns takes
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from store.dataset import Dataset
+from store.build import db
+from store.build.dataset import Dataset
 
 FILE = "journey_stages.parquet"
 KEYS = ("journey_id", "stage")  # what identifies a row
@@ -71,7 +70,6 @@ def path(ds: Dataset) -> str | None:
     """The dataset's journey stages; written beside its facts on first use when they lack them (facts of an
     earlier cxlens, or written by another engine by hand). None when they cannot be written there (a read-only
     facts directory): the caller then reads the events."""
-    from store import db
 
     facts = Path(ds.facts_dir)
     return db.written_on_first_use(facts, FILE, lambda cur, out: write(

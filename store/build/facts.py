@@ -16,9 +16,11 @@ from pathlib import Path
 import duckdb
 
 from errors import DataError, disk_problem
-from store import db
-from store.schema import BY_NAME, CANONICAL, FACTS_FORMAT, column_names, quote
-from store.source import _invalid_reason_sql, _source_select, _valid_sql
+from ingest.schema import BY_NAME, CANONICAL, FACTS_FORMAT, column_names, quote
+from store.build import cube, db, journey_stages
+from store.build import journey_steps as paths
+from store.build.comments import write_comments
+from store.build.source import _invalid_reason_sql, _source_select, _valid_sql
 
 Progress = Callable[[float, str], None]  # (fraction done 0-1, what is happening)
 
@@ -176,7 +178,6 @@ def _materialize(files: tuple[str, ...], columns: tuple[str, ...], dims: tuple[s
             raise disk_problem(exc, facts_dir.parent) or DataError(_conversion_message(str(exc))) from None
         step(0.5, "Computing journey facts")
         # (imported here: store.paths queries through store.queries, which imports this)
-        from store import cube, journey_stages, paths
         mask_stages, mask_channels = _mask_values(cur, types)
         # steps, and each journey's stage and channel path
         path_parts = paths.write_steps(cur, events["ev"], tmp, mask_stages, mask_channels)
@@ -206,7 +207,6 @@ def _materialize(files: tuple[str, ...], columns: tuple[str, ...], dims: tuple[s
             ) TO $out (FORMAT parquet)""",
             params={**events, "out": str(tmp / "stages.parquet")},
         )
-        from store.voc import write_comments  # the comments of the voice-of-the-customer page (store/voc.py)
         write_comments(cur, raw, params, tmp)
         step(0.9, "Listing invalid events")
         # The source's row count is in its Parquet footers: when every row made it into events.parquet

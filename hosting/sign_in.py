@@ -12,10 +12,10 @@ from typing import Any
 
 import streamlit as st
 
-import access
 import settings
+from hosting import access
+from i18n import t
 from ui import text
-from ui.i18n import t
 
 log = logging.getLogger("cxlens.access")
 

@@ -7,9 +7,9 @@ from collections.abc import Mapping, Sequence
 import plotly.graph_objects as go
 import polars as pl
 
+from i18n import t
 from ui import format as number_format
-from ui.chart_style import ALL_COLOUR, DEFAULT_BAR, HEIGHT, is_low, n_text, rgba, standard_layout, unwrap, wrap
-from ui.i18n import t
+from ui.charts.style import ALL_COLOUR, DEFAULT_BAR, HEIGHT, is_low, n_text, rgba, standard_layout, unwrap, wrap
 
 MIN_HOURS = 1 / 60  # log axes cannot show 0 h: shorter spans are drawn at one minute (the hover has the value)
 

@@ -6,8 +6,8 @@ import plotly.graph_objects as go
 import polars as pl
 from plotly.subplots import make_subplots
 
-from ui.chart_style import ALL_COLOUR, HEIGHT, is_low, n_text, standard_layout
-from ui.i18n import t
+from i18n import t
+from ui.charts.style import ALL_COLOUR, HEIGHT, is_low, n_text, standard_layout
 
 NPS_COLOURS = {"promoters": "#1A9850", "passives": "#BDBDBD", "detractors": "#D73027"}
 TARGET_COLOUR = "#7F3C8D"

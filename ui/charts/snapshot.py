@@ -17,11 +17,11 @@ import polars as pl
 from plotly.subplots import make_subplots
 
 from errors import DataError
+from i18n import column_labels, t
 from metrics.story import STORY_KEYS, fix_first_text, mover_sentence, nps_sentence
 from ui import format as number_format
 from ui import text
 from ui.cards import delta as card_delta
-from ui.i18n import column_labels, t
 
 # (kpi, label key, value format, change format)
 KPI_ROWS = (

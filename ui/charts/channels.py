@@ -7,9 +7,9 @@ from collections.abc import Mapping, Sequence
 import plotly.graph_objects as go
 import polars as pl
 
+from i18n import t
 from ui import format as number_format
-from ui.chart_style import DEFAULT_BAR, HEIGHT, click_layer, is_low, n_text, rgba, standard_layout, wrap
-from ui.i18n import t
+from ui.charts.style import DEFAULT_BAR, HEIGHT, click_layer, is_low, n_text, rgba, standard_layout, wrap
 from ui.text import plot
 
 

@@ -8,9 +8,9 @@ import plotly.graph_objects as go
 import polars as pl
 from plotly.subplots import make_subplots
 
+from i18n import t
 from ui import format as number_format
-from ui.chart_style import ALL_COLOUR, DEFAULT_BAR, HEIGHT, click_layer, is_low, n_text, standard_layout, wrap
-from ui.i18n import t
+from ui.charts.style import ALL_COLOUR, DEFAULT_BAR, HEIGHT, click_layer, is_low, n_text, standard_layout, wrap
 from ui.text import plot
 
 REFERENCE_COLOUR = "#9A9A9A"  # all journeys behind each persona's panel

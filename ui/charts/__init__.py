@@ -1,0 +1,1 @@
+"""Plotly figure builders, one per chart, sharing one colour map and layout (style.py)."""
