@@ -1,12 +1,25 @@
 """The user-facing exception types: problems in the user's data, and a cache directory that cannot be used."""
 
+from i18n import TEXT, Message
+
 
 class DataError(Exception):
     """A problem in the user's data, carrying one sentence a person can act on.
 
     Pages show it with ``st.error``; ``report.py`` prints ``error: <sentence>``
-    and exits 2. Nothing else reaches a user as a traceback.
+    and exits 2. Nothing else reaches a user as a traceback. It is raised as a message key of the ``i18n``
+    catalogs and its values (``DataError("file_empty", name=…)``): ``str()`` is the English sentence, ``text(lang)``
+    the sentence in the UI's language.
     """
+
+    def __init__(self, key: str, **values):
+        # A key the catalogs do not hold yet is an English sentence of its own (shown as it is in every language).
+        self.message = Message(key, **values) if key in TEXT else key
+        super().__init__(str(self.message))
+
+    def text(self, lang: str | None = None) -> str:
+        """The sentence in ``lang`` (default: the session's language)."""
+        return self.message.text(lang) if isinstance(self.message, Message) else self.message
 
 
 class CacheError(DataError):

@@ -29,6 +29,7 @@ from figures.overview import (
 from store import Dataset, Filters, open_dataset
 from store.build.cache import open_facts
 from store.build.db import writable
+from store.build.personas import assignment as persona_assignment
 from store.build.source import reads_directly
 from store.queries import quarantine
 
@@ -340,7 +341,6 @@ def _executive(ds: Dataset, f: Filters, args: argparse.Namespace) -> dict:
 
 def _write_personas(dp, out: Path) -> None:
     """customer_id,persona of every customer of the data (not only the selection), sorted by customer_id."""
-    from store.build.personas import assignment as persona_assignment
 
     assignment = persona_assignment(dp.view)
     try:

@@ -20,8 +20,7 @@ from starlette.responses import PlainTextResponse
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 import settings
-from hosting import access
-from hosting import sign_in
+from hosting import access, sign_in
 
 log = logging.getLogger("cxlens.access")
 GUARDED = ("_stcore/upload_file/", "media/")  # under server.baseUrlPath; /static/media/ (fonts) is not

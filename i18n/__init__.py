@@ -7,6 +7,9 @@ Pages call ``t(key, **values)``; the language is ``st.session_state["lang"]`` (`
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+
+import settings
 
 LANGUAGES = {"en": "English", "ko": "한국어"}
 DEFAULT_LANG = "en"
@@ -1251,7 +1254,6 @@ def configured_column_labels(value: str | None = None) -> dict[str, dict[str, st
     """The column_labels setting (``column=English|한국어`` pairs separated by ``;``) as {column: {lang: label}};
     a pair without ``|`` names the column the same way in both languages, an empty side is left out."""
     if value is None:
-        import settings
 
         value = settings.get("column_labels")
     out: dict[str, dict[str, str]] = {}
@@ -1279,20 +1281,65 @@ def column_label(column: str, lang: str | None = None) -> str:
 
 
 def t(key: str, lang: str | None = None, **values) -> str:
-    """The UI string ``key`` in ``lang`` (default: the session's language), with ``values`` filled in."""
+    """The UI string ``key`` in ``lang`` (default: the session's language), with ``values`` filled in; a value that
+    is a ``Message`` is put in the same language."""
     if lang is None:
         lang = current_lang()
     entry = TEXT[key]
     text = entry.get(lang) or entry[DEFAULT_LANG]
-    return text.format(**values) if values else text
+    if not values:
+        return text
+    return text.format(**{k: v.text(lang) if isinstance(v, Message) else v for k, v in values.items()})
+
+
+class Message(str):
+    """A sentence for a person, kept as its catalog key and values; as a ``str`` it is the English sentence (what
+    report.py prints and JSON holds), and ``text(lang)`` puts it in another language (never by parsing the English)."""
+
+    key: str
+    values: dict
+
+    def __new__(cls, key: str, **values) -> Message:
+        message = super().__new__(cls, t(key, DEFAULT_LANG, **values))
+        message.key, message.values = key, values
+        return message
+
+    def text(self, lang: str | None = None, escape: Callable[[str], str] | None = None) -> str:
+        """The sentence in ``lang`` (default: the session's language); ``escape`` is applied to each text value."""
+        values = {k: escape(v) if escape and isinstance(v, str) and not isinstance(v, Message) else v
+                  for k, v in self.values.items()}
+        return t(self.key, lang, **values)
+
+    def __reduce__(self):  # cached results are pickled: rebuild from the key and values, not the English
+        return (_message, (self.key, self.values))
+
+
+def _message(key: str, values: dict) -> Message:
+    return Message(key, **values)
+
+
+def text(message: str | None, lang: str | None = None) -> str | None:
+    """A message in ``lang``: a ``Message`` translated by its key, any other text as it is (a data value)."""
+    return message.text(lang) if isinstance(message, Message) else message
+
+
+def _no_session() -> str | None:
+    return None
+
+
+_language_source: Callable[[], str | None] = _no_session
+
+
+def use_language_source(source: Callable[[], str | None]) -> None:
+    """Where the session's language is kept (the UI registers ``st.session_state["lang"]``; without it, English)."""
+    global _language_source
+    _language_source = source
 
 
 def current_lang() -> str:
-    """The session's language: ``st.session_state["lang"]`` when it is a known language, else English."""
+    """The session's language, from the registered source when it names a known language, else English."""
     try:
-        import streamlit as st
-
-        lang = st.session_state.get("lang", DEFAULT_LANG)
-    except Exception:  # outside a Streamlit run (tests, report)
+        lang = _language_source()
+    except Exception:  # outside a Streamlit run (tests, report): no session
         return DEFAULT_LANG
     return lang if lang in LANGUAGES else DEFAULT_LANG

@@ -17,3 +17,14 @@ How to write a page (``pages/<name>.py``, registered in ``dashboard.py``)::
 
 Pages hold no SQL, no metric arithmetic and no literal UI strings (every string is in ui.i18n).
 """
+
+import streamlit as st
+
+import i18n
+
+
+def _session_lang() -> str | None:
+    return st.session_state.get("lang")
+
+
+i18n.use_language_source(_session_lang)  # every t() without a language speaks the session's
