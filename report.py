@@ -17,15 +17,10 @@ import settings
 from errors import DataError
 from figures import executive
 from figures import survey as survey_figures
-from figures.overview import (
-    derived_personas,
-    derived_personas_report,
-    episode,
-    headline,
-    paths_report,
-    statistics,
-    voc_report,
-)
+from figures.journeys import episode, paths_report
+from figures.overview import headline, statistics
+from figures.personas import derived_personas, derived_personas_report
+from figures.voc import voc_report
 from store import Dataset, Filters, open_dataset
 from store.build.cache import open_facts
 from store.build.db import writable

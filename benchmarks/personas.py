@@ -21,7 +21,7 @@ from pathlib import Path
 
 
 def measure(events: str) -> dict:
-    from figures import overview as figures
+    from figures import personas as personas_figures
     from metrics import personas as mp
     from store import Filters, open_dataset
     from store.build import personas as sp
@@ -31,7 +31,7 @@ def measure(events: str) -> dict:
     started = time.perf_counter()
     feats = sp.customer_features(ds)
     features_s = time.perf_counter() - started
-    dp = figures.derived_personas(ds, Filters(), k=None)
+    dp = personas_figures.derived_personas(ds, Filters(), k=None)
     total_s = time.perf_counter() - started
     return {"customers": feats.height, "features": len(mp.default_features(feats.columns)), "k": dp.k,
             "features_s": round(features_s, 2), "clustering_s": round(total_s - features_s, 2),

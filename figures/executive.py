@@ -12,7 +12,11 @@ import polars as pl
 
 import settings
 from errors import DataError
-from figures import overview as figures
+from figures import drivers as drivers_figures
+from figures import overview as overview_figures
+from figures import voc as voc_figures
+from figures.overview import KPI_KEYS, TIMED_KPIS
+from ingest.ingested import SurveyInfo
 from metrics.movers import ALL, alerts, segment_changes
 from metrics.nps import nps
 from metrics.pain_points import pain_points as rank_pain_points
@@ -26,7 +30,6 @@ from store import Dataset, Filters
 from store import queries as q
 
 _POOL = ThreadPoolExecutor(max_workers=2, thread_name_prefix="cxlens-movers")
-KPI_KEYS = ("nps", "csat", "ces", "journeys", "median_journey_hours", "handoff_rate")
 ALERT_KEYS = ("dimension", "value", "metric", "current", "previous", "change", "p_value")
 DETRACTOR_COLUMNS = ("customer_id", "journey_id", "score", "date", "last_stage", "last_channel", "worst_stage",
                      "comment")
@@ -53,16 +56,16 @@ def kpi_changes(ds: Dataset, w: dict) -> dict[str, Any]:
 
     Returns {"current": {kpi: v}, "previous": {kpi: v}, "change": {kpi: current − previous, None when either is
     None or the previous window has no journeys}, "compared": previous window has journeys, "nps_responses":
-    current answers, "tests": figures.change_tests of the two windows}.
+    current answers, "tests": overview_figures.change_tests of the two windows}.
     """
-    current = figures.kpis(ds, w["current_filters"])
-    previous = figures.kpis(ds, w["previous_filters"])
+    current = overview_figures.kpis(ds, w["current_filters"])
+    previous = overview_figures.kpis(ds, w["previous_filters"])
     compared = previous["journeys"] > 0
     change = {k: None if not compared or current[k] is None or previous[k] is None else current[k] - previous[k]
               for k in KPI_KEYS}
     return {"current": {k: current[k] for k in KPI_KEYS}, "previous": {k: previous[k] for k in KPI_KEYS},
             "change": change, "compared": compared, "nps_responses": current["nps_responses"],
-            "tests": figures.change_tests(ds, w["current_filters"], w["previous_filters"])}
+            "tests": overview_figures.change_tests(ds, w["current_filters"], w["previous_filters"])}
 
 
 def dimensions(ds: Dataset) -> tuple[str, ...]:
@@ -138,10 +141,10 @@ def _stage_channel_pain_points(ds: Dataset, f: Filters) -> pl.DataFrame:
 
 
 def reconciled_fix_first(ds: Dataset, f: Filters, drivers_table: pl.DataFrame | None = None) -> FixFirst:
-    """metrics.story.fix_first over the selection: the key drivers (figures.models), the per-stage ratings and the
+    """metrics.story.fix_first over the selection: the key drivers (drivers_figures.models), the per-stage ratings and the
     pain points."""
     if drivers_table is None:
-        drivers_table = figures.models(ds, f)[0].table
+        drivers_table = drivers_figures.models(ds, f)[0].table
     return fix_first(drivers_table, stage_ratings(ds, f), pain_points(ds, f), settings.get_int("min_sample"))
 
 
@@ -204,9 +207,9 @@ def target_statuses(values: dict[str, float | None]) -> dict[str, TargetStatus]:
 
 
 def top_complaint(ds: Dataset, f: Filters) -> dict | None:
-    """The keyword most distinctive of detractors' comments against promoters' (figures.voc: weighted log-odds,
+    """The keyword most distinctive of detractors' comments against promoters' (voc_figures.voc: weighted log-odds,
     z ≥ 1.96; strongest first) as {"keyword", "z"}; None without comments or without such a keyword."""
-    v = figures.voc(ds, f)
+    v = voc_figures.voc(ds, f)
     if v.reason or v.detractor.is_empty():
         return None
     return v.detractor.select("keyword", "z").row(0, named=True)
@@ -237,3 +240,25 @@ def summary(ds: Dataset, f: Filters, w: dict, changes: pl.DataFrame | None = Non
         "min_sample": settings.get_int("min_sample"),
         "complaint": complaint,
     }
+
+
+def dashboard_summary(ds: Dataset, f: Filters, period: str, about: SurveyInfo | None, drivers_table: pl.DataFrame | None,
+                      keywords: bool = False) -> dict[str, Any]:
+    """executive.summary of the period ``period`` (metrics.periods.PERIOD_CHOICES) of the selection; the fix first
+    stands on the same key drivers as the Key drivers page (``models``); with ``keywords`` (the voice of the
+    customer's keywords are computed: part of the cache key) it names the top complaint keyword too."""
+    complaint = top_complaint(ds, f) if keywords and about is None else None
+    s = summary(ds, f, windows(ds, f, period), drivers_table=drivers_table,
+                          complaint=complaint)
+    if about is not None:
+        # A survey has no event times (no duration, no handoffs); without answer dates no period to compare.
+        k = s["kpis"]
+        keys = KPI_KEYS if about.timestamp_column is None else TIMED_KPIS
+        for part in ("previous", "change"):
+            if isinstance(k.get(part), dict):
+                k[part].update(dict.fromkeys(keys))
+        k["current"].update(dict.fromkeys(TIMED_KPIS))
+        if about.timestamp_column is None:
+            k["compared"] = False
+        s["targets"] = target_statuses(k["current"])
+    return s

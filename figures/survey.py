@@ -34,7 +34,6 @@ REASONS = {
 }
 NO_DATES = "the survey has no answer dates"
 # The overview's KPIs a survey cannot give.
-TIMED_KPIS = ("median_journey_hours", "handoff_rate")
 
 
 def info(ds: Dataset) -> SurveyInfo | None:

@@ -19,7 +19,7 @@ import polars as pl
 import pytest
 
 import ingest
-from figures import overview as figures
+from figures import journeys as journeys_figures
 from store import Filters, open_dataset
 
 FINE = ["Create Fine", "Send Fine", "Insert Fine Notification", "Add penalty", "Payment", "Send for Credit Collection",
@@ -92,7 +92,7 @@ def cache(tmp_path, monkeypatch):
 
 def _check(ds, rows) -> None:
     counts, median_seconds, variants = reference(rows)
-    edges = figures.transition_table(ds, Filters(), "stage")
+    edges = journeys_figures.transition_table(ds, Filters(), "stage")
     got = {(r["from"], r["to"]): r for r in edges.iter_rows(named=True)}
     arcs = {k: v for k, v in counts.items() if k[0] != k[1]}  # self-loops are no transition
     assert set(got) == set(arcs) and ("Payment", "Payment") in counts
@@ -102,7 +102,7 @@ def _check(ds, rows) -> None:
     collapsed = Counter()
     for variant, n in variants.items():
         collapsed[_collapsed(variant)] += n
-    paths = figures.path_table(ds, Filters(), "stage")
+    paths = journeys_figures.path_table(ds, Filters(), "stage")
     ranked = sorted(collapsed.items(), key=lambda kv: (-kv[1], ">".join(kv[0])))
     assert [(tuple(p), n) for p, n in paths.select("path", "journeys").iter_rows()] == [(tuple(v), n) for v, n in ranked]
 

@@ -9,9 +9,7 @@ filters, arguments), so a filter seen before re-renders without touching DuckDB.
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -20,19 +18,16 @@ import streamlit as st
 
 import settings
 from errors import DataError
+from figures import channels as channels_figures
+from figures import drivers as drivers_figures
+from figures import duration as duration_figures
 from figures import executive
-from figures import overview as figures
+from figures import journey_map as journey_map_figures
+from figures import overview as overview_figures
+from figures import personas as personas_figures
 from figures import survey as survey_figures
 from i18n import current_lang, t
-from metrics.duration import duration_summary
-from metrics.funnel import funnel as funnel_table
 from metrics.handoff_effect import HandoffEffect
-from metrics.handoffs import handoff_bucket, handoff_matrix, handoff_rate
-from metrics.nps import nps
-from metrics.periods import comparison_periods
-from metrics.satisfaction import ces, csat
-from metrics.spread import box_summary
-from metrics.weakest_stage import weakest_stage
 from store import Dataset, Filters, open_dataset
 from store import queries as q
 from store.build.cache import facts_ready, facts_stamp, open_facts
@@ -40,9 +35,6 @@ from store.build.dataset import fingerprint, resolve
 from ui import text
 from ui.charts import snapshot
 from ui.charts.style import colour_map
-
-_POOL = ThreadPoolExecutor(max_workers=3, thread_name_prefix="cxlens-kpi")
-KPI_KEYS = ("nps", "csat", "ces", "journeys", "median_journey_hours", "handoff_rate")
 
 
 @st.cache_resource(show_spinner=False, max_entries=8)
@@ -150,8 +142,8 @@ def persona_setting() -> tuple[int | None, tuple[str, ...]] | None:
 
 @st.cache_resource(show_spinner=False, max_entries=16)
 def _derived_view(version: str, k: int | None, lang: str, features: tuple[str, ...], _base: Dataset) -> Dataset:
-    # Keyed by the base version: the clustering itself is stored beside the facts (figures.derived_view).
-    return figures.derived_view(_base, k, lang, features=list(features) or None)
+    # Keyed by the base version: the clustering itself is stored beside the facts (personas_figures.derived_view).
+    return personas_figures.derived_view(_base, k, lang, features=list(features) or None)
 
 
 def current_filters() -> Filters:
@@ -170,10 +162,12 @@ def _cached(name: str, version: str, f: Filters, args: tuple, _ds: Dataset) -> A
 
 
 def _register(fn: Callable[..., Any]) -> Callable[..., Any]:
-    _FUNCTIONS[fn.__name__] = fn
+    """``fn(ds, f, *args)`` cached per (dataset version, filters, args); a figure of figures/ or a page helper."""
+    name = f"{fn.__module__}.{fn.__qualname__}"
+    _FUNCTIONS[name] = fn
 
     def wrapper(ds: Dataset, f: Filters, *args):
-        return _cached(fn.__name__, ds.version, f, args, ds)
+        return _cached(name, ds.version, f, args, ds)
 
     wrapper.__name__, wrapper.__doc__ = fn.__name__, fn.__doc__
     return wrapper
@@ -181,10 +175,8 @@ def _register(fn: Callable[..., Any]) -> Callable[..., Any]:
 
 @_register
 def options(ds: Dataset, f: Filters) -> dict[str, list]:
-    """Values each filter can take, and the data's first and last date (filters ignored); ``no_dates`` is true for
-    a survey without answer dates (its events carry a placeholder time: no date filter)."""
-    about = survey_figures.info(ds)
-    return {**q.filter_options(ds), "no_dates": about is not None and about.timestamp_column is None}
+    """figures.overview.filter_options (filters ignored)."""
+    return overview_figures.filter_options(ds)
 
 
 @_register
@@ -211,49 +203,17 @@ def totals(ds: Dataset, f: Filters) -> dict[str, int]:
 
 @_register
 def headline(ds: Dataset, f: Filters) -> dict[str, Any]:
-    """figures.overview.headline."""
-    return figures.headline(ds, f)
+    """overview_figures.overview.headline."""
+    return overview_figures.headline(ds, f)
 
 
 @_register
 def kpis(ds: Dataset, f: Filters) -> dict[str, Any]:
-    """The overview's KPI values, their previous-period values and the two periods compared.
-
-    Returns {"value": {kpi: v}, "current": {kpi: v}, "previous": {kpi: v}, "delta": {kpi: current −
-    previous, None when either is None}, "nps_responses": n,
-    "periods": metrics.periods.comparison_periods(...)}; "current" is the compared window
-    (the selection itself when it has a date range).
-    """
-    lo, hi = filter_options(ds)["dates"]
-    periods = comparison_periods(f.since, f.until, lo, hi)
-    (cs, cu), (ps, pu) = periods["current"], periods["previous"]
-    selections = [f, dataclasses.replace(f, since=cs, until=cu), dataclasses.replace(f, since=ps, until=pu)]
-    # The three selections are independent: run them side by side (each worker has its own cursor).
-    value, current, previous = _POOL.map(lambda g: figures.kpis(ds, g), selections)
-    about = survey_info(ds)
-    if about is not None:
-        # A survey has no event times: no duration, no handoffs; without answer dates no period to compare.
-        for kpi in survey_figures.TIMED_KPIS:
-            value[kpi] = current[kpi] = previous[kpi] = None
-        if about.timestamp_column is None:
-            current, previous = dict.fromkeys(KPI_KEYS), dict.fromkeys(KPI_KEYS) | {"journeys": 0}
-    return {
-        "value": {k: value[k] for k in KPI_KEYS},
-        "current": {k: current[k] for k in KPI_KEYS},
-        "previous": {k: previous[k] for k in KPI_KEYS},
-        "delta": {k: None if current[k] is None or previous[k] is None else current[k] - previous[k]
-                  for k in KPI_KEYS},
-        "nps_responses": value["nps_responses"],
-        # No change is shown against a comparison period without journeys ("+50 journeys" from nothing).
-        "compared": previous["journeys"] > 0,
-        "periods": periods,
-    }
+    """figures.overview.kpi_cards over the data's dates and survey reading."""
+    return overview_figures.kpi_cards(ds, f, filter_options(ds)["dates"], survey_info(ds))
 
 
-@_register
-def nps_by_week(ds: Dataset, f: Filters) -> pl.DataFrame:
-    """NPS per week of the journeys' first touchpoint: week, promoters, passives, detractors, responses, nps."""
-    return nps(q.journey_counts(ds, f, "nps", by=["week"]), by=["week"], weight="n")
+nps_by_week = _register(overview_figures.nps_by_week)
 
 
 @_register
@@ -263,44 +223,16 @@ def pain_points(ds: Dataset, f: Filters) -> pl.DataFrame:
     return executive.pain_points(ds, f)
 
 
-@_register
-def emotion_curve(ds: Dataset, f: Filters) -> pl.DataFrame:
-    """Mean satisfaction per stage, per persona and for all journeys (persona null): stage, persona, ratings,
-    mean_satisfaction, csat."""
-    per_persona = csat(q.touchpoint_counts(ds, f, "satisfaction", by=["stage", "persona"]),
-                       by=["stage", "persona"], weight="n").filter(pl.col("persona").is_not_null())
-    overall = csat(q.touchpoint_counts(ds, f, "satisfaction", by=["stage"]), by=["stage"], weight="n")
-    overall = overall.with_columns(pl.lit(None, pl.String).alias("persona")).select(per_persona.columns)
-    return pl.concat([overall, per_persona])
+emotion_curve = _register(journey_map_figures.emotion_curve)
 
 
-@_register
-def funnel(ds: Dataset, f: Filters) -> pl.DataFrame:
-    """metrics.funnel: stage, journeys, reach_pct, drop_off_pct, in stage order."""
-    return funnel_table(q.stage_reach(ds, f), ds.stage_order, totals(ds, f)["journeys"])
+funnel = _register(journey_map_figures.funnel)
 
 
-@_register
-def stage_channel(ds: Dataset, f: Filters) -> pl.DataFrame:
-    """Satisfaction per stage × channel: stage, channel, ratings, satisfied, csat, mean_satisfaction."""
-    return csat(q.touchpoint_counts(ds, f, "satisfaction", by=["stage", "channel"]),
-                by=["stage", "channel"], weight="n")
+stage_channel = _register(journey_map_figures.stage_channel)
 
 
-def relaxations(ds: Dataset, f: Filters) -> list[str]:
-    """The filters (persona, channel, stage, a dim's column, ``keyword`` or ``dates``) whose removal alone gives a non-empty
-    result, in panel order."""
-    candidates: list[tuple[str, Filters]] = []
-    if f.since or f.until:
-        candidates.append(("dates", dataclasses.replace(f, since=None, until=None)))
-    for name in ("persona", "channel", "stage", "path_contains"):
-        if getattr(f, name):
-            candidates.append((name, dataclasses.replace(f, **{name: ()})))
-    for i, (column, _) in enumerate(f.dims):
-        candidates.append((column, dataclasses.replace(f, dims=f.dims[:i] + f.dims[i + 1:])))
-    if f.keyword:
-        candidates.append(("keyword", dataclasses.replace(f, keyword=())))
-    return [name for name, g in candidates if totals(ds, g)["journeys"] > 0]
+relaxations = _register(overview_figures.relaxations)
 
 
 def colour_keys(ds: Dataset) -> dict[str, list[str]]:
@@ -323,8 +255,8 @@ def min_sample() -> int:
 
 @_register
 def models(ds: Dataset, f: Filters):
-    """figures.models: the key drivers and the handoff effect, fitted on one shared design."""
-    return figures.models(ds, f)
+    """drivers_figures.models: the key drivers and the handoff effect, fitted on one shared design."""
+    return drivers_figures.models(ds, f)
 
 
 @_register
@@ -340,7 +272,7 @@ def survey_outcome(ds: Dataset, f: Filters):
 
 
 def key_drivers(ds: Dataset, f: Filters):
-    """The key-driver table (metrics.drivers.KeyDrivers) of figures.models, or of a survey's outcome."""
+    """The key-driver table (metrics.drivers.KeyDrivers) of drivers_figures.models, or of a survey's outcome."""
     if survey_info(ds) is not None:
         return survey_drivers(ds, f)
     return models(ds, f)[0]
@@ -348,13 +280,13 @@ def key_drivers(ds: Dataset, f: Filters):
 
 @_register
 def handoff_model(ds: Dataset, f: Filters):
-    """figures.handoff_model: the handoff effect without the key drivers' fit."""
-    return figures.handoff_model(ds, f)
+    """drivers_figures.handoff_model: the handoff effect without the key drivers' fit."""
+    return drivers_figures.handoff_model(ds, f)
 
 
 def handoff_effect(ds: Dataset, f: Filters, alone: bool = False):
-    """The adjusted effect of one more handoff (metrics.handoff_effect.HandoffEffect) of figures.models (``alone``:
-    of figures.handoff_model, for a page without the key drivers); none for a survey (no event times), with the
+    """The adjusted effect of one more handoff (metrics.handoff_effect.HandoffEffect) of drivers_figures.models (``alone``:
+    of drivers_figures.handoff_model, for a page without the key drivers); none for a survey (no event times), with the
     reason."""
     if survey_info(ds) is not None:
         return HandoffEffect(None, None, None, 0, survey_figures.REASONS["handoff_effect"])
@@ -363,20 +295,14 @@ def handoff_effect(ds: Dataset, f: Filters, alone: bool = False):
 
 @_register
 def score_trend(ds: Dataset, f: Filters, period: str = "week", metric: str = "nps"):
-    """figures.score_trend: metrics.trend.Trend of NPS or CSAT per week or month."""
-    return figures.score_trend(ds, f, period, metric)
+    """overview_figures.score_trend: metrics.trend.Trend of NPS or CSAT per week or month."""
+    return overview_figures.score_trend(ds, f, period, metric)
 
 
 @_register
 def kpi_statistics(ds: Dataset, f: Filters) -> dict[str, Any]:
-    """The overview cards' statistics: 95% intervals of the selection's NPS and CSAT ("nps_ci", "csat_ci") and the
-    tests of the NPS and CSAT deltas over the same two windows as ``kpis`` ("tests": {"nps", "csat"})."""
-    lo, hi = filter_options(ds)["dates"]
-    periods = comparison_periods(f.since, f.until, lo, hi)
-    (cs, cu), (ps, pu) = periods["current"], periods["previous"]
-    tests = figures.change_tests(ds, dataclasses.replace(f, since=cs, until=cu),
-                                 dataclasses.replace(f, since=ps, until=pu))
-    return {**figures.intervals(ds, f), "tests": tests}
+    """figures.overview.kpi_statistics over the data's dates."""
+    return overview_figures.kpi_statistics(ds, f, filter_options(ds)["dates"])
 
 
 # --- channels & handoffs, journey duration, personas (issue 3)
@@ -390,95 +316,31 @@ def transitions(ds: Dataset, f: Filters) -> pl.DataFrame:
 
 @_register
 def handoffs(ds: Dataset, f: Filters) -> pl.DataFrame:
-    """metrics.handoffs.handoff_matrix of the selected journeys, over the dataset's channels that hand off."""
-    moves = transitions(ds, f)
-    used = set(moves["from_channel"].to_list()) | set(moves["to_channel"].to_list())
-    return handoff_matrix(moves, [c for c in filter_options(ds)["channel"] if c in used])
+    """figures.channels.handoffs over the dataset's channels."""
+    return channels_figures.handoffs(ds, f, filter_options(ds)["channel"])
 
 
-@_register
-def channel_scores(ds: Dataset, f: Filters) -> pl.DataFrame:
-    """Per channel: events and journeys of its selected touchpoints, their satisfaction (ratings, satisfied, csat,
-    mean_satisfaction) and the NPS of the selected journeys that touched it (promoters, passives, detractors,
-    responses, nps)."""
-    volume = q.touchpoint_volume(ds, f, ["channel"])
-    ratings = csat(q.touchpoint_counts(ds, f, "satisfaction", by=["channel"]), by=["channel"], weight="n")
-    answers = nps(q.journey_counts(ds, f, "nps", by=["channel"]), by=["channel"], weight="n")
-    return volume.join(ratings, on="channel", how="full", coalesce=True).join(
-        answers, on="channel", how="full", coalesce=True).sort("channel")
+channel_scores = _register(channels_figures.channel_scores)
 
 
-@_register
-def nps_by_handoffs(ds: Dataset, f: Filters) -> pl.DataFrame:
-    """NPS of the selected journeys per number of handoffs in the journey (metrics.handoffs.handoff_bucket:
-    0, 1, 2, 3+): handoff_group, promoters, passives, detractors, responses, nps."""
-    return nps(handoff_bucket(q.journey_counts(ds, f, "nps", by=["handoffs"])), by=["handoff_group"], weight="n")
+nps_by_handoffs = _register(channels_figures.nps_by_handoffs)
 
 
-def _journey_facts(ds: Dataset, f: Filters) -> pl.DataFrame:
-    return q.journeys(ds, f, ["persona", "duration_hours", "handoffs"])
 
 
-@_register
-def duration_by_persona(ds: Dataset, f: Filters) -> pl.DataFrame:
-    """Journey duration per persona and for all journeys (persona null): metrics.duration.duration_summary
-    (journeys, median_hours, p90_hours, mean_hours) with the box of metrics.spread.box_summary (n, p10, q1,
-    median, q3, p90)."""
-    facts = _journey_facts(ds, f)
-    per_persona = duration_summary(facts, by=["persona"]).join(
-        box_summary(facts, "duration_hours", by=["persona"]), on="persona", nulls_equal=True)
-    overall = pl.concat([duration_summary(facts), box_summary(facts, "duration_hours")], how="horizontal")
-    overall = overall.with_columns(pl.lit(None, pl.String).alias("persona")).select(per_persona.columns)
-    return pl.concat([overall, per_persona.filter(pl.col("persona").is_not_null())])
+duration_by_persona = _register(duration_figures.duration_by_persona)
 
 
-@_register
-def dwell(ds: Dataset, f: Filters) -> pl.DataFrame:
-    """Dwell time per stage over the selected journeys, in stage order: metrics.dwell.dwell_summary (journeys,
-    median_hours, p90_hours) with the box of metrics.spread.box_summary (n, p10, q1, median, q3, p90)."""
-    # metrics.dwell.dwell_summary and metrics.spread.box_summary of metrics.dwell.stage_dwell, computed in the store
-    # (tested equal): a row per stage leaves DuckDB, not one per journey and stage
-    summary = q.dwell_summary(ds, f)
-    position = {s: i for i, s in enumerate(ds.stage_order)}
-    return summary.sort(pl.col("stage").replace_strict(position, default=len(position)), "stage")
+dwell = _register(duration_figures.dwell)
 
 
-@_register
-def persona_kpis(ds: Dataset, f: Filters) -> pl.DataFrame:
-    """Every KPI per persona (personas with journeys in the selection): persona, journeys, nps, responses, csat,
-    ratings, mean_satisfaction, ces, ces_responses, median_hours, p90_hours, handoff_rate."""
-    facts = _journey_facts(ds, f)
-    base = duration_summary(facts, by=["persona"]).select("persona", "journeys", "median_hours", "p90_hours")
-    parts = [
-        nps(q.journey_counts(ds, f, "nps", by=["persona"]), by=["persona"], weight="n").select(
-            "persona", "nps", "responses"),
-        csat(q.touchpoint_counts(ds, f, "satisfaction", by=["persona"]), by=["persona"], weight="n").select(
-            "persona", "csat", "ratings", "mean_satisfaction"),
-        ces(q.touchpoint_counts(ds, f, "ces", by=["persona"]), by=["persona"], weight="n"),
-        handoff_rate(facts, by=["persona"]).select("persona", "handoff_rate"),
-    ]
-    for part in parts:
-        base = base.join(part, on="persona", how="left", nulls_equal=True)
-    base = base.filter(pl.col("persona").is_not_null()).with_columns(
-        pl.col("responses", "ratings", "ces_responses").fill_null(0))
-    return base.select("persona", "journeys", "nps", "responses", "csat", "ratings", "mean_satisfaction", "ces",
-                       "ces_responses", "median_hours", "p90_hours", "handoff_rate")
+persona_kpis = _register(personas_figures.persona_kpis)
 
 
-@_register
-def channel_mix(ds: Dataset, f: Filters) -> pl.DataFrame:
-    """Selected touchpoints per persona × channel: persona, channel, events, journeys (personas named only)."""
-    return q.touchpoint_volume(ds, f, ["persona", "channel"]).filter(pl.col("persona").is_not_null())
+channel_mix = _register(personas_figures.channel_mix)
 
 
-@_register
-def weakest_stages(ds: Dataset, f: Filters, min_ratings: int) -> pl.DataFrame:
-    """metrics.weakest_stage per persona over the emotion curve's per-persona ratings (``min_ratings`` is an
-    argument so that it is part of the cache key); every persona of the selection has a row (stage null when
-    none qualifies, also when it has no ratings at all)."""
-    per_persona = emotion_curve(ds, f).filter(pl.col("persona").is_not_null())
-    weakest = weakest_stage(per_persona, ["persona"], min_ratings)
-    return persona_kpis(ds, f).select("persona").join(weakest, on="persona", how="left")
+weakest_stages = _register(personas_figures.weakest_stages)
 
 
 # --- the executive story (issue 15): periods, headline, targets, movers, detractors, PDF
@@ -486,25 +348,9 @@ def weakest_stages(ds: Dataset, f: Filters, min_ratings: int) -> pl.DataFrame:
 
 @_register
 def executive_summary(ds: Dataset, f: Filters, period: str, keywords: bool = False) -> dict[str, Any]:
-    """executive.summary of the period ``period`` (metrics.periods.PERIOD_CHOICES) of the selection; the fix first
-    stands on the same key drivers as the Key drivers page (``models``); with ``keywords`` (the voice of the
-    customer's keywords are computed: part of the cache key) it names the top complaint keyword too."""
-    about = survey_info(ds)
-    complaint = executive.top_complaint(ds, f) if keywords and about is None else None
-    s = executive.summary(ds, f, executive.windows(ds, f, period), drivers_table=key_drivers(ds, f).table,
-                          complaint=complaint)
-    if about is not None:
-        # A survey has no event times (no duration, no handoffs); without answer dates no period to compare.
-        k = s["kpis"]
-        keys = KPI_KEYS if about.timestamp_column is None else survey_figures.TIMED_KPIS
-        for part in ("previous", "change"):
-            if isinstance(k.get(part), dict):
-                k[part].update(dict.fromkeys(keys))
-        k["current"].update(dict.fromkeys(survey_figures.TIMED_KPIS))
-        if about.timestamp_column is None:
-            k["compared"] = False
-        s["targets"] = executive.target_statuses(k["current"])
-    return s
+    """figures.executive.dashboard_summary on the key drivers of the Key drivers page (``key_drivers``); ``keywords``
+    (the voice of the customer's keywords are computed) is part of the cache key."""
+    return executive.dashboard_summary(ds, f, period, survey_info(ds), key_drivers(ds, f).table, keywords)
 
 
 @_register

@@ -1,4 +1,4 @@
-"""Cached data of the voice-of-the-customer page and of the keyword filter (issue 12): keywords of the comments,
+"""Cached data of the voice-of-the-customer page and of the keyword filter : keywords of the comments,
 tokenised once per data version in the background, per (dataset version, filters, arguments) through ui.data's
 cached dispatcher."""
 
@@ -8,10 +8,9 @@ import time
 import polars as pl
 import streamlit as st
 
-from figures import overview as figures
+from figures import voc as voc_figures
 from i18n import t
 from store import Dataset, Filters
-from store import voc as store_voc
 from store.build import comments as store_comments
 from ui.data import _register, filter_options
 
@@ -43,13 +42,12 @@ def wait_for_keywords(ds: Dataset, note: str | None = None) -> store_comments.To
     return job
 
 
+KEYWORD_OPTIONS = 300
+
+
 @_register
 def _keyword_options(ds: Dataset, f: Filters) -> list[str]:
-    return store_voc.keyword_counts(ds, f).sort(["comments", "keyword"], descending=[True, False])["keyword"].head(
-        KEYWORD_OPTIONS).to_list()
-
-
-KEYWORD_OPTIONS = 300
+    return voc_figures.top_keywords(ds, f, KEYWORD_OPTIONS)
 
 
 def keyword_options(ds: Dataset) -> list[str]:
@@ -58,39 +56,39 @@ def keyword_options(ds: Dataset) -> list[str]:
 
 
 @_register
-def voc(ds: Dataset, f: Filters) -> figures.Voc:
-    """figures.voc: the keyword table, detractor and promoter keywords and rising keywords."""
-    return figures.voc(ds, f, tuple(filter_options(ds)["dates"]))
+def voc(ds: Dataset, f: Filters) -> voc_figures.Voc:
+    """voc_figures.voc: the keyword table, detractor and promoter keywords and rising keywords."""
+    return voc_figures.voc(ds, f, tuple(filter_options(ds)["dates"]))
 
 
 @_register
 def voc_compare(ds: Dataset, f: Filters, column: str, value: str) -> pl.DataFrame:
-    """figures.voc_compare: keywords of one stage / channel / touchpoint / persona against the rest."""
-    return figures.voc_compare(ds, f, column, value)
+    """voc_figures.voc_compare: keywords of one stage / channel / touchpoint / persona against the rest."""
+    return voc_figures.voc_compare(ds, f, column, value)
 
 
 @_register
 def voc_associated(ds: Dataset, f: Filters, keyword: str) -> pl.DataFrame:
-    """figures.voc_associated: the words that co-occur with ``keyword``."""
-    return figures.voc_associated(ds, f, keyword)
+    """voc_figures.voc_associated: the words that co-occur with ``keyword``."""
+    return voc_figures.voc_associated(ds, f, keyword)
 
 
 @_register
 def voc_split(ds: Dataset, f: Filters, by: str) -> pl.DataFrame:
-    """figures.voc_split: the share of each group's comments containing each keyword."""
-    return figures.voc_split(ds, f, by)
+    """voc_figures.voc_split: the share of each group's comments containing each keyword."""
+    return voc_figures.voc_split(ds, f, by)
 
 
 @_register
 def verbatims(ds: Dataset, f: Filters, keyword: str, search: str) -> pl.DataFrame:
-    """store.voc.verbatims (masked, newest first), for ``keyword`` and ``search`` when not empty."""
-    return store_voc.verbatims(ds, f, keyword or None, search or None)
+    """figures.voc.verbatims (masked, newest first), for ``keyword`` and ``search`` when not empty."""
+    return voc_figures.verbatims(ds, f, keyword, search)
 
 
 @_register
 def top_complaints(ds: Dataset, f: Filters, by: str) -> pl.DataFrame:
-    """figures.top_complaints per stage or touchpoint (keyword, z, comments, quote)."""
-    return figures.top_complaints(ds, f, by)
+    """voc_figures.top_complaints per stage or touchpoint (keyword, z, comments, quote)."""
+    return voc_figures.top_complaints(ds, f, by)
 
 
 def complaints_if_ready(ds: Dataset, f: Filters, by: str) -> pl.DataFrame | None:

@@ -7,7 +7,7 @@ import urllib.parse
 
 import pytest
 
-from figures import overview as figures
+from figures import journeys as journeys_figures
 from store import Filters, open_dataset
 from store import episodes as store_episodes
 from tests.e2e.browser import EXCEPTION, open_view, wait_rendered
@@ -42,7 +42,7 @@ def _count_caption(page) -> str:
 
 
 def test_clicking_a_path_bar_lists_its_journeys_changes_the_url_and_clear_undoes_it(page, server, dataset):
-    paths = figures.path_table(dataset, Filters(), "stage")
+    paths = journeys_figures.path_table(dataset, Filters(), "stage")
     second = paths.row(1, named=True)
     open_view(page, server.url + "/journeys", min_charts=2)
     bars = page.locator('[data-testid="stPlotlyChart"]').first.locator(".barlayer .point path")
@@ -58,7 +58,7 @@ def test_clicking_a_path_bar_lists_its_journeys_changes_the_url_and_clear_undoes
 
 
 def test_clicking_a_transition_lists_the_journeys_that_take_it(page, server, dataset):
-    edges = figures.transition_table(dataset, Filters(), "stage")
+    edges = journeys_figures.transition_table(dataset, Filters(), "stage")
     open_view(page, server.url + "/journeys", min_charts=2)
     dots = page.locator('[data-testid="stPlotlyChart"]').nth(1).locator(".scatterlayer .trace").nth(edges.height) \
         .locator(".point")
@@ -73,7 +73,7 @@ def test_clicking_a_transition_lists_the_journeys_that_take_it(page, server, dat
 
 def test_the_touchpoint_map_opens_from_its_switch_and_a_dot_lists_the_journeys_of_that_touchpoint_transition(
         page, server, dataset):
-    edges = figures.transition_table(dataset, Filters(), "touchpoint")
+    edges = journeys_figures.transition_table(dataset, Filters(), "touchpoint")
     first = edges.row(0, named=True)
     open_view(page, server.url + "/journeys?lang=ko", min_charts=2)
     page.get_by_role("radio", name="접점", exact=True).click()

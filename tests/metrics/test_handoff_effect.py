@@ -91,7 +91,7 @@ def test_every_answer_the_same_gives_none_and_a_reason_not_a_division_by_zero():
 
 @pytest.mark.parametrize("selection", [{}, {"channel": ["모바일 앱", "콜센터"], "stage": ["가입", "이용"]}])
 def test_the_models_on_hashed_journey_keys_equal_the_models_on_the_ids(tmp_path, monkeypatch, selection):
-    from figures import overview as figures
+    from figures import drivers as drivers_figures
     from metrics.drivers import key_drivers, stage_design
 
     ds = open_dataset(str(sample_path(tmp_path)))
@@ -118,13 +118,13 @@ def test_the_models_on_hashed_journey_keys_equal_the_models_on_the_ids(tmp_path,
 
     keyed, _ = q.model_inputs(ds, f)
     assert keyed["journey_id"].dtype == pl.UInt64 and keyed.height == journeys.height
-    kd, he = figures.models(ds, f)
+    kd, he = drivers_figures.models(ds, f)
     same(vars(he), vars(want_he))
     same(vars(kd), vars(want_kd))
     assert kd.table.height == want_kd.table.height > 0
     for got_row, want_row in zip(kd.table.iter_rows(named=True), want_kd.table.iter_rows(named=True), strict=True):
         same(got_row, want_row)
-    same(vars(figures.handoff_model(ds, f)), vars(want_he))  # the channels page's fit alone: the same effect
+    same(vars(drivers_figures.handoff_model(ds, f)), vars(want_he))  # the channels page's fit alone: the same effect
 
     # two answered journeys sharing a hash: the ids themselves are the keys
     original = q._query
@@ -133,4 +133,4 @@ def test_the_models_on_hashed_journey_keys_equal_the_models_on_the_ids(tmp_path,
     q._MEMO.clear()
     texted, _ = q.model_inputs(ds, f)
     assert texted["journey_id"].dtype == pl.String
-    same(vars(figures.handoff_model(ds, f)), vars(want_he))
+    same(vars(drivers_figures.handoff_model(ds, f)), vars(want_he))

@@ -7,7 +7,7 @@ import numpy as np
 import polars as pl
 import pytest
 
-from figures import overview as figures
+from figures import personas as personas_figures
 from metrics import personas as mp
 from store import Filters, open_dataset
 from store import queries as q
@@ -103,27 +103,27 @@ def ari(dp, truth):
 
 def test_planted_segments_are_recovered_at_the_true_k_and_with_auto(planted):
     ds, truth = planted
-    given = figures.derived_personas(ds, Filters(), k=5)
+    given = personas_figures.derived_personas(ds, Filters(), k=5)
     assert ari(given, truth) >= 0.85
-    auto = figures.derived_personas(ds, Filters(), k=None)
+    auto = personas_figures.derived_personas(ds, Filters(), k=None)
     assert auto.criterion == "davies-bouldin" and set(auto.scores) == set(mp.K_RANGE)
     assert ari(auto, truth) >= 0.8
 
 
 def test_the_assignment_is_the_same_on_every_run_and_recomputed_for_a_new_version(planted, tmp_path, monkeypatch):
     ds, _ = planted
-    first = sp.assignment(figures.derived_personas(ds, Filters(), k=5).view)
+    first = sp.assignment(personas_figures.derived_personas(ds, Filters(), k=5).view)
     # a second process on a fresh cache computes everything again and must find the same personas
     monkeypatch.setenv("CXLENS_CACHE_DIR", str(tmp_path / "cache"))
     again = open_dataset(ds.source)
     assert again.facts_dir != ds.facts_dir
-    second = sp.assignment(figures.derived_personas(again, Filters(), k=5).view)
+    second = sp.assignment(personas_figures.derived_personas(again, Filters(), k=5).view)
     assert first.sort("customer_id").equals(second.sort("customer_id"))
 
 
 def test_derived_personas_table_traits_and_map_agree_with_the_assignment(planted):
     ds, truth = planted
-    dp = figures.derived_personas(ds, Filters(), k=5, lang="ko")
+    dp = personas_figures.derived_personas(ds, Filters(), k=5, lang="ko")
     assignment = sp.assignment(dp.view)
     sizes = assignment.group_by("persona").len().sort("persona")
     table = dp.table.sort("persona")
@@ -149,16 +149,16 @@ def test_unknown_feature_and_too_few_personas_are_data_errors(planted):
 
     ds, _ = planted
     with pytest.raises(DataError, match="Unknown persona feature 'typo'"):
-        figures.derived_personas(ds, Filters(), k=3, features=["journeys", "typo"])
+        personas_figures.derived_personas(ds, Filters(), k=3, features=["journeys", "typo"])
     with pytest.raises(DataError, match="at least 2"):
-        figures.derived_personas(ds, Filters(), k=1)
+        personas_figures.derived_personas(ds, Filters(), k=1)
 
 
 def test_a_selection_measures_the_personas_on_its_journeys_only(planted):
     ds, _ = planted
-    everyone = figures.derived_personas(ds, Filters(), k=5)
+    everyone = personas_figures.derived_personas(ds, Filters(), k=5)
     march = Filters.make(since=dt.date(2025, 3, 1), until=dt.date(2025, 3, 31))
-    some = figures.derived_personas(ds, march, k=5)
+    some = personas_figures.derived_personas(ds, march, k=5)
     assert some.table["persona"].to_list() == everyone.table["persona"].to_list()  # same personas
     assert 0 < some.table["journeys"].sum() < everyone.table["journeys"].sum()
     assert some.table["journeys"].sum() == q.totals(some.view, march)["journeys"]
@@ -174,4 +174,4 @@ def test_customers_who_all_behave_alike_are_a_data_error_not_a_crash(tmp_path):
     frame.write_parquet(tmp_path / "same.parquet")
     ds = open_dataset(tmp_path / "same.parquet")
     with pytest.raises(DataError, match="No persona feature varies between customers"):
-        figures.derived_personas(ds, Filters(), k=2)
+        personas_figures.derived_personas(ds, Filters(), k=2)

@@ -8,7 +8,7 @@ import polars as pl
 import pytest
 
 import report
-from figures import overview as figures
+from figures import voc as voc_figures
 from metrics.text import keywords
 from sample_data import generate as gen
 from store import Filters, open_dataset
@@ -37,7 +37,7 @@ def independent_counts(events: pl.DataFrame, stage: str | None = None) -> dict[s
 
 def test_the_planted_complaint_leads_the_detractor_list_and_the_praise_the_promoter_list(sample):
     ds, _ = sample
-    v = figures.voc(ds, Filters())
+    v = voc_figures.voc(ds, Filters())
     assert v.detractor["keyword"][0] == "수수료"
     assert v.promoter["keyword"][0] == "혜택"
     assert "혜택" not in v.detractor["keyword"].to_list() and "수수료" not in v.promoter["keyword"].to_list()
@@ -45,12 +45,12 @@ def test_the_planted_complaint_leads_the_detractor_list_and_the_praise_the_promo
 
 def test_the_late_theme_leads_the_rising_list(sample):
     ds, _ = sample
-    v = figures.voc(ds, Filters())
+    v = voc_figures.voc(ds, Filters())
     assert v.periods["current"] == (dt.date(2025, 12, 2), dt.date(2025, 12, 31))
     top = v.rising.row(0, named=True)
     assert top["keyword"] == "개편" and top["previous"] == 0.0 and top["current"] > 10
     # against a period before the theme started, nothing about the redesign rises
-    early = figures.voc(ds, Filters.make(since=dt.date(2025, 6, 1), until=dt.date(2025, 6, 30)))
+    early = voc_figures.voc(ds, Filters.make(since=dt.date(2025, 6, 1), until=dt.date(2025, 6, 30)))
     assert "개편" not in early.rising["keyword"].to_list()
 
 
@@ -61,7 +61,7 @@ def test_keyword_counts_equal_an_independent_count(sample, stage):
     got = store_voc.keyword_counts(ds, f)
     assert dict(zip(got["keyword"], got["comments"], strict=True)) == independent_counts(events, stage)
     total = events.filter(pl.col("comment").is_not_null() & ((pl.col("stage") == stage) if stage else True))
-    assert figures.voc(ds, f).comments == total.height
+    assert voc_figures.voc(ds, f).comments == total.height
 
 
 def test_keyword_filter_selects_the_journeys_whose_comments_mention_it(sample):
@@ -163,7 +163,7 @@ def test_tokens_run_once_in_the_background_with_progress(tmp_path, monkeypatch):
 
 def test_the_top_complaint_of_the_planted_stage_is_the_planted_fee_with_a_detractor_quote(sample):
     ds, events = sample
-    said = figures.top_complaints(ds, Filters(), "stage")
+    said = voc_figures.top_complaints(ds, Filters(), "stage")
     fee = said.filter(pl.col("stage") == gen.COMPLAINT_STAGE).row(0, named=True)
     assert fee["keyword"] == "수수료" and "수수료" in fee["quote"]
     last = events.sort("timestamp").group_by("journey_id").agg(pl.col("nps").drop_nulls().last())
@@ -184,7 +184,7 @@ def test_no_top_complaint_is_claimed_where_detractors_say_what_everyone_says(tmp
                      "comment": "이체 수수료가 비싸요" if j % 4 < 2 else "앱 화면이 깔끔해요"})
     path = tmp_path / "same.parquet"
     pl.DataFrame(rows).write_parquet(path)
-    assert figures.top_complaints(open_dataset(path), Filters(), "stage").is_empty()
+    assert voc_figures.top_complaints(open_dataset(path), Filters(), "stage").is_empty()
 
 
 @pytest.mark.parametrize("selection", [
@@ -230,7 +230,7 @@ def test_report_table_lists_the_keywords_and_the_three_lists(sample, capsys):
     ds, _ = sample
     assert report.main([ds.source]) == 0
     out = capsys.readouterr().out
-    assert f"comments              {figures.voc(ds, Filters()).comments:,}" in out
+    assert f"comments              {voc_figures.voc(ds, Filters()).comments:,}" in out
     assert "detractors say (z)    수수료" in out
     assert "promoters say (z)     혜택" in out
     assert "rising (share %)      개편 0.0→" in out
