@@ -2,7 +2,7 @@
 
 ``compare``: planted behavioural segments (sample_data.segments) of ``--customers`` customers per seed;
 for each method (SOM + node k-means, plain k-means) and k (the true 5, and auto) the adjusted Rand
-index against the planted segments and the clustering time. Prints a Markdown table (README).
+index against the planted segments and the clustering time. Prints a Markdown table (docs/personas.md).
 
 ``measure EVENTS``: one process opens EVENTS (its facts already cached), computes the customer features
 and the clustering (auto k) from scratch, and prints JSON {customers, features_s, clustering_s}. `make

@@ -17,7 +17,7 @@ import numpy as np
 import polars as pl
 
 METHODS = ("som", "kmeans")
-DEFAULT_METHOD = "som"   # measured best on planted segments (README "Derived personas")
+DEFAULT_METHOD = "som"   # measured best on planted segments (docs/personas.md)
 K_RANGE = range(2, 9)    # k tried by ``cluster`` when none is given
 SEED = 20_251_130
 SCORE_SAMPLE = 200_000      # customers on which each k's Davies–Bouldin index is computed (a fixed sample)

@@ -1,6 +1,6 @@
 """Filters: what the user selected, and its translation into parameterized SQL conditions.
 
-Semantics (also in the README and the dashboard's help texts):
+Semantics (also in docs/definitions.md and the dashboard's help texts):
 - ``since``/``until`` (inclusive dates) select whole journeys by the date of their first
   touchpoint (cohort semantics: a journey is never cut in half);
 - ``persona`` and other journey attributes (``dims``) select journeys;

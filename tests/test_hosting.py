@@ -9,7 +9,7 @@ from hosting import access
 ROOT = Path(__file__).resolve().parents[1]
 CONFIG = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
 EXAMPLE = tomllib.loads((ROOT / ".streamlit" / "secrets.example.toml").read_text(encoding="utf-8"))
-README = (ROOT / "README.md").read_text(encoding="utf-8")
+DEPLOY = (ROOT / "docs" / "deploy.md").read_text(encoding="utf-8")
 
 
 def test_the_server_runs_headless_without_usage_statistics_or_error_details():
@@ -36,10 +36,10 @@ def test_the_real_secrets_file_is_never_committed():
     assert ".streamlit/secrets.toml" in (ROOT / ".gitignore").read_text(encoding="utf-8").splitlines()
 
 
-def test_the_readme_documents_deployment_and_the_health_check():
-    assert "## Deploy" in README
-    assert "/_stcore/health" in README
-    assert "proxy_set_header Upgrade $http_upgrade;" in README
+def test_docs_deploy_documents_deployment_and_the_health_check():
+    assert DEPLOY.startswith("# Deploy\n")
+    assert "/_stcore/health" in DEPLOY
+    assert "proxy_set_header Upgrade $http_upgrade;" in DEPLOY
 
 
 def test_xsrf_protection_and_same_origin_websockets_are_on():
@@ -47,8 +47,8 @@ def test_xsrf_protection_and_same_origin_websockets_are_on():
     assert CONFIG["server"]["enableCORS"] is True
 
 
-def test_the_readme_says_what_the_app_guarantees_and_what_the_proxy_adds():
-    deploy = README[README.index("## Deploy"):]
+def test_docs_deploy_says_what_the_app_guarantees_and_what_the_proxy_adds():
+    deploy = DEPLOY
     assert "streamlit run serve.py" in deploy
     for words in ("What the app guarantees", "What Streamlit does not do", "What the proxy must add",
                   "location /_stcore/upload_file/", "location /media/", "client_max_body_size 200m"):
