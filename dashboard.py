@@ -24,11 +24,11 @@ st.set_page_config(page_title="cxlens", page_icon=str(HERE / "ui" / "icon.png"),
 layout.page_style()
 
 lang = state.language_switch()
-# --- access (issue 7): nobody sees data before the sign-in gate lets them (ui/access_gate.py, access.py)
+# --- access: nobody sees data before the sign-in gate lets them (hosting/sign_in.py, hosting/access.py)
 require_access()
 # ---
-session_upload.banner()  # issue 4: this session's uploaded file, with a way back to the default data
-state.init_persona_source()  # issue 14: the data's own persona column or derived personas, before opening
+session_upload.banner()  # this session's uploaded file, with a way back to the default data
+state.init_persona_source()  # the data's own persona column or derived personas, before opening
 try:
     ds = data.current_dataset()
     options = data.filter_options(ds)
@@ -47,7 +47,7 @@ if not ds.files:  # a facts directory written elsewhere: say which engine wrote 
     st.sidebar.caption(t("facts_source", engine=text.md(ds.engine), version=text.md(ds.engine_version)))
 if ds.rejected:
     st.sidebar.caption(t("data_rejected", n=f"{ds.rejected:,}"))
-for column, name in ds.renamed.items():  # an extra column named like one of cxlens's own (issue 18.1)
+for column, name in ds.renamed.items():  # an extra column named like one of cxlens's own
     st.sidebar.caption(t("note_renamed", column=text.md(column), name=text.md(name)))
 # The filtered events, on every page; built only when clicked.
 st.sidebar.download_button(t("download_parquet"), lambda: session_upload.events_parquet(ds, data.current_filters()),

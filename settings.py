@@ -62,7 +62,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("voc_stopwords", "",
             "Comma-separated domain words left out of every keyword figure of the voice of the customer "
             "(e.g. `고객,은행`); general Korean and English stop words are always left out."),
-    # Targets per KPI (issue 15): the overview's cards show the gap to them in a status colour, the NPS trend a
+    # Targets per KPI: the overview's cards show the gap to them in a status colour, the NPS trend a
     # target line. Example values for the sample; set them per deployment (empty: no target for that KPI).
     Setting("target_nps", "0", "Target NPS (−100…100) for the overview card, the NPS trend's target line and the PDF. "
             "Empty: no target."),

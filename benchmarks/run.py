@@ -144,7 +144,7 @@ def bench_size(label: str, repeats: int, pandas: bool) -> dict:
             k: statistics.median(r["phases"][k] for r in runs) for k in runs[0]["phases"]
         }
 
-    # Voice of the customer (issue 12): the tokens step and the VoC page's data, in a process on the warm cache.
+    # Voice of the customer: the tokens step and the VoC page's data, in a process on the warm cache.
     runs = []
     for _ in range(repeats):
         s, rss, out = measured([PYTHON, "-m", "benchmarks.voc", str(path)], {"CXLENS_CACHE_DIR": str(cache)})

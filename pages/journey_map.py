@@ -70,7 +70,7 @@ with layout.guard():
                                        drill.list_key(f, prefix="journey_map.pains")),
         )
 
-with layout.guard():  # issue 12: the customers' own words per stage (pages/voc.py has the rest)
+with layout.guard():  # the customers' own words per stage (pages/voc.py has the rest)
     said = voc_data.complaints_if_ready(ds, f, "stage")
     if said is not None:
         st.subheader(t("stage_complaints"))

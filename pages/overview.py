@@ -92,7 +92,7 @@ with right, layout.guard():
         st.info(t("no_pain_points"))
     elif worst.height == 0:
         st.info(t("no_pain_below_average", average=f"{average:.0f}"))
-    said = voc_data.complaints_if_ready(ds, f, "touchpoint")  # issue 12: the detractors' words at the pain point
+    said = voc_data.complaints_if_ready(ds, f, "touchpoint")  # the detractors' words at the pain point
     quotes = {} if said is None else {r["touchpoint"]: r for r in said.iter_rows(named=True)}
     for r in worst.iter_rows(named=True):
         st.markdown(t("pain_point_line", touchpoint=text.md(r["touchpoint"]), events=f"{r['events']:,}",

@@ -14,7 +14,7 @@ min_n = data.min_sample()
 st.title(t("page_personas"))
 layout.stop_if_empty(ds, f)
 colours = data.colours(ds)
-setting = data.persona_setting()  # issue 14: None while the data's own persona column is in use
+setting = data.persona_setting()  # None while the data's own persona column is in use
 
 if setting is None:
     st.caption(t("derived_hint"))

@@ -147,3 +147,4 @@ def test_project_modules_are_imported_at_the_top_unless_a_heavy_dependency_waits
 def test_the_check_sees_an_upward_import(importer, imported):
     """The layer order catches the imports the structure forbids (a figure from the UI, a writer from a reader…)."""
     assert layer_of(importer) > layer_of(imported)
+

@@ -1,4 +1,4 @@
-"""The sign-in gate on Streamlit's upload and /media routes (http_gate.py, served by serve.py) (issue 18.8)."""
+"""The sign-in gate on Streamlit's upload and /media routes (http_gate.py, served by serve.py)."""
 
 from __future__ import annotations
 

@@ -74,7 +74,7 @@ def test_the_table_shows_the_drivers_and_the_handoff_effect(sample, capsys):
 
 
 def test_every_answer_the_same_gives_null_models_with_reasons_and_exit_0(sample, tmp_path, capsys):
-    """Issue 18.6: every NPS answer 10 crashed both models with ZeroDivisionError (report.py exit 1)."""
+    """Every NPS answer 10 crashed both models with ZeroDivisionError (report.py exit 1)."""
     events = pl.read_parquet(sample)
     same = events.with_columns(pl.when(pl.col("nps").is_not_null()).then(10).otherwise(None)
                                .cast(events.schema["nps"]).alias("nps"))

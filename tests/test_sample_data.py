@@ -71,7 +71,7 @@ def test_rating_coverage_matches_the_readme(events):
     assert 0.33 < events["satisfaction"].is_not_null().mean() < 0.37
     assert 0.18 < events["ces"].is_not_null().mean() < 0.22
     rated = events.filter(pl.col("satisfaction").is_not_null())
-    assert 0.10 < rated["comment"].is_not_null().mean() < 0.13  # was .02-.04 before the VoC themes (issue 12)
+    assert 0.10 < rated["comment"].is_not_null().mean() < 0.13  # was .02-.04 before the VoC themes
     assert (
         events.filter(pl.col("satisfaction").is_null())["comment"].null_count() == events["satisfaction"].null_count()
     )

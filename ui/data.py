@@ -250,7 +250,7 @@ def min_sample() -> int:
     return settings.get_int("min_sample")
 
 
-# --- statistics (issue 5): intervals, tested deltas, trend with anomalies, key drivers, handoff effect
+# --- statistics: intervals, tested deltas, trend with anomalies, key drivers, handoff effect
 
 
 @_register
@@ -305,7 +305,7 @@ def kpi_statistics(ds: Dataset, f: Filters) -> dict[str, Any]:
     return overview_figures.kpi_statistics(ds, f, filter_options(ds)["dates"])
 
 
-# --- channels & handoffs, journey duration, personas (issue 3)
+# --- channels & handoffs, journey duration, personas
 
 
 @_register
@@ -343,7 +343,7 @@ channel_mix = _register(personas_figures.channel_mix)
 weakest_stages = _register(personas_figures.weakest_stages)
 
 
-# --- the executive story (issue 15): periods, headline, targets, movers, detractors, PDF
+# --- the executive story: periods, headline, targets, movers, detractors, PDF
 
 
 @_register

@@ -226,6 +226,6 @@ def table(frame: pl.DataFrame, file_name: str, labels: Mapping[str, str] | None 
         order = first + [c for c in display.columns if c not in first]
     st.dataframe(display, hide_index=True, width="stretch", column_config=config or None, column_order=order,
                  placeholder=fmt.MISSING, row_height=WRAP_ROW_PX if wrapping else None, **(select or {}))
-    # The CSV is made when clicked (a callable), so no copy of the data waits under a /media URL (issue 18.8).
+    # The CSV is made when clicked (a callable), so no copy of the data waits under a /media URL.
     st.download_button(t("download_csv"), lambda: csv_bytes(shown), file_name=file_name, mime="text/csv",
                        icon=":material/download:", key=f"download:{file_name}", on_click="ignore")

@@ -1,4 +1,4 @@
-"""In Chromium: an upload whose values and file name are markup draws no link, image or request (issue 18.5)."""
+"""In Chromium: an upload whose values and file name are markup draws no link, image or request."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Chart clicks in a real browser (issue 13): a heatmap cell filters to its stage and channel, a driver to its
+"""Chart clicks in a real browser: a heatmap cell filters to its stage and channel, a driver to its
 stage, a pain point's row to its stage, each shown in the main area with one click to clear and carried by the URL;
 a handoff cell opens the Journeys page on that channel transition (en and ko). A later click keeps naming the filter an
 earlier one set that it leaves alone."""

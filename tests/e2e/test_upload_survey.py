@@ -1,4 +1,4 @@
-"""A survey export through the real file input (issue 11): read as a survey, and the Key drivers page explains its
+"""A survey export through the real file input: read as a survey, and the Key drivers page explains its
 label with a logistic model; a file with no valid row is refused and the data stays."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Mapping that helps (issue 11.3): every missing column at once, survey aliases, suggestions from values, unused
+"""Mapping that helps: every missing column at once, survey aliases, suggestions from values, unused
 scores, date + time columns, one column per field, and no load of a file that is mostly invalid."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Issue 11, done when: report.py on an airline passenger survey export (14 ratings 0–5 with 0 = not applicable, a
+"""report.py on an airline passenger survey export (14 ratings 0–5 with 0 = not applicable, a
 satisfied / neutral-or-dissatisfied label, no timestamps) gives respondents, rated answers, CSAT and drivers that an
 independent computation agrees with; the same answers as a CP949 Korean export give the same figures."""
 

@@ -1,4 +1,4 @@
-"""Every page shows data values and file names as text: no link, image or HTML drawn from the data (issue 18.5).
+"""Every page shows data values and file names as text: no link, image or HTML drawn from the data.
 
 The values below are what an uploaded export could hold; Streamlit draws markdown in titles, captions,
 alerts, widget labels and help, so each page's markdown is checked with tests.support.markdown's model of

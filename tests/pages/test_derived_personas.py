@@ -1,4 +1,4 @@
-"""Derived personas in the dashboard (issue 14): the sidebar's persona source, the URL, the Personas page's table and
+"""Derived personas in the dashboard: the sidebar's persona source, the URL, the Personas page's table and
 map, and the derived persona as the persona every page filters and splits by; on planted segments."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Every download is made when clicked: no page stores a file under a /media URL in advance (issue 18.8).
+"""Every download is made when clicked: no page stores a file under a /media URL in advance.
 
 A download button given bytes stores them in Streamlit's media store, served by ``GET /media/<id>`` to
 anyone holding the URL for as long as the session shows the button (and a while after it ends); given a

@@ -1,4 +1,4 @@
-"""The dashboard says which extra columns it renamed because cxlens uses their names itself (issue 18.1)."""
+"""The dashboard says which extra columns it renamed because cxlens uses their names itself."""
 
 from __future__ import annotations
 

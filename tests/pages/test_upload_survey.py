@@ -1,4 +1,4 @@
-"""The Upload page with a survey export and the refusals (issue 11): the reading and its switch, a preview, fields in
+"""The Upload page with a survey export and the refusals: the reading and its switch, a preview, fields in
 the UI language, templates, messages without command-line flags, a stopped load, the Key drivers page on a survey."""
 
 from __future__ import annotations

@@ -1,5 +1,5 @@
 """A cache directory that cannot be used (read-only, full, not a directory) is one `error:` line naming it, exit 2,
-nothing left behind; a facts pass killed mid-way leaves no folder past the next open (issue 18.6, 18.8)."""
+nothing left behind; a facts pass killed mid-way leaves no folder past the next open."""
 
 import os
 import shutil

@@ -1,5 +1,5 @@
-"""No column name of the data can collide with a name cxlens uses itself, through either door (issue 18.1),
-and a row has one number through either door (issue 18.7)."""
+"""No column name of the data can collide with a name cxlens uses itself, through either door,
+and a row has one number through either door."""
 
 import datetime as dt
 import json

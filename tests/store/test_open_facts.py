@@ -1,5 +1,5 @@
 """A facts directory written elsewhere is read without its source: report.py --facts and CXLENS_FACTS give the
-same figures as the source, and say which engine wrote them (issue 17)."""
+same figures as the source, and say which engine wrote them."""
 
 import json
 import shutil

@@ -1,5 +1,5 @@
 """The facts pass on Spark writes what the DuckDB pass writes, file for file, on the sample and on data with equal
-timestamps, missing values and invalid rows; report.py --engine spark equals the DuckDB report (issue 17).
+timestamps, missing values and invalid rows; report.py --engine spark equals the DuckDB report.
 
 Marked ``spark``: skipped with the reason when Java is absent (a failure when CI=true, like the browser tests).
 """

@@ -1,4 +1,4 @@
-"""What the overview's KPI cards show for a selection: the figures of its default period (issue 15)."""
+"""What the overview's KPI cards show for a selection: the figures of its default period."""
 
 from __future__ import annotations
 
