@@ -39,8 +39,9 @@ def with_nps_ci(frame: pl.DataFrame) -> pl.DataFrame:
 
     Example
     -------
-    >>> with_nps_ci(nps(pl.DataFrame({"nps": [10, 9, 7, 3]})))["nps_se"][0]  # 100·sqrt((.5+.25−.0625)/4)
-    41.45780987944249
+    >>> from metrics.nps import nps
+    >>> round(with_nps_ci(nps(pl.DataFrame({"nps": [10, 9, 7, 3]})))["nps_se"][0], 4)  # 100·sqrt((.5+.25−.0625)/4)
+    41.4578
     """
     se = nps_se(pl.col("promoters"), pl.col("detractors"), pl.col("responses"))
     return frame.with_columns(se.alias("nps_se")).with_columns(
@@ -67,6 +68,7 @@ def with_csat_ci(frame: pl.DataFrame) -> pl.DataFrame:
 
     Example
     -------
+    >>> from metrics.satisfaction import csat
     >>> with_csat_ci(csat(pl.DataFrame({"satisfaction": [5, 4, 2, 1]}))).select("csat_low", "csat_high").row(0)
     (15.003898915214947, 84.99610108478505)
     """
