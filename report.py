@@ -22,10 +22,10 @@ from figures.overview import headline, statistics
 from figures.personas import derived_personas, derived_personas_report
 from figures.voc import voc_report
 from store import Dataset, Filters, open_dataset
-from store.build.cache import open_facts
-from store.build.db import writable
-from store.build.personas import assignment as persona_assignment
-from store.build.source import reads_directly
+from store.facts.cache import open_facts
+from store.facts.db import writable
+from store.facts.personas import assignment as persona_assignment
+from store.facts.source import reads_directly
 from store.queries import quarantine
 
 QUARANTINE_LINES = 100  # invalid rows printed to stderr; the rest are counted
@@ -127,7 +127,7 @@ def _open(args: argparse.Namespace) -> tuple[Dataset, int, pl.DataFrame]:
     path = Path(args.data)
     opener = open_dataset
     if args.engine == "spark":
-        from store.build.spark_job import open_with_spark
+        from store.facts.spark_job import open_with_spark
 
         opener = partial(open_with_spark, master=args.spark_master)
     # A Parquet file already in canonical columns and types goes straight to the store, which checks

@@ -32,7 +32,7 @@ def main(path: str, cube: bool = True) -> dict[str, float]:
     queries.USE_CUBE = cube
     import streamlit as st
 
-    from store.build import comments as store_comments
+    from store.facts import comments as store_comments
     from ui import data, voc_data
     from ui import journeys_data as jd
 

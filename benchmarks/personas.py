@@ -24,7 +24,7 @@ def measure(events: str) -> dict:
     from figures import personas as personas_figures
     from metrics import personas as mp
     from store import Filters, open_dataset
-    from store.build import personas as sp
+    from store.facts import personas as sp
 
     ds = open_dataset(events)
     shutil.rmtree(Path(ds.facts_dir) / "personas", ignore_errors=True)  # features and clustering from scratch
@@ -47,7 +47,7 @@ def compare(customers: int, seeds: list[int]) -> list[dict]:
     from metrics import personas as mp
     from sample_data.segments import SEGMENTS, write
     from store import open_dataset
-    from store.build import personas as sp
+    from store.facts import personas as sp
 
     rows = []
     with tempfile.TemporaryDirectory() as tmp:

@@ -43,8 +43,8 @@ def main(events: str, distinct: int) -> dict:
     logging.disable(logging.WARNING)  # "No runtime found" warnings of st.cache_* outside streamlit
     from metrics.text import keywords
     from store import Filters
-    from store.build import comments as store_comments
-    from store.build import db
+    from store.facts import comments as store_comments
+    from store.facts import db
     from ui import data, voc_data
 
     out: dict = {}

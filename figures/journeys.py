@@ -14,7 +14,7 @@ from store import Dataset, Filters
 from store import episodes as store_episodes
 from store import journey_paths as store_paths
 from store import queries as q
-from store.build import journey_steps
+from store.facts import journey_steps
 
 PATH_KEYS = ("paths", "transitions")
 

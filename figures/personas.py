@@ -21,8 +21,8 @@ from metrics.satisfaction import ces, csat
 from metrics.weakest_stage import weakest_stage
 from store import Dataset, Filters
 from store import queries as q
-from store.build import personas as sp
 from store.episodes import customer_journeys
+from store.facts import personas as sp
 
 
 @dataclass(frozen=True)

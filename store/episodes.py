@@ -7,9 +7,9 @@ from collections.abc import Sequence
 import polars as pl
 
 from ingest.schema import quote
-from store.build import db
-from store.build.comments import comments_path
-from store.build.dataset import Dataset
+from store.facts import db
+from store.facts.comments import comments_path
+from store.facts.dataset import Dataset
 from store.filters import Filters
 from store.journey_paths import KINDS, MAP_KINDS, SEP, _steps_path
 from store.queries import _query, _with

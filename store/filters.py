@@ -16,7 +16,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from ingest.schema import quote
-from store.build.journey_steps import KINDS, SEP
+from store.facts.journey_steps import KINDS, SEP
 
 
 @dataclass(frozen=True)

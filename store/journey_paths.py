@@ -1,4 +1,4 @@
-"""Journey paths and transitions, queried per selection (written once per data version by store.build.journey_steps).
+"""Journey paths and transitions, queried per selection (written once per data version by store.facts.journey_steps).
 
 ``steps.parquet`` holds, per journey, every touchpoint at which the stage or the channel changes
 (and the first one): journey_id, seq, prev_stage, stage, prev_channel, channel, hours (since the
@@ -17,8 +17,8 @@ import dataclasses
 
 import polars as pl
 
-from store.build.dataset import Dataset
-from store.build.journey_steps import KINDS, MAP_KINDS, SEP, _steps_path
+from store.facts.dataset import Dataset
+from store.facts.journey_steps import KINDS, MAP_KINDS, SEP, _steps_path
 from store.filters import Filters, journey_conditions
 from store.queries import _query, _with
 

@@ -18,9 +18,9 @@ import polars as pl
 
 from ingest.schema import quote
 from metrics.spread import QUANTILES
-from store.build import cube, db, journey_stages
-from store.build.comments import journey_keywords_path
-from store.build.dataset import Dataset
+from store.facts import cube, db, journey_stages
+from store.facts.comments import journey_keywords_path
+from store.facts.dataset import Dataset
 from store.filters import Filters, journey_conditions, path_condition, touchpoint_conditions
 
 PERIODS = ("day", "week", "month", "quarter")

@@ -23,9 +23,9 @@ import polars as pl
 import settings
 from ingest.schema import quote
 from metrics.text import mask_expr
-from store.build import db
-from store.build.comments import COMMENTS, TOKENS, _path, ensure_tokens
-from store.build.dataset import Dataset
+from store.facts import db
+from store.facts.comments import COMMENTS, TOKENS, _path, ensure_tokens
+from store.facts.dataset import Dataset
 from store.filters import Filters, journey_conditions, touchpoint_conditions
 from store.queries import _query as memoised
 from store.queries import _with  # the selection's ``sel`` CTE, shared with every other query

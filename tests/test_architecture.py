@@ -17,7 +17,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("ui", ("ui",)),
     ("figures", ("figures",)),
     ("store (read)", ("store",)),
-    ("store (build)", ("store.build",)),
+    ("store (facts)", ("store.facts",)),
     ("ingest", ("ingest",)),
     ("base", ("metrics", "settings", "errors", "i18n", "sample_data")),
 )
@@ -26,7 +26,7 @@ NOT_PROJECT = ("tests", "benchmarks", ".venv", "conftest.py")
 # Project imports inside a function, each with its reason: a heavy optional dependency loaded on use.
 LATE_IMPORTS = {
     ("report", "ui.charts.snapshot"): "plotly and kaleido load only when a PDF is asked for",
-    ("report", "store.build.spark_job"): "pyspark loads only with --engine spark",
+    ("report", "store.facts.spark_job"): "pyspark loads only with --engine spark",
 }
 
 
@@ -142,8 +142,8 @@ def test_project_modules_are_imported_at_the_top_unless_a_heavy_dependency_waits
     assert sorted(set(late) - set(LATE_IMPORTS)) == []
 
 
-@pytest.mark.parametrize("importer, imported", [("figures.overview", "ui.data"), ("store.build.facts", "store.queries"),
-                                          ("ingest.load", "store.build.cache"), ("metrics.nps", "ingest.load")])
+@pytest.mark.parametrize("importer, imported", [("figures.overview", "ui.data"), ("store.facts.journey_facts", "store.queries"),
+                                          ("ingest.load", "store.facts.cache"), ("metrics.nps", "ingest.load")])
 def test_the_check_sees_an_upward_import(importer, imported):
     """The layer order catches the imports the structure forbids (a figure from the UI, a writer from a reader…)."""
     assert layer_of(importer) > layer_of(imported)

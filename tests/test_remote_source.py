@@ -12,8 +12,8 @@ import pytest
 
 from store import Filters, open_dataset
 from store import queries as q
-from store.build import db
-from store.build.dataset import fingerprint, is_remote, resolve
+from store.facts import db
+from store.facts.dataset import fingerprint, is_remote, resolve
 from tests.support.telco import telco_events
 
 fsspec_memory = pytest.importorskip("fsspec.implementations.memory")

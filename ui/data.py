@@ -30,8 +30,8 @@ from i18n import current_lang, t
 from metrics.handoff_effect import HandoffEffect
 from store import Dataset, Filters, open_dataset
 from store import queries as q
-from store.build.cache import facts_ready, facts_stamp, open_facts
-from store.build.dataset import fingerprint, resolve
+from store.facts.cache import facts_ready, facts_stamp, open_facts
+from store.facts.dataset import fingerprint, resolve
 from ui import text
 from ui.charts import snapshot
 from ui.charts.style import colour_map

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from figures import journeys as journeys_figures
 from store import Dataset, Filters
-from store.build import journey_steps
+from store.facts import journey_steps
 from ui.data import _register
 
 LIST_LIMIT = journeys_figures.LIST_LIMIT
@@ -27,7 +27,7 @@ def touchpoint_order(ds: Dataset) -> list[str]:
 
 
 def touchpoint_map(ds: Dataset) -> bool:
-    """Whether the process map can be drawn between touchpoints (a file check: store.build.journey_steps)."""
+    """Whether the process map can be drawn between touchpoints (a file check: store.facts.journey_steps)."""
     return journey_steps.has_touchpoint_map(ds)
 
 

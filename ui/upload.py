@@ -32,7 +32,7 @@ from ingest.schema import REQUIRED
 from metrics.mask import mask_column
 from store import Dataset, Filters, open_dataset
 from store import queries as q
-from store.build import comments as store_comments
+from store.facts import comments as store_comments
 from ui import data, text
 
 STATE_KEY = "upload"  # the session's Upload (the dataset itself is in st.session_state["dataset"])

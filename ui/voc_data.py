@@ -11,7 +11,7 @@ import streamlit as st
 from figures import voc as voc_figures
 from i18n import t
 from store import Dataset, Filters
-from store.build import comments as store_comments
+from store.facts import comments as store_comments
 from ui.data import _register, filter_options
 
 

@@ -100,7 +100,7 @@ def test_every_export_of_a_comment_masks_the_new_kinds(tmp_path, capsys):
     the detractors' follow-up list, the events download: each masks a card, an account, a passport and a business
     number."""
     from store import voc as store_voc
-    from store.build.cache import open_dataset
+    from store.facts.cache import open_dataset
     from store.filters import Filters
     from ui.layout import csv_bytes
 

@@ -8,7 +8,7 @@ import pytest
 from i18n import t
 from metrics.text import keywords
 from store import open_dataset
-from store.build import comments as store_comments
+from store.facts import comments as store_comments
 
 
 def _problems(at) -> list:

@@ -16,7 +16,7 @@ import ingest
 import report
 from errors import CacheError, disk_problem
 from store import open_dataset
-from store.build import facts as store_facts
+from store.facts import journey_facts as store_facts
 from tests.support.sample import sample_path
 
 ROOT = Path(__file__).resolve().parents[2]

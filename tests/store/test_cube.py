@@ -12,7 +12,7 @@ import pytest
 
 from store import Filters, open_dataset
 from store import queries as q
-from store.build import cube as sc
+from store.facts import cube as sc
 from tests.support.telco import telco_events
 
 T = dt.datetime(2026, 4, 30, 23, 50)
@@ -55,7 +55,7 @@ def datasets(tmp_path_factory):
 
 
 def _cube(ds) -> pl.DataFrame:
-    from store.build import db
+    from store.facts import db
 
     return db.query("SELECT * FROM read_parquet($p)", {"p": str(Path(ds.facts_dir) / sc.FILE)})
 
@@ -235,7 +235,7 @@ def test_facts_without_a_cube_get_one_on_first_use(tmp_path):
 
 def test_facts_where_no_cube_can_be_written_read_the_events(tmp_path, monkeypatch):
     from errors import CacheError
-    from store.build import db
+    from store.facts import db
 
     telco_events(60, seed=6).write_parquet(tmp_path / "t.parquet")
     ds = open_dataset(tmp_path / "t.parquet")
@@ -251,7 +251,7 @@ def test_facts_where_no_cube_can_be_written_read_the_events(tmp_path, monkeypatc
 
 
 def test_a_facts_directory_written_elsewhere_serves_its_cube(datasets, tmp_path):
-    from store.build.cache import open_facts
+    from store.facts.cache import open_facts
 
     ds = datasets["telco"]
     shutil.copytree(ds.facts_dir, tmp_path / "facts")

@@ -13,7 +13,7 @@ from metrics.dwell import dwell_summary, stage_dwell
 from metrics.spread import box_summary
 from store import Filters, open_dataset
 from store import queries as q
-from store.build import journey_stages
+from store.facts import journey_stages
 from tests.support.telco import telco_events
 
 SELECTIONS = [

@@ -9,7 +9,7 @@ import pytest
 import report
 from errors import DataError
 from store import open_dataset
-from store.build.cache import open_facts
+from store.facts.cache import open_facts
 from tests.support.sample import sample_path
 
 PAGES = ["overview.py", "journey_map.py", "channels.py", "duration.py", "personas.py", "drivers.py"]

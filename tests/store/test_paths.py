@@ -11,7 +11,7 @@ from metrics.paths import SEP, journey_paths, path_inputs, transition_inputs, tr
 from store import Filters, open_dataset
 from store import journey_paths as sp
 from store import queries as q
-from store.build import journey_steps
+from store.facts import journey_steps
 from tests.support.telco import telco_events
 
 T = dt.datetime(2025, 5, 1, 8)
@@ -176,7 +176,7 @@ def test_paths_aggregated_in_many_parts_equal_the_reference(tmp_path, monkeypatc
 
 def test_facts_of_another_format_are_refused_with_one_sentence(tmp_path):
     from errors import DataError
-    from store.build.cache import open_facts
+    from store.facts.cache import open_facts
 
     rows = [("j", T, "a", "app"), ("j", T + H, "b", "web")]
     path = tmp_path / "other.parquet"
@@ -229,7 +229,7 @@ def test_an_episode_is_the_journeys_touchpoints_in_journey_order_and_its_custome
     assert episodes.customer_journeys(ds, "c")["stage_path"].to_list() == [["a"], ["a", "b"]]
 
     # facts without their source (--facts DIR): the comments come from the comments facts, each at its touchpoint
-    from store.build.cache import open_facts
+    from store.facts.cache import open_facts
 
     facts = open_facts(ds.facts_dir)
     assert episodes.episode(facts, "j1").select("stage", "channel", "comment").rows() == ep.select(
@@ -238,7 +238,7 @@ def test_an_episode_is_the_journeys_touchpoints_in_journey_order_and_its_custome
 
 def test_a_facts_only_episode_keeps_one_comment_per_touchpoint_when_touchpoints_are_equal(tmp_path):
     from store import episodes
-    from store.build.cache import open_facts
+    from store.facts.cache import open_facts
 
     rows = [("j1", T, "a", "web", "tp", "둘째 글"), ("j1", T, "a", "web", "tp", "첫째 글"),
             ("j1", T, "a", "web", "tp", None), ("j1", T + H, "b", "web", None, "끝")]

@@ -11,7 +11,7 @@ from figures import personas as personas_figures
 from metrics import personas as mp
 from store import Filters, open_dataset
 from store import queries as q
-from store.build import personas as sp
+from store.facts import personas as sp
 
 T = dt.datetime(2025, 3, 2, 9, 0)
 H = dt.timedelta(hours=1)

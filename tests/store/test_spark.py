@@ -18,7 +18,7 @@ import pytest
 
 import report
 from store import open_dataset
-from store.build.cache import open_facts
+from store.facts.cache import open_facts
 from tests.support.sample import sample_path
 
 pytestmark = [pytest.mark.spark, pytest.mark.xdist_group("spark")]
@@ -51,7 +51,7 @@ KEYS = {
 
 @pytest.fixture(scope="module")
 def spark():
-    from store.build.spark_job import session
+    from store.facts.spark_job import session
 
     s = session("local[2]")
     yield s
@@ -126,7 +126,7 @@ def assert_same_facts(duck_dir, spark_dir):
 
 @pytest.mark.parametrize("data", ["sample", "tricky"])
 def test_the_spark_pass_writes_the_same_facts_as_duckdb(spark, tmp_path, data):
-    from store.build.spark_job import run
+    from store.facts.spark_job import run
 
     source = tmp_path / "events.parquet"
     if data == "sample":
@@ -135,8 +135,8 @@ def test_the_spark_pass_writes_the_same_facts_as_duckdb(spark, tmp_path, data):
         tricky_events().write_parquet(source)
     ds = open_dataset(source)
     # The later passes, computed on first use by DuckDB: the comments' keywords and the customer features.
-    from store.build import comments as store_comments
-    from store.build import personas
+    from store.facts import comments as store_comments
+    from store.facts import personas
 
     store_comments.ensure_tokens(ds)
     personas.customer_features(ds)
@@ -146,7 +146,7 @@ def test_the_spark_pass_writes_the_same_facts_as_duckdb(spark, tmp_path, data):
 
 def test_a_hive_partitioned_directory_gives_the_same_facts_on_both_engines(spark, tmp_path):
     # a lake layout: month=YYYY-MM/region=<지역>/part-N.parquet, the partition keys not in the files
-    from store.build.spark_job import run
+    from store.facts.spark_job import run
 
     frame = tricky_events().with_columns(pl.col("timestamp").dt.strftime("%Y-%m").alias("month"))
     source = tmp_path / "lake"
@@ -158,8 +158,8 @@ def test_a_hive_partitioned_directory_gives_the_same_facts_on_both_engines(spark
         part.drop("month", "region").tail(part.height - half).write_parquet(folder / "part-1.parquet")
     ds = open_dataset(str(source))
     assert {"month", "region"} <= set(ds.dims) and ds.rejected == 4
-    from store.build import comments as store_comments
-    from store.build import personas
+    from store.facts import comments as store_comments
+    from store.facts import personas
 
     store_comments.ensure_tokens(ds)
     personas.customer_features(ds)
@@ -200,7 +200,7 @@ def assert_close(a, b, where="report"):
 def test_every_page_renders_from_facts_spark_wrote_with_the_source_gone(spark, tmp_path, monkeypatch):
     from streamlit.testing.v1 import AppTest
 
-    from store.build.spark_job import run
+    from store.facts.spark_job import run
     from tests.pages.conftest import ENTRY, PAGES
 
     source = tmp_path / "events.parquet"

@@ -10,7 +10,7 @@ from errors import DataError
 from metrics.journeys import channel_transitions, journey_facts
 from store import Filters, open_dataset
 from store import queries as q
-from store.build import facts as store_facts
+from store.facts import journey_facts as store_facts
 from tests.support.telco import telco_events
 
 T = dt.datetime(2025, 5, 1, 8)

@@ -13,7 +13,7 @@ from metrics.text import keywords
 from sample_data import generate as gen
 from store import Filters, open_dataset
 from store import voc as store_voc
-from store.build import comments as store_comments
+from store.facts import comments as store_comments
 from tests.support.sample import sample_path
 
 

@@ -11,7 +11,7 @@ import os
 
 from errors import CacheError, DataError
 from ingest.schema import BY_NAME, CANONICAL, REQUIRED, SCORE_RANGES, column_names, quote
-from store.build import db
+from store.facts import db
 
 
 def _read_sql() -> str:

@@ -1,5 +1,5 @@
 """The facts cache: one folder per dataset version, found or built by ``open_dataset`` (the facts pass is
-``store.build.facts``).
+``store.facts.journey_facts``).
 
 Journey facts are computed in one pass over the events per dataset version and cached on disk
 under ``<cache_dir>/<version>/`` (the version is a fingerprint of the files' paths, sizes and
@@ -18,10 +18,10 @@ from pathlib import Path
 import settings
 from errors import DataError
 from ingest.schema import CANONICAL, FACTS_FORMAT, column_names, quote
-from store.build import db
-from store.build.dataset import Dataset, fingerprint, resolve
-from store.build.facts import _CODED, Progress, _materialize
-from store.build.source import _check_types, _describe, _read_sql
+from store.facts import db
+from store.facts.dataset import Dataset, fingerprint, resolve
+from store.facts.journey_facts import _CODED, Progress, _materialize
+from store.facts.source import _check_types, _describe, _read_sql
 
 _STRING_TYPES = ("VARCHAR",)
 

@@ -27,8 +27,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from store.build import db
-from store.build.dataset import Dataset
+from store.facts import db
+from store.facts.dataset import Dataset
 
 FILE = "journey_stages.parquet"
 KEYS = ("journey_id", "stage")  # what identifies a row

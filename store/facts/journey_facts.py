@@ -17,10 +17,10 @@ import duckdb
 
 from errors import DataError, disk_problem
 from ingest.schema import BY_NAME, CANONICAL, FACTS_FORMAT, column_names, quote
-from store.build import cube, db, journey_stages
-from store.build import journey_steps as paths
-from store.build.comments import write_comments
-from store.build.source import _invalid_reason_sql, _source_select, _valid_sql
+from store.facts import cube, db, journey_stages
+from store.facts import journey_steps as paths
+from store.facts.comments import write_comments
+from store.facts.source import _invalid_reason_sql, _source_select, _valid_sql
 
 Progress = Callable[[float, str], None]  # (fraction done 0-1, what is happening)
 

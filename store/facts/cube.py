@@ -26,8 +26,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from store.build import db
-from store.build.dataset import Dataset
+from store.facts import db
+from store.facts.dataset import Dataset
 
 FILE = "touchpoint_cube.parquet"
 MEASURES = ("touchpoints", "satisfaction", "ces", "nps")

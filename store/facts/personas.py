@@ -23,8 +23,8 @@ from pathlib import Path
 import polars as pl
 
 from ingest.schema import quote
-from store.build import db
-from store.build.dataset import Dataset
+from store.facts import db
+from store.facts.dataset import Dataset
 
 FEATURES_FORMAT = "1"  # bump when a feature's definition changes
 MAX_CHANNELS = 12      # channels with most touchpoints get a share feature; the rest are left out

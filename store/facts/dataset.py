@@ -1,5 +1,5 @@
 """A dataset: one event source, resolved and fingerprinted, and where its journey facts are (opened by
-``store.build.cache``; reading the source, ``store.build.source``)."""
+``store.facts.cache``; reading the source, ``store.facts.source``)."""
 
 from __future__ import annotations
 
@@ -12,8 +12,8 @@ from pathlib import Path
 import settings
 from errors import DataError
 from ingest.schema import FACTS_FORMAT, quote
-from store.build import db
-from store.build.source import _source_select, _valid_sql
+from store.facts import db
+from store.facts.source import _source_select, _valid_sql
 
 _REMOTE_PREFIXES = ("s3://", "s3a://", "gs://", "gcs://", "http://", "https://", "az://", "abfss://")
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import math
 from pathlib import Path
 
-from store.build.dataset import Dataset
+from store.facts.dataset import Dataset
 
 KINDS = ("stage", "channel")  # what a path or a transition is made of (an allow-list for identifiers)
 MAP_KINDS = (*KINDS, "touchpoint")  # what a process map's nodes can be (touchpoints: when there are not too many)

@@ -14,9 +14,9 @@ from pathlib import Path
 import polars as pl
 
 from metrics.text import keywords as text_keywords
-from store.build import db
-from store.build.dataset import Dataset
-from store.build.source import _source_select, _valid_sql
+from store.facts import db
+from store.facts.dataset import Dataset
+from store.facts.source import _source_select, _valid_sql
 
 COMMENTS = "comments.parquet"
 TOKENS = "tokens.parquet"

@@ -26,12 +26,12 @@ import settings
 from errors import DataError
 from ingest.schema import BY_NAME, CANONICAL, FACTS_FORMAT, column_names
 from metrics.text import keywords
-from store.build import cube, db, journey_stages, personas
-from store.build.cache import open_dataset
-from store.build.comments import JOURNEY_KEYWORDS, TOKENS
-from store.build.dataset import fingerprint, resolve
-from store.build.journey_steps import MAX_MAP_TOUCHPOINTS, TOUCHPOINT_STEPS
-from store.build.source import _check_types, _describe, _invalid_reason_sql
+from store.facts import cube, db, journey_stages, personas
+from store.facts.cache import open_dataset
+from store.facts.comments import JOURNEY_KEYWORDS, TOKENS
+from store.facts.dataset import fingerprint, resolve
+from store.facts.journey_steps import MAX_MAP_TOUCHPOINTS, TOUCHPOINT_STEPS
+from store.facts.source import _check_types, _describe, _invalid_reason_sql
 
 # The DuckDB types of store.schema as Spark SQL types (TIMESTAMP is wall-clock time: no time zone).
 _SPARK_TYPES = {"VARCHAR": "STRING", "TIMESTAMP": "TIMESTAMP_NTZ", "DOUBLE": "DOUBLE"}
