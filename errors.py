@@ -12,14 +12,18 @@ class DataError(Exception):
     the sentence in the UI's language.
     """
 
-    def __init__(self, key: str, **values):
-        # A key the catalogs do not hold yet is an English sentence of its own (shown as it is in every language).
-        self.message = Message(key, **values) if key in TEXT else key
+    def __init__(self, key: str | Message, **values):
+        if isinstance(key, Message):  # a message handed up from below (a mapping's problem) is raised as it is
+            self.message = key
+        elif key in TEXT:
+            self.message = Message(key, **values)
+        else:
+            raise KeyError(f"DataError({key!r}): no such key in the i18n catalogs; add it with English and Korean")
         super().__init__(str(self.message))
 
     def text(self, lang: str | None = None) -> str:
         """The sentence in ``lang`` (default: the session's language)."""
-        return self.message.text(lang) if isinstance(self.message, Message) else self.message
+        return self.message.text(lang)
 
 
 class CacheError(DataError):
@@ -30,8 +34,7 @@ class CacheError(DataError):
     def __init__(self, directory: object, problem: str):
         self.directory = str(directory)
         self.problem = problem
-        super().__init__(f"The cache directory {directory} cannot be written ({problem}); set CXLENS_CACHE_DIR "
-                         "to a writable directory with free space.")
+        super().__init__("cache_unwritable", directory=self.directory, problem=problem)
 
 
 def disk_problem(error: BaseException, directory: object) -> CacheError | None:

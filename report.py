@@ -108,7 +108,7 @@ def _mapping(pairs: list[str], flag: str = "--map", example: str = "CANONICAL=SO
     for pair in pairs:
         canonical, sep, source = pair.partition("=")
         if not sep or not canonical.strip():
-            raise DataError(f"{flag} {pair} is not of the form {example}.")
+            raise DataError("report_bad_pair", flag=flag, pair=pair, example=example)
         out[canonical.strip()] = source.strip()
     return out
 
@@ -123,7 +123,7 @@ def _open(args: argparse.Namespace) -> tuple[Dataset, int, pl.DataFrame]:
     if args.facts and not args.data:
         return open_facts(args.facts), 0, pl.DataFrame({"row": [], "reason": []})
     if not args.data:
-        raise DataError("Name the data (DATA) or a facts directory (--facts DIR).")
+        raise DataError("report_no_data")
     path = Path(args.data)
     opener = open_dataset
     if args.engine == "spark":
@@ -144,17 +144,15 @@ def _open(args: argparse.Namespace) -> tuple[Dataset, int, pl.DataFrame]:
             ingest.write_parquet(loaded, target)
         return opener(target, name=loaded.name), loaded.rejected_rows, loaded.quarantine
     if args.reading or args.outcome or args.rating_stage:
-        raise DataError("--survey, --events, --outcome and --rating-stage apply only to a single .csv, .tsv, .txt, "
-                        ".xlsx or .parquet file.")
+        raise DataError("report_survey_flags_need_file")
     if args.map:
-        raise DataError("--map applies only to a single .csv, .tsv, .txt, .xlsx, .parquet or .xes file (or a .gz or .zip of "
-                        "one).")
+        raise DataError("report_map_needs_file")
     ds = opener(args.data)
     rows = quarantine(ds, QUARANTINE_LINES).rename({"row_number": "row"})
     if args.strict and ds.rejected:
         first = rows.row(0, named=True)
-        raise DataError(f"{ds.rejected:,} rows are invalid; first: row {first['row']} of {first['file']}, "
-                        f"{first['reason']}.")
+        raise DataError("report_rows_invalid", count=f"{ds.rejected:,}", row=first["row"], file=first["file"],
+                        reason=first["reason"])
     return ds, ds.rejected, rows
 
 
@@ -313,7 +311,7 @@ def _write(path: Path, content: bytes) -> None:
     try:
         path.write_bytes(content)
     except OSError as exc:
-        raise DataError(f"{path} cannot be written ({exc.strerror or exc}).") from None
+        raise DataError("report_cannot_write", path=str(path), problem=str(exc.strerror or exc)) from None
 
 
 def _executive(ds: Dataset, f: Filters, args: argparse.Namespace) -> dict:
@@ -341,7 +339,7 @@ def _write_personas(dp, out: Path) -> None:
     try:
         assignment.write_csv(out)
     except OSError as exc:
-        raise DataError(f"--personas-out {out} cannot be written ({exc.strerror or type(exc).__name__}).") from None
+        raise DataError("report_personas_out_unwritable", path=str(out), problem=exc.strerror or type(exc).__name__) from None
 
 
 def render_personas(r: dict) -> list[str]:

@@ -196,7 +196,7 @@ def targets() -> dict[str, float | None]:
         try:
             out[kpi] = parse_target(settings.get("target_" + kpi))
         except ValueError as exc:
-            raise DataError(f"Setting target_{kpi} (CXLENS_TARGET_{kpi.upper()}): {exc}.") from None
+            raise DataError("setting_bad_target", kpi=kpi, env=kpi.upper(), problem=str(exc)) from None
     return out
 
 

@@ -63,7 +63,7 @@ def episode(ds: Dataset, journey_id: str) -> dict[str, Any]:
     with gap_hours and masked comments. Raises DataError when no valid touchpoint has that journey id."""
     events = store_episodes.episode(ds, journey_id)
     if events.height == 0:
-        raise DataError(f"No journey has the id {journey_id!r} (column 'journey_id').")
+        raise DataError("journey_not_found", journey=repr(journey_id))
     rows = timeline(events).drop("journey_id", "customer_id").with_columns(pl.col("timestamp").dt.to_string("%Y-%m-%dT%H:%M:%S%.f"))
     return {"journey_id": events["journey_id"][0], "customer_id": events["customer_id"][0], "events": rows.to_dicts()}
 

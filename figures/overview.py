@@ -11,6 +11,7 @@ import polars as pl
 
 import settings
 from figures.drivers import models
+from i18n import Message
 from ingest import survey as ingest_survey
 from ingest.ingested import SurveyInfo
 from metrics.confidence import csat_interval, nps_interval
@@ -125,7 +126,7 @@ def statistics(ds: Dataset, f: Filters) -> dict[str, Any]:
     reasons: dict[str, str] = {}
     ci = _nps_interval(ds, f)  # the report gives no CSAT interval: no Wilson interval (nor statsmodels) needed
     if ci is None:
-        reasons["nps_ci"] = "no NPS answers in the selection"
+        reasons["nps_ci"] = Message("reason_no_nps_answers")
     kd, effect = models(ds, f)
     driver_rows = None
     if kd.table is None:
@@ -138,7 +139,7 @@ def statistics(ds: Dataset, f: Filters) -> dict[str, Any]:
     monthly = score_trend(ds, f, "month", "nps").table
     trend_rows = None
     if monthly.is_empty():
-        reasons["trend"] = "no NPS answers in the selection"
+        reasons["trend"] = Message("reason_no_nps_answers")
     else:
         trend_rows = [
             {"period": r["period"].isoformat(), "responses": r["responses"], "nps": r["nps"],

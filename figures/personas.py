@@ -75,18 +75,17 @@ def _clustered(ds: Dataset, k: int | None, method: str, features: Sequence[str] 
     columns = list(features) if features else mp.default_features(feats.columns)
     unknown = [c for c in columns if c not in available]
     if unknown:
-        raise DataError(f"Unknown persona feature {unknown[0]!r}; the features of this data are: "
-                        f"{', '.join(available)}.")
+        raise DataError("persona_unknown_feature", feature=repr(unknown[0]), features=", ".join(available))
     if k is not None and k < 2:
-        raise DataError(f"--personas needs 'auto' or a number of personas of at least 2, not {k}.")
+        raise DataError("personas_k_too_small", k=k)
     key = sp.assignment_key(method, k, columns)
     assignment, model = sp.read(sp.stored(ds, key, "assignment")), sp.read_model(ds, key)
     if assignment is None or model is None:
         d = mp.design(feats, columns)
         if d.matrix.shape[1] == 0:
-            raise DataError("No persona feature varies between customers: there is nothing to tell them apart by.")
+            raise DataError("personas_no_variation")
         if k is not None and k > len(d.matrix):
-            raise DataError(f"{k} personas are more than the {len(d.matrix):,} customers of the data.")
+            raise DataError("personas_k_too_large", k=k, customers=f"{len(d.matrix):,}")
         c = mp.cluster(d, k, method)
         profile = mp.profiles(d, c.labels, feats)
         reps = mp.representatives(d, c.labels)

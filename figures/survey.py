@@ -11,6 +11,7 @@ import polars as pl
 
 import settings
 from figures.overview import headline, score_trend
+from i18n import Message
 from ingest import survey
 from ingest.ingested import SurveyInfo
 from metrics.confidence import nps_interval
@@ -21,18 +22,17 @@ from store import Dataset, Filters
 from store import queries as q
 
 # Figures a survey cannot give, with the one-line reason report.py and the pages show.
-NO_EVENT_TIMES = "a survey row has no event times"
 REASONS = {
-    "median_journey_hours": f"{NO_EVENT_TIMES}, so a respondent's journey has no duration",
-    "p90_journey_hours": f"{NO_EVENT_TIMES}, so a respondent's journey has no duration",
-    "handoff_rate": f"{NO_EVENT_TIMES} or sequence, so no channel handoff can be seen",
-    "handoffs": f"{NO_EVENT_TIMES} or sequence, so no channel handoff can be seen",
-    "handoff_effect": f"{NO_EVENT_TIMES} or sequence, so no channel handoff can be seen",
-    "dwell": f"{NO_EVENT_TIMES}, so no time is spent between touchpoints",
-    "paths": f"{NO_EVENT_TIMES} or sequence, so its answers follow no path",
-    "transitions": f"{NO_EVENT_TIMES} or sequence, so its answers follow no path",
+    "median_journey_hours": Message("reason_survey_no_duration"),
+    "p90_journey_hours": Message("reason_survey_no_duration"),
+    "handoff_rate": Message("reason_survey_no_handoffs"),
+    "handoffs": Message("reason_survey_no_handoffs"),
+    "handoff_effect": Message("reason_survey_no_handoffs"),
+    "dwell": Message("reason_survey_no_dwell"),
+    "paths": Message("reason_survey_no_paths"),
+    "transitions": Message("reason_survey_no_paths"),
 }
-NO_DATES = "the survey has no answer dates"
+NO_DATES = Message("reason_survey_no_dates")
 # The overview's KPIs a survey cannot give.
 
 
@@ -106,8 +106,7 @@ def drivers(ds: Dataset, f: Filters, about: SurveyInfo) -> KeyDrivers:
     o = about.outcome
     answers = outcome_answers(ds, f, about)
     if o is None or answers is None:
-        return KeyDrivers(None, 0, None, "none", "the survey has no outcome column (NPS, overall score or a "
-                                                 "two-valued label) for the ratings to explain")
+        return KeyDrivers(None, 0, None, "none", Message("reason_survey_no_outcome"))
     ratings = stage_ratings(ds, f)
     if o.kind == "label":
         return label_drivers(answers, ratings, ds.stage_order, m)
@@ -128,7 +127,7 @@ def report(ds: Dataset, f: Filters, about: SurveyInfo) -> dict[str, Any]:
     n = nps(q.journey_counts(ds, f, "nps"), weight="n").row(0, named=True)
     ci = nps_interval(n["promoters"], n["detractors"], n["responses"])
     if ci is None:
-        reasons["nps_ci"] = "no NPS answers in the selection"
+        reasons["nps_ci"] = Message("reason_no_nps_answers")
     kd = drivers(ds, f, about)
     driver_rows = None
     if kd.table is None:
@@ -140,7 +139,7 @@ def report(ds: Dataset, f: Filters, about: SurveyInfo) -> dict[str, Any]:
     if about.timestamp_column is None:
         reasons["trend"] = NO_DATES
     elif n["responses"] == 0:
-        reasons["trend"] = "no NPS answers in the selection"
+        reasons["trend"] = Message("reason_no_nps_answers")
     else:
         trend_rows = [
             {"period": r["period"].isoformat(), "responses": r["responses"], "nps": r["nps"],

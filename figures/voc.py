@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import polars as pl
 
 import settings
+from i18n import Message
 from metrics.periods import comparison_periods
 from metrics.voc import (
     DETRACTOR,
@@ -77,7 +78,7 @@ def voc(ds: Dataset, f: Filters, span: tuple | None = None) -> Voc:
     promoter = distinctive(by_nps, "nps_class", PROMOTER, DETRACTOR)
     rising, periods = voc_rising(ds, f, span)
     return Voc(total, table, detractor, promoter, rising, periods,
-               None if total else "no comments on the selected touchpoints")
+               None if total else Message("reason_no_comments"))
 
 
 def voc_report(ds: Dataset, f: Filters) -> tuple[dict | None, str | None]:

@@ -33,8 +33,7 @@ def _limit() -> float:
 
 
 def _too_big(name: str, limit: float) -> DataError:
-    return DataError(f"{name} unpacks to more than {limit / 1024 / 1024:,.0f} MB, the limit for a compressed file "
-                     "(setting unpacked_limit_mb).")
+    return DataError("archive_too_big", name=name, limit=f"{limit / 1024 / 1024:,.0f}")
 
 
 def gunzip(data: bytes, name: str) -> bytes:
@@ -55,10 +54,10 @@ def gunzip(data: bytes, name: str) -> bytes:
                     break
                 piece = inflater.decompress(inflater.unconsumed_tail, _PIECE)
             if not inflater.eof:
-                raise DataError(f"{name} is a gzip file that ends early (it was cut off); upload it again.")
+                raise DataError("gzip_truncated", name=name)
             rest = inflater.unused_data.lstrip(b"\x00")
     except zlib.error:
-        raise DataError(f"{name} is a damaged gzip file.") from None
+        raise DataError("gzip_damaged", name=name) from None
     return b"".join(out)
 
 
@@ -69,17 +68,16 @@ def unzip(data: bytes, name: str) -> tuple[bytes, str]:
         members = [m for m in archive.infolist()
                    if not m.is_dir() and not m.filename.startswith("__MACOSX/") and not m.filename.endswith(".DS_Store")]
     except (zipfile.BadZipFile, ValueError):
-        raise DataError(f"{name} is a damaged zip file.") from None
+        raise DataError("zip_damaged", name=name) from None
     if len(members) != 1:
         listed = ", ".join(m.filename for m in members[:5]) + (", …" if len(members) > 5 else "")
-        raise DataError(f"{name} holds {len(members)} files ({listed or 'none'}); a .zip must hold exactly one "
-                        "table.")
+        raise DataError("zip_not_one_file", name=name, n=len(members), files=listed or "none")
     member = members[0]
     limit = _limit()
     if member.file_size > limit:
         raise _too_big(name, limit)
     if member.flag_bits & 0x1:
-        raise DataError(f"{name} is encrypted; unzip it and upload the file itself.")
+        raise DataError("zip_encrypted", name=name)
     size, content = 0, []
     for piece in xlsx.chunks(data, member, name, limit):  # the real size, not the declared one
         size += len(piece)

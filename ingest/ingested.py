@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 
 import polars as pl
 
+from i18n import Message
 from ingest.mapping import ColumnMapping
 from ingest.notes import Note
 
@@ -28,6 +29,7 @@ class Ingested:
     survey: SurveyInfo | None = None  # set when the file was read as a wide survey (ingest.survey)
     notes: tuple[Note, ...] = ()  # how it was read, worth a word (ingest.notes)
     unused: tuple[tuple[str, str], ...] = ()  # (column, scale) of score-like columns no field uses (ingest.suggest)
+    reasons: dict[str, Message] = field(default_factory=dict)  # the quarantine's reasons: {English: Message}
 
     @property
     def rejected_rows(self) -> int:

@@ -12,7 +12,7 @@ from pathlib import Path
 import polars as pl
 
 from errors import CacheError, DataError, disk_problem
-from ingest import checks, suggest, survey, values
+from ingest import checks, reasons, suggest, survey, values
 from ingest.ingested import FORMAT, QUARANTINE_SCHEMA, Ingested
 from ingest.mapping import ColumnMapping, combined_parts, propose
 from ingest.read import ROW, RawTable, read_bytes, read_table
@@ -55,8 +55,8 @@ class MostlyInvalid(DataError):
     likely than bad rows; the load stops instead of giving an empty or mostly empty dataset. ``invalid``, ``rows``,
     ``first`` (the first quarantine row as a dict) let a page say it in its own language."""
 
-    def __init__(self, message: str, invalid: int = 0, rows: int = 0, first: dict | None = None):
-        super().__init__(message)
+    def __init__(self, key: str, invalid: int = 0, rows: int = 0, first: dict | None = None, **values):
+        super().__init__(key, **values)
         self.invalid, self.rows, self.first = invalid, rows, first or {}
 
 
@@ -89,32 +89,33 @@ def canonicalize(raw: RawTable, mapping: ColumnMapping, strict: bool = False, di
     )
     frame = frame.with_columns(_parsed(c, source[c], schema[source[c]]).alias(f"__parsed_{c}") for c in checked)
     frame = frame.with_columns(_reason(c).alias(f"__reason_{c}") for c in checked)
-    reasons = [pl.col(f"__reason_{c}") for c in checked]
+    found = [pl.col(f"__reason_{c}") for c in checked]
     frame = frame.with_columns(
-        pl.coalesce(reasons).alias("__reason"),
+        pl.coalesce(found).alias("__reason"),
         # The user's own header names the column (the reason names the field).
-        pl.coalesce(pl.when(r.is_not_null()).then(pl.lit(mapping.columns[c])) for c, r in zip(checked, reasons,
+        pl.coalesce(pl.when(r.is_not_null()).then(pl.lit(mapping.columns[c])) for c, r in zip(checked, found,
                                                                                               strict=True))
         .alias("__column"),
-        pl.coalesce(pl.when(r.is_not_null()).then(pl.col(f"__shown_{c}")) for c, r in zip(checked, reasons, strict=True))
+        pl.coalesce(pl.when(r.is_not_null()).then(pl.col(f"__shown_{c}")) for c, r in zip(checked, found, strict=True))
         .alias("__value"),
     )
     quarantine = frame.filter(pl.col("__reason").is_not_null()).select(
         pl.col(ROW).cast(pl.Int64).alias("row"), pl.col("__column").alias("column"),
         pl.col("__value").alias("value"), pl.col("__reason").alias("reason"),
     ).cast(QUARANTINE_SCHEMA)
+    quarantine, messages = reasons.in_english(quarantine)
     if strict and quarantine.height:
         q = quarantine.row(0, named=True)
-        count = f"{quarantine.height:,} rows are" if quarantine.height > 1 else "1 row is"
-        raise DataError(f"{raw.name}: {count} invalid; first: row {q['row']}, {q['reason']}.")
+        raise DataError("rows_invalid_many" if quarantine.height > 1 else "rows_invalid_one", name=raw.name,
+                        count=f"{quarantine.height:,}", row=q["row"], reason=messages[q["reason"]])
     valid = frame.filter(pl.col("__reason").is_null())
     if quarantine.height and (valid.height == 0 or (quarantine.height > valid.height and not accept_invalid)):
         # Most rows wrong means a wrong choice (say, the timestamp column), not bad rows: never a load of 0 events.
         q = quarantine.row(0, named=True)
         share = 100.0 * quarantine.height / frame.height
-        lead = "no row is valid" if valid.height == 0 else f"{quarantine.height:,} of {frame.height:,} rows ({share:.0f}%) are invalid"
-        raise MostlyInvalid(f"{raw.name}: {lead}; first: row {q['row']}, {q['reason']}. Check which column feeds "
-                            "each field.", quarantine.height, frame.height, q)
+        raise MostlyInvalid("rows_none_valid" if valid.height == 0 else "rows_mostly_invalid", quarantine.height,
+                            frame.height, q, name=raw.name, count=f"{quarantine.height:,}", total=f"{frame.height:,}",
+                            share=f"{share:.0f}", row=q["row"], reason=messages[q["reason"]])
     mapped_sources = set(mapping.columns.values()) | set(parts or ())
     extras = [c for c in raw.columns if c not in mapped_sources]
     events = valid.select(
@@ -123,7 +124,7 @@ def canonicalize(raw: RawTable, mapping: ColumnMapping, strict: bool = False, di
     )
     unused = suggest.unused_scores(raw, mapping)
     return Ingested(name=raw.name, events=events, mapping=mapping, quarantine=quarantine, digest=digest,
-                    notes=(*raw.notes, *checks.notes(raw, mapping, events), *suggest.unused_notes(unused)), unused=unused)
+                    reasons=messages, notes=(*raw.notes, *checks.notes(raw, mapping, events), *suggest.unused_notes(unused)), unused=unused)
 
 
 def _extra_names(extras: list[str], columns: list[str]) -> dict[str, str]:
@@ -151,19 +152,20 @@ def _parsed(canonical: str, source: str, dtype: pl.DataType) -> pl.Expr:
 
 
 def _reason(canonical: str) -> pl.Expr:
-    """Why a row's value of ``canonical`` is invalid, or null."""
+    """Why a row's value of ``canonical`` is invalid (``reasons.reason``), or null."""
     shown, parsed = pl.col(f"__shown_{canonical}"), pl.col(f"__parsed_{canonical}")
     if canonical == "timestamp":
-        bad = pl.when(parsed.is_null()).then(pl.format("timestamp '{}' is not a date and time", shown))
+        bad = pl.when(parsed.is_null()).then(reasons.reason("invalid_timestamp", value=shown))
     elif canonical in SCORE_RANGES:
         lo, hi = SCORE_RANGES[canonical]
-        bad = (pl.when(parsed.is_null()).then(pl.format(f"{canonical} '{{}}' is not a number", shown))
-               .when((parsed < lo) | (parsed > hi)).then(pl.format(f"{canonical} {{}} is outside {lo}–{hi}", shown)))
+        bad = (pl.when(parsed.is_null()).then(reasons.reason("invalid_not_number", field=canonical, value=shown))
+               .when((parsed < lo) | (parsed > hi))
+               .then(reasons.reason("invalid_out_of_range", field=canonical, value=shown, low=lo, high=hi)))
         if canonical == "nps":
-            bad = bad.when(parsed != parsed.round()).then(pl.format("nps {} is not a whole number", shown))
+            bad = bad.when(parsed != parsed.round()).then(reasons.reason("invalid_not_whole", value=shown))
     else:
         bad = pl.lit(None, pl.String)
-    missing = pl.lit(f"{canonical} is missing") if canonical in REQUIRED else pl.lit(None, pl.String)
+    missing = reasons.reason("invalid_missing", field=canonical) if canonical in REQUIRED else pl.lit(None, pl.String)
     return pl.when(shown.is_null()).then(missing).otherwise(bad).cast(pl.String)
 
 

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from errors import DataError
+from i18n import Message
 from ingest.schema import CANONICAL, REQUIRED
 
 # Aliases per canonical column, compared after `normalise` (case, spaces, underscores and
@@ -70,22 +71,20 @@ class ColumnMapping:
     def ready(self) -> bool:
         return self.status in (AUTOMATIC, MANUAL)
 
-    def problem(self) -> str | None:
-        """One sentence saying what the mapping lacks, or None when it is ready."""
+    def problem(self) -> Message | None:
+        """One sentence saying what the mapping lacks, or None when it is ready; ``report_flags`` names the
+        report.py flags that would fix it (the page leaves them out)."""
         for canonical, sources in self.candidates.items():
-            names = " and ".join(f"'{s}'" for s in sources)
-            return (f"Columns {names} could all be '{canonical}'; choose one "
-                    f"(report.py: --map {canonical}=COLUMN).")
-        hint = "".join(f"; from its values, '{self.suggested[c]}' looks like '{c}'" for c in self.missing
-                       if c in self.suggested)
+            return Message("map_ambiguous", columns=" and ".join(f"'{s}'" for s in sources), field=canonical,
+                           report_flags=Message("map_report_flags", flags=f"--map {canonical}=COLUMN"))
+        hints = tuple(Message("map_hint", column=self.suggested[c], field=c) for c in self.missing
+                      if c in self.suggested)
+        flags = Message("map_report_flags", flags=" ".join(f"--map {c}=COLUMN" for c in self.missing))
         if len(self.missing) == 1:
-            canonical = self.missing[0]
-            return (f"The file has no column for '{canonical}', which is required{hint}; map one "
-                    f"(report.py: --map {canonical}=COLUMN).")
+            return Message("map_missing_one", field=self.missing[0], hints=hints, report_flags=flags)
         if self.missing:
             names = ", ".join(f"'{c}'" for c in self.missing[:-1]) + f" and '{self.missing[-1]}'"
-            flags = " ".join(f"--map {c}=COLUMN" for c in self.missing)
-            return f"The file has no column for {names}, which are required{hint}; map them (report.py: {flags})."
+            return Message("map_missing_many", fields=names, hints=hints, report_flags=flags)
         return None
 
 
@@ -100,12 +99,11 @@ def propose(sources: Sequence[str], chosen: MappingABC[str, str] | None = None) 
     fields: dict[str, str] = {}
     for canonical, source in chosen.items():
         if canonical not in CANONICAL:
-            raise DataError(f"'{canonical}' is not a column cxlens knows; use one of {', '.join(CANONICAL)}.")
+            raise DataError("map_unknown_field", field=canonical, fields=", ".join(CANONICAL))
         if source and source not in sources and not (canonical == "timestamp" and combined_parts(source, sources)):
-            raise DataError(f"The file has no column '{source}' to use as '{canonical}'.")
+            raise DataError("map_no_such_column", column=source, field=canonical)
         if source and source in fields:
-            raise DataError(f"Column '{source}' is chosen for both '{fields[source]}' and '{canonical}'; "
-                            "a column can feed only one field.")
+            raise DataError("map_column_twice", column=source, first=fields[source], second=canonical)
         if source:
             fields[source] = canonical
     taken = {s for s in chosen.values() if s}

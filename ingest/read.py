@@ -65,11 +65,10 @@ def read_bytes(source: str | Path | bytes, name: str | None = None) -> tuple[byt
         try:
             size = path.stat().st_size
         except OSError:
-            raise DataError(f"The file {path} does not exist or cannot be read.") from None
+            raise DataError("file_unreadable", path=str(path)) from None
         data = b"" if size > limit_mb * 1024 * 1024 else path.read_bytes()
     if size > limit_mb * 1024 * 1024:
-        raise DataError(f"{name} is {size / 1024 / 1024:,.1f} MB, over the upload limit of {limit_mb:g} MB "
-                        "(setting upload_limit_mb).")
+        raise DataError("file_too_big", name=name, mb=f"{size / 1024 / 1024:,.1f}", limit=f"{limit_mb:g}")
     return data, name
 
 
@@ -82,23 +81,23 @@ def read_table(source: str | Path | bytes, name: str | None = None) -> RawTable:
 
 def _read(data: bytes, name: str, unpacked: bool = False) -> RawTable:
     if not data.strip():
-        raise DataError(f"{name} is empty.")
+        raise DataError("file_empty", name=name)
     if data.startswith(b"PAR1"):
         return _parquet(data, name)
     if data.startswith(compressed.ZIP) and compressed.is_workbook(data):
         return _xlsx(data, name)
     if data.startswith((compressed.ZIP, compressed.GZIP)):
         if unpacked:
-            raise DataError(f"{name} holds a compressed file inside a compressed file; unpack the outer one.")
+            raise DataError("file_nested_archive", name=name)
         inner = compressed.gunzip(data, name) if data.startswith(compressed.GZIP) else compressed.unzip(data, name)[0]
         return _read(inner, name, unpacked=True)
     for magic, what in _MAGIC.items():
         if data.startswith(magic):
-            raise DataError(f"{name} is not a table: it looks like {what}.")
+            raise DataError("file_not_a_table", name=name, kind=what)
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # Excel's "Unicode text": UTF-16 with a BOM
         return _text(data.decode("utf-16").encode("utf-8"), name, "utf-16")
     if b"\x00" in data:  # anywhere, not only at the start: text never holds a NUL byte (and memchr is cheap)
-        raise DataError(f"{name} is not a table: it holds binary data, not text.")
+        raise DataError("file_binary", name=name)
     if xes.looks_like_xes(data[:4096]):  # the XML parser reads the encoding the log declares
         frame = xes.read(data, name).with_row_index(ROW, offset=2).with_columns(pl.col(ROW).cast(pl.Int64))
         return _nonblank(frame, name, "xes", None, None)
@@ -123,9 +122,11 @@ def _to_utf8(data: bytes, name: str) -> tuple[bytes, str]:
         delimiter = _sniff(header)
         names = next(csv.reader([header.strip()], delimiter=delimiter), [])
         index = prefix.count(delimiter)
-        where = f"column '{names[index].strip()}', " if line_no > 1 and index < len(names) else ""
-        raise DataError(f"{name} is neither UTF-8 nor CP949/EUC-KR text (undecodable byte 0x{data[exc.start]:02x} "
-                        f"in {where}line {line_no}); save it as CSV UTF-8.") from None
+        byte = f"{data[exc.start]:02x}"
+        if line_no > 1 and index < len(names):
+            raise DataError("file_bad_encoding_in_column", name=name, byte=byte, column=names[index].strip(),
+                            line=line_no) from None
+        raise DataError("file_bad_encoding", name=name, byte=byte, line=line_no) from None
 
 
 def _lenient(data: bytes) -> str:
@@ -178,7 +179,7 @@ def _unique_names(names: list[str], name: str) -> list[str]:
     seen: set[str] = set()
     for n in names:
         if n in seen:
-            raise DataError(f"{name} has the column name '{n}' twice in its header; rename one.")
+            raise DataError("file_duplicate_column", name=name, column=n)
         seen.add(n)
     return names
 
@@ -196,11 +197,11 @@ def _text(utf8: bytes, name: str, encoding: str) -> RawTable:
         frame = pl.read_csv(utf8, separator=delimiter, infer_schema=False, new_columns=names,
                             truncate_ragged_lines=False, raise_if_empty=True)
     except pl.exceptions.NoDataError:
-        raise DataError(f"{name} is empty.") from None
+        raise DataError("file_empty", name=name) from None
     except pl.exceptions.PolarsError as exc:
-        raise DataError(f"{name} could not be read as a table: {str(exc).splitlines()[0]}") from None
+        raise DataError("file_unreadable_table", name=name, problem=str(exc).splitlines()[0]) from None
     if len(frame.columns) != len(names):
-        raise DataError(f"{name} could not be read as a table: its header has {len(names)} columns.")
+        raise DataError("file_header_columns", name=name, n=len(names))
     # A line of the file per record, plus the line breaks inside quoted fields (header = line 1).
     row = _row_column(names)
     if b'"' in utf8:
@@ -217,12 +218,11 @@ def _xlsx(data: bytes, name: str) -> RawTable:
         frame = pl.read_excel(data, engine="calamine", sheet_name=book.sheet, infer_schema_length=0,
                               drop_empty_rows=False, raise_if_empty=False)
     except Exception as exc:  # fastexcel raises its own types for broken workbooks
-        raise DataError(f"{name} could not be read as an Excel workbook: {str(exc).splitlines()[0]}") from None
+        raise DataError("xlsx_unreadable", name=name, problem=str(exc).splitlines()[0]) from None
     names = [str(c).strip() for c in frame.columns]
     dup = next((n for n in names if n.rsplit("_duplicated_", 1)[0] in names and "_duplicated_" in n), None)
     if dup:
-        raise DataError(f"{name} has the column name '{dup.rsplit('_duplicated_', 1)[0]}' twice in its header; "
-                        "rename one.")
+        raise DataError("file_duplicate_column", name=name, column=dup.rsplit("_duplicated_", 1)[0])
     frame = frame.rename(dict(zip(frame.columns, _unique_names(names, name), strict=True)))
     row = _row_column(frame.columns)
     frame = frame.with_row_index(row, offset=2).with_columns(pl.col(row).cast(pl.Int64))
@@ -254,9 +254,9 @@ def _parquet(data: bytes, name: str) -> RawTable:
     try:
         frame = pl.read_parquet(data)
     except Exception as exc:  # polars/arrow raise several types for broken files
-        raise DataError(f"{name} could not be read as Parquet: {str(exc).splitlines()[0]}") from None
+        raise DataError("parquet_unreadable", name=name, problem=str(exc).splitlines()[0]) from None
     if frame.height == 0:
-        raise DataError(f"{name} has columns but no rows: there are no events in it.")
+        raise DataError("parquet_no_rows", name=name)
     frame = frame.rename(dict(zip(frame.columns, _unique_names(frame.columns, name), strict=True)))
     row = _row_column(frame.columns)
     frame = frame.with_row_index(row, offset=2).with_columns(pl.col(row).cast(pl.Int64))
@@ -268,9 +268,9 @@ def _nonblank(frame: pl.DataFrame, name: str, kind: str, encoding: str | None, d
     """Text in NFC; blank lines (every field empty) dropped; a file with a header and nothing else is an error."""
     values = [c for c in frame.columns if c != row]
     if not values:
-        raise DataError(f"{name} is not a table: it has no columns.")
+        raise DataError("file_no_columns", name=name)
     frame = frame.with_columns(nfc_series(frame[c]) for c in values)
     frame = frame.filter(~pl.all_horizontal(pl.col(values).is_null()))
     if frame.height == 0:
-        raise DataError(f"{name} has a header but no data rows.")
+        raise DataError("file_no_data_rows", name=name)
     return RawTable(name=name, frame=frame, kind=kind, encoding=encoding, delimiter=delimiter, notes=notes, row=row)

@@ -36,7 +36,7 @@ import polars as pl
 
 import settings
 from errors import DataError
-from ingest import values
+from ingest import reasons, values
 from ingest.ingested import FORMAT, QUARANTINE_SCHEMA, Ingested, Outcome, Rating, SurveyInfo
 from ingest.mapping import ALIASES, ColumnMapping, normalise
 from ingest.read import RawTable
@@ -204,11 +204,10 @@ def _outcome(raw: RawTable, ratings: dict[str, Candidate], chosen: str | None) -
 
     if chosen is not None:
         if chosen not in raw.columns:
-            raise DataError(f"The file has no column '{chosen}' to use as the outcome.")
+            raise DataError("survey_no_outcome_column", column=chosen)
         found = as_outcome(chosen)
         if found is None:
-            raise DataError(f"Column '{chosen}' cannot be the outcome: it is neither a 0–10 score, a rating "
-                            "nor a label with two values.")
+            raise DataError("survey_bad_outcome", column=chosen)
         return found
     zero_ten = [c for c in ratings.values() if (c.low, c.high) == (0, 10)]
     named = [c for c in ratings.values() if _is_nps_name(c.column) and c.high > 7]
@@ -283,7 +282,7 @@ def read(raw: RawTable, mapping: ColumnMapping, *, outcome: str | None = None,
     stages = dict(stages or {})
     for column in stages:
         if column not in raw.columns:
-            raise DataError(f"The file has no column '{column}' to map to a stage.")
+            raise DataError("survey_no_stage_column", column=column)
     cols = mapping.columns
     time_column = cols.get("timestamp")
     persona_column = cols.get("persona")
@@ -296,19 +295,16 @@ def read(raw: RawTable, mapping: ColumnMapping, *, outcome: str | None = None,
     found = candidates(raw, sorted(exclude))
     result = _outcome(raw, found, outcome)
     if result is not None and result.column in exclude:
-        raise DataError(f"Column '{result.column}' cannot be both the outcome and the respondent id, date, "
-                        "persona or channel.")
+        raise DataError("survey_outcome_reused", column=result.column)
     ratings = {c: v for c, v in found.items() if result is None or c != result.column}
     if not ratings:
-        raise DataError(f"{raw.name} has no rating column (whole-number answers on a 1–5, 1–7, 1–10 or 0–10 "
-                        "scale), so it cannot be read as a survey.")
+        raise DataError("survey_no_rating_column", name=raw.name)
     frame = raw.frame
     ids = (values.text(pl.col(respondent)) if respondent else pl.col(raw.row).cast(pl.String)).alias("journey_id")
     if respondent:
         dup = frame.select(ids).filter(pl.col("journey_id").is_duplicated())
         if dup.height:
-            raise DataError(f"Column '{respondent}' has the respondent id '{dup['journey_id'][0]}' on more than "
-                            "one row; a survey needs one row per respondent.")
+            raise DataError("survey_duplicate_respondent", column=respondent, value=dup["journey_id"][0])
     w = working_names(raw.frame.columns)
     quarantine = []
     if time_column:
@@ -318,8 +314,8 @@ def read(raw: RawTable, mapping: ColumnMapping, *, outcome: str | None = None,
         bad = frame.filter(pl.col(w["ts"]).is_null())
         quarantine.append(bad.select(
             pl.col(raw.row).alias("row"), pl.lit(time_column).alias("column"), pl.col(w["ts_shown"]).alias("value"),
-            pl.when(pl.col(w["ts_shown"]).is_null()).then(pl.lit("timestamp is missing"))
-            .otherwise(pl.format("timestamp '{}' is not a date and time", pl.col(w["ts_shown"]))).alias("reason")))
+            pl.when(pl.col(w["ts_shown"]).is_null()).then(reasons.reason("invalid_missing", field="timestamp"))
+            .otherwise(reasons.reason("invalid_timestamp", value=pl.col(w["ts_shown"]))).alias("reason")))
     else:
         frame = frame.with_columns(pl.lit(NO_DATE, pl.Datetime("us")).alias(w["ts"]))
     nps_values = None
@@ -329,8 +325,8 @@ def read(raw: RawTable, mapping: ColumnMapping, *, outcome: str | None = None,
         quarantine.append(bad.select(
             pl.col(raw.row).alias("row"), pl.lit(result.column).alias("column"),
             values.text(pl.col(result.column)).alias("value"),
-            pl.format(f"{result.column} '{{}}' is not a number on its {c.low}–{c.high} scale",
-                      values.text(pl.col(result.column))).alias("reason")))
+            reasons.reason("invalid_not_scale_number", column=result.column, value=values.text(pl.col(result.column)),
+                           scale=f"{c.low}–{c.high}").alias("reason")))
         nps_values = c.answers
     rating_list = []
     long = []
@@ -341,7 +337,8 @@ def read(raw: RawTable, mapping: ColumnMapping, *, outcome: str | None = None,
         bad = part.filter(pl.col(w["bad"]) & pl.col(w["ts"]).is_not_null())
         quarantine.append(bad.select(
             pl.col(raw.row).alias("row"), pl.lit(column).alias("column"), shown.alias("value"),
-            pl.format(f"{column} '{{}}' is not a rating on its {c.low}–{c.high} scale", shown).alias("reason")))
+            reasons.reason("invalid_not_rating", column=column, value=shown, scale=f"{c.low}–{c.high}")
+            .alias("reason")))
         answered = part.filter(pl.col(w["answer"]).is_not_null() & pl.col(w["ts"]).is_not_null())
         long.append(answered.select(
             pl.col(raw.row), ids, pl.col(w["ts"]).alias("timestamp"), pl.lit(stage).alias("stage"),
@@ -355,8 +352,7 @@ def read(raw: RawTable, mapping: ColumnMapping, *, outcome: str | None = None,
         rating_list.append(Rating(column, stage, c.low, c.high, c.zero_is_not_applicable, answered.height, na))
     events = pl.concat(long).sort(raw.row, w["order"])
     if events.height == 0:
-        raise DataError(f"{raw.name}: no respondent answered any of the {len(ratings)} rating columns "
-                        f"({', '.join(repr(c) for c in ratings)}) with a rating.")
+        raise DataError("survey_no_ratings", name=raw.name, n=len(ratings), columns=", ".join(repr(c) for c in ratings))
     quarantine_frame = pl.concat([q.cast(QUARANTINE_SCHEMA) for q in quarantine]) if quarantine else \
         pl.DataFrame(schema=QUARANTINE_SCHEMA)
     # A respondent who rated nothing (every cell not applicable) has no event: listed, not silently lost.
@@ -364,11 +360,12 @@ def read(raw: RawTable, mapping: ColumnMapping, *, outcome: str | None = None,
     quarantine_frame = pl.concat([quarantine_frame, unrated.select(
         pl.col(raw.row).cast(pl.Int64).alias("row"), pl.lit(None, pl.String).alias("column"),
         pl.lit(None, pl.String).alias("value"),
-        pl.lit(f"no rating in any of the {len(ratings)} rating columns").alias("reason"))]).sort("row", "column")
+        reasons.reason("invalid_no_rating", n=len(ratings)).alias("reason"))]).sort("row", "column")
+    quarantine_frame, messages = reasons.in_english(quarantine_frame)
     if strict and quarantine_frame.height:
         first = quarantine_frame.row(0, named=True)
-        count = f"{quarantine_frame.height:,} cells are" if quarantine_frame.height > 1 else "1 cell is"
-        raise DataError(f"{raw.name}: {count} invalid; first: row {first['row']}, {first['reason']}.")
+        raise DataError("cells_invalid_many" if quarantine_frame.height > 1 else "cells_invalid_one", name=raw.name,
+                        count=f"{quarantine_frame.height:,}", row=first["row"], reason=messages[first["reason"]])
     # Per respondent: the outcome (NPS as the canonical nps answer on each of its events) and the
     # other columns as they are (text columns with few values become filter dimensions).
     used = {*ratings, *(c for c in (time_column, channel_column, respondent) if c)}
@@ -402,7 +399,7 @@ def read(raw: RawTable, mapping: ColumnMapping, *, outcome: str | None = None,
                                    "channel": channel_column, "comment": comment_column}.items() if v},
         status=mapping.status)
     return Ingested(name=raw.name, events=events, mapping=used_mapping, quarantine=quarantine_frame,
-                    digest=digest, survey=info, notes=raw.notes)
+                    digest=digest, survey=info, notes=raw.notes, reasons=messages)
 
 
 def _kept(series: pl.Series, outcome: Outcome | None) -> pl.Expr:

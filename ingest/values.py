@@ -114,8 +114,7 @@ def display_offset_minutes() -> int | None:
     try:
         return zone_offset_minutes(value)
     except (ZoneInfoNotFoundError, ValueError):
-        raise DataError(f"The display_timezone setting '{value}' is neither a time zone (e.g. Asia/Seoul) nor an "
-                        "offset (e.g. +09:00).") from None
+        raise DataError("setting_bad_timezone", value=value) from None
 
 
 def shown_offset_minutes(data_minutes: int) -> int:

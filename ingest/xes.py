@@ -44,7 +44,7 @@ def looks_like_xes(head: bytes) -> bool:
 def read(data: bytes, name: str) -> pl.DataFrame:
     """The log's events as a table of strings (see the module docstring); DataError for a broken log."""
     if b"<!ENTITY" in data[:65536]:
-        raise DataError(f"{name} declares XML entities, which an XES log does not need; they are not read.")
+        raise DataError("xes_entities", name=name)
     rows: list[dict[str, str]] = []
     try:
         # Only element ends: an event's attributes are its direct children when it ends (nested lists and
@@ -66,9 +66,9 @@ def read(data: bytes, name: str) -> pl.DataFrame:
                             rows[i] = {**case, **rows[i]}
                 elem.clear()
     except ElementTree.ParseError as exc:
-        raise DataError(f"{name} is not a well-formed XES log: {exc}.") from None
+        raise DataError("xes_malformed", name=name, problem=str(exc)) from None
     if not rows:
-        raise DataError(f"{name} is an XES log without events.")
+        raise DataError("xes_no_events", name=name)
     return _table(rows)
 
 

@@ -55,7 +55,7 @@ def inspect(data: bytes, name: str) -> Workbook:
         archive = zipfile.ZipFile(BytesIO(data))
         members = archive.infolist()
     except (zipfile.BadZipFile, ValueError, struct.error):
-        raise DataError(f"{name} could not be read as an Excel workbook: it is not a valid .xlsx (zip) file.") from None
+        raise DataError("xlsx_not_zip", name=name) from None
     limit = limit_mb() * 1024 * 1024
     declared = sum(m.file_size for m in members)
     _check(name, declared, len(data), limit)
@@ -75,7 +75,7 @@ def inspect(data: bytes, name: str) -> Workbook:
     sheets = _sheets(workbook_xml, rels_xml, name)
     visible = [s for s in sheets if s[1] == "visible" and s[2] in sizes]
     if not visible:
-        raise DataError(f"{name} has no visible worksheet to read.")
+        raise DataError("xlsx_no_visible_sheet", name=name)
     chosen = visible[0]
     hidden = tuple(s[0] for s in sheets[: sheets.index(chosen)] if s[1] != "visible")
     formulas, first = _formulas(data, archive.getinfo(chosen[2]))
@@ -86,11 +86,9 @@ def inspect(data: bytes, name: str) -> Workbook:
 def _check(name: str, unpacked: int, packed: int, limit: float) -> None:
     mb = unpacked / 1024 / 1024
     if unpacked > limit:
-        raise DataError(f"{name} unpacks to {mb:,.0f} MB, over the limit of {limit / 1024 / 1024:,.0f} MB for "
-                        "an Excel workbook (setting unpacked_limit_mb); save it as CSV and upload that.")
+        raise DataError("xlsx_too_big", name=name, mb=f"{mb:,.0f}", limit=f"{limit / 1024 / 1024:,.0f}")
     if unpacked > _SMALL and unpacked > MAX_RATIO * packed:
-        raise DataError(f"{name} unpacks to {mb:,.0f} MB from {packed / 1024 / 1024:,.1f} MB, more than "
-                        f"{MAX_RATIO} times its size: that is a zip bomb, not a table, and it is not read.")
+        raise DataError("xlsx_zip_bomb", name=name, mb=f"{mb:,.0f}", packed=f"{packed / 1024 / 1024:,.1f}", ratio=MAX_RATIO)
 
 
 def _data_start(data: bytes, member: zipfile.ZipInfo) -> int:
@@ -106,12 +104,12 @@ def chunks(data: bytes, member: zipfile.ZipInfo, name: str, budget: float):
     try:
         start = _data_start(data, member)
     except (zipfile.BadZipFile, struct.error):
-        raise DataError(f"{name} could not be read as an Excel workbook: it is not a valid .xlsx (zip) file.") from None
+        raise DataError("xlsx_not_zip", name=name) from None
     if member.compress_type == zipfile.ZIP_STORED:
         yield data[start:start + member.compress_size]
         return
     if member.compress_type != zipfile.ZIP_DEFLATED:
-        raise DataError(f"{name} is compressed in a way Excel does not write; save it again from Excel.")
+        raise DataError("xlsx_odd_compression", name=name)
     inflater = zlib.decompressobj(-15)
     out = 0
     pos = start
@@ -129,8 +127,7 @@ def chunks(data: bytes, member: zipfile.ZipInfo, name: str, budget: float):
                     break
                 piece = inflater.decompress(inflater.unconsumed_tail, 1024 * 1024)
     except zlib.error:
-        raise DataError(f"{name} could not be read as an Excel workbook: its part {member.filename} is "
-                        "damaged.") from None
+        raise DataError("xlsx_damaged_part", name=name, part=member.filename) from None
 
 
 def _inflate(data: bytes, member: zipfile.ZipInfo, name: str, budget: float, keep: bool) -> tuple[int, bytes]:
@@ -149,7 +146,7 @@ def _sheets(workbook_xml: bytes, rels_xml: bytes, name: str) -> list[tuple[str, 
         book = ElementTree.fromstring(workbook_xml)
         rels = ElementTree.fromstring(rels_xml)
     except ElementTree.ParseError:
-        raise DataError(f"{name} could not be read as an Excel workbook: it lists no sheets.") from None
+        raise DataError("xlsx_no_sheets", name=name) from None
     targets = {}
     for r in rels.iter(f"{_PKG_REL}Relationship"):
         target = r.get("Target", "")

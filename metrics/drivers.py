@@ -30,6 +30,7 @@ from typing import NamedTuple
 import numpy as np
 import polars as pl
 
+from i18n import Message
 from metrics.confidence import Z_95, two_sided_p
 
 MAX_SHAPLEY_STAGES = 12
@@ -82,7 +83,7 @@ class OLSFit:
 # columns are (nearly) collinear and statsmodels' pseudo-inverse gives the minimum-norm fit instead.
 _MIN_EIGEN_RATIO = 1e-8
 # Why a model of the answer is not fitted when every answer is the same (R² would divide by zero).
-SAME_ANSWER = "every NPS answer is the same, so nothing can explain it"
+SAME_ANSWER = Message("reason_same_nps")
 _BLOCK_ROWS = 65_536
 
 
@@ -286,13 +287,13 @@ def key_drivers(journeys: pl.DataFrame, stage_satisfaction: pl.DataFrame | None,
     frame, usable, _, perf = design or stage_design(journeys, stage_satisfaction, stages, min_sample)
     n = frame.height
     if n < min_sample:
-        return KeyDrivers(None, n, None, measure, f"only {n} journeys have an NPS answer (fewer than {min_sample})")
+        return KeyDrivers(None, n, None, measure, Message("reason_few_nps_answers", n=n, min=min_sample))
     if not usable:
-        return KeyDrivers(None, n, None, measure, f"no stage was rated by at least {min_sample} journeys with an NPS answer")
+        return KeyDrivers(None, n, None, measure, Message("reason_no_rated_stage", min=min_sample))
     indicators = indicator_columns(frame, len(usable))
     sats = [f"sat_{i}" for i in range(len(usable))]
     if n < len(sats) + len(indicators) + 1 + min_sample // 3:
-        return KeyDrivers(None, n, None, measure, f"{n} journeys are too few for a model of {len(usable)} stages")
+        return KeyDrivers(None, n, None, measure, Message("reason_few_for_stages", n=n, k=len(usable)))
     y = frame["nps"].to_numpy()
     if not varies(frame["nps"]):
         return KeyDrivers(None, n, None, measure, SAME_ANSWER)

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 import polars as pl
 
+from i18n import Message
 from metrics.drivers import SAME_ANSWER, Design, design_matrix, indicator_columns, ols_hc3, stage_design, varies
 
 SENTENCE_EN = {
@@ -64,7 +65,7 @@ def handoff_effect(journeys: pl.DataFrame, stage_satisfaction: pl.DataFrame | No
     facts = journeys.filter(pl.col("nps").is_not_null())
     n = facts.height
     if n < min_sample:
-        return HandoffEffect(None, None, None, n, f"only {n} journeys have an NPS answer (fewer than {min_sample})")
+        return HandoffEffect(None, None, None, n, Message("reason_few_nps_answers", n=n, min=min_sample))
     frame, usable, _, _ = design or stage_design(journeys, stage_satisfaction, stages, min_sample)
     controls = ["events"]
     keep = [pl.col("handoffs").cast(pl.Float64), pl.col("events").cast(pl.Float64)]
@@ -80,12 +81,12 @@ def handoff_effect(journeys: pl.DataFrame, stage_satisfaction: pl.DataFrame | No
     if not varies(frame["nps"]):
         return HandoffEffect(None, None, None, n, SAME_ANSWER)
     if not varies(frame["handoffs"]):
-        return HandoffEffect(None, None, None, n, "every journey has the same number of handoffs")
+        return HandoffEffect(None, None, None, n, Message("reason_same_handoffs"))
     columns = (["handoffs"] + controls + [f"sat_{i}" for i in range(len(usable))]
                + indicator_columns(frame, len(usable)))
     columns = [c for c in columns if c == "handoffs" or varies(frame[c])]
     if n < len(columns) + 1 + min_sample // 3:
-        return HandoffEffect(None, None, None, n, f"{n} journeys are too few for the {len(columns)} terms of the model")
+        return HandoffEffect(None, None, None, n, Message("reason_few_for_terms", n=n, k=len(columns)))
     x = design_matrix(frame, columns)
     fit = ols_hc3(frame["nps"].to_numpy(), x)
     low, high = fit.ci[1]

@@ -6,6 +6,7 @@ import math
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass
 
+from i18n import Message
 from metrics.confidence import two_sided_p
 
 ALPHA = 0.05
@@ -31,10 +32,12 @@ class Comparison:
         return asdict(self)
 
 
-def _sample_reason(current_n: int, previous_n: int, min_sample: int, unit: str) -> str | None:
-    small = [f"{n} {unit} in the {side} period" for side, n in (("current", current_n), ("previous", previous_n))
-             if n < min_sample]
-    return f"small sample: {' and '.join(small)} (fewer than {min_sample})" if small else None
+def _sample_reason(current_n: int, previous_n: int, min_sample: int, unit: str) -> Message | None:
+    small = (current_n < min_sample, previous_n < min_sample)
+    key = {(True, True): "reason_small_both", (True, False): "reason_small_current",
+           (False, True): "reason_small_previous"}.get(small)
+    unit_name = Message("reason_unit_answers" if unit == "answers" else "reason_unit_ratings")
+    return Message(key, current=current_n, previous=previous_n, unit=unit_name, min=min_sample) if key else None
 
 
 def _comparison(delta: float, z: float | None, current_n: int, previous_n: int, min_sample: int,
@@ -42,7 +45,7 @@ def _comparison(delta: float, z: float | None, current_n: int, previous_n: int, 
     reason = _sample_reason(current_n, previous_n, min_sample, unit)
     if z is None or not math.isfinite(z):
         return Comparison(delta, None, None, reason is not None,
-                          "no variation in the answers, so the change cannot be tested")
+                          Message("reason_no_variation"))
     p_value = float(two_sided_p(z))
     return Comparison(delta, p_value, p_value < ALPHA, reason is not None, reason)
 

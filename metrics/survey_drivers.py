@@ -22,6 +22,7 @@ from collections.abc import Sequence
 import numpy as np
 import polars as pl
 
+from i18n import Message
 from metrics.drivers import KeyDrivers, design_matrix, driver_table, indicator_columns, key_drivers, stage_design
 
 LOGIT_MEASURE = "logit_std_coefficient_share"
@@ -46,15 +47,15 @@ def label_drivers(outcome: pl.DataFrame, stage_satisfaction: pl.DataFrame, stage
     n = frame.height
     if n < min_sample:
         return KeyDrivers(None, n, None, LOGIT_MEASURE,
-                          f"only {n} respondents have an outcome answer (fewer than {min_sample})")
+                          Message("reason_survey_few_answers", n=n, min=min_sample))
     if not usable:
         return KeyDrivers(None, n, None, LOGIT_MEASURE,
-                          f"no touchpoint was rated by at least {min_sample} respondents with an outcome answer")
+                          Message("reason_survey_no_rated_touchpoint", min=min_sample))
     y = frame["nps"].to_numpy()
     positives = int(y.sum())
     if min(positives, n - positives) < min_sample // 3 or positives in (0, n):
         return KeyDrivers(None, n, None, LOGIT_MEASURE,
-                          f"{positives} of {n} respondents have the positive outcome: too few of one value for a model")
+                          Message("reason_survey_one_sided", positives=positives, n=n))
     indicators = indicator_columns(frame, len(usable))
     sats = [f"sat_{i}" for i in range(len(usable))]
     x = design_matrix(frame, indicators + sats)
@@ -69,9 +70,9 @@ def label_drivers(outcome: pl.DataFrame, stage_satisfaction: pl.DataFrame, stage
             fit = Logit(y, x).fit(disp=0, maxiter=200)
     except (PerfectSeparationWarning, np.linalg.LinAlgError, ValueError):
         return KeyDrivers(None, n, None, LOGIT_MEASURE,
-                          "the ratings separate the two outcomes perfectly, so the logistic model has no estimates")
+                          Message("reason_survey_separated"))
     if not fit.mle_retvals.get("converged", False):
-        return KeyDrivers(None, n, None, LOGIT_MEASURE, "the logistic model did not converge")
+        return KeyDrivers(None, n, None, LOGIT_MEASURE, Message("reason_logit_not_converged"))
     k = len(indicators) + 1
     coef = np.asarray(fit.params)[k:]
     ci = np.asarray(fit.conf_int(0.05))[k:]
@@ -87,6 +88,12 @@ def score_drivers(outcome: pl.DataFrame, stage_satisfaction: pl.DataFrame, stage
     kd = key_drivers(_as_answers(outcome, "score"), stage_satisfaction, stages, min_sample)
     if kd.reason is None:
         return kd
-    reason = (kd.reason.replace("journeys", "respondents").replace("an NPS answer", "an outcome answer")
-              .replace("every NPS answer", "every outcome answer").replace("stage", "touchpoint"))
+    reason = Message(SURVEY_REASONS[kd.reason.key], **kd.reason.values)
     return KeyDrivers(None, kd.journeys, None, kd.measure, reason)
+
+
+# metrics.drivers' reasons in a survey's words (respondents, an outcome answer, touchpoints).
+SURVEY_REASONS = {"reason_few_nps_answers": "reason_survey_few_answers",
+                  "reason_no_rated_stage": "reason_survey_no_rated_touchpoint",
+                  "reason_few_for_stages": "reason_survey_few_for_touchpoints",
+                  "reason_same_nps": "reason_survey_same_outcome"}

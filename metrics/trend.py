@@ -19,6 +19,7 @@ from dataclasses import dataclass
 import numpy as np
 import polars as pl
 
+from i18n import Message
 from metrics.confidence import Z_95, with_csat_ci, with_nps_ci
 from metrics.nps import nps
 from metrics.satisfaction import csat
@@ -109,10 +110,11 @@ def _anomalies(table: pl.DataFrame, metric: str, period: str, min_sample: int) -
     n = table.height
     needed = MIN_PERIODS[period]
     if n < needed:
-        return [False] * n, f"anomalies need at least {needed} {period}s of data; this selection has {n}"
+        return [False] * n, Message("reason_anomaly_short_week" if period == "week" else "reason_anomaly_short_month",
+                                    min=needed, n=n)
     values = table[metric].cast(pl.Float64)
     if values.null_count() > n // 4:
-        return [False] * n, f"more than a quarter of the {period}s have no answers"
+        return [False] * n, Message("reason_anomaly_gaps_week" if period == "week" else "reason_anomaly_gaps_month")
     filled = values.interpolate().fill_null(strategy="forward").fill_null(strategy="backward").to_numpy()
     from statsmodels.tsa.seasonal import STL  # imported when used (see metrics.confidence)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from i18n import reason, t
+from i18n import t
 from metrics.handoff_effect import sentence
 from ui import data, drill, layout
 from ui.charts import channels as channel_charts
@@ -25,7 +25,7 @@ channel_order = data.filter_options(ds)["channel"]
 with layout.guard():  # the statistics engineer's adjusted effect (metrics.handoff_effect), one sentence
     effect = data.handoff_effect(ds, f, alone=True)
     if effect.per_handoff is None:
-        st.info(t("handoff_unavailable", reason=reason(effect.reason)))
+        st.info(t("handoff_unavailable", reason=effect.reason))
     else:
         st.markdown("**" + sentence(effect, {k: t("handoff_" + k) for k in ("cost", "gain", "none")}) + "**")
 

@@ -6,7 +6,7 @@ import polars as pl
 import streamlit as st
 
 from figures import survey as survey_figures
-from i18n import current_lang, reason, t
+from i18n import current_lang, t
 from metrics.drivers import READING_KEYS, reading
 from metrics.handoff_effect import sentence
 from metrics.story import fix_first_text
@@ -27,7 +27,7 @@ logit = about is not None and about.outcome is not None and about.outcome.kind =
 with layout.guard():
     kd = data.key_drivers(ds, f)
     if kd.table is None:
-        st.info(t("drivers_unavailable", reason=reason(kd.reason)))
+        st.info(t("drivers_unavailable", reason=kd.reason))
     else:
         if about is not None and about.outcome is not None and about.outcome.kind != "nps":
             said = survey_figures.drivers_reading(kd, about, {"top": t("reading_logit"), "none": t("reading_logit_none")})
@@ -72,6 +72,6 @@ with layout.guard():
     st.subheader(t("handoff_effect_title"))
     effect = data.handoff_effect(ds, f)
     if effect.per_handoff is None:
-        st.info(t("handoff_unavailable", reason=reason(effect.reason)))
+        st.info(t("handoff_unavailable", reason=effect.reason))
     else:
         st.markdown(sentence(effect, {k: t("handoff_" + k) for k in ("cost", "gain", "none")}))

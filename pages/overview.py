@@ -7,7 +7,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from i18n import current_lang, reason, t
+from i18n import current_lang, t
 from metrics.periods import PERIOD_CHOICES
 from ui import cards, data, layout, tables, text, voc_data
 from ui.charts import nps as nps_charts
@@ -81,7 +81,7 @@ with left, layout.guard():
         layout.n_caption(answers=int(trend["responses"].sum()))
         flagged = int(weekly.table["anomaly"].sum())
         if weekly.anomaly_reason:
-            st.caption(t("anomaly_unavailable", reason=reason(weekly.anomaly_reason)))
+            st.caption(t("anomaly_unavailable", reason=weekly.anomaly_reason))
         else:
             st.caption(t("anomaly_some", n=flagged) if flagged else t("anomaly_none"))
 

@@ -63,7 +63,7 @@ def quarantine(upload: session.Upload) -> None:
     st.warning(t("upload_quarantine_count", n=f"{upload.quarantine.height:,}"))
     labels = session.quarantine_labels()
     layout.table(session.quarantine_by_column(upload.quarantine), "invalid_rows_by_column.csv", labels=labels)
-    layout.table(session.shown_quarantine(upload.quarantine), "invalid_rows.csv", labels=labels)
+    layout.table(session.shown_quarantine(upload.quarantine, upload.reasons), "invalid_rows.csv", labels=labels)
 
 
 def survey_section(upload: session.Upload) -> None:

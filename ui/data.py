@@ -26,7 +26,7 @@ from figures import journey_map as journey_map_figures
 from figures import overview as overview_figures
 from figures import personas as personas_figures
 from figures import survey as survey_figures
-from i18n import current_lang, t
+from i18n import Message, current_lang, t
 from metrics.handoff_effect import HandoffEffect
 from store import Dataset, Filters, open_dataset
 from store import queries as q
@@ -43,24 +43,13 @@ def _open(source: str, stamp: str) -> Dataset:
     return open_dataset(source)
 
 
-# The facts pass's steps (store.dataset) in the UI's language; an unknown step is shown as it comes.
-PROGRESS_STEPS = {
-    "Reading the events into journey order": "progress_read",
-    "Computing journey facts": "progress_journeys",
-    "Counting channel handoffs and stage positions": "progress_handoffs",
-    "Listing invalid events": "progress_invalid",
-    "Journey facts ready": "progress_ready",
-}
-
-
 def opening_progress(name: str):
     """A progress bar saying what is happening while a data version's journey facts are computed
     (the first load of a large dataset takes a while); returns (callback, clear)."""
     box = st.empty()
 
-    def show(fraction: float, message: str) -> None:
-        step = t(PROGRESS_STEPS[message]) if message in PROGRESS_STEPS else message
-        box.progress(min(max(fraction, 0.0), 1.0), text=t("progress_opening", name=text.md(name), step=step))
+    def show(fraction: float, message: Message) -> None:  # the facts pass's step (store.build.facts)
+        box.progress(min(max(fraction, 0.0), 1.0), text=t("progress_opening", name=text.md(name), step=message))
 
     return show, box.empty
 

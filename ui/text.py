@@ -17,6 +17,8 @@ from __future__ import annotations
 import html
 import re
 
+from errors import DataError
+
 # CommonMark lets every ASCII punctuation character be backslash-escaped, which makes it literal.
 _PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
 # Streamlit's markdown also acts on plain text *after* parsing, where backslash escapes (and entities) are already
@@ -58,5 +60,6 @@ def without_paths(sentence: str) -> str:
 
 
 def error(exc: BaseException | str) -> str:
-    """An error's sentence for the browser: absolute server paths cut to the file name, then ``md``."""
-    return md(without_paths(str(exc)))
+    """An error's sentence for the browser, a DataError's in the UI language: absolute server paths cut to the
+    file name, then ``md``."""
+    return md(without_paths(exc.text() if isinstance(exc, DataError) else str(exc)))

@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import dataclasses
 import io
-import re
 import shutil
 import tempfile
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -24,7 +24,7 @@ import streamlit as st
 import ingest
 from errors import DataError
 from figures import survey as survey_figures
-from i18n import reason, t
+from i18n import Message, t
 from ingest import ColumnMapping, survey
 from ingest.ingested import SurveyInfo
 from ingest.read import ROW
@@ -49,6 +49,7 @@ class Upload:
     columns: tuple[str, ...]
     mapping: ColumnMapping
     quarantine: pl.DataFrame = field(default_factory=lambda: pl.DataFrame())
+    reasons: dict[str, Message] = field(default_factory=dict)  # the quarantine's reasons (ingest.Ingested.reasons)
     notes: tuple[ingest.Note, ...] = ()  # how the file was read, worth a word (ingest.notes)
     dataset: Dataset | None = None
     reading: str = survey.EVENTS           # "events" or "survey" (ingest.survey.reading chose it; the user may switch)
@@ -120,7 +121,7 @@ def switch(reading: str) -> Upload:
     """Read the current upload as ``events`` or as a ``survey`` instead."""
     upload = current()
     if upload is None:
-        raise DataError(t("upload_none"))
+        raise DataError("upload_none")
     upload = dataclasses.replace(upload, reading=reading, refused=None)
     st.session_state[STATE_KEY] = upload
     if reading == survey.SURVEY:
@@ -136,7 +137,7 @@ def apply_survey(outcome: str | None, raw: ingest.RawTable | None = None,
     "": none), ``stages`` the rating columns put in a stage (None: as before), and make it the session's dataset."""
     upload = current()
     if upload is None:
-        raise DataError(t("upload_none"))
+        raise DataError("upload_none")
     stages = upload.stages if stages is None else {c: s.strip() for c, s in stages.items() if s.strip() and s.strip() != c}
     raw = raw or ingest.read_table(upload.source, upload.name)
     mapping = ingest.propose(raw.columns)
@@ -146,7 +147,7 @@ def apply_survey(outcome: str | None, raw: ingest.RawTable | None = None,
     dataset = _open_loaded(upload, loaded)
     st.session_state["dataset"] = survey_figures.ordered(dataset, loaded.survey)
     st.session_state[STATE_KEY] = dataclasses.replace(
-        upload, reading=survey.SURVEY, quarantine=loaded.quarantine, dataset=st.session_state["dataset"],
+        upload, reading=survey.SURVEY, quarantine=loaded.quarantine, reasons=loaded.reasons, dataset=st.session_state["dataset"],
         survey=loaded.survey, outcome=outcome, stages=stages, notes=loaded.notes, refused=None)
     return st.session_state[STATE_KEY]
 
@@ -171,7 +172,7 @@ def apply(chosen: dict[str, str], raw: ingest.RawTable | None = None, accept_inv
     the page to show (``mapping``, ``refused``) and raised."""
     upload = current()
     if upload is None:
-        raise DataError(t("upload_none"))
+        raise DataError("upload_none")
     mapping = ingest.propose(upload.columns, chosen) if chosen != upload.mapping.columns else upload.mapping
     raw = raw or ingest.read_table(upload.source, upload.name)
     if mapping is not upload.mapping:
@@ -187,7 +188,7 @@ def apply(chosen: dict[str, str], raw: ingest.RawTable | None = None, accept_inv
     dataset = _open_loaded(upload, loaded)
     st.session_state["dataset"] = dataset
     st.session_state[STATE_KEY] = dataclasses.replace(
-        upload, mapping=mapping, quarantine=loaded.quarantine, dataset=dataset, reading=survey.EVENTS, survey=None,
+        upload, mapping=mapping, quarantine=loaded.quarantine, reasons=loaded.reasons, dataset=dataset, reading=survey.EVENTS, survey=None,
         notes=loaded.notes, refused=None)
     return st.session_state[STATE_KEY]
 
@@ -237,14 +238,12 @@ def events_parquet(ds: Dataset, f: Filters) -> bytes:
 
 # --- what the page says, in the UI language and without report.py's flags --------------------------------------
 
-_FLAGS = re.compile(r"\s*\(report\.py: [^)]*\)")
 
-
-def message(exc: Exception) -> str:
-    """A DataError's sentence for the page: report.py's flags left out, translated where the table knows it."""
+def message(exc: DataError) -> str:
+    """A DataError's sentence in the UI language, without the report.py flags a mapping's problem names."""
     if isinstance(exc, ingest.MostlyInvalid):
         return refused_message(exc)
-    return reason(_FLAGS.sub("", str(exc)))
+    return exc.message.without("report_flags")
 
 
 def field_label(name: str) -> str:
@@ -267,7 +266,7 @@ def mapping_message(mapping: ColumnMapping) -> str | None:
 
 def refused_message(exc: ingest.MostlyInvalid) -> str:
     first = exc.first
-    values = {"row": first.get("row"), "reason": reason(first.get("reason"))}
+    values = {"row": first.get("row"), "reason": exc.message.values.get("reason", first.get("reason"))}
     if exc.invalid >= exc.rows:
         return t("upload_none_valid", **values)
     return t("upload_mostly_invalid", invalid=f"{exc.invalid:,}", rows=f"{exc.rows:,}", **values)
@@ -282,11 +281,10 @@ def masked(frame: pl.DataFrame) -> pl.DataFrame:
     return frame
 
 
-def shown_quarantine(quarantine: pl.DataFrame) -> pl.DataFrame:
+def shown_quarantine(quarantine: pl.DataFrame, reasons: Mapping[str, Message]) -> pl.DataFrame:
     """The quarantine with its reasons in the UI language (row, the file's own header, value with personal data
-    masked, reason)."""
-    reasons = quarantine["reason"].unique().to_list()
-    translated = {r: reason(r) for r in reasons if r is not None}
+    masked, reason); ``reasons`` are ingest's Messages by their English sentence (``Ingested.reasons``)."""
+    translated = {english: m.text() for english, m in reasons.items()}
     return masked(quarantine.with_columns(pl.col("reason").replace(translated)))
 
 

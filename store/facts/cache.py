@@ -137,7 +137,7 @@ def open_dataset(source: str | os.PathLike, name: str | None = None, progress: P
         _touch(facts_dir)
     m = db.query("SELECT * FROM read_parquet($p)", {"p": str(meta)}).row(0, named=True)
     if m["events"] == 0 and m["rejected"] == 0:  # a zero-row file: every figure would be null with no word why
-        raise DataError(f"{name or Path(source).name} has no events to analyse: it has no valid rows.")
+        raise DataError("source_no_valid_rows", name=name or Path(source).name)
     # Facts written by another engine (README, "Scale and remote data") may not list the dimensions.
     listed = m.get("dims")
     dims = tuple(listed) if listed is not None else _dimensions(schema, _distinct_counts(schema, files))
@@ -160,8 +160,7 @@ def facts_stamp(facts_dir: str | os.PathLike) -> str:
     facts = Path(facts_dir).expanduser()
     missing = [n for n in _FACTS_FILES if not (facts / n).exists()]
     if missing:
-        raise DataError(f"The facts directory {facts.name or facts} has no {', '.join(missing)}: "
-                        "it was not written by a complete facts pass.")
+        raise DataError("facts_incomplete", facts=str(facts.name or facts), missing=", ".join(missing))
     # Spark writes each fact as a directory of part files (DuckDB reads it as one table).
     files = [str(p) for n in _FACTS_FILES
              for p in ([facts / n] if (facts / n).is_file() else sorted((facts / n).glob("*.parquet")))]
@@ -179,9 +178,8 @@ def open_facts(facts_dir: str | os.PathLike, name: str | None = None) -> Dataset
     version = facts_stamp(facts)
     m = db.query("SELECT * FROM read_parquet($p)", {"p": str(facts / "meta.parquet")}).row(0, named=True)
     if m.get("facts_format") != FACTS_FORMAT:
-        raise DataError(f"The facts directory {facts.name or facts} was written by another version of cxlens (facts "
-                        f"format {m.get('facts_format') or 'unknown'}; this one reads {FACTS_FORMAT}): run its facts "
-                        "pass again.")
+        raise DataError("facts_other_version", facts=str(facts.name or facts), found=m.get("facts_format") or "unknown",
+                        expected=FACTS_FORMAT)
     events_schema = db.query("DESCRIBE SELECT * FROM read_parquet($p)", {"p": str(facts / "events.parquet")})
     present = [c for c in events_schema["column_name"].to_list() if c in CANONICAL]
     columns = tuple(m.get("columns") or present)

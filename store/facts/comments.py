@@ -13,6 +13,7 @@ from pathlib import Path
 
 import polars as pl
 
+from i18n import Message
 from metrics.text import keywords as text_keywords
 from store.facts import db
 from store.facts.dataset import Dataset
@@ -110,14 +111,14 @@ def ensure_tokens(ds: Dataset, progress: Progress | None = None) -> None:
         tmp.mkdir()
         try:
             parts = []
-            step(0.0, "Finding the keywords of the comments")
+            step(0.0, Message("progress_keywords", done=0, total=f"{texts.height:,}"))
             for start in range(0, texts.height, CHUNK_TEXTS):
                 chunk = texts.slice(start, CHUNK_TEXTS)
                 parts.append(pl.DataFrame({"text_id": chunk["text_id"],
                                            "keyword": text_keywords(chunk["comment"].to_list())},
                                           schema={"text_id": pl.Int32, "keyword": pl.List(pl.String)}))
                 done = min(start + CHUNK_TEXTS, texts.height)
-                step(0.95 * done / texts.height, f"Finding the keywords of the comments ({done:,} of {texts.height:,})")
+                step(0.95 * done / texts.height, Message("progress_keywords", done=f"{done:,}", total=f"{texts.height:,}"))
             tokens = (pl.concat(parts) if parts else pl.DataFrame(schema={"text_id": pl.Int32,
                                                                           "keyword": pl.List(pl.String)}))
             tokens.explode("keyword").drop_nulls().write_parquet(tmp / TOKENS, compression="zstd")
@@ -127,7 +128,7 @@ def ensure_tokens(ds: Dataset, progress: Progress | None = None) -> None:
                 {"c": _path(ds, COMMENTS), "t": str(tmp / TOKENS), "out": str(tmp / JOURNEY_KEYWORDS)})
             (tmp / TOKENS).replace(_path(ds, TOKENS))
             (tmp / JOURNEY_KEYWORDS).replace(_path(ds, JOURNEY_KEYWORDS))  # last: it marks the step done
-            step(1.0, "Keywords ready")
+            step(1.0, Message("progress_keywords_ready"))
         finally:
             shutil.rmtree(tmp, ignore_errors=True)
 

@@ -134,7 +134,7 @@ def resolve(source: str) -> tuple[str, ...]:
     if path.is_dir():
         files = sorted(glob.glob(str(path / "**" / "*.parquet"), recursive=True))
         if not files:
-            raise DataError(f"The directory {source} holds no Parquet files.")
+            raise DataError("source_no_parquet", source=str(source))
         return tuple(files)
     if path.is_file():
         return (str(path.resolve()),)
@@ -142,8 +142,8 @@ def resolve(source: str) -> tuple[str, ...]:
         files = sorted(glob.glob(str(path), recursive=True))
         if files:
             return tuple(files)
-        raise DataError(f"No file matches {source}.")
-    raise DataError(f"The data source {source} does not exist.")
+        raise DataError("source_no_match", source=str(source))
+    raise DataError("source_missing", source=str(source))
 
 
 def fingerprint(files: tuple[str, ...]) -> str:
@@ -171,5 +171,5 @@ def _remote_listing(pattern: str) -> list[tuple]:
         listing = db.query("SELECT filename, size, last_modified FROM read_blob($p) ORDER BY filename",
                            {"p": pattern})
     except Exception as exc:  # duckdb raises several types for unreachable or unlisted storage
-        raise DataError(f"Could not list {pattern}: {str(exc).splitlines()[0]}") from None
+        raise DataError("source_unlistable", pattern=str(pattern), problem=str(exc).splitlines()[0]) from None
     return listing.rows()

@@ -16,6 +16,7 @@ from pathlib import Path
 import duckdb
 
 from errors import DataError, disk_problem
+from i18n import Message
 from ingest.schema import BY_NAME, CANONICAL, FACTS_FORMAT, column_names, quote
 from store.facts import cube, db, journey_stages
 from store.facts import journey_steps as paths
@@ -149,7 +150,7 @@ def _materialize(files: tuple[str, ...], columns: tuple[str, ...], dims: tuple[s
     types: dict[str, str] = {}
     try:
         tmp.mkdir(parents=True, exist_ok=True)
-        step(0.0, "Reading the events into journey order")
+        step(0.0, Message("progress_read"))
         try:
             types = _enum_types(cur, list(files), columns, dims, counts)
             payload = ", ".join(
@@ -175,8 +176,8 @@ def _materialize(files: tuple[str, ...], columns: tuple[str, ...], dims: tuple[s
                 params={**params, "out": events["ev"]},
             )
         except Exception as exc:
-            raise disk_problem(exc, facts_dir.parent) or DataError(_conversion_message(str(exc))) from None
-        step(0.5, "Computing journey facts")
+            raise disk_problem(exc, facts_dir.parent) or _conversion_error(str(exc)) from None
+        step(0.5, Message("progress_journeys"))
         # (imported here: store.paths queries through store.queries, which imports this)
         mask_stages, mask_channels = _mask_values(cur, types)
         # steps, and each journey's stage and channel path
@@ -189,7 +190,7 @@ def _materialize(files: tuple[str, ...], columns: tuple[str, ...], dims: tuple[s
         for part in path_parts:
             os.remove(part)
         paths.write_touchpoint_steps(cur, events["ev"], str(tmp / "journeys.parquet"), tmp)
-        step(0.75, "Counting channel handoffs and stage positions")
+        step(0.75, Message("progress_handoffs"))
         cur.sql(
             """COPY (
                 SELECT journey_id, prev_channel AS from_channel, channel AS to_channel, count(*) AS count
@@ -208,7 +209,7 @@ def _materialize(files: tuple[str, ...], columns: tuple[str, ...], dims: tuple[s
             params={**events, "out": str(tmp / "stages.parquet")},
         )
         write_comments(cur, raw, params, tmp)
-        step(0.9, "Listing invalid events")
+        step(0.9, Message("progress_invalid"))
         # The source's row count is in its Parquet footers: when every row made it into events.parquet
         # there is nothing to list and the source is not read again (10M events: 0.5-0.8 s).
         valid = cur.sql("SELECT count(*) FROM read_parquet($ev)", params=events).fetchall()[0][0]
@@ -238,7 +239,7 @@ def _materialize(files: tuple[str, ...], columns: tuple[str, ...], dims: tuple[s
                     "columns": list(columns), "engine_version": duckdb.__version__,
                     "facts_format": FACTS_FORMAT, "out": str(tmp / "meta.parquet")},
         )
-        step(1.0, "Journey facts ready")
+        step(1.0, Message("progress_ready"))
     except BaseException as exc:
         shutil.rmtree(tmp, ignore_errors=True)  # a failed pass leaves nothing half-written behind
         problem = disk_problem(exc, facts_dir.parent) if isinstance(exc, Exception) else None
@@ -255,9 +256,10 @@ def _materialize(files: tuple[str, ...], columns: tuple[str, ...], dims: tuple[s
         shutil.rmtree(tmp, ignore_errors=True)
 
 
-def _conversion_message(error: str) -> str:
+def _conversion_error(error: str) -> DataError:
+    """The DataError for DuckDB's conversion failure ``error``, naming the canonical column it quotes."""
     first = error.splitlines()[0]
     for name in CANONICAL:
         if f'"{name}"' in error or f"'{name}'" in error:
-            return f"Column '{name}' has values that cannot be read as {BY_NAME[name].sql_type.lower()}: {first}"
-    return f"The data could not be read: {first}"
+            return DataError("source_unconvertible", column=name, type=BY_NAME[name].sql_type.lower(), problem=first)
+    return DataError("source_unreadable", problem=first)

@@ -67,20 +67,20 @@ def _describe(files: tuple[str, ...]) -> dict[str, str]:
     try:
         schema = db.query(f"DESCRIBE SELECT * FROM {_read_sql()}", {"files": list(files)})
     except Exception as exc:  # duckdb raises several types for unreadable files
-        raise DataError(f"Could not read {files[0]} as Parquet: {str(exc).splitlines()[0]}") from None
+        raise DataError("source_unreadable_parquet", file=files[0], problem=str(exc).splitlines()[0]) from None
     return dict(zip(schema["column_name"], schema["column_type"], strict=True))
 
 
 def _check_types(schema: dict[str, str]) -> None:
     for name in REQUIRED:
         if name not in schema:
-            raise DataError(f"The data has no '{name}' column, which is required.")
+            raise DataError("source_missing_column", column=name)
     if not any(t in schema["timestamp"] for t in ("TIMESTAMP", "DATE", "VARCHAR")):
-        raise DataError(f"Column 'timestamp' holds {schema['timestamp']}, not dates and times.")
+        raise DataError("source_timestamp_type", type=schema["timestamp"])
     for name in SCORE_RANGES:
         t = schema.get(name)
         if t is not None and not any(k in t for k in ("INT", "DOUBLE", "FLOAT", "DECIMAL", "NULL")):
-            raise DataError(f"Column '{name}' holds {t}, not numbers.")
+            raise DataError("source_score_type", column=name, type=t)
 
 
 def reads_directly(source: str | os.PathLike) -> bool:

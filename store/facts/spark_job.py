@@ -82,8 +82,7 @@ def open_with_spark(source: str, name: str | None = None, master: str | None = N
         try:
             spark = session(master)
         except Exception as exc:  # no Java, a master that cannot be reached
-            raise DataError(f"Spark could not be started ({str(exc).splitlines()[0][:200]}); is Java installed "
-                            "(apt-get install default-jre-headless) and the master reachable?") from None
+            raise DataError("spark_not_started", problem=str(exc).splitlines()[0][:200]) from None
         try:
             run(spark, spark_source, tmp)
             shutil.rmtree(facts_dir, ignore_errors=True)  # the DuckDB pass's facts of the same version

@@ -22,9 +22,8 @@ def test_every_step_of_the_facts_pass_has_a_translated_progress_message(tmp_path
 
     import polars as pl
 
-    from i18n import TEXT
+    from i18n import TEXT, Message
     from store import open_dataset
-    from ui.data import PROGRESS_STEPS
 
     path = tmp_path / "e.parquet"
     pl.DataFrame({"journey_id": ["j"], "timestamp": [dt.datetime(2025, 1, 1)], "stage": ["s"],
@@ -32,8 +31,10 @@ def test_every_step_of_the_facts_pass_has_a_translated_progress_message(tmp_path
     seen = []
     open_dataset(path, progress=lambda fraction, message: seen.append((fraction, message)))
     assert [f for f, _ in seen] == sorted(f for f, _ in seen) and seen[-1][0] == 1.0
-    assert {m for _, m in seen} == set(PROGRESS_STEPS)
-    assert all({"en", "ko"} <= set(TEXT[key]) for key in PROGRESS_STEPS.values())
+    assert all(isinstance(m, Message) for _, m in seen)
+    assert [m.key for _, m in seen] == ["progress_read", "progress_journeys", "progress_handoffs", "progress_invalid",
+                                        "progress_ready"]
+    assert all(TEXT[m.key]["en"] and TEXT[m.key]["ko"] for _, m in seen)
 
 
 def test_korean_date_ticks_are_numbers_with_korean_units_and_english_stays_plotlys():

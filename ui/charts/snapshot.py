@@ -207,7 +207,7 @@ def pdf(summary: dict[str, Any], lang: str = "en") -> bytes:
     Raises SnapshotUnavailable (one English sentence, for report.py) when there is no Chromium or it does not
     start; the overview asks ``browser()`` first and says so in the UI language instead of offering the button."""
     if browser() is None:
-        raise SnapshotUnavailable(t("pdf_no_browser", lang="en"))
+        raise SnapshotUnavailable("pdf_no_browser")
     import kaleido  # noqa: F401  (plotly's PDF export needs it; imported here so a missing one fails clearly)
 
     try:
@@ -217,4 +217,4 @@ def pdf(summary: dict[str, Any], lang: str = "en") -> bytes:
         if failure is None:
             raise
         problem = (str(failure).strip().splitlines() or [type(failure).__name__])[0]
-        raise SnapshotUnavailable(t("pdf_browser_failed", lang="en", problem=problem.rstrip("."))) from None
+        raise SnapshotUnavailable("pdf_browser_failed", problem=problem.rstrip(".")) from None
