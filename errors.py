@@ -25,6 +25,16 @@ class DataError(Exception):
         """The sentence in ``lang`` (default: the session's language)."""
         return self.message.text(lang)
 
+    def __reduce__(self):  # pickled with its message (by key), not rebuilt from the English sentence
+        return (_restored, (type(self), str(self), self.__dict__))
+
+
+def _restored(cls: type[DataError], sentence: str, state: dict) -> DataError:
+    error = cls.__new__(cls)
+    Exception.__init__(error, sentence)
+    error.__dict__.update(state)
+    return error
+
 
 class CacheError(DataError):
     """The cache directory cannot be created or written (read-only, full, not a directory): the operator's

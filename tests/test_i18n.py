@@ -220,6 +220,17 @@ def test_a_data_error_is_english_as_a_string_and_korean_by_its_key():
     assert "CXLENS_CACHE_DIR" in cache.text("ko") and "쓸 수 없습니다" in cache.text("ko")
 
 
+def test_a_data_error_survives_pickling_with_its_key_and_values():
+    from ingest.load import MostlyInvalid
+
+    for error in (DataError("file_empty", name="a.csv"), CacheError("/srv/cache", "Read-only file system"),
+                  MostlyInvalid("rows_none_valid", 3, 3, {"row": 2}, name="a.csv", row=2,
+                                reason=Message("invalid_missing", field="journey_id"))):
+        again = pickle.loads(pickle.dumps(error))
+        assert type(again) is type(error) and str(again) == str(error) and again.text("ko") == error.text("ko")
+        assert again.__dict__.keys() == error.__dict__.keys()
+
+
 def test_a_message_survives_pickling_and_translates_by_its_key():
     inner = Message("reason_unit_answers")
     message = Message("reason_small_current", current=3, unit=inner, min=30)
