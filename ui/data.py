@@ -48,7 +48,7 @@ def opening_progress(name: str):
     (the first load of a large dataset takes a while); returns (callback, clear)."""
     box = st.empty()
 
-    def show(fraction: float, message: Message) -> None:  # the facts pass's step (store.build.facts)
+    def show(fraction: float, message: Message) -> None:  # the facts pass's step (store.facts.journey_facts)
         box.progress(min(max(fraction, 0.0), 1.0), text=t("progress_opening", name=text.md(name), step=message))
 
     return show, box.empty
