@@ -193,10 +193,11 @@ def targets() -> dict[str, float | None]:
     DataError naming it."""
     out = {}
     for kpi in KPI_KEYS:
+        value = settings.get("target_" + kpi)
         try:
-            out[kpi] = parse_target(settings.get("target_" + kpi))
-        except ValueError as exc:
-            raise DataError("setting_bad_target", kpi=kpi, env=kpi.upper(), problem=str(exc)) from None
+            out[kpi] = parse_target(value)
+        except ValueError:  # the one ValueError of parse_target: not a number
+            raise DataError("setting_bad_target", kpi=kpi, env=kpi.upper(), value=repr(value.strip())) from None
     return out
 
 

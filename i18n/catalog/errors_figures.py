@@ -14,8 +14,8 @@ TEXT: dict[str, dict[str, str]] = {
                               "ko": "고객마다 다른 페르소나 특성이 없어 고객을 구분할 기준이 없습니다."},
     "personas_k_too_large": {"en": "{k} personas are more than the {customers} customers of the data.",
                              "ko": "페르소나 {k}개는 데이터의 고객 {customers}명보다 많습니다."},
-    "setting_bad_target": {"en": "Setting target_{kpi} (CXLENS_TARGET_{env}): {problem}.",
-                           "ko": "target_{kpi} 설정(CXLENS_TARGET_{env}): {problem}."},
+    "setting_bad_target": {"en": "Setting target_{kpi} (CXLENS_TARGET_{env}): the target {value} is not a number.",
+                           "ko": "target_{kpi} 설정(CXLENS_TARGET_{env}): 목표값 {value}은(는) 숫자가 아닙니다."},
     # --- report.py's flags and files
     "report_no_data": {"en": "Name the data (DATA) or a facts directory (--facts DIR).",
                        "ko": "데이터(DATA)나 팩트 디렉터리(--facts DIR)를 지정하세요."},
