@@ -4,6 +4,7 @@ to a higher one; project modules are imported at the top of a module, not inside
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 import pytest
@@ -148,3 +149,11 @@ def test_the_check_sees_an_upward_import(importer, imported):
     """The layer order catches the imports the structure forbids (a figure from the UI, a writer from a reader…)."""
     assert layer_of(importer) > layer_of(imported)
 
+
+
+def test_no_comment_cites_an_issue_number():
+    """The tracker is not in the repository: code says what it does and why, not which issue asked for it."""
+    cited = [f"{path.relative_to(ROOT)}:{n}" for module, path in MODULES.items()
+             for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+             if re.search(r"\b[Ii]ssues? #?\d", line)]
+    assert cited == []
