@@ -17,7 +17,9 @@ from __future__ import annotations
 import io
 from xml.etree import ElementTree
 
+import defusedxml
 import polars as pl
+from defusedxml.ElementTree import iterparse
 
 from errors import DataError
 
@@ -42,15 +44,24 @@ def looks_like_xes(head: bytes) -> bool:
 
 
 def read(data: bytes, name: str) -> pl.DataFrame:
-    """The log's events as a table of strings (see the module docstring); DataError for a broken log."""
-    if b"<!ENTITY" in data[:65536]:
-        raise DataError(f"{name} declares XML entities, which an XES log does not need; they are not read.")
+    """The log's events as a table of strings (see the module docstring); DataError for a broken log or one whose
+    DOCTYPE declares entities (refused by defusedxml's parser where the declaration is parsed, wherever it sits, so
+    nothing is ever expanded)."""
     rows: list[dict[str, str]] = []
+    depth = 0
+    root = None
     try:
-        # Only element ends: an event's attributes are its direct children when it ends (nested lists and
-        # containers are deeper); a trace's are its direct children other than events, whether they come
-        # before or after the events. Each finished element is cleared, so memory holds one trace at most.
-        for _, elem in ElementTree.iterparse(io.BytesIO(data), events=("end",)):
+        # An event's attributes are its direct children when it ends (nested lists and containers are deeper); a
+        # trace's are its direct children other than events, whether they come before or after the events. Each
+        # finished event is cleared, and each finished child of the log (a trace, a global, a log attribute) is
+        # dropped from it, so memory holds one trace at most.
+        for kind, elem in iterparse(io.BytesIO(data), events=("start", "end"), forbid_dtd=False,
+                                    forbid_entities=True, forbid_external=True):
+            if kind == "start":
+                root = elem if root is None else root
+                depth += 1
+                continue
+            depth -= 1
             tag = elem.tag.rpartition("}")[2]
             if tag == "event":
                 row = len(rows)
@@ -65,6 +76,10 @@ def read(data: bytes, name: str) -> pl.DataFrame:
                             i = child.attrib["row"]
                             rows[i] = {**case, **rows[i]}
                 elem.clear()
+            if depth == 1:
+                root.clear()
+    except (defusedxml.EntitiesForbidden, defusedxml.ExternalReferenceForbidden):
+        raise DataError("xes_entities", name=name) from None
     except ElementTree.ParseError as exc:
         raise DataError(f"{name} is not a well-formed XES log: {exc}.") from None
     if not rows:

@@ -1,0 +1,1 @@
+"""The message catalogs by area, merged into ``i18n.TEXT``."""
