@@ -358,6 +358,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     try:
         ds, rejected, invalid = _open(args)
+        for note in ds.notes:
+            print(f"warning: {note.text()}", file=sys.stderr)
         if args.journey is not None:
             return _print_episode(episode(ds, args.journey), args.format)
         f = Filters.make(since=args.since, until=args.until, persona=_nfc(args.persona),

@@ -192,6 +192,7 @@ def _text(utf8: bytes, name: str, encoding: str) -> RawTable:
     sample = utf8[:_SNIFF_CHARS].decode("utf-8", errors="ignore")
     delimiter = "\t" if name.lower().endswith(".tsv") and "\t" in sample else _sniff(sample)
     names = _header(sample, delimiter, name)
+    _column_limit(len(names), name)
     try:
         frame = pl.read_csv(utf8, separator=delimiter, infer_schema=False, new_columns=names,
                             truncate_ragged_lines=False, raise_if_empty=True)
@@ -218,6 +219,7 @@ def _xlsx(data: bytes, name: str) -> RawTable:
                               drop_empty_rows=False, raise_if_empty=False)
     except Exception as exc:  # fastexcel raises its own types for broken workbooks
         raise DataError(f"{name} could not be read as an Excel workbook: {str(exc).splitlines()[0]}") from None
+    _column_limit(frame.width, name)
     names = [str(c).strip() for c in frame.columns]
     dup = next((n for n in names if n.rsplit("_duplicated_", 1)[0] in names and "_duplicated_" in n), None)
     if dup:
@@ -250,10 +252,22 @@ def _xlsx_notes(book: xlsx.Workbook, columns: list[str]) -> tuple[Note, ...]:
     return tuple(notes)
 
 
+def _column_limit(columns: int, name: str) -> None:
+    """DataError when a file has more columns than the max_columns setting allows."""
+    limit = settings.get_int("max_columns")
+    if columns > limit:
+        raise DataError("too_many_columns", name=name, columns=f"{columns:,}", limit=f"{limit:,}")
+
+
 def _parquet(data: bytes, name: str) -> RawTable:
     try:
-        frame = pl.read_parquet(data)
+        columns = len(pl.read_parquet_schema(io.BytesIO(data)))
     except Exception as exc:  # polars/arrow raise several types for broken files
+        raise DataError(f"{name} could not be read as Parquet: {str(exc).splitlines()[0]}") from None
+    _column_limit(columns, name)  # before the columns are read
+    try:
+        frame = pl.read_parquet(data)
+    except Exception as exc:
         raise DataError(f"{name} could not be read as Parquet: {str(exc).splitlines()[0]}") from None
     if frame.height == 0:
         raise DataError(f"{name} has columns but no rows: there are no events in it.")

@@ -91,3 +91,24 @@ def column_names(columns: Sequence[str]) -> dict[str, str]:
 def quote(identifier: str) -> str:
     """An SQL identifier, double-quoted; only ever applied to names read from the data's schema."""
     return '"' + identifier.replace('"', '""') + '"'
+
+
+def choose_dimensions(candidates: Sequence[tuple[str, int, int]], max_values: int,
+                      max_dimensions: int) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(dimensions, plain columns) of text columns ``(name, distinct values, filled cells)`` in file order.
+
+    A column with 1 to ``max_values`` distinct values can be a filter dimension; of those, at most
+    ``max_dimensions``, the most useful first: two or more values (one value filters nothing), then the most filled
+    cells, then the fewest values, then file order. The dimensions keep file order; the plain columns are the
+    eligible ones left over (file order).
+
+    Example
+    -------
+    >>> choose_dimensions([("a", 1, 9), ("b", 3, 5), ("c", 2, 9), ("d", 500, 9)], 200, 2)
+    (('b', 'c'), ('a',))
+    """
+    eligible = [(i, name, n, filled) for i, (name, n, filled) in enumerate(candidates) if 0 < n <= max_values]
+    ranked = sorted(eligible, key=lambda e: (e[2] < 2, -e[3], e[2], e[0]))
+    chosen = {e[1] for e in ranked[:max(max_dimensions, 0)]}
+    return (tuple(e[1] for e in eligible if e[1] in chosen), tuple(e[1] for e in eligible if e[1] not in chosen))
+

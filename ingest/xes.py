@@ -21,6 +21,7 @@ import defusedxml
 import polars as pl
 from defusedxml.ElementTree import iterparse
 
+import settings
 from errors import DataError
 
 # Attribute elements whose value is a scalar; lists and containers (XES 2.0) are skipped.
@@ -84,7 +85,7 @@ def read(data: bytes, name: str) -> pl.DataFrame:
         raise DataError(f"{name} is not a well-formed XES log: {exc}.") from None
     if not rows:
         raise DataError(f"{name} is an XES log without events.")
-    return _table(rows)
+    return _table(rows, name)
 
 
 def _attributes(elem: ElementTree.Element) -> dict[str, str]:
@@ -99,11 +100,25 @@ def _attributes(elem: ElementTree.Element) -> dict[str, str]:
     return out
 
 
-def _table(rows: list[dict[str, str]]) -> pl.DataFrame:
+# A log's table has a column per attribute key and a row per event, so a few bytes of XML per event with a new key
+# each would make a table quadratic in the file: at most this many cells per attribute value given (past a floor).
+CELLS_PER_VALUE, CELLS_FLOOR = 20, 2_000_000
+
+
+def _table(rows: list[dict[str, str]], name: str) -> pl.DataFrame:
     seen: dict[str, None] = {}
+    values = 0
     for r in rows:
+        values += len(r)
         for k in r:
             seen.setdefault(k, None)
+    limit = settings.get_int("max_columns")
+    if len(seen) > limit:
+        raise DataError("too_many_columns", name=name, columns=f"{len(seen):,}", limit=f"{limit:,}")
+    cells = len(rows) * len(seen)
+    if cells > max(CELLS_PER_VALUE * values, CELLS_FLOOR):
+        raise DataError("xes_too_sparse", name=name, events=f"{len(rows):,}", keys=f"{len(seen):,}",
+                        cells=f"{cells:,}", values=f"{values:,}")
     keys = [c for c in _ROW_COLUMNS if c in seen] + [k for k in seen if k not in _ROW_COLUMNS]
     frame = pl.DataFrame({k: [r.get(k) for r in rows] for k in keys}, schema={k: pl.String for k in keys})
     derived = []

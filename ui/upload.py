@@ -147,7 +147,7 @@ def apply_survey(outcome: str | None, raw: ingest.RawTable | None = None,
     st.session_state["dataset"] = survey_figures.ordered(dataset, loaded.survey)
     st.session_state[STATE_KEY] = dataclasses.replace(
         upload, reading=survey.SURVEY, quarantine=loaded.quarantine, dataset=st.session_state["dataset"],
-        survey=loaded.survey, outcome=outcome, stages=stages, notes=loaded.notes, refused=None)
+        survey=loaded.survey, outcome=outcome, stages=stages, notes=loaded.notes + dataset.notes, refused=None)
     return st.session_state[STATE_KEY]
 
 
@@ -188,7 +188,7 @@ def apply(chosen: dict[str, str], raw: ingest.RawTable | None = None, accept_inv
     st.session_state["dataset"] = dataset
     st.session_state[STATE_KEY] = dataclasses.replace(
         upload, mapping=mapping, quarantine=loaded.quarantine, dataset=dataset, reading=survey.EVENTS, survey=None,
-        notes=loaded.notes, refused=None)
+        notes=loaded.notes + dataset.notes, refused=None)
     return st.session_state[STATE_KEY]
 
 
