@@ -38,7 +38,7 @@ def test_personas_out_writes_one_row_per_customer(planted, tmp_path, capsys):
     assert report.main([str(planted / "events.parquet"), "--personas", "auto", "--personas-out", str(out)]) == 0
     table = capsys.readouterr().out
     assert "derived personas" in table
-    with out.open(newline="", encoding="utf-8") as fh:
+    with out.open(newline="", encoding="utf-8-sig") as fh:
         rows = list(csv.reader(fh))
     assert rows[0] == ["customer_id", "persona"]
     truth = pl.read_parquet(planted / "truth.parquet")
