@@ -71,6 +71,9 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("voc_stopwords", "",
             "Comma-separated domain words left out of every keyword figure of the voice of the customer "
             "(e.g. `고객,은행`); general Korean and English stop words are always left out."),
+    Setting("voc_max_comment_chars", "2000",
+            "Characters of each comment analysed for keywords (the first ones; the whole comment is still shown and "
+            "searched): bounds the keyword step on very long comments."),
     # Targets per KPI: the overview's cards show the gap to them in a status colour, the NPS trend a
     # target line. Example values for the sample; set them per deployment (empty: no target for that KPI).
     Setting("target_nps", "0", "Target NPS (−100…100) for the overview card, the NPS trend's target line and the PDF. "

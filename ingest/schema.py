@@ -34,8 +34,9 @@ BY_NAME = {c.name: c for c in COLUMNS}
 
 # Inclusive valid ranges of the score columns.
 # The facts' layout: in meta.parquet as facts_format; part of the facts cache's version. Bump it when a facts file's
-# columns or definitions change (12: the journey facts hold stage_path and channel_path; steps hold journey columns).
-FACTS_FORMAT = "12"
+# columns or definitions change (12: the journey facts hold stage_path and channel_path; steps hold journey columns;
+# 13: plain_dims in meta, keywords keep negating prefixes and leave out names).
+FACTS_FORMAT = "13"
 SCORE_RANGES = {"satisfaction": (1, 5), "ces": (1, 7), "nps": (0, 10)}
 
 # Journey attributes every dataset has (extra string dimensions are added per dataset).

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import threading
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
 import polars as pl
 
@@ -219,51 +220,108 @@ def _analyser():
         return _kiwi
 
 
+# Prefixes that negate the noun they are written onto (불친절 is not 친절): kept with it as one keyword.
+NEGATING_PREFIXES = frozenset({"불", "비", "무", "미", "부", "몰", "반"})
+# Person names: a proper noun of three syllables (or two to four before an honorific) starting with one of the most
+# common surnames (about 90 % of Koreans) is taken for a name and is never a keyword (홍길동, 김민수님).
+SURNAMES = frozenset(["김", "이", "박", "최", "정", "강", "조", "윤", "장", "임", "한", "오", "서", "신", "권", "황", "안", "송", "전", "홍", "유", "고", "문", "양", "손", "배", "백", "허", "남", "심", "노", "하", "곽", "성", "차", "주", "우", "구", "민", "류", "나", "진", "지", "엄", "채", "원", "천", "방", "공", "현", "함", "변", "염", "여", "추", "도", "소", "석", "선", "설", "마", "길", "연", "위", "표", "명", "기", "반", "왕", "금", "옥", "육", "인", "맹", "제", "모", "탁", "국", "어", "은", "편", "용"])
+HONORIFICS = frozenset({"님", "씨", "고객님", "상담사", "상담원", "매니저", "기사", "직원", "팀장", "과장", "대리", "사원"})
+MAX_KEYWORD_CHARS = 30  # a longer "word" (1 MB of 가 gave one of 500,000 characters) is not a keyword
+
+
+@dataclass(frozen=True)
+class _Token:
+    form: str
+    tag: str
+    start: int
+    len: int
+
+
+def _hangul(text: str) -> bool:
+    return all("가" <= ch <= "힣" for ch in text)
+
+
+def _is_name(tokens: Sequence, i: int) -> bool:
+    tok = tokens[i]
+    if tok.tag != "NNP" or not _hangul(tok.form) or tok.form[0] not in SURNAMES:
+        return False
+    nxt = tokens[i + 1].form if i + 1 < len(tokens) else ""
+    return len(tok.form) == 3 or (2 <= len(tok.form) <= 4 and nxt in HONORIFICS)
+
+
+def _negated(tokens: Sequence) -> list:
+    """``tokens`` with each negating prefix (XPN 불, 비, 무 …) joined to the noun or root written right after it."""
+    out: list = []
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        if (tok.tag == "XPN" and tok.form in NEGATING_PREFIXES and nxt is not None
+                and nxt.start == tok.start + tok.len and nxt.tag.split("-")[0] in (*NOUN_TAGS, ROOT_TAG)):
+            out.append(_Token(tok.form + nxt.form, nxt.tag, tok.start, tok.len + nxt.len))
+            i += 2
+            continue
+        out.append(tok)
+        i += 1
+    return out
+
+
 def _keywords_of(tokens: Sequence) -> list[str]:
     out: dict[str, None] = {}
     run: list = []
+    tokens = _negated(tokens)
+
+    def keep(word: str) -> None:
+        if len(word) <= MAX_KEYWORD_CHARS:
+            out.setdefault(word)
 
     def flush() -> None:
         if len(run) >= 2:
-            out.setdefault("".join(tok.form for tok in run))
+            keep("".join(tok.form for tok in run))
         run.clear()
 
-    for tok in tokens:
+    for i, tok in enumerate(tokens):
         tag = tok.tag.split("-")[0]  # irregular conjugations are tagged VV-R, VA-I, …
+        if tag in NOUN_TAGS and _is_name(tokens, i):
+            flush()
+            continue
         if tag in NOUN_TAGS:
             if run and tok.start != run[-1].start + run[-1].len:  # a space between: a new compound
                 flush()
             run.append(tok)
             if tok.form not in KOREAN_STOPWORDS:
-                out.setdefault(tok.form)
+                keep(tok.form)
             continue
         flush()
         if tag == ROOT_TAG and tok.form not in KOREAN_STOPWORDS:
-            out.setdefault(tok.form)
+            keep(tok.form)
         elif tag in PREDICATE_TAGS and tok.form + "다" not in KOREAN_STOPWORDS:
-            out.setdefault(tok.form + "다")
+            keep(tok.form + "다")
         elif tag == FOREIGN_TAG:
             word = tok.form.lower()
             if len(word) >= 2 and word not in ENGLISH_STOPWORDS:
-                out.setdefault(word)
+                keep(word)
     flush()
     return list(out)
 
 
-def keywords(texts: Iterable[str]) -> list[list[str]]:
+def keywords(texts: Iterable[str], max_chars: int = 2000) -> list[list[str]]:
     """The keywords of each text: its nouns (particles stripped: 유심이 / 유심을 / 유심은 → 유심), each run of
     nouns written together as one compound as well (본인 + 인증 → 본인, 인증, 본인인증), roots (깔끔), adjectives
     and verbs in dictionary form (비싸다; light verbs such as 하다, 되다, 있다 left out) and lower-cased Latin-script
-    words (English stop words left out); each keyword once per text, in order of appearance.
+    words (English stop words left out); each keyword once per text, in order of appearance. A negating prefix
+    stays with its noun (불친절, 불만족, 비효율); person names and words longer than ``MAX_KEYWORD_CHARS`` are left out.
 
-    Personal data is masked first (``mask``), so numbers and addresses never become keywords.
+    Personal data is masked first (``mask``), so numbers and addresses never become keywords; zero-width characters
+    are removed (``fold``) and only the first ``max_chars`` characters of a text are analysed (the voc_max_comment_chars
+    setting: the whole comment is still shown).
 
     Example
     -------
-    >>> keywords(["본인인증이 너무 오래 걸려요"])
-    [['본인', '인증', '본인인증', '걸리다']]
+    >>> keywords(["본인인증이 너무 오래 걸려요", "상담원이 불친절해요"])
+    [['본인', '인증', '본인인증', '걸리다'], ['상담원', '불친절']]
     """
-    texts = [mask(t) or "" for t in texts]
+    texts = [fold(mask(t) or "")[:max_chars] for t in texts]
     if not texts:
         return []
     kiwi = _analyser()

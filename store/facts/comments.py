@@ -13,6 +13,7 @@ from pathlib import Path
 
 import polars as pl
 
+import settings
 from metrics.text import keywords as text_keywords
 from store.facts import db
 from store.facts.dataset import Dataset
@@ -106,6 +107,7 @@ def ensure_tokens(ds: Dataset, progress: Progress | None = None) -> None:
         _ensure_comments(ds)
         texts = db.query("SELECT DISTINCT text_id, comment FROM read_parquet($c) ORDER BY text_id",
                          {"c": _path(ds, COMMENTS)})
+        max_chars = settings.get_int("voc_max_comment_chars")
         tmp = Path(ds.facts_dir) / f"tokens.tmp-{uuid.uuid4().hex[:8]}"
         tmp.mkdir()
         try:
@@ -114,7 +116,7 @@ def ensure_tokens(ds: Dataset, progress: Progress | None = None) -> None:
             for start in range(0, texts.height, CHUNK_TEXTS):
                 chunk = texts.slice(start, CHUNK_TEXTS)
                 parts.append(pl.DataFrame({"text_id": chunk["text_id"],
-                                           "keyword": text_keywords(chunk["comment"].to_list())},
+                                           "keyword": text_keywords(chunk["comment"].to_list(), max_chars)},
                                           schema={"text_id": pl.Int32, "keyword": pl.List(pl.String)}))
                 done = min(start + CHUNK_TEXTS, texts.height)
                 step(0.95 * done / texts.height, f"Finding the keywords of the comments ({done:,} of {texts.height:,})")

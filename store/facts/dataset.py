@@ -167,6 +167,7 @@ def fingerprint(files: tuple[str, ...]) -> str:
     h.update(settings.get("stage_order").encode())
     h.update(settings.get("max_dimension_values").encode())  # which columns are dimensions (in the facts)
     h.update(b":" + settings.get("max_dimensions").encode())
+    h.update(b":" + settings.get("voc_max_comment_chars").encode())  # the keywords beside the facts
     for f in files:
         h.update(f.encode())
         if is_remote(f):

@@ -322,13 +322,14 @@ def _text(name: str) -> str:
 def _tokens(spark, out: str) -> None:
     """tokens and journey_keywords, as ``store.voc.ensure_tokens``: each distinct comment's keywords
     (``metrics.text.keywords``, kiwipiepy on the workers) and the distinct journey, keyword pairs."""
+    max_chars = settings.get_int("voc_max_comment_chars")  # read on the driver: the workers get the number
 
     def tokenise(batches):
         import pandas as pd
 
 
         for batch in batches:
-            found = keywords(batch["comment"].tolist())
+            found = keywords(batch["comment"].tolist(), max_chars)
             ids = [i for i, words in zip(batch["text_id"].tolist(), found, strict=True) for _ in words]
             yield pd.DataFrame({"text_id": pd.Series(ids, dtype="int32"),
                                 "keyword": pd.Series([w for words in found for w in words], dtype=object)})
