@@ -359,6 +359,8 @@ def render_personas(r: dict) -> list[str]:
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     try:
+        if args.since and args.until and args.since > args.until:  # before the data is read: nothing could match
+            raise DataError("since_after_until", since=args.since.isoformat(), until=args.until.isoformat())
         ds, rejected, invalid = _open(args)
         for note in ds.notes:
             print(f"warning: {note.text()}", file=sys.stderr)

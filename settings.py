@@ -44,6 +44,9 @@ SETTINGS: tuple[Setting, ...] = (
             "sentence before it is read into a table. An XES log whose table would be mostly empty cells (more "
             "than 20 per attribute value it holds, past 2 million cells) is refused too: its size would be "
             "quadratic in the file's."),
+    Setting("max_rating_columns", "500",
+            "Most rating columns a survey may have; a survey with more is refused in one sentence (reading one "
+            "takes time in proportion to respondents × rating columns: 1,000 columns of 200 respondents 21 s)."),
     Setting("unpacked_limit_mb", "500",
             "Largest a compressed upload (.xlsx, .gz, .zip) may unpack to, in MB (reading needs about that much "
             "memory); one that unpacks to more, or an .xlsx to more than 100 times its size (a zip bomb), is "

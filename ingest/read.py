@@ -14,6 +14,7 @@ import settings
 from errors import DataError
 from ingest import compressed, xes, xlsx
 from ingest.notes import Note
+from ingest.schema import BIDI_CONTROLS
 
 ROW = "__cxlens_row"  # 1-based line of the file (the header is line 1) of each data row (RawTable.row)
 TEXT_SUFFIXES = (".csv", ".tsv", ".txt")
@@ -158,10 +159,16 @@ def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+_BIDI = f"[{BIDI_CONTROLS}]"
+
+
 def nfc_series(series: pl.Series) -> pl.Series:
-    """A text column in NFC (other columns as they are); cheap when it is ASCII or has few distinct values."""
+    """A text column in NFC (other columns as they are), without bidirectional controls (``BIDI_CONTROLS``); cheap
+    when it is ASCII or has few distinct values."""
     if series.dtype != pl.String or not series.str.contains(r"[^\x00-\x7f]").any():
         return series  # ASCII is NFC already
+    if series.str.contains(_BIDI).any():
+        series = series.str.replace_all(_BIDI, "")
     distinct = series.drop_nulls().unique()
     if distinct.len() * 2 > series.len():
         return series.str.normalize("NFC")
@@ -191,7 +198,9 @@ def _header(sample: str, delimiter: str, name: str) -> list[str]:
 def _text(utf8: bytes, name: str, encoding: str) -> RawTable:
     sample = utf8[:_SNIFF_CHARS].decode("utf-8", errors="ignore")
     delimiter = "\t" if name.lower().endswith(".tsv") and "\t" in sample else _sniff(sample)
-    names = _header(sample, delimiter, name)
+    end = utf8.find(b"\n")  # the whole header line, even when it is longer than the sample (a very wide file)
+    head = sample if 0 <= end < _SNIFF_CHARS else utf8[:end + 1 if end >= 0 else len(utf8)].decode("utf-8", "ignore")
+    names = _header(head, delimiter, name)
     _column_limit(len(names), name)
     try:
         frame = pl.read_csv(utf8, separator=delimiter, infer_schema=False, new_columns=names,

@@ -299,6 +299,9 @@ def read(raw: RawTable, mapping: ColumnMapping, *, outcome: str | None = None,
         raise DataError(f"Column '{result.column}' cannot be both the outcome and the respondent id, date, "
                         "persona or channel.")
     ratings = {c: v for c, v in found.items() if result is None or c != result.column}
+    limit = settings.get_int("max_rating_columns")
+    if len(ratings) > limit:  # each rating column is a stage of every respondent: the work grows with their product
+        raise DataError("too_many_ratings", name=raw.name, ratings=f"{len(ratings):,}", limit=f"{limit:,}")
     if not ratings:
         raise DataError(f"{raw.name} has no rating column (whole-number answers on a 1–5, 1–7, 1–10 or 0–10 "
                         "scale), so it cannot be read as a survey.")

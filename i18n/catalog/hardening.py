@@ -24,4 +24,14 @@ TEXT: dict[str, dict[str, str]] = {
         "ko": "{name} 파일은 읽지 않습니다. 이벤트 {events}건에 서로 다른 속성 키가 {keys}개 있어, 값 {values}개를 위해 "
               "거의 모두 빈 칸인 {cells}칸짜리 표가 필요합니다.",
     },
+    "too_many_ratings": {
+        "en": "{name} has {ratings} rating columns, more than the {limit} a survey may have (setting "
+              "CXLENS_MAX_RATING_COLUMNS); leave out the questions you do not need.",
+        "ko": "{name} 파일의 평점 열이 {ratings}개로, 설문 하나에 허용되는 {limit}개(CXLENS_MAX_RATING_COLUMNS 설정)보다 "
+              "많습니다. 필요 없는 문항을 빼고 올려 주세요.",
+    },
+    "since_after_until": {
+        "en": "--since {since} is after --until {until}: no journey can start in that period.",
+        "ko": "--since {since}이(가) --until {until}보다 늦어 그 기간에 시작하는 여정이 있을 수 없습니다.",
+    },
 }

@@ -11,7 +11,6 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
-import socket
 import time
 from pathlib import Path
 
@@ -97,18 +96,7 @@ def _prune(cache_dir: Path, keep: Path) -> None:
 def _clear_dead_passes(cache_dir: Path) -> None:
     """Delete the folders of facts passes that a process of this host started and did not finish because it
     died (killed mid-pass): their folder names end in ``-<pid>@<host>`` and that process is gone."""
-    host = socket.gethostname()
-    for entry in cache_dir.glob("*.tmp-*"):
-        owner, _, entry_host = entry.name.rpartition("@")
-        pid = owner.rpartition("-")[2]
-        if entry_host != host or not pid.isdigit() or int(pid) == os.getpid():
-            continue
-        try:
-            os.kill(int(pid), 0)
-        except ProcessLookupError:
-            shutil.rmtree(entry, ignore_errors=True)
-        except OSError:  # alive, owned by another user
-            continue
+    db.clear_dead_folders(cache_dir, "*.tmp-*")
 
 
 def open_dataset(source: str | os.PathLike, name: str | None = None, progress: Progress | None = None,

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import shutil
 import threading
-import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -67,7 +66,7 @@ def _ensure_comments(ds: Dataset) -> None:
     """Facts written by another engine (README, "Scale and remote data") may have no comments: extract them."""
     if Path(_path(ds, COMMENTS)).exists():
         return
-    tmp = Path(ds.facts_dir) / f"comments.tmp-{uuid.uuid4().hex[:8]}"
+    tmp = db.owned_folder(ds.facts_dir, "comments")
     tmp.mkdir()
     try:
         if ds.files:
@@ -108,7 +107,10 @@ def ensure_tokens(ds: Dataset, progress: Progress | None = None) -> None:
         texts = db.query("SELECT DISTINCT text_id, comment FROM read_parquet($c) ORDER BY text_id",
                          {"c": _path(ds, COMMENTS)})
         max_chars = settings.get_int("voc_max_comment_chars")
-        tmp = Path(ds.facts_dir) / f"tokens.tmp-{uuid.uuid4().hex[:8]}"
+        # a keyword step killed mid-way (a stopped server) left its folder behind: gone once its process is
+        db.clear_dead_folders(ds.facts_dir, "tokens.tmp-*")
+        db.clear_dead_folders(ds.facts_dir, "comments.tmp-*")
+        tmp = db.owned_folder(ds.facts_dir, "tokens")
         tmp.mkdir()
         try:
             parts = []
