@@ -23,7 +23,7 @@ import streamlit as st
 import ingest
 from errors import DataError
 from figures import survey as survey_figures
-from i18n import reason, t
+from i18n import Message, reason, t
 from ingest import ColumnMapping, survey
 from ingest.ingested import SurveyInfo
 from ingest.read import ROW
@@ -243,6 +243,8 @@ def message(exc: Exception) -> str:
     """A DataError's sentence for the page: report.py's flags left out, translated where the table knows it."""
     if isinstance(exc, ingest.MostlyInvalid):
         return refused_message(exc)
+    if isinstance(exc, DataError) and isinstance(exc.message, Message):  # raised as a key: its own translation
+        return _FLAGS.sub("", exc.text())
     return reason(_FLAGS.sub("", str(exc)))
 
 

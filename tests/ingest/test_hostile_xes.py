@@ -79,3 +79,17 @@ def test_elements_outside_traces_do_not_accumulate():
         tracemalloc.stop()
     # 200,000 elements kept would be ~60 MB of Element objects; the file itself is 5.4 MB
     assert peak < 40 * 2**20, peak
+
+
+def test_the_upload_page_shows_the_refusal_in_the_ui_language():
+    from ui.upload import message
+
+    with pytest.raises(DataError) as e:
+        ingest.load(entity_bomb(uses=2), "bomb.xes")
+    import i18n
+
+    i18n.use_language_source(lambda: "ko")
+    try:
+        assert message(e.value) == "bomb.xes 파일은 DOCTYPE에 XES 로그에 필요 없는 XML 엔티티를 선언하고 있어 읽지 않습니다."
+    finally:
+        i18n.use_language_source(lambda: None)
