@@ -39,7 +39,7 @@ BY_NAME = {c.name: c for c in COLUMNS}
 FACTS_FORMAT = "13"
 # Bidirectional embedding, override and isolate controls (U+202A–202E, U+2066–2069): a value holding one (a U+202E
 # right-to-left override) would show reversed, and reverse what follows it, in the headline, a chart or the PDF.
-# They are removed from every text value read (ingest.read.nfc_series, store.build.source._text_sql).
+# They are removed from every text value read (ingest.read.nfc_series, store.facts.source._text_sql).
 BIDI_CONTROLS = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 SCORE_RANGES = {"satisfaction": (1, 5), "ces": (1, 7), "nps": (0, 10)}
 

@@ -56,7 +56,7 @@ class Design:
         return self.matrix / self.weight[None, :]
 
 
-# The prefixes of the feature columns (store.build.personas): a stage, channel or attribute name follows the first
+# The prefixes of the feature columns (store.facts.personas): a stage, channel or attribute name follows the first
 # ``:``; a prefix holds none.
 KIND_PREFIXES = ("reach", "channel", "touch", "attribute")
 

@@ -15,7 +15,7 @@ import report
 from errors import DataError
 from store import Filters, open_dataset
 from store import queries as q
-from store.build import comments, db
+from store.facts import comments, db
 
 
 @pytest.fixture(autouse=True)

@@ -19,7 +19,7 @@ TEXT: dict[str, dict[str, str]] = {
               "빼고 올려 주세요.",
     },
     "xes_too_sparse": {
-        "en": "{name} is not read: its {events} events carry {keys} different attribute keys, a table of {cells} "
+        "en": "{name} is not read: the {events} events in it carry {keys} different attribute keys, a table of {cells} "
               "cells for {values} values, almost all empty.",
         "ko": "{name} 파일은 읽지 않습니다. 이벤트 {events}건에 서로 다른 속성 키가 {keys}개 있어, 값 {values}개를 위해 "
               "거의 모두 빈 칸인 {cells}칸짜리 표가 필요합니다.",

@@ -118,7 +118,7 @@ def test_an_xes_whose_events_each_carry_a_new_key_is_refused_before_its_table_is
         peak = tracemalloc.get_traced_memory()[1]
     finally:
         tracemalloc.stop()
-    assert str(e.value) == ("sparse.xes is not read: its 3,000 events carry 3,003 different attribute keys, a table "
+    assert str(e.value) == ("sparse.xes is not read: the 3,000 events in it carry 3,003 different attribute keys, a table "
                             "of 9,009,000 cells for 12,000 values, almost all empty.")
     assert "3,003" in e.value.text("ko")
     assert peak < 30 * 2**20, peak  # the 3,000 × 3,003 table of strings alone is over 140 MB
