@@ -21,6 +21,8 @@ from figures.journeys import episode, paths_report
 from figures.overview import headline, statistics
 from figures.personas import derived_personas, derived_personas_report
 from figures.voc import voc_report
+from metrics import exports
+from metrics.text import mask
 from store import Dataset, Filters, open_dataset
 from store.facts.cache import open_facts
 from store.facts.db import writable
@@ -337,7 +339,7 @@ def _write_personas(dp, out: Path) -> None:
 
     assignment = persona_assignment(dp.view)
     try:
-        assignment.write_csv(out)
+        out.write_bytes(exports.csv_bytes(assignment))
     except OSError as exc:
         raise DataError("report_personas_out_unwritable", path=str(out), problem=exc.strerror or type(exc).__name__) from None
 
@@ -355,7 +357,11 @@ def render_personas(r: dict) -> list[str]:
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     try:
+        if args.since and args.until and args.since > args.until:  # before the data is read: nothing could match
+            raise DataError("since_after_until", since=args.since.isoformat(), until=args.until.isoformat())
         ds, rejected, invalid = _open(args)
+        for note in ds.notes:
+            print(f"warning: {note.text()}", file=sys.stderr)
         if args.journey is not None:
             return _print_episode(episode(ds, args.journey), args.format)
         f = Filters.make(since=args.since, until=args.until, persona=_nfc(args.persona),
@@ -386,7 +392,7 @@ def main(argv: list[str] | None = None) -> int:
     for column, name in ds.renamed.items():
         print(f"note: {ingest.Note('note_renamed', {'column': column, 'name': name}).text()}", file=sys.stderr)
     for r in invalid.head(QUARANTINE_LINES).iter_rows(named=True):
-        print(f"row {r['row']}: {r['reason']}", file=sys.stderr)
+        print(f"row {r['row']}: {mask(r['reason'])}", file=sys.stderr)
     if rejected > QUARANTINE_LINES:
         print(f"… and {rejected - QUARANTINE_LINES:,} more invalid rows", file=sys.stderr)
     if args.format == "json":

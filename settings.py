@@ -39,6 +39,14 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("memory_limit", "1GB", "DuckDB memory limit (spills to disk beyond it; 1GB keeps a 10M-event process under 1.5 GB)."),
     Setting("cache_ttl_seconds", "3600", "How long the dashboard keeps a query result in memory."),
     Setting("upload_limit_mb", "200", "Largest file the upload page and report.py accept, in MB."),
+    Setting("max_columns", "5000",
+            "Most columns a file may have (an XES log: different attribute keys); a wider file is refused in one "
+            "sentence before it is read into a table. An XES log whose table would be mostly empty cells (more "
+            "than 20 per attribute value it holds, past 2 million cells) is refused too: its size would be "
+            "quadratic in the file's."),
+    Setting("max_rating_columns", "500",
+            "Most rating columns a survey may have; a survey with more is refused in one sentence (reading one "
+            "takes time in proportion to respondents × rating columns: 1,000 columns of 200 respondents 21 s)."),
     Setting("unpacked_limit_mb", "500",
             "Largest a compressed upload (.xlsx, .gz, .zip) may unpack to, in MB (reading needs about that much "
             "memory); one that unpacks to more, or an .xlsx to more than 100 times its size (a zip bomb), is "
@@ -50,6 +58,10 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("min_sample", "30", "Groups with fewer answers than this are marked low-sample in charts."),
     Setting("max_dimension_values", "200",
             "A string column with at most this many distinct values becomes a filter dimension."),
+    Setting("max_dimensions", "50",
+            "At most this many such columns become filter dimensions: those with two or more values first, then "
+            "the most filled, then the fewest values; the others stay plain columns (in the events download, not "
+            "filters) and a note says how many. Bounds the facts pass on very wide files (thousands of columns)."),
     Setting("not_applicable", "N/A,NA,n/a,Not applicable,해당없음,모름,무응답",
             "Survey answers that mean 'not applicable' (comma-separated, compared ignoring case and spaces): in a "
             "rating column they are neither a rating nor an invalid cell. Empty cells, and 0 in a column whose "
@@ -62,6 +74,9 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("voc_stopwords", "",
             "Comma-separated domain words left out of every keyword figure of the voice of the customer "
             "(e.g. `고객,은행`); general Korean and English stop words are always left out."),
+    Setting("voc_max_comment_chars", "2000",
+            "Characters of each comment analysed for keywords (the first ones; the whole comment is still shown and "
+            "searched): bounds the keyword step on very long comments."),
     # Targets per KPI: the overview's cards show the gap to them in a status colour, the NPS trend a
     # target line. Example values for the sample; set them per deployment (empty: no target for that KPI).
     Setting("target_nps", "0", "Target NPS (−100…100) for the overview card, the NPS trend's target line and the PDF. "

@@ -17,6 +17,7 @@ from figures import overview as overview_figures
 from figures import voc as voc_figures
 from figures.overview import KPI_KEYS, TIMED_KPIS
 from ingest.ingested import SurveyInfo
+from metrics import exports
 from metrics.movers import ALL, alerts, segment_changes
 from metrics.nps import nps
 from metrics.pain_points import pain_points as rank_pain_points
@@ -171,17 +172,9 @@ def detractors(ds: Dataset, f: Filters) -> pl.DataFrame:
             .select(DETRACTOR_COLUMNS))
 
 
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
 def detractors_csv(frame: pl.DataFrame) -> bytes:
-    """The follow-up list as UTF-8 CSV with a BOM (Excel reads Korean), text cells that would start a formula
-    prefixed with ' (the rule of ui.layout.csv_bytes, which the dashboard's download uses)."""
-    text = [c for c, dtype in frame.schema.items() if dtype == pl.String]
-    starts = {c: pl.any_horizontal([pl.col(c).str.starts_with(s) for s in _FORMULA_START]) for c in text}
-    safe = frame.with_columns(pl.when(starts[c]).then(pl.lit("'") + pl.col(c)).otherwise(pl.col(c)).alias(c)
-                              for c in text)
-    return "\ufeff".encode() + safe.write_csv().encode()
+    """The follow-up list as a safe CSV (metrics.exports.csv_bytes: comments masked, formulas neutralised, BOM)."""
+    return exports.csv_bytes(frame)
 
 
 HIGHER_IS_BETTER = {"nps": True, "csat": True, "ces": True, "journeys": True, "median_journey_hours": False,

@@ -48,23 +48,24 @@ class DerivedPersonas:
     features: list[str]
 
 
-def _format_value(feature: str, value: float | None) -> str:
+def _format_value(source: str, value: float | None) -> str:
     if value is None:
         return "—"
-    if feature.startswith(("channel:", "reach:", "touch:", "attribute:")) or feature == "rated_share":
+    if source.startswith(("channel:", "reach:", "touch:", "attribute:")) or source == "rated_share":
         return f"{100 * value:.0f}%"
-    if feature in ("median_journey_hours", "gap_hours"):
+    if source in ("median_journey_hours", "gap_hours"):
         return f"{value:.1f} h"
     return f"{value:.1f}"
 
 
-def trait_phrase(feature: str, high: bool, lang: str) -> str:
-    """Words for a persona whose ``feature`` is above (``high``) or below the average, in ``lang``."""
+def trait_phrase(source: str, value: str | None, high: bool, lang: str) -> str:
+    """Words for a persona whose feature (column ``source``, an attribute's ``value``) is above (``high``) or below
+    the average, in ``lang``."""
 
-    kind = mp.kind(feature)
-    value = feature.split("=", 1)[1] if feature.startswith("attribute:") else feature.partition(":")[2]
+    kind = mp.kind(source)
+    about = mp.subject(source, value)
     key = "ptrait_" + ("attribute" if kind.startswith("attribute:") else kind) + ("_high" if high else "_low")
-    return t(key, lang, value=value) if value else t(key, lang)
+    return t(key, lang, value=about) if about else t(key, lang)
 
 
 def _clustered(ds: Dataset, k: int | None, method: str, features: Sequence[str] | None):
@@ -107,7 +108,7 @@ def _labelled(ds: Dataset, k: int | None, lang: str, method: str, features: Sequ
     profile = sp.read(sp.stored(ds, key, "profile"))
     found_k = int(model["k"])
     names = mp.labels(mp.traits(profile, shown=len(profile)), found_k,
-                      lambda feat, high: trait_phrase(feat, high, lang),
+                      lambda source, value, high: trait_phrase(source, value, high, lang),
                       lambda p: t("persona_fallback", lang, n=p + 1))
     view = sp.with_personas(ds, key, [names[p] for p in range(found_k)], lang)
     return view, key, model, profile, names
@@ -152,11 +153,11 @@ def derived_personas(ds: Dataset, f: Filters, k: int | None = None, lang: str = 
                      "weakest_stage", "representative").sort("cluster"))
 
     def line(r: dict) -> str:
-        phrase = trait_phrase(r["feature"], r["z"] > 0, lang)
+        phrase = trait_phrase(r["source"], r["value"], r["z"] > 0, lang)
         if r["mean"] is None:
             return t("trait_line_z", lang, phrase=phrase, z=f"{r['z']:+.1f}")
-        return t("trait_line", lang, phrase=phrase, value=_format_value(r["feature"], r["mean"]),
-                 overall=_format_value(r["feature"], r["overall"]), z=f"{r['z']:+.1f}")
+        return t("trait_line", lang, phrase=phrase, value=_format_value(r["source"], r["mean"]),
+                 overall=_format_value(r["source"], r["overall"]), z=f"{r['z']:+.1f}")
 
     trait_rows = top.join(profile.select("persona", "feature", "mean", "overall"), on=["persona", "feature"],
                           how="left").rename({"persona": "cluster"}).join(label_frame, on="cluster")

@@ -27,6 +27,7 @@ from i18n.catalog import (
     filters,
     journey_map,
     journeys,
+    limits,
     notes,
     overview,
     reasons,
@@ -51,7 +52,7 @@ def _merged(catalogs: tuple[ModuleType, ...]) -> dict[str, dict[str, str]]:
 
 
 CATALOGS = (app, access, filters, overview, executive, journey_map, upload, notes, columns, statistics, channels,
-            journeys, derived_personas, voc, reasons, errors_ingest, errors_store, errors_figures)
+            journeys, derived_personas, voc, reasons, errors_ingest, errors_store, errors_figures, limits)
 TEXT: dict[str, dict[str, str]] = _merged(CATALOGS)
 
 

@@ -14,6 +14,7 @@ import settings
 from errors import DataError
 from ingest import compressed, xes, xlsx
 from ingest.notes import Note
+from ingest.schema import BIDI_CONTROLS
 
 ROW = "__cxlens_row"  # 1-based line of the file (the header is line 1) of each data row (RawTable.row)
 TEXT_SUFFIXES = (".csv", ".tsv", ".txt")
@@ -159,10 +160,16 @@ def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+_BIDI = f"[{BIDI_CONTROLS}]"
+
+
 def nfc_series(series: pl.Series) -> pl.Series:
-    """A text column in NFC (other columns as they are); cheap when it is ASCII or has few distinct values."""
+    """A text column in NFC (other columns as they are), without bidirectional controls (``BIDI_CONTROLS``); cheap
+    when it is ASCII or has few distinct values."""
     if series.dtype != pl.String or not series.str.contains(r"[^\x00-\x7f]").any():
         return series  # ASCII is NFC already
+    if series.str.contains(_BIDI).any():
+        series = series.str.replace_all(_BIDI, "")
     distinct = series.drop_nulls().unique()
     if distinct.len() * 2 > series.len():
         return series.str.normalize("NFC")
@@ -192,7 +199,10 @@ def _header(sample: str, delimiter: str, name: str) -> list[str]:
 def _text(utf8: bytes, name: str, encoding: str) -> RawTable:
     sample = utf8[:_SNIFF_CHARS].decode("utf-8", errors="ignore")
     delimiter = "\t" if name.lower().endswith(".tsv") and "\t" in sample else _sniff(sample)
-    names = _header(sample, delimiter, name)
+    end = utf8.find(b"\n")  # the whole header line, even when it is longer than the sample (a very wide file)
+    head = sample if 0 <= end < _SNIFF_CHARS else utf8[:end + 1 if end >= 0 else len(utf8)].decode("utf-8", "ignore")
+    names = _header(head, delimiter, name)
+    _column_limit(len(names), name)
     try:
         frame = pl.read_csv(utf8, separator=delimiter, infer_schema=False, new_columns=names,
                             truncate_ragged_lines=False, raise_if_empty=True)
@@ -219,6 +229,7 @@ def _xlsx(data: bytes, name: str) -> RawTable:
                               drop_empty_rows=False, raise_if_empty=False)
     except Exception as exc:  # fastexcel raises its own types for broken workbooks
         raise DataError("xlsx_unreadable", name=name, problem=str(exc).splitlines()[0]) from None
+    _column_limit(frame.width, name)
     names = [str(c).strip() for c in frame.columns]
     dup = next((n for n in names if n.rsplit("_duplicated_", 1)[0] in names and "_duplicated_" in n), None)
     if dup:
@@ -250,10 +261,22 @@ def _xlsx_notes(book: xlsx.Workbook, columns: list[str]) -> tuple[Note, ...]:
     return tuple(notes)
 
 
+def _column_limit(columns: int, name: str) -> None:
+    """DataError when a file has more columns than the max_columns setting allows."""
+    limit = settings.get_int("max_columns")
+    if columns > limit:
+        raise DataError("too_many_columns", name=name, columns=f"{columns:,}", limit=f"{limit:,}")
+
+
 def _parquet(data: bytes, name: str) -> RawTable:
     try:
-        frame = pl.read_parquet(data)
+        columns = len(pl.read_parquet_schema(io.BytesIO(data)))
     except Exception as exc:  # polars/arrow raise several types for broken files
+        raise DataError("parquet_unreadable", name=name, problem=str(exc).splitlines()[0]) from None
+    _column_limit(columns, name)  # before the columns are read
+    try:
+        frame = pl.read_parquet(data)
+    except Exception as exc:
         raise DataError("parquet_unreadable", name=name, problem=str(exc).splitlines()[0]) from None
     if frame.height == 0:
         raise DataError("parquet_no_rows", name=name)

@@ -34,8 +34,13 @@ BY_NAME = {c.name: c for c in COLUMNS}
 
 # Inclusive valid ranges of the score columns.
 # The facts' layout: in meta.parquet as facts_format; part of the facts cache's version. Bump it when a facts file's
-# columns or definitions change (12: the journey facts hold stage_path and channel_path; steps hold journey columns).
-FACTS_FORMAT = "12"
+# columns or definitions change (12: the journey facts hold stage_path and channel_path; steps hold journey columns;
+# 13: plain_dims in meta, keywords keep negating prefixes and leave out names).
+FACTS_FORMAT = "13"
+# Bidirectional embedding, override and isolate controls (U+202A–202E, U+2066–2069): a value holding one (a U+202E
+# right-to-left override) would show reversed, and reverse what follows it, in the headline, a chart or the PDF.
+# They are removed from every text value read (ingest.read.nfc_series, store.facts.source._text_sql).
+BIDI_CONTROLS = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 SCORE_RANGES = {"satisfaction": (1, 5), "ces": (1, 7), "nps": (0, 10)}
 
 # Journey attributes every dataset has (extra string dimensions are added per dataset).
@@ -91,3 +96,24 @@ def column_names(columns: Sequence[str]) -> dict[str, str]:
 def quote(identifier: str) -> str:
     """An SQL identifier, double-quoted; only ever applied to names read from the data's schema."""
     return '"' + identifier.replace('"', '""') + '"'
+
+
+def choose_dimensions(candidates: Sequence[tuple[str, int, int]], max_values: int,
+                      max_dimensions: int) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(dimensions, plain columns) of text columns ``(name, distinct values, filled cells)`` in file order.
+
+    A column with 1 to ``max_values`` distinct values can be a filter dimension; of those, at most
+    ``max_dimensions``, the most useful first: two or more values (one value filters nothing), then the most filled
+    cells, then the fewest values, then file order. The dimensions keep file order; the plain columns are the
+    eligible ones left over (file order).
+
+    Example
+    -------
+    >>> choose_dimensions([("a", 1, 9), ("b", 3, 5), ("c", 2, 9), ("d", 500, 9)], 200, 2)
+    (('b', 'c'), ('a',))
+    """
+    eligible = [(i, name, n, filled) for i, (name, n, filled) in enumerate(candidates) if 0 < n <= max_values]
+    ranked = sorted(eligible, key=lambda e: (e[2] < 2, -e[3], e[2], e[0]))
+    chosen = {e[1] for e in ranked[:max(max_dimensions, 0)]}
+    return (tuple(e[1] for e in eligible if e[1] in chosen), tuple(e[1] for e in eligible if e[1] not in chosen))
+

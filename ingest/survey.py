@@ -297,6 +297,9 @@ def read(raw: RawTable, mapping: ColumnMapping, *, outcome: str | None = None,
     if result is not None and result.column in exclude:
         raise DataError("survey_outcome_reused", column=result.column)
     ratings = {c: v for c, v in found.items() if result is None or c != result.column}
+    limit = settings.get_int("max_rating_columns")
+    if len(ratings) > limit:  # each rating column is a stage of every respondent: the work grows with their product
+        raise DataError("too_many_ratings", name=raw.name, ratings=f"{len(ratings):,}", limit=f"{limit:,}")
     if not ratings:
         raise DataError("survey_no_rating_column", name=raw.name)
     frame = raw.frame

@@ -17,8 +17,11 @@ from __future__ import annotations
 import io
 from xml.etree import ElementTree
 
+import defusedxml
 import polars as pl
+from defusedxml.ElementTree import iterparse
 
+import settings
 from errors import DataError
 
 # Attribute elements whose value is a scalar; lists and containers (XES 2.0) are skipped.
@@ -42,15 +45,24 @@ def looks_like_xes(head: bytes) -> bool:
 
 
 def read(data: bytes, name: str) -> pl.DataFrame:
-    """The log's events as a table of strings (see the module docstring); DataError for a broken log."""
-    if b"<!ENTITY" in data[:65536]:
-        raise DataError("xes_entities", name=name)
+    """The log's events as a table of strings (see the module docstring); DataError for a broken log or one whose
+    DOCTYPE declares entities (refused by defusedxml's parser where the declaration is parsed, wherever it sits, so
+    nothing is ever expanded)."""
     rows: list[dict[str, str]] = []
+    depth = 0
+    root = None
     try:
-        # Only element ends: an event's attributes are its direct children when it ends (nested lists and
-        # containers are deeper); a trace's are its direct children other than events, whether they come
-        # before or after the events. Each finished element is cleared, so memory holds one trace at most.
-        for _, elem in ElementTree.iterparse(io.BytesIO(data), events=("end",)):
+        # An event's attributes are its direct children when it ends (nested lists and containers are deeper); a
+        # trace's are its direct children other than events, whether they come before or after the events. Each
+        # finished event is cleared, and each finished child of the log (a trace, a global, a log attribute) is
+        # dropped from it, so memory holds one trace at most.
+        for kind, elem in iterparse(io.BytesIO(data), events=("start", "end"), forbid_dtd=False,
+                                    forbid_entities=True, forbid_external=True):
+            if kind == "start":
+                root = elem if root is None else root
+                depth += 1
+                continue
+            depth -= 1
             tag = elem.tag.rpartition("}")[2]
             if tag == "event":
                 row = len(rows)
@@ -65,11 +77,15 @@ def read(data: bytes, name: str) -> pl.DataFrame:
                             i = child.attrib["row"]
                             rows[i] = {**case, **rows[i]}
                 elem.clear()
+            if depth == 1:
+                root.clear()
+    except (defusedxml.EntitiesForbidden, defusedxml.ExternalReferenceForbidden):
+        raise DataError("xes_entities", name=name) from None
     except ElementTree.ParseError as exc:
         raise DataError("xes_malformed", name=name, problem=str(exc)) from None
     if not rows:
         raise DataError("xes_no_events", name=name)
-    return _table(rows)
+    return _table(rows, name)
 
 
 def _attributes(elem: ElementTree.Element) -> dict[str, str]:
@@ -84,11 +100,25 @@ def _attributes(elem: ElementTree.Element) -> dict[str, str]:
     return out
 
 
-def _table(rows: list[dict[str, str]]) -> pl.DataFrame:
+# A log's table has a column per attribute key and a row per event, so a few bytes of XML per event with a new key
+# each would make a table quadratic in the file: at most this many cells per attribute value given (past a floor).
+CELLS_PER_VALUE, CELLS_FLOOR = 20, 2_000_000
+
+
+def _table(rows: list[dict[str, str]], name: str) -> pl.DataFrame:
     seen: dict[str, None] = {}
+    values = 0
     for r in rows:
+        values += len(r)
         for k in r:
             seen.setdefault(k, None)
+    limit = settings.get_int("max_columns")
+    if len(seen) > limit:
+        raise DataError("too_many_columns", name=name, columns=f"{len(seen):,}", limit=f"{limit:,}")
+    cells = len(rows) * len(seen)
+    if cells > max(CELLS_PER_VALUE * values, CELLS_FLOOR):
+        raise DataError("xes_too_sparse", name=name, events=f"{len(rows):,}", keys=f"{len(seen):,}",
+                        cells=f"{cells:,}", values=f"{values:,}")
     keys = [c for c in _ROW_COLUMNS if c in seen] + [k for k in seen if k not in _ROW_COLUMNS]
     frame = pl.DataFrame({k: [r.get(k) for r in rows] for k in keys}, schema={k: pl.String for k in keys})
     derived = []

@@ -46,17 +46,36 @@ class Design:
     mean: np.ndarray        # of each column before standardising (after log1p where applied)
     sd: np.ndarray
     weight: np.ndarray      # 1/√(columns of the feature's kind): each kind counts as one feature
+    # Column j's feature column and, for a categorical attribute, its value (None otherwise): what the name says,
+    # kept apart so that no name is ever parsed back (a value may hold ``=`` or ``:``).
+    sources: list[str] = field(default_factory=list)
+    values: list[str | None] = field(default_factory=list)
 
     def z(self) -> np.ndarray:
         """The plain z-scores (mean 0, sd 1 per column)."""
         return self.matrix / self.weight[None, :]
 
 
-def kind(feature: str) -> str:
-    """The kind of a feature: the part before ``:`` (channel, reach, touch, attribute:<col>), else the feature."""
-    if feature.startswith("attribute:"):
-        return feature.split("=", 1)[0]
-    return feature.split(":", 1)[0] if ":" in feature else feature
+# The prefixes of the feature columns (store.facts.personas): a stage, channel or attribute name follows the first
+# ``:``; a prefix holds none.
+KIND_PREFIXES = ("reach", "channel", "touch", "attribute")
+
+
+def kind(source: str) -> str:
+    """The kind of a feature column: its prefix (channel, reach, touch), the whole column for an attribute (each
+    attribute is a kind of its own), else the column (a scalar feature)."""
+    prefix, colon, _ = source.partition(":")
+    if not colon or prefix not in KIND_PREFIXES:
+        return source
+    return source if prefix == "attribute" else prefix
+
+
+def subject(source: str, value: str | None) -> str:
+    """What a feature is about: an attribute's value, a stage's or channel's name (after the prefix), else ''."""
+    if value is not None:
+        return value
+    prefix, colon, rest = source.partition(":")
+    return rest if colon and prefix in KIND_PREFIXES else ""
 
 
 def design(features: pl.DataFrame, columns: Sequence[str]) -> Design:
@@ -67,6 +86,7 @@ def design(features: pl.DataFrame, columns: Sequence[str]) -> Design:
     column per frequent value. Columns with no variation are left out (they cannot tell customers apart).
     """
     parts: dict[str, pl.Expr] = {}
+    origin: dict[str, tuple[str, str | None]] = {}
     for name in columns:
         if name not in features.columns:
             raise ValueError(f"unknown feature {name!r}")
@@ -75,22 +95,26 @@ def design(features: pl.DataFrame, columns: Sequence[str]) -> Design:
                    .sort(["count", name], descending=[True, False])[name].to_list())
             for value in top:
                 parts[f"{name}={value}"] = (pl.col(name) == value).fill_null(False).cast(pl.Float64)
+                origin[f"{name}={value}"] = (name, value)
         elif name in LOG_FEATURES:
             parts[name] = pl.col(name).cast(pl.Float64).clip(lower_bound=0).log1p()
+            origin[name] = (name, None)
         else:
             parts[name] = pl.col(name).cast(pl.Float64)
+            origin[name] = (name, None)
     frame = features.select(**parts) if parts else pl.DataFrame()
     frame = frame.with_columns(pl.all().fill_nan(None)).with_columns(pl.all().fill_null(pl.all().mean()))
     mean = np.array([frame[c].mean() or 0.0 for c in frame.columns])
     sd = np.array([frame[c].std(ddof=0) or 0.0 for c in frame.columns])
     keep = [i for i, s in enumerate(sd) if s > 1e-12]
     names = [frame.columns[i] for i in keep]
-    kinds = [kind(c) for c in names]
+    kinds = [kind(origin[c][0]) for c in names]
     weight = np.array([kinds.count(k) ** -0.5 for k in kinds], dtype=np.float32)
     matrix = np.empty((features.height, len(keep)), dtype=np.float32)
     for j, i in enumerate(keep):
         matrix[:, j] = (frame[names[j]].to_numpy() - mean[i]) / sd[i] * weight[j]
-    return Design(features["customer_id"], names, matrix, mean[keep], sd[keep], weight)
+    return Design(features["customer_id"], names, matrix, mean[keep], sd[keep], weight,
+                  [origin[c][0] for c in names], [origin[c][1] for c in names])
 
 
 @dataclass(frozen=True)
@@ -277,7 +301,7 @@ def profiles(d: Design, labels: np.ndarray, raw: pl.DataFrame | None = None) -> 
     ``mean`` and ``overall``: the feature's plain mean in the persona and over all customers (missing values
     left out; a categorical attribute's value: the share of customers having it).
 
-    Returns persona, feature, z, mean, overall, customers.
+    Returns persona, feature, source, value, z, mean, overall, customers (``source`` and ``value``: Design's).
     """
     k = int(labels.max()) + 1 if len(labels) else 0
     counts = np.bincount(labels, minlength=k)
@@ -286,10 +310,9 @@ def profiles(d: Design, labels: np.ndarray, raw: pl.DataFrame | None = None) -> 
     mean = np.full((k, len(d.columns)), np.nan)
     overall = np.full(len(d.columns), np.nan)
     if raw is not None:
-        for j, name in enumerate(d.columns):
-            column, _, value = name.partition("=")
+        for j, (column, value) in enumerate(zip(d.sources, d.values, strict=True)):
             series = raw[column]
-            x = (series == value).fill_null(False).cast(pl.Float64) if value else series.cast(pl.Float64)
+            x = (series == value).fill_null(False).cast(pl.Float64) if value is not None else series.cast(pl.Float64)
             x = x.fill_nan(None).to_numpy()
             known = ~np.isnan(x)
             n = np.bincount(labels[known], minlength=k)
@@ -298,6 +321,8 @@ def profiles(d: Design, labels: np.ndarray, raw: pl.DataFrame | None = None) -> 
     return pl.DataFrame({
         "persona": np.repeat(np.arange(k), len(d.columns)).astype(np.int32),
         "feature": d.columns * k,
+        "source": d.sources * k,
+        "value": pl.Series(d.values * k, dtype=pl.String),
         "z": z.ravel(),
         "mean": mean.ravel(),
         "overall": np.tile(overall, k),
@@ -307,14 +332,14 @@ def profiles(d: Design, labels: np.ndarray, raw: pl.DataFrame | None = None) -> 
 
 def traits(profile: pl.DataFrame, min_z: float = TRAIT_MIN_Z, shown: int = TRAITS_SHOWN) -> pl.DataFrame:
     """The most distinctive features of each persona: |z| ≥ ``min_z``, at most ``shown``, largest |z| first
-    (ties by feature name): persona, rank (1 = most distinctive), feature, z."""
+    (ties by feature name): persona, rank (1 = most distinctive), feature, source, value, z."""
     return (profile.filter(pl.col("z").abs() >= min_z)
             .sort(["persona", pl.col("z").abs(), "feature"], descending=[False, True, False])
             .with_columns(rank=pl.int_range(1, pl.len() + 1).over("persona"))
-            .filter(pl.col("rank") <= shown).select("persona", "rank", "feature", "z"))
+            .filter(pl.col("rank") <= shown).select("persona", "rank", "feature", "source", "value", "z"))
 
 
-Phrase = Callable[[str, bool], str]  # (feature, above average) -> words in the UI language
+Phrase = Callable[[str, str | None, bool], str]  # (source, value, above average) -> words in the UI language
 
 
 def labels(trait_table: pl.DataFrame, k: int, phrase: Phrase, fallback: Callable[[int], str],
@@ -328,15 +353,15 @@ def labels(trait_table: pl.DataFrame, k: int, phrase: Phrase, fallback: Callable
     more trait each until they differ, and a number when they still coincide.
     """
     phrases: dict[int, list[str]] = {p: [] for p in range(k)}
-    seen_kinds: dict[int, set[str]] = {p: set() for p in range(k)}
+    seen_kinds: dict[int, set[tuple[str, str]]] = {p: set() for p in range(k)}
     for r in trait_table.sort("persona", "rank").iter_rows(named=True):
-        p, feature = r["persona"], r["feature"]
+        p, source, value = r["persona"], r["source"], r["value"]
         # one trait per kind and per value: not "stops before 가입 · stops before 이용", nor "much 문의 · reaches 문의"
-        marks = {kind(feature), feature.partition(":")[2] or feature}
+        marks = {("kind", kind(source)), ("subject", subject(source, value) or source)}
         if marks & seen_kinds[p]:
             continue
         seen_kinds[p] |= marks
-        phrases[p].append(phrase(feature, r["z"] > 0))
+        phrases[p].append(phrase(source, value, r["z"] > 0))
     used = {p: min(words, len(v)) for p, v in phrases.items()}
 
     def text(p: int) -> str:

@@ -38,7 +38,7 @@ def test_personas_out_writes_one_row_per_customer(planted, tmp_path, capsys):
     assert report.main([str(planted / "events.parquet"), "--personas", "auto", "--personas-out", str(out)]) == 0
     table = capsys.readouterr().out
     assert "derived personas" in table
-    with out.open(newline="", encoding="utf-8") as fh:
+    with out.open(newline="", encoding="utf-8-sig") as fh:
         rows = list(csv.reader(fh))
     assert rows[0] == ["customer_id", "persona"]
     truth = pl.read_parquet(planted / "truth.parquet")
@@ -64,3 +64,19 @@ def test_an_unwritable_personas_out_is_one_error_line(planted, tmp_path, capsys)
     assert report.main([str(planted / "events.parquet"), "--personas", "3", "--personas-out", str(target)]) == 2
     err = capsys.readouterr().err
     assert err.startswith("error: --personas-out") and "Traceback" not in err
+
+
+def test_channel_and_stage_values_holding_equals_signs_give_personas_not_a_traceback(planted, tmp_path, capsys,
+                                                                                     monkeypatch):
+    """Issue 23, item 3: ``utm_source=app`` as a channel and ``step=5`` as a stage crashed the derived personas."""
+    monkeypatch.setenv("CXLENS_CACHE_DIR", str(tmp_path / "cache"))
+    events = pl.read_parquet(planted / "events.parquet")
+    channel, stage = events["channel"][0], events["stage"][0]
+    events = events.with_columns(pl.col("channel").replace({channel: "utm_source=app"}),
+                                 pl.col("stage").replace({stage: "step=5"}))
+    events.write_parquet(tmp_path / "eq.parquet")
+    assert report.main([str(tmp_path / "eq.parquet"), "--personas", "4", "--format", "json"]) == 0
+    personas = json.loads(capsys.readouterr().out)["derived_personas"]
+    assert sum(p["customers"] for p in personas) == 3_000
+    traits = " ".join(t for p in personas for t in p["traits"])
+    assert "channel:" not in traits and "reach:" not in traits  # phrases, not feature names

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import io
 import logging
 import re
 import weakref
@@ -21,13 +20,13 @@ from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from errors import CacheError, DataError
 from i18n import column_label, current_lang, t
+from metrics import exports
 from store import Dataset, Filters
 from ui import data, text
 from ui import format as fmt
 from ui.charts.style import text_units
 
 log = logging.getLogger("cxlens.ui")
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 # Streamlit leaves 6rem above the first element for its header; the header here holds only the top navigation
@@ -151,23 +150,8 @@ def n_caption(journeys: int | None = None, answers: int | None = None, ratings: 
 
 
 def csv_bytes(frame: pl.DataFrame) -> bytes:
-    """The frame as UTF-8 CSV (with BOM, so Excel reads Korean), text cells that start a formula prefixed with '."""
-    text_columns = [c for c, dtype in frame.schema.items() if dtype == pl.String]
-    safe = frame.with_columns(
-        pl.when(_any_start(c)).then(pl.lit("'") + pl.col(c)).otherwise(pl.col(c)).alias(c)
-        for c in text_columns
-    )
-    buffer = io.BytesIO()
-    buffer.write("\ufeff".encode())
-    safe.write_csv(buffer)
-    return buffer.getvalue()
-
-
-def _any_start(column: str) -> pl.Expr:
-    expr = pl.lit(False)
-    for prefix in _FORMULA_START:
-        expr = expr | pl.col(column).str.starts_with(prefix)
-    return expr
+    """The frame as a safe CSV download (metrics.exports.csv_bytes: masked, formulas neutralised, UTF-8 with BOM)."""
+    return exports.csv_bytes(frame)
 
 
 def _durations_in_days(frame: pl.DataFrame, labels: dict[str, str]) -> tuple[pl.DataFrame, dict[str, str]]:

@@ -11,7 +11,6 @@ session, and no other session, runs on it.
 from __future__ import annotations
 
 import dataclasses
-import io
 import shutil
 import tempfile
 from collections.abc import Mapping
@@ -29,6 +28,7 @@ from ingest import ColumnMapping, survey
 from ingest.ingested import SurveyInfo
 from ingest.read import ROW
 from ingest.schema import REQUIRED
+from metrics import exports
 from metrics.mask import mask_column
 from store import Dataset, Filters, open_dataset
 from store import queries as q
@@ -148,7 +148,7 @@ def apply_survey(outcome: str | None, raw: ingest.RawTable | None = None,
     st.session_state["dataset"] = survey_figures.ordered(dataset, loaded.survey)
     st.session_state[STATE_KEY] = dataclasses.replace(
         upload, reading=survey.SURVEY, quarantine=loaded.quarantine, reasons=loaded.reasons, dataset=st.session_state["dataset"],
-        survey=loaded.survey, outcome=outcome, stages=stages, notes=loaded.notes, refused=None)
+        survey=loaded.survey, outcome=outcome, stages=stages, notes=loaded.notes + dataset.notes, refused=None)
     return st.session_state[STATE_KEY]
 
 
@@ -189,7 +189,7 @@ def apply(chosen: dict[str, str], raw: ingest.RawTable | None = None, accept_inv
     st.session_state["dataset"] = dataset
     st.session_state[STATE_KEY] = dataclasses.replace(
         upload, mapping=mapping, quarantine=loaded.quarantine, reasons=loaded.reasons, dataset=dataset, reading=survey.EVENTS, survey=None,
-        notes=loaded.notes, refused=None)
+        notes=loaded.notes + dataset.notes, refused=None)
     return st.session_state[STATE_KEY]
 
 
@@ -230,10 +230,9 @@ def banner() -> None:
 
 
 def events_parquet(ds: Dataset, f: Filters) -> bytes:
-    """The selected events as Parquet bytes (for a download), comments with personal data masked (metrics.mask)."""
-    buffer = io.BytesIO()
-    mask_column(q.touchpoints(ds, f), "comment").write_parquet(buffer, compression="zstd")
-    return buffer.getvalue()
+    """The selected events as Parquet bytes (for a download), personal data masked in every text column but the
+    journey and customer ids (metrics.exports)."""
+    return exports.parquet_bytes(q.touchpoints(ds, f))
 
 
 # --- what the page says, in the UI language and without report.py's flags --------------------------------------
@@ -368,4 +367,4 @@ def template(kind: str) -> bytes:
             "satisfaction": ["4", "2", "5"], "ces": ["", "3", "6"], "nps": ["", "7", "10"],
             "comment": ["", "인증이 번거로워요", "친절했어요"],
         })
-    return b"\xef\xbb\xbf" + frame.write_csv().encode("utf-8")
+    return exports.csv_bytes(frame)

@@ -71,8 +71,6 @@ TEXT: dict[str, dict[str, str]] = {
     "xlsx_no_sheets": {"en": "{name} could not be read as an Excel workbook: it lists no sheets.",
                        "ko": "{name}을(를) Excel 통합 문서로 읽을 수 없습니다: 시트 목록이 없습니다."},
     # --- XES event logs
-    "xes_entities": {"en": "{name} declares XML entities, which an XES log does not need; they are not read.",
-                     "ko": "{name}에 XES 로그에 필요 없는 XML 엔터티 선언이 있어 읽지 않습니다."},
     "xes_malformed": {"en": "{name} is not a well-formed XES log: {problem}.",
                       "ko": "{name}은(는) 올바른 형식의 XES 로그가 아닙니다: {problem}."},
     "xes_no_events": {"en": "{name} is an XES log without events.", "ko": "{name}은(는) 이벤트가 없는 XES 로그입니다."},

@@ -11,13 +11,12 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
-import socket
 import time
 from pathlib import Path
 
 import settings
 from errors import DataError
-from ingest.schema import CANONICAL, FACTS_FORMAT, column_names, quote
+from ingest.schema import CANONICAL, FACTS_FORMAT, choose_dimensions, column_names, quote
 from store.facts import db
 from store.facts.dataset import Dataset, fingerprint, resolve
 from store.facts.journey_facts import _CODED, Progress, _materialize
@@ -26,26 +25,32 @@ from store.facts.source import _check_types, _describe, _read_sql
 _STRING_TYPES = ("VARCHAR",)
 
 
-def _distinct_counts(schema: dict[str, str], files: tuple[str, ...]) -> dict[str, int]:
+def _distinct_counts(schema: dict[str, str], files: tuple[str, ...]) -> tuple[dict[str, int], dict[str, int]]:
     """Approximate distinct values of each extra text column and of the text columns the facts pass
-    may code as enums, from one scan."""
+    may code as enums, and the filled cells of each extra text column, from one scan."""
     columns = [c for c, t in schema.items() if (c not in CANONICAL and t in _STRING_TYPES) or c in _CODED]
     if not columns:
-        return {}
-    return db.query(
-        "SELECT " + ", ".join(f"approx_count_distinct({quote(c)}) AS {quote(c)}" for c in columns)
+        return {}, {}
+    extra = [c for c in columns if c not in CANONICAL]
+    row = db.query(
+        "SELECT " + ", ".join([f"approx_count_distinct({quote(c)})" for c in columns]
+                              + [f"count({quote(c)})" for c in extra])
         + f" FROM {_read_sql()}",
         {"files": list(files)},
-    ).row(0, named=True)
+    ).row(0)
+    return dict(zip(columns, row[:len(columns)], strict=True)), dict(zip(extra, row[len(columns):], strict=True))
 
 
-def _dimensions(schema: dict[str, str], counts: dict[str, int]) -> tuple[str, ...]:
-    """Extra text columns with at most max_dimension_values values, by their names in cxlens (see
-    ``store.schema.column_names``): the journey filters' dimensions."""
-    limit = settings.get_int("max_dimension_values")
+def _dimensions(schema: dict[str, str], counts: dict[str, int],
+                filled: dict[str, int]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(dimensions, plain columns), by their names in cxlens (see ``ingest.schema.column_names``): the extra text
+    columns chosen as the journey filters' dimensions by ``ingest.schema.choose_dimensions`` under the
+    max_dimension_values and max_dimensions settings, and those that could have been but are beyond the cap."""
     names = column_names(tuple(schema))
-    return tuple(names[c] for c, t in schema.items()
-                 if c not in CANONICAL and t in _STRING_TYPES and 0 < counts[c] <= limit)
+    extra = [(c, counts[c], filled[c]) for c, t in schema.items() if c not in CANONICAL and t in _STRING_TYPES]
+    dims, plain = choose_dimensions(extra, settings.get_int("max_dimension_values"),
+                                    settings.get_int("max_dimensions"))
+    return tuple(names[c] for c in dims), tuple(names[c] for c in plain)
 
 
 def facts_ready(version: str) -> bool:
@@ -91,18 +96,7 @@ def _prune(cache_dir: Path, keep: Path) -> None:
 def _clear_dead_passes(cache_dir: Path) -> None:
     """Delete the folders of facts passes that a process of this host started and did not finish because it
     died (killed mid-pass): their folder names end in ``-<pid>@<host>`` and that process is gone."""
-    host = socket.gethostname()
-    for entry in cache_dir.glob("*.tmp-*"):
-        owner, _, entry_host = entry.name.rpartition("@")
-        pid = owner.rpartition("-")[2]
-        if entry_host != host or not pid.isdigit() or int(pid) == os.getpid():
-            continue
-        try:
-            os.kill(int(pid), 0)
-        except ProcessLookupError:
-            shutil.rmtree(entry, ignore_errors=True)
-        except OSError:  # alive, owned by another user
-            continue
+    db.clear_dead_folders(cache_dir, "*.tmp-*")
 
 
 def open_dataset(source: str | os.PathLike, name: str | None = None, progress: Progress | None = None,
@@ -130,8 +124,9 @@ def open_dataset(source: str | os.PathLike, name: str | None = None, progress: P
     if not meta.exists():
         # Scanned only on the first open: later opens read the dimensions from meta.parquet.
         _clear_dead_passes(facts_dir.parent)
-        counts = _distinct_counts(schema, files)
-        _materialize(files, columns, _dimensions(schema, counts), counts, facts_dir, progress)
+        counts, filled = _distinct_counts(schema, files)
+        dims, plain = _dimensions(schema, counts, filled)
+        _materialize(files, columns, dims, counts, facts_dir, progress, plain=plain)
         _prune(facts_dir.parent, keep=facts_dir)
     else:
         _touch(facts_dir)
@@ -140,14 +135,15 @@ def open_dataset(source: str | os.PathLike, name: str | None = None, progress: P
         raise DataError("source_no_valid_rows", name=name or Path(source).name)
     # Facts written by another engine (README, "Scale and remote data") may not list the dimensions.
     listed = m.get("dims")
-    dims = tuple(listed) if listed is not None else _dimensions(schema, _distinct_counts(schema, files))
+    dims, plain = ((tuple(listed), tuple(m.get("plain_dims") or ())) if listed is not None
+                   else _dimensions(schema, *_distinct_counts(schema, files)))
     return Dataset(
         source=source, files=files, version=version, columns=columns, dims=dims,
         stage_order=_stage_order(facts_dir), facts_dir=str(facts_dir),
         events=m["events"], journeys=m["journeys"], rejected=m["rejected"],
         name=name or Path(source).name, pair_bits=_pair_bits(m.get("mask_stages"), m.get("mask_channels")),
         engine=m.get("engine") or "unknown", engine_version=m.get("engine_version") or "",
-        renamed=renamed,
+        renamed=renamed, plain_dims=plain,
     )
 
 
@@ -185,7 +181,8 @@ def open_facts(facts_dir: str | os.PathLike, name: str | None = None) -> Dataset
     columns = tuple(m.get("columns") or present)
     return Dataset(
         source=str(facts), files=(), version=version, columns=columns,
-        dims=tuple(m.get("dims") or ()), stage_order=_stage_order(facts), facts_dir=str(facts),
+        dims=tuple(m.get("dims") or ()), plain_dims=tuple(m.get("plain_dims") or ()),
+        stage_order=_stage_order(facts), facts_dir=str(facts),
         events=m["events"], journeys=m["journeys"], rejected=m["rejected"], name=name or facts.name,
         pair_bits=_pair_bits(m.get("mask_stages"), m.get("mask_channels")),
         engine=m.get("engine") or "unknown", engine_version=m.get("engine_version") or "",

@@ -6,13 +6,13 @@ from __future__ import annotations
 
 import shutil
 import threading
-import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 import polars as pl
 
+import settings
 from i18n import Message
 from metrics.text import keywords as text_keywords
 from store.facts import db
@@ -67,7 +67,7 @@ def _ensure_comments(ds: Dataset) -> None:
     """Facts written by another engine (README, "Scale and remote data") may have no comments: extract them."""
     if Path(_path(ds, COMMENTS)).exists():
         return
-    tmp = Path(ds.facts_dir) / f"comments.tmp-{uuid.uuid4().hex[:8]}"
+    tmp = db.owned_folder(ds.facts_dir, "comments")
     tmp.mkdir()
     try:
         if ds.files:
@@ -107,7 +107,11 @@ def ensure_tokens(ds: Dataset, progress: Progress | None = None) -> None:
         _ensure_comments(ds)
         texts = db.query("SELECT DISTINCT text_id, comment FROM read_parquet($c) ORDER BY text_id",
                          {"c": _path(ds, COMMENTS)})
-        tmp = Path(ds.facts_dir) / f"tokens.tmp-{uuid.uuid4().hex[:8]}"
+        max_chars = settings.get_int("voc_max_comment_chars")
+        # a keyword step killed mid-way (a stopped server) left its folder behind: gone once its process is
+        db.clear_dead_folders(ds.facts_dir, "tokens.tmp-*")
+        db.clear_dead_folders(ds.facts_dir, "comments.tmp-*")
+        tmp = db.owned_folder(ds.facts_dir, "tokens")
         tmp.mkdir()
         try:
             parts = []
@@ -115,7 +119,7 @@ def ensure_tokens(ds: Dataset, progress: Progress | None = None) -> None:
             for start in range(0, texts.height, CHUNK_TEXTS):
                 chunk = texts.slice(start, CHUNK_TEXTS)
                 parts.append(pl.DataFrame({"text_id": chunk["text_id"],
-                                           "keyword": text_keywords(chunk["comment"].to_list())},
+                                           "keyword": text_keywords(chunk["comment"].to_list(), max_chars)},
                                           schema={"text_id": pl.Int32, "keyword": pl.List(pl.String)}))
                 done = min(start + CHUNK_TEXTS, texts.height)
                 step(0.95 * done / texts.height, Message("progress_keywords", done=f"{done:,}", total=f"{texts.height:,}"))

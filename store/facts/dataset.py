@@ -11,6 +11,7 @@ from pathlib import Path
 
 import settings
 from errors import DataError
+from ingest.notes import Note
 from ingest.schema import FACTS_FORMAT, quote
 from store.facts import db
 from store.facts.source import _source_select, _valid_sql
@@ -47,6 +48,16 @@ class Dataset:
     derived: str = ""
     persona_labels: tuple[str, ...] = ()
     persona_assignment: str = ""
+    # Text columns that could have been filter dimensions but are beyond the max_dimensions cap (plain columns).
+    plain_dims: tuple[str, ...] = field(default=(), compare=False, hash=False)
+
+    @property
+    def notes(self) -> tuple[Note, ...]:
+        """What a person should know about how the data was opened (the dimensions cap)."""
+        if not self.plain_dims:
+            return ()
+        return (Note("note_dimensions_capped", {"dims": len(self.dims), "plain": len(self.plain_dims),
+                                                "setting": "CXLENS_MAX_DIMENSIONS"}),)
 
     @property
     def journeys_path(self) -> str:
@@ -155,6 +166,8 @@ def fingerprint(files: tuple[str, ...]) -> str:
     h = hashlib.sha256(FACTS_FORMAT.encode())
     h.update(settings.get("stage_order").encode())
     h.update(settings.get("max_dimension_values").encode())  # which columns are dimensions (in the facts)
+    h.update(b":" + settings.get("max_dimensions").encode())
+    h.update(b":" + settings.get("voc_max_comment_chars").encode())  # the keywords beside the facts
     for f in files:
         h.update(f.encode())
         if is_remote(f):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import socket
 import tempfile
 import threading
 import uuid
@@ -62,6 +63,29 @@ def written_on_first_use(facts_dir: str | Path, name: str, write: Callable[[Any,
             finally:
                 shutil.rmtree(tmp, ignore_errors=True)
     return str(target)
+
+
+def owned_folder(directory: str | Path, stem: str) -> Path:
+    """A fresh name for a temporary folder under ``directory`` that says which process of which host writes it
+    (``<stem>.tmp-<random>-<pid>@<host>``), so ``clear_dead_folders`` can tell when its writer died."""
+    return Path(directory) / f"{stem}.tmp-{uuid.uuid4().hex[:8]}-{os.getpid()}@{socket.gethostname()}"
+
+
+def clear_dead_folders(directory: str | Path, pattern: str = "*.tmp-*") -> None:
+    """Delete the ``owned_folder`` folders under ``directory`` (matching ``pattern``) whose writer was a process of
+    this host that is gone (killed mid-write); other hosts' and live processes' folders stay."""
+    host = socket.gethostname()
+    for entry in Path(directory).glob(pattern):
+        owner, _, entry_host = entry.name.rpartition("@")
+        pid = owner.rpartition("-")[2]
+        if entry_host != host or not pid.isdigit() or int(pid) == os.getpid():
+            continue
+        try:
+            os.kill(int(pid), 0)
+        except ProcessLookupError:
+            shutil.rmtree(entry, ignore_errors=True)
+        except OSError:  # alive, owned by another user
+            continue
 
 
 def writable(directory: Path, sub: str) -> Path:

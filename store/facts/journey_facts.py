@@ -137,7 +137,7 @@ def _coded(column: str, types: dict[str, str]) -> str:
 
 
 def _materialize(files: tuple[str, ...], columns: tuple[str, ...], dims: tuple[str, ...], counts: dict[str, int],
-                 facts_dir: Path, progress: Progress | None = None) -> None:
+                 facts_dir: Path, progress: Progress | None = None, plain: tuple[str, ...] = ()) -> None:
     """One pass over the events in journey order (text columns sorted as enum codes), streamed to
     events.parquet; from that file the journey facts, channel transitions, stage positions; and the
     quarantine from the source (only when some rows were left out)."""
@@ -228,6 +228,7 @@ def _materialize(files: tuple[str, ...], columns: tuple[str, ...], dims: tuple[s
                        (SELECT count(*) FROM read_parquet($j)) AS journeys,
                        (SELECT count(*) FROM read_parquet($q)) AS rejected,
                        CAST($dims AS VARCHAR[]) AS dims,
+                       CAST($plain AS VARCHAR[]) AS plain_dims,
                        CAST($mask_stages AS VARCHAR[]) AS mask_stages,
                        CAST($mask_channels AS VARCHAR[]) AS mask_channels,
                        CAST($columns AS VARCHAR[]) AS columns,
@@ -235,7 +236,7 @@ def _materialize(files: tuple[str, ...], columns: tuple[str, ...], dims: tuple[s
                        now() AS written_at
             ) TO $out (FORMAT parquet)""",
             params={**events, "j": str(tmp / "journeys.parquet"), "q": str(tmp / "quarantine.parquet"),
-                    "mask_stages": mask_stages, "mask_channels": mask_channels, "dims": list(dims),
+                    "mask_stages": mask_stages, "mask_channels": mask_channels, "dims": list(dims), "plain": list(plain),
                     "columns": list(columns), "engine_version": duckdb.__version__,
                     "facts_format": FACTS_FORMAT, "out": str(tmp / "meta.parquet")},
         )

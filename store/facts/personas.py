@@ -26,7 +26,7 @@ from ingest.schema import quote
 from store.facts import db
 from store.facts.dataset import Dataset
 
-FEATURES_FORMAT = "1"  # bump when a feature's definition changes
+FEATURES_FORMAT = "2"  # bump when a feature's definition changes
 MAX_CHANNELS = 12      # channels with most touchpoints get a share feature; the rest are left out
 MAX_STAGES = 12
 _lock = threading.Lock()

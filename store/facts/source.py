@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 
 from errors import CacheError, DataError
-from ingest.schema import BY_NAME, CANONICAL, REQUIRED, SCORE_RANGES, column_names, quote
+from ingest.schema import BIDI_CONTROLS, BY_NAME, CANONICAL, REQUIRED, SCORE_RANGES, column_names, quote
 from store.facts import db
 
 
@@ -45,8 +45,9 @@ def _source_select(columns: tuple[str, ...], dims: tuple[str, ...], positions: b
 
 
 def _text_sql(column: str) -> str:
-    """A source column as text in Unicode NFC, so 가입 typed on macOS (NFD) and on Windows (NFC) is one value."""
-    return f"nfc_normalize(CAST({quote(column)} AS VARCHAR))"
+    """A source column as text in Unicode NFC, so 가입 typed on macOS (NFD) and on Windows (NFC) is one value, without
+    bidirectional controls (``ingest.schema.BIDI_CONTROLS``: a right-to-left override would reverse what is shown)."""
+    return f"translate(nfc_normalize(CAST({quote(column)} AS VARCHAR)), '{BIDI_CONTROLS}', '')"
 
 
 def _invalid_reason_sql() -> str:

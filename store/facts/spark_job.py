@@ -24,7 +24,7 @@ from pathlib import Path
 
 import settings
 from errors import DataError
-from ingest.schema import BY_NAME, CANONICAL, FACTS_FORMAT, column_names
+from ingest.schema import BY_NAME, CANONICAL, FACTS_FORMAT, choose_dimensions, column_names
 from metrics.text import keywords
 from store.facts import cube, db, journey_stages, personas
 from store.facts.cache import open_dataset
@@ -115,10 +115,13 @@ def run(spark, source: str, out_dir: str | Path, max_dimension_values: int | Non
     schema = {f.name: f.dataType.simpleString() for f in raw.schema.fields if not f.name.startswith("__cx_")}
     present = [c for c in schema if c in CANONICAL]
     extra = [c for c in schema if c not in CANONICAL and schema[c] == "string"]
-    counts = raw.selectExpr(*[f"approx_count_distinct({_ident(c)})" for c in extra]).first() if extra else []
-    # Dimensions by their names in cxlens (an extra column named like one of cxlens's own is renamed).
+    counts = raw.selectExpr(*[f"approx_count_distinct({_ident(c)})" for c in extra],
+                            *[f"count({_ident(c)})" for c in extra]).first() if extra else []
+    # Dimensions by their names in cxlens (an extra column named like one of cxlens's own is renamed), chosen as
+    # the DuckDB pass chooses them (ingest.schema.choose_dimensions).
     names = column_names(list(schema))
-    kept = [c for c, n in zip(extra, counts, strict=True) if 0 < n <= limit]
+    kept, plain = choose_dimensions([(c, counts[i], counts[len(extra) + i]) for i, c in enumerate(extra)], limit,
+                                    settings.get_int("max_dimensions"))
     dims = tuple(names[c] for c in kept)
 
     _register_nfc(spark)
@@ -222,13 +225,15 @@ def run(spark, source: str, out_dir: str | Path, max_dimension_values: int | Non
     journeys = spark.read.parquet(f"{out}/journeys.parquet").count()
     rejected = spark.read.parquet(f"{out}/quarantine.parquet").count()
     meta = {"events": events, "journeys": journeys, "rejected": rejected, "dims": list(dims),
+            "plain_dims": [names[c] for c in plain],
             "mask_stages": mask_stages, "mask_channels": mask_channels, "columns": list(schema),
             "engine": "spark", "engine_version": spark.version, "facts_format": FACTS_FORMAT}
     _features(spark, out, dims)
     from pyspark.sql import Row
 
     spark.createDataFrame([Row(**meta)], schema=(
-        "events BIGINT, journeys BIGINT, rejected BIGINT, dims ARRAY<STRING>, mask_stages ARRAY<STRING>, "
+        "events BIGINT, journeys BIGINT, rejected BIGINT, dims ARRAY<STRING>, plain_dims ARRAY<STRING>, "
+        "mask_stages ARRAY<STRING>, "
         "mask_channels ARRAY<STRING>, columns ARRAY<STRING>, engine STRING, engine_version STRING, "
         "facts_format STRING"
     )).selectExpr("*", "current_timestamp() AS written_at").coalesce(1) \
@@ -316,13 +321,14 @@ def _text(name: str) -> str:
 def _tokens(spark, out: str) -> None:
     """tokens and journey_keywords, as ``store.voc.ensure_tokens``: each distinct comment's keywords
     (``metrics.text.keywords``, kiwipiepy on the workers) and the distinct journey, keyword pairs."""
+    max_chars = settings.get_int("voc_max_comment_chars")  # read on the driver: the workers get the number
 
     def tokenise(batches):
         import pandas as pd
 
 
         for batch in batches:
-            found = keywords(batch["comment"].tolist())
+            found = keywords(batch["comment"].tolist(), max_chars)
             ids = [i for i, words in zip(batch["text_id"].tolist(), found, strict=True) for _ in words]
             yield pd.DataFrame({"text_id": pd.Series(ids, dtype="int32"),
                                 "keyword": pd.Series([w for words in found for w in words], dtype=object)})

@@ -283,7 +283,7 @@ def test_an_xes_log_that_declares_entities_is_refused():
     data = xes().replace(b"<!-- exported", b'<!DOCTYPE log [<!ENTITY a "aaaa">]><!-- exported')
     with pytest.raises(DataError) as e:
         ingest.load(data, "evil.xes")
-    assert str(e.value) == "evil.xes declares XML entities, which an XES log does not need; they are not read."
+    assert str(e.value) == "evil.xes declares XML entities in its DOCTYPE, which an XES log does not need; it is not read."
 
 
 def test_a_broken_xes_log_is_one_sentence():

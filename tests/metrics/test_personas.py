@@ -125,29 +125,37 @@ def test_profiles_give_each_personas_mean_z_and_plain_means():
 
 
 def test_traits_keep_the_most_distinctive_features_above_the_threshold():
-    profile = pl.DataFrame({"persona": [0, 0, 0, 1], "feature": ["a", "b", "c", "a"], "z": [0.4, -2.0, 1.0, 0.6]})
+    profile = pl.DataFrame({"persona": [0, 0, 0, 1], "feature": ["a", "b", "c", "a"], "source": ["a", "b", "c", "a"],
+                            "value": [None] * 4, "z": [0.4, -2.0, 1.0, 0.6]}, schema_overrides={"value": pl.String})
     got = mp.traits(profile, min_z=0.5, shown=4)
-    assert got.rows() == [(0, 1, "b", -2.0), (0, 2, "c", 1.0), (1, 1, "a", 0.6)]
+    assert got.rows() == [(0, 1, "b", "b", None, -2.0), (0, 2, "c", "c", None, 1.0), (1, 1, "a", "a", None, 0.6)]
 
 
-def phrase(feature, high):
-    return ("high " if high else "low ") + feature
+def phrase(source, value, high):
+    return ("high " if high else "low ") + source + (f"={value}" if value is not None else "")
+
+
+def trait_table(**columns) -> pl.DataFrame:
+    """A traits table whose features are plain columns (source = feature, no value)."""
+    n = len(columns["feature"])
+    return pl.DataFrame({**columns, "source": columns["feature"], "value": [None] * n},
+                        schema_overrides={"value": pl.String})
 
 
 def test_labels_join_two_traits_and_pass_over_a_second_trait_of_the_same_kind_or_value():
-    table = pl.DataFrame({"persona": [0, 0, 0, 1, 1, 1], "rank": [1, 2, 3, 1, 2, 3],
-                          "feature": ["reach:가입", "reach:이용", "journeys", "touch:문의", "reach:문의", "nps"],
-                          "z": [-2.0, -1.9, -1.0, 2.0, 1.5, -1.0]})
+    table = trait_table(persona=[0, 0, 0, 1, 1, 1], rank=[1, 2, 3, 1, 2, 3],
+                        feature=["reach:가입", "reach:이용", "journeys", "touch:문의", "reach:문의", "nps"],
+                        z=[-2.0, -1.9, -1.0, 2.0, 1.5, -1.0])
     got = mp.labels(table, 2, phrase, lambda p: f"P{p}")
     assert got == {0: "low reach:가입 · low journeys", 1: "high touch:문의 · low nps"}
 
 
 def test_labels_that_coincide_take_another_trait_then_a_number():
-    table = pl.DataFrame({"persona": [0, 0, 0, 1, 1], "rank": [1, 2, 3, 1, 2],
-                          "feature": ["a", "b", "c", "a", "b"], "z": [1.0, 1.0, 1.0, 1.0, 1.0]})
+    table = trait_table(persona=[0, 0, 0, 1, 1], rank=[1, 2, 3, 1, 2], feature=["a", "b", "c", "a", "b"],
+                        z=[1.0, 1.0, 1.0, 1.0, 1.0])
     got = mp.labels(table, 3, phrase, lambda p: f"Persona {p + 1}")
     assert got == {0: "high a · high b · high c", 1: "high a · high b", 2: "Persona 3"}
-    same = pl.DataFrame({"persona": [0, 1], "rank": [1, 1], "feature": ["a", "a"], "z": [1.0, 1.0]})
+    same = trait_table(persona=[0, 1], rank=[1, 1], feature=["a", "a"], z=[1.0, 1.0])
     assert mp.labels(same, 2, phrase, str) == {0: "high a", 1: "high a (2)"}
 
 
@@ -160,3 +168,19 @@ def test_representative_is_the_medoid_found_by_brute_force():
     total = [sum(np.linalg.norm(x[i] - x[j]) for j in members) for i in members]
     assert mp.representatives(d, labels)[0] == f"C{members[int(np.argmin(total))]}"
     assert mp.representatives(d, labels)[1] in {"C4", "C5"}
+
+
+def test_values_with_equals_and_colons_are_never_parsed_back_from_feature_names():
+    """A channel ``utm_source=app``, a stage ``step=5`` and an attribute value ``a=b:c`` (issue 23, item 3)."""
+    frame = features(**{"channel:utm_source=app": [1.0, 1.0, 0.0, 0.0], "reach:step=5": [0.0, 1.0, 0.0, 1.0]}).with_columns(
+        pl.Series("attribute:case:plan", ["a=b:c", "a=b:c", "x", "x"]))
+    d = mp.design(frame, ["channel:utm_source=app", "reach:step=5", "attribute:case:plan"])
+    assert d.sources == ["channel:utm_source=app", "reach:step=5", "attribute:case:plan", "attribute:case:plan"]
+    assert d.values == [None, None, "a=b:c", "x"]
+    profile = mp.profiles(d, np.array([0, 0, 1, 1], dtype=np.int32), frame)
+    row = {(r["persona"], r["feature"]): r for r in profile.iter_rows(named=True)}
+    assert row[(0, "channel:utm_source=app")]["mean"] == 1.0 and row[(1, "channel:utm_source=app")]["mean"] == 0.0
+    assert row[(0, "attribute:case:plan=a=b:c")]["mean"] == 1.0 and row[(0, "reach:step=5")]["mean"] == 0.5
+    assert [mp.kind(s) for s in d.sources] == ["channel", "reach", "attribute:case:plan", "attribute:case:plan"]
+    assert [mp.subject(s, v) for s, v in zip(d.sources, d.values, strict=True)] == [
+        "utm_source=app", "step=5", "a=b:c", "x"]

@@ -19,6 +19,7 @@ import pytest
 import report
 from store import open_dataset
 from store.facts.cache import open_facts
+from store.facts.personas import FEATURES_FORMAT
 from tests.support.sample import sample_path
 
 pytestmark = [pytest.mark.spark, pytest.mark.xdist_group("spark")]
@@ -45,7 +46,7 @@ KEYS = {
     "comments": ["journey_id", "timestamp", "stage", "channel", "text_id"],
     "tokens": ["text_id", "keyword"],
     "journey_keywords": ["journey_id", "keyword"],
-    "personas/features-1": ["customer_id"],
+    f"personas/features-{FEATURES_FORMAT}": ["customer_id"],
 }
 
 
