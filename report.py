@@ -22,6 +22,7 @@ from figures.overview import headline, statistics
 from figures.personas import derived_personas, derived_personas_report
 from figures.voc import voc_report
 from store import Dataset, Filters, open_dataset
+from store.facts import ready
 from store.facts.cache import open_facts
 from store.facts.db import writable
 from store.facts.personas import assignment as persona_assignment
@@ -125,7 +126,8 @@ def _open(args: argparse.Namespace) -> tuple[Dataset, int, pl.DataFrame]:
     if not args.data:
         raise DataError("Name the data (DATA) or a facts directory (--facts DIR).")
     path = Path(args.data)
-    opener = open_dataset
+    # The facts' late outputs are written in the background; each figure waits only for the files it reads.
+    opener = partial(open_dataset, background=True)
     if args.engine == "spark":
         from store.facts.spark_job import open_with_spark
 
@@ -356,6 +358,14 @@ def render_personas(r: dict) -> list[str]:
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
+    try:
+        return _report(args)
+    finally:
+        # the facts' late outputs the report did not wait for: finished before exit, not cut off
+        ready.join_all()
+
+
+def _report(args: argparse.Namespace) -> int:
     try:
         ds, rejected, invalid = _open(args)
         if args.journey is not None:

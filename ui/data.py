@@ -40,7 +40,7 @@ from ui.charts.style import colour_map
 @st.cache_resource(show_spinner=False, max_entries=8)
 def _open(source: str, stamp: str) -> Dataset:
     # ``stamp`` (the files' fingerprint) is only part of the key: a rewritten file is opened anew.
-    return open_dataset(source)
+    return open_dataset(source, background=True)
 
 
 # The facts pass's steps (store.dataset) in the UI's language; an unknown step is shown as it comes.
@@ -83,7 +83,7 @@ def default_dataset() -> Dataset:
         # _open then finds the facts on disk.
         show, clear = opening_progress(Path(source).name)
         try:
-            open_dataset(source, progress=show)
+            open_dataset(source, progress=show, background=True)
         finally:
             clear()
     return _open(source, stamp)

@@ -20,7 +20,7 @@ from errors import DataError
 from ingest.schema import CANONICAL, FACTS_FORMAT, column_names, quote
 from store.facts import db
 from store.facts.dataset import Dataset, fingerprint, resolve
-from store.facts.journey_facts import _CODED, Progress, _materialize
+from store.facts.journey_facts import _CODED, Progress, _materialize, late_pass
 from store.facts.source import _check_types, _describe, _read_sql
 
 _STRING_TYPES = ("VARCHAR",)
@@ -88,11 +88,12 @@ def _prune(cache_dir: Path, keep: Path) -> None:
             shutil.rmtree(entry, ignore_errors=True)
 
 
-def _clear_dead_passes(cache_dir: Path) -> None:
+def _clear_dead_passes(cache_dir: Path, pattern: str = "*.tmp-*") -> None:
     """Delete the folders of facts passes that a process of this host started and did not finish because it
-    died (killed mid-pass): their folder names end in ``-<pid>@<host>`` and that process is gone."""
+    died (killed mid-pass): their folder names end in ``-<pid>@<host>`` and that process is gone. ``pattern``: the
+    core passes' folders in the cache (default), or ``.late-*`` for the late outputs' folders inside a facts folder."""
     host = socket.gethostname()
-    for entry in cache_dir.glob("*.tmp-*"):
+    for entry in cache_dir.glob(pattern):
         owner, _, entry_host = entry.name.rpartition("@")
         pid = owner.rpartition("-")[2]
         if entry_host != host or not pid.isdigit() or int(pid) == os.getpid():
@@ -106,8 +107,12 @@ def _clear_dead_passes(cache_dir: Path) -> None:
 
 
 def open_dataset(source: str | os.PathLike, name: str | None = None, progress: Progress | None = None,
-                 cache_dir: str | os.PathLike | None = None) -> Dataset:
+                 cache_dir: str | os.PathLike | None = None, background: bool = False) -> Dataset:
     """Resolve, check and fingerprint ``source``; compute its journey facts unless cached.
+
+    The facts pass's core is written before this returns; its late outputs (``store.facts.ready.LATE``) too, or, with
+    ``background``, in a background thread, each reader waiting for the output it reads (``store.facts.ready.wait``).
+    Late outputs a killed pass left unmarked are written again.
 
     ``progress(fraction, message)``, when given, is called as the journey facts are computed
     (fraction 0–1, message saying what is happening) so a caller can show the first load of a
@@ -141,14 +146,18 @@ def open_dataset(source: str | os.PathLike, name: str | None = None, progress: P
     # Facts written by another engine (README, "Scale and remote data") may not list the dimensions.
     listed = m.get("dims")
     dims = tuple(listed) if listed is not None else _dimensions(schema, _distinct_counts(schema, files))
-    return Dataset(
+    ds = Dataset(
         source=source, files=files, version=version, columns=columns, dims=dims,
         stage_order=_stage_order(facts_dir), facts_dir=str(facts_dir),
         events=m["events"], journeys=m["journeys"], rejected=m["rejected"],
         name=name or Path(source).name, pair_bits=_pair_bits(m.get("mask_stages"), m.get("mask_channels")),
         engine=m.get("engine") or "unknown", engine_version=m.get("engine_version") or "",
-        renamed=renamed,
+        renamed=renamed, late=tuple(m.get("late") or ()),
     )
+    if ds.late:
+        _clear_dead_passes(facts_dir, ".late-*")
+        late_pass(ds, background)
+    return ds
 
 
 _FACTS_FILES = ("meta.parquet", "events.parquet", "journeys.parquet", "transitions.parquet", "stages.parquet",

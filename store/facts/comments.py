@@ -14,7 +14,7 @@ from pathlib import Path
 import polars as pl
 
 from metrics.text import keywords as text_keywords
-from store.facts import db
+from store.facts import db, ready
 from store.facts.dataset import Dataset
 from store.facts.source import _source_select, _valid_sql
 
@@ -63,7 +63,9 @@ def comments_path(ds: Dataset) -> str:
 
 
 def _ensure_comments(ds: Dataset) -> None:
-    """Facts written by another engine (README, "Scale and remote data") may have no comments: extract them."""
+    """Facts written by another engine (README, "Scale and remote data") may have no comments: extract them. Waits
+    for the late facts pass writing them (store.facts.ready)."""
+    ready.wait(ds.facts_dir, ds.late, "comments")
     if Path(_path(ds, COMMENTS)).exists():
         return
     tmp = Path(ds.facts_dir) / f"comments.tmp-{uuid.uuid4().hex[:8]}"

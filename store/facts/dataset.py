@@ -47,6 +47,9 @@ class Dataset:
     derived: str = ""
     persona_labels: tuple[str, ...] = ()
     persona_assignment: str = ""
+    # The facts pass's late outputs (store.facts.ready.LATE) these facts mark done one by one; a reader of one waits
+    # for its marker. Empty: facts written whole before (by an earlier cxlens, or by another engine).
+    late: tuple[str, ...] = field(default=(), compare=False, hash=False)
 
     @property
     def journeys_path(self) -> str:

@@ -1,7 +1,9 @@
-"""The facts pass (DuckDB): one pass over a source's events in journey order, streamed to ``events.parquet``, and from
-it the journey facts, steps and paths, transitions, stage positions, the touchpoint cube, comments and the quarantine,
-written to a temporary folder and renamed into ``<cache_dir>/<version>/`` when complete (README "Scale and remote
-data"). ``store.spark_job`` writes the same files on Spark.
+"""The facts pass (DuckDB), in two parts. The core: one pass over a source's events in journey order, streamed to
+``events.parquet``, and from it the journey facts, steps and paths, transitions, stage positions and the quarantine,
+written to a temporary folder and renamed into ``<cache_dir>/<version>/`` when complete: the dataset is usable. The
+late outputs (``store.facts.ready.LATE``: the touchpoint cube, journey stages, comments, touchpoint steps, customer
+features), written afterwards (``write_late``, in the background for the dashboard), each moved into place whole and
+then marked done (README "Scale and remote data"). ``store.spark_job`` writes the same files on Spark.
 """
 
 from __future__ import annotations
@@ -17,9 +19,10 @@ import duckdb
 
 from errors import DataError, disk_problem
 from ingest.schema import BY_NAME, CANONICAL, FACTS_FORMAT, column_names, quote
-from store.facts import cube, db, journey_stages
+from store.facts import cube, db, journey_stages, personas, ready
 from store.facts import journey_steps as paths
-from store.facts.comments import write_comments
+from store.facts.comments import COMMENTS, write_comments
+from store.facts.dataset import Dataset
 from store.facts.source import _invalid_reason_sql, _source_select, _valid_sql
 
 Progress = Callable[[float, str], None]  # (fraction done 0-1, what is happening)
@@ -137,9 +140,10 @@ def _coded(column: str, types: dict[str, str]) -> str:
 
 def _materialize(files: tuple[str, ...], columns: tuple[str, ...], dims: tuple[str, ...], counts: dict[str, int],
                  facts_dir: Path, progress: Progress | None = None) -> None:
-    """One pass over the events in journey order (text columns sorted as enum codes), streamed to
-    events.parquet; from that file the journey facts, channel transitions, stage positions; and the
-    quarantine from the source (only when some rows were left out)."""
+    """The core of the facts pass: one pass over the events in journey order (text columns sorted as enum codes),
+    streamed to events.parquet; from that file the steps, the journey facts, channel transitions, stage positions; the
+    quarantine from the source (only when some rows were left out); meta.parquet, listing the late outputs
+    (``write_late``) still to write."""
     tmp = facts_dir.with_name(f"{facts_dir.name}.tmp-{uuid.uuid4().hex[:8]}-{os.getpid()}@{socket.gethostname()}")
     step = progress or (lambda fraction, message: None)
     cur = db.database().cursor()
@@ -188,7 +192,6 @@ def _materialize(files: tuple[str, ...], columns: tuple[str, ...], dims: tuple[s
                 params={**events, **extra, "path_parts": path_parts, "out": str(tmp / "journeys.parquet")})
         for part in path_parts:
             os.remove(part)
-        paths.write_touchpoint_steps(cur, events["ev"], str(tmp / "journeys.parquet"), tmp)
         step(0.75, "Counting channel handoffs and stage positions")
         cur.sql(
             """COPY (
@@ -198,16 +201,12 @@ def _materialize(files: tuple[str, ...], columns: tuple[str, ...], dims: tuple[s
             ) TO $out (FORMAT parquet, COMPRESSION zstd)""",
             params={**events, "out": str(tmp / "transitions.parquet")},
         )
-        cube.write(cur, events["ev"], tmp)  # touchpoint counts the filter changes sum (store/cube.py)
-        # each journey's stage entries, next stages and stage satisfaction (store/journey_stages.py)
-        journey_stages.write(cur, events["ev"], str(tmp / "journeys.parquet"), tmp)
         cur.sql(
             """COPY (
                 SELECT stage, median(seq) AS median_position, count(*) AS events FROM read_parquet($ev) GROUP BY stage
             ) TO $out (FORMAT parquet)""",
             params={**events, "out": str(tmp / "stages.parquet")},
         )
-        write_comments(cur, raw, params, tmp)
         step(0.9, "Listing invalid events")
         # The source's row count is in its Parquet footers: when every row made it into events.parquet
         # there is nothing to list and the source is not read again (10M events: 0.5-0.8 s).
@@ -231,12 +230,14 @@ def _materialize(files: tuple[str, ...], columns: tuple[str, ...], dims: tuple[s
                        CAST($mask_channels AS VARCHAR[]) AS mask_channels,
                        CAST($columns AS VARCHAR[]) AS columns,
                        'duckdb' AS engine, $engine_version AS engine_version, $facts_format AS facts_format,
-                       now() AS written_at
+                       now() AS written_at,
+                       -- written after the core, each marked done when in place (store.facts.ready)
+                       CAST($late AS VARCHAR[]) AS late
             ) TO $out (FORMAT parquet)""",
             params={**events, "j": str(tmp / "journeys.parquet"), "q": str(tmp / "quarantine.parquet"),
                     "mask_stages": mask_stages, "mask_channels": mask_channels, "dims": list(dims),
                     "columns": list(columns), "engine_version": duckdb.__version__,
-                    "facts_format": FACTS_FORMAT, "out": str(tmp / "meta.parquet")},
+                    "facts_format": FACTS_FORMAT, "late": list(ready.LATE), "out": str(tmp / "meta.parquet")},
         )
         step(1.0, "Journey facts ready")
     except BaseException as exc:
@@ -253,6 +254,59 @@ def _materialize(files: tuple[str, ...], columns: tuple[str, ...], dims: tuple[s
         tmp.rename(facts_dir)
     except OSError:  # another process finished first: its facts are the same
         shutil.rmtree(tmp, ignore_errors=True)
+
+
+def write_late(ds: Dataset, output: str) -> None:
+    """Write one late output (``store.facts.ready.LATE``) of ``ds``'s facts into a folder of its own inside the facts
+    folder, move it into place and mark it done; nothing when it is marked done already."""
+    facts = Path(ds.facts_dir)
+    if ready.done(facts, output):
+        return
+    tmp = facts / f".late-{output}-{uuid.uuid4().hex[:8]}-{os.getpid()}@{socket.gethostname()}"
+    events, journeys = str(facts / "events.parquet"), str(facts / "journeys.parquet")
+    cur = db.database().cursor()
+    try:
+        tmp.mkdir()
+        written: list[str] = []
+        if output == "touchpoint_cube":  # touchpoint counts the filter changes sum (store/facts/cube.py)
+            cube.write(cur, events, tmp)
+            written = [cube.FILE]
+        elif output == "journey_stages":  # each journey's stage entries, next stages and stage satisfaction
+            journey_stages.write(cur, events, journeys, tmp)
+            written = [journey_stages.FILE]
+        elif output == "comments":
+            write_comments(cur, _source_select(ds.columns, ds.dims), {"files": list(ds.files)}, tmp, journeys)
+            written = [COMMENTS]
+        elif output == "touchpoint_steps":  # only when the data names 2 to MAX_MAP_TOUCHPOINTS touchpoints
+            written = [paths.TOUCHPOINT_STEPS] if paths.write_touchpoint_steps(cur, events, journeys, tmp) else []
+        elif output == "customer_features":  # the derived personas' input (written in place atomically)
+            personas.write_customer_features(ds)
+        else:
+            raise ValueError(f"unknown late output {output!r}")
+        for name in written:
+            (tmp / name).replace(facts / name)
+        ready.mark(facts, output)
+    except Exception as exc:
+        problem = disk_problem(exc, facts.parent)
+        if problem is not None:
+            raise problem from None
+        raise
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+        cur.close()
+
+
+def late_pass(ds: Dataset, background: bool = False) -> ready.Job | None:
+    """Write the late outputs of ``ds`` not yet done: here (``background`` false), or in a background thread whose job
+    is returned (a reader waits for its output with ``store.facts.ready.wait``)."""
+    todo = ready.pending(ds.facts_dir, ds.late)
+    if not todo:
+        return None
+    if background:
+        return ready.start(ds.facts_dir, tuple(todo), lambda output, job: write_late(ds, output))
+    for output in todo:
+        write_late(ds, output)
+    return None
 
 
 def _conversion_message(error: str) -> str:

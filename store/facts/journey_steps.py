@@ -8,6 +8,7 @@ from __future__ import annotations
 import math
 from pathlib import Path
 
+from store.facts import ready
 from store.facts.dataset import Dataset
 
 KINDS = ("stage", "channel")  # what a path or a transition is made of (an allow-list for identifiers)
@@ -113,11 +114,14 @@ def write_touchpoint_steps(cur, events_path: str, journeys_path: str, out_dir: s
 
 
 def _steps_path(ds: Dataset, kind: str = "stage") -> str:
+    if kind == "touchpoint":  # a late output of the facts pass (store.facts.ready)
+        ready.wait(ds.facts_dir, ds.late, "touchpoint_steps")
     return str(Path(ds.facts_dir) / (TOUCHPOINT_STEPS if kind == "touchpoint" else "steps.parquet"))
 
 
 def has_touchpoint_map(ds: Dataset) -> bool:
-    """Whether the facts hold touchpoint transitions (the data names 2 to MAX_MAP_TOUCHPOINTS touchpoints)."""
+    """Whether the facts hold touchpoint transitions (the data names 2 to MAX_MAP_TOUCHPOINTS touchpoints); waits for
+    the late facts pass to tell."""
     return Path(_steps_path(ds, "touchpoint")).exists()
 
 
