@@ -107,12 +107,14 @@ def _clear_dead_passes(cache_dir: Path, pattern: str = "*.tmp-*") -> None:
 
 
 def open_dataset(source: str | os.PathLike, name: str | None = None, progress: Progress | None = None,
-                 cache_dir: str | os.PathLike | None = None, background: bool = False) -> Dataset:
+                 cache_dir: str | os.PathLike | None = None, background: bool = False,
+                 timings: dict[str, float] | None = None) -> Dataset:
     """Resolve, check and fingerprint ``source``; compute its journey facts unless cached.
 
     The facts pass's core is written before this returns; its late outputs (``store.facts.ready.LATE``) too, or, with
     ``background``, in a background thread, each reader waiting for the output it reads (``store.facts.ready.wait``).
-    Late outputs a killed pass left unmarked are written again.
+    Late outputs a killed pass left unmarked are written again. ``timings``, when given, receives the seconds each
+    output took (``make bench``'s table per output).
 
     ``progress(fraction, message)``, when given, is called as the journey facts are computed
     (fraction 0–1, message saying what is happening) so a caller can show the first load of a
@@ -135,8 +137,11 @@ def open_dataset(source: str | os.PathLike, name: str | None = None, progress: P
     if not meta.exists():
         # Scanned only on the first open: later opens read the dimensions from meta.parquet.
         _clear_dead_passes(facts_dir.parent)
+        started = time.perf_counter()
         counts = _distinct_counts(schema, files)
-        _materialize(files, columns, _dimensions(schema, counts), counts, facts_dir, progress)
+        if timings is not None:
+            timings["distinct_counts"] = time.perf_counter() - started
+        _materialize(files, columns, _dimensions(schema, counts), counts, facts_dir, progress, timings)
         _prune(facts_dir.parent, keep=facts_dir)
     else:
         _touch(facts_dir)
@@ -156,7 +161,7 @@ def open_dataset(source: str | os.PathLike, name: str | None = None, progress: P
     )
     if ds.late:
         _clear_dead_passes(facts_dir, ".late-*")
-        late_pass(ds, background)
+        late_pass(ds, background, timings)
     return ds
 
 
@@ -200,7 +205,7 @@ def open_facts(facts_dir: str | os.PathLike, name: str | None = None) -> Dataset
         events=m["events"], journeys=m["journeys"], rejected=m["rejected"], name=name or facts.name,
         pair_bits=_pair_bits(m.get("mask_stages"), m.get("mask_channels")),
         engine=m.get("engine") or "unknown", engine_version=m.get("engine_version") or "",
-        renamed={c: n for c, n in column_names(columns).items() if c != n},
+        renamed={c: n for c, n in column_names(columns).items() if c != n}, late=tuple(m.get("late") or ()),
     )
 
 

@@ -1,8 +1,8 @@
 """The facts pass (DuckDB), in two parts. The core: one pass over a source's events in journey order, streamed to
-``events.parquet``, and from it the journey facts, steps and paths, transitions, stage positions and the quarantine,
+``events.parquet``, and from it the journey facts (with their paths), transitions, stage positions and the quarantine,
 written to a temporary folder and renamed into ``<cache_dir>/<version>/`` when complete: the dataset is usable. The
-late outputs (``store.facts.ready.LATE``: the touchpoint cube, journey stages, comments, touchpoint steps, customer
-features), written afterwards (``write_late``, in the background for the dashboard), each moved into place whole and
+late outputs (``store.facts.ready.LATE``: the touchpoint cube, journey stages, steps, comments, touchpoint steps,
+customer features), written afterwards (``write_late``, in the background for the dashboard), each moved into place whole and
 then marked done (README "Scale and remote data"). ``store.spark_job`` writes the same files on Spark.
 """
 
@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import shutil
 import socket
+import time
 import uuid
 from collections.abc import Callable
 from pathlib import Path
@@ -138,10 +139,24 @@ def _coded(column: str, types: dict[str, str]) -> str:
     return f"CAST({quote(column)} AS {types[column]})" if column in types else quote(column)
 
 
+class _Laps:
+    """Seconds per output of the facts pass into ``timings`` (the benchmark's table per output), each from the end of
+    the one before."""
+
+    def __init__(self, timings: dict[str, float] | None):
+        self.timings, self.last = timings, time.perf_counter()
+
+    def __call__(self, output: str) -> None:
+        now = time.perf_counter()
+        if self.timings is not None:
+            self.timings[output] = self.timings.get(output, 0.0) + now - self.last
+        self.last = now
+
+
 def _materialize(files: tuple[str, ...], columns: tuple[str, ...], dims: tuple[str, ...], counts: dict[str, int],
-                 facts_dir: Path, progress: Progress | None = None) -> None:
+                 facts_dir: Path, progress: Progress | None = None, timings: dict[str, float] | None = None) -> None:
     """The core of the facts pass: one pass over the events in journey order (text columns sorted as enum codes),
-    streamed to events.parquet; from that file the steps, the journey facts, channel transitions, stage positions; the
+    streamed to events.parquet; from that file each journey's paths and the journey facts, channel transitions, stage positions; the
     quarantine from the source (only when some rows were left out); meta.parquet, listing the late outputs
     (``write_late``) still to write."""
     tmp = facts_dir.with_name(f"{facts_dir.name}.tmp-{uuid.uuid4().hex[:8]}-{os.getpid()}@{socket.gethostname()}")
@@ -151,6 +166,7 @@ def _materialize(files: tuple[str, ...], columns: tuple[str, ...], dims: tuple[s
     raw = _source_select(columns, dims)
     events = {"ev": str(tmp / "events.parquet")}
     types: dict[str, str] = {}
+    lap = _Laps(timings)
     try:
         tmp.mkdir(parents=True, exist_ok=True)
         step(0.0, "Reading the events into journey order")
@@ -180,11 +196,11 @@ def _materialize(files: tuple[str, ...], columns: tuple[str, ...], dims: tuple[s
             )
         except Exception as exc:
             raise disk_problem(exc, facts_dir.parent) or DataError(_conversion_message(str(exc))) from None
+        lap("events")
         step(0.5, "Computing journey facts")
-        # (imported here: store.paths queries through store.queries, which imports this)
         mask_stages, mask_channels = _mask_values(cur, types)
-        # steps, and each journey's stage and channel path
-        path_parts = paths.write_steps(cur, events["ev"], tmp, mask_stages, mask_channels)
+        path_parts = paths.write_paths(cur, events["ev"], tmp)  # each journey's stage and channel path
+        lap("paths")
         sql, extra = _journey_facts_sql(types, dims, mask_stages, mask_channels)
         cur.sql(f"""COPY (SELECT f.*, p.stage_path, p.channel_path FROM ({sql}) f
                           JOIN read_parquet($path_parts) p USING (journey_id) ORDER BY f.first_ts
@@ -192,6 +208,7 @@ def _materialize(files: tuple[str, ...], columns: tuple[str, ...], dims: tuple[s
                 params={**events, **extra, "path_parts": path_parts, "out": str(tmp / "journeys.parquet")})
         for part in path_parts:
             os.remove(part)
+        lap("journeys")
         step(0.75, "Counting channel handoffs and stage positions")
         cur.sql(
             """COPY (
@@ -201,12 +218,14 @@ def _materialize(files: tuple[str, ...], columns: tuple[str, ...], dims: tuple[s
             ) TO $out (FORMAT parquet, COMPRESSION zstd)""",
             params={**events, "out": str(tmp / "transitions.parquet")},
         )
+        lap("transitions")
         cur.sql(
             """COPY (
                 SELECT stage, median(seq) AS median_position, count(*) AS events FROM read_parquet($ev) GROUP BY stage
             ) TO $out (FORMAT parquet)""",
             params={**events, "out": str(tmp / "stages.parquet")},
         )
+        lap("stages")
         step(0.9, "Listing invalid events")
         # The source's row count is in its Parquet footers: when every row made it into events.parquet
         # there is nothing to list and the source is not read again (10M events: 0.5-0.8 s).
@@ -239,6 +258,7 @@ def _materialize(files: tuple[str, ...], columns: tuple[str, ...], dims: tuple[s
                     "columns": list(columns), "engine_version": duckdb.__version__,
                     "facts_format": FACTS_FORMAT, "late": list(ready.LATE), "out": str(tmp / "meta.parquet")},
         )
+        lap("quarantine")
         step(1.0, "Journey facts ready")
     except BaseException as exc:
         shutil.rmtree(tmp, ignore_errors=True)  # a failed pass leaves nothing half-written behind
@@ -268,7 +288,12 @@ def write_late(ds: Dataset, output: str) -> None:
     try:
         tmp.mkdir()
         written: list[str] = []
-        if output == "touchpoint_cube":  # touchpoint counts the filter changes sum (store/facts/cube.py)
+        if output == "steps":  # the transitions of the journey map and the journeys page
+            meta = db.query("SELECT mask_stages, mask_channels FROM read_parquet($m)",
+                            {"m": str(facts / "meta.parquet")}).row(0, named=True)
+            paths.write_steps(cur, events, tmp, meta["mask_stages"] or [], meta["mask_channels"] or [])
+            written = ["steps.parquet"]
+        elif output == "touchpoint_cube":  # touchpoint counts the filter changes sum (store/facts/cube.py)
             cube.write(cur, events, tmp)
             written = [cube.FILE]
         elif output == "journey_stages":  # each journey's stage entries, next stages and stage satisfaction
@@ -296,16 +321,19 @@ def write_late(ds: Dataset, output: str) -> None:
         cur.close()
 
 
-def late_pass(ds: Dataset, background: bool = False) -> ready.Job | None:
-    """Write the late outputs of ``ds`` not yet done: here (``background`` false), or in a background thread whose job
-    is returned (a reader waits for its output with ``store.facts.ready.wait``)."""
+def late_pass(ds: Dataset, background: bool = False, timings: dict[str, float] | None = None) -> ready.Job | None:
+    """Write the late outputs of ``ds`` not yet done: here (``background`` false; seconds per output into ``timings``
+    when given), or in a background thread whose job is returned (a reader waits for its output with
+    ``store.facts.ready.wait``)."""
     todo = ready.pending(ds.facts_dir, ds.late)
     if not todo:
         return None
     if background:
         return ready.start(ds.facts_dir, tuple(todo), lambda output, job: write_late(ds, output))
+    lap = _Laps(timings)
     for output in todo:
         write_late(ds, output)
+        lap(output)
     return None
 
 

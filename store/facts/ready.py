@@ -21,7 +21,7 @@ from errors import DataError
 from i18n import Message
 
 # In the order the late pass writes them: what the overview reads first.
-LATE = ("touchpoint_cube", "journey_stages", "comments", "touchpoint_steps", "customer_features")
+LATE = ("touchpoint_cube", "journey_stages", "steps", "comments", "touchpoint_steps", "customer_features")
 _POLL_SECONDS = 0.05
 
 

@@ -27,6 +27,7 @@ from tests.support.sample import sample_path
 
 ROOT = Path(__file__).resolve().parents[2]
 LATE_FILES = {"touchpoint_cube": "touchpoint_cube.parquet", "journey_stages": "journey_stages.parquet",
+              "steps": "steps.parquet",
               "comments": "comments.parquet", "touchpoint_steps": "touchpoint_steps.parquet",
               "customer_features": "personas/features-1.parquet"}
 
