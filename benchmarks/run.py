@@ -236,6 +236,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--pandas-up-to", default="10M", help="largest size the pandas baseline runs on")
     p.add_argument("--out", type=Path, default=HERE / "RESULTS.md")
     p.add_argument("--no-personas", action="store_true", help="skip the 1M-customer derived-personas measurement")
+    p.add_argument("--browser", default="sample",
+                   help="sizes the browser benchmark runs on (comma-separated, of sample and the sizes; empty: none)")
     args = p.parse_args(argv)
     DATA.mkdir(parents=True, exist_ok=True)
     labels = [s.strip() for s in args.sizes.split(",") if s.strip()]
@@ -246,6 +248,13 @@ def main(argv: list[str] | None = None) -> int:
         results["sizes"][label] = bench_size(label, repeats, list(SIZES).index(label) <= pandas_limit)
         results["load_after"] = os.getloadavg()
         write(results, args.out)  # after every size, so a long run's finished sizes are never lost
+    results["browser"] = {}
+    for label in [s.strip() for s in args.browser.split(",") if s.strip()]:
+        data = ROOT / "sample_data" / "events.parquet" if label == "sample" else dataset(label)
+        _, out = child([PYTHON, "-m", "benchmarks.browser", str(data)])
+        results["browser"][label] = json.loads(out)
+        print(f"  browser {label}: {results['browser'][label]}", flush=True)
+        write(results, args.out)
     if not args.no_personas:
         results["personas"] = bench_personas()
         write(results, args.out)
