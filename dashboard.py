@@ -70,4 +70,6 @@ PAGES = [
     st.Page(HERE / "pages" / "drivers.py", title=t("nav_drivers"), icon=":material/target:", url_path="drivers"),
     st.Page(HERE / "pages" / "upload.py", title=t("nav_upload"), icon=":material/upload_file:", url_path="upload"),
 ]
-st.navigation(PAGES, position="top").run()
+page = st.navigation(PAGES, position="top")
+data.late_progress(ds)  # above the page, the facts files still being written in the background
+page.run()

@@ -24,6 +24,7 @@ from figures.voc import voc_report
 from metrics import exports
 from metrics.text import mask
 from store import Dataset, Filters, open_dataset
+from store.facts import ready
 from store.facts.cache import open_facts
 from store.facts.db import writable
 from store.facts.personas import assignment as persona_assignment
@@ -127,7 +128,8 @@ def _open(args: argparse.Namespace) -> tuple[Dataset, int, pl.DataFrame]:
     if not args.data:
         raise DataError("report_no_data")
     path = Path(args.data)
-    opener = open_dataset
+    # The facts' late outputs are written in the background; each figure waits only for the files it reads.
+    opener = partial(open_dataset, background=True)
     if args.engine == "spark":
         from store.facts.spark_job import open_with_spark
 
@@ -356,6 +358,14 @@ def render_personas(r: dict) -> list[str]:
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
+    try:
+        return _report(args)
+    finally:
+        # the facts' late outputs the report did not wait for: finished before exit, not cut off
+        ready.join_all()
+
+
+def _report(args: argparse.Namespace) -> int:
     try:
         if args.since and args.until and args.since > args.until:  # before the data is read: nothing could match
             raise DataError("since_after_until", since=args.since.isoformat(), until=args.until.isoformat())

@@ -35,6 +35,9 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("cache_keep_days", "7",
             "Facts of a data version not opened for this many days are deleted when a new version is "
             "computed (a refreshed source leaves its old version behind). 0 keeps every version."),
+    Setting("late_facts_timeout_seconds", "900",
+            "How long a page or report.py waits for a facts file still being written in the background (touchpoint "
+            "cube, journey stages, comments, touchpoint steps, customer features) before it says so."),
     Setting("threads", "2", "DuckDB worker threads."),
     Setting("memory_limit", "1GB", "DuckDB memory limit (spills to disk beyond it; 1GB keeps a 10M-event process under 1.5 GB)."),
     Setting("cache_ttl_seconds", "3600", "How long the dashboard keeps a query result in memory."),

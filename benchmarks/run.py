@@ -42,10 +42,14 @@ def child(argv: list[str], env: dict[str, str] | None = None) -> tuple[float, st
     return seconds, proc.stdout
 
 
+LOADS: list[float] = []  # the 1-minute load average before each measured child (the machine is shared)
+
+
 def measured(argv: list[str], env: dict[str, str] | None = None) -> tuple[float, float, str]:
     """(wall seconds, peak RSS in MB, stdout) of one child; the RSS is that child's own ru_maxrss
     (GNU time's %M), not the cumulative RUSAGE_CHILDREN of this process."""
     stats = DATA / "time.txt"
+    LOADS.append(os.getloadavg()[0])
     seconds, out = child(["/usr/bin/time", "-f", "%M", "-o", str(stats), *argv], env)
     rss_mb = int(stats.read_text().split()[-1]) / 1024
     return seconds, rss_mb, out
@@ -79,7 +83,7 @@ def summary(runs: list[dict]) -> dict:
     seconds = [r["seconds"] for r in runs]
     rss = [r["rss_mb"] for r in runs if r.get("rss_mb")]
     return {"median_s": statistics.median(seconds), "min_s": min(seconds), "max_s": max(seconds), "runs": len(runs),
-            "rss_mb": max(rss) if rss else None}
+            "rss_mb": max(rss) if rss else None, "load": max(LOADS[-len(runs):]) if LOADS else None}
 
 
 def agree(a: dict, b: dict) -> bool:
@@ -126,6 +130,18 @@ def bench_size(label: str, repeats: int, pandas: bool) -> dict:
         runs.append({"seconds": s, "rss_mb": rss})
     record("report_warm", runs)
     report_out = outputs[-1]
+
+    # The first look at new data: the facts pass's core, then the overview page's data while the late
+    # outputs are written in the background; and the whole pass written at once, output by output.
+    for name, what in (("first_view", "view"), ("facts_pass", "pass")):
+        runs = []
+        for _ in range(repeats):
+            just_written(path)
+            s, rss, out = measured([PYTHON, "-m", "benchmarks.first_view", what, str(path)],
+                                   {"CXLENS_CACHE_DIR": str(fresh_cache(f"{label}-{name}"))})
+            runs.append({"seconds": s, "rss_mb": rss, "phases": json.loads(out)})
+        record(name, runs)
+        res[name]["phases"] = {k: statistics.median(r["phases"][k] for r in runs) for k in runs[0]["phases"]}
 
     # The dashboard's data path: a cold process (fresh cache), then warm processes (facts cached), with the
     # touchpoint cube and without it (every touchpoint figure scanning the events).
@@ -220,6 +236,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--pandas-up-to", default="10M", help="largest size the pandas baseline runs on")
     p.add_argument("--out", type=Path, default=HERE / "RESULTS.md")
     p.add_argument("--no-personas", action="store_true", help="skip the 1M-customer derived-personas measurement")
+    p.add_argument("--browser", default="sample",
+                   help="sizes the browser benchmark runs on (comma-separated, of sample and the sizes; empty: none)")
     args = p.parse_args(argv)
     DATA.mkdir(parents=True, exist_ok=True)
     labels = [s.strip() for s in args.sizes.split(",") if s.strip()]
@@ -230,6 +248,13 @@ def main(argv: list[str] | None = None) -> int:
         results["sizes"][label] = bench_size(label, repeats, list(SIZES).index(label) <= pandas_limit)
         results["load_after"] = os.getloadavg()
         write(results, args.out)  # after every size, so a long run's finished sizes are never lost
+    results["browser"] = {}
+    for label in [s.strip() for s in args.browser.split(",") if s.strip()]:
+        data = ROOT / "sample_data" / "events.parquet" if label == "sample" else dataset(label)
+        _, out = child([PYTHON, "-m", "benchmarks.browser", str(data)])
+        results["browser"][label] = json.loads(out)
+        print(f"  browser {label}: {results['browser'][label]}", flush=True)
+        write(results, args.out)
     if not args.no_personas:
         results["personas"] = bench_personas()
         write(results, args.out)

@@ -24,6 +24,7 @@ from i18n.catalog import (
     errors_ingest,
     errors_store,
     executive,
+    facts_pass,
     filters,
     journey_map,
     journeys,
@@ -52,7 +53,8 @@ def _merged(catalogs: tuple[ModuleType, ...]) -> dict[str, dict[str, str]]:
 
 
 CATALOGS = (app, access, filters, overview, executive, journey_map, upload, notes, columns, statistics, channels,
-            journeys, derived_personas, voc, reasons, errors_ingest, errors_store, errors_figures, limits)
+            journeys, derived_personas, voc, reasons, errors_ingest, errors_store, errors_figures, limits,
+            facts_pass)
 TEXT: dict[str, dict[str, str]] = _merged(CATALOGS)
 
 

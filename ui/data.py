@@ -30,6 +30,7 @@ from i18n import Message, current_lang, t
 from metrics.handoff_effect import HandoffEffect
 from store import Dataset, Filters, open_dataset
 from store import queries as q
+from store.facts import ready
 from store.facts.cache import facts_ready, facts_stamp, open_facts
 from store.facts.dataset import fingerprint, resolve
 from ui import text
@@ -40,7 +41,7 @@ from ui.charts.style import colour_map
 @st.cache_resource(show_spinner=False, max_entries=8)
 def _open(source: str, stamp: str) -> Dataset:
     # ``stamp`` (the files' fingerprint) is only part of the key: a rewritten file is opened anew.
-    return open_dataset(source)
+    return open_dataset(source, background=True)
 
 
 def opening_progress(name: str):
@@ -52,6 +53,25 @@ def opening_progress(name: str):
         box.progress(min(max(fraction, 0.0), 1.0), text=t("progress_opening", name=text.md(name), step=message))
 
     return show, box.empty
+
+
+def late_progress(ds: Dataset) -> None:
+    """While the facts pass's late outputs of ``ds`` are still being written in the background (store.facts.ready), a
+    progress bar above the page saying which; it updates itself every second and goes when they are all written.
+    A page reading one of them waits for it (store.facts.ready.wait); the others show at once."""
+    if not ready.pending(ds.facts_dir, ds.late):
+        return
+
+    def show() -> None:
+        job = ready.job(ds.facts_dir)
+        todo = ready.pending(ds.facts_dir, ds.late)
+        if job is None or not job.running or not todo:
+            return
+        total = len(ds.late)
+        st.progress((total - len(todo)) / total, text=t("late_facts_progress", done=total - len(todo) + 1,
+                                                        total=total, output=t(f"late_output_{todo[0]}")))
+
+    st.fragment(show, run_every=1.0)()
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
@@ -72,7 +92,7 @@ def default_dataset() -> Dataset:
         # _open then finds the facts on disk.
         show, clear = opening_progress(Path(source).name)
         try:
-            open_dataset(source, progress=show)
+            open_dataset(source, progress=show, background=True)
         finally:
             clear()
     return _open(source, stamp)

@@ -33,6 +33,7 @@ from metrics.mask import mask_column
 from store import Dataset, Filters, open_dataset
 from store import queries as q
 from store.facts import comments as store_comments
+from store.facts import ready
 from ui import data, text
 
 STATE_KEY = "upload"  # the session's Upload (the dataset itself is in st.session_state["dataset"])
@@ -65,7 +66,8 @@ class Upload:
 
 
 def _remove(directory: str) -> None:
-    store_comments.wait_for_jobs(directory)  # a keywords step still writing there would leave its files behind
+    ready.join_under(directory)  # a late facts pass or keywords step still writing there would leave files behind
+    store_comments.wait_for_jobs(directory)
     shutil.rmtree(directory, ignore_errors=True)
 
 
@@ -158,7 +160,8 @@ def _open_loaded(upload: Upload, loaded: ingest.Ingested) -> Dataset:
     show, clear = data.opening_progress(upload.name)
     try:
         # the facts go in the session's directory, not the shared cache: they are removed with the session
-        dataset = open_dataset(path, name=upload.name, progress=show, cache_dir=Path(session_dir()) / "facts")
+        dataset = open_dataset(path, name=upload.name, progress=show, cache_dir=Path(session_dir()) / "facts",
+                               background=True)
     finally:
         clear()
     if upload.dataset is not None and upload.dataset.files != dataset.files:
@@ -197,6 +200,7 @@ def _forget(ds: Dataset) -> None:
     """Remove a replaced upload's Parquet and journey facts."""
     for f in ds.files:
         Path(f).unlink(missing_ok=True)
+    ready.join_under(ds.facts_dir)
     store_comments.wait_for_jobs(ds.facts_dir)
     shutil.rmtree(ds.facts_dir, ignore_errors=True)
 

@@ -19,7 +19,7 @@ from errors import DataError
 from ingest.schema import CANONICAL, FACTS_FORMAT, choose_dimensions, column_names, quote
 from store.facts import db
 from store.facts.dataset import Dataset, fingerprint, resolve
-from store.facts.journey_facts import _CODED, Progress, _materialize
+from store.facts.journey_facts import _CODED, Progress, _materialize, late_pass
 from store.facts.source import _check_types, _describe, _read_sql
 
 _STRING_TYPES = ("VARCHAR",)
@@ -93,15 +93,22 @@ def _prune(cache_dir: Path, keep: Path) -> None:
             shutil.rmtree(entry, ignore_errors=True)
 
 
-def _clear_dead_passes(cache_dir: Path) -> None:
+def _clear_dead_passes(cache_dir: Path, pattern: str = "*.tmp-*") -> None:
     """Delete the folders of facts passes that a process of this host started and did not finish because it
-    died (killed mid-pass): their folder names end in ``-<pid>@<host>`` and that process is gone."""
-    db.clear_dead_folders(cache_dir, "*.tmp-*")
+    died (killed mid-pass): their folder names end in ``-<pid>@<host>`` and that process is gone. ``pattern``: the
+    core passes' folders in the cache (default), or ``.late-*`` for the late outputs' folders inside a facts folder."""
+    db.clear_dead_folders(cache_dir, pattern)
 
 
 def open_dataset(source: str | os.PathLike, name: str | None = None, progress: Progress | None = None,
-                 cache_dir: str | os.PathLike | None = None) -> Dataset:
+                 cache_dir: str | os.PathLike | None = None, background: bool = False,
+                 timings: dict[str, float] | None = None) -> Dataset:
     """Resolve, check and fingerprint ``source``; compute its journey facts unless cached.
+
+    The facts pass's core is written before this returns; its late outputs (``store.facts.ready.LATE``) too, or, with
+    ``background``, in a background thread, each reader waiting for the output it reads (``store.facts.ready.wait``).
+    Late outputs a killed pass left unmarked are written again. ``timings``, when given, receives the seconds each
+    output took (``make bench``'s table per output).
 
     ``progress(fraction, message)``, when given, is called as the journey facts are computed
     (fraction 0–1, message saying what is happening) so a caller can show the first load of a
@@ -124,9 +131,12 @@ def open_dataset(source: str | os.PathLike, name: str | None = None, progress: P
     if not meta.exists():
         # Scanned only on the first open: later opens read the dimensions from meta.parquet.
         _clear_dead_passes(facts_dir.parent)
+        started = time.perf_counter()
         counts, filled = _distinct_counts(schema, files)
+        if timings is not None:
+            timings["distinct_counts"] = time.perf_counter() - started
         dims, plain = _dimensions(schema, counts, filled)
-        _materialize(files, columns, dims, counts, facts_dir, progress, plain=plain)
+        _materialize(files, columns, dims, counts, facts_dir, progress, timings, plain=plain)
         _prune(facts_dir.parent, keep=facts_dir)
     else:
         _touch(facts_dir)
@@ -137,14 +147,18 @@ def open_dataset(source: str | os.PathLike, name: str | None = None, progress: P
     listed = m.get("dims")
     dims, plain = ((tuple(listed), tuple(m.get("plain_dims") or ())) if listed is not None
                    else _dimensions(schema, *_distinct_counts(schema, files)))
-    return Dataset(
+    ds = Dataset(
         source=source, files=files, version=version, columns=columns, dims=dims,
         stage_order=_stage_order(facts_dir), facts_dir=str(facts_dir),
         events=m["events"], journeys=m["journeys"], rejected=m["rejected"],
         name=name or Path(source).name, pair_bits=_pair_bits(m.get("mask_stages"), m.get("mask_channels")),
         engine=m.get("engine") or "unknown", engine_version=m.get("engine_version") or "",
-        renamed=renamed, plain_dims=plain,
+        renamed=renamed, plain_dims=plain, late=tuple(m.get("late") or ()),
     )
+    if ds.late:
+        _clear_dead_passes(facts_dir, ".late-*")
+        late_pass(ds, background, timings)
+    return ds
 
 
 _FACTS_FILES = ("meta.parquet", "events.parquet", "journeys.parquet", "transitions.parquet", "stages.parquet",
@@ -186,7 +200,7 @@ def open_facts(facts_dir: str | os.PathLike, name: str | None = None) -> Dataset
         events=m["events"], journeys=m["journeys"], rejected=m["rejected"], name=name or facts.name,
         pair_bits=_pair_bits(m.get("mask_stages"), m.get("mask_channels")),
         engine=m.get("engine") or "unknown", engine_version=m.get("engine_version") or "",
-        renamed={c: n for c, n in column_names(columns).items() if c != n},
+        renamed={c: n for c, n in column_names(columns).items() if c != n}, late=tuple(m.get("late") or ()),
     )
 
 

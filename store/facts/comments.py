@@ -15,7 +15,7 @@ import polars as pl
 import settings
 from i18n import Message
 from metrics.text import keywords as text_keywords
-from store.facts import db
+from store.facts import db, ready
 from store.facts.dataset import Dataset
 from store.facts.source import _source_select, _valid_sql
 
@@ -64,7 +64,9 @@ def comments_path(ds: Dataset) -> str:
 
 
 def _ensure_comments(ds: Dataset) -> None:
-    """Facts written by another engine (README, "Scale and remote data") may have no comments: extract them."""
+    """Facts written by another engine (README, "Scale and remote data") may have no comments: extract them. Waits
+    for the late facts pass writing them (store.facts.ready)."""
+    ready.wait(ds.facts_dir, ds.late, "comments")
     if Path(_path(ds, COMMENTS)).exists():
         return
     tmp = db.owned_folder(ds.facts_dir, "comments")

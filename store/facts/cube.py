@@ -26,7 +26,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from store.facts import db
+from store.facts import db, ready
 from store.facts.dataset import Dataset
 
 FILE = "touchpoint_cube.parquet"
@@ -69,7 +69,7 @@ def write_spark(spark, out: str) -> None:
 def path(ds: Dataset) -> str | None:
     """The dataset's cube; written beside its facts on first use when they lack one (facts of an earlier
     cxlens, or written by another engine by hand). None when it cannot be written there (a read-only facts
-    directory): the caller then reads the events."""
-
+    directory): the caller then reads the events. Waits for the late facts pass writing it (store.facts.ready)."""
+    ready.wait(ds.facts_dir, ds.late, "touchpoint_cube")
     return db.written_on_first_use(ds.facts_dir, FILE, lambda cur, out: write(
         cur, str(Path(ds.facts_dir) / "events.parquet"), out))

@@ -58,6 +58,9 @@ class Dataset:
             return ()
         return (Note("note_dimensions_capped", {"dims": len(self.dims), "plain": len(self.plain_dims),
                                                 "setting": "CXLENS_MAX_DIMENSIONS"}),)
+    # The facts pass's late outputs (store.facts.ready.LATE) these facts mark done one by one; a reader of one waits
+    # for its marker. Empty: facts written whole before (by an earlier cxlens, or by another engine).
+    late: tuple[str, ...] = field(default=(), compare=False, hash=False)
 
     @property
     def journeys_path(self) -> str:

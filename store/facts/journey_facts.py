@@ -1,7 +1,9 @@
-"""The facts pass (DuckDB): one pass over a source's events in journey order, streamed to ``events.parquet``, and from
-it the journey facts, steps and paths, transitions, stage positions, the touchpoint cube, comments and the quarantine,
-written to a temporary folder and renamed into ``<cache_dir>/<version>/`` when complete (README "Scale and remote
-data"). ``store.spark_job`` writes the same files on Spark.
+"""The facts pass (DuckDB), in two parts. The core: one pass over a source's events in journey order, streamed to
+``events.parquet``, and from it the journey facts (with their paths), transitions, stage positions and the quarantine,
+written to a temporary folder and renamed into ``<cache_dir>/<version>/`` when complete: the dataset is usable. The
+late outputs (``store.facts.ready.LATE``: the touchpoint cube, journey stages, steps, comments, touchpoint steps,
+customer features), written afterwards (``write_late``, in the background for the dashboard), each moved into place whole and
+then marked done (README "Scale and remote data"). ``store.spark_job`` writes the same files on Spark.
 """
 
 from __future__ import annotations
@@ -9,6 +11,7 @@ from __future__ import annotations
 import os
 import shutil
 import socket
+import time
 import uuid
 from collections.abc import Callable
 from pathlib import Path
@@ -18,9 +21,10 @@ import duckdb
 from errors import DataError, disk_problem
 from i18n import Message
 from ingest.schema import BY_NAME, CANONICAL, FACTS_FORMAT, column_names, quote
-from store.facts import cube, db, journey_stages
+from store.facts import cube, db, journey_stages, personas, ready
 from store.facts import journey_steps as paths
-from store.facts.comments import write_comments
+from store.facts.comments import COMMENTS, write_comments
+from store.facts.dataset import Dataset
 from store.facts.source import _invalid_reason_sql, _source_select, _valid_sql
 
 Progress = Callable[[float, str], None]  # (fraction done 0-1, what is happening)
@@ -136,11 +140,27 @@ def _coded(column: str, types: dict[str, str]) -> str:
     return f"CAST({quote(column)} AS {types[column]})" if column in types else quote(column)
 
 
+class _Laps:
+    """Seconds per output of the facts pass into ``timings`` (the benchmark's table per output), each from the end of
+    the one before."""
+
+    def __init__(self, timings: dict[str, float] | None):
+        self.timings, self.last = timings, time.perf_counter()
+
+    def __call__(self, output: str) -> None:
+        now = time.perf_counter()
+        if self.timings is not None:
+            self.timings[output] = self.timings.get(output, 0.0) + now - self.last
+        self.last = now
+
+
 def _materialize(files: tuple[str, ...], columns: tuple[str, ...], dims: tuple[str, ...], counts: dict[str, int],
-                 facts_dir: Path, progress: Progress | None = None, plain: tuple[str, ...] = ()) -> None:
-    """One pass over the events in journey order (text columns sorted as enum codes), streamed to
-    events.parquet; from that file the journey facts, channel transitions, stage positions; and the
-    quarantine from the source (only when some rows were left out)."""
+                 facts_dir: Path, progress: Progress | None = None, timings: dict[str, float] | None = None,
+                 plain: tuple[str, ...] = ()) -> None:
+    """The core of the facts pass: one pass over the events in journey order (text columns sorted as enum codes),
+    streamed to events.parquet; from that file each journey's paths and the journey facts, channel transitions, stage positions; the
+    quarantine from the source (only when some rows were left out); meta.parquet, listing the late outputs
+    (``write_late``) still to write."""
     tmp = facts_dir.with_name(f"{facts_dir.name}.tmp-{uuid.uuid4().hex[:8]}-{os.getpid()}@{socket.gethostname()}")
     step = progress or (lambda fraction, message: None)
     cur = db.database().cursor()
@@ -148,6 +168,7 @@ def _materialize(files: tuple[str, ...], columns: tuple[str, ...], dims: tuple[s
     raw = _source_select(columns, dims)
     events = {"ev": str(tmp / "events.parquet")}
     types: dict[str, str] = {}
+    lap = _Laps(timings)
     try:
         tmp.mkdir(parents=True, exist_ok=True)
         step(0.0, Message("progress_read"))
@@ -177,11 +198,11 @@ def _materialize(files: tuple[str, ...], columns: tuple[str, ...], dims: tuple[s
             )
         except Exception as exc:
             raise disk_problem(exc, facts_dir.parent) or _conversion_error(str(exc)) from None
+        lap("events")
         step(0.5, Message("progress_journeys"))
-        # (imported here: store.paths queries through store.queries, which imports this)
         mask_stages, mask_channels = _mask_values(cur, types)
-        # steps, and each journey's stage and channel path
-        path_parts = paths.write_steps(cur, events["ev"], tmp, mask_stages, mask_channels)
+        path_parts = paths.write_paths(cur, events["ev"], tmp)  # each journey's stage and channel path
+        lap("paths")
         sql, extra = _journey_facts_sql(types, dims, mask_stages, mask_channels)
         cur.sql(f"""COPY (SELECT f.*, p.stage_path, p.channel_path FROM ({sql}) f
                           JOIN read_parquet($path_parts) p USING (journey_id) ORDER BY f.first_ts
@@ -189,7 +210,7 @@ def _materialize(files: tuple[str, ...], columns: tuple[str, ...], dims: tuple[s
                 params={**events, **extra, "path_parts": path_parts, "out": str(tmp / "journeys.parquet")})
         for part in path_parts:
             os.remove(part)
-        paths.write_touchpoint_steps(cur, events["ev"], str(tmp / "journeys.parquet"), tmp)
+        lap("journeys")
         step(0.75, Message("progress_handoffs"))
         cur.sql(
             """COPY (
@@ -199,16 +220,14 @@ def _materialize(files: tuple[str, ...], columns: tuple[str, ...], dims: tuple[s
             ) TO $out (FORMAT parquet, COMPRESSION zstd)""",
             params={**events, "out": str(tmp / "transitions.parquet")},
         )
-        cube.write(cur, events["ev"], tmp)  # touchpoint counts the filter changes sum (store/cube.py)
-        # each journey's stage entries, next stages and stage satisfaction (store/journey_stages.py)
-        journey_stages.write(cur, events["ev"], str(tmp / "journeys.parquet"), tmp)
+        lap("transitions")
         cur.sql(
             """COPY (
                 SELECT stage, median(seq) AS median_position, count(*) AS events FROM read_parquet($ev) GROUP BY stage
             ) TO $out (FORMAT parquet)""",
             params={**events, "out": str(tmp / "stages.parquet")},
         )
-        write_comments(cur, raw, params, tmp)
+        lap("stages")
         step(0.9, Message("progress_invalid"))
         # The source's row count is in its Parquet footers: when every row made it into events.parquet
         # there is nothing to list and the source is not read again (10M events: 0.5-0.8 s).
@@ -233,13 +252,16 @@ def _materialize(files: tuple[str, ...], columns: tuple[str, ...], dims: tuple[s
                        CAST($mask_channels AS VARCHAR[]) AS mask_channels,
                        CAST($columns AS VARCHAR[]) AS columns,
                        'duckdb' AS engine, $engine_version AS engine_version, $facts_format AS facts_format,
-                       now() AS written_at
+                       now() AS written_at,
+                       -- written after the core, each marked done when in place (store.facts.ready)
+                       CAST($late AS VARCHAR[]) AS late
             ) TO $out (FORMAT parquet)""",
             params={**events, "j": str(tmp / "journeys.parquet"), "q": str(tmp / "quarantine.parquet"),
                     "mask_stages": mask_stages, "mask_channels": mask_channels, "dims": list(dims), "plain": list(plain),
                     "columns": list(columns), "engine_version": duckdb.__version__,
-                    "facts_format": FACTS_FORMAT, "out": str(tmp / "meta.parquet")},
+                    "facts_format": FACTS_FORMAT, "late": list(ready.LATE), "out": str(tmp / "meta.parquet")},
         )
+        lap("quarantine")
         step(1.0, Message("progress_ready"))
     except BaseException as exc:
         shutil.rmtree(tmp, ignore_errors=True)  # a failed pass leaves nothing half-written behind
@@ -255,6 +277,67 @@ def _materialize(files: tuple[str, ...], columns: tuple[str, ...], dims: tuple[s
         tmp.rename(facts_dir)
     except OSError:  # another process finished first: its facts are the same
         shutil.rmtree(tmp, ignore_errors=True)
+
+
+def write_late(ds: Dataset, output: str) -> None:
+    """Write one late output (``store.facts.ready.LATE``) of ``ds``'s facts into a folder of its own inside the facts
+    folder, move it into place and mark it done; nothing when it is marked done already."""
+    facts = Path(ds.facts_dir)
+    if ready.done(facts, output):
+        return
+    tmp = facts / f".late-{output}-{uuid.uuid4().hex[:8]}-{os.getpid()}@{socket.gethostname()}"
+    events, journeys = str(facts / "events.parquet"), str(facts / "journeys.parquet")
+    cur = db.database().cursor()
+    try:
+        tmp.mkdir()
+        written: list[str] = []
+        if output == "steps":  # the transitions of the journey map and the journeys page
+            meta = db.query("SELECT mask_stages, mask_channels FROM read_parquet($m)",
+                            {"m": str(facts / "meta.parquet")}).row(0, named=True)
+            paths.write_steps(cur, events, tmp, meta["mask_stages"] or [], meta["mask_channels"] or [])
+            written = ["steps.parquet"]
+        elif output == "touchpoint_cube":  # touchpoint counts the filter changes sum (store/facts/cube.py)
+            cube.write(cur, events, tmp)
+            written = [cube.FILE]
+        elif output == "journey_stages":  # each journey's stage entries, next stages and stage satisfaction
+            journey_stages.write(cur, events, journeys, tmp)
+            written = [journey_stages.FILE]
+        elif output == "comments":
+            write_comments(cur, _source_select(ds.columns, ds.dims), {"files": list(ds.files)}, tmp, journeys)
+            written = [COMMENTS]
+        elif output == "touchpoint_steps":  # only when the data names 2 to MAX_MAP_TOUCHPOINTS touchpoints
+            written = [paths.TOUCHPOINT_STEPS] if paths.write_touchpoint_steps(cur, events, journeys, tmp) else []
+        elif output == "customer_features":  # the derived personas' input (written in place atomically)
+            personas.write_customer_features(ds)
+        else:
+            raise ValueError(f"unknown late output {output!r}")
+        for name in written:
+            (tmp / name).replace(facts / name)
+        ready.mark(facts, output)
+    except Exception as exc:
+        problem = disk_problem(exc, facts.parent)
+        if problem is not None:
+            raise problem from None
+        raise
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+        cur.close()
+
+
+def late_pass(ds: Dataset, background: bool = False, timings: dict[str, float] | None = None) -> ready.Job | None:
+    """Write the late outputs of ``ds`` not yet done: here (``background`` false; seconds per output into ``timings``
+    when given), or in a background thread whose job is returned (a reader waits for its output with
+    ``store.facts.ready.wait``)."""
+    todo = ready.pending(ds.facts_dir, ds.late)
+    if not todo:
+        return None
+    if background:
+        return ready.start(ds.facts_dir, tuple(todo), lambda output, job: write_late(ds, output))
+    lap = _Laps(timings)
+    for output in todo:
+        write_late(ds, output)
+        lap(output)
+    return None
 
 
 def _conversion_error(error: str) -> DataError:

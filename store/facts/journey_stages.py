@@ -27,7 +27,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from store.facts import db
+from store.facts import db, ready
 from store.facts.dataset import Dataset
 
 FILE = "journey_stages.parquet"
@@ -69,8 +69,8 @@ def write_spark(spark, out: str) -> None:
 def path(ds: Dataset) -> str | None:
     """The dataset's journey stages; written beside its facts on first use when they lack them (facts of an
     earlier cxlens, or written by another engine by hand). None when they cannot be written there (a read-only
-    facts directory): the caller then reads the events."""
-
+    facts directory): the caller then reads the events. Waits for the late facts pass writing them (store.facts.ready)."""
+    ready.wait(ds.facts_dir, ds.late, "journey_stages")
     facts = Path(ds.facts_dir)
     return db.written_on_first_use(facts, FILE, lambda cur, out: write(
         cur, str(facts / "events.parquet"), str(facts / "journeys.parquet"), out))

@@ -1,6 +1,6 @@
-"""Journey steps, written once per data version in the facts pass: ``steps.parquet`` (every touchpoint at which the
-stage or the channel changes, and the first one), each journey's stage and channel paths for the journey facts,
-and ``touchpoint_steps.parquet`` (transitions between consecutive named touchpoints). ``store.journey_paths`` reads
+"""Journey steps, written once per data version in the facts pass: each journey's stage and channel paths for the
+journey facts (the core), ``steps.parquet`` (every touchpoint at which the stage or the channel changes, and the first
+one; a late output) and ``touchpoint_steps.parquet`` (transitions between consecutive named touchpoints). ``store.journey_paths`` reads
 them per selection."""
 
 from __future__ import annotations
@@ -8,6 +8,7 @@ from __future__ import annotations
 import math
 from pathlib import Path
 
+from store.facts import ready
 from store.facts.dataset import Dataset
 
 KINDS = ("stage", "channel")  # what a path or a transition is made of (an allow-list for identifiers)
@@ -15,15 +16,50 @@ MAP_KINDS = (*KINDS, "touchpoint")  # what a process map's nodes can be (touchpo
 MAX_MAP_TOUCHPOINTS = 40
 TOUCHPOINT_STEPS = "touchpoint_steps.parquet"
 SEP = chr(31)  # joins a path's values into one text (the journey facts' stage_path, channel_path)
-# Steps per part when the paths are aggregated: an ordered aggregate holds its groups in memory, so the journeys are
-# split into parts by a hash of their id (at 10M events, 7M steps in 4 parts fit a 150 MB memory limit; in one, not).
-_STEPS_PER_PART = 2_000_000
+# Events per part when the paths are aggregated: an ordered aggregate holds its groups in memory, so the journeys are
+# split into parts by a hash of their id (when they were aggregated from the steps, 7M steps in 4 parts fit a 150 MB
+# memory limit at 10M events; in one, not).
+_EVENTS_PER_PART = 2_000_000
+
+
+def write_paths(cur, events_path: str, out_dir: str | Path) -> list[str]:
+    """The facts pass's core part before the journey facts: each journey's stage and channel paths (its stages /
+    channels in journey order, consecutive repeats collapsed, joined by SEP) in part files (journey_id, stage_path,
+    channel_path) for the journey facts to join; returns the part files.
+
+    Straight from the journey-ordered events (ordered by ``seq``, the journey order of store.dataset): one ordered list
+    per journey, repeats dropped where a value equals the one before it; the same paths as the steps' (the touchpoints
+    where the stage or the channel changes), without waiting for steps.parquet (a late output, ``write_steps``).
+    """
+    out_dir = Path(out_dir)
+    rows = cur.sql("SELECT count(*) FROM read_parquet($ev)", params={"ev": events_path}).fetchall()[0][0]
+    parts = max(1, math.ceil(rows / _EVENTS_PER_PART))
+    written = []
+    for part in range(parts):
+        out = str(out_dir / f"paths-{part}.parquet")
+        cur.sql(
+            """COPY (
+                SELECT journey_id,
+                       array_to_string(list_filter(stages, lambda s, i: i = 1 OR s <> stages[i - 1]), chr(31))
+                           AS stage_path,
+                       array_to_string(list_filter(channels, lambda c, i: i = 1 OR c <> channels[i - 1]), chr(31))
+                           AS channel_path
+                FROM (
+                    SELECT journey_id, list(CAST(stage AS VARCHAR) ORDER BY seq) AS stages,
+                           list(CAST(channel AS VARCHAR) ORDER BY seq) AS channels
+                    FROM read_parquet($ev) WHERE hash(journey_id) % $parts = $part GROUP BY journey_id
+                )
+            ) TO $out (FORMAT parquet)""",
+            params={"ev": events_path, "parts": parts, "part": part, "out": out},
+        )
+        written.append(out)
+    return written
 
 
 def write_steps(cur, events_path: str, out_dir: str | Path, mask_stages: list[str] = (),
-                mask_channels: list[str] = ()) -> list[str]:
-    """The facts pass's part before the journey facts: steps.parquet, and each journey's paths in part files
-    (journey_id, stage_path, channel_path) for the journey facts to join; returns the part files.
+                mask_channels: list[str] = ()) -> None:
+    """A late output of the facts pass: steps.parquet, every touchpoint at which the stage or the channel changes
+    (and the first one), with its journey's columns.
 
     One window over the journey-ordered events (ordered by ``seq``, the journey order of store.dataset). With
     ``mask_stages`` and ``mask_channels`` (the journey facts' stage × channel bits), each step carries its journey's
@@ -63,24 +99,6 @@ def write_steps(cur, events_path: str, out_dir: str | Path, mask_stages: list[st
         params={"ev": events_path, "out": steps,
                 **({"mask_stages": list(mask_stages), "mask_channels": list(mask_channels)} if "$mask" in mask else {})},
     )
-    rows = cur.sql("SELECT count(*) FROM read_parquet($steps)", params={"steps": steps}).fetchall()[0][0]
-    parts = max(1, math.ceil(rows / _STEPS_PER_PART))
-    written = []
-    for part in range(parts):
-        out = str(out_dir / f"paths-{part}.parquet")
-        cur.sql(
-            """COPY (
-                SELECT journey_id,
-                       string_agg(stage, chr(31) ORDER BY seq)
-                           FILTER (WHERE prev_stage IS NULL OR prev_stage <> stage) AS stage_path,
-                       string_agg(channel, chr(31) ORDER BY seq)
-                           FILTER (WHERE prev_channel IS NULL OR prev_channel <> channel) AS channel_path
-                FROM read_parquet($steps) WHERE hash(journey_id) % $parts = $part GROUP BY journey_id
-            ) TO $out (FORMAT parquet)""",
-            params={"steps": steps, "parts": parts, "part": part, "out": out},
-        )
-        written.append(out)
-    return written
 
 
 def write_touchpoint_steps(cur, events_path: str, journeys_path: str, out_dir: str | Path) -> bool:
@@ -113,11 +131,14 @@ def write_touchpoint_steps(cur, events_path: str, journeys_path: str, out_dir: s
 
 
 def _steps_path(ds: Dataset, kind: str = "stage") -> str:
+    # late outputs of the facts pass (store.facts.ready)
+    ready.wait(ds.facts_dir, ds.late, "touchpoint_steps" if kind == "touchpoint" else "steps")
     return str(Path(ds.facts_dir) / (TOUCHPOINT_STEPS if kind == "touchpoint" else "steps.parquet"))
 
 
 def has_touchpoint_map(ds: Dataset) -> bool:
-    """Whether the facts hold touchpoint transitions (the data names 2 to MAX_MAP_TOUCHPOINTS touchpoints)."""
+    """Whether the facts hold touchpoint transitions (the data names 2 to MAX_MAP_TOUCHPOINTS touchpoints); waits for
+    the late facts pass to tell."""
     return Path(_steps_path(ds, "touchpoint")).exists()
 
 

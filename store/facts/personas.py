@@ -23,7 +23,7 @@ from pathlib import Path
 import polars as pl
 
 from ingest.schema import quote
-from store.facts import db
+from store.facts import db, ready
 from store.facts.dataset import Dataset
 
 FEATURES_FORMAT = "2"  # bump when a feature's definition changes
@@ -125,12 +125,19 @@ def _q(name: str) -> str:
 
 
 def customer_features(ds: Dataset) -> pl.DataFrame:
-    """The customer features of ``ds``'s data version, computed on first use and stored beside the facts."""
+    """The customer features of ``ds``'s data version, stored beside the facts: by the late facts pass (waited for,
+    store.facts.ready), else computed on first use."""
+    ready.wait(ds.facts_dir, ds.late, "customer_features")
+    return pl.read_parquet(write_customer_features(ds))
+
+
+def write_customer_features(ds: Dataset) -> Path:
+    """Compute and store the customer features of ``ds``'s data version unless they are stored; returns their file."""
     path = features_path(ds)
     with _lock:
         if not path.exists():
             _write_atomic(_compute_features(ds), path)
-    return pl.read_parquet(path)
+    return path
 
 
 def assignment_key(method: str, k: int | None, features: list[str]) -> str:

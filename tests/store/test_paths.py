@@ -162,8 +162,8 @@ def test_an_unknown_path_kind_is_refused(telco):
 
 
 def test_paths_aggregated_in_many_parts_equal_the_reference(tmp_path, monkeypatch):
-    # the facts pass splits the journeys into parts by a hash of their id (memory): 3 steps per part here
-    monkeypatch.setattr(journey_steps, "_STEPS_PER_PART", 3)
+    # the facts pass splits the journeys into parts by a hash of their id (memory): 3 events per part here
+    monkeypatch.setattr(journey_steps, "_EVENTS_PER_PART", 3)
     frame = telco_events(40, seed=9)
     path = tmp_path / "parts.parquet"
     frame.write_parquet(path)
