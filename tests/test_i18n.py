@@ -13,6 +13,7 @@ import pytest
 
 from errors import CacheError, DataError
 from i18n import LANGUAGES, TEXT, Message, t, text
+from store.facts import ready
 
 ROOT = Path(__file__).resolve().parents[1]
 SOURCES = [p for folder in ("pages", "ui", "figures", "hosting", "ingest", "store", "metrics")
@@ -90,6 +91,7 @@ FAMILIES: dict[str, Callable[[], Iterable[str]]] = {
     "dim_…": _prefixed("dim_"),
     "target_…": _prefixed("target_"),
     "pdf_col_…": _prefixed("pdf_col_"),
+    "late_output_…": lambda: [f"late_output_{output}" for output in ready.LATE],
 }
 # Families whose key is put together before the call (``key = "ptrait_" + …; t(key)``), with where.
 BUILT_BEFORE: dict[str, tuple[str, Callable[[], Iterable[str]]]] = {

@@ -23,13 +23,14 @@ from store import Filters, open_dataset
 from store import queries as q
 from store.facts import journey_facts as store_facts
 from store.facts import ready
+from store.facts.personas import FEATURES_FORMAT
 from tests.support.sample import sample_path
 
 ROOT = Path(__file__).resolve().parents[2]
 LATE_FILES = {"touchpoint_cube": "touchpoint_cube.parquet", "journey_stages": "journey_stages.parquet",
               "steps": "steps.parquet",
               "comments": "comments.parquet", "touchpoint_steps": "touchpoint_steps.parquet",
-              "customer_features": "personas/features-1.parquet"}
+              "customer_features": f"personas/features-{FEATURES_FORMAT}.parquet"}
 
 
 def _copy_of_sample(tmp_path: Path) -> Path:
