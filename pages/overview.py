@@ -9,7 +9,7 @@ import streamlit as st
 
 from i18n import current_lang, reason, t
 from metrics.periods import PERIOD_CHOICES
-from ui import cards, data, layout, tables, text, voc_data
+from ui import cards, data, layout, state, tables, text, voc_data
 from ui.charts import nps as nps_charts
 from ui.charts import snapshot
 
@@ -29,8 +29,8 @@ if dated:
     # A select box, not a segmented control: five choices did not fit a phone's width (the last ones were cut off).
     # The labels' language is bound when the box is drawn (format_func may be called outside the run).
     labels = {c: t("period_choice_" + c) for c in PERIOD_CHOICES}
-    period = top.selectbox(t("period"), PERIOD_CHOICES, key="overview.period", help=t("help_period"),
-                           format_func=labels.__getitem__)
+    period = state.translated_choice(top.selectbox, t("period"), PERIOD_CHOICES, "overview.period",
+                                     labels.__getitem__, help=t("help_period"))
 
 with layout.guard():
     s = data.executive_summary(ds, f, period, voc_data.keywords_ready(ds))
