@@ -373,6 +373,7 @@ def main(argv: list[str] | None = None) -> int:
             result["voc"], why = voc_report(ds, f)
             if why:
                 result["statistics_reasons"]["voc"] = why
+            result["fix_first"] = executive.fix_first_report(ds, f)
             result.update(_executive(ds, f, args))
             if args.personas is not None or args.personas_out is not None:
                 k = None if args.personas in (None, "auto") else args.personas

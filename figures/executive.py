@@ -23,7 +23,7 @@ from metrics.pain_points import pain_points as rank_pain_points
 from metrics.pain_points import worst
 from metrics.periods import period_windows
 from metrics.satisfaction import csat
-from metrics.story import FixFirst, fix_first
+from metrics.story import FixFirst, fix_first, fix_first_record
 from metrics.targets import TargetStatus, parse_target, target_status
 from metrics.text import mask_expr
 from store import Dataset, Filters
@@ -146,6 +146,12 @@ def reconciled_fix_first(ds: Dataset, f: Filters, drivers_table: pl.DataFrame | 
     if drivers_table is None:
         drivers_table = drivers_figures.models(ds, f)[0].table
     return fix_first(drivers_table, stage_ratings(ds, f), pain_points(ds, f), settings.get_int("min_sample"))
+
+
+def fix_first_report(ds: Dataset, f: Filters) -> dict:
+    """report.py's ``fix_first``: metrics.story.fix_first_record of ``reconciled_fix_first`` (the overview's, the
+    Key drivers page's and the PDF's verdict), in English."""
+    return fix_first_record(reconciled_fix_first(ds, f))
 
 
 def detractors(ds: Dataset, f: Filters) -> pl.DataFrame:

@@ -157,6 +157,31 @@ def fix_first_text(ff: FixFirst, templates: Mapping[str, str] = STORY_EN) -> str
     return " ".join(templates[k].format(**ff.fields) for k in (ff.key, *ff.parts))
 
 
+def fix_first_record(ff: FixFirst, templates: Mapping[str, str] = STORY_EN) -> dict:
+    """The fix first as data (report.py's ``fix_first``): ``stage`` (None when no stage is named twice),
+    ``reason`` (the sentences of ``fix_first_text``), ``agreeing`` (the signals naming that stage) and
+    ``evidence``: one entry per signal with the stage it names (None: it names none), whether it ``agrees``, and
+    its figures (driver: importance; lowest: satisfaction; pain: touchpoint and csat).
+
+    Example
+    -------
+    >>> ff = FixFirst("b", "fix_lowest_pain", ("part_no_driver",), {"stage": "b", "satisfaction": 2.5,
+    ...     "lowest_stage": "b", "lowest_satisfaction": 2.5, "touchpoint": "t", "pain_csat": 40.0,
+    ...     "pain_stage": "b", "min_sample": 30}, {"lowest": "b", "pain": "b"})
+    >>> r = fix_first_record(ff)
+    >>> r["stage"], r["agreeing"], [(e["signal"], e["stage"], e["agrees"]) for e in r["evidence"]]
+    ('b', ['lowest', 'pain'], [('driver', None, False), ('lowest', 'b', True), ('pain', 'b', True)])
+    """
+    x = ff.fields
+    figures = {"driver": {"importance": x.get("importance"), "satisfaction": x.get("driver_satisfaction")},
+               "lowest": {"satisfaction": x.get("lowest_satisfaction")},
+               "pain": {"touchpoint": x.get("touchpoint"), "csat": x.get("pain_csat")}}
+    agreeing = [s for s in SIGNALS if ff.stage is not None and ff.signals.get(s) == ff.stage]
+    evidence = [{"signal": s, "stage": ff.signals.get(s), "agrees": s in agreeing,
+                 **(figures[s] if s in ff.signals else {})} for s in SIGNALS]
+    return {"stage": ff.stage, "reason": fix_first_text(ff, templates), "agreeing": agreeing, "evidence": evidence}
+
+
 def nps_sentence(nps: float | None, comparison, period: str, previous_period: str, compared: bool,
                  answers: tuple[int, int], min_sample: int, templates: Mapping[str, str] = STORY_EN) -> str:
     """The NPS of the period with its change against the comparison period and whether it is significant.

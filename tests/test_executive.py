@@ -192,3 +192,16 @@ def test_a_chromium_that_kaleido_cannot_start_is_one_error_line_and_exit_2(sampl
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and err[0].startswith(
         "error: The PDF snapshot needs Chromium, which could not be started on this server: ")
+
+
+def test_the_report_states_the_one_fix_first_with_the_evidence_that_agrees_and_disagrees(sample, capsys):
+    r = run_json(capsys, sample)
+    ff = r["fix_first"]
+    # the sample: 이용 matters most to NPS, but 본인인증 is rated lowest and holds the worst pain point
+    assert ff["stage"] == "본인인증" and ff["agreeing"] == ["lowest", "pain"]
+    assert ff["reason"].startswith("Fix first: 본인인증.")
+    by_signal = {e["signal"]: e for e in ff["evidence"]}
+    assert (by_signal["driver"]["stage"], by_signal["driver"]["agrees"]) == ("이용", False)
+    assert by_signal["lowest"]["agrees"] and by_signal["pain"]["agrees"]
+    ds = open_dataset(str(sample))
+    assert ff["stage"] == executive.summary(ds, Filters(), executive.report_windows(ds, Filters()))["fix_first"].stage
