@@ -19,7 +19,7 @@ def test_drivers_page_reads_out_the_planted_top_driver_and_draws_the_matrix(app,
     assert len(at.get("plotly_chart")) == 1
     table = at.dataframe[0].value
     assert table.iloc[0][t("col_stage")] == "이용"
-    assert any("Each channel handoff costs 0.7 points" in m.value for m in at.markdown)
+    assert any("Journeys with one more channel handoff score 0.7 points lower" in m.value for m in at.markdown)
 
 
 def test_drivers_page_says_why_when_there_is_too_little_data(app, sample_path):
