@@ -10,6 +10,7 @@ import re
 from collections.abc import Callable
 
 import settings
+from i18n.catalog import story as _story
 
 LANGUAGES = {"en": "English", "ko": "한국어"}
 DEFAULT_LANG = "en"
@@ -1345,3 +1346,14 @@ def current_lang() -> str:
     except Exception:  # outside a Streamlit run (tests, report): no session
         return DEFAULT_LANG
     return lang if lang in LANGUAGES else DEFAULT_LANG
+
+
+def _merge(area: dict[str, dict[str, str]]) -> None:
+    """Add an area's catalog (i18n/catalog/<area>.py) to TEXT; a key defined twice is a mistake, raised at import."""
+    twice = sorted(set(area) & set(TEXT))
+    if twice:
+        raise KeyError(f"catalog keys defined twice: {twice}")
+    TEXT.update(area)
+
+
+_merge(_story.TEXT)

@@ -24,49 +24,46 @@ import polars as pl
 
 SIGNALS = ("driver", "lowest", "pain")
 
-STORY_EN = {
-    # fix first: the head names the stage and the signals that agree on it
-    "fix_driver_lowest_pain": "Fix first: {stage}. It moves NPS most ({importance:.0f}% of what stage satisfaction "
-                              "explains), is rated lowest ({satisfaction:.2f}/5) and holds the worst pain point, "
-                              "{touchpoint} (CSAT {pain_csat:.0f}%).",
-    "fix_driver_lowest": "Fix first: {stage}. It moves NPS most ({importance:.0f}% of what stage satisfaction "
-                         "explains) and is rated lowest ({satisfaction:.2f}/5).",
-    "fix_driver_pain": "Fix first: {stage}. It moves NPS most ({importance:.0f}% of what stage satisfaction "
-                       "explains) and holds the worst pain point, {touchpoint} (CSAT {pain_csat:.0f}%).",
+STORY_EN = {  # English here; both languages in i18n/catalog/story.py as ``headline_<key>``
+    "fix_driver_lowest_pain": "Fix first: {stage}. Its rating goes with NPS more than any other stage's, it is rated "
+                            "lowest ({satisfaction:.2f}/5) and it holds the worst pain point, {touchpoint} (CSAT "
+                            "{pain_csat:.0f}%).",
+    "fix_driver_lowest": "Fix first: {stage}. Its rating goes with NPS more than any other stage's and it is rated "
+                       "lowest ({satisfaction:.2f}/5).",
+    "fix_driver_pain": "Fix first: {stage}. Its rating goes with NPS more than any other stage's and it holds "
+                     "the worst pain point, {touchpoint} (CSAT {pain_csat:.0f}%).",
     "fix_lowest_pain": "Fix first: {stage}. It is rated lowest ({satisfaction:.2f}/5) and holds the worst pain "
-                       "point, {touchpoint} (CSAT {pain_csat:.0f}%).",
-    "fix_none": "No single fix first: the key drivers, the stage ratings and the pain points do not name the same "
-                "stage.",
-    # what the other signals say
-    "part_driver": "{driver_stage} moves NPS most ({importance:.0f}% of what stage satisfaction explains; rated "
-                   "{driver_satisfaction:.2f}/5).",
+                     "point, {touchpoint} (CSAT {pain_csat:.0f}%).",
+    "fix_none": "No single fix first: the stage ratings, the stage that goes with NPS most and the pain "
+              "points name different stages.",
+    "part_driver": "{driver_stage} is the stage whose rating goes with NPS most (rated "
+                 "{driver_satisfaction:.2f}/5).",
     "part_lowest": "{lowest_stage} is rated lowest ({lowest_satisfaction:.2f}/5).",
     "part_pain": "The worst pain point, {touchpoint} (CSAT {pain_csat:.0f}%), is in {pain_stage}.",
-    "part_no_driver": "No stage's satisfaction has a clear (95% significant) link to NPS.",
+    "part_no_driver": "No stage's rating clearly goes with NPS.",
     "part_no_lowest": "No stage has {min_sample} ratings or more.",
     "part_no_pain": "No touchpoint is rated below the average CSAT.",
-    # the NPS and its change on the period
-    "nps_significant": "NPS {nps:.1f} in {period}: {change:+.1f} against {previous_period}, a significant change "
-                       "({p}).",
+    "nps_significant": "NPS {nps:.1f} in {period}: {change:+.1f} against {previous_period}, a significant "
+                     "change.",
     "nps_not_significant": "NPS {nps:.1f} in {period}: {change:+.1f} against {previous_period}, not a significant "
-                           "change ({p}).",
-    "nps_unchanged": "NPS {nps:.1f} in {period}, unchanged against {previous_period} ({p}).",
-    "nps_small_sample": "NPS {nps:.1f} in {period}: {change:+.1f} against {previous_period}, on too few answers to "
-                        "tell ({n_current} and {n_previous}; fewer than {min_sample} on a side).",
-    "nps_untested": "NPS {nps:.1f} in {period}: {change:+.1f} against {previous_period} (the change cannot be "
-                    "tested: no variation in the answers).",
-    "nps_no_previous": "NPS {nps:.1f} in {period}; {previous_period} has no answers to compare with.",
+                         "change.",
+    "nps_unchanged": "NPS {nps:.1f} in {period}, unchanged against {previous_period}.",
+    "nps_small_sample": "NPS {nps:.1f} in {period}: {change:+.1f} against {previous_period}, on too few answers "
+                      "to tell ({n_current} and {n_previous}; fewer than {min_sample} on a side).",
+    "nps_untested": "NPS {nps:.1f} in {period}: {change:+.1f} against {previous_period} (every answer is the "
+                  "same, so the change cannot be tested).",
+    "nps_no_previous": "NPS {nps:.1f} in {period}; nothing to compare with: {previous_period} has no answers.",
     "nps_none": "No NPS answers in {period}.",
-    # the biggest mover
-    "mover": "Biggest mover: {metric} for {dimension} {value}, {change:+.1f}{unit} ({previous:.1f} → {current:.1f}; "
-             "{p}).",
-    "mover_all": "Only the selection as a whole moved significantly: {metric} {change:+.1f}{unit} ({previous:.1f} → "
-                 "{current:.1f}; {p}).",
-    "mover_none": "No segment moved significantly ({tested} segment figures tested; Benjamini–Hochberg at 5%).",
+    "mover": "Biggest move: {metric} for {dimension} {value}, {change:+.1f}{unit} ({previous:.1f} → "
+           "{current:.1f}), a significant change.",
+    "mover_all": "Only the selection as a whole changed significantly: {metric} {change:+.1f}{unit} "
+               "({previous:.1f} → {current:.1f}).",
+    "mover_none": "No segment changed significantly.",
     "metric_nps": "NPS",
     "metric_csat": "CSAT",
     "unit_nps": "",
     "unit_csat": " pp",
+    "complaint": "A much more common complaint among detractors than among promoters: “{keyword}”.",
 }
 STORY_KEYS = tuple(STORY_EN)
 

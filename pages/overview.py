@@ -44,7 +44,7 @@ with layout.guard():
                                    icon=":material/picture_as_pdf:", on_click="ignore", width="stretch",
                                    key="download:summary.pdf")
         with st.container(border=True):
-            st.markdown("**" + t("headline_title") + "**")
+            st.markdown("**" + t("headline_title") + "**", help=snapshot.headline_statistics(s, lang))
             for sentence in snapshot.headline(s, lang):
                 st.markdown(text.md(sentence))
 

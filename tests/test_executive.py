@@ -162,7 +162,7 @@ def test_the_headline_names_the_top_complaint_keyword_only_when_one_is_distincti
     complaint = executive.top_complaint(ds, Filters())
     assert complaint["keyword"] == "수수료" and complaint["z"] >= 1.96  # the sample's planted fee complaints
     s = executive.summary(ds, Filters(), executive.report_windows(ds, Filters()), complaint=complaint)
-    assert snapshot.headline(s, "en")[-1].startswith("What detractors say most distinctively: “수수료”")
+    assert snapshot.headline(s, "en")[-1] == "A much more common complaint among detractors than among promoters: “수수료”."
     assert len(snapshot.headline({**s, "complaint": None}, "en")) == 3
     quiet = tmp_path / "no-comments.parquet"  # no comment column: no complaint, and no sentence about one
     pl.read_parquet(sample).drop("comment").head(3000).write_parquet(quiet)

@@ -18,7 +18,7 @@ from plotly.subplots import make_subplots
 
 from errors import DataError
 from i18n import column_labels, t
-from metrics.story import STORY_KEYS, fix_first_text, mover_sentence, nps_sentence
+from metrics.story import STORY_KEYS, biggest_mover, fix_first_text, mover_sentence, nps_sentence, p_text
 from ui import format as number_format
 from ui import text
 from ui.cards import delta as card_delta
@@ -41,7 +41,7 @@ FONT = "Liberation Sans, Arial, Noto Sans CJK KR, sans-serif"
 
 
 def story_templates(lang: str) -> dict[str, str]:
-    return {k: t("story_" + k, lang=lang) for k in STORY_KEYS}
+    return {k: t("headline_" + k, lang=lang) for k in STORY_KEYS}
 
 
 def period_labels(period: dict, lang: str) -> tuple[str, str]:
@@ -68,8 +68,24 @@ def headline(summary: dict[str, Any], lang: str) -> list[str]:
     sentences = [nps_text, mover_text, fix_first_text(summary["fix_first"], templates)]
     complaint = summary.get("complaint")
     if complaint:  # only when the voice of the customer's keywords are computed and one is distinctive
-        sentences.append(t("story_complaint", lang=lang, keyword=complaint["keyword"], z=complaint["z"]))
+        sentences.append(templates["complaint"].format(keyword=complaint["keyword"]))
     return sentences
+
+
+def headline_statistics(summary: dict[str, Any], lang: str) -> str:
+    """The statistics behind the headline's plain words (its help text): the tests, their p-values, the driver's
+    share of R² and the complaint's z; "—" for what the headline does not state."""
+    nps_test = summary["kpis"]["tests"]["nps"]
+    mover = biggest_mover(summary["alerts"])
+    if mover is None and not summary["alerts"].is_empty():
+        mover = summary["alerts"].row(0, named=True)
+    importance = summary["fix_first"].fields.get("importance")
+    complaint = summary.get("complaint")
+    return t("headline_statistics", lang=lang, min_sample=summary["min_sample"], tested=summary["tested"],
+             nps_p="—" if nps_test is None or nps_test.p_value is None else p_text(nps_test.p_value),
+             mover_p="—" if mover is None else p_text(mover["p_value"]),
+             importance="—" if importance is None else f"{importance:.0f}%",
+             z="—" if not complaint else f"z = {complaint['z']:.1f}")
 
 
 def kpi_table(summary: dict[str, Any], lang: str) -> list[dict[str, str]]:

@@ -1,0 +1,28 @@
+"""The overview's executive story, driven headlessly: plain words in the headline, the statistics in its help."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from i18n import t
+
+JARGON = re.compile(r"p [=<] |p \\?[=<] |Benjamini|log\\?-odds|z = |z \\?= |R²|of what stage satisfaction explains|"
+                    r"moves NPS|로그 오즈")
+
+
+def _headline(at, lang: str) -> tuple[list[str], str | None]:
+    """The headline box's sentences and its title's help text."""
+    title = next(m for m in at.markdown if m.value == "**" + t("headline_title", lang=lang) + "**")
+    box = at.markdown.values
+    start = box.index(title.value)
+    return box[start + 1:start + 5], title.help
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_the_headline_speaks_plainly_and_its_help_holds_the_statistics(app, sample_path, lang):
+    at = app(sample_path, lang=lang)
+    sentences, help_text = _headline(at, lang)
+    assert sentences and not any(JARGON.search(s) for s in sentences), sentences
+    assert "Benjamini–Hochberg" in help_text and "p " in help_text  # the tests and their p-values, one click away
