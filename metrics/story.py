@@ -8,7 +8,7 @@ figures pass, so a claim such as "rated lowest" is made only of the stage that i
 - *driver*: the top key driver (metrics.drivers), when its coefficient is positive and significant at 95 %;
 - *lowest*: the stage with the lowest mean satisfaction among stages with at least ``min_sample``
   ratings (the emotion curve of all selected journeys; ties to more ratings, then name);
-- *pain*: the stage of the worst pain point (metrics.pain_points: rated below the average CSAT,
+- *pain*: the stage of the worst pain point (metrics.pain_points: rated significantly below the average CSAT,
   most unsatisfied interactions).
 The fix first is the stage that at least two of them name; the others are stated beside it. When
 no stage is named twice there is no single fix first, and the sentence says which signal names
@@ -42,7 +42,7 @@ STORY_EN = {  # English here; both languages in i18n/catalog/story.py as ``headl
     "part_pain": "The worst pain point, {touchpoint} (CSAT {pain_csat:.0f}%), is in {pain_stage}.",
     "part_no_driver": "No stage's rating clearly goes with NPS.",
     "part_no_lowest": "No stage has {min_sample} ratings or more.",
-    "part_no_pain": "No touchpoint is rated below the average CSAT.",
+    "part_no_pain": "No touchpoint stands out: none is rated clearly below the average CSAT.",
     "nps_significant": "NPS {nps:.1f} in {period}: {change:+.1f} against {previous_period}, a significant "
                      "change.",
     "nps_not_significant": "NPS {nps:.1f} in {period}: {change:+.1f} against {previous_period}, not a significant "

@@ -91,7 +91,7 @@ with right, layout.guard():
     if average is None:
         st.info(t("no_pain_points"))
     elif worst.height == 0:
-        st.info(t("no_pain_below_average", average=f"{average:.0f}"))
+        st.info(t("pain_none_stands_out", average=f"{average:.0f}"))
     said = voc_data.complaints_if_ready(ds, f, "touchpoint")  # the detractors' words at the pain point
     quotes = {} if said is None else {r["touchpoint"]: r for r in said.iter_rows(named=True)}
     for r in worst.iter_rows(named=True):
@@ -101,7 +101,7 @@ with right, layout.guard():
             q = quotes[r["touchpoint"]]
             st.caption(t("pain_voice", keyword=text.md(q["keyword"]), quote=text.md(q["quote"] or "")))
     if worst.height:
-        st.caption(t("pain_ranked", average=f"{average:.0f}"))
+        st.caption(t("pain_ranked_clearly", average=f"{average:.0f}"))
         st.page_link(JOURNEY_MAP, label=t("see_journey_map"), icon=":material/route:")
 
 if dated:  # what changed between periods needs answer dates (a survey without them says so above)

@@ -57,8 +57,8 @@ TEXT: dict[str, dict[str, str]] = {
         "ko": "평가가 {min_sample}건 이상인 단계가 없습니다.",
     },
     "headline_part_no_pain": {
-        "en": "No touchpoint is rated below the average CSAT.",
-        "ko": "평균 CSAT보다 낮게 평가된 접점은 없습니다.",
+        "en": "No touchpoint stands out: none is rated clearly below the average CSAT.",
+        "ko": "두드러지는 접점이 없습니다: 평균 CSAT보다 뚜렷하게 낮게 평가된 접점이 없습니다.",
     },
     "headline_nps_significant": {
         "en": "NPS {nps:.1f} in {period}: {change:+.1f} against {previous_period}, a significant change.",
@@ -149,4 +149,17 @@ TEXT: dict[str, dict[str, str]] = {
               "아닙니다. *비추천 고객에게서 훨씬 자주 나오는 불만*: 추천 고객 의견 대비 가중 로그 오즈 z ≥ 1.96 "
               "({z}). 정의: docs/statistics.md.",
     },
+    # pain points: only touchpoints significantly below the average (metrics/pain_points.py)
+    "pain_none_stands_out": {
+        "en": "No touchpoint stands out: none is rated clearly below the average CSAT ({average}%), beyond what chance "
+              "alone would give.",
+        "ko": "두드러지는 접점이 없습니다: 평균 CSAT({average}%)보다 우연 이상으로 뚜렷하게 낮게 평가된 접점이 없습니다.",
+    },
+    "pain_ranked_clearly": {
+        "en": "Touchpoints rated clearly below the average CSAT ({average}%: even the top of their 95% interval is "
+              "below it), ranked by expected unsatisfied interactions (events × (100 − CSAT) / 100).",
+        "ko": "평균 CSAT({average}%)보다 뚜렷하게 낮게 평가된 접점(95% 구간의 위쪽 끝도 평균보다 낮음)을 예상 불만족 "
+              "상호작용 수(이벤트 × (100 − CSAT) / 100) 순으로 보여 줍니다.",
+    },
+    "col_clearly_below_average": {"en": "Clearly below average CSAT", "ko": "평균 CSAT보다 뚜렷이 낮음"},
 }

@@ -84,7 +84,7 @@ def test_a_driver_that_is_not_significant_or_negative_names_no_stage():
 def test_a_touchpoint_above_the_average_is_never_the_worst_pain_point():
     ff = fix_first(drivers("이용"), ratings(MEANS), pains([("이체", "이용", 72.0, False)]))
     assert ff.signals == {"driver": "이용", "lowest": "본인인증"} and ff.key == "fix_none"
-    assert "No touchpoint is rated below the average CSAT." in fix_first_text(ff)
+    assert "No touchpoint stands out: none is rated clearly below the average CSAT." in fix_first_text(ff)
 
 
 def test_rated_lowest_is_only_said_of_a_stage_with_enough_ratings():
