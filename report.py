@@ -329,7 +329,8 @@ def _executive(ds: Dataset, f: Filters, args: argparse.Namespace) -> dict:
     if args.pdf:
         from ui.charts import snapshot  # plotly and kaleido only when a PDF is asked for
 
-        summary = executive.summary(ds, f, w, changes, complaint=executive.top_complaint(ds, f))
+        summary = executive.summary(ds, f, w, changes, complaint=executive.top_complaint(ds, f),
+                                    rising=executive.rising_themes(ds, w))
         _write(args.pdf, snapshot.pdf(summary, args.lang))
     return out
 

@@ -59,6 +59,11 @@ STORY_EN = {  # English here; both languages in i18n/catalog/story.py as ``headl
     "mover_all": "Only the selection as a whole changed significantly: {metric} {change:+.1f}{unit} "
                "({previous:.1f} → {current:.1f}).",
     "mover_none": "No segment changed significantly.",
+    "changes": "What changed: {items}.",
+    "change_segment": "{metric} for {dimension} {value} {change:+.1f}{unit} ({previous:.1f} → {current:.1f})",
+    "change_theme": "comments mentioning “{keyword}” up from {previous:.1f}% to {current:.1f}%",
+    "changes_none": "Nothing changed significantly: no segment's NPS or CSAT, and no comment theme.",
+    "changes_nothing_to_compare": "What changed: nothing to compare with; {previous_period} has no data.",
     "metric_nps": "NPS",
     "metric_csat": "CSAT",
     "unit_nps": "",
@@ -230,6 +235,37 @@ def mover_sentence(alerts: pl.DataFrame, tested: int, templates: Mapping[str, st
         metric=templates["metric_" + mover["metric"]], unit=templates["unit_" + mover["metric"]],
         dimension=labels.get(mover["dimension"], mover["dimension"]), value=mover["value"],
         change=mover["change"], previous=mover["previous"], current=mover["current"], p=p_text(mover["p_value"]))
+
+
+def changes_sentence(alerts: pl.DataFrame, rising: pl.DataFrame | None, compared: bool, previous_period: str,
+                     templates: Mapping[str, str] = STORY_EN, dimension_labels: Mapping[str, str] | None = None,
+                     top: int = 3) -> str:
+    """What changed between the two periods, ranked: the significant segment moves (metrics.movers.alerts, not the
+    whole selection) and the significantly rising comment themes (metrics.voc.rising_keywords; None when the
+    comments' keywords are not computed yet), the ``top`` smallest p-values first.
+
+    Without a comparison (``compared`` False: the previous period has no data) it says there is nothing to compare
+    with; with nothing significant, ``mover_sentence``'s words (only the whole selection, or nothing, moved), or,
+    when the themes were checked too, that nothing changed significantly.
+    """
+    if not compared:
+        return templates["changes_nothing_to_compare"].format(previous_period=previous_period)
+    labels = dimension_labels or {}
+    items: list[tuple[float, int, str]] = []
+    for r in alerts.filter(pl.col("dimension") != "all").iter_rows(named=True):
+        items.append((r["p_value"], 0, templates["change_segment"].format(
+            metric=templates["metric_" + r["metric"]], unit=templates["unit_" + r["metric"]],
+            dimension=labels.get(r["dimension"], r["dimension"]), value=r["value"], change=r["change"],
+            previous=r["previous"], current=r["current"])))
+    for r in (rising if rising is not None else pl.DataFrame()).iter_rows(named=True):
+        items.append((r["p_value"], 1, templates["change_theme"].format(
+            keyword=r["keyword"], previous=r["previous"], current=r["current"])))
+    if not items:
+        if rising is None or not alerts.is_empty():
+            return mover_sentence(alerts, 0, templates, dimension_labels)
+        return templates["changes_none"]
+    ranked = [text for _, _, text in sorted(items, key=lambda item: (item[0], item[1]))[:top]]
+    return templates["changes"].format(items="; ".join(ranked))
 
 
 def p_text(p: float) -> str:

@@ -111,7 +111,9 @@ if dated:  # what changed between periods needs answer dates (a survey without t
         st.caption(t("movers_intro", period=current_label, previous=previous_label, tested=s["tested"],
                      min=data.min_sample()))
         alerts = s["alerts"]
-        if alerts.is_empty():
+        if not s["kpis"]["compared"]:
+            st.info(t("movers_nothing_to_compare", previous=previous_label))
+        elif alerts.is_empty():
             st.info(t("movers_none"))
         else:
             layout.table(*tables.alerts(alerts, lang))

@@ -138,7 +138,9 @@ def test_the_pdf_holds_the_headline_and_the_nps_value(planted, tmp_path, capsys,
     text = subprocess.run(["pdftotext", "-layout", str(out), "-"], capture_output=True, text=True, check=True).stdout
     flat = " ".join(text.split())
     ds = open_dataset(str(planted))
-    summary = executive.summary(ds, Filters(), executive.report_windows(ds, Filters()))
+    w = executive.report_windows(ds, Filters())
+    summary = executive.summary(ds, Filters(), w, complaint=executive.top_complaint(ds, Filters()),
+                                rising=executive.rising_themes(ds, w))  # as report.py makes it
     nps_value = summary["kpis"]["current"]["nps"]
     assert f"{nps_value:.1f}" in flat  # the card's value
     assert t("pdf_headline", lang=lang) in flat

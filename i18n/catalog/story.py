@@ -113,6 +113,30 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "No segment changed significantly.",
         "ko": "유의하게 변한 세그먼트가 없습니다.",
     },
+    "headline_changes": {
+        "en": "What changed: {items}.",
+        "ko": "무엇이 바뀌었나: {items}.",
+    },
+    "headline_change_segment": {
+        "en": "{metric} for {dimension} {value} {change:+.1f}{unit} ({previous:.1f} → {current:.1f})",
+        "ko": "{dimension} {value}의 {metric} {change:+.1f}{unit}({previous:.1f} → {current:.1f})",
+    },
+    "headline_change_theme": {
+        "en": "comments mentioning “{keyword}” up from {previous:.1f}% to {current:.1f}%",
+        "ko": "“{keyword}” 언급 의견 {previous:.1f}% → {current:.1f}%",
+    },
+    "headline_changes_none": {
+        "en": "Nothing changed significantly: no segment's NPS or CSAT, and no comment theme.",
+        "ko": "유의하게 바뀐 것이 없습니다: 세그먼트의 NPS·CSAT도, 의견 주제도 그대로입니다.",
+    },
+    "headline_changes_nothing_to_compare": {
+        "en": "What changed: nothing to compare with; {previous_period} has no data.",
+        "ko": "무엇이 바뀌었나: 비교할 대상이 없습니다. {previous_period}에는 데이터가 없습니다.",
+    },
+    "movers_nothing_to_compare": {
+        "en": "Nothing to compare with: {previous} has no data, so no change can be tested.",
+        "ko": "비교할 대상이 없습니다: {previous}에는 데이터가 없어 변화를 검정할 수 없습니다.",
+    },
     "headline_metric_nps": {
         "en": "NPS",
         "ko": "NPS",

@@ -12,6 +12,7 @@ from metrics.story import (
     STORY_EN,
     STORY_KEYS,
     biggest_mover,
+    changes_sentence,
     fix_first,
     fix_first_text,
     lowest_stage,
@@ -169,3 +170,36 @@ def test_no_headline_template_carries_a_statistic_or_causal_wording(lang):
 
     for key in STORY_KEYS:
         assert not JARGON.search(t("headline_" + key, lang=lang)), key
+
+
+def rising_frame(rows):
+    return pl.DataFrame(rows, schema={"keyword": pl.String, "current": pl.Float64, "previous": pl.Float64,
+                                      "p_value": pl.Float64}, orient="row")
+
+
+def test_what_changed_ranks_rising_comment_themes_and_segment_moves_by_their_evidence():
+    moves = alert_frame([
+        {"dimension": "all", "value": None, "metric": "nps", "current": -41.1, "previous": -33.1, "change": -8.0,
+         "p_value": 1e-9},
+        {"dimension": "channel", "value": "챗봇", "metric": "nps", "current": -97.1, "previous": -66.1,
+         "change": -31.0, "p_value": 1e-8},
+    ])
+    rising = rising_frame([("개편", 25.3, 0.0, 1e-23), ("앱", 18.5, 0.0, 1e-17), ("메뉴", 10.5, 0.0, 1e-7)])
+    said = changes_sentence(moves, rising, True, "11-02 – 12-01", dimension_labels={"channel": "channel"})
+    assert said == ("What changed: comments mentioning “개편” up from 0.0% to 25.3%; comments mentioning “앱” up "
+                    "from 0.0% to 18.5%; NPS for channel 챗봇 -31.0 (-66.1 → -97.1).")
+    # the VoC page's rising words are never hidden behind "no segment moved"
+    assert "개편" in changes_sentence(moves.clear(), rising, True, "11-02 – 12-01")
+
+
+def test_what_changed_says_nothing_to_compare_with_when_the_previous_period_is_empty():
+    said = changes_sentence(alert_frame([]).clear(), None, False, "2024-12-02 – 2024-12-31")
+    assert said == "What changed: nothing to compare with; 2024-12-02 – 2024-12-31 has no data."
+    assert "tested" not in said
+
+
+def test_what_changed_says_nothing_changed_only_when_the_themes_were_checked_too():
+    empty = alert_frame([]).clear()
+    assert changes_sentence(empty, rising_frame([]), True, "p") == (
+        "Nothing changed significantly: no segment's NPS or CSAT, and no comment theme.")
+    assert changes_sentence(empty, None, True, "p") == "No segment changed significantly."

@@ -26,3 +26,14 @@ def test_the_headline_speaks_plainly_and_its_help_holds_the_statistics(app, samp
     sentences, help_text = _headline(at, lang)
     assert sentences and not any(JARGON.search(s) for s in sentences), sentences
     assert "Benjamini–Hochberg" in help_text and "p " in help_text  # the tests and their p-values, one click away
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_a_period_with_nothing_before_it_says_there_is_nothing_to_compare_with(app, sample_path, lang):
+    at = app(sample_path, lang=lang, since="2025-01-01", until="2025-01-31")  # the data starts 2025-01-01
+    sentences, _ = _headline(at, lang)
+    nothing = t("headline_changes_nothing_to_compare", lang=lang).split(";")[0].split(".")[0]
+    assert any(s.startswith(nothing.replace(":", "\\:")) or s.startswith(nothing) for s in sentences), sentences
+    info = [i.value for i in at.info]
+    assert any(v.startswith(t("movers_nothing_to_compare", lang=lang, previous="").split(":")[0]) for v in info)
+    assert not any(v == t("movers_none", lang=lang) for v in info)  # not "no alerts" of 0 tested figures

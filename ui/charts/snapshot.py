@@ -18,7 +18,7 @@ from plotly.subplots import make_subplots
 
 from errors import DataError
 from i18n import column_labels, t
-from metrics.story import STORY_KEYS, biggest_mover, fix_first_text, mover_sentence, nps_sentence, p_text
+from metrics.story import STORY_KEYS, biggest_mover, changes_sentence, fix_first_text, nps_sentence, p_text
 from ui import format as number_format
 from ui import text
 from ui.cards import delta as card_delta
@@ -57,14 +57,15 @@ def dimension_labels(lang: str) -> dict[str, str]:
 
 
 def headline(summary: dict[str, Any], lang: str) -> list[str]:
-    """The headline sentences: the NPS and its tested change on the period, the biggest mover, the fix first, and
+    """The headline sentences: the NPS and its tested change on the period, what changed (ranked), the fix first, and
     (when the summary has one) the keyword most distinctive of detractors' comments."""
     templates = story_templates(lang)
     current, previous = period_labels(summary["period"], lang)
     k = summary["kpis"]
     nps_text = nps_sentence(k["current"]["nps"], k["tests"]["nps"], current, previous, k["compared"],
                             k["tests"]["answers"]["nps"], summary["min_sample"], templates)
-    mover_text = mover_sentence(summary["alerts"], summary["tested"], templates, dimension_labels(lang))
+    mover_text = changes_sentence(summary["alerts"], summary.get("rising"), k["compared"], previous, templates,
+                                  dimension_labels(lang))
     sentences = [nps_text, mover_text, fix_first_text(summary["fix_first"], templates)]
     complaint = summary.get("complaint")
     if complaint:  # only when the voice of the customer's keywords are computed and one is distinctive
