@@ -3,12 +3,13 @@ weekly NPS with its target, the worst pain points, what changed and where (alert
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import streamlit as st
 
 from i18n import current_lang, reason, t
-from metrics.periods import PERIOD_CHOICES
+from metrics.periods import PERIOD_CHOICES, days_behind
 from ui import cards, data, layout, state, tables, text, voc_data
 from ui.charts import nps as nps_charts
 from ui.charts import snapshot
@@ -28,9 +29,14 @@ period = "last_30"  # a survey without answer dates: all of it is one period, an
 if dated:
     # A select box, not a segmented control: five choices did not fit a phone's width (the last ones were cut off).
     # The labels' language is bound when the box is drawn (format_func may be called outside the run).
-    labels = {c: t("period_choice_" + c) for c in PERIOD_CHOICES}
+    labels = {c: t("period_choice_" + ("custom" if c == "custom" else "data_" + c)) for c in PERIOD_CHOICES}
     period = state.translated_choice(top.selectbox, t("period"), PERIOD_CHOICES, "overview.period",
                                      labels.__getitem__, help=t("help_period"))
+
+    last_day = data.filter_options(ds)["dates"][1]
+    behind = days_behind(last_day, dt.date.today())
+    if behind is not None and period != "custom":  # "the last 30 days" are the data's, not the calendar's
+        st.info(t("data_ends_long_ago", last=last_day, days=f"{behind:,}"))
 
 with layout.guard():
     s = data.executive_summary(ds, f, period, voc_data.keywords_ready(ds))

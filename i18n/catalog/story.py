@@ -186,4 +186,20 @@ TEXT: dict[str, dict[str, str]] = {
               "상호작용 수(이벤트 × (100 − CSAT) / 100) 순으로 보여 줍니다.",
     },
     "col_clearly_below_average": {"en": "Clearly below average CSAT", "ko": "평균 CSAT보다 뚜렷이 낮음"},
+    # periods: "the last 30 days" are the last 30 days of the data, to its last date
+    "period_data_last_30": {"en": "the last 30 days of data", "ko": "데이터의 마지막 30일"},
+    "period_data_last_90": {"en": "the last 90 days of data", "ko": "데이터의 마지막 90일"},
+    "period_data_quarter": {"en": "the data's latest quarter to date", "ko": "데이터의 마지막 분기(누적)"},
+    "period_data_ytd": {"en": "the data's latest year to date", "ko": "데이터의 마지막 해(누적)"},
+    "period_span_to": {"en": "{name}, to {until}", "ko": "{name}({until}까지)"},
+    "period_choice_data_last_30": {"en": "Last 30 days of data", "ko": "데이터의 마지막 30일"},
+    "period_choice_data_last_90": {"en": "Last 90 days of data", "ko": "데이터의 마지막 90일"},
+    "period_choice_data_quarter": {"en": "Latest quarter of data", "ko": "데이터의 마지막 분기"},
+    "period_choice_data_ytd": {"en": "Latest year of data, to date", "ko": "데이터의 마지막 해(누적)"},
+    "data_ends_long_ago": {
+        "en": "The data ends on {last}, {days} days before today: every period here ends with the data, so \"the "
+              "last 30 days\" are the 30 days to {last}, not to today.",
+        "ko": "데이터는 {last}에 끝납니다(오늘보다 {days}일 전). 여기의 모든 기간은 데이터의 끝에서 끝나므로 \"최근 30일\"은 "
+              "오늘이 아니라 {last}까지의 30일입니다.",
+    },
 }

@@ -19,6 +19,6 @@ def test_the_period_and_persona_source_survive_switching_the_language_back_and_f
         _switch(at, lang)
         period = at.selectbox(key=f"overview.period@{lang}")
         assert period.value == "last_90"
-        assert period.format_func("last_90") == t("period_choice_last_90", lang)  # the box speaks the new language
+        assert period.format_func("last_90") == t("period_choice_data_last_90", lang)  # the box speaks the new language
         assert at.selectbox(key=f"personas@{lang}").format_func("data") == t("persona_source_data", lang)
         assert at.session_state["personas"] == "data"

@@ -45,10 +45,14 @@ def story_templates(lang: str) -> dict[str, str]:
 
 
 def period_labels(period: dict, lang: str) -> tuple[str, str]:
-    """("the last 30 days (2025-12-02 – 2025-12-31)", "2025-11-02 – 2025-12-01") in ``lang``."""
+    """("the last 30 days of data, to 2025-12-31", "2025-11-02 – 2025-12-01") in ``lang``: a period that ends with
+    the data says so (the data may end long before today); a custom one gives its dates."""
     (cs, cu), (ps, pu) = period["current"], period["previous"]
-    name = t("period_" + period["choice"], lang=lang, days=period["days"])
-    return t("period_span", lang=lang, name=name, since=cs, until=cu), t("period_dates", lang=lang, since=ps, until=pu)
+    previous = t("period_dates", lang=lang, since=ps, until=pu)
+    if period["choice"] == "custom":
+        name = t("period_custom", lang=lang, days=period["days"])
+        return t("period_span", lang=lang, name=name, since=cs, until=cu), previous
+    return t("period_span_to", lang=lang, name=t("period_data_" + period["choice"], lang=lang), until=cu), previous
 
 
 def dimension_labels(lang: str) -> dict[str, str]:
