@@ -331,7 +331,8 @@ def _executive(ds: Dataset, f: Filters, args: argparse.Namespace) -> dict:
     if args.pdf:
         from ui.charts import snapshot  # plotly and kaleido only when a PDF is asked for
 
-        summary = executive.summary(ds, f, w, changes, complaint=executive.top_complaint(ds, f))
+        summary = executive.summary(ds, f, w, changes, complaint=executive.top_complaint(ds, f),
+                                    rising=executive.rising_themes(ds, w))
         _write(args.pdf, snapshot.pdf(summary, args.lang))
     return out
 
@@ -387,6 +388,7 @@ def _report(args: argparse.Namespace) -> int:
             result["voc"], why = voc_report(ds, f)
             if why:
                 result["statistics_reasons"]["voc"] = why
+            result["fix_first"] = executive.fix_first_report(ds, f)
             result.update(_executive(ds, f, args))
             if args.personas is not None or args.personas_out is not None:
                 k = None if args.personas in (None, "auto") else args.personas

@@ -24,7 +24,7 @@ from metrics.pain_points import pain_points as rank_pain_points
 from metrics.pain_points import worst
 from metrics.periods import period_windows
 from metrics.satisfaction import csat
-from metrics.story import FixFirst, fix_first
+from metrics.story import FixFirst, fix_first, fix_first_record
 from metrics.targets import TargetStatus, parse_target, target_status
 from metrics.text import mask_expr
 from store import Dataset, Filters
@@ -149,6 +149,12 @@ def reconciled_fix_first(ds: Dataset, f: Filters, drivers_table: pl.DataFrame | 
     return fix_first(drivers_table, stage_ratings(ds, f), pain_points(ds, f), settings.get_int("min_sample"))
 
 
+def fix_first_report(ds: Dataset, f: Filters) -> dict:
+    """report.py's ``fix_first``: metrics.story.fix_first_record of ``reconciled_fix_first`` (the overview's, the
+    Key drivers page's and the PDF's verdict), in English."""
+    return fix_first_record(reconciled_fix_first(ds, f))
+
+
 def detractors(ds: Dataset, f: Filters) -> pl.DataFrame:
     """The follow-up list: every selected journey whose NPS answer is a detractor's (0–6), newest first.
 
@@ -209,12 +215,20 @@ def top_complaint(ds: Dataset, f: Filters) -> dict | None:
     return v.detractor.select("keyword", "z").row(0, named=True)
 
 
+def rising_themes(ds: Dataset, w: dict) -> pl.DataFrame:
+    """The comment keywords rising significantly from the previous window of ``w`` to the current one
+    (voc_figures.rising_between; needs the comments' keywords computed)."""
+    return voc_figures.rising_between(ds, w["current_filters"], w["previous_filters"])
+
+
 def summary(ds: Dataset, f: Filters, w: dict, changes: pl.DataFrame | None = None,
-            drivers_table: pl.DataFrame | None = None, complaint: dict | None = None) -> dict[str, Any]:
+            drivers_table: pl.DataFrame | None = None, complaint: dict | None = None,
+            rising: pl.DataFrame | None = None) -> dict[str, Any]:
     """Everything the executive summary shows, language-free: the period ``w`` (``windows``), the KPI values and
     changes on it with their targets, the weekly NPS of the selection, the segment changes and alerts, the
     reconciled fix first and the three worst pain points of the selection (``changes`` and ``drivers_table`` when
-    the caller has them already), and ``complaint`` (``top_complaint``, when the caller has the keywords)."""
+    the caller has them already), and ``complaint`` (``top_complaint``) and ``rising`` (``rising_themes``) when the
+    caller has the keywords (None: not known yet)."""
     if changes is None:
         changes = movers(ds, w)
     k = kpi_changes(ds, w)
@@ -233,6 +247,7 @@ def summary(ds: Dataset, f: Filters, w: dict, changes: pl.DataFrame | None = Non
         "average_csat": points["average_csat"][0] if points.height else None,
         "min_sample": settings.get_int("min_sample"),
         "complaint": complaint,
+        "rising": rising,
     }
 
 
@@ -241,9 +256,10 @@ def dashboard_summary(ds: Dataset, f: Filters, period: str, about: SurveyInfo | 
     """executive.summary of the period ``period`` (metrics.periods.PERIOD_CHOICES) of the selection; the fix first
     stands on the same key drivers as the Key drivers page (``models``); with ``keywords`` (the voice of the
     customer's keywords are computed: part of the cache key) it names the top complaint keyword too."""
+    w = windows(ds, f, period)
     complaint = top_complaint(ds, f) if keywords and about is None else None
-    s = summary(ds, f, windows(ds, f, period), drivers_table=drivers_table,
-                          complaint=complaint)
+    rising = rising_themes(ds, w) if keywords and about is None else None
+    s = summary(ds, f, w, drivers_table=drivers_table, complaint=complaint, rising=rising)
     if about is not None:
         # A survey has no event times (no duration, no handoffs); without answer dates no period to compare.
         k = s["kpis"]

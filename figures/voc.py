@@ -56,6 +56,13 @@ def voc_rising(ds: Dataset, f: Filters, span: tuple | None = None) -> tuple[pl.D
     return table, periods
 
 
+def rising_between(ds: Dataset, now: Filters, before: Filters) -> pl.DataFrame:
+    """metrics.voc.rising_keywords of the comments of the selection ``now`` against ``before`` (the overview's
+    period and the one before it): keyword, current, previous, current_comments, previous_comments, z, p_value."""
+    return rising_keywords(voc_store.keyword_counts(ds, now), _comments(ds, now),
+                           voc_store.keyword_counts(ds, before), _comments(ds, before))
+
+
 def _keyword_counts(ds: Dataset, f: Filters) -> pl.DataFrame:
     """store.voc.keyword_counts without groups, summed from the per-NPS-answer counts the keyword table also uses
     (one scan instead of two): keyword, comments, ratings, satisfaction_sum."""

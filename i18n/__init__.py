@@ -33,6 +33,7 @@ from i18n.catalog import (
     overview,
     reasons,
     statistics,
+    story,
     upload,
     voc,
 )
@@ -54,7 +55,7 @@ def _merged(catalogs: tuple[ModuleType, ...]) -> dict[str, dict[str, str]]:
 
 CATALOGS = (app, access, filters, overview, executive, journey_map, upload, notes, columns, statistics, channels,
             journeys, derived_personas, voc, reasons, errors_ingest, errors_store, errors_figures, limits,
-            facts_pass)
+            facts_pass, story)
 TEXT: dict[str, dict[str, str]] = _merged(CATALOGS)
 
 

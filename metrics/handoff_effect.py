@@ -22,13 +22,15 @@ import polars as pl
 from i18n import Message
 from metrics.drivers import SAME_ANSWER, Design, design_matrix, indicator_columns, ols_hc3, stage_design, varies
 
-SENTENCE_EN = {
-    "cost": "Each channel handoff costs {points:.1f} points on the 0–10 recommend answer (95% CI {low:.2f} to "
-            "{high:.2f}; n = {n:,}), with stage satisfaction, journey length and persona held fixed.",
-    "gain": "Each channel handoff adds {points:.1f} points on the 0–10 recommend answer (95% CI {low:.2f} to "
-            "{high:.2f}; n = {n:,}), with stage satisfaction, journey length and persona held fixed.",
-    "none": "Channel handoffs show no clear effect on the 0–10 recommend answer (p = {p_value:.2f}; n = {n:,}) "
-            "once stage satisfaction, journey length and persona are held fixed.",
+SENTENCE_EN = {  # said as an association: the model compares journeys, it does not try handoffs on one
+    "cost": "Journeys with one more channel handoff score {points:.1f} points lower on the 0–10 recommend answer, "
+            "other things equal (stage satisfaction, journey length and persona; 95% CI {low:.2f} to {high:.2f}; "
+            "n = {n:,}).",
+    "gain": "Journeys with one more channel handoff score {points:.1f} points higher on the 0–10 recommend answer, "
+            "other things equal (stage satisfaction, journey length and persona; 95% CI {low:.2f} to {high:.2f}; "
+            "n = {n:,}).",
+    "none": "Journeys with more channel handoffs score no clearly different 0–10 recommend answer, other things "
+            "equal (stage satisfaction, journey length and persona; p = {p_value:.2f}; n = {n:,}).",
 }
 
 
@@ -94,7 +96,7 @@ def handoff_effect(journeys: pl.DataFrame, stage_satisfaction: pl.DataFrame | No
 
 
 def sentence(effect: HandoffEffect, templates: dict[str, str] = SENTENCE_EN) -> str | None:
-    """The effect in words ("each handoff costs 0.7 points…"); templates "cost", "gain", "none"; None without an estimate."""
+    """The effect in words ("journeys with one more handoff score 0.7 points lower…"); templates "cost", "gain", "none"; None without an estimate."""
     if effect.per_handoff is None:
         return None
     # A cost is told in points lost, so its interval is too (0.68 to 0.71, not -0.71 to -0.68).

@@ -34,6 +34,20 @@ def comparison_periods(since: dt.date | None, until: dt.date | None, first: dt.d
 
 
 PERIOD_CHOICES = ("last_30", "last_90", "quarter", "ytd", "custom")
+STALE_AFTER_DAYS = 7  # data ending more days before today than this is said to end long before today
+
+
+def days_behind(last: dt.date, today: dt.date, allowed: int = STALE_AFTER_DAYS) -> int | None:
+    """How many days before ``today`` the data ends (its ``last`` date), when that is more than ``allowed``; else
+    None. "The last 30 days" are the last 30 days of the data: a file ending long ago must say so.
+
+    >>> days_behind(dt.date(2025, 12, 31), dt.date(2026, 12, 5))
+    339
+    >>> days_behind(dt.date(2026, 12, 1), dt.date(2026, 12, 5)) is None
+    True
+    """
+    behind = (today - last).days
+    return behind if behind > allowed else None
 
 
 def period_windows(choice: str, since: dt.date | None, until: dt.date | None, first: dt.date, last: dt.date

@@ -8,7 +8,7 @@ figures pass, so a claim such as "rated lowest" is made only of the stage that i
 - *driver*: the top key driver (metrics.drivers), when its coefficient is positive and significant at 95 %;
 - *lowest*: the stage with the lowest mean satisfaction among stages with at least ``min_sample``
   ratings (the emotion curve of all selected journeys; ties to more ratings, then name);
-- *pain*: the stage of the worst pain point (metrics.pain_points: rated below the average CSAT,
+- *pain*: the stage of the worst pain point (metrics.pain_points: rated significantly below the average CSAT,
   most unsatisfied interactions).
 The fix first is the stage that at least two of them name; the others are stated beside it. When
 no stage is named twice there is no single fix first, and the sentence says which signal names
@@ -24,49 +24,51 @@ import polars as pl
 
 SIGNALS = ("driver", "lowest", "pain")
 
-STORY_EN = {
-    # fix first: the head names the stage and the signals that agree on it
-    "fix_driver_lowest_pain": "Fix first: {stage}. It moves NPS most ({importance:.0f}% of what stage satisfaction "
-                              "explains), is rated lowest ({satisfaction:.2f}/5) and holds the worst pain point, "
-                              "{touchpoint} (CSAT {pain_csat:.0f}%).",
-    "fix_driver_lowest": "Fix first: {stage}. It moves NPS most ({importance:.0f}% of what stage satisfaction "
-                         "explains) and is rated lowest ({satisfaction:.2f}/5).",
-    "fix_driver_pain": "Fix first: {stage}. It moves NPS most ({importance:.0f}% of what stage satisfaction "
-                       "explains) and holds the worst pain point, {touchpoint} (CSAT {pain_csat:.0f}%).",
+STORY_EN = {  # English here; both languages in i18n/catalog/story.py as ``headline_<key>``
+    "fix_driver_lowest_pain": "Fix first: {stage}. Its rating goes with NPS more than any other stage's, it is rated "
+                            "lowest ({satisfaction:.2f}/5) and it holds the worst pain point, {touchpoint} (CSAT "
+                            "{pain_csat:.0f}%).",
+    "fix_driver_lowest": "Fix first: {stage}. Its rating goes with NPS more than any other stage's and it is rated "
+                       "lowest ({satisfaction:.2f}/5).",
+    "fix_driver_pain": "Fix first: {stage}. Its rating goes with NPS more than any other stage's and it holds "
+                     "the worst pain point, {touchpoint} (CSAT {pain_csat:.0f}%).",
     "fix_lowest_pain": "Fix first: {stage}. It is rated lowest ({satisfaction:.2f}/5) and holds the worst pain "
-                       "point, {touchpoint} (CSAT {pain_csat:.0f}%).",
-    "fix_none": "No single fix first: the key drivers, the stage ratings and the pain points do not name the same "
-                "stage.",
-    # what the other signals say
-    "part_driver": "{driver_stage} moves NPS most ({importance:.0f}% of what stage satisfaction explains; rated "
-                   "{driver_satisfaction:.2f}/5).",
+                     "point, {touchpoint} (CSAT {pain_csat:.0f}%).",
+    "fix_none": "No single fix first: the stage ratings, the stage that goes with NPS most and the pain "
+              "points name different stages.",
+    "part_driver": "{driver_stage} is the stage whose rating goes with NPS most (rated "
+                 "{driver_satisfaction:.2f}/5).",
     "part_lowest": "{lowest_stage} is rated lowest ({lowest_satisfaction:.2f}/5).",
     "part_pain": "The worst pain point, {touchpoint} (CSAT {pain_csat:.0f}%), is in {pain_stage}.",
-    "part_no_driver": "No stage's satisfaction has a clear (95% significant) link to NPS.",
+    "part_no_driver": "No stage's rating clearly goes with NPS.",
     "part_no_lowest": "No stage has {min_sample} ratings or more.",
-    "part_no_pain": "No touchpoint is rated below the average CSAT.",
-    # the NPS and its change on the period
-    "nps_significant": "NPS {nps:.1f} in {period}: {change:+.1f} against {previous_period}, a significant change "
-                       "({p}).",
+    "part_no_pain": "No touchpoint stands out: none is rated clearly below the average CSAT.",
+    "nps_significant": "NPS {nps:.1f} in {period}: {change:+.1f} against {previous_period}, a significant "
+                     "change.",
     "nps_not_significant": "NPS {nps:.1f} in {period}: {change:+.1f} against {previous_period}, not a significant "
-                           "change ({p}).",
-    "nps_unchanged": "NPS {nps:.1f} in {period}, unchanged against {previous_period} ({p}).",
-    "nps_small_sample": "NPS {nps:.1f} in {period}: {change:+.1f} against {previous_period}, on too few answers to "
-                        "tell ({n_current} and {n_previous}; fewer than {min_sample} on a side).",
-    "nps_untested": "NPS {nps:.1f} in {period}: {change:+.1f} against {previous_period} (the change cannot be "
-                    "tested: no variation in the answers).",
-    "nps_no_previous": "NPS {nps:.1f} in {period}; {previous_period} has no answers to compare with.",
+                         "change.",
+    "nps_unchanged": "NPS {nps:.1f} in {period}, unchanged against {previous_period}.",
+    "nps_small_sample": "NPS {nps:.1f} in {period}: {change:+.1f} against {previous_period}, on too few answers "
+                      "to tell ({n_current} and {n_previous}; fewer than {min_sample} on a side).",
+    "nps_untested": "NPS {nps:.1f} in {period}: {change:+.1f} against {previous_period} (every answer is the "
+                  "same, so the change cannot be tested).",
+    "nps_no_previous": "NPS {nps:.1f} in {period}; nothing to compare with: {previous_period} has no answers.",
     "nps_none": "No NPS answers in {period}.",
-    # the biggest mover
-    "mover": "Biggest mover: {metric} for {dimension} {value}, {change:+.1f}{unit} ({previous:.1f} → {current:.1f}; "
-             "{p}).",
-    "mover_all": "Only the selection as a whole moved significantly: {metric} {change:+.1f}{unit} ({previous:.1f} → "
-                 "{current:.1f}; {p}).",
-    "mover_none": "No segment moved significantly ({tested} segment figures tested; Benjamini–Hochberg at 5%).",
+    "mover": "Biggest move: {metric} for {dimension} {value}, {change:+.1f}{unit} ({previous:.1f} → "
+           "{current:.1f}), a significant change.",
+    "mover_all": "Only the selection as a whole changed significantly: {metric} {change:+.1f}{unit} "
+               "({previous:.1f} → {current:.1f}).",
+    "mover_none": "No segment changed significantly.",
+    "changes": "What changed: {items}.",
+    "change_segment": "{metric} for {dimension} {value} {change:+.1f}{unit} ({previous:.1f} → {current:.1f})",
+    "change_theme": "comments mentioning “{keyword}” up from {previous:.1f}% to {current:.1f}%",
+    "changes_none": "Nothing changed significantly: no segment's NPS or CSAT, and no comment theme.",
+    "changes_nothing_to_compare": "What changed: nothing to compare with; {previous_period} has no data.",
     "metric_nps": "NPS",
     "metric_csat": "CSAT",
     "unit_nps": "",
     "unit_csat": " pp",
+    "complaint": "A much more common complaint among detractors than among promoters: “{keyword}”.",
 }
 STORY_KEYS = tuple(STORY_EN)
 
@@ -157,6 +159,31 @@ def fix_first_text(ff: FixFirst, templates: Mapping[str, str] = STORY_EN) -> str
     return " ".join(templates[k].format(**ff.fields) for k in (ff.key, *ff.parts))
 
 
+def fix_first_record(ff: FixFirst, templates: Mapping[str, str] = STORY_EN) -> dict:
+    """The fix first as data (report.py's ``fix_first``): ``stage`` (None when no stage is named twice),
+    ``reason`` (the sentences of ``fix_first_text``), ``agreeing`` (the signals naming that stage) and
+    ``evidence``: one entry per signal with the stage it names (None: it names none), whether it ``agrees``, and
+    its figures (driver: importance; lowest: satisfaction; pain: touchpoint and csat).
+
+    Example
+    -------
+    >>> ff = FixFirst("b", "fix_lowest_pain", ("part_no_driver",), {"stage": "b", "satisfaction": 2.5,
+    ...     "lowest_stage": "b", "lowest_satisfaction": 2.5, "touchpoint": "t", "pain_csat": 40.0,
+    ...     "pain_stage": "b", "min_sample": 30}, {"lowest": "b", "pain": "b"})
+    >>> r = fix_first_record(ff)
+    >>> r["stage"], r["agreeing"], [(e["signal"], e["stage"], e["agrees"]) for e in r["evidence"]]
+    ('b', ['lowest', 'pain'], [('driver', None, False), ('lowest', 'b', True), ('pain', 'b', True)])
+    """
+    x = ff.fields
+    figures = {"driver": {"importance": x.get("importance"), "satisfaction": x.get("driver_satisfaction")},
+               "lowest": {"satisfaction": x.get("lowest_satisfaction")},
+               "pain": {"touchpoint": x.get("touchpoint"), "csat": x.get("pain_csat")}}
+    agreeing = [s for s in SIGNALS if ff.stage is not None and ff.signals.get(s) == ff.stage]
+    evidence = [{"signal": s, "stage": ff.signals.get(s), "agrees": s in agreeing,
+                 **(figures[s] if s in ff.signals else {})} for s in SIGNALS]
+    return {"stage": ff.stage, "reason": fix_first_text(ff, templates), "agreeing": agreeing, "evidence": evidence}
+
+
 def nps_sentence(nps: float | None, comparison, period: str, previous_period: str, compared: bool,
                  answers: tuple[int, int], min_sample: int, templates: Mapping[str, str] = STORY_EN) -> str:
     """The NPS of the period with its change against the comparison period and whether it is significant.
@@ -208,6 +235,37 @@ def mover_sentence(alerts: pl.DataFrame, tested: int, templates: Mapping[str, st
         metric=templates["metric_" + mover["metric"]], unit=templates["unit_" + mover["metric"]],
         dimension=labels.get(mover["dimension"], mover["dimension"]), value=mover["value"],
         change=mover["change"], previous=mover["previous"], current=mover["current"], p=p_text(mover["p_value"]))
+
+
+def changes_sentence(alerts: pl.DataFrame, rising: pl.DataFrame | None, compared: bool, previous_period: str,
+                     templates: Mapping[str, str] = STORY_EN, dimension_labels: Mapping[str, str] | None = None,
+                     top: int = 3) -> str:
+    """What changed between the two periods, ranked: the significant segment moves (metrics.movers.alerts, not the
+    whole selection) and the significantly rising comment themes (metrics.voc.rising_keywords; None when the
+    comments' keywords are not computed yet), the ``top`` smallest p-values first.
+
+    Without a comparison (``compared`` False: the previous period has no data) it says there is nothing to compare
+    with; with nothing significant, ``mover_sentence``'s words (only the whole selection, or nothing, moved), or,
+    when the themes were checked too, that nothing changed significantly.
+    """
+    if not compared:
+        return templates["changes_nothing_to_compare"].format(previous_period=previous_period)
+    labels = dimension_labels or {}
+    items: list[tuple[float, int, str]] = []
+    for r in alerts.filter(pl.col("dimension") != "all").iter_rows(named=True):
+        items.append((r["p_value"], 0, templates["change_segment"].format(
+            metric=templates["metric_" + r["metric"]], unit=templates["unit_" + r["metric"]],
+            dimension=labels.get(r["dimension"], r["dimension"]), value=r["value"], change=r["change"],
+            previous=r["previous"], current=r["current"])))
+    for r in (rising if rising is not None else pl.DataFrame()).iter_rows(named=True):
+        items.append((r["p_value"], 1, templates["change_theme"].format(
+            keyword=r["keyword"], previous=r["previous"], current=r["current"])))
+    if not items:
+        if rising is None or not alerts.is_empty():
+            return mover_sentence(alerts, 0, templates, dimension_labels)
+        return templates["changes_none"]
+    ranked = [text for _, _, text in sorted(items, key=lambda item: (item[0], item[1]))[:top]]
+    return templates["changes"].format(items="; ".join(ranked))
 
 
 def p_text(p: float) -> str:

@@ -29,15 +29,17 @@ with layout.guard():
     if kd.table is None:
         st.info(t("drivers_unavailable", reason=kd.reason))
     else:
-        if about is not None and about.outcome is not None and about.outcome.kind != "nps":
-            said = survey_figures.drivers_reading(kd, about, {"top": t("reading_logit"), "none": t("reading_logit_none")})
+        if about is None:  # the one fix first, in the overview's words: the two pages never name two priorities
+            verdict = fix_first_text(data.fix_first(ds, f), snapshot.story_templates(current_lang()))
+            st.markdown("**" + text.md(verdict) + "**")
         else:
-            said = reading(kd, {k: t("reading_" + k) for k in READING_KEYS})
-        if said:
-            st.markdown("**" + text.md(said) + "**")
-        if about is None:  # the overview's reconciled fix first: this page and the overview never name two priorities
-            reconciled = fix_first_text(data.fix_first(ds, f), snapshot.story_templates(current_lang()))
-            st.caption(t("drivers_reconciled", text=text.md(reconciled)))
+            if about.outcome is not None and about.outcome.kind != "nps":
+                said = survey_figures.drivers_reading(kd, about, {"top": t("reading_logit"),
+                                                                  "none": t("reading_logit_none")})
+            else:
+                said = reading(kd, {k: t("reading_" + k) for k in READING_KEYS})
+            if said:
+                st.markdown("**" + text.md(said) + "**")
         labels = {q: t("quadrant_" + q) for q in QUADRANT_KEYS}
         st.subheader(t("ipm_title"))
         layout.chart(driver_charts.importance_performance(kd.table, labels, data.min_sample()),

@@ -62,8 +62,9 @@ with layout.guard():
             pains.select("touchpoint", "pain_score", "csat", "below_average", "events", "ratings",
                          "mean_satisfaction"),
             "pain_points.csv",
-            labels={c: t("col_" + c) for c in ("touchpoint", "events", "ratings", "csat", "mean_satisfaction",
-                                                 "pain_score", "below_average")},
+            labels={**{c: t("col_" + c) for c in ("touchpoint", "events", "ratings", "csat", "mean_satisfaction",
+                                                    "pain_score")},
+                    "below_average": t("col_clearly_below_average")},
             formats={"csat": "%.1f", "mean_satisfaction": "%.2f", "pain_score": "%.0f"},
             # keyed by the filters: the table of a new selection starts without a ticked row
             select=drill.filter_on_row(pains.select("stage", "channel").to_dicts(),

@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import streamlit as st
 
-from i18n import t
+from i18n import current_lang, t
 from metrics.paths import shown
-from ui import data, drill, layout, tables, text
+from ui import data, drill, layout, state, tables, text
 from ui import journeys_data as jd
 from ui.charts import journey_paths as path_charts
 
 ds, f = data.current_dataset(), data.current_filters()
+lang = current_lang()
 min_n = data.min_sample()
 st.title(t("page_journeys"))
 st.caption(t("journeys_intro"))
@@ -20,8 +21,8 @@ layout.stop_if_empty(ds, f)
 active = drill.current()
 if "journeys.kind" not in st.session_state:  # a shared link to a channel path or transition shows channel paths
     st.session_state["journeys.kind"] = active.kind if active and active.kind in drill.KINDS else "stage"
-kind = st.segmented_control(t("path_kind"), ["stage", "channel"], format_func=lambda k: t("kind_" + k),
-                            key="journeys.kind", required=True)
+kind = state.translated_choice(st.segmented_control, t("path_kind"), ["stage", "channel"], "journeys.kind",
+                               lambda k: t("kind_" + k, lang), required=True)
 
 # --- the active selection, with one click to clear
 if active is not None:
@@ -53,8 +54,8 @@ def _select_edge(table, map_kind):
 paths = jd.path_table(ds, f, kind)
 with layout.guard():
     st.subheader(t("paths_title"))
-    view = st.segmented_control(t("path_view"), ["bars", "tree"], format_func=lambda v: t("path_view_" + v),
-                                key="journeys.path_view", default="bars", required=True)
+    view = state.translated_choice(st.segmented_control, t("path_view"), ["bars", "tree"], "journeys.path_view",
+                                   lambda v: t("path_view_" + v, lang), default="bars", required=True)
     if view == "tree":
         st.caption(t("path_tree_explained", share=jd.TREE_MIN_SHARE))
         layout.chart(path_charts.path_tree(jd.path_tree(ds, f, kind), min_n))
@@ -83,8 +84,8 @@ with layout.guard():
     map_key = f"journeys.map_kind.{kind}"
     if map_key not in st.session_state:
         st.session_state[map_key] = active.kind if active and active.is_transition and active.kind in map_kinds else kind
-    map_kind = st.segmented_control(t("map_kind"), map_kinds, format_func=lambda k: t("nodes_" + k), key=map_key,
-                                    required=True)
+    map_kind = state.translated_choice(st.segmented_control, t("map_kind"), map_kinds, map_key,
+                                       lambda k: t("nodes_" + k, lang), required=True)
     if len(map_kinds) == 2:
         st.caption(t("no_touchpoint_map", max=jd.MAX_MAP_TOUCHPOINTS))
     edges = jd.transition_table(ds, f, map_kind)
@@ -105,10 +106,11 @@ with layout.guard():
 with layout.guard():
     st.subheader(t("journey_list_title"))
     left, right = st.columns(2)
-    sort_by = left.selectbox(t("sort_by"), ["nps", "duration_hours", "handoffs"], format_func=lambda c: t("sort_" + c),
-                             key="journeys.sort")
-    descending = right.segmented_control(t("sort_order"), [False, True], key="journeys.order", default=False,
-                                         required=True, format_func=lambda d: t("descending" if d else "ascending"))
+    sort_by = state.translated_choice(left.selectbox, t("sort_by"), ["nps", "duration_hours", "handoffs"],
+                                      "journeys.sort", lambda c: t("sort_" + c, lang))
+    descending = state.translated_choice(right.segmented_control, t("sort_order"), [False, True], "journeys.order",
+                                         lambda d: t("descending" if d else "ascending", lang), default=False,
+                                         required=True)
     listed = jd.journey_list(ds, f, sort_by, descending, active.path_arg() if active else None,
                              active.transition_arg() if active else None)
     rows = listed["rows"]

@@ -3,13 +3,14 @@ weekly NPS with its target, the worst pain points, what changed and where (alert
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import streamlit as st
 
 from i18n import current_lang, t
-from metrics.periods import PERIOD_CHOICES
-from ui import cards, data, layout, tables, text, voc_data
+from metrics.periods import PERIOD_CHOICES, days_behind
+from ui import cards, data, layout, state, tables, text, voc_data
 from ui.charts import nps as nps_charts
 from ui.charts import snapshot
 
@@ -28,9 +29,14 @@ period = "last_30"  # a survey without answer dates: all of it is one period, an
 if dated:
     # A select box, not a segmented control: five choices did not fit a phone's width (the last ones were cut off).
     # The labels' language is bound when the box is drawn (format_func may be called outside the run).
-    labels = {c: t("period_choice_" + c) for c in PERIOD_CHOICES}
-    period = top.selectbox(t("period"), PERIOD_CHOICES, key="overview.period", help=t("help_period"),
-                           format_func=labels.__getitem__)
+    labels = {c: t("period_choice_" + ("custom" if c == "custom" else "data_" + c)) for c in PERIOD_CHOICES}
+    period = state.translated_choice(top.selectbox, t("period"), PERIOD_CHOICES, "overview.period",
+                                     labels.__getitem__, help=t("help_period"))
+
+    last_day = data.filter_options(ds)["dates"][1]
+    behind = days_behind(last_day, dt.date.today())
+    if behind is not None and period != "custom":  # "the last 30 days" are the data's, not the calendar's
+        st.info(t("data_ends_long_ago", last=last_day, days=f"{behind:,}"))
 
 with layout.guard():
     s = data.executive_summary(ds, f, period, voc_data.keywords_ready(ds))
@@ -44,7 +50,7 @@ with layout.guard():
                                    icon=":material/picture_as_pdf:", on_click="ignore", width="stretch",
                                    key="download:summary.pdf")
         with st.container(border=True):
-            st.markdown("**" + t("headline_title") + "**")
+            st.markdown("**" + t("headline_title") + "**", help=snapshot.headline_statistics(s, lang))
             for sentence in snapshot.headline(s, lang):
                 st.markdown(text.md(sentence))
 
@@ -91,7 +97,7 @@ with right, layout.guard():
     if average is None:
         st.info(t("no_pain_points"))
     elif worst.height == 0:
-        st.info(t("no_pain_below_average", average=f"{average:.0f}"))
+        st.info(t("pain_none_stands_out", average=f"{average:.0f}"))
     said = voc_data.complaints_if_ready(ds, f, "touchpoint")  # the detractors' words at the pain point
     quotes = {} if said is None else {r["touchpoint"]: r for r in said.iter_rows(named=True)}
     for r in worst.iter_rows(named=True):
@@ -101,7 +107,7 @@ with right, layout.guard():
             q = quotes[r["touchpoint"]]
             st.caption(t("pain_voice", keyword=text.md(q["keyword"]), quote=text.md(q["quote"] or "")))
     if worst.height:
-        st.caption(t("pain_ranked", average=f"{average:.0f}"))
+        st.caption(t("pain_ranked_clearly", average=f"{average:.0f}"))
         st.page_link(JOURNEY_MAP, label=t("see_journey_map"), icon=":material/route:")
 
 if dated:  # what changed between periods needs answer dates (a survey without them says so above)
@@ -111,7 +117,9 @@ if dated:  # what changed between periods needs answer dates (a survey without t
         st.caption(t("movers_intro", period=current_label, previous=previous_label, tested=s["tested"],
                      min=data.min_sample()))
         alerts = s["alerts"]
-        if alerts.is_empty():
+        if not s["kpis"]["compared"]:
+            st.info(t("movers_nothing_to_compare", previous=previous_label))
+        elif alerts.is_empty():
             st.info(t("movers_none"))
         else:
             layout.table(*tables.alerts(alerts, lang))

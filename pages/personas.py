@@ -6,7 +6,7 @@ import streamlit as st
 
 from i18n import current_lang, t
 from store import Filters
-from ui import data, layout, persona_data, text
+from ui import data, layout, persona_data, state, text
 from ui.charts import personas as persona_charts
 
 ds, f = data.current_dataset(), data.current_filters()
@@ -31,9 +31,9 @@ else:
         if "derived.features" not in st.session_state:
             st.session_state["derived.features"] = list(features) or available["default"]
         with st.expander(t("derived_features_count", n=len(dp.features), all=len(available["all"]))):
-            st.multiselect(t("derived_features"), available["all"], key="derived.features",
-                           format_func=lambda name: persona_data.feature_name(name, lang), help=t("help_derived_features"),
-                           on_change=persona_data.choose_persona_features, args=(available["default"],))
+            state.translated_choice(st.multiselect, t("derived_features"), available["all"], "derived.features",
+                                    lambda name: persona_data.feature_name(name, lang), help=t("help_derived_features"),
+                                    on_change=persona_data.choose_persona_features, args=(available["default"],))
         layout.table(
             persona_data.derived_table(base, f, k, lang, features), "derived_personas.csv",
             labels={"persona": t("col_persona"), "customers": t("col_customers"), "share_pct": t("col_customer_share"),

@@ -92,7 +92,7 @@ with left, layout.guard():
 
 with right, layout.guard():
     st.subheader(t("voc_compare"))
-    by = st.selectbox(t("voc_compare_by"), list(groups), format_func=groups.get, key="voc.compare_by")
+    by = state.translated_choice(st.selectbox, t("voc_compare_by"), list(groups), "voc.compare_by", groups.get)
     values = voc_data.voc_split(ds, f, by)[by].unique(maintain_order=True).to_list()
     if by == "stage":
         values = [s for s in ds.stage_order if s in values]
@@ -107,7 +107,7 @@ with right, layout.guard():
 
 with layout.guard():
     st.subheader(t("voc_split"))
-    split_by = st.selectbox(t("voc_split_by"), list(groups), format_func=groups.get, key="voc.split_by")
+    split_by = state.translated_choice(st.selectbox, t("voc_split_by"), list(groups), "voc.split_by", groups.get)
     shares = voc_data.voc_split(ds, f, split_by)
     order = voc.keywords["keyword"].head(12).to_list()
     group_order = shares[split_by].unique(maintain_order=True).to_list()

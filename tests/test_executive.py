@@ -138,7 +138,9 @@ def test_the_pdf_holds_the_headline_and_the_nps_value(planted, tmp_path, capsys,
     text = subprocess.run(["pdftotext", "-layout", str(out), "-"], capture_output=True, text=True, check=True).stdout
     flat = " ".join(text.split())
     ds = open_dataset(str(planted))
-    summary = executive.summary(ds, Filters(), executive.report_windows(ds, Filters()))
+    w = executive.report_windows(ds, Filters())
+    summary = executive.summary(ds, Filters(), w, complaint=executive.top_complaint(ds, Filters()),
+                                rising=executive.rising_themes(ds, w))  # as report.py makes it
     nps_value = summary["kpis"]["current"]["nps"]
     assert f"{nps_value:.1f}" in flat  # the card's value
     assert t("pdf_headline", lang=lang) in flat
@@ -162,7 +164,7 @@ def test_the_headline_names_the_top_complaint_keyword_only_when_one_is_distincti
     complaint = executive.top_complaint(ds, Filters())
     assert complaint["keyword"] == "수수료" and complaint["z"] >= 1.96  # the sample's planted fee complaints
     s = executive.summary(ds, Filters(), executive.report_windows(ds, Filters()), complaint=complaint)
-    assert snapshot.headline(s, "en")[-1].startswith("What detractors say most distinctively: “수수료”")
+    assert snapshot.headline(s, "en")[-1] == "A much more common complaint among detractors than among promoters: “수수료”."
     assert len(snapshot.headline({**s, "complaint": None}, "en")) == 3
     quiet = tmp_path / "no-comments.parquet"  # no comment column: no complaint, and no sentence about one
     pl.read_parquet(sample).drop("comment").head(3000).write_parquet(quiet)
@@ -192,3 +194,16 @@ def test_a_chromium_that_kaleido_cannot_start_is_one_error_line_and_exit_2(sampl
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and err[0].startswith(
         "error: The PDF snapshot needs Chromium, which could not be started on this server: ")
+
+
+def test_the_report_states_the_one_fix_first_with_the_evidence_that_agrees_and_disagrees(sample, capsys):
+    r = run_json(capsys, sample)
+    ff = r["fix_first"]
+    # the sample: 이용 matters most to NPS, but 본인인증 is rated lowest and holds the worst pain point
+    assert ff["stage"] == "본인인증" and ff["agreeing"] == ["lowest", "pain"]
+    assert ff["reason"].startswith("Fix first: 본인인증.")
+    by_signal = {e["signal"]: e for e in ff["evidence"]}
+    assert (by_signal["driver"]["stage"], by_signal["driver"]["agrees"]) == ("이용", False)
+    assert by_signal["lowest"]["agrees"] and by_signal["pain"]["agrees"]
+    ds = open_dataset(str(sample))
+    assert ff["stage"] == executive.summary(ds, Filters(), executive.report_windows(ds, Filters()))["fix_first"].stage

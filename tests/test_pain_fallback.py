@@ -11,11 +11,14 @@ from store import Filters, open_dataset
 def _write(tmp_path, with_touchpoint: bool):
     t0 = dt.datetime(2026, 3, 1, 9)
     rows = []
-    # 가입 on 앱: 4 ratings, 1 satisfied (25 %); 가입 on 지점: 2 ratings, both satisfied; 이용 on 앱: 2 ratings, 1 satisfied
-    for i, (stage, channel, sat) in enumerate([("가입", "앱", 1), ("가입", "앱", 2), ("가입", "앱", 5), ("가입", "앱", 2),
-                                               ("가입", "지점", 5), ("가입", "지점", 4), ("이용", "앱", 5), ("이용", "앱", 1)]):
-        rows.append({"journey_id": f"J{i}", "timestamp": t0 + dt.timedelta(hours=i), "stage": stage,
-                     "channel": channel, "satisfaction": sat, "touchpoint": "본인인증" if i < 4 else "상담"})
+    # ten copies of: 가입 on 앱: 4 ratings, 1 satisfied (25 %); 가입 on 지점: 2 ratings, both satisfied; 이용 on 앱:
+    # 2 ratings, 1 satisfied (enough ratings for 가입 · 앱 to be clearly below the average)
+    for copy in range(10):
+        for i, (stage, channel, sat) in enumerate([("가입", "앱", 1), ("가입", "앱", 2), ("가입", "앱", 5),
+                                                   ("가입", "앱", 2), ("가입", "지점", 5), ("가입", "지점", 4),
+                                                   ("이용", "앱", 5), ("이용", "앱", 1)]):
+            rows.append({"journey_id": f"J{copy}-{i}", "timestamp": t0 + dt.timedelta(hours=i), "stage": stage,
+                         "channel": channel, "satisfaction": sat, "touchpoint": "본인인증" if i < 4 else "상담"})
     frame = pl.DataFrame(rows).sample(fraction=1.0, shuffle=True, seed=3)
     if not with_touchpoint:
         frame = frame.drop("touchpoint")
@@ -26,12 +29,13 @@ def _write(tmp_path, with_touchpoint: bool):
 
 def test_without_a_touchpoint_column_pain_points_are_stage_by_channel(tmp_path):
     points = executive.pain_points(_write(tmp_path, with_touchpoint=False), Filters.make())
-    # average CSAT = 4 satisfied of 8 = 50 %: 가입 · 앱 (25 %) is below it, 지점 (100 %) and 이용 · 앱 (50 %) are not
+    # average CSAT = 40 satisfied of 80 = 50 %: 가입 · 앱 (25 % of 40, at most 40 % at 95 %) is clearly below it,
+    # 지점 (100 %) and 이용 · 앱 (50 %) are not
     assert points.select("touchpoint", "stage", "channel", "ratings", "csat", "below_average").rows() == [
-        ("가입 · 앱", "가입", "앱", 4, 25.0, True), ("이용 · 앱", "이용", "앱", 2, 50.0, False),
-        ("가입 · 지점", "가입", "지점", 2, 100.0, False)]
+        ("가입 · 앱", "가입", "앱", 40, 25.0, True), ("이용 · 앱", "이용", "앱", 20, 50.0, False),
+        ("가입 · 지점", "가입", "지점", 20, 100.0, False)]
     assert points["by_stage_channel"].all()
-    assert points.filter("below_average")["pain_score"].to_list() == [3.0]
+    assert points.filter("below_average")["pain_score"].to_list() == [30.0]
 
 
 def test_with_touchpoint_names_they_are_used(tmp_path):

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import datetime as dt
 import unicodedata
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
 
 import streamlit as st
 
@@ -160,6 +161,35 @@ def language_switch() -> str:
     return st.session_state["lang"]
 
 
+def translated_choice(draw: Callable, label: str, options: Sequence, key: str, labels: Callable[[Any], str],
+                      default: Any = None, on_change: Callable | None = None, args: tuple = (), **kwargs) -> Any:
+    """Draw a choice widget (``st.selectbox``, ``st.segmented_control``, ``st.multiselect``, in the sidebar or a
+    column) whose option labels are translated, keeping its value in ``st.session_state[key]`` across languages.
+
+    The browser sends a choice back as its label: after a language switch it answers with the other language's
+    label, which matches no option (a select box returns that label as the value, a segmented control or a
+    multiselect drops it). So each language draws its own widget (key ``<key>@<lang>``), set from the shared
+    value on every run; ``default`` is the value while ``key`` has none (or one no longer among ``options``).
+    """
+    lang = st.session_state.get("lang", DEFAULT_LANG)
+    own = f"{key}@{lang}"
+    value = st.session_state.get(key, default)
+    if isinstance(value, list):
+        value = [v for v in value if v in options]
+    elif value not in options:
+        value = default if default in options else (options[0] if options else None)
+    st.session_state[own] = value
+
+    def changed() -> None:
+        st.session_state[key] = st.session_state[own]
+        if on_change is not None:
+            on_change(*args)
+
+    chosen = draw(label, options, format_func=labels, key=own, on_change=changed, **kwargs)
+    st.session_state[key] = chosen
+    return chosen
+
+
 def _sanitise(options: Mapping[str, Sequence], dims: Sequence[str]) -> None:
     """Drop widget values the current data does not have (e.g. after switching datasets) and clamp dates."""
     lo, hi = options["dates"]
@@ -235,8 +265,8 @@ def filter_panel(ds: Dataset, options: Mapping[str, Sequence]) -> Filters:
     # Which persona the persona filter (and every split by persona) uses: set before the dataset was opened
     # (init_persona_source), drawn here above the persona filter it changes.
     lang = st.session_state.get("lang", DEFAULT_LANG)  # bound now: the label must not change outside this run
-    side.selectbox(t("persona_source"), PERSONA_SOURCES, format_func=lambda v: _persona_source_label(v, lang),
-                   key="personas", help=t("help_persona_source"))
+    translated_choice(side.selectbox, t("persona_source"), PERSONA_SOURCES, "personas",
+                      lambda v: _persona_source_label(v, lang), default="data", help=t("help_persona_source"))
     for name in MULTI:
         chosen[name] = side.multiselect(t(name), options.get(name, []), key=widget_key(name),
                                         help=t("help_" + name), placeholder=t("all"))

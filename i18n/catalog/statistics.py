@@ -56,22 +56,24 @@ TEXT: dict[str, dict[str, str]] = {
                      "ko": "이 선택 범위에서는 NPS와 뚜렷한(95% 유의한) 관계를 보이는 단계 만족도가 없습니다."},
     "handoff_effect_title": {"en": "Effect of a channel handoff", "ko": "채널 전환의 영향"},
     "handoff_cost": {
-        "en": "Each channel handoff costs {points:.1f} points on the 0–10 recommend answer (95% CI {low:.2f} to "
-              "{high:.2f}; n = {n:,}), with stage satisfaction, journey length and persona held fixed.",
-        "ko": "채널 전환 1회마다 0–10 추천 응답이 {points:.1f}점 낮아집니다(95% 신뢰구간 {low:.2f} ~ {high:.2f}; "
-              "n = {n:,}). 단계 만족도, 여정 길이, 페르소나는 고정한 효과입니다.",
+        "en": "Journeys with one more channel handoff score {points:.1f} points lower on the 0–10 recommend answer, "
+              "other things equal (stage satisfaction, journey length and persona; 95% CI {low:.2f} to {high:.2f}; "
+              "n = {n:,}).",
+        "ko": "채널 전환이 한 번 더 있는 여정은 0–10 추천 응답이 {points:.1f}점 낮습니다(다른 조건이 같을 때: 단계 만족도, "
+              "여정 길이, 페르소나; 95% 신뢰구간 {low:.2f} ~ {high:.2f}; n = {n:,}).",
     },
     "handoff_gain": {
-        "en": "Each channel handoff adds {points:.1f} points on the 0–10 recommend answer (95% CI {low:.2f} to "
-              "{high:.2f}; n = {n:,}), with stage satisfaction, journey length and persona held fixed.",
-        "ko": "채널 전환 1회마다 0–10 추천 응답이 {points:.1f}점 높아집니다(95% 신뢰구간 {low:.2f} ~ {high:.2f}; "
-              "n = {n:,}). 단계 만족도, 여정 길이, 페르소나는 고정한 효과입니다.",
+        "en": "Journeys with one more channel handoff score {points:.1f} points higher on the 0–10 recommend answer, "
+              "other things equal (stage satisfaction, journey length and persona; 95% CI {low:.2f} to {high:.2f}; "
+              "n = {n:,}).",
+        "ko": "채널 전환이 한 번 더 있는 여정은 0–10 추천 응답이 {points:.1f}점 높습니다(다른 조건이 같을 때: 단계 만족도, "
+              "여정 길이, 페르소나; 95% 신뢰구간 {low:.2f} ~ {high:.2f}; n = {n:,}).",
     },
     "handoff_none": {
-        "en": "Channel handoffs show no clear effect on the 0–10 recommend answer (p = {p_value:.2f}; n = {n:,}) "
-              "once stage satisfaction, journey length and persona are held fixed.",
-        "ko": "단계 만족도, 여정 길이, 페르소나를 고정하면 채널 전환은 0–10 추천 응답에 뚜렷한 영향이 없습니다"
-              "(p = {p_value:.2f}; n = {n:,}).",
+        "en": "Journeys with more channel handoffs score no clearly different 0–10 recommend answer, other things "
+              "equal (stage satisfaction, journey length and persona; p = {p_value:.2f}; n = {n:,}).",
+        "ko": "다른 조건이 같을 때(단계 만족도, 여정 길이, 페르소나) 채널 전환이 더 많은 여정의 0–10 추천 응답은 뚜렷하게 "
+              "다르지 않습니다(p = {p_value:.2f}; n = {n:,}).",
     },
     "handoff_unavailable": {"en": "The handoff effect cannot be estimated for this selection: {reason}.",
                             "ko": "이 선택 범위에서는 채널 전환 효과를 추정할 수 없습니다: {reason}."},

@@ -1,6 +1,7 @@
 import polars as pl
 import pytest
 
+from metrics.confidence import csat_interval
 from metrics.duration import duration_summary
 from metrics.funnel import funnel, stage_table
 from metrics.handoffs import handoff_bucket, handoff_matrix, handoff_rate
@@ -94,6 +95,18 @@ def test_pain_points_rank_by_expected_unsatisfied_interactions_among_touchpoints
     assert out["pain_score"].to_list() == [80.0, 40.0]
     assert out["below_average"].to_list() == [True, False]
     assert out["average_csat"][0] == pytest.approx(100 * 100 / 152)
+
+
+def test_a_touchpoint_a_little_below_the_average_by_chance_is_no_pain_point():
+    # the random file: CSAT 56 % on 300 ratings against a 57 % average is noise, not a pain point
+    volume = pl.DataFrame({"touchpoint": ["a", "b", "c"], "events": [300, 5000, 300]})
+    ratings = pl.DataFrame({"touchpoint": ["a", "b", "c"], "ratings": [300, 5000, 300], "satisfied": [168, 2860, 90],
+                            "csat": [56.0, 57.2, 30.0], "mean_satisfaction": [3.0, 3.1, 2.2]})
+    out = pain_points(ratings, volume)
+    assert worst(out)["touchpoint"].to_list() == ["c"]  # 30 % on 300 ratings is clearly below 56 %
+    low, high = csat_interval(168, 300)  # the column is metrics.confidence's Wilson interval
+    assert out.filter(pl.col("touchpoint") == "a")["csat_high"][0] == pytest.approx(high)
+    assert worst(pain_points(ratings.head(2), volume.head(2))).height == 0
 
 
 def test_a_frequent_well_rated_touchpoint_is_never_called_worst():

@@ -65,11 +65,11 @@ def test_the_data_column_is_the_default_and_an_unknown_source_warns(app, planted
     assert _problems(at) == []
     assert any("choose “Derived” under “Persona source”" in c.value for c in at.caption)
     assert not any("Representative customer" in d.value.columns for d in at.dataframe)
-    assert at.selectbox(key="personas").value == "data"
+    assert at.session_state["personas"] == "data"
     bad = app(planted, personas="many")  # the link's warnings show on the page the link opens
     assert [w.value for w in bad.warning][:1] == [
         "The link's personas=many is not data, auto or a number from 2 to 8: the data's persona column is used."]
-    assert bad.selectbox(key="personas").value == "data"
+    assert bad.session_state["personas"] == "data"
 
 
 def test_korean_labels_and_page_with_lang_ko(app, planted):

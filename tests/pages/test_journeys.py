@@ -52,8 +52,8 @@ def test_the_path_bars_show_the_most_frequent_stage_paths_with_their_journey_cou
 
 def test_the_path_tree_shows_each_path_beginning_with_the_journeys_that_start_that_way(app, sample_path):
     at = app(sample_path, page=PAGE)
-    at.segmented_control(key="journeys.kind").set_value("channel").run()
-    at.segmented_control(key="journeys.path_view").set_value("tree").run()
+    at.segmented_control(key="journeys.kind@en").set_value("channel").run()
+    at.segmented_control(key="journeys.path_view@en").set_value("tree").run()
     assert _problems(at) == []
     icicle = next(d for c in at.get("plotly_chart") for d in json.loads(c.proto.spec)["data"]
                   if d["type"] == "icicle")

@@ -18,7 +18,7 @@ from plotly.subplots import make_subplots
 
 from errors import DataError
 from i18n import column_labels, t
-from metrics.story import STORY_KEYS, fix_first_text, mover_sentence, nps_sentence
+from metrics.story import STORY_KEYS, biggest_mover, changes_sentence, fix_first_text, nps_sentence, p_text
 from ui import format as number_format
 from ui import text
 from ui.cards import delta as card_delta
@@ -41,14 +41,18 @@ FONT = "Liberation Sans, Arial, Noto Sans CJK KR, sans-serif"
 
 
 def story_templates(lang: str) -> dict[str, str]:
-    return {k: t("story_" + k, lang=lang) for k in STORY_KEYS}
+    return {k: t("headline_" + k, lang=lang) for k in STORY_KEYS}
 
 
 def period_labels(period: dict, lang: str) -> tuple[str, str]:
-    """("the last 30 days (2025-12-02 – 2025-12-31)", "2025-11-02 – 2025-12-01") in ``lang``."""
+    """("the last 30 days of data, to 2025-12-31", "2025-11-02 – 2025-12-01") in ``lang``: a period that ends with
+    the data says so (the data may end long before today); a custom one gives its dates."""
     (cs, cu), (ps, pu) = period["current"], period["previous"]
-    name = t("period_" + period["choice"], lang=lang, days=period["days"])
-    return t("period_span", lang=lang, name=name, since=cs, until=cu), t("period_dates", lang=lang, since=ps, until=pu)
+    previous = t("period_dates", lang=lang, since=ps, until=pu)
+    if period["choice"] == "custom":
+        name = t("period_custom", lang=lang, days=period["days"])
+        return t("period_span", lang=lang, name=name, since=cs, until=cu), previous
+    return t("period_span_to", lang=lang, name=t("period_data_" + period["choice"], lang=lang), until=cu), previous
 
 
 def dimension_labels(lang: str) -> dict[str, str]:
@@ -57,19 +61,36 @@ def dimension_labels(lang: str) -> dict[str, str]:
 
 
 def headline(summary: dict[str, Any], lang: str) -> list[str]:
-    """The headline sentences: the NPS and its tested change on the period, the biggest mover, the fix first, and
+    """The headline sentences: the NPS and its tested change on the period, what changed (ranked), the fix first, and
     (when the summary has one) the keyword most distinctive of detractors' comments."""
     templates = story_templates(lang)
     current, previous = period_labels(summary["period"], lang)
     k = summary["kpis"]
     nps_text = nps_sentence(k["current"]["nps"], k["tests"]["nps"], current, previous, k["compared"],
                             k["tests"]["answers"]["nps"], summary["min_sample"], templates)
-    mover_text = mover_sentence(summary["alerts"], summary["tested"], templates, dimension_labels(lang))
+    mover_text = changes_sentence(summary["alerts"], summary.get("rising"), k["compared"], previous, templates,
+                                  dimension_labels(lang))
     sentences = [nps_text, mover_text, fix_first_text(summary["fix_first"], templates)]
     complaint = summary.get("complaint")
     if complaint:  # only when the voice of the customer's keywords are computed and one is distinctive
-        sentences.append(t("story_complaint", lang=lang, keyword=complaint["keyword"], z=complaint["z"]))
+        sentences.append(templates["complaint"].format(keyword=complaint["keyword"]))
     return sentences
+
+
+def headline_statistics(summary: dict[str, Any], lang: str) -> str:
+    """The statistics behind the headline's plain words (its help text): the tests, their p-values, the driver's
+    share of R² and the complaint's z; "—" for what the headline does not state."""
+    nps_test = summary["kpis"]["tests"]["nps"]
+    mover = biggest_mover(summary["alerts"])
+    if mover is None and not summary["alerts"].is_empty():
+        mover = summary["alerts"].row(0, named=True)
+    importance = summary["fix_first"].fields.get("importance")
+    complaint = summary.get("complaint")
+    return t("headline_statistics", lang=lang, min_sample=summary["min_sample"], tested=summary["tested"],
+             nps_p="—" if nps_test is None or nps_test.p_value is None else p_text(nps_test.p_value),
+             mover_p="—" if mover is None else p_text(mover["p_value"]),
+             importance="—" if importance is None else f"{importance:.0f}%",
+             z="—" if not complaint else f"z = {complaint['z']:.1f}")
 
 
 def kpi_table(summary: dict[str, Any], lang: str) -> list[dict[str, str]]:
