@@ -49,7 +49,19 @@ def _fields_with_help() -> list[str]:
 def _period_choices() -> list[str]:
     from metrics.periods import PERIOD_CHOICES
 
-    return [f"period_choice_{c}" for c in PERIOD_CHOICES]
+    return [f"period_choice_{'custom' if c == 'custom' else 'data_' + c}" for c in PERIOD_CHOICES]
+
+
+def _data_periods() -> list[str]:
+    from metrics.periods import PERIOD_CHOICES
+
+    return [f"period_data_{c}" for c in PERIOD_CHOICES if c != "custom"]
+
+
+def _headlines() -> list[str]:
+    from metrics.story import STORY_KEYS
+
+    return [f"headline_{k}" for k in STORY_KEYS]
 
 
 def _quadrants() -> list[str]:
@@ -83,10 +95,10 @@ FAMILIES: dict[str, Callable[[], Iterable[str]]] = {
     "persona_map_caption_…": lambda: ["persona_map_caption_som", "persona_map_caption_kmeans"],
     "derived_method_…": lambda: ["derived_method_som", "derived_method_kmeans"],
     "period_choice_…": _period_choices,
-    "period_…": _prefixed("period_"),
+    "period_data_…": _data_periods,
     "feat_…": _prefixed("feat_"),
     "help_…": _prefixed("help_"),
-    "story_…": _prefixed("story_"),
+    "headline_…": _headlines,
     "story_metric_…": _prefixed("story_metric_"),
     "dim_…": _prefixed("dim_"),
     "target_…": _prefixed("target_"),
@@ -98,7 +110,7 @@ BUILT_BEFORE: dict[str, tuple[str, Callable[[], Iterable[str]]]] = {
     "ptrait_…": ("figures/personas.py persona trait words", _prefixed("ptrait_")),
 }
 # Entries that are empty on purpose, with the reason.
-EMPTY_ON_PURPOSE = {"story_unit_nps": "an NPS change has no unit after its number (CSAT's is %p)"}
+EMPTY_ON_PURPOSE = {"headline_unit_nps": "an NPS change has no unit after its number (CSAT's is %p)"}
 
 
 def _trees() -> list[ast.Module]:

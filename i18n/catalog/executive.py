@@ -1,103 +1,8 @@
 """The executive story: metrics/story.py templates, periods, targets, movers, the PDF snapshot, detractors."""
 
 TEXT: dict[str, dict[str, str]] = {
-    "story_fix_driver_lowest_pain": {
-        "en": "Fix first: {stage}. It moves NPS most ({importance:.0f}% of what stage satisfaction explains), is rated "
-              "lowest ({satisfaction:.2f}/5) and holds the worst pain point, {touchpoint} (CSAT {pain_csat:.0f}%).",
-        "ko": "우선 개선: {stage}. NPS를 가장 크게 움직이고(단계 만족도가 설명하는 몫의 {importance:.0f}%), 만족도가 가장 "
-              "낮으며({satisfaction:.2f}/5), 가장 큰 불편 접점 {touchpoint}(CSAT {pain_csat:.0f}%)이 있는 단계입니다.",
-    },
-    "story_fix_driver_lowest": {
-        "en": "Fix first: {stage}. It moves NPS most ({importance:.0f}% of what stage satisfaction explains) and is "
-              "rated lowest ({satisfaction:.2f}/5).",
-        "ko": "우선 개선: {stage}. NPS를 가장 크게 움직이고(단계 만족도가 설명하는 몫의 {importance:.0f}%) 만족도가 가장 "
-              "낮은({satisfaction:.2f}/5) 단계입니다.",
-    },
-    "story_fix_driver_pain": {
-        "en": "Fix first: {stage}. It moves NPS most ({importance:.0f}% of what stage satisfaction explains) and holds "
-              "the worst pain point, {touchpoint} (CSAT {pain_csat:.0f}%).",
-        "ko": "우선 개선: {stage}. NPS를 가장 크게 움직이고(단계 만족도가 설명하는 몫의 {importance:.0f}%) 가장 큰 불편 접점 "
-              "{touchpoint}(CSAT {pain_csat:.0f}%)이 있는 단계입니다.",
-    },
-    "story_fix_lowest_pain": {
-        "en": "Fix first: {stage}. It is rated lowest ({satisfaction:.2f}/5) and holds the worst pain point, "
-              "{touchpoint} (CSAT {pain_csat:.0f}%).",
-        "ko": "우선 개선: {stage}. 만족도가 가장 낮고({satisfaction:.2f}/5) 가장 큰 불편 접점 {touchpoint}"
-              "(CSAT {pain_csat:.0f}%)이 있는 단계입니다.",
-    },
-    "story_fix_none": {
-        "en": "No single fix first: the key drivers, the stage ratings and the pain points do not name the same stage.",
-        "ko": "하나의 우선 개선 단계가 없습니다: 핵심 동인, 단계 만족도, 불편 접점이 가리키는 단계가 서로 다릅니다.",
-    },
-    "story_part_driver": {
-        "en": "{driver_stage} moves NPS most ({importance:.0f}% of what stage satisfaction explains; rated "
-              "{driver_satisfaction:.2f}/5).",
-        "ko": "NPS를 가장 크게 움직이는 단계는 {driver_stage}입니다(단계 만족도가 설명하는 몫의 {importance:.0f}%; 만족도 "
-              "{driver_satisfaction:.2f}/5).",
-    },
-    "story_part_lowest": {"en": "{lowest_stage} is rated lowest ({lowest_satisfaction:.2f}/5).",
-                          "ko": "만족도가 가장 낮은 단계는 {lowest_stage}입니다({lowest_satisfaction:.2f}/5)."},
-    "story_part_pain": {"en": "The worst pain point, {touchpoint} (CSAT {pain_csat:.0f}%), is in {pain_stage}.",
-                        "ko": "가장 큰 불편 접점 {touchpoint}(CSAT {pain_csat:.0f}%)은 {pain_stage} 단계에 있습니다."},
-    "story_part_no_driver": {"en": "No stage's satisfaction has a clear (95% significant) link to NPS.",
-                             "ko": "NPS와 뚜렷한(95% 유의한) 관계를 보이는 단계 만족도는 없습니다."},
-    "story_part_no_lowest": {"en": "No stage has {min_sample} ratings or more.",
-                             "ko": "평가가 {min_sample}건 이상인 단계가 없습니다."},
-    "story_part_no_pain": {"en": "No touchpoint is rated below the average CSAT.",
-                           "ko": "평균 CSAT보다 낮게 평가된 접점은 없습니다."},
-    "story_nps_significant": {
-        "en": "NPS {nps:.1f} in {period}: {change:+.1f} against {previous_period}, a significant change ({p}).",
-        "ko": "{period} NPS {nps:.1f}: {previous_period} 대비 {change:+.1f}, 유의한 변화입니다({p}).",
-    },
-    "story_nps_not_significant": {
-        "en": "NPS {nps:.1f} in {period}: {change:+.1f} against {previous_period}, not a significant change "
-              "({p}).",
-        "ko": "{period} NPS {nps:.1f}: {previous_period} 대비 {change:+.1f}, 유의한 변화가 아닙니다({p}).",
-    },
-    "story_nps_unchanged": {"en": "NPS {nps:.1f} in {period}, unchanged against {previous_period} ({p}).",
-                            "ko": "{period} NPS {nps:.1f}: {previous_period} 대비 변화가 없습니다({p})."},
-    "story_nps_small_sample": {
-        "en": "NPS {nps:.1f} in {period}: {change:+.1f} against {previous_period}, on too few answers to tell "
-              "({n_current} and {n_previous}; fewer than {min_sample} on a side).",
-        "ko": "{period} NPS {nps:.1f}: {previous_period} 대비 {change:+.1f}이지만 응답이 적어 판단할 수 없습니다"
-              "({n_current}건, {n_previous}건; 한쪽이 {min_sample}건 미만).",
-    },
-    "story_nps_untested": {
-        "en": "NPS {nps:.1f} in {period}: {change:+.1f} against {previous_period} (the change cannot be tested: no "
-              "variation in the answers).",
-        "ko": "{period} NPS {nps:.1f}: {previous_period} 대비 {change:+.1f}(응답에 변동이 없어 변화를 검정할 수 없음).",
-    },
-    "story_nps_no_previous": {"en": "NPS {nps:.1f} in {period}; {previous_period} has no answers to compare with.",
-                              "ko": "{period} NPS {nps:.1f}; 비교할 {previous_period}에는 응답이 없습니다."},
-    "story_nps_none": {"en": "No NPS answers in {period}.", "ko": "{period}에 NPS 응답이 없습니다."},
-    "story_mover": {
-        "en": "Biggest mover: {metric} for {dimension} {value}, {change:+.1f}{unit} ({previous:.1f} → {current:.1f}; "
-              "{p}).",
-        "ko": "가장 크게 움직인 곳: {dimension} {value}의 {metric}, {change:+.1f}{unit}({previous:.1f} → {current:.1f}; "
-              "{p}).",
-    },
-    "story_mover_all": {
-        "en": "Only the selection as a whole moved significantly: {metric} {change:+.1f}{unit} ({previous:.1f} → "
-              "{current:.1f}; {p}).",
-        "ko": "선택 전체만 유의하게 움직였습니다: {metric} {change:+.1f}{unit}({previous:.1f} → {current:.1f}; {p}).",
-    },
-    "story_mover_none": {
-        "en": "No segment moved significantly ({tested} segment figures tested; Benjamini–Hochberg at 5%).",
-        "ko": "유의하게 움직인 세그먼트가 없습니다(세그먼트 수치 {tested}개 검정; Benjamini–Hochberg 5%).",
-    },
-    "drivers_reconciled": {
-        "en": "Weighed with the stage ratings and the pain points, as on the overview: {text}",
-        "ko": "단계 만족도와 불편 접점까지 함께 보면(개요와 같음): {text}",
-    },
-    "story_complaint": {
-        "en": "What detractors say most distinctively: “{keyword}” (against promoters' comments, weighted log-odds "
-              "z = {z:.1f}).",
-        "ko": "비추천 고객이 가장 두드러지게 말하는 단어: “{keyword}”(추천 고객의 의견 대비, 가중 로그 오즈 z = {z:.1f}).",
-    },
     "story_metric_nps": {"en": "NPS", "ko": "NPS"},
     "story_metric_csat": {"en": "CSAT", "ko": "CSAT"},
-    "story_unit_nps": {"en": "", "ko": ""},
-    "story_unit_csat": {"en": " pp", "ko": "%p"},
     "dim_all": {"en": "all", "ko": "전체"},
     "dim_channel": {"en": "channel", "ko": "채널"},
     "dim_stage": {"en": "stage", "ko": "단계"},
@@ -111,15 +16,7 @@ TEXT: dict[str, dict[str, str]] = {
               "기간(비어 있으면 전체 데이터)을 같은 일수의 직전 기간과 비교; 다른 기간은 사이드바의 종료일(없으면 데이터의 "
               "마지막 날)에 끝납니다.",
     },
-    "period_last_30": {"en": "the last 30 days", "ko": "최근 30일"},
-    "period_last_90": {"en": "the last 90 days", "ko": "최근 90일"},
-    "period_quarter": {"en": "the quarter to date", "ko": "이번 분기"},
-    "period_ytd": {"en": "the year to date", "ko": "올해 누적"},
     "period_custom": {"en": "the selected {days} days", "ko": "선택한 {days}일"},
-    "period_choice_last_30": {"en": "Last 30 days", "ko": "최근 30일"},
-    "period_choice_last_90": {"en": "Last 90 days", "ko": "최근 90일"},
-    "period_choice_quarter": {"en": "This quarter", "ko": "이번 분기"},
-    "period_choice_ytd": {"en": "Year to date", "ko": "올해 누적"},
     "period_choice_custom": {"en": "Custom (sidebar dates)", "ko": "사용자 지정(사이드바 기간)"},
     "period_span": {"en": "{name} ({since} – {until})", "ko": "{name}({since} – {until})"},
     "period_dates": {"en": "{since} – {until}", "ko": "{since} – {until}"},

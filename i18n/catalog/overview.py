@@ -33,14 +33,6 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "**{touchpoint}** — {events} events, CSAT {csat}% → {score} unsatisfied interactions expected",
         "ko": "**{touchpoint}** — 이벤트 {events}건, CSAT {csat}% → 예상 불만 상호작용 {score}건",
     },
-    "pain_ranked": {
-        "en": "Touchpoints rated below the average CSAT ({average}%), ranked by expected unsatisfied interactions "
-              "(events × (100 − CSAT) / 100). A touchpoint rated above the average is never listed here.",
-        "ko": "평균 CSAT({average}%)보다 낮게 평가된 접점을 예상 불만족 상호작용 수(이벤트 × (100 − CSAT) / 100) 순으로 "
-              "보여 줍니다. 평균보다 높게 평가된 접점은 여기에 나오지 않습니다.",
-    },
-    "no_pain_below_average": {"en": "No touchpoint is rated below the average CSAT ({average}%).",
-                              "ko": "평균 CSAT({average}%)보다 낮게 평가된 접점이 없습니다."},
     "target_line": {"en": "target {value}", "ko": "목표 {value}"},
     "see_journey_map": {"en": "Explained on the journey map", "ko": "여정 지도에서 자세히 보기"},
     "no_pain_points": {"en": "No touchpoint ratings in the selection.", "ko": "선택한 범위에 접점 평가가 없습니다."},
