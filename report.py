@@ -263,7 +263,8 @@ def render_statistics(r: dict) -> list[str]:
     if r["drivers"]:
         title = "key drivers of the 0-10 answer (importance = % of the R² stage satisfaction adds, Shapley)"
         if r.get("drivers_model") == "logit":
-            title = (f"key drivers of '{r['outcome']['column']}' = {r['outcome']['positive']} (logistic model; "
+            fit = "Firth's penalised logistic model" if r.get("drivers_fit") == "firth" else "logistic model"
+            title = (f"key drivers of '{r['outcome']['column']}' = {r['outcome']['positive']} ({fit}; "
                      "coef = log-odds per point; importance = % of |coef| x SD)")
         elif r.get("outcome") and r["outcome"]["kind"] == "score":
             title = f"key drivers of '{r['outcome']['column']}' (importance = % of the R² ratings add, Shapley)"

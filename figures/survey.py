@@ -118,7 +118,8 @@ def drivers(ds: Dataset, f: Filters, about: SurveyInfo) -> KeyDrivers:
 
 def report(ds: Dataset, f: Filters, about: SurveyInfo) -> dict[str, Any]:
     """report.py's figures of a survey: the headline keys (time-based ones null), the statistics keys,
-    ``outcome``, ``drivers_model``, ``survey`` (how the file was read) and ``statistics_reasons``."""
+    ``outcome``, ``drivers_model``, ``drivers_fit`` (maximum_likelihood or firth for
+    a logistic model), ``survey`` (how the file was read) and ``statistics_reasons``."""
     result = headline(ds, f)
     reasons: dict[str, str] = {}
     for key in ("median_journey_hours", "p90_journey_hours", "handoff_rate", "handoffs", "handoff_effect", "paths",
@@ -153,6 +154,7 @@ def report(ds: Dataset, f: Filters, about: SurveyInfo) -> dict[str, Any]:
         "nps_ci": None if ci is None else list(ci),
         "drivers": driver_rows,
         "drivers_model": models.get(kd.measure),
+        "drivers_fit": kd.fit,
         "trend": trend_rows,
         "outcome": outcome(ds, f, about),
         "reading": survey.SURVEY,

@@ -10,6 +10,7 @@ import re
 from collections.abc import Callable
 
 import settings
+from i18n.catalog import surveys as _surveys_catalog
 
 LANGUAGES = {"en": "English", "ko": "한국어"}
 DEFAULT_LANG = "en"
@@ -1225,6 +1226,8 @@ REASONS: list[tuple[re.Pattern, dict[str, str]]] = [(re.compile(pattern), text) 
 def reason(text: str | None, lang: str | None = None) -> str | None:
     """A metrics "too little data" reason in ``lang`` (default: the session's language)."""
     lang = lang or current_lang()
+    if isinstance(text, Message):
+        return text.text(lang)
     if text is None or lang == DEFAULT_LANG:
         return text
     for pattern, translations in REASONS:
@@ -1343,3 +1346,14 @@ def current_lang() -> str:
     except Exception:  # outside a Streamlit run (tests, report): no session
         return DEFAULT_LANG
     return lang if lang in LANGUAGES else DEFAULT_LANG
+
+
+def _merge(area: dict[str, dict[str, str]]) -> None:
+    """Add an area's catalog to TEXT; a key defined twice is a mistake, not an override."""
+    twice = sorted(set(area) & set(TEXT))
+    if twice:
+        raise KeyError(f"catalog keys defined twice: {twice}")
+    TEXT.update(area)
+
+
+_merge(_surveys_catalog.TEXT)

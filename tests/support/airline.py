@@ -78,3 +78,36 @@ def korean(frame: pl.DataFrame) -> pl.DataFrame:
 def csv_bytes(frame: pl.DataFrame, encoding: str = "utf-8") -> bytes:
     text = frame.write_csv()
     return text.encode(encoding)
+
+
+# The public export's traits that broke the logistic model: a touchpoint almost every passenger rated (its few
+# not-applicable answers all with one label, so its "rated" indicator predicts them perfectly), and one that a
+# third of passengers could not rate (flights without wifi).
+ALMOST_ALWAYS_RATED = {"Gate location": 2, "Inflight service": 3, "Checkin service": 1}
+MOSTLY_RATED = {"Inflight wifi service": 0.35}
+WIFI = "Inflight wifi service"
+
+
+def airline_export(rows: int = 6000, seed: int = 11) -> pl.DataFrame:
+    """``airline_survey`` with the public export's not-applicable pattern: ``ALMOST_ALWAYS_RATED`` columns have that
+    many 0s, all on passengers labelled ``satisfied``; ``MOSTLY_RATED`` columns have that share of 0s at random; the
+    other columns keep ``airline_survey``'s (about 4% of 0s, none in ``ALWAYS_ANSWERED``). The label is drawn from the
+    passengers' ratings with the planted weights (a not-applicable answer counts as 3, no effect)."""
+    rng = random.Random(seed)
+    frame = airline_survey(rows, seed)
+    refill = {*ALMOST_ALWAYS_RATED, *MOSTLY_RATED}
+    answered = {r: [v or rng.randint(1, 5) if r in refill else v for v in frame[r].to_list()] for r in RATINGS}
+    labels = []
+    for i in range(rows):
+        logit = -0.3 + sum(w * (answered[r][i] - 3) for r, w in WEIGHTS.items() if answered[r][i])
+        labels.append("satisfied" if rng.random() < 1 / (1 + math.exp(-logit)) else "neutral or dissatisfied")
+    satisfied = [i for i, label in enumerate(labels) if label == "satisfied"]
+    for column, count in ALMOST_ALWAYS_RATED.items():
+        for i in rng.sample(satisfied, count):
+            answered[column][i] = 0
+    for column, share in MOSTLY_RATED.items():
+        for i in range(rows):
+            if rng.random() < share:
+                answered[column][i] = 0
+    return frame.with_columns(*(pl.Series(r, answered[r], dtype=pl.Int64) for r in RATINGS),
+                              pl.Series("satisfaction", labels))
