@@ -366,7 +366,12 @@ def main(argv: list[str] | None = None) -> int:
                          path_contains=_nfc(args.path_contains.split(">")))
         about = survey_figures.info(ds)
         if about is not None:
-            result = survey_figures.report(survey_figures.ordered(ds, about), f, about)
+            ds = survey_figures.ordered(ds, about)
+            result = survey_figures.report(ds, f, about)
+            result["voc"], why = voc_report(ds, f)
+            if why:
+                result["statistics_reasons"]["voc"] = why
+            result.update(_executive(ds, f, args))
         else:
             result = headline(ds, f)
             result.update(statistics(ds, f))

@@ -36,8 +36,9 @@ def load(source: str | Path | bytes, name: str | None = None, mapping: Mapping[s
     reading = reading or survey.reading(raw, chosen)
     if reading == survey.SURVEY:
         options = {"mapping": sorted(chosen.columns.items()), "outcome": outcome, "stages": sorted((stages or {}).items())}
-        return survey.read(raw, chosen, outcome=outcome, stages=stages, strict=strict,
-                           digest=survey.digest(data, options))
+        declined = sorted(k for k, v in (mapping or {}).items() if not v)
+        return survey.read(raw, chosen, outcome=outcome, stages=stages, strict=strict, declined=declined,
+                           digest=survey.digest(data, {**options, "declined": declined}))
     if not chosen.ready:
         raise DataError(suggest.with_suggestions(raw, chosen).problem())
     return canonicalize(raw, chosen, strict=strict, digest=_digest(data, chosen), accept_invalid=accept_invalid)

@@ -7,4 +7,33 @@ TEXT: dict[str, dict[str, str]] = {
                                 "drivers come from Firth's penalised fit.",
                           "ko": "이 응답에서는 일반(최대우도) 적합의 추정값이 유한하지 않아, Firth 벌점 적합으로 동인을 "
                                 "구했습니다."},
+    "note_survey_timestamp_by_values": {
+        "en": "Column '{column}' holds dates, so it is read as the answer date; choose another column or none on the "
+              "Upload page (report.py: --map timestamp=COLUMN).",
+        "ko": "'{column}' 열에 날짜가 있어 응답일로 읽었습니다. 업로드 화면에서 다른 열을 고르거나 없음으로 할 수 있습니다 "
+              "(report.py: --map timestamp=열).",
+    },
+    "note_survey_comment_by_values": {
+        "en": "Column '{column}' holds free text, so it is read as the respondents' comments; choose another column "
+              "or none on the Upload page (report.py: --map comment=COLUMN).",
+        "ko": "'{column}' 열에 자유 서술이 있어 응답자 의견으로 읽었습니다. 업로드 화면에서 다른 열을 고르거나 없음으로 할 수 "
+              "있습니다 (report.py: --map comment=열).",
+    },
+    "upload_survey_fields_help": {
+        "en": "Which columns hold the answer date, the comments, a segment and the respondent id (found from the "
+              "headers and values; change them here).",
+        "ko": "응답일, 의견, 세그먼트, 응답자 ID가 어느 열인지 고르세요 (머리글과 값으로 찾았으며 여기서 바꿀 수 있습니다).",
+    },
+    "survey_field_timestamp": {"en": "Answer date", "ko": "응답일"},
+    "survey_field_timestamp_help": {"en": "When each respondent answered: gives the trend and alerts by month.",
+                                    "ko": "응답자가 답한 날짜: 월별 추이와 알림에 쓰입니다."},
+    "survey_field_comment": {"en": "Comment", "ko": "의견"},
+    "survey_field_comment_help": {"en": "The respondents' own words: gives the voice of the customer.",
+                                  "ko": "응답자가 직접 쓴 말: 고객의 소리(VoC)에 쓰입니다."},
+    "survey_field_persona": {"en": "Segment", "ko": "세그먼트"},
+    "survey_field_persona_help": {"en": "A group of respondents (customer type, region…) to compare outcomes by.",
+                                  "ko": "결과를 비교할 응답자 집단 (고객 유형, 지역 등)."},
+    "survey_field_journey_id": {"en": "Respondent id", "ko": "응답자 ID"},
+    "survey_field_journey_id_help": {"en": "One value per row; without it the row number identifies a respondent.",
+                                     "ko": "행마다 하나의 값. 없으면 행 번호로 응답자를 구분합니다."},
 }

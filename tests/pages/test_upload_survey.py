@@ -6,7 +6,7 @@ from __future__ import annotations
 import polars as pl
 
 from tests.pages.conftest import PAGES
-from tests.support.airline import DRIVER, RATINGS, airline_survey, csv_bytes, korean
+from tests.support.airline import DRIVER, RATINGS, airline_survey, csv_bytes, dated_with_comments, korean
 from tests.support.markdown import shown
 from ui import upload as session
 
@@ -164,3 +164,23 @@ def test_rating_columns_can_be_put_into_stages_on_the_page(app, telco_path):
     assert ds.journeys == ROWS
     assert at.session_state["upload"].stages == {c: "In flight" for c in ("Food and drink", "Inflight service",
                                                                            "Inflight entertainment")}
+
+
+def test_the_survey_columns_are_offered_found_by_values_and_can_be_changed_in_korean(app, telco_path):
+    wide = dated_with_comments(airline_survey(ROWS))
+    at = _upload(_korean(app(telco_path, page="upload.py")), "설문.csv", csv_bytes(wide))
+    assert _problems(at) == []
+    boxes = {s.key: s for s in at.selectbox if s.key.startswith("upload.survey.")}
+    assert [boxes[k].label for k in ("upload.survey.timestamp", "upload.survey.comment", "upload.survey.persona",
+                                     "upload.survey.journey_id")] == ["응답일", "의견", "세그먼트", "응답자 ID"]
+    assert boxes["upload.survey.timestamp"].value == "응답일" and boxes["upload.survey.comment"].value == "기타 의견"
+    assert boxes["upload.survey.journey_id"].value == "id"
+    assert any("'기타 의견' 열에 자유 서술이 있어" in w for w in _texts(at))
+    boxes["upload.survey.comment"].set_value("(없음)")
+    boxes["upload.survey.persona"].set_value("Class")
+    next(b for b in at.button if "upload.survey_fields" in b.id).click().run()
+    assert _problems(at) == []
+    about = at.session_state["upload"].survey
+    assert about.comment_column is None and about.persona_column == "Class"
+    assert about.timestamp_column == "응답일"
+    assert "기타 의견" in about.profile  # declined as the comment: kept as a column of the file

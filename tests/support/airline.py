@@ -111,3 +111,22 @@ def airline_export(rows: int = 6000, seed: int = 11) -> pl.DataFrame:
                 answered[column][i] = 0
     return frame.with_columns(*(pl.Series(r, answered[r], dtype=pl.Int64) for r in RATINGS),
                               pl.Series("satisfaction", labels))
+
+
+COMPLAINTS = ["좌석이 너무 좁아서 불편했어요", "와이파이가 자꾸 끊겨요", "탑승 수속 줄이 길었어요", "기내식이 식어 있었어요"]
+PRAISE = ["승무원이 친절했어요", "온라인 탑승 수속이 빨라서 좋았어요", "기내가 깨끗했어요", "정시에 도착해서 좋았어요"]
+
+
+def dated_with_comments(frame: pl.DataFrame, seed: int = 5, months: int = 6) -> pl.DataFrame:
+    """The export as a Korean agency sends it with its answer date (``응답일``, text ``YYYY-MM-DD`` over ``months``
+    months from 2026-01), a 0–10 recommendation question (``추천 의향``, from the label) and a free-text
+    ``기타 의견`` (about 60% answered: complaints from unsatisfied passengers, praise from satisfied ones)."""
+    rng = random.Random(seed)
+    dates, scores, comments = [], [], []
+    for label in frame["satisfaction"]:
+        happy = label == "satisfied"
+        dates.append(f"2026-{rng.randint(1, months):02d}-{rng.randint(1, 28):02d}")
+        scores.append(rng.choice([8, 9, 9, 10, 10]) if happy else rng.choice([2, 4, 5, 6, 6, 7, 8]))
+        said = rng.choice(PRAISE if happy else COMPLAINTS) if rng.random() < 0.6 else None
+        comments.append(None if said is None else f"{said} ({rng.randint(1, 999)})")
+    return frame.with_columns(pl.Series("응답일", dates), pl.Series("추천 의향", scores), pl.Series("기타 의견", comments))
