@@ -8,16 +8,14 @@ TEXT: dict[str, dict[str, str]] = {
                           "ko": "이 응답에서는 일반(최대우도) 적합의 추정값이 유한하지 않아, Firth 벌점 적합으로 동인을 "
                                 "구했습니다."},
     "note_survey_timestamp_by_values": {
-        "en": "Column '{column}' holds dates, so it is read as the answer date; choose another column or none on the "
-              "Upload page (report.py: --map timestamp=COLUMN).",
-        "ko": "'{column}' 열에 날짜가 있어 응답일로 읽었습니다. 업로드 화면에서 다른 열을 고르거나 없음으로 할 수 있습니다 "
-              "(report.py: --map timestamp=열).",
+        "en": "Column '{column}' holds dates, so it is read as the answer date; another column (or none) can be "
+              "chosen for it.",
+        "ko": "'{column}' 열에 날짜가 있어 응답일로 읽었습니다. 다른 열을 고르거나 없음으로 할 수 있습니다.",
     },
     "note_survey_comment_by_values": {
-        "en": "Column '{column}' holds free text, so it is read as the respondents' comments; choose another column "
-              "or none on the Upload page (report.py: --map comment=COLUMN).",
-        "ko": "'{column}' 열에 자유 서술이 있어 응답자 의견으로 읽었습니다. 업로드 화면에서 다른 열을 고르거나 없음으로 할 수 "
-              "있습니다 (report.py: --map comment=열).",
+        "en": "Column '{column}' holds free text, so it is read as the respondents' comments; another column (or "
+              "none) can be chosen for them.",
+        "ko": "'{column}' 열에 자유 서술이 있어 응답자 의견으로 읽었습니다. 다른 열을 고르거나 없음으로 할 수 있습니다.",
     },
     "upload_survey_fields_help": {
         "en": "Which columns hold the answer date, the comments, a segment and the respondent id (found from the "
