@@ -317,8 +317,9 @@ def _write(path: Path, content: bytes) -> None:
         raise DataError(f"{path} cannot be written ({exc.strerror or exc}).") from None
 
 
-def _executive(ds: Dataset, f: Filters, args: argparse.Namespace) -> dict:
-    """--alerts (the ``alerts`` key), --detractors FILE.csv and --pdf FILE."""
+def _executive(ds: Dataset, f: Filters, args: argparse.Namespace, about=None) -> dict:
+    """--alerts (the ``alerts`` key), --detractors FILE.csv and --pdf FILE; of a survey (``about``), the detractors
+    are its respondents with the negative outcome."""
     out: dict = {}
     if args.alerts or args.pdf:
         w = executive.report_windows(ds, f)
@@ -326,13 +327,24 @@ def _executive(ds: Dataset, f: Filters, args: argparse.Namespace) -> dict:
         if args.alerts:
             out["alerts"] = executive.alert_list(changes)
     if args.detractors:
-        _write(args.detractors, executive.detractors_csv(executive.detractors(ds, f)))
+        rows = executive.detractors(ds, f) if about is None else survey_figures.negative_respondents(ds, f, about)
+        _write(args.detractors, executive.detractors_csv(rows))
     if args.pdf:
         from ui.charts import snapshot  # plotly and kaleido only when a PDF is asked for
 
         summary = executive.summary(ds, f, w, changes, complaint=executive.top_complaint(ds, f))
         _write(args.pdf, snapshot.pdf(summary, args.lang))
     return out
+
+
+def _refuse_survey_flags(args: argparse.Namespace, about) -> None:
+    """The flags a survey cannot serve stop the report with one sentence (before any file is written)."""
+    if args.alerts and about.timestamp_column is None:
+        raise DataError("survey_alerts_no_dates")
+    if args.detractors and about.outcome is None:
+        raise DataError("survey_detractors_no_outcome")
+    if args.personas is not None or args.personas_out is not None:
+        raise DataError("survey_personas")
 
 
 def _write_personas(dp, out: Path) -> None:
@@ -366,12 +378,13 @@ def main(argv: list[str] | None = None) -> int:
                          path_contains=_nfc(args.path_contains.split(">")))
         about = survey_figures.info(ds)
         if about is not None:
+            _refuse_survey_flags(args, about)
             ds = survey_figures.ordered(ds, about)
             result = survey_figures.report(ds, f, about)
             result["voc"], why = voc_report(ds, f)
             if why:
                 result["statistics_reasons"]["voc"] = why
-            result.update(_executive(ds, f, args))
+            result.update(_executive(ds, f, args, about))
         else:
             result = headline(ds, f)
             result.update(statistics(ds, f))

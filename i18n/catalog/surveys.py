@@ -34,4 +34,20 @@ TEXT: dict[str, dict[str, str]] = {
     "survey_field_journey_id": {"en": "Respondent id", "ko": "응답자 ID"},
     "survey_field_journey_id_help": {"en": "One value per row; without it the row number identifies a respondent.",
                                      "ko": "행마다 하나의 값. 없으면 행 번호로 응답자를 구분합니다."},
+    "survey_alerts_no_dates": {
+        "en": "--alerts compares answers by date, and this survey has no answer-date column; map one with "
+              "--map timestamp=COLUMN.",
+        "ko": "--alerts는 응답 날짜로 기간을 비교하는데 이 설문에는 응답일 열이 없습니다. --map timestamp=열 로 지정하세요.",
+    },
+    "survey_detractors_no_outcome": {
+        "en": "--detractors lists the respondents with the negative outcome, and this survey has no outcome column; "
+              "name one with --outcome COLUMN.",
+        "ko": "--detractors는 부정적 결과를 준 응답자 목록인데 이 설문에는 결과 열이 없습니다. --outcome 열 로 지정하세요.",
+    },
+    "survey_personas": {
+        "en": "--personas groups customers by how their journeys unfold over time, and a survey has one row of "
+              "answers per respondent; use a segment column as a filter instead (--persona).",
+        "ko": "--personas는 시간에 따른 여정 행동으로 고객을 묶는데, 설문은 응답자마다 답 한 행뿐입니다. 대신 세그먼트 열로 "
+              "거르세요 (--persona).",
+    },
 }
