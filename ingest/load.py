@@ -15,6 +15,7 @@ from errors import CacheError, DataError, disk_problem
 from ingest import checks, suggest, survey, values
 from ingest.ingested import FORMAT, QUARANTINE_SCHEMA, Ingested
 from ingest.mapping import ColumnMapping, combined_parts, propose
+from ingest.notes import assumed_notes
 from ingest.read import ROW, RawTable, read_bytes, read_table
 from ingest.schema import BY_NAME, CANONICAL, REQUIRED, SCORE_RANGES
 
@@ -124,7 +125,8 @@ def canonicalize(raw: RawTable, mapping: ColumnMapping, strict: bool = False, di
     )
     unused = suggest.unused_scores(raw, mapping)
     return Ingested(name=raw.name, events=events, mapping=mapping, quarantine=quarantine, digest=digest,
-                    notes=(*raw.notes, *checks.notes(raw, mapping, events), *suggest.unused_notes(unused)), unused=unused)
+                    notes=(*raw.notes, *assumed_notes(mapping.assumed), *checks.notes(raw, mapping, events),
+                           *suggest.unused_notes(unused)), unused=unused)
 
 
 def _extra_names(extras: list[str], columns: list[str]) -> dict[str, str]:

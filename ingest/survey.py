@@ -41,7 +41,7 @@ from errors import DataError
 from ingest import kinds, values
 from ingest.ingested import FORMAT, QUARANTINE_SCHEMA, Ingested, Outcome, Rating, SurveyInfo
 from ingest.mapping import ALIASES, ColumnMapping, normalise
-from ingest.notes import Note
+from ingest.notes import Note, assumed_notes
 from ingest.read import RawTable
 from ingest.schema import CANONICAL
 
@@ -321,7 +321,8 @@ def read(raw: RawTable, mapping: ColumnMapping, *, outcome: str | None = None,
     time_column = time_column or guessed.get("timestamp")
     comment_column = comment_column or guessed.get("comment")
     exclude |= set(guessed.values())
-    notes = tuple(Note(f"note_survey_{f}_by_values", {"column": c}) for f, c in guessed.items())
+    notes = (*assumed_notes(mapping.assumed),
+             *(Note(f"note_survey_{f}_by_values", {"column": c}) for f, c in guessed.items()))
     found = candidates(raw, sorted(exclude))
     result = _outcome(raw, found, outcome)
     if result is not None and result.column in exclude:

@@ -26,6 +26,7 @@ right.download_button(t("upload_template_survey"), lambda: session.template(surv
                       file_name="cxlens_survey_template.csv", mime="text/csv", icon=":material/download:",
                       key="upload.template.survey", on_click="ignore")
 st.caption(t("upload_templates"))
+st.caption(t("upload_tab_only"))
 
 
 def _run(action) -> None:
@@ -50,6 +51,9 @@ def mapping_form(upload: session.Upload) -> None:
             picked = columns[i % 4].selectbox(session.field_label(name), options,
                                               index=options.index(source) if source in options else 0,
                                               help=t(f"field_{name}_help"), key=f"upload.map.{name}")
+            said = session.field_note(upload.mapping, name)
+            if said:  # next to the field it is about, in the UI language, with the file's own headers
+                columns[i % 4].caption(text.md(said))
             chosen[name] = "" if picked == options[0] else picked
         if st.form_submit_button(t("upload_apply"), type="primary"):
             _run(lambda: session.apply(chosen))

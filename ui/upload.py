@@ -24,7 +24,7 @@ import streamlit as st
 import ingest
 from errors import DataError
 from figures import survey as survey_figures
-from i18n import reason, t
+from i18n import Message, reason, t
 from ingest import ColumnMapping, survey
 from ingest.ingested import SurveyInfo
 from ingest.read import ROW
@@ -253,7 +253,21 @@ def message(exc: Exception) -> str:
     """A DataError's sentence for the page: report.py's flags left out, translated where the table knows it."""
     if isinstance(exc, ingest.MostlyInvalid):
         return refused_message(exc)
+    if isinstance(exc, DataError) and isinstance(exc.message, Message):
+        return _FLAGS.sub("", exc.text())
     return reason(_FLAGS.sub("", str(exc)))
+
+
+def field_note(mapping: ColumnMapping, name: str) -> str | None:
+    """What the mapping form says under field ``name`` (UI language, the file's own headers): required and
+    missing, claimed by several columns, or taken from a header that looks like a typo; None otherwise."""
+    if name in mapping.missing:
+        return t("upload_field_missing")
+    if name in mapping.candidates:
+        return t("upload_field_ambiguous", columns=", ".join(f"'{s}'" for s in mapping.candidates[name]))
+    if name in mapping.assumed:
+        return t("upload_field_assumed", column=mapping.assumed[name])
+    return None
 
 
 def field_label(name: str) -> str:

@@ -50,4 +50,26 @@ TEXT: dict[str, dict[str, str]] = {
         "ko": "--personas는 시간에 따른 여정 행동으로 고객을 묶는데, 설문은 응답자마다 답 한 행뿐입니다. 대신 세그먼트 열로 "
               "거르세요 (--persona).",
     },
+    "note_assumed_field": {
+        "en": "Column '{column}' is taken as {field}: its header looks like a typo of that field's name.",
+        "ko": "'{column}' 열을 {field}(으)로 읽었습니다. 머리글이 이 항목 이름의 오타로 보입니다.",
+    },
+    "upload_tab_only": {
+        "en": "An upload lives in this browser tab only: reloading the page or opening a new tab starts again "
+              "from the default data, and nothing of the file is kept after the tab closes.",
+        "ko": "업로드한 파일은 이 브라우저 탭에서만 유지됩니다. 새로고침하거나 새 탭을 열면 기본 데이터로 돌아가며, 탭을 "
+              "닫으면 파일의 어떤 내용도 남지 않습니다.",
+    },
+    "upload_field_missing": {"en": "Required: choose the column that holds it.",
+                             "ko": "필수 항목입니다. 이 값이 든 열을 고르세요."},
+    "upload_field_ambiguous": {"en": "Columns {columns} could all be this one: choose one.",
+                               "ko": "{columns} 열이 모두 이 항목일 수 있습니다. 하나를 고르세요."},
+    "upload_field_assumed": {"en": "Taken from '{column}' (its header looks like a typo of this field's name).",
+                             "ko": "'{column}' 열로 읽었습니다 (머리글이 이 항목 이름의 오타로 보입니다)."},
+    "mapping_chosen_twice": {
+        "en": "Column '{column}' is chosen for both {first} and {second}; a column can feed only one field (only "
+              "Journey ID and Customer ID may share one).",
+        "ko": "'{column}' 열을 {first}와(과) {second} 모두에 골랐습니다. 한 열은 한 항목에만 연결할 수 있습니다 (여정 ID와 "
+              "고객 ID만 같은 열을 쓸 수 있습니다).",
+    },
 }

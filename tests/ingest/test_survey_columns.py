@@ -44,9 +44,10 @@ def export(wide, tmp_path_factory):
 
 
 def test_the_date_and_comment_columns_are_found_by_their_values_and_said(wide):
-    loaded = ingest.load(csv_bytes(wide), name="설문.csv")
-    assert loaded.survey.timestamp_column == "응답일" and loaded.survey.comment_column == "기타 의견"
-    assert "기타 의견" not in loaded.survey.profile and "응답일" not in loaded.survey.profile
+    # headers that name no field: only the values tell
+    loaded = ingest.load(csv_bytes(wide.rename({"응답일": "응답 시점"})), name="설문.csv")
+    assert loaded.survey.timestamp_column == "응답 시점" and loaded.survey.comment_column == "기타 의견"
+    assert "기타 의견" not in loaded.survey.profile and "응답 시점" not in loaded.survey.profile
     assert [n.key for n in loaded.notes] == ["note_survey_timestamp_by_values", "note_survey_comment_by_values"]
     first = loaded.events.sort("journey_id").group_by("journey_id", maintain_order=True).first()
     expected = wide.select(pl.col("id").cast(pl.String).alias("journey_id"), pl.col("응답일").str.to_date()).sort("journey_id")
@@ -55,11 +56,12 @@ def test_the_date_and_comment_columns_are_found_by_their_values_and_said(wide):
 
 
 def test_a_mapped_column_wins_and_a_declined_field_stays_empty(wide):
-    two_dates = wide.with_columns(pl.lit("2025-12-31").alias("방문일")).select("방문일", *wide.columns)
+    two_dates = wide.rename({"응답일": "응답 시점"}).with_columns(pl.lit("2025-12-31").alias("방문"))
+    two_dates = two_dates.select("방문", *two_dates.columns[:-1])
     found = ingest.load(csv_bytes(two_dates), name="s.csv")
-    assert found.survey.timestamp_column == "방문일"  # the first column of dates
-    mapped = ingest.load(csv_bytes(two_dates), name="s.csv", mapping={"timestamp": "응답일", "comment": ""})
-    assert mapped.survey.timestamp_column == "응답일" and mapped.survey.comment_column is None
+    assert found.survey.timestamp_column == "방문"  # the first column of dates
+    mapped = ingest.load(csv_bytes(two_dates), name="s.csv", mapping={"timestamp": "응답 시점", "comment": ""})
+    assert mapped.survey.timestamp_column == "응답 시점" and mapped.survey.comment_column is None
     assert "comment" not in mapped.events.columns
     assert not [n for n in mapped.notes if n.key.startswith("note_survey_")]
 
