@@ -265,7 +265,8 @@ def render_statistics(r: dict) -> list[str]:
     if r["drivers"]:
         title = "key drivers of the 0-10 answer (importance = % of the R² stage satisfaction adds, Shapley)"
         if r.get("drivers_model") == "logit":
-            title = (f"key drivers of '{r['outcome']['column']}' = {r['outcome']['positive']} (logistic model; "
+            fit = "Firth's penalised logistic model" if r.get("drivers_fit") == "firth" else "logistic model"
+            title = (f"key drivers of '{r['outcome']['column']}' = {r['outcome']['positive']} ({fit}; "
                      "coef = log-odds per point; importance = % of |coef| x SD)")
         elif r.get("outcome") and r["outcome"]["kind"] == "score":
             title = f"key drivers of '{r['outcome']['column']}' (importance = % of the R² ratings add, Shapley)"
@@ -318,8 +319,9 @@ def _write(path: Path, content: bytes) -> None:
         raise DataError("report_cannot_write", path=str(path), problem=str(exc.strerror or exc)) from None
 
 
-def _executive(ds: Dataset, f: Filters, args: argparse.Namespace) -> dict:
-    """--alerts (the ``alerts`` key), --detractors FILE.csv and --pdf FILE."""
+def _executive(ds: Dataset, f: Filters, args: argparse.Namespace, about=None) -> dict:
+    """--alerts (the ``alerts`` key), --detractors FILE.csv and --pdf FILE; of a survey (``about``), the detractors
+    are its respondents with the negative outcome."""
     out: dict = {}
     if args.alerts or args.pdf:
         w = executive.report_windows(ds, f)
@@ -327,7 +329,8 @@ def _executive(ds: Dataset, f: Filters, args: argparse.Namespace) -> dict:
         if args.alerts:
             out["alerts"] = executive.alert_list(changes)
     if args.detractors:
-        _write(args.detractors, executive.detractors_csv(executive.detractors(ds, f)))
+        rows = executive.detractors(ds, f) if about is None else survey_figures.negative_respondents(ds, f, about)
+        _write(args.detractors, executive.detractors_csv(rows))
     if args.pdf:
         from ui.charts import snapshot  # plotly and kaleido only when a PDF is asked for
 
@@ -335,6 +338,16 @@ def _executive(ds: Dataset, f: Filters, args: argparse.Namespace) -> dict:
                                     rising=executive.rising_themes(ds, w))
         _write(args.pdf, snapshot.pdf(summary, args.lang))
     return out
+
+
+def _refuse_survey_flags(args: argparse.Namespace, about) -> None:
+    """The flags a survey cannot serve stop the report with one sentence (before any file is written)."""
+    if args.alerts and about.timestamp_column is None:
+        raise DataError("survey_alerts_no_dates")
+    if args.detractors and about.outcome is None:
+        raise DataError("survey_detractors_no_outcome")
+    if args.personas is not None or args.personas_out is not None:
+        raise DataError("survey_personas")
 
 
 def _write_personas(dp, out: Path) -> None:
@@ -380,7 +393,13 @@ def _report(args: argparse.Namespace) -> int:
                          path_contains=_nfc(args.path_contains.split(">")))
         about = survey_figures.info(ds)
         if about is not None:
-            result = survey_figures.report(survey_figures.ordered(ds, about), f, about)
+            _refuse_survey_flags(args, about)
+            ds = survey_figures.ordered(ds, about)
+            result = survey_figures.report(ds, f, about)
+            result["voc"], why = voc_report(ds, f)
+            if why:
+                result["statistics_reasons"]["voc"] = why
+            result.update(_executive(ds, f, args, about))
         else:
             result = headline(ds, f)
             result.update(statistics(ds, f))

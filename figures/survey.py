@@ -10,6 +10,7 @@ from typing import Any
 import polars as pl
 
 import settings
+from errors import DataError
 from figures.overview import headline, score_trend
 from i18n import Message
 from ingest import survey
@@ -18,6 +19,7 @@ from metrics.confidence import nps_interval
 from metrics.drivers import KeyDrivers, key_drivers
 from metrics.nps import nps
 from metrics.survey_drivers import label_drivers, score_drivers
+from metrics.text import mask_expr
 from store import Dataset, Filters
 from store import queries as q
 
@@ -115,9 +117,55 @@ def drivers(ds: Dataset, f: Filters, about: SurveyInfo) -> KeyDrivers:
     return key_drivers(answers, ratings, ds.stage_order, m)
 
 
+NEGATIVE_COLUMNS = ("respondent_id", "outcome", "date", "worst_touchpoint", "comment")
+
+
+def negative_respondents(ds: Dataset, f: Filters, about: SurveyInfo) -> pl.DataFrame:
+    """The survey's follow-up list: every selected respondent with the negative outcome, newest answer first.
+
+    Negative: a detractor's answer (0–6) for NPS, the bottom two answers of a score's scale, the other value of a
+    label. Columns NEGATIVE_COLUMNS: respondent_id, outcome (their answer as text), date (YYYY-MM-DD of the answer;
+    null without an answer date), worst_touchpoint (their lowest rated touchpoint; ties by survey order),
+    comment (personal data masked by metrics.text.mask_expr). DataError without an outcome column.
+    """
+    o = about.outcome
+    if o is None:
+        raise DataError("survey_detractors_no_outcome")
+    value = "nps" if o.kind == "nps" else o.stored
+    answers = q.journeys(ds, f, ["journey_id", value]).filter(pl.col(value).is_not_null())
+    shown = pl.col(value).cast(pl.String)
+    if o.kind == "nps":
+        negative = pl.col(value) <= 6
+        shown = pl.col(value).cast(pl.Int64).cast(pl.String)
+    elif o.kind == "score":
+        negative = pl.col(value).cast(pl.Float64, strict=False) <= o.low + 1
+    else:
+        negative = shown != o.positive
+    chosen = answers.filter(negative).select(pl.col("journey_id").alias("respondent_id"), shown.alias("outcome"))
+    columns = ["journey_id", "timestamp", "stage", "satisfaction"] + (["comment"] if "comment" in ds.columns else [])
+    answered = q.touchpoints(ds, _journey_filters(f), columns).join(
+        chosen.select(pl.col("respondent_id").alias("journey_id")), on="journey_id", how="semi")
+    position = {s: i for i, s in enumerate(ds.stage_order)}
+    worst = (answered.filter(pl.col("satisfaction").is_not_null())
+             .with_columns(pl.col("stage").replace_strict(position, default=len(position)).alias("_order"))
+             .sort("journey_id", "satisfaction", "_order").group_by("journey_id", maintain_order=True).first()
+             .select(pl.col("journey_id").alias("respondent_id"), pl.col("stage").alias("worst_touchpoint")))
+    per_respondent = answered.group_by("journey_id").agg(
+        pl.col("timestamp").min().alias("date"),
+        (pl.col("comment").drop_nulls().str.join(" / ") if "comment" in columns else pl.lit(None, pl.String))
+        .alias("comment")).rename({"journey_id": "respondent_id"})
+    dated = about.timestamp_column is not None
+    return (chosen.join(per_respondent, on="respondent_id", how="left").join(worst, on="respondent_id", how="left")
+            .with_columns((pl.col("date").dt.date().cast(pl.String) if dated else pl.lit(None, pl.String)).alias("date"),
+                          mask_expr(pl.when(pl.col("comment") != "").then(pl.col("comment"))).alias("comment"))
+            .sort(["date", "respondent_id"], descending=[True, False], nulls_last=True)
+            .select(NEGATIVE_COLUMNS))
+
+
 def report(ds: Dataset, f: Filters, about: SurveyInfo) -> dict[str, Any]:
     """report.py's figures of a survey: the headline keys (time-based ones null), the statistics keys,
-    ``outcome``, ``drivers_model``, ``survey`` (how the file was read) and ``statistics_reasons``."""
+    ``outcome``, ``drivers_model``, ``drivers_fit`` (maximum_likelihood or firth for
+    a logistic model), ``survey`` (how the file was read) and ``statistics_reasons``."""
     result = headline(ds, f)
     reasons: dict[str, str] = {}
     for key in ("median_journey_hours", "p90_journey_hours", "handoff_rate", "handoffs", "handoff_effect", "paths",
@@ -152,6 +200,7 @@ def report(ds: Dataset, f: Filters, about: SurveyInfo) -> dict[str, Any]:
         "nps_ci": None if ci is None else list(ci),
         "drivers": driver_rows,
         "drivers_model": models.get(kd.measure),
+        "drivers_fit": kd.fit,
         "trend": trend_rows,
         "outcome": outcome(ds, f, about),
         "reading": survey.SURVEY,

@@ -34,6 +34,7 @@ from i18n.catalog import (
     reasons,
     statistics,
     story,
+    surveys,
     upload,
     voc,
 )
@@ -55,7 +56,7 @@ def _merged(catalogs: tuple[ModuleType, ...]) -> dict[str, dict[str, str]]:
 
 CATALOGS = (app, access, filters, overview, executive, journey_map, upload, notes, columns, statistics, channels,
             journeys, derived_personas, voc, reasons, errors_ingest, errors_store, errors_figures, limits,
-            facts_pass, story)
+            facts_pass, story, surveys)
 TEXT: dict[str, dict[str, str]] = _merged(CATALOGS)
 
 

@@ -84,6 +84,7 @@ class SurveyInfo:
     profile: tuple[str, ...] = ()
     persona_column: str | None = None
     unrated_rows: int = 0
+    comment_column: str | None = None
 
     @property
     def stage_order(self) -> tuple[str, ...]:

@@ -15,6 +15,7 @@ from errors import CacheError, DataError, disk_problem
 from ingest import checks, reasons, suggest, survey, values
 from ingest.ingested import FORMAT, QUARANTINE_SCHEMA, Ingested
 from ingest.mapping import ColumnMapping, combined_parts, propose
+from ingest.notes import assumed_notes
 from ingest.read import ROW, RawTable, read_bytes, read_table
 from ingest.schema import BY_NAME, CANONICAL, REQUIRED, SCORE_RANGES
 
@@ -36,8 +37,9 @@ def load(source: str | Path | bytes, name: str | None = None, mapping: Mapping[s
     reading = reading or survey.reading(raw, chosen)
     if reading == survey.SURVEY:
         options = {"mapping": sorted(chosen.columns.items()), "outcome": outcome, "stages": sorted((stages or {}).items())}
-        return survey.read(raw, chosen, outcome=outcome, stages=stages, strict=strict,
-                           digest=survey.digest(data, options))
+        declined = sorted(k for k, v in (mapping or {}).items() if not v)
+        return survey.read(raw, chosen, outcome=outcome, stages=stages, strict=strict, declined=declined,
+                           digest=survey.digest(data, {**options, "declined": declined}))
     if not chosen.ready:
         raise DataError(suggest.with_suggestions(raw, chosen).problem())
     return canonicalize(raw, chosen, strict=strict, digest=_digest(data, chosen), accept_invalid=accept_invalid)
@@ -124,7 +126,9 @@ def canonicalize(raw: RawTable, mapping: ColumnMapping, strict: bool = False, di
     )
     unused = suggest.unused_scores(raw, mapping)
     return Ingested(name=raw.name, events=events, mapping=mapping, quarantine=quarantine, digest=digest,
-                    reasons=messages, notes=(*raw.notes, *checks.notes(raw, mapping, events), *suggest.unused_notes(unused)), unused=unused)
+                    reasons=messages,
+                    notes=(*raw.notes, *assumed_notes(mapping.assumed), *checks.notes(raw, mapping, events),
+                           *suggest.unused_notes(unused)), unused=unused)
 
 
 def _extra_names(extras: list[str], columns: list[str]) -> dict[str, str]:

@@ -16,7 +16,7 @@ from ingest.schema import CANONICAL, REQUIRED
 ALIASES: dict[str, tuple[str, ...]] = {
     "journey_id": ("case_id", "case:concept:name", "caseid", "session_id", "journey", "여정ID", "여정번호", "세션ID",
                    "고객여정ID", "respondent_id", "response_id", "응답자ID", "응답ID"),
-    "timestamp": ("time:timestamp", "event_time", "datetime", "date", "time", "일시", "일자", "시간", "날짜", "응답일시",
+    "timestamp": ("time:timestamp", "event_time", "datetime", "date", "time", "일시", "일자", "시간", "날짜", "응답일", "응답일시",
                   "응답일자", "submitted_at", "submission_date", "start_date", "end_date", "제출일시"),
     "stage": ("journey_stage", "단계", "여정단계"),
     "channel": ("채널",),
@@ -43,12 +43,51 @@ def combined_parts(source: str, sources: Sequence[str]) -> tuple[str, str] | Non
     return (date, time) if sep and date in sources and time in sources else None
 
 
+# The one pair of fields one column may feed together: a file with only a customer id (고객ID) has one journey
+# per customer.
+SHARED = frozenset({"journey_id", "customer_id"})
+# A header within this many edits (insert, delete, replace a character) of a field's name or alias, after
+# `normalise` and with no digit (추천점수2 is another question), is taken for it (and the mapping says so); shorter names must match exactly, where one edit turns
+# one word into another ("date" and "data").
+TYPO_EDITS = 1
+TYPO_MIN_CHARS = 5
+TYPO_MIN_CHARS_HANGUL = 3
+
+
+def edits(a: str, b: str) -> int:
+    """The Levenshtein distance between ``a`` and ``b``: the fewest inserted, deleted or replaced characters.
+
+    >>> edits("jouneyid", "journeyid"), edits("chanel", "channel"), edits("여졍id", "여정id")
+    (1, 1, 1)
+    """
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, start=1):
+        current = [i]
+        for j, cb in enumerate(b, start=1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+        previous = current
+    return previous[-1]
+
+
+def _typo_of(key: str) -> str | None:
+    """The field whose name or alias ``key`` (normalised) is one typo away from, when exactly one field is."""
+    hangul = any("\uac00" <= ch <= "\ud7a3" for ch in key)
+    if any(ch.isdigit() for ch in key):  # 추천점수2, q3_channel: a numbered question, not a misspelt field
+        return None
+    if len(key) < (TYPO_MIN_CHARS_HANGUL if hangul else TYPO_MIN_CHARS):
+        return None
+    near = {canonical for name, canonical in _NAMES.items() if abs(len(name) - len(key)) <= TYPO_EDITS
+            and edits(key, name) <= TYPO_EDITS}
+    return near.pop() if len(near) == 1 else None
+
+
 def normalise(name: str) -> str:
     """A column name compared case-insensitively with spaces, underscores and punctuation removed."""
     return re.sub(r"[\W_]+", "", name).casefold()
 
 
 _ALIAS_TO_CANONICAL = {normalise(a): c for c, aliases in ALIASES.items() for a in aliases}
+_NAMES = {**_ALIAS_TO_CANONICAL, **{normalise(c): c for c in CANONICAL}}
 
 
 @dataclass(frozen=True)
@@ -66,6 +105,8 @@ class ColumnMapping:
     missing: tuple[str, ...] = ()
     # Canonical column → an unmapped source column whose values fit it (ingest.suggest), for the form and messages.
     suggested: dict[str, str] = field(default_factory=dict)
+    # Canonical column → the source column taken for it although its header is a typo of the field's name or alias.
+    assumed: dict[str, str] = field(default_factory=dict)
 
     @property
     def ready(self) -> bool:
@@ -91,7 +132,8 @@ class ColumnMapping:
 def propose(sources: Sequence[str], chosen: MappingABC[str, str] | None = None) -> ColumnMapping:
     """The mapping of ``sources`` onto the canonical columns; ``chosen`` (canonical → source) wins.
 
-    Tiers, best first: the exact canonical name, the canonical name after `normalise`, an alias.
+    Tiers, best first: the exact canonical name, the canonical name after `normalise`, an alias, a header one
+    typo away from one field's name or alias (``assumed``; see TYPO_EDITS).
     Two source columns in the best tier of one canonical column make it ambiguous. A chosen
     source of "" leaves that canonical column unmapped.
     """
@@ -102,8 +144,9 @@ def propose(sources: Sequence[str], chosen: MappingABC[str, str] | None = None) 
             raise DataError("map_unknown_field", field=canonical, fields=", ".join(CANONICAL))
         if source and source not in sources and not (canonical == "timestamp" and combined_parts(source, sources)):
             raise DataError("map_no_such_column", column=source, field=canonical)
-        if source and source in fields:
-            raise DataError("map_column_twice", column=source, first=fields[source], second=canonical)
+        if source and source in fields and {fields[source], canonical} != SHARED:
+            raise DataError("mapping_chosen_twice", column=source, first=Message(f"field_{fields[source]}"),
+                            second=Message(f"field_{canonical}"))
         if source:
             fields[source] = canonical
     taken = {s for s in chosen.values() if s}
@@ -119,8 +162,11 @@ def propose(sources: Sequence[str], chosen: MappingABC[str, str] | None = None) 
             tiers[{normalise(c): c for c in CANONICAL}[key]].setdefault(1, []).append(source)
         elif key in _ALIAS_TO_CANONICAL:
             tiers[_ALIAS_TO_CANONICAL[key]].setdefault(2, []).append(source)
+        elif (typo := _typo_of(key)) is not None:
+            tiers[typo].setdefault(3, []).append(source)
     columns: dict[str, str] = {}
     candidates: dict[str, tuple[str, ...]] = {}
+    assumed: dict[str, str] = {}
     for canonical in CANONICAL:
         if canonical in chosen:
             if chosen[canonical]:
@@ -131,6 +177,8 @@ def propose(sources: Sequence[str], chosen: MappingABC[str, str] | None = None) 
         best = tiers[canonical][min(tiers[canonical])]
         if len(best) == 1:
             columns[canonical] = best[0]
+            if min(tiers[canonical]) == 3:
+                assumed[canonical] = best[0]
         else:
             candidates[canonical] = tuple(best)
     stamps = candidates.get("timestamp", ())
@@ -147,4 +195,4 @@ def propose(sources: Sequence[str], chosen: MappingABC[str, str] | None = None) 
         status = INCOMPLETE
     else:
         status = MANUAL if chosen else AUTOMATIC
-    return ColumnMapping(columns=columns, status=status, candidates=candidates, missing=missing)
+    return ColumnMapping(columns=columns, status=status, candidates=candidates, missing=missing, assumed=assumed)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from i18n import t
+from i18n import Message, t
 
 
 @dataclass(frozen=True)
@@ -20,5 +20,12 @@ class Note:
     def text(self, lang: str = "en", escape: Callable[[str], str] | None = None) -> str:
         """The note as a sentence in ``lang``; ``escape`` is applied to each text value (e.g. for markdown)."""
 
-        values = {k: escape(v) if escape and isinstance(v, str) else v for k, v in self.values.items()}
+        values = {k: escape(v) if escape and isinstance(v, str) and not isinstance(v, Message) else v
+                  for k, v in self.values.items()}
         return t(self.key, lang, **values)
+
+
+def assumed_notes(assumed: dict[str, str]) -> list[Note]:
+    """One note per header taken for a field although it is a typo of the field's name (ColumnMapping.assumed)."""
+    return [Note("note_assumed_field", {"column": source, "field": Message(f"field_{canonical}")})
+            for canonical, source in assumed.items()]

@@ -17,25 +17,13 @@ import dataclasses
 
 import polars as pl
 
-from ingest import values
+from ingest import kinds, values
 from ingest.mapping import COMBINED, ColumnMapping, combined_parts
 from ingest.notes import Note
 from ingest.read import RawTable
 from ingest.survey import candidate
 
-DATE_SHARE = 0.9
-
-
-def _is_dates(series: pl.Series) -> bool:
-    if isinstance(series.dtype, pl.Datetime) or series.dtype == pl.Date:
-        return True
-    if series.dtype != pl.String:
-        return False
-    text = pl.select(values.text(pl.lit(series))).to_series().drop_nulls()
-    if text.len() == 0 or values.looks_numeric(text):
-        return False
-    parsed = pl.select(values.timestamp(pl.lit(text), pl.String)).to_series()
-    return parsed.is_not_null().sum() >= DATE_SHARE * text.len()
+_is_dates = kinds.is_dates
 
 
 _TIME_OF_DAY = r"^(?:(?:오전|오후|[AaPp][Mm])\s*)?\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:오전|오후|[AaPp][Mm]))?$"
@@ -47,7 +35,7 @@ def _is_time_of_day(series: pl.Series) -> bool:
     if series.dtype != pl.String:
         return False
     text = pl.select(values.text(pl.lit(series))).to_series().drop_nulls()
-    return text.len() > 0 and text.str.contains(_TIME_OF_DAY).sum() >= DATE_SHARE * text.len()
+    return text.len() > 0 and text.str.contains(_TIME_OF_DAY).sum() >= kinds.DATE_SHARE * text.len()
 
 
 def _is_date_only(series: pl.Series) -> bool:

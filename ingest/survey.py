@@ -13,7 +13,9 @@ as one journey per respondent with one rated touchpoint per rating column:
   one (a column named like an id whose values are unique), else the row number; ``stage`` = the
   column's name unless mapped to a stage; ``touchpoint`` = the column's name; ``channel`` =
   ``survey``; ``satisfaction`` = the answer placed on the 1–5 axis (see ``to_five``); a comment
-  column (``의견``, ``comment``…) is the respondent's ``comment``, on their first rated answer only;
+  column (``의견``, ``comment``…, else the wordiest column of free text: ``ingest.kinds``) is the respondent's
+  ``comment``, on their first rated answer only; the answer date is the ``timestamp`` column (by name, else the
+  first column of dates); both can be mapped (``--map``, the Upload page) or declined;
 - the **outcome** is an NPS column (0–10, named like NPS or the only 0–10 column), else an overall
   satisfaction score, else a two-valued label (``satisfied`` / ``neutral or dissatisfied``,
   ``만족`` / ``불만족``); the caller may choose another column;
@@ -28,7 +30,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -36,9 +38,10 @@ import polars as pl
 
 import settings
 from errors import DataError
-from ingest import reasons, values
+from ingest import kinds, reasons, values
 from ingest.ingested import FORMAT, QUARANTINE_SCHEMA, Ingested, Outcome, Rating, SurveyInfo
 from ingest.mapping import ALIASES, ColumnMapping, normalise
+from ingest.notes import Note, assumed_notes
 from ingest.read import RawTable
 from ingest.schema import CANONICAL
 
@@ -270,13 +273,33 @@ def working_names(columns: list[str]) -> dict[str, str]:
     return out
 
 
+def found_by_values(raw: RawTable, exclude: set[str], declined: Collection[str] = ()) -> dict[str, str]:
+    """The answer date (``timestamp``) and ``comment`` columns found by their values (``ingest.kinds``) among the
+    columns not in ``exclude``, for the fields not ``declined``: the first date column, the wordiest free-text one."""
+    rest = [c for c in raw.columns if c not in exclude and candidate(raw.frame[c]) is None]
+    found = {}
+    if "timestamp" not in declined:
+        dates = [c for c in rest if kinds.is_dates(raw.frame[c])]
+        if dates:
+            found["timestamp"] = dates[0]
+    if "comment" not in declined:
+        texts = [c for c in rest if c not in found.values() and kinds.is_free_text(raw.frame[c])]
+        if texts:
+            lengths = {c: pl.select(values.text(pl.lit(raw.frame[c]))).to_series().str.len_chars().mean() for c in texts}
+            found["comment"] = max(texts, key=lambda c: (lengths[c], -texts.index(c)))
+    return found
+
+
 def read(raw: RawTable, mapping: ColumnMapping, *, outcome: str | None = None,
-         stages: Mapping[str, str] | None = None, strict: bool = False, digest: str = ""):
+         stages: Mapping[str, str] | None = None, strict: bool = False, digest: str = "",
+         declined: Collection[str] = ()):
     """The survey's answers as canonical events (``ingest.Ingested`` with ``survey`` set).
 
     ``mapping`` (from ``ingest.propose``) gives the respondent id (journey_id or customer_id), the
     answer date (timestamp), persona and channel when the file has them; ``outcome`` names the
-    outcome column ("" for none); ``stages`` maps rating columns to stage names.
+    outcome column ("" for none); ``stages`` maps rating columns to stage names. An answer date or comment column
+    the mapping lacks is found by its values (``found_by_values``) unless the field is in ``declined`` (the user
+    chose none); a note says which column was taken.
     """
 
     stages = dict(stages or {})
@@ -289,9 +312,16 @@ def read(raw: RawTable, mapping: ColumnMapping, *, outcome: str | None = None,
     comment_column = cols.get("comment")
     channel_column = cols.get("channel")
     respondent = cols.get("journey_id") or cols.get("customer_id")
-    if respondent is None:
+    if respondent is None and "journey_id" not in declined:
         respondent = _respondent_column(raw, set())
-    exclude = {c for c in (time_column, persona_column, channel_column, respondent) if c}
+    exclude = {c for c in (time_column, persona_column, channel_column, respondent, comment_column) if c}
+    guessed = found_by_values(raw, exclude | set(stages), {*declined, *(f for f in ("timestamp", "comment")
+                                                                         if cols.get(f))})
+    time_column = time_column or guessed.get("timestamp")
+    comment_column = comment_column or guessed.get("comment")
+    exclude |= set(guessed.values())
+    notes = (*assumed_notes(mapping.assumed),
+             *(Note(f"note_survey_{f}_by_values", {"column": c}) for f, c in guessed.items()))
     found = candidates(raw, sorted(exclude))
     result = _outcome(raw, found, outcome)
     if result is not None and result.column in exclude:
@@ -376,6 +406,7 @@ def read(raw: RawTable, mapping: ColumnMapping, *, outcome: str | None = None,
         used.add(result.column)
     if comment_column in ratings or (result is not None and comment_column == result.column):
         comment_column = None
+        notes = tuple(n for n in notes if n.key != "note_survey_comment_by_values")
     kept = [c for c in raw.columns if c not in used and c not in (persona_column, comment_column)]
     per_row = frame.select(
         pl.col(raw.row),
@@ -396,13 +427,14 @@ def read(raw: RawTable, mapping: ColumnMapping, *, outcome: str | None = None,
     info = SurveyInfo(
         respondent_column=respondent, timestamp_column=time_column, ratings=tuple(rating_list), outcome=result,
         respondents=events["journey_id"].n_unique(), persona_column=persona_column,
-        profile=tuple(f"{c}_source" if c in CANONICAL else c for c in kept), unrated_rows=unrated.height)
+        profile=tuple(f"{c}_source" if c in CANONICAL else c for c in kept), unrated_rows=unrated.height,
+        comment_column=comment_column)
     used_mapping = ColumnMapping(
         columns={k: v for k, v in {"journey_id": respondent, "timestamp": time_column, "persona": persona_column,
                                    "channel": channel_column, "comment": comment_column}.items() if v},
         status=mapping.status)
     return Ingested(name=raw.name, events=events, mapping=used_mapping, quarantine=quarantine_frame,
-                    digest=digest, survey=info, notes=raw.notes, reasons=messages)
+                    digest=digest, survey=info, notes=(*raw.notes, *notes), reasons=messages)
 
 
 def _kept(series: pl.Series, outcome: Outcome | None) -> pl.Expr:

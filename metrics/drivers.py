@@ -67,6 +67,7 @@ class KeyDrivers:
     r2: float | None
     measure: str
     reason: str | None = None
+    fit: str | None = None  # how a logistic model was fitted: maximum_likelihood or firth (metrics.survey_drivers)
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,12 @@ as a % of the sum over the modelled touchpoints: the change in log-odds of one t
 difference in satisfaction, shared out. Coefficient = change in log-odds per satisfaction point,
 with its 95% Wald interval and p-value.
 
+A rated_s indicator enters only when at least ``min_sample`` respondents did not rate s: with a
+handful of them (a touchpoint nearly everyone rated) it can predict their outcome perfectly and the
+fit has no finite estimate; those few respondents count as average raters of s instead (centred
+satisfaction 0). When the maximum-likelihood fit still fails (separation, no convergence), Firth's
+penalised fit (``metrics.firth``) is used; ``KeyDrivers.fit`` says which.
+
 Score (an overall satisfaction answer): ``metrics.drivers.key_drivers`` with the score in place of
 the NPS answer (OLS with HC3 errors, Shapley R² importance).
 """
@@ -23,9 +29,11 @@ import numpy as np
 import polars as pl
 
 from i18n import Message
-from metrics.drivers import KeyDrivers, design_matrix, driver_table, indicator_columns, key_drivers, stage_design
+from metrics.drivers import KeyDrivers, design_matrix, driver_table, key_drivers, stage_design
+from metrics.firth import LogitFit, firth_logit
 
 LOGIT_MEASURE = "logit_std_coefficient_share"
+MAXIMUM_LIKELIHOOD, FIRTH = "maximum_likelihood", "firth"
 
 
 def _as_answers(outcome: pl.DataFrame, value: str) -> pl.DataFrame:
@@ -56,30 +64,41 @@ def label_drivers(outcome: pl.DataFrame, stage_satisfaction: pl.DataFrame, stage
     if min(positives, n - positives) < min_sample // 3 or positives in (0, n):
         return KeyDrivers(None, n, None, LOGIT_MEASURE,
                           Message("reason_survey_one_sided", positives=positives, n=n))
-    indicators = indicator_columns(frame, len(usable))
+    indicators = [f"rated_{i}" for i in range(len(usable))
+                  if frame.height - frame[f"rated_{i}"].sum() >= min_sample]
     sats = [f"sat_{i}" for i in range(len(usable))]
     x = design_matrix(frame, indicators + sats)
+    fit, method = _maximum_likelihood(y, x), MAXIMUM_LIKELIHOOD
+    if fit is None:
+        fit, method = firth_logit(y.astype(float), x), FIRTH
+        if not fit.converged or not np.all(np.isfinite(fit.ci)):
+            return KeyDrivers(None, n, None, LOGIT_MEASURE, Message("drivers_no_fit"))
+    k = len(indicators) + 1
+    coef = fit.params[k:]
+    raw = np.abs(coef) * x[:, k:].std(axis=0)
+    table = driver_table(stages, usable, raw, coef, fit.ci[k:], fit.p_values[k:], perf)
+    return KeyDrivers(table, n, fit.pseudo_r2, LOGIT_MEASURE, fit=method)
+
+
+def _maximum_likelihood(y: np.ndarray, x: np.ndarray) -> LogitFit | None:
+    """statsmodels' Logit fit, or None when it has no finite estimates (separation, a singular design, no convergence)."""
     # imported when used (see metrics.confidence); the one model, not statsmodels.api (which loads everything)
     from statsmodels.discrete.discrete_model import Logit
-    from statsmodels.tools.sm_exceptions import ConvergenceWarning, PerfectSeparationWarning
+    from statsmodels.tools.sm_exceptions import ConvergenceWarning, HessianInversionWarning, PerfectSeparationWarning
 
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", PerfectSeparationWarning)
             warnings.simplefilter("ignore", ConvergenceWarning)
+            warnings.simplefilter("ignore", HessianInversionWarning)
+            warnings.simplefilter("ignore", RuntimeWarning)
             fit = Logit(y, x).fit(disp=0, maxiter=200)
+            ci = np.asarray(fit.conf_int(0.05))
     except (PerfectSeparationWarning, np.linalg.LinAlgError, ValueError):
-        return KeyDrivers(None, n, None, LOGIT_MEASURE,
-                          Message("reason_survey_separated"))
-    if not fit.mle_retvals.get("converged", False):
-        return KeyDrivers(None, n, None, LOGIT_MEASURE, Message("reason_logit_not_converged"))
-    k = len(indicators) + 1
-    coef = np.asarray(fit.params)[k:]
-    ci = np.asarray(fit.conf_int(0.05))[k:]
-    pvalues = np.asarray(fit.pvalues)[k:]
-    raw = np.abs(coef) * x[:, k:].std(axis=0)
-    table = driver_table(stages, usable, raw, coef, ci, pvalues, perf)
-    return KeyDrivers(table, n, float(fit.prsquared), LOGIT_MEASURE)
+        return None
+    if not fit.mle_retvals.get("converged", False) or not np.all(np.isfinite(ci)):
+        return None
+    return LogitFit(np.asarray(fit.params), ci, np.asarray(fit.pvalues), float(fit.prsquared), True)
 
 
 def score_drivers(outcome: pl.DataFrame, stage_satisfaction: pl.DataFrame, stages: Sequence[str],

@@ -52,6 +52,8 @@ with layout.guard():
             st.caption(text.md(t(
                 "drivers_model_logit" if logit else "drivers_model_score", column=o.column, positive=o.positive,
                 rate="—" if rate is None else f"{rate:.1f}", n=f"{kd.journeys:,}", r2=f"{kd.r2:.2f}")))
+            if kd.fit == "firth":
+                st.caption(t("drivers_fit_firth"))
         st.subheader(t("drivers_table"))
         shown = kd.table.with_columns(pl.col("quadrant").replace_strict(labels, default=None)).with_columns(
             pl.when(pl.col("p_value").is_null() | (pl.col("p_value") >= driver_charts.SIGNIFICANCE))

@@ -26,6 +26,7 @@ right.download_button(t("upload_template_survey"), lambda: session.template(surv
                       file_name="cxlens_survey_template.csv", mime="text/csv", icon=":material/download:",
                       key="upload.template.survey", on_click="ignore")
 st.caption(t("upload_templates"))
+st.caption(t("upload_tab_only"))
 
 
 def _run(action) -> None:
@@ -50,6 +51,9 @@ def mapping_form(upload: session.Upload) -> None:
             picked = columns[i % 4].selectbox(session.field_label(name), options,
                                               index=options.index(source) if source in options else 0,
                                               help=t(f"field_{name}_help"), key=f"upload.map.{name}")
+            said = session.field_note(upload.mapping, name)
+            if said:  # next to the field it is about, in the UI language, with the file's own headers
+                columns[i % 4].caption(text.md(said))
             chosen[name] = "" if picked == options[0] else picked
         if st.form_submit_button(t("upload_apply"), type="primary"):
             _run(lambda: session.apply(chosen))
@@ -72,6 +76,17 @@ def survey_section(upload: session.Upload) -> None:
                  answers=f"{sum(r.answers for r in about.ratings):,}", ratings=len(about.ratings),
                  rejected=f"{upload.quarantine.height:,}"))
     st.markdown("  \n".join(text.md(line) for line in session.survey_lines(about)))
+    with st.form("upload.survey_fields"):
+        st.caption(t("upload_survey_fields_help"))
+        chosen = {}
+        for i, (name, (options, index)) in enumerate(session.survey_field_choices(upload).items()):
+            if i % 2 == 0:  # a row at a time, so a phone keeps the fields' order
+                boxes = st.columns(2)
+            picked = boxes[i % 2].selectbox(t(f"survey_field_{name}"), options, index=index,
+                                            help=t(f"survey_field_{name}_help"), key=f"upload.survey.{name}")
+            chosen[name] = "" if picked == options[0] else picked
+        if st.form_submit_button(t("upload_apply"), type="primary"):
+            _run(lambda: session.apply_survey(upload.outcome, fields=chosen))
     # Options are shown as they are (no format_func): choices 0 and 1 are "automatic" and "none", then the columns.
     options, index = session.outcome_choices(upload)
     picked = st.selectbox(t("upload_outcome"), range(len(options)), index=index, format_func=options.__getitem__,

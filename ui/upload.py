@@ -58,6 +58,7 @@ class Upload:
     survey: SurveyInfo | None = None       # how a survey was read (None for events)
     outcome: str | None = None             # the survey outcome column the user chose (None: found automatically)
     stages: dict = field(default_factory=dict)  # survey rating column -> the stage the user put it in
+    fields: dict = field(default_factory=dict)  # survey field (SURVEY_FIELDS) -> the column the user chose ("" none)
     refused: ingest.MostlyInvalid | None = None  # a stopped load the user may accept ("Load anyway")
 
     @property
@@ -133,24 +134,32 @@ def switch(reading: str) -> Upload:
     return upload
 
 
+# The columns a survey reading takes besides its ratings, in the order the Upload page asks for them.
+SURVEY_FIELDS = ("timestamp", "comment", "persona", "journey_id")
+
+
 def apply_survey(outcome: str | None, raw: ingest.RawTable | None = None,
-                 stages: dict[str, str] | None = None) -> Upload:
+                 stages: dict[str, str] | None = None, fields: dict[str, str] | None = None) -> Upload:
     """Load the current upload as a survey (ingest.survey), ``outcome`` the chosen outcome column (None: automatic,
-    "": none), ``stages`` the rating columns put in a stage (None: as before), and make it the session's dataset."""
+    "": none), ``stages`` the rating columns put in a stage (None: as before), ``fields`` the answer date, comment,
+    segment and respondent id columns the user chose (SURVEY_FIELDS → column, "" none; None: as before), and make
+    it the session's dataset."""
     upload = current()
     if upload is None:
         raise DataError("upload_none")
     stages = upload.stages if stages is None else {c: s.strip() for c, s in stages.items() if s.strip() and s.strip() != c}
+    fields = upload.fields if fields is None else dict(fields)
     raw = raw or ingest.read_table(upload.source, upload.name)
-    mapping = ingest.propose(raw.columns)
+    mapping = ingest.propose(raw.columns, fields)
+    declined = sorted(k for k, v in fields.items() if not v)
     digest = survey.digest(upload.source.read_bytes(), {"outcome": outcome, "mapping": sorted(mapping.columns.items()),
-                                                        "stages": sorted(stages.items())})
-    loaded = survey.read(raw, mapping, outcome=outcome, stages=stages, digest=digest)
+                                                        "stages": sorted(stages.items()), "declined": declined})
+    loaded = survey.read(raw, mapping, outcome=outcome, stages=stages, digest=digest, declined=declined)
     dataset = _open_loaded(upload, loaded)
     st.session_state["dataset"] = survey_figures.ordered(dataset, loaded.survey)
     st.session_state[STATE_KEY] = dataclasses.replace(
         upload, reading=survey.SURVEY, quarantine=loaded.quarantine, reasons=loaded.reasons, dataset=st.session_state["dataset"],
-        survey=loaded.survey, outcome=outcome, stages=stages, notes=loaded.notes + dataset.notes, refused=None)
+        survey=loaded.survey, outcome=outcome, stages=stages, fields=fields, notes=loaded.notes + dataset.notes, refused=None)
     return st.session_state[STATE_KEY]
 
 
@@ -249,6 +258,18 @@ def message(exc: DataError) -> str:
     return exc.message.without("report_flags")
 
 
+def field_note(mapping: ColumnMapping, name: str) -> str | None:
+    """What the mapping form says under field ``name`` (UI language, the file's own headers): required and
+    missing, claimed by several columns, or taken from a header that looks like a typo; None otherwise."""
+    if name in mapping.missing:
+        return t("upload_field_missing")
+    if name in mapping.candidates:
+        return t("upload_field_ambiguous", columns=", ".join(f"'{s}'" for s in mapping.candidates[name]))
+    if name in mapping.assumed:
+        return t("upload_field_assumed", column=mapping.assumed[name])
+    return None
+
+
 def field_label(name: str) -> str:
     """A canonical field's name in the UI language, marked when required."""
     label = t(f"field_{name}")
@@ -331,6 +352,16 @@ def survey_lines(about: SurveyInfo) -> list[str]:
             else t("upload_survey_row_id"),
             t("upload_survey_dates", column=about.timestamp_column) if about.timestamp_column
             else t("upload_survey_no_dates")]
+
+
+def survey_field_choices(upload: Upload) -> dict[str, tuple[list[str], int]]:
+    """Per survey field (SURVEY_FIELDS): its select box's choices (none, then the file's columns) and the index of
+    the column the reading uses."""
+    about = upload.survey
+    used = {"timestamp": about.timestamp_column, "comment": about.comment_column, "persona": about.persona_column,
+            "journey_id": about.respondent_column}
+    options = [t("upload_unmapped"), *upload.columns]
+    return {f: (options, 1 + upload.columns.index(used[f]) if used[f] in upload.columns else 0) for f in SURVEY_FIELDS}
 
 
 def outcome_choices(upload: Upload) -> tuple[list[str], int]:

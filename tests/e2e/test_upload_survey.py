@@ -4,7 +4,7 @@ label with a logistic model; a file with no valid row is refused and the data st
 from __future__ import annotations
 
 from tests.e2e.browser import DESKTOP, EXCEPTION, open_view, wait_rendered
-from tests.support.airline import DRIVER, airline_survey, csv_bytes
+from tests.support.airline import DRIVER, airline_survey, csv_bytes, dated_with_comments
 
 SUCCESS = '[data-testid="stAlertContentSuccess"]'
 WARNING = '[data-testid="stAlertContentWarning"]'
@@ -47,5 +47,25 @@ def test_a_file_with_no_valid_row_is_refused_in_the_browser(browser, server, tmp
         assert "No row is valid" in page.locator(WARNING).first.inner_text()
         assert page.locator(SUCCESS).count() == 0
         assert page.locator('[data-testid="stAlertContentInfo"]').filter(has_text="wrong_time.csv").count() == 0
+    finally:
+        context.close()
+
+
+def test_a_dated_survey_with_comments_offers_its_columns_in_korean(browser, server, tmp_path):
+    path = tmp_path / "설문_응답.csv"
+    path.write_bytes(csv_bytes(dated_with_comments(airline_survey(300))))
+    context = browser.new_context(viewport=DESKTOP)
+    try:
+        page = context.new_page()
+        open_view(page, server.url + "/upload?lang=ko")
+        page.locator('[data-testid="stFileUploader"] input[type="file"]').set_input_files(str(path))
+        page.wait_for_selector(SUCCESS, timeout=90_000)
+        wait_rendered(page)
+        assert page.locator(EXCEPTION).count() == 0
+        # the survey fields' select boxes, labelled in Korean and set to the columns found by their values
+        assert page.locator('input[role="combobox"][aria-label="응답일"]').input_value() == "응답일"
+        assert page.locator('input[role="combobox"][aria-label="의견"]').input_value() == "기타 의견"
+        assert page.locator('input[role="combobox"][aria-label="응답자 ID"]').input_value() == "id"
+        assert "자유 서술이 있어 응답자 의견으로 읽었습니다" in page.content()
     finally:
         context.close()

@@ -78,10 +78,41 @@ def test_a_combined_timestamp_can_be_chosen_by_hand():
     assert got.events["timestamp"].to_list() == [dt.datetime(2026, 3, 1, 9, 5)]
 
 
-def test_one_source_column_cannot_feed_two_fields():
+def test_one_source_column_cannot_feed_two_fields_named_in_the_ui_language():
     with pytest.raises(DataError) as e:
-        propose(["id", "when", "stage", "channel"], {"journey_id": "id", "customer_id": "id"})
-    assert str(e.value) == "Column 'id' is chosen for both 'journey_id' and 'customer_id'; a column can feed only one field."
+        propose(["id", "when", "stage", "channel"], {"stage": "stage", "channel": "stage"})
+    assert str(e.value) == ("Column 'stage' is chosen for both Journey stage and Channel; a column can feed only one "
+                            "field (only Journey ID and Customer ID may share one).")
+    assert e.value.text("ko").startswith("'stage' 열을 여정 단계와(과) 채널 모두에 골랐습니다.")
+
+
+def test_one_column_may_be_both_the_journey_id_and_the_customer_id():
+    text = "고객ID,일시,단계,채널\nC1,2026-03-01 09:00,a,app\nC1,2026-03-01 10:00,b,web\nC2,2026-03-02 10:00,a,app\n"
+    got = load(text, mapping={"journey_id": "고객ID", "customer_id": "고객ID"})
+    assert got.events["journey_id"].to_list() == got.events["customer_id"].to_list() == ["C1", "C1", "C2"]
+
+
+@pytest.mark.parametrize(("header", "field"), [
+    ("jouney_id", "journey_id"), ("chanel", "channel"), ("satisfation", "satisfaction"), ("timestmp", "timestamp"),
+    ("여졍ID", "journey_id"), ("만족점슈", "satisfaction"),
+])
+def test_a_header_one_typo_away_is_taken_and_said(header, field):
+    m = propose([header])
+    assert m.columns == {field: header} and m.assumed == {field: header}
+
+
+@pytest.mark.parametrize("header", ["data", "name", "stages_total_count", "channels_used", "고객명"])
+def test_a_short_or_far_header_is_not_taken_for_a_typo(header):
+    assert propose([header]).assumed == {}
+
+
+def test_a_typo_is_said_in_a_note_in_both_languages():
+    got = load("jouney_id,timestamp,stage,chanel\nJ1,2026-03-01 09:00,a,app\n")
+    said = [n for n in got.notes if n.key == "note_assumed_field"]
+    assert [n.text() for n in said] == [
+        "Column 'jouney_id' is taken as Journey ID: its header looks like a typo of that field's name.",
+        "Column 'chanel' is taken as Channel: its header looks like a typo of that field's name."]
+    assert said[1].text("ko") == "'chanel' 열을 채널(으)로 읽었습니다. 머리글이 이 항목 이름의 오타로 보입니다."
 
 
 def test_a_wrong_timestamp_choice_stops_instead_of_loading_zero_events():

@@ -13,7 +13,7 @@ import pytest
 import statsmodels.api as sm
 
 import report
-from tests.support.airline import DRIVER, RATINGS, RATINGS_KO, airline_survey, csv_bytes, korean
+from tests.support.airline import DRIVER, RATINGS, RATINGS_KO, WIFI, airline_export, airline_survey, csv_bytes, korean
 
 ROWS = 3000
 
@@ -156,3 +156,48 @@ def test_the_table_output_states_the_reading_scales_and_outcome(capsys, english)
     assert "outcome               satisfaction (label), satisfied:" in out
     assert "logistic model" in out
     assert "median_journey_hours unavailable: a survey row has no event times" in out
+
+
+@pytest.fixture(scope="module")
+def export_like(tmp_path_factory):
+    """The public export's traits: Gate location rated by all but 2 passengers (both satisfied), wifi not applicable
+    for 35%, 0 = not applicable, a two-valued label."""
+    frame = airline_export()
+    path = tmp_path_factory.mktemp("airline_export") / "airline_test.csv"
+    path.write_bytes(csv_bytes(frame))
+    return frame, path
+
+
+def test_the_generated_export_has_the_traits_that_broke_the_model(export_like):
+    frame, _ = export_like
+    assert (frame["Gate location"] == 0).sum() == 2
+    assert frame.filter(pl.col("Gate location") == 0)["satisfaction"].unique().to_list() == ["satisfied"]
+    assert 0.33 < (frame[WIFI] == 0).mean() < 0.37
+    assert (frame["Baggage handling"] == 0).sum() == 0
+    assert sorted(frame["satisfaction"].unique()) == ["neutral or dissatisfied", "satisfied"]
+
+
+def test_drivers_on_a_real_shaped_export_lead_with_online_boarding_and_wifi_in_the_top_three(capsys, export_like):
+    frame, path = export_like
+    r = run_json(capsys, path)
+    assert r["statistics_reasons"].get("drivers") is None
+    assert r["drivers_model"] == "logit" and r["drivers_fit"] == "maximum_likelihood"
+    order = [d["stage"] for d in r["drivers"]]
+    assert order[0] == DRIVER and WIFI in order[:3]
+    # The nearly always rated touchpoints are modelled: their few unrated passengers count as average raters.
+    assert {"Gate location", "Inflight service", "Checkin service"} <= set(order)
+
+
+def test_a_logit_that_separates_falls_back_to_firth_and_says_so(capsys, tmp_path):
+    # Every passenger who rates Online boarding 4 or 5 is satisfied, every other one is not: the plain fit has no
+    # finite estimate; Firth's has one, and the table names the fit.
+    frame = airline_survey(400).with_columns(
+        pl.when(pl.col(DRIVER) >= 4).then(pl.lit("satisfied")).otherwise(pl.lit("neutral or dissatisfied"))
+        .alias("satisfaction"))
+    path = tmp_path / "separated.csv"
+    path.write_bytes(csv_bytes(frame))
+    r = run_json(capsys, path)
+    assert r["drivers_fit"] == "firth"
+    assert r["drivers"][0]["stage"] == DRIVER
+    assert report.main([str(path)]) == 0
+    assert "Firth's penalised logistic model" in capsys.readouterr().out

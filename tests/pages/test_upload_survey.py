@@ -6,7 +6,7 @@ from __future__ import annotations
 import polars as pl
 
 from tests.pages.conftest import PAGES
-from tests.support.airline import DRIVER, RATINGS, airline_survey, csv_bytes, korean
+from tests.support.airline import DRIVER, RATINGS, airline_survey, csv_bytes, dated_with_comments, korean
 from tests.support.markdown import shown
 from ui import upload as session
 
@@ -121,15 +121,41 @@ def test_a_file_with_no_valid_row_is_refused_and_the_data_stays(app, telco_path)
     assert "dataset" not in at.session_state
 
 
-def test_one_column_for_two_fields_is_refused_in_korean(app, telco_path):
+def test_one_column_for_two_fields_is_refused_in_korean_with_the_fields_names(app, telco_path):
     text = b"journey_id,when,stage,channel\nJ1,2026-03-01 09:00,s,c\n"
     at = _upload(_korean(app(telco_path, page="upload.py")), "x.csv", text)
     assert "값으로 보아 'when' 열이 일시인 것 같습니다(미리 선택함)." in shown(at.warning[0].value)
     assert at.selectbox(key="upload.map.timestamp").value == "when"  # the suggestion is preselected
-    at.selectbox(key="upload.map.customer_id").set_value("journey_id")
+    at.selectbox(key="upload.map.channel").set_value("stage")
     next(b for b in at.button if b.label == "이 연결로 불러오기").click().run()
     assert [shown(e.value) for e in at.error] == [
-        "'journey_id' 열을 'journey_id'와(과) 'customer_id' 모두에 골랐습니다. 한 열은 한 항목에만 연결할 수 있습니다."]
+        "'stage' 열을 여정 단계와(과) 채널 모두에 골랐습니다. 한 열은 한 항목에만 연결할 수 있습니다 (여정 ID와 고객 ID만 같은 열을 "
+        "쓸 수 있습니다)."]
+
+
+def test_the_customer_id_column_may_also_be_the_journey_id(app, telco_path):
+    text = "고객ID,일시,단계,채널\nC1,2026-03-01 09:00,a,앱\nC1,2026-03-01 10:00,b,웹\nC2,2026-03-02 09:00,a,앱\n".encode()
+    at = _upload(_korean(app(telco_path, page="upload.py")), "x.csv", text)
+    assert at.selectbox(key="upload.map.customer_id").value == "고객ID"
+    assert "필수 항목입니다. 이 값이 든 열을 고르세요." in [shown(c.value) for c in at.caption]  # next to 여정 ID
+    at.selectbox(key="upload.map.journey_id").set_value("고객ID")
+    next(b for b in at.button if b.label == "이 연결로 불러오기").click().run()
+    assert _problems(at) == []
+    assert at.session_state["dataset"].journeys == 2
+
+
+def test_a_typo_in_a_header_is_taken_and_said_next_to_its_field(app, telco_path):
+    text = b"jouney_id,timestamp,stage,chanel\nJ1,2026-03-01 09:00,s,app\nJ2,2026-03-01 10:00,s,web\n"
+    at = _upload(_korean(app(telco_path, page="upload.py")), "x.csv", text)
+    assert _problems(at) == []
+    assert at.session_state["dataset"].journeys == 2
+    assert "'chanel' 열을 채널(으)로 읽었습니다. 머리글이 이 항목 이름의 오타로 보입니다." in _texts(at)
+    assert "'jouney_id' 열로 읽었습니다 (머리글이 이 항목 이름의 오타로 보입니다)." in [shown(c.value) for c in at.caption]
+
+
+def test_the_page_says_an_upload_lives_in_this_tab_only(app, telco_path):
+    at = app(telco_path, page="upload.py")
+    assert any(c.value.startswith("An upload lives in this browser tab only") for c in at.caption)
 
 
 def test_both_templates_download_and_load_as_their_reading():
@@ -164,3 +190,23 @@ def test_rating_columns_can_be_put_into_stages_on_the_page(app, telco_path):
     assert ds.journeys == ROWS
     assert at.session_state["upload"].stages == {c: "In flight" for c in ("Food and drink", "Inflight service",
                                                                            "Inflight entertainment")}
+
+
+def test_the_survey_columns_are_offered_found_by_values_and_can_be_changed_in_korean(app, telco_path):
+    wide = dated_with_comments(airline_survey(ROWS))
+    at = _upload(_korean(app(telco_path, page="upload.py")), "설문.csv", csv_bytes(wide))
+    assert _problems(at) == []
+    boxes = {s.key: s for s in at.selectbox if s.key.startswith("upload.survey.")}
+    assert [boxes[k].label for k in ("upload.survey.timestamp", "upload.survey.comment", "upload.survey.persona",
+                                     "upload.survey.journey_id")] == ["응답일", "의견", "세그먼트", "응답자 ID"]
+    assert boxes["upload.survey.timestamp"].value == "응답일" and boxes["upload.survey.comment"].value == "기타 의견"
+    assert boxes["upload.survey.journey_id"].value == "id"
+    assert any("'기타 의견' 열에 자유 서술이 있어" in w for w in _texts(at))
+    boxes["upload.survey.comment"].set_value("(없음)")
+    boxes["upload.survey.persona"].set_value("Class")
+    next(b for b in at.button if "upload.survey_fields" in b.id).click().run()
+    assert _problems(at) == []
+    about = at.session_state["upload"].survey
+    assert about.comment_column is None and about.persona_column == "Class"
+    assert about.timestamp_column == "응답일"
+    assert "기타 의견" in about.profile  # declined as the comment: kept as a column of the file

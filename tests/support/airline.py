@@ -78,3 +78,55 @@ def korean(frame: pl.DataFrame) -> pl.DataFrame:
 def csv_bytes(frame: pl.DataFrame, encoding: str = "utf-8") -> bytes:
     text = frame.write_csv()
     return text.encode(encoding)
+
+
+# The public export's traits that broke the logistic model: a touchpoint almost every passenger rated (its few
+# not-applicable answers all with one label, so its "rated" indicator predicts them perfectly), and one that a
+# third of passengers could not rate (flights without wifi).
+ALMOST_ALWAYS_RATED = {"Gate location": 2, "Inflight service": 3, "Checkin service": 1}
+MOSTLY_RATED = {"Inflight wifi service": 0.35}
+WIFI = "Inflight wifi service"
+
+
+def airline_export(rows: int = 6000, seed: int = 11) -> pl.DataFrame:
+    """``airline_survey`` with the public export's not-applicable pattern: ``ALMOST_ALWAYS_RATED`` columns have that
+    many 0s, all on passengers labelled ``satisfied``; ``MOSTLY_RATED`` columns have that share of 0s at random; the
+    other columns keep ``airline_survey``'s (about 4% of 0s, none in ``ALWAYS_ANSWERED``). The label is drawn from the
+    passengers' ratings with the planted weights (a not-applicable answer counts as 3, no effect)."""
+    rng = random.Random(seed)
+    frame = airline_survey(rows, seed)
+    refill = {*ALMOST_ALWAYS_RATED, *MOSTLY_RATED}
+    answered = {r: [v or rng.randint(1, 5) if r in refill else v for v in frame[r].to_list()] for r in RATINGS}
+    labels = []
+    for i in range(rows):
+        logit = -0.3 + sum(w * (answered[r][i] - 3) for r, w in WEIGHTS.items() if answered[r][i])
+        labels.append("satisfied" if rng.random() < 1 / (1 + math.exp(-logit)) else "neutral or dissatisfied")
+    satisfied = [i for i, label in enumerate(labels) if label == "satisfied"]
+    for column, count in ALMOST_ALWAYS_RATED.items():
+        for i in rng.sample(satisfied, count):
+            answered[column][i] = 0
+    for column, share in MOSTLY_RATED.items():
+        for i in range(rows):
+            if rng.random() < share:
+                answered[column][i] = 0
+    return frame.with_columns(*(pl.Series(r, answered[r], dtype=pl.Int64) for r in RATINGS),
+                              pl.Series("satisfaction", labels))
+
+
+COMPLAINTS = ["좌석이 너무 좁아서 불편했어요", "와이파이가 자꾸 끊겨요", "탑승 수속 줄이 길었어요", "기내식이 식어 있었어요"]
+PRAISE = ["승무원이 친절했어요", "온라인 탑승 수속이 빨라서 좋았어요", "기내가 깨끗했어요", "정시에 도착해서 좋았어요"]
+
+
+def dated_with_comments(frame: pl.DataFrame, seed: int = 5, months: int = 6) -> pl.DataFrame:
+    """The export as a Korean agency sends it with its answer date (``응답일``, text ``YYYY-MM-DD`` over ``months``
+    months from 2026-01), a 0–10 recommendation question (``추천 의향``, from the label) and a free-text
+    ``기타 의견`` (about 60% answered: complaints from unsatisfied passengers, praise from satisfied ones)."""
+    rng = random.Random(seed)
+    dates, scores, comments = [], [], []
+    for label in frame["satisfaction"]:
+        happy = label == "satisfied"
+        dates.append(f"2026-{rng.randint(1, months):02d}-{rng.randint(1, 28):02d}")
+        scores.append(rng.choice([8, 9, 9, 10, 10]) if happy else rng.choice([2, 4, 5, 6, 6, 7, 8]))
+        said = rng.choice(PRAISE if happy else COMPLAINTS) if rng.random() < 0.6 else None
+        comments.append(None if said is None else f"{said} ({rng.randint(1, 999)})")
+    return frame.with_columns(pl.Series("응답일", dates), pl.Series("추천 의향", scores), pl.Series("기타 의견", comments))
