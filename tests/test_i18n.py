@@ -58,6 +58,12 @@ def _data_periods() -> list[str]:
     return [f"period_data_{c}" for c in PERIOD_CHOICES if c != "custom"]
 
 
+def _survey_fields() -> tuple[str, ...]:
+    from ui.upload import SURVEY_FIELDS
+
+    return SURVEY_FIELDS
+
+
 def _headlines() -> list[str]:
     from metrics.story import STORY_KEYS
 
@@ -103,6 +109,9 @@ FAMILIES: dict[str, Callable[[], Iterable[str]]] = {
     "dim_…": _prefixed("dim_"),
     "target_…": _prefixed("target_"),
     "pdf_col_…": _prefixed("pdf_col_"),
+    "survey_field_…": lambda: [f"survey_field_{name}" for name in _survey_fields()],
+    "survey_field_…_help": lambda: [f"survey_field_{name}_help" for name in _survey_fields()],
+    "note_survey_…_by_values": lambda: [f"note_survey_{name}_by_values" for name in ("timestamp", "comment")],
     "late_output_…": lambda: [f"late_output_{output}" for output in ready.LATE],
 }
 # Families whose key is put together before the call (``key = "ptrait_" + …; t(key)``), with where.

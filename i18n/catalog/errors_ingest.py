@@ -84,10 +84,6 @@ TEXT: dict[str, dict[str, str]] = {
                           "ko": "'{field}'은(는) cxlens가 아는 열이 아닙니다. 다음 중 하나를 쓰세요: {fields}."},
     "map_no_such_column": {"en": "The file has no column '{column}' to use as '{field}'.",
                            "ko": "파일에 '{field}'(으)로 쓸 '{column}' 열이 없습니다."},
-    "map_column_twice": {"en": "Column '{column}' is chosen for both '{first}' and '{second}'; a column can feed only "
-                               "one field.",
-                         "ko": "'{column}' 열을 '{first}'와(과) '{second}' 모두에 골랐습니다. 한 열은 한 항목에만 "
-                               "연결할 수 있습니다."},
     "map_ambiguous": {"en": "Columns {columns} could all be '{field}'; choose one{report_flags}.",
                       "ko": "{columns} 열이 모두 '{field}'일 수 있습니다. 하나를 고르세요{report_flags}."},
     "map_missing_one": {"en": "The file has no column for '{field}', which is required{hints}; map one{report_flags}.",

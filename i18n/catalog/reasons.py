@@ -49,10 +49,6 @@ TEXT: dict[str, dict[str, str]] = {
     "reason_survey_one_sided": {"en": "{positives} of {n} respondents have the positive outcome: too few of one value "
                                       "for a model",
                                 "ko": "응답자 {n}명 중 {positives}명이 긍정 결과: 한쪽 값이 너무 적어 모형을 추정할 수 없음"},
-    "reason_survey_separated": {"en": "the ratings separate the two outcomes perfectly, so the logistic model has no "
-                                      "estimates",
-                                "ko": "평점이 두 결과를 완벽히 가르므로 로지스틱 모형을 추정할 수 없음"},
-    "reason_logit_not_converged": {"en": "the logistic model did not converge", "ko": "로지스틱 모형이 수렴하지 않음"},
     "reason_survey_no_outcome": {"en": "the survey has no outcome column (NPS, overall score or a two-valued label) for "
                                        "the ratings to explain",
                                  "ko": "평점으로 설명할 결과 열(NPS, 전반 만족도 점수, 두 값 레이블)이 없음"},

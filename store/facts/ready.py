@@ -9,6 +9,7 @@ an unmarked output, which the next open writes again; a reader never sees a half
 
 from __future__ import annotations
 
+import atexit
 import os
 import threading
 import time
@@ -136,6 +137,11 @@ def join_all(timeout: float | None = None) -> None:
         keys = list(_jobs)
     for key in keys:
         join(key, timeout)
+
+
+# A late pass still running when the interpreter exits (a test run, a stopped server) is waited for: a daemon thread
+# inside DuckDB when the interpreter finalises aborts the process ("terminate called…") and its exit code with it.
+atexit.register(join_all)
 
 
 def join_under(folder: str | os.PathLike, timeout: float = 60.0) -> None:

@@ -40,7 +40,7 @@ def test_drivers_page_is_korean_with_lang_ko(app, sample_path):
 @pytest.mark.parametrize("lang", ["en", "ko"])
 def test_the_drivers_page_states_the_overviews_fix_first_in_the_same_words_and_no_other(app, sample_path, lang):
     overview = app(sample_path, lang=lang)
-    head = t("story_fix_driver_lowest_pain", lang=lang).split("{stage}")[0]
+    head = t("headline_fix_driver_lowest_pain", lang=lang).split("{stage}")[0]
     said = [m.value for m in overview.markdown if m.value.startswith(text.md(head))]
     assert len(said) == 1
     drivers = app(sample_path, page="drivers.py", lang=lang)
