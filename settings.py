@@ -35,6 +35,12 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("cache_keep_days", "7",
             "Facts of a data version not opened for this many days are deleted when a new version is "
             "computed (a refreshed source leaves its old version behind). 0 keeps every version."),
+    Setting("database_url", "",
+            "The database of what people write (cases, actions, root causes): a SQLAlchemy URL such as "
+            "`postgresql://user:password@host/cxlens` (driven by pg8000) or `sqlite:////path/loop.sqlite`. "
+            "Empty: a SQLite file `loop.sqlite` in `cache_dir`. Its tables are created and migrated on start."),
+    Setting("case_due_days", "14",
+            "Days a new case has until it is due (14: the common Korean complaint-handling deadline)."),
     Setting("threads", "2", "DuckDB worker threads."),
     Setting("memory_limit", "1GB", "DuckDB memory limit (spills to disk beyond it; 1GB keeps a 10M-event process under 1.5 GB)."),
     Setting("cache_ttl_seconds", "3600", "How long the dashboard keeps a query result in memory."),

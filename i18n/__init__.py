@@ -10,6 +10,7 @@ import re
 from collections.abc import Callable
 
 import settings
+from i18n.catalog.loop import TEXT as LOOP_TEXT
 
 LANGUAGES = {"en": "English", "ko": "한국어"}
 DEFAULT_LANG = "en"
@@ -1343,3 +1344,14 @@ def current_lang() -> str:
     except Exception:  # outside a Streamlit run (tests, report): no session
         return DEFAULT_LANG
     return lang if lang in LANGUAGES else DEFAULT_LANG
+
+
+def _merge(area: dict[str, dict[str, str]]) -> None:
+    """Add an area's catalog (i18n/catalog/) to TEXT; a key defined twice is an error, not a silent override."""
+    duplicates = sorted(TEXT.keys() & area.keys())
+    if duplicates:
+        raise KeyError(f"message keys defined twice: {duplicates}")
+    TEXT.update(area)
+
+
+_merge(LOOP_TEXT)
