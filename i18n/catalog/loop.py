@@ -40,4 +40,57 @@ TEXT: dict[str, dict[str, str]] = {
               "change; make yours again.",
         "ko": "저장되지 않았습니다. 개선 활동 #{id}을(를) 연 뒤 {by} 님이 {at}(UTC)에 변경했습니다. 변경된 내용을 "
               "확인한 뒤 다시 수정하세요."},
+    # --- impact in plain words (figures/loop.py)
+    "loop_impact_stage_sig": {
+        "en": "{target} CSAT {before}% → {after}% since {since}: {did} pp against the other stages over the same "
+              "dates (95% interval {low} to {high}), significant.",
+        "ko": "{target} CSAT {before}% → {after}% ({since}부터): 같은 기간 다른 단계 대비 {did}%p "
+              "(95% 구간 {low}~{high}), 유의함."},
+    "loop_impact_stage_nosig": {
+        "en": "{target} CSAT {before}% → {after}% since {since}: {did} pp against the other stages over the same "
+              "dates (95% interval {low} to {high}), not significant: it could be chance.",
+        "ko": "{target} CSAT {before}% → {after}% ({since}부터): 같은 기간 다른 단계 대비 {did}%p "
+              "(95% 구간 {low}~{high}), 유의하지 않음(우연일 수 있음)."},
+    "loop_impact_touchpoint_sig": {
+        "en": "{target} CSAT {before}% → {after}% since {since}: {did} pp against the other touchpoints over the "
+              "same dates (95% interval {low} to {high}), significant.",
+        "ko": "{target} CSAT {before}% → {after}% ({since}부터): 같은 기간 다른 접점 대비 {did}%p "
+              "(95% 구간 {low}~{high}), 유의함."},
+    "loop_impact_touchpoint_nosig": {
+        "en": "{target} CSAT {before}% → {after}% since {since}: {did} pp against the other touchpoints over the "
+              "same dates (95% interval {low} to {high}), not significant: it could be chance.",
+        "ko": "{target} CSAT {before}% → {after}% ({since}부터): 같은 기간 다른 접점 대비 {did}%p "
+              "(95% 구간 {low}~{high}), 유의하지 않음(우연일 수 있음)."},
+    "loop_impact_channel_sig": {
+        "en": "{target} CSAT {before}% → {after}% since {since}: {did} pp against the other channels over the "
+              "same dates (95% interval {low} to {high}), significant.",
+        "ko": "{target} CSAT {before}% → {after}% ({since}부터): 같은 기간 다른 채널 대비 {did}%p "
+              "(95% 구간 {low}~{high}), 유의함."},
+    "loop_impact_channel_nosig": {
+        "en": "{target} CSAT {before}% → {after}% since {since}: {did} pp against the other channels over the "
+              "same dates (95% interval {low} to {high}), not significant: it could be chance.",
+        "ko": "{target} CSAT {before}% → {after}% ({since}부터): 같은 기간 다른 채널 대비 {did}%p "
+              "(95% 구간 {low}~{high}), 유의하지 않음(우연일 수 있음)."},
+    "loop_impact_not_launched": {"en": "{target}: not launched yet, so nothing to measure.",
+                                 "ko": "{target}: 아직 시행 전이라 측정할 것이 없습니다."},
+    "loop_impact_keyword": {
+        "en": "{target}: the impact of a keyword theme is not measured (CSAT is rated at stages, touchpoints and "
+              "channels).",
+        "ko": "{target}: 키워드 주제의 효과는 측정하지 않습니다(CSAT는 단계, 접점, 채널에서 평가됨)."},
+    "loop_impact_no_ratings": {"en": "{target}: no CSAT ratings on both sides of {since} to compare.",
+                               "ko": "{target}: {since} 전후로 비교할 CSAT 평가가 없습니다."},
+    "loop_impact_no_rest": {"en": "{target}: nothing else was rated around {since} to compare with.",
+                            "ko": "{target}: {since} 전후로 비교할 다른 대상의 평가가 없습니다."},
+    "loop_impact_too_few": {"en": "{target}: too few CSAT ratings around {since} to tell.",
+                            "ko": "{target}: {since} 전후의 CSAT 평가가 너무 적어 판단할 수 없습니다."},
+    "loop_impact_no_variation": {"en": "{target}: every rating around {since} is the same, so there is nothing "
+                                       "to test.",
+                                 "ko": "{target}: {since} 전후의 평가가 모두 같아 검정할 것이 없습니다."},
+    # --- the overview's one line
+    "loop_line_nothing_launched": {"en": "What we changed: no improvement launched yet.",
+                                   "ko": "개선 활동: 아직 시행된 것이 없습니다."},
+    "loop_line_changed": {"en": "What we changed ({launched} launched), latest:",
+                          "ko": "개선 활동({launched}건 시행), 최근:"},
+    "loop_line_cases": {"en": "Cases: {open} open, {overdue} overdue, {closed} closed.",
+                        "ko": "사례: 진행 {open}건, 기한 초과 {overdue}건, 종료 {closed}건."},
 }
