@@ -9,7 +9,7 @@ import streamlit as st
 
 from i18n import current_lang, reason, t
 from metrics.periods import PERIOD_CHOICES
-from ui import cards, data, layout, tables, text, voc_data
+from ui import cards, data, layout, loop_data, tables, text, voc_data
 from ui.charts import nps as nps_charts
 from ui.charts import snapshot
 
@@ -47,6 +47,7 @@ with layout.guard():
             st.markdown("**" + t("headline_title") + "**")
             for sentence in snapshot.headline(s, lang):
                 st.markdown(text.md(sentence))
+            loop_data.overview_line(ds, lang)  # what we changed and whether it worked (pages/loop.py)
 
     # one wrapping row: the cards share a desktop row and sit two per row on a phone (st.columns stacked them,
     # six cards took 1.5 phone screens before the first chart)
