@@ -83,8 +83,8 @@ with layout.guard():
     if follow_up.is_empty():
         st.info(t("detractors_none"))
     else:
-        layout.table(*tables.detractors(follow_up), select={"on_select": "rerun", "selection_mode": "single-row",
-                                                             "key": "loop.detractor_rows"})
+        layout.table(*tables.detractors(follow_up)._replace(
+            select={"on_select": "rerun", "selection_mode": "single-row", "key": "loop.detractor_rows"}))
         picked = loop_data.selected_row(follow_up, "loop.detractor_rows")
         label = t("loop_open_button", journey=picked["journey_id"]) if picked else t("loop_open_button_none")
         if st.button(label, type="primary", disabled=picked is None, icon=":material/add_task:", key="loop.open"):
