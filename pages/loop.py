@@ -37,7 +37,7 @@ with layout.guard():
             st.metric(label, value, help=t(help_key))
     st.caption(t("loop_recovery_caption", with_n=f"{r['with_case']['responses']:,}",
                  without_n=f"{r['without_case']['responses']:,}",
-                 verdict=t("loop_recovery_sig" if r["significant"] else "loop_recovery_nosig")))
+                 verdict=t(loop_data.RECOVERY_VERDICT[r["significant"]])))
 
     st.subheader(t("loop_my_cases") if me else t("loop_all_cases"))
     everyone = st.toggle(t("loop_show_everyones"), key="loop.everyone", disabled=not me)

@@ -20,6 +20,8 @@ from ui import text
 
 ME = "loop.me"
 SAID = "loop.said"
+# the recovery test's outcome (significant: True, False, or None when it cannot be tested) → its words
+RECOVERY_VERDICT = {True: "loop_recovery_sig", False: "loop_recovery_nosig", None: "loop_recovery_untested"}
 _READ = "loop.read."  # + case id: the case as the editor first saw it (the version a save is checked against)
 _READ_ACTION = "loop.read_action."
 
