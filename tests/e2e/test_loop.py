@@ -16,7 +16,7 @@ def test_a_case_from_the_detractor_list_assigned_and_resolved_agrees_with_the_re
                                                                                    monkeypatch, capsys):
     url = f"sqlite:///{workdir / 'cache' / 'loop.sqlite'}"
     open_view(page, server.url + "/loop?lang=en")
-    you = page.get_by_label("You are")
+    you = page.get_by_role("textbox", name="You are")
     you.fill("lee")
     you.press("Enter")
     wait_rendered(page)
@@ -28,10 +28,12 @@ def test_a_case_from_the_detractor_list_assigned_and_resolved_agrees_with_the_re
     page.get_by_role("button", name=re.compile("^Open a case on journey ")).click()
     page.get_by_text(re.compile(r"^Case #\d+ opened on journey ")).wait_for()
     wait_rendered(page)
-    owner = page.get_by_label("Owner").first
+    owner = page.get_by_role("textbox", name="Owner").first
     owner.fill("park")
-    page.locator('[data-testid="stSelectbox"]').filter(has_text="Status").first.click()
-    page.get_by_role("option", name="resolved", exact=True).click()
+    status = page.locator('[data-testid="stSelectbox"]').filter(has_text="Status").first.locator("input")
+    status.click()
+    page.keyboard.type("resolved")
+    page.keyboard.press("Enter")
     page.get_by_role("button", name="Save").first.click()
     page.get_by_text(re.compile(r"^Case #\d+ saved \(version 2\)")).wait_for()
     assert page.locator(EXCEPTION).count() == 0
