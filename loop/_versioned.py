@@ -22,7 +22,7 @@ class EditConflict(DataError):
     and when (the editor reloads, sees their change and applies theirs again)."""
 
     def __init__(self, key: str, record_id: int, by: str, at: str):
-        self.record_id, self.by, self.at = record_id, by, at
+        self.key, self.record_id, self.by, self.at = key, record_id, by, at
         super().__init__(key, id=record_id, by=by, at=at)
 
 
