@@ -68,6 +68,7 @@ PAGES = [
     st.Page(HERE / "pages" / "journeys.py", title=t("nav_journeys"), icon=":material/timeline:", url_path="journeys"),
     st.Page(HERE / "pages" / "voc.py", title=t("nav_voc"), icon=":material/forum:", url_path="voc"),
     st.Page(HERE / "pages" / "drivers.py", title=t("nav_drivers"), icon=":material/target:", url_path="drivers"),
+    st.Page(HERE / "pages" / "loop.py", title=t("nav_loop"), icon=":material/task_alt:", url_path="loop"),
     st.Page(HERE / "pages" / "upload.py", title=t("nav_upload"), icon=":material/upload_file:", url_path="upload"),
 ]
 page = st.navigation(PAGES, position="top")

@@ -16,6 +16,7 @@ import ingest
 import settings
 from errors import DataError
 from figures import executive
+from figures import loop as loop_figures
 from figures import survey as survey_figures
 from figures.journeys import episode, paths_report
 from figures.overview import headline, statistics
@@ -96,6 +97,9 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     p.add_argument("--pdf", metavar="FILE", type=Path, help="write the executive summary as a PDF snapshot to FILE")
     p.add_argument("--detractors", metavar="FILE.csv", type=Path,
                    help="write the detractors' follow-up list (journeys answering 0-6) as CSV to FILE.csv")
+    p.add_argument("--loop", action="store_true",
+                   help="add `loop`: the cases (open, overdue, time to close, contact within the deadline, recovery) "
+                        "and each improvement action's impact, from the loop's database (CXLENS_DATABASE_URL)")
     p.add_argument("--lang", choices=("en", "ko"), default="en", help="language of the PDF snapshot (default en)")
     p.add_argument("--personas", type=_personas, metavar="auto|K",
                    help="derive personas from behaviour (K of them, or k chosen by the Davies-Bouldin index) and add "
@@ -206,6 +210,8 @@ def render_table(r: dict) -> str:
         lines += render_personas(r)
     if "alerts" in r:
         lines += render_alerts(r["alerts"])
+    if "loop" in r:
+        lines += render_loop(r["loop"])
     return "\n".join(lines)
 
 
@@ -250,6 +256,20 @@ def render_alerts(alerts: list[dict]) -> list[str]:
         where = "all" if a["dimension"] == "all" else f"{a['dimension']}={a['value']}"
         lines.append(f"{where:<28} {a['metric']:<5}{a['previous']:>8.1f} -> {a['current']:>6.1f}"
                      f"{a['change']:>+8.1f}  p {a['p_value']:.2g}")
+    return lines
+
+
+def render_loop(loop: dict) -> list[str]:
+    """The table lines of ``loop`` (report.py --loop): the overview's line, the case metrics, each action."""
+    c, r = loop["cases"], loop["recovery"]
+    lines = ["", loop["line"],
+             f"cases                 {c['cases']:,} ({c['open']:,} open, {c['overdue']:,} overdue, {c['closed']:,} closed)",
+             f"median days to close  {_fmt(c['median_days_to_close'])}",
+             f"contacted in time %   {_fmt(c['contacted_in_time'])}  (of {c['contacted_in_time_of']:,})",
+             f"recovery NPS          with a case {_fmt(r['with_case']['nps'])} ({r['with_case']['responses']:,} "
+             f"answers), without {_fmt(r['without_case']['nps'])} ({r['without_case']['responses']:,} answers)"]
+    for a in loop["actions"]:
+        lines.append(f"action #{a['id']} [{a['status']}] {a['title']}: {a['summary']}")
     return lines
 
 
@@ -409,6 +429,8 @@ def _report(args: argparse.Namespace) -> int:
                 result["statistics_reasons"]["voc"] = why
             result["fix_first"] = executive.fix_first_report(ds, f)
             result.update(_executive(ds, f, args))
+            if args.loop:
+                result["loop"] = loop_figures.loop_report(ds, loop_figures.engine(), loop_figures.today())
             if args.personas is not None or args.personas_out is not None:
                 k = None if args.personas in (None, "auto") else args.personas
                 dp = derived_personas(ds, f, k=k, lang="en")

@@ -38,6 +38,12 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("late_facts_timeout_seconds", "900",
             "How long a page or report.py waits for a facts file still being written in the background (touchpoint "
             "cube, journey stages, comments, touchpoint steps, customer features) before it says so."),
+    Setting("database_url", "",
+            "The database of what people write (cases, actions, root causes): a SQLAlchemy URL such as "
+            "`postgresql://user:password@host/cxlens` (driven by pg8000) or `sqlite:////path/loop.sqlite`. "
+            "Empty: a SQLite file `loop.sqlite` in `cache_dir`. Its tables are created and migrated on start."),
+    Setting("case_due_days", "14",
+            "Days a new case has until it is due (14: the common Korean complaint-handling deadline)."),
     Setting("threads", "2", "DuckDB worker threads."),
     Setting("memory_limit", "1GB", "DuckDB memory limit (spills to disk beyond it; 1GB keeps a 10M-event process under 1.5 GB)."),
     Setting("cache_ttl_seconds", "3600", "How long the dashboard keeps a query result in memory."),

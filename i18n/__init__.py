@@ -29,6 +29,7 @@ from i18n.catalog import (
     journey_map,
     journeys,
     limits,
+    loop,
     notes,
     overview,
     reasons,
@@ -56,7 +57,7 @@ def _merged(catalogs: tuple[ModuleType, ...]) -> dict[str, dict[str, str]]:
 
 CATALOGS = (app, access, filters, overview, executive, journey_map, upload, notes, columns, statistics, channels,
             journeys, derived_personas, voc, reasons, errors_ingest, errors_store, errors_figures, limits,
-            facts_pass, story, surveys)
+            facts_pass, story, surveys, loop)
 TEXT: dict[str, dict[str, str]] = _merged(CATALOGS)
 
 

@@ -10,7 +10,7 @@ import streamlit as st
 
 from i18n import current_lang, t
 from metrics.periods import PERIOD_CHOICES, days_behind
-from ui import cards, data, layout, state, tables, text, voc_data
+from ui import cards, data, layout, loop_data, state, tables, text, voc_data
 from ui.charts import nps as nps_charts
 from ui.charts import snapshot
 
@@ -53,6 +53,7 @@ with layout.guard():
             st.markdown("**" + t("headline_title") + "**", help=snapshot.headline_statistics(s, lang))
             for sentence in snapshot.headline(s, lang):
                 st.markdown(text.md(sentence))
+            loop_data.overview_line(ds, lang)  # what we changed and whether it worked (pages/loop.py)
 
     # one wrapping row: the cards share a desktop row and sit two per row on a phone (st.columns stacked them,
     # six cards took 1.5 phone screens before the first chart)

@@ -565,3 +565,23 @@ def detractor_journeys(ds: Dataset, f: Filters) -> pl.DataFrame:
         "LEFT JOIN c USING (journey_id) ORDER BY d.journey_id",
         params,
     )
+
+
+RATING_TARGETS = ("stage", "touchpoint", "channel")
+
+
+def rating_days(ds: Dataset, f: Filters, by: str) -> pl.DataFrame:
+    """Satisfaction ratings of the selected touchpoints per day of the touchpoint itself (not of its journey's
+    start) and ``by`` value (stage, touchpoint or channel), for the impact of a change launched on a date.
+
+    Returns date, ``by`` (as text), satisfaction, n (touchpoints giving that rating); unrated touchpoints are not
+    counted.
+    """
+    _check([by], RATING_TARGETS)
+    sql, params = _with(ds, f)
+    column = quote(by)
+    return _query(
+        ds, sql + f"SELECT CAST(timestamp AS DATE) AS date, CAST({column} AS VARCHAR) AS {column}, satisfaction, "
+        "count(*)::BIGINT AS n FROM tp WHERE satisfaction IS NOT NULL GROUP BY ALL ORDER BY ALL",
+        params,
+    )

@@ -19,6 +19,9 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("figures", ("figures",)),
     ("store (read)", ("store",)),
     ("store (facts)", ("store.facts",)),
+    # loop/: the team's own records (cases, actions) in their own database; below the figures that compose them
+    # with the facts, it imports only the base (it never reads the events: nothing analytical lives there)
+    ("loop", ("loop",)),
     ("ingest", ("ingest",)),
     ("base", ("metrics", "settings", "errors", "i18n", "sample_data")),
 )

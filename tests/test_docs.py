@@ -16,6 +16,7 @@ import report
 # are the only place to update.
 from figures.executive import ALERT_KEYS, KPI_KEYS
 from figures.journeys import PATH_KEYS
+from figures.loop import ACTION_KEYS, CASE_KEYS, IMPACT_KEYS, LOOP_KEYS, RECOVERY_KEYS
 from figures.overview import HEADLINE_KEYS, STATISTICS_KEYS
 from sample_data import SAMPLE_PATH
 from tests.support.airline import airline_survey, csv_bytes
@@ -64,7 +65,8 @@ def anchors(path: Path) -> set[str]:
 
 
 def test_every_key_tuple_of_the_report_is_documented_in_docs_report():
-    for key in (*HEADLINE_KEYS, *STATISTICS_KEYS, *PATH_KEYS, *KPI_KEYS, *ALERT_KEYS):
+    for key in (*HEADLINE_KEYS, *STATISTICS_KEYS, *PATH_KEYS, *KPI_KEYS, *ALERT_KEYS, *LOOP_KEYS, *CASE_KEYS,
+                *RECOVERY_KEYS, *ACTION_KEYS, *IMPACT_KEYS):
         assert documented(key), key
 
 

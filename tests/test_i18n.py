@@ -16,7 +16,7 @@ from i18n import LANGUAGES, TEXT, Message, t, text
 from store.facts import ready
 
 ROOT = Path(__file__).resolve().parents[1]
-SOURCES = [p for folder in ("pages", "ui", "figures", "hosting", "ingest", "store", "metrics")
+SOURCES = [p for folder in ("pages", "ui", "figures", "hosting", "loop", "ingest", "store", "metrics")
            for p in (ROOT / folder).rglob("*.py")] + [ROOT / name for name in (
                "report.py", "dashboard.py", "serve.py", "cxlens.py", "errors.py", "settings.py") if (ROOT / name).exists()]
 # The calls whose first argument is a message key: t(key, …), Message(key, …), Note(key, …), DataError(key, …) and
@@ -62,6 +62,22 @@ def _survey_fields() -> tuple[str, ...]:
     from ui.upload import SURVEY_FIELDS
 
     return SURVEY_FIELDS
+
+
+def _loop(name: str) -> tuple[str, ...]:
+    from figures import loop as loop_figures
+    from loop import tables
+
+    return getattr(tables, name, None) or getattr(loop_figures, name)
+
+
+def _impact_reasons() -> list[str]:
+    """The reasons metrics.impact gives for an impact it does not measure (``reason="impact_…"``), read from its source."""
+    from metrics import impact
+
+    tree = ast.parse(Path(impact.__file__).read_text(encoding="utf-8"))
+    return sorted({node.value.value for node in ast.walk(tree) if isinstance(node, ast.keyword) and node.arg == "reason"
+                   and isinstance(node.value, ast.Constant) and isinstance(node.value.value, str)})
 
 
 def _headlines() -> list[str]:
@@ -112,6 +128,13 @@ FAMILIES: dict[str, Callable[[], Iterable[str]]] = {
     "survey_field_…": lambda: [f"survey_field_{name}" for name in _survey_fields()],
     "survey_field_…_help": lambda: [f"survey_field_{name}_help" for name in _survey_fields()],
     "note_survey_…_by_values": lambda: [f"note_survey_{name}_by_values" for name in ("timestamp", "comment")],
+    "loop_…": lambda: [f"loop_{reason}" for reason in _impact_reasons()],
+    "loop_impact_…_…": lambda: [f"loop_impact_{kind}_{verdict}" for kind in _loop("MEASURED_KINDS")
+                                for verdict in ("sig", "nosig")],
+    "loop_target_…": lambda: [f"loop_target_{kind}" for kind in _loop("ACTION_TARGETS")],
+    "loop_action_status_…": lambda: [f"loop_action_status_{status}" for status in _loop("ACTION_STATUSES")],
+    "loop_status_…": lambda: [f"loop_status_{status}" for status in _loop("CASE_STATUSES")],
+    "loop_col_…": _prefixed("loop_col_"),
     "late_output_…": lambda: [f"late_output_{output}" for output in ready.LATE],
 }
 # Families whose key is put together before the call (``key = "ptrait_" + …; t(key)``), with where.

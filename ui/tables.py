@@ -116,3 +116,22 @@ def customer_journeys(others: pl.DataFrame, customer_id: str) -> Table:
     labels = journey_labels()
     return Table(others.select(columns), f"customer_{customer_id}.csv", {k: labels[k] for k in columns},
                  {"duration_hours": "%.1f"})
+
+
+CASE_COLUMNS = ("id", "status", "overdue", "due_date", "owner", "customer_id", "journey_id", "root_cause", "stage",
+                "touchpoint", "notes")
+
+
+def cases(shown: pl.DataFrame, lang: str, select: dict) -> Table:
+    """The Loop page's cases (figures.loop.case_table): status in words of ``lang``, the notes marked as masked."""
+    frame = shown.select(CASE_COLUMNS).with_columns(
+        pl.col("status").replace_strict({s: t("loop_status_" + s, lang) for s in shown["status"].unique()}))
+    labels = {c: t("loop_col_" + c, lang) for c in CASE_COLUMNS}
+    return Table(frame, "cases.csv", labels, {}, select=select)
+
+
+def case_history(history: pl.DataFrame, lang: str, case_id: int) -> Table:
+    """One case's history (figures.loop.history_table): who changed which field from what to what, and when."""
+    columns = ("changed_at", "changed_by", "field", "old_value", "new_value", "version")
+    return Table(history.select(columns), f"case-{case_id}-history.csv",
+                 {c: t("loop_col_" + c, lang) for c in columns}, {})

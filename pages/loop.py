@@ -1,0 +1,135 @@
+"""Loop: closing the loop on detractors and measuring what the team changed. My cases (overdue first) with their
+editor and history, a case opened from the detractor list in one click, the case metrics and recovery, and each
+improvement action with its impact (docs/dashboard.md, "The loop")."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from i18n import current_lang, t
+from loop.tables import ACTION_STATUSES, ACTION_TARGETS, CASE_STATUSES
+from ui import data, layout, loop_data, tables, text
+from ui import format as fmt
+from ui.charts import loop as loop_charts
+
+ds, f = data.current_dataset(), data.current_filters()
+lang = current_lang()
+st.title(t("page_loop"))
+st.caption(t("loop_intro"))
+me = loop_data.identity()
+loop_data.show_said()
+
+with layout.guard():
+    cases, actions = loop_data.cases(), loop_data.actions()
+    status = loop_data.status(ds, cases)
+    c, r = status["cases"], status["recovery"]
+    row = st.container(horizontal=True, gap="small")
+    for label, value, help_key in (
+            (t("loop_kpi_open"), f"{c['open']:,}", "loop_kpi_open_help"),
+            (t("loop_kpi_overdue"), f"{c['overdue']:,}", "loop_kpi_overdue_help"),
+            (t("loop_kpi_days_to_close"), fmt.number(c["median_days_to_close"]), "loop_kpi_days_to_close_help"),
+            (t("loop_kpi_in_time"), fmt.number(c["contacted_in_time"], ".0f") + ("%" if c["contacted_in_time"]
+                                                                                   is not None else ""),
+             "loop_kpi_in_time_help"),
+            (t("loop_kpi_recovery"), fmt.number(r["with_case"]["nps"]) + " / " + fmt.number(r["without_case"]["nps"]),
+             "loop_kpi_recovery_help")):
+        with row.container(border=True, width="stretch"):
+            st.metric(label, value, help=t(help_key))
+    st.caption(t("loop_recovery_caption", with_n=f"{r['with_case']['responses']:,}",
+                 without_n=f"{r['without_case']['responses']:,}",
+                 verdict=t(loop_data.RECOVERY_VERDICT[r["significant"]])))
+
+    st.subheader(t("loop_my_cases") if me else t("loop_all_cases"))
+    everyone = st.toggle(t("loop_show_everyones"), key="loop.everyone", disabled=not me)
+    shown = loop_data.case_table(cases, None if everyone else me)
+    if shown.is_empty():
+        st.info(t("loop_no_cases_mine" if me and not everyone else "loop_no_cases"))
+    else:
+        layout.table(*tables.cases(shown, lang, loop_data.case_selection(shown)))
+    chosen = loop_data.selected_case(cases)
+    if chosen is not None:
+        case = loop_data.case_as_read(chosen)
+        st.markdown("**" + t("loop_case_heading", id=case.id, customer=text.md(case.customer_id),
+                             journey=text.md(case.journey_id)) + "**")
+        causes = loop_data.root_causes()
+        with st.form(f"loop.case.{case.id}.{case.version}", border=True):
+            left, right = st.columns(2)
+            owner = left.text_input(t("loop_owner"), value=case.owner)
+            new_status = right.selectbox(t("loop_status"), CASE_STATUSES, index=CASE_STATUSES.index(case.status),
+                                         format_func=lambda s: t("loop_status_" + s))
+            due = left.date_input(t("loop_due_date"), value=case.due_date)
+            options = ["", *causes]
+            cause = right.selectbox(t("loop_root_cause"), options, index=loop_data.position(options, case.root_cause),
+                                    format_func=lambda v: v or t("loop_none"))
+            notes = st.text_area(t("loop_notes"), value=case.notes, help=t("loop_notes_help"))
+            if st.form_submit_button(t("loop_save"), type="primary"):
+                loop_data.save_case(case, me, owner=owner, status=new_status, due_date=due, root_cause=cause or None,
+                                    notes=notes)
+                st.rerun()
+        st.caption(t("loop_case_where", stage=text.md(case.stage or "—"), touchpoint=text.md(case.touchpoint or "—"),
+                     opened=case.opened_at.strftime("%Y-%m-%d %H:%M"), by=text.md(case.opened_by)))
+        with st.expander(t("loop_history")):
+            layout.table(*tables.case_history(loop_data.history(case.id), lang, case.id))
+        with st.expander(t("loop_causes_edit")):
+            name = st.text_input(t("loop_cause_new"), key="loop.cause_new")
+            if st.button(t("loop_cause_add"), key="loop.cause_add"):
+                loop_data.add_cause(name, me)
+                st.rerun()
+
+with layout.guard():
+    st.subheader(t("loop_open_title"))
+    st.caption(t("loop_open_intro"))
+    follow_up = data.detractors(ds, f)
+    if follow_up.is_empty():
+        st.info(t("detractors_none"))
+    else:
+        layout.table(*tables.detractors(follow_up)._replace(
+            select={"on_select": "rerun", "selection_mode": "single-row", "key": "loop.detractor_rows"}))
+        picked = loop_data.selected_row(follow_up, "loop.detractor_rows")
+        label = t("loop_open_button", journey=picked["journey_id"]) if picked else t("loop_open_button_none")
+        if st.button(label, type="primary", disabled=picked is None, icon=":material/add_task:", key="loop.open"):
+            loop_data.open_from(picked, me, me)
+            st.rerun()
+
+with layout.guard():
+    st.subheader(t("loop_actions_title"))
+    for action, measured in loop_data.impacts(ds, actions):
+        with st.container(border=True):
+            st.markdown("**" + t("loop_action_heading", id=action["id"], title=text.md(action["title"])) + "**")
+            st.caption(t("loop_action_line", kind=t("loop_target_" + action["target_kind"]),
+                         target=text.md(action["target_value"]), owner=text.md(action["owner"]),
+                         status=t("loop_action_status_" + action["status"]),
+                         expected=fmt.signed(action["expected_effect_pp"], 0)))
+            st.markdown(text.md(measured.sentence.text(lang)))
+            if not measured.weekly.is_empty():
+                layout.chart(loop_charts.impact_chart(measured.weekly, action["launch_date"], action["target_value"],
+                                                      data.min_sample()), file_name=f"cxlens-action-{action['id']}")
+            with st.expander(t("loop_action_change")):
+                read = loop_data.action_as_read(action["id"])
+                with st.form(f"loop.action.{read.id}.{read.version}", border=False):
+                    left, right = st.columns(2)
+                    new_status = left.selectbox(t("loop_status"), ACTION_STATUSES,
+                                                index=ACTION_STATUSES.index(read.status),
+                                                format_func=lambda s: t("loop_action_status_" + s))
+                    launch = right.date_input(t("loop_launch_date"), value=read.launch_date)
+                    owner = left.text_input(t("loop_owner"), value=read.owner)
+                    if st.form_submit_button(t("loop_save")):
+                        loop_data.save_action(read, me, status=new_status, launch_date=launch, owner=owner)
+                        st.rerun()
+    if actions.is_empty():
+        st.info(t("loop_no_actions"))
+    with st.expander(t("loop_action_new"), expanded=actions.is_empty()), st.form("loop.new_action", border=False):
+        title = st.text_input(t("loop_action_title"))
+        left, right = st.columns(2)
+        kind = left.selectbox(t("loop_target_kind"), ACTION_TARGETS, format_func=lambda k: t("loop_target_" + k))
+        target = right.text_input(t("loop_target_value"), help=t("loop_target_value_help"))
+        owner = left.text_input(t("loop_owner"), value=me)
+        new_status = right.selectbox(t("loop_status"), ACTION_STATUSES,
+                                     format_func=lambda s: t("loop_action_status_" + s))
+        launch = left.date_input(t("loop_launch_date"), value=None)
+        expected = right.number_input(t("loop_expected"), value=None, step=1.0, help=t("loop_expected_help"))
+        notes = st.text_area(t("loop_notes"))
+        if st.form_submit_button(t("loop_action_create"), type="primary"):
+            loop_data.create(me, title=title, target_kind=kind, target_value=target, owner=owner, status=new_status,
+                             launch_date=launch, expected_effect_pp=expected, notes=notes)
+            st.rerun()

@@ -1,0 +1,66 @@
+"""The loop's database on SQLite and on PostgreSQL: migrations from empty and from the previous schema."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import sqlalchemy as sa
+
+from loop import db, tables
+from loop.cases import all_cases, open_case
+
+AT = dt.datetime(2026, 11, 2, 9, 30, tzinfo=dt.UTC)
+
+
+def test_opening_an_empty_database_migrates_it_to_the_newest_schema(database_url):
+    engine = db.open_database(database_url)
+    assert db.current_revision(engine) == db.head_revision() == "0002"
+    names = set(sa.inspect(engine).get_table_names())
+    assert names >= {"cases", "case_history", "root_causes", "actions", "action_history", "alembic_version"}
+
+
+def test_the_migrations_create_the_columns_the_tables_declare(engine):
+    inspector = sa.inspect(engine)
+    for table in tables.metadata.sorted_tables:
+        columns = {c["name"]: c["nullable"] for c in inspector.get_columns(table.name)}
+        assert columns == {c.name: c.nullable for c in table.columns}, table.name
+
+
+def test_a_database_at_the_previous_schema_keeps_its_cases_when_migrated(database_url):
+    engine = db.create_engine(database_url)
+    db.upgrade(engine, "0001")
+    assert db.current_revision(engine) == "0001"
+    assert "actions" not in sa.inspect(engine).get_table_names()
+    case, created = open_case(engine, customer_id="C1", journey_id="J1", owner="kim", by="lee", now=AT)
+    assert created
+    engine.dispose()
+    migrated = db.open_database(database_url)
+    assert db.current_revision(migrated) == "0002"
+    kept = all_cases(migrated)
+    assert kept["journey_id"].to_list() == ["J1"] and kept["owner"].to_list() == ["kim"]
+    assert "actions" in sa.inspect(migrated).get_table_names()
+
+
+def test_opening_twice_reuses_the_engine_and_does_not_migrate_again(database_url):
+    assert db.open_database(database_url) is db.open_database(database_url)
+
+
+def test_the_default_database_is_a_sqlite_file_in_the_cache_directory(monkeypatch, tmp_path):
+    monkeypatch.delenv("CXLENS_DATABASE_URL", raising=False)
+    monkeypatch.setenv("CXLENS_CACHE_DIR", str(tmp_path / "cache"))
+    assert db.database_url() == f"sqlite:///{tmp_path / 'cache' / 'loop.sqlite'}"
+    monkeypatch.setenv("CXLENS_DATABASE_URL", "postgresql://u@h/cx")
+    assert db.database_url() == "postgresql://u@h/cx"
+    assert db.create_engine("postgresql://u@h/cx").dialect.driver == "pg8000"
+
+
+def test_a_database_that_cannot_be_reached_is_one_sentence_without_the_password(tmp_path):
+    url = f"postgresql+pg8000://someone:secret@/nowhere?unix_sock={tmp_path}/.s.PGSQL.5432"
+    try:
+        db.open_database(url)
+    except Exception as exc:  # noqa: BLE001 - the type and text are what is checked
+        assert type(exc).__name__ == "DataError"
+        assert "secret" not in str(exc) and "postgresql" in str(exc) and "CXLENS_DATABASE_URL" in str(exc)
+        assert "CXLENS_DATABASE_URL" in exc.text("ko")
+    else:
+        raise AssertionError("no error")
