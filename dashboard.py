@@ -54,22 +54,23 @@ st.sidebar.download_button(t("download_parquet"), lambda: session_upload.events_
                            file_name="events.parquet", mime="application/vnd.apache.parquet",
                            icon=":material/download:", key="sidebar.parquet", on_click="ignore", width="stretch")
 
+# No icons in the top navigation: with them the last two pages went behind a "2 more" menu at 1400 px.
 PAGES = [
-    st.Page(HERE / "pages" / "overview.py", title=t("nav_overview"), icon=":material/dashboard:",
+    st.Page(HERE / "pages" / "overview.py", title=t("nav_overview"),
             url_path="overview", default=True),
-    st.Page(HERE / "pages" / "journey_map.py", title=t("nav_journey_map"), icon=":material/route:",
+    st.Page(HERE / "pages" / "journey_map.py", title=t("nav_journey_map"),
             url_path="journey_map"),  # = the file name: see ui.data._through_entry
-    st.Page(HERE / "pages" / "channels.py", title=t("nav_channels"), icon=":material/alt_route:",
+    st.Page(HERE / "pages" / "channels.py", title=t("nav_channels"),
             url_path="channels"),
-    st.Page(HERE / "pages" / "duration.py", title=t("nav_duration"), icon=":material/schedule:",
+    st.Page(HERE / "pages" / "duration.py", title=t("nav_duration"),
             url_path="duration"),
-    st.Page(HERE / "pages" / "personas.py", title=t("nav_personas"), icon=":material/groups:",
+    st.Page(HERE / "pages" / "personas.py", title=t("nav_personas"),
             url_path="personas"),
-    st.Page(HERE / "pages" / "journeys.py", title=t("nav_journeys"), icon=":material/timeline:", url_path="journeys"),
-    st.Page(HERE / "pages" / "voc.py", title=t("nav_voc"), icon=":material/forum:", url_path="voc"),
-    st.Page(HERE / "pages" / "drivers.py", title=t("nav_drivers"), icon=":material/target:", url_path="drivers"),
-    st.Page(HERE / "pages" / "loop.py", title=t("nav_loop"), icon=":material/task_alt:", url_path="loop"),
-    st.Page(HERE / "pages" / "upload.py", title=t("nav_upload"), icon=":material/upload_file:", url_path="upload"),
+    st.Page(HERE / "pages" / "journeys.py", title=t("nav_journeys"), url_path="journeys"),
+    st.Page(HERE / "pages" / "voc.py", title=t("nav_voc"), url_path="voc"),
+    st.Page(HERE / "pages" / "drivers.py", title=t("nav_drivers"), url_path="drivers"),
+    st.Page(HERE / "pages" / "loop.py", title=t("nav_loop"), url_path="loop"),
+    st.Page(HERE / "pages" / "upload.py", title=t("nav_upload"), url_path="upload"),
 ]
 page = st.navigation(PAGES, position="top")
 data.late_progress(ds)  # above the page, the facts files still being written in the background

@@ -3,8 +3,8 @@
 TEXT: dict[str, dict[str, str]] = {
     "app_title": {"en": "cxlens — customer experience", "ko": "cxlens — 고객 경험 분석"},
     "page_overview": {"en": "Overview", "ko": "개요"},
-    # The top navigation's short names: all nine pages fit one row at 1400 px (the long names put three
-    # behind a "3 more" menu); each page's own title keeps its full name.
+    # The top navigation's short names, without icons: all ten pages fit one row at 1400 px (with icons two went
+    # behind a "2 more" menu, named in English whatever the language); each page's own title keeps its full name.
     "nav_overview": {"en": "Overview", "ko": "개요"},
     "nav_journey_map": {"en": "Journey map", "ko": "여정 지도"},
     "nav_channels": {"en": "Channels", "ko": "채널"},

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 import pytest
 
 from tests.e2e.browser import DESKTOP, EXCEPTION, PHONE, PLOT, open_view, page_urls, screenshot, slug
 
 # Pages that draw no Plotly chart by design (a form, not a figure).
-WITHOUT_CHARTS = {"upload"}
+WITHOUT_CHARTS = {"upload", "loop"}  # the Loop page draws a chart per launched action: none on the sample
+
+PAGE_COUNT = (Path(__file__).resolve().parents[2] / "dashboard.py").read_text(encoding="utf-8").count("st.Page(")
 
 
 @pytest.fixture(scope="module")
@@ -30,6 +35,21 @@ def test_the_health_check_answers_ok(server):
 
 def test_the_navigation_lists_the_overview_and_the_journey_map(pages, server):
     assert [slug(u) for u in pages[:2]] == ["overview", "journey_map"]
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_every_page_has_a_visible_link_in_the_top_navigation_on_a_laptop(browser, server, lang):
+    """No page behind an overflow menu at 1400 px (Streamlit names that menu "N more" in English only)."""
+    ctx = browser.new_context(viewport=DESKTOP)
+    try:
+        page = ctx.new_page()
+        open_view(page, f"{server.url}/?lang={lang}")
+        links = page.locator('[data-testid="stTopNavLink"]')
+        visible = [links.nth(i).is_visible() for i in range(links.count())]
+        assert len(visible) == PAGE_COUNT and all(visible), visible
+        assert page.get_by_text(re.compile(r"^\d+ more$")).count() == 0
+    finally:
+        ctx.close()
 
 
 def test_every_page_draws_its_charts_without_an_exception(pages, page):
