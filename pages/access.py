@@ -23,4 +23,4 @@ else:
 st.subheader(t("audit_title"))
 st.caption(t("audit_intro"))
 with layout.guard():
-    layout.table(*tables.audit_trail(audit.trail(), lang), wrap=("filters",))
+    layout.table(*tables.audit_trail(audit.trail(), lang))
