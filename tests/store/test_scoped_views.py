@@ -12,8 +12,8 @@ import pytest
 
 import report
 from figures import executive
-from figures.overview import headline, relaxations
 from figures.journeys import episode_with_others
+from figures.overview import headline, relaxations
 from store import Filters, open_dataset
 from store import queries as q
 from store.filters import NOTHING
