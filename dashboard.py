@@ -14,7 +14,7 @@ import streamlit as st
 from errors import CacheError, DataError
 from hosting.sign_in import require_access
 from i18n import t
-from ui import data, layout, state, text, voc_data
+from ui import audit, data, layout, state, text, voc_data
 from ui import upload as session_upload
 
 HERE = Path(__file__).resolve().parent
@@ -39,10 +39,16 @@ except DataError as exc:
     st.error(t("data_error", error=text.error(exc)))
     st.stop()
 
-state.filter_panel(ds, {**options, "keyword": voc_data.keyword_options(ds)})
+viewer = audit.viewer()
+unknown = [name for name, _ in viewer.scope if name not in ("persona", "channel", "stage", *ds.dims)]
+if unknown and st.session_state.get("dataset") is None:  # a scope the data cannot apply: nothing, and why
+    st.error(t("access_scope_unknown_dimension", columns=text.md(", ".join(unknown))))
+    st.stop()
+state.filter_panel(ds, data.scoped_options({**options, "keyword": voc_data.keyword_options(ds)}))
 if data.current_filters().keyword:  # the keyword filter needs the comments' keywords (computed once)
     voc_data.wait_for_keywords(ds)
-st.sidebar.caption(t("data_source", name=text.md(ds.name), events=f"{ds.events:,}", journeys=f"{ds.journeys:,}"))
+if not viewer.restricted or st.session_state.get("dataset") is not None:  # whole-data counts: not for a scope
+    st.sidebar.caption(t("data_source", name=text.md(ds.name), events=f"{ds.events:,}", journeys=f"{ds.journeys:,}"))
 if not ds.files:  # a facts directory written elsewhere: say which engine wrote it
     st.sidebar.caption(t("facts_source", engine=text.md(ds.engine), version=text.md(ds.engine_version)))
 if ds.rejected:
@@ -50,7 +56,11 @@ if ds.rejected:
 for column, name in ds.renamed.items():  # an extra column named like one of cxlens's own
     st.sidebar.caption(t("note_renamed", column=text.md(column), name=text.md(name)))
 # The filtered events, on every page; built only when clicked.
-st.sidebar.download_button(t("download_parquet"), lambda: session_upload.events_parquet(ds, data.current_filters()),
+parquet_filters = data.current_filters()
+st.sidebar.download_button(t("download_parquet"),
+                           audit.exported("events.parquet", parquet_filters,
+                                          lambda: session_upload.events_parquet(ds, parquet_filters),
+                                          lambda: data.totals(ds, parquet_filters)["events"]),
                            file_name="events.parquet", mime="application/vnd.apache.parquet",
                            icon=":material/download:", key="sidebar.parquet", on_click="ignore", width="stretch")
 
@@ -72,6 +82,11 @@ PAGES = [
     st.Page(HERE / "pages" / "loop.py", title=t("nav_loop"), url_path="loop"),
     st.Page(HERE / "pages" / "upload.py", title=t("nav_upload"), url_path="upload"),
 ]
+if viewer.restricted:  # the loop's cases and actions cover every customer: not for a scoped viewer
+    PAGES = [p for p in PAGES if p.url_path != "loop"]
+if viewer.role == "admin":
+    PAGES.append(st.Page(HERE / "pages" / "access.py", title=t("nav_access"), icon=":material/admin_panel_settings:",
+                         url_path="access"))
 page = st.navigation(PAGES, position="top")
 data.late_progress(ds)  # above the page, the facts files still being written in the background
 page.run()

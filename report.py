@@ -22,14 +22,19 @@ from figures.journeys import episode, paths_report
 from figures.overview import headline, statistics
 from figures.personas import derived_personas, derived_personas_report
 from figures.voc import voc_report
+from hosting import scopes
+from loop import audit
+from loop import db as loop_db
 from metrics import exports
 from metrics.text import mask
 from store import Dataset, Filters, open_dataset
+from store.episodes import selected_ids
 from store.facts import ready
 from store.facts.cache import open_facts
 from store.facts.db import writable
 from store.facts.personas import assignment as persona_assignment
 from store.facts.source import reads_directly
+from store.filters import as_text as filters_text
 from store.queries import quarantine
 
 QUARANTINE_LINES = 100  # invalid rows printed to stderr; the rest are counted
@@ -106,6 +111,12 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
                         "derived_personas to the report")
     p.add_argument("--personas-out", type=Path, metavar="FILE.csv",
                    help="write customer_id,persona of every customer (implies --personas auto when not given)")
+    p.add_argument("--as", dest="as_email", metavar="EMAIL",
+                   help="compute what this signed-in user would see: their scope from the access_file setting")
+    p.add_argument("--as-group", action="append", default=[], metavar="NAME",
+                   help="with --as: a group the user is in (the identity provider's groups claim; repeatable)")
+    p.add_argument("--audit-out", type=Path, metavar="FILE.csv",
+                   help="write the audit trail (sign-ins, refusals, exports) as CSV to FILE and stop")
     return p.parse_args(argv)
 
 
@@ -351,6 +362,7 @@ def _executive(ds: Dataset, f: Filters, args: argparse.Namespace, about=None) ->
     if args.detractors:
         rows = executive.detractors(ds, f) if about is None else survey_figures.negative_respondents(ds, f, about)
         _write(args.detractors, executive.detractors_csv(rows))
+        out["detractor_rows"] = rows.height
     if args.pdf:
         from ui.charts import snapshot  # plotly and kaleido only when a PDF is asked for
 
@@ -399,18 +411,64 @@ def main(argv: list[str] | None = None) -> int:
         ready.join_all()
 
 
+def _viewer(args: argparse.Namespace) -> scopes.Access:
+    """The access of ``--as EMAIL`` (and ``--as-group``) under the access file; everything without ``--as``."""
+    if not args.as_email:
+        return scopes.Access("user", scopes.ALL)
+    if not settings.get("access_file"):
+        raise DataError("report_as_needs_access_file")
+    config, problems = scopes.read(settings.get("access_file"))
+    if problems:
+        raise DataError("report_access_file_invalid", problems=" ".join(problems))
+    granted = scopes.resolve(config, args.as_email, args.as_group)
+    if granted.role == "none":
+        raise DataError("report_as_no_scope", email=args.as_email)
+    if granted.restricted:
+        for flag, given in (("--loop", args.loop), ("--personas", args.personas is not None),
+                            ("--personas-out", args.personas_out is not None)):
+            if given:
+                raise DataError("report_as_flag_refused", flag=flag, email=args.as_email)
+    return granted
+
+
+def _audited(args: argparse.Namespace, granted: scopes.Access, f: Filters, files: list[tuple[Path, int | None]]
+             ) -> None:
+    """The audit rows of the files the report wrote, when it ran as someone (``--as``) or access is scoped."""
+    if not (args.as_email or settings.get("access_file")):
+        return
+    engine = loop_db.open_database()
+    for path, rows in files:
+        audit.record(engine, "export", args.as_email or "", granted.role, scopes.describe(granted.scope),
+                     filters_text(f), path.name, rows, "report.py")
+
+
+def _audit_out(path: Path) -> int:
+    trail = audit.trail(loop_db.open_database())
+    _write(path, exports.csv_bytes(trail, identifiers=tuple(trail.columns)))
+    return 0
+
+
 def _report(args: argparse.Namespace) -> int:
     try:
+        if args.audit_out is not None:
+            return _audit_out(args.audit_out)
+        granted = _viewer(args)
         if args.since and args.until and args.since > args.until:  # before the data is read: nothing could match
             raise DataError("since_after_until", since=args.since.isoformat(), until=args.until.isoformat())
         ds, rejected, invalid = _open(args)
         for note in ds.notes:
             print(f"warning: {note.text()}", file=sys.stderr)
+        unknown = scopes.unknown_dimensions(granted.scope, ds.dims)
+        if unknown:
+            raise DataError("access_scope_unknown_dimension", columns=", ".join(unknown))
+        scope_only = Filters().within(granted.scope)
         if args.journey is not None:
+            if granted.restricted and not selected_ids(ds, scope_only, [args.journey]):
+                raise DataError("report_journey_outside_scope", journey=repr(args.journey))
             return _print_episode(episode(ds, args.journey), args.format)
         f = Filters.make(since=args.since, until=args.until, persona=_nfc(args.persona),
                          channel=_nfc(args.channel), stage=_nfc(args.stage), keyword=_nfc(args.keyword),
-                         path_contains=_nfc(args.path_contains.split(">")))
+                         path_contains=_nfc(args.path_contains.split(">"))).within(granted.scope)
         about = survey_figures.info(ds)
         if about is not None:
             _refuse_survey_flags(args, about)
@@ -437,6 +495,9 @@ def _report(args: argparse.Namespace) -> int:
                 result["derived_personas"] = derived_personas_report(dp)
                 if args.personas_out is not None:
                     _write_personas(dp, args.personas_out)
+        written = [(args.pdf, None), (args.detractors, result.get("detractor_rows")), (args.personas_out, None)]
+        _audited(args, granted, f, [(path, rows) for path, rows in written if path is not None])
+        result.pop("detractor_rows", None)
     except DataError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

@@ -101,6 +101,9 @@ SETTINGS: tuple[Setting, ...] = (
             "With sign-in configured (`[auth]` in `.streamlit/secrets.toml`): comma-separated e-mail domains "
             "allowed in (exact match, e.g. `bank.co.kr,example.com`); `[cxlens] allowed_email_domains` in the "
             "secrets takes precedence. Empty: every signed-in user."),
+    Setting("access_file", "",
+            "With sign-in configured: the `access.toml` that gives each signed-in e-mail or group its scope (the data "
+            "it may see) and names the admins (docs/access.md). Empty: every signed-in user sees all the data."),
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}

@@ -113,10 +113,22 @@ def journey_list(ds: Dataset, f: Filters, sort_by: str, descending: bool, path: 
             "total": store_episodes.count_journeys(ds, f, path, transition)}
 
 
-def episode_with_others(ds: Dataset, journey_id: str) -> dict:
+def episode_with_others(ds: Dataset, journey_id: str, f: Filters | None = None) -> dict:
     """{"events": metrics.episodes.timeline of the journey (empty when unknown), "others": its customer's
-    journeys (store.episodes.customer_journeys, paths as text)}; filters are not applied."""
+    journeys (store.episodes.customer_journeys, paths as text), "refused": whether the journey is outside the scope
+    of ``f``}; the selection of ``f`` is not applied, its scope is (a journey or another journey of its customer
+    outside the scope is not shown)."""
+    f = f or Filters()
+    in_scope = Filters().within(f.scope)
+    if f.scope and not store_episodes.selected_ids(ds, in_scope, [journey_id]):
+        return {"events": timeline(store_episodes.episode(ds, "").clear()), "others": pl.DataFrame(),
+                "refused": True}
     events = store_episodes.episode(ds, journey_id)
-    others = (_as_text(store_episodes.customer_journeys(ds, events["customer_id"][0]), "stage_path", "channel_path")
-              if events.height else pl.DataFrame())
-    return {"events": timeline(events), "others": others}
+    others = pl.DataFrame()
+    if events.height:
+        others = store_episodes.customer_journeys(ds, events["customer_id"][0])
+        if f.scope:
+            others = others.filter(pl.col("journey_id").is_in(
+                list(store_episodes.selected_ids(ds, in_scope, others["journey_id"].to_list()))))
+        others = _as_text(others, "stage_path", "channel_path")
+    return {"events": timeline(events), "others": others, "refused": False}

@@ -2,7 +2,9 @@
 
 ``dashboard.py`` calls ``require_access()`` before it opens any data. When the viewer may not see
 the dashboard, the gate registers its own single page with ``st.navigation`` (so no page file can
-be reached by its URL) and stops the run.
+be reached by its URL) and stops the run. With an ``access_file`` (hosting/scopes.py) the gate also gives the
+viewer their scope (ui.audit.Viewer, read by the data layer) or, without one, only a message; it writes the
+audit rows of sign-ins and refusals (loop/audit.py).
 """
 
 from __future__ import annotations
@@ -13,9 +15,10 @@ from typing import Any
 import streamlit as st
 
 import settings
-from hosting import access
-from i18n import t
-from ui import text
+from errors import DataError
+from hosting import access, scopes
+from i18n import Message, t
+from ui import audit, text
 
 log = logging.getLogger("cxlens.access")
 
@@ -48,8 +51,25 @@ def _sign_in(provider: str | None) -> None:
         st.login(provider)
 
 
-def _closed_page(decision: access.Decision) -> None:
+def access_config() -> tuple[scopes.AccessConfig | None, list[Message]]:
+    """The access file's config and problems ((None, []) when the ``access_file`` setting is empty)."""
+    path = settings.get("access_file")
+    if not path:
+        return None, []
+    return scopes.read(path)
+
+
+def _close(decision: access.Decision, problems: list[Message] = ()) -> None:
+    page = st.Page(lambda: _closed_page(decision, problems), title=t("app_title"), url_path="signin", default=True)
+    st.navigation([page], position="hidden").run()
+    st.stop()
+
+
+def _closed_page(decision: access.Decision, problems: list[Message] = ()) -> None:
     st.title(t("app_title"))
+    if problems:
+        st.error(t("access_file_problems") + "\n\n" + "\n".join(f"- {text.md(p.text())}" for p in problems))
+        return
     if decision.state == "login":
         st.info(t("access_login_needed"))
         st.button(t("sign_in"), on_click=_sign_in, args=(decision.provider,), type="primary",
@@ -61,15 +81,40 @@ def _closed_page(decision: access.Decision) -> None:
 
 
 def require_access() -> access.Decision:
-    """Let the run continue only for an open or allowed viewer; say in the sidebar who that is."""
-    decision = access.decide(read_secrets(), _user(), settings.get("allowed_email_domains"))
-    if decision.state == "open":
-        st.sidebar.caption(t("access_open"))
-        return decision
-    if decision.state == "allowed":
-        st.sidebar.caption(t("access_signed_in", name=text.md(decision.name or ""), email=text.md(decision.email or "")))
-        st.sidebar.button(t("sign_out"), on_click=st.logout, icon=":material/logout:", key="access.sign_out")
-        return decision
-    page = st.Page(lambda: _closed_page(decision), title=t("app_title"), url_path="signin", default=True)
-    st.navigation([page], position="hidden").run()
-    st.stop()
+    """Let the run continue only for an open or allowed viewer with a scope; say in the sidebar who that is."""
+    user = _user()
+    decision = access.decide(read_secrets(), user, settings.get("allowed_email_domains"))
+    config, problems = access_config()
+    audit.set_viewer(audit.Viewer(email=decision.email or "", role="none", scope=(("persona", ("\x00",)),),
+                                  scope_text="none"))  # nothing until decided below
+    if problems:
+        _close(access.Decision("misconfigured"), problems)
+    if config is not None and decision.state == "open":  # scopes mean nothing without a sign-in: closed
+        _close(access.Decision("misconfigured", reason="access_file_without_auth", detail=settings.get("access_file")))
+    try:
+        if decision.state == "denied":
+            audit.denied(decision.email or "", decision.reason or "")
+        if decision.state == "open":
+            audit.set_viewer(audit.Viewer())
+            st.sidebar.caption(t("access_open"))
+            return decision
+        if decision.state == "allowed":
+            granted = (scopes.resolve(config, decision.email, scopes.claimed_groups(user)) if config is not None
+                       else scopes.Access("user", scopes.ALL))
+            if granted.role == "none":
+                audit.denied(decision.email or "", "access_no_scope")
+                _close(access.Decision("denied", email=decision.email, name=decision.name, reason="access_no_scope"))
+            who = audit.Viewer(email=decision.email or "", role=granted.role, scope=granted.scope,
+                               scope_text=scopes.describe(granted.scope))
+            audit.set_viewer(who)
+            audit.signed_in(who)
+            st.sidebar.caption(t("access_signed_in", name=text.md(decision.name or ""),
+                                 email=text.md(decision.email or "")))
+            if config is not None:
+                st.sidebar.caption(t("access_your_scope_all" if not who.restricted else "access_your_scope",
+                                     scope=text.md(who.scope_text)))
+            st.sidebar.button(t("sign_out"), on_click=st.logout, icon=":material/logout:", key="access.sign_out")
+            return decision
+    except DataError as exc:  # the audit trail cannot be written: closed rather than unrecorded
+        _close(access.Decision("misconfigured", reason="access_audit_unavailable", detail=str(exc)))
+    _close(decision)

@@ -33,6 +33,7 @@ from i18n.catalog import (
     notes,
     overview,
     reasons,
+    scopes,
     statistics,
     story,
     surveys,
@@ -57,7 +58,7 @@ def _merged(catalogs: tuple[ModuleType, ...]) -> dict[str, dict[str, str]]:
 
 CATALOGS = (app, access, filters, overview, executive, journey_map, upload, notes, columns, statistics, channels,
             journeys, derived_personas, voc, reasons, errors_ingest, errors_store, errors_figures, limits,
-            facts_pass, story, surveys, loop)
+            facts_pass, story, surveys, loop, scopes)
 TEXT: dict[str, dict[str, str]] = _merged(CATALOGS)
 
 

@@ -1,4 +1,5 @@
-"""The loop's tables (SQLAlchemy Core): cases and actions, each change in a history table, the team's root causes.
+"""The loop's tables (SQLAlchemy Core): cases and actions, each change in a history table, the team's root causes;
+and the audit trail of sign-ins and exports.
 
 The migrations in loop/migrations create exactly these; tests/loop/test_migrations.py compares them.
 """
@@ -88,3 +89,22 @@ action_history = sa.Table(
     sa.Column("changed_at", sa.DateTime(timezone=True), nullable=False),
 )
 sa.Index("action_history_action", action_history.c.action_id, action_history.c.version)
+
+AUDIT_EVENTS = ("sign_in", "denied", "export")
+
+# The audit trail: who signed in, who was refused, who exported or downloaded what (never the data itself).
+audit = sa.Table(
+    "audit", metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("event", sa.String(20), nullable=False),
+    sa.Column("email", sa.String(200), nullable=False),
+    sa.Column("role", sa.String(20), nullable=False),
+    sa.Column("scope", sa.Text, nullable=False),
+    sa.Column("filters", sa.Text, nullable=False),
+    sa.Column("item", sa.String(200), nullable=False),
+    sa.Column("rows", sa.BigInteger),
+    sa.Column("detail", sa.String(200), nullable=False),
+    sa.CheckConstraint("event IN ('sign_in', 'denied', 'export')", name="audit_event"),
+)
+sa.Index("audit_at", audit.c.at)

@@ -132,7 +132,9 @@ if opened:
         ep = jd.episode(ds, f, opened)
         events = ep["events"]
         st.subheader(t("episode_title", journey=text.md(opened)))
-        if events.height == 0:
+        if ep["refused"]:
+            st.error(t("episode_outside_scope", journey=text.md(opened)))
+        elif events.height == 0:
             st.info(t("episode_unknown", journey=text.md(opened)))
         else:
             st.caption(t("episode_caption", customer=text.md(events["customer_id"][0]),

@@ -10,7 +10,7 @@ import streamlit as st
 
 from i18n import current_lang, t
 from metrics.periods import PERIOD_CHOICES, days_behind
-from ui import cards, data, layout, loop_data, state, tables, text, voc_data
+from ui import audit, cards, data, layout, loop_data, state, tables, text, voc_data
 from ui.charts import nps as nps_charts
 from ui.charts import snapshot
 
@@ -45,7 +45,8 @@ with layout.guard():
         if snapshot.browser() is None:  # the deferred download would fail with Streamlit's own English words
             st.caption(t("pdf_no_browser"))  # across the page: the button's narrow column made it seven lines
         else:
-            button.download_button(t("pdf_button"), lambda: snapshot.pdf(s, lang),
+            button.download_button(t("pdf_button"), audit.exported(f"cxlens-summary-{lang}.pdf", f,
+                                                                   lambda: snapshot.pdf(s, lang)),
                                    file_name=f"cxlens-summary-{lang}.pdf", mime="application/pdf",
                                    icon=":material/picture_as_pdf:", on_click="ignore", width="stretch",
                                    key="download:summary.pdf")

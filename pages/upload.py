@@ -9,7 +9,7 @@ import settings
 from i18n import current_lang, t
 from ingest import survey
 from ingest.schema import CANONICAL
-from ui import data, layout, text
+from ui import audit, data, layout, text
 from ui import format as number_format
 from ui import upload as session
 
@@ -156,6 +156,7 @@ if current is not None:
 ds, f = data.current_dataset(), data.current_filters()
 st.subheader(t("upload_export"))
 st.caption(t("upload_export_help", name=text.md(ds.name)))
-st.download_button(t("download_parquet"), lambda: session.events_parquet(ds, f), file_name="events.parquet",
+st.download_button(t("download_parquet"), audit.exported("events.parquet", f, lambda: session.events_parquet(ds, f),
+                                                        lambda: data.totals(ds, f)["events"]), file_name="events.parquet",
                    mime="application/vnd.apache.parquet", icon=":material/download:", key="upload.parquet",
                    on_click="ignore")

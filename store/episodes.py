@@ -106,3 +106,11 @@ def count_journeys(ds: Dataset, f: Filters, path: tuple[str, Sequence[str]] | No
     """How many selected journeys ``journey_list`` lists without its limit."""
     ctes, source, params = _listed(ds, f, path, transition)
     return int(_query(ds, ctes + f"SELECT count(*) AS n {source}", params)["n"][0])
+
+
+def selected_ids(ds: Dataset, f: Filters, journey_ids: Sequence[str]) -> set[str]:
+    """Which of ``journey_ids`` are among the journeys ``f`` selects (a scope's check before an episode opens)."""
+    sql, params = _with(ds, f)
+    params["ids"] = [str(j) for j in journey_ids]
+    found = _query(ds, sql + "SELECT journey_id FROM sel WHERE list_contains($ids, journey_id)", params)
+    return set(found["journey_id"].to_list())

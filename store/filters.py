@@ -8,15 +8,36 @@ Semantics (also in docs/definitions.md and the dashboard's help texts):
   touched a selected touchpoint for journey metrics;
 - ``keyword`` selects the journeys whose comments mention any of the keywords (store.voc).
 Values only ever reach DuckDB as parameters; identifiers come from the dataset's schema.
+
+A **scope** (``scope``: required values per dimension, set by ``within``) is what a signed-in user may see
+(hosting/scopes.py). It is kept in every Filters derived from a scoped one (``dataclasses.replace`` re-applies
+it), so no selection, link or relaxation can widen it: on a scoped dimension the selection is the selected values
+that are also in the scope, the scope's values when nothing is selected, and ``NOTHING`` (matches no row) when
+none of the selected values is in the scope.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import json
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from ingest.schema import quote
 from store.facts.journey_steps import KINDS, SEP
+
+# A value no data has: the selection on a scoped dimension when none of the selected values is in the scope.
+NOTHING = "\x00"
+TOUCHPOINT_SCOPES = ("channel", "stage")
+
+
+def _narrowed(chosen: tuple[str, ...], allowed: tuple[str, ...]) -> tuple[str, ...]:
+    """The chosen values that are allowed; all the allowed ones when none is chosen; NOTHING when none is allowed."""
+    if not chosen:
+        return allowed or (NOTHING,)
+    kept = tuple(v for v in chosen if v in allowed)
+    return kept or (NOTHING,)
 
 
 @dataclass(frozen=True)
@@ -31,6 +52,26 @@ class Filters:
     keyword: tuple[str, ...] = ()
     # Journeys whose stage or channel path contains these values consecutively (store/paths.py); in order.
     path_contains: tuple[str, ...] = ()
+    # The user's scope: ((dimension, (value, ...)), ...), sorted; dimension is persona, channel, stage or a dim column.
+    scope: tuple[tuple[str, tuple[str, ...]], ...] = ()
+
+    def __post_init__(self) -> None:
+        for name, allowed in self.scope:
+            if name in TOUCHPOINT_SCOPES + ("persona",):
+                object.__setattr__(self, name, _narrowed(getattr(self, name), allowed))
+            else:
+                dims = dict(self.dims)
+                dims[name] = _narrowed(dims.get(name, ()), allowed)
+                object.__setattr__(self, "dims", tuple(sorted(dims.items())))
+
+    def within(self, scope: Mapping[str, Sequence[str]] | tuple | None) -> Filters:
+        """These filters inside ``scope`` ({dimension: values}; None or empty: unrestricted), on top of any scope
+        they already have (both must hold)."""
+        items = dict(self.scope)
+        for name, values in (scope.items() if isinstance(scope, Mapping) else scope or ()):
+            values = tuple(sorted({str(v) for v in values}))
+            items[str(name)] = _narrowed(items[str(name)], values) if str(name) in items else values
+        return dataclasses.replace(self, scope=tuple(sorted(items.items())))
 
 
     @classmethod
@@ -104,3 +145,18 @@ def path_condition(values: tuple[str, ...], alias: str, params: dict) -> str:
     (a path is collapsed, so a value repeated in a row never matches); adds its parameters to ``params``."""
     params["path_seq"] = SEP + SEP.join(values) + SEP
     return " OR ".join(f"contains(chr(31) || {alias}.{k}_path || chr(31), $path_seq)" for k in KINDS).join("()")
+
+
+def as_text(f: Filters) -> str:
+    """The filters in effect as JSON (the audit trail's ``filters``): each set field, dates as YYYY-MM-DD, the scope
+    left out (the trail has its own column for it)."""
+    out: dict = {}
+    for name in ("since", "until"):
+        if getattr(f, name):
+            out[name] = getattr(f, name).isoformat()
+    for name in ("persona", "channel", "stage", "keyword", "path_contains"):
+        if getattr(f, name):
+            out[name] = ["(none)" if v == NOTHING else v for v in getattr(f, name)]
+    for column, values in f.dims:
+        out[column] = ["(none)" if v == NOTHING else v for v in values]
+    return json.dumps(out, ensure_ascii=False, sort_keys=True)

@@ -5,6 +5,9 @@ when one was put there (an upload page does exactly that: ``st.session_state["da
 store.open_dataset(path)``), else the default source (``settings.get("data")``), opened once per
 process. Every result below is cached by ``st.cache_data`` under (function, dataset version,
 filters, arguments), so a filter seen before re-renders without touching DuckDB.
+
+Every Filters a page or the dispatcher uses is inside the viewer's scope (``scoped``: ui.audit.Viewer, set by the
+sign-in gate), except on an uploaded dataset, which is the viewer's own data.
 """
 
 from __future__ import annotations
@@ -33,7 +36,7 @@ from store import queries as q
 from store.facts import ready
 from store.facts.cache import facts_ready, facts_stamp, open_facts
 from store.facts.dataset import fingerprint, resolve
-from ui import text
+from ui import audit, text
 from ui.charts import snapshot
 from ui.charts.style import colour_map
 
@@ -121,8 +124,8 @@ def current_dataset() -> Dataset:
     ds = st.session_state.get("dataset")
     base = ds if ds is not None else default_dataset()
     source = st.session_state.get("personas", "data")
-    if source == "data":
-        return base
+    if source == "data" or (ds is None and "persona" in dict(audit.viewer().scope)):
+        return base  # a scope on the data's own persona column: derived personas would step around it
 
     k = None if source == "auto" else int(source)
     features = tuple(st.session_state.get("persona_features") or ())
@@ -155,9 +158,20 @@ def _derived_view(version: str, k: int | None, lang: str, features: tuple[str, .
     return personas_figures.derived_view(_base, k, lang, features=list(features) or None)
 
 
+scoped = audit.scoped
+
+
 def current_filters() -> Filters:
-    """The selection of this session, as set by the sidebar panel (ui.state)."""
-    return st.session_state.get("filters") or Filters()
+    """The selection of this session, as set by the sidebar panel (ui.state), inside the viewer's scope."""
+    return audit.current_filters()
+
+
+def scoped_options(options: dict[str, list]) -> dict[str, list]:
+    """The filter panel's choices limited to the viewer's scope (no other region's name offered)."""
+    if st.session_state.get("dataset") is not None:
+        return options
+    allowed = dict(audit.viewer().scope)
+    return {k: [v for v in values if v in allowed[k]] if k in allowed else values for k, values in options.items()}
 
 
 # --- one cached dispatcher: the key is (name, dataset version, filters, args); the dataset itself
@@ -176,6 +190,7 @@ def _register(fn: Callable[..., Any]) -> Callable[..., Any]:
     _FUNCTIONS[name] = fn
 
     def wrapper(ds: Dataset, f: Filters, *args):
+        f = scoped(f)  # a page's Filters() too: nothing outside the scope is computed for this viewer
         return _cached(name, ds.version, f, args, ds)
 
     wrapper.__name__, wrapper.__doc__ = fn.__name__, fn.__doc__

@@ -33,5 +33,5 @@ def touchpoint_map(ds: Dataset) -> bool:
 
 @_register
 def episode(ds: Dataset, f: Filters, journey_id: str) -> dict:
-    """figures.journeys.episode_with_others (filters are not applied)."""
-    return journeys_figures.episode_with_others(ds, journey_id)
+    """figures.journeys.episode_with_others (the selection is not applied, the viewer's scope is)."""
+    return journeys_figures.episode_with_others(ds, journey_id, f)

@@ -22,7 +22,7 @@ from errors import CacheError, DataError
 from i18n import column_label, current_lang, t
 from metrics import exports
 from store import Dataset, Filters
-from ui import data, text
+from ui import audit, data, text
 from ui import format as fmt
 from ui.charts.style import text_units
 
@@ -211,5 +211,6 @@ def table(frame: pl.DataFrame, file_name: str, labels: Mapping[str, str] | None 
     st.dataframe(display, hide_index=True, width="stretch", column_config=config or None, column_order=order,
                  placeholder=fmt.MISSING, row_height=WRAP_ROW_PX if wrapping else None, **(select or {}))
     # The CSV is made when clicked (a callable), so no copy of the data waits under a /media URL.
-    st.download_button(t("download_csv"), lambda: csv_bytes(shown), file_name=file_name, mime="text/csv",
+    st.download_button(t("download_csv"), audit.exported(file_name, None, lambda: csv_bytes(shown), shown.height),
+                       file_name=file_name, mime="text/csv",
                        icon=":material/download:", key=f"download:{file_name}", on_click="ignore")

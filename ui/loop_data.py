@@ -16,7 +16,7 @@ from i18n import t
 from loop.actions import all_actions, create_action, get_action, update_action
 from loop.cases import EditConflict, add_root_cause, all_cases, get_case, open_case, root_cause_names, update_case
 from store import Dataset
-from ui import text
+from ui import audit, text
 
 ME = "loop.me"
 SAID = "loop.said"
@@ -196,7 +196,10 @@ def save_action(action, by: str, **changes) -> None:
 
 def overview_line(ds: Dataset, lang: str) -> None:
     """The overview headline's one line "what we changed and whether it worked" (figures.loop.loop_line); a
-    database that cannot be opened says so in a caption instead of hiding the headline."""
+    database that cannot be opened says so in a caption instead of hiding the headline. Not for a scoped viewer:
+    the cases and actions cover every customer."""
+    if audit.viewer().restricted and st.session_state.get("dataset") is None:
+        return
     try:
         parts = loop_figures.loop_line(ds, cases(), actions(), loop_figures.today())
     except DataError as exc:

@@ -135,3 +135,21 @@ def case_history(history: pl.DataFrame, lang: str, case_id: int) -> Table:
     columns = ("changed_at", "changed_by", "field", "old_value", "new_value", "version")
     return Table(history.select(columns), f"case-{case_id}-history.csv",
                  {c: t("loop_col_" + c, lang) for c in columns}, {})
+
+
+def access_rows(rows: list[dict[str, str]], lang: str) -> Table:
+    """Who has what (hosting.scopes.table): who, kind (translated), scope."""
+    frame = pl.DataFrame(rows, schema={"who": pl.String, "kind": pl.String, "scope": pl.String}, orient="row")
+    frame = frame.with_columns(pl.col("kind").replace_strict({k: t(f"access_kind_{k}", lang) for k in ACCESS_KINDS}))
+    return Table(frame, "access.csv", {c: t(f"access_col_{c}", lang) for c in frame.columns}, {})
+
+
+ACCESS_KINDS = ("admin", "admin_group", "user", "group")
+AUDIT_SHOWN = ("at", "event", "email", "role", "scope", "filters", "item", "rows", "detail")
+
+
+def audit_trail(trail: pl.DataFrame, lang: str) -> Table:
+    """The audit trail (loop.audit.trail), newest first, its event names translated."""
+    frame = trail.sort("at", descending=True).with_columns(
+        pl.col("event").replace_strict({e: t(f"audit_event_{e}", lang) for e in ("sign_in", "denied", "export")}))
+    return Table(frame.select(AUDIT_SHOWN), "audit.csv", {c: t(f"audit_col_{c}", lang) for c in AUDIT_SHOWN}, {})

@@ -64,12 +64,28 @@ def app(monkeypatch):
         at = AppTest.from_file(ENTRY, default_timeout=120)
         for key, value in query.items():
             at.query_params[key] = value
+        if page == "access.py":  # the admins' page is registered only for an admin
+            _admin_session(at, monkeypatch)
         at.run()
         if page:
             at.switch_page(str(PAGES / page)).run()
         return at
 
     return make
+
+
+def _admin_session(at: AppTest, monkeypatch) -> None:
+    """Sign ``at`` in as the admin of the scope tests' access file (a fresh audit database)."""
+    import tempfile
+
+    from tests.support.scoped import write_access
+    from tests.test_access import AUTH
+
+    folder = Path(tempfile.mkdtemp(prefix="cxlens-admin-"))
+    monkeypatch.setenv("CXLENS_ACCESS_FILE", str(write_access(folder / "access.toml")))
+    monkeypatch.setenv("CXLENS_DATABASE_URL", f"sqlite:///{folder / 'loop.sqlite'}")
+    at.secrets["auth"] = AUTH
+    at.user = {"is_logged_in": True, "email": "boss@bank.co.kr", "name": "Boss"}
 
 
 def expected_nps(path: Path, persona: str | None = None, since: dt.date | None = None,

@@ -98,3 +98,85 @@ def test_the_gate_speaks_korean_when_the_session_does():
     at.user = {"is_logged_in": False}
     at.run()
     assert [b.label for b in at.button] == ["로그인"]
+
+
+# --- scopes from the access file, and the audit rows of sign-ins and refusals
+
+
+def _scoped_script():
+    import streamlit as st
+
+    from hosting.sign_in import require_access
+    from ui import audit
+
+    require_access()
+    st.markdown(f"scope {audit.viewer().scope_text} role {audit.viewer().role}")
+
+
+def _run_scoped(tmp_path, monkeypatch, user, secrets=None):
+    from tests.support.scoped import write_access
+
+    monkeypatch.setenv("CXLENS_ACCESS_FILE", str(write_access(tmp_path / "access.toml")))
+    monkeypatch.setenv("CXLENS_DATABASE_URL", f"sqlite:///{tmp_path / 'loop.sqlite'}")
+    at = AppTest.from_function(_scoped_script)
+    for key, value in ({"auth": AUTH} if secrets is None else secrets).items():
+        at.secrets[key] = value
+    at.user = user
+    return at.run()
+
+
+def _trail(tmp_path):
+    from loop import audit, db
+
+    return audit.trail(db.open_database(f"sqlite:///{tmp_path / 'loop.sqlite'}"))
+
+
+def test_a_scoped_user_gets_their_scope_and_the_sidebar_says_what_they_see(tmp_path, monkeypatch):
+    at = _run_scoped(tmp_path, monkeypatch, {"is_logged_in": True, "email": "seoul@bank.co.kr", "name": "Kim"})
+    assert not at.exception
+    assert "scope region=서울 role user" in _texts(at)
+    assert shown(at.sidebar.caption[1].value) == "You see: region=서울."
+    at.run()  # a second run of the same session: one sign-in row, not two
+    rows = _trail(tmp_path)
+    assert rows.select("event", "email", "scope").rows() == [("sign_in", "seoul@bank.co.kr", "region=서울")]
+
+
+def test_a_user_of_a_group_gets_the_groups_scope(tmp_path, monkeypatch):
+    at = _run_scoped(tmp_path, monkeypatch, {"is_logged_in": True, "email": "lee@bank.co.kr", "groups": ["busan-team"]})
+    assert "scope region=부산 role user" in _texts(at)
+
+
+def test_a_user_without_a_scope_sees_only_a_message_and_the_refusal_is_recorded(tmp_path, monkeypatch):
+    at = _run_scoped(tmp_path, monkeypatch, {"is_logged_in": True, "email": "nobody@bank.co.kr"})
+    assert not at.exception
+    assert not any(v.startswith("scope ") for v in _texts(at))
+    assert shown(at.error[0].value) == ("nobody@bank.co.kr is signed in but has not been given any data to see. "
+                                        "Ask the administrator for access.")
+    assert _trail(tmp_path).select("event", "email", "detail").rows() == [
+        ("denied", "nobody@bank.co.kr", "access_no_scope")]
+
+
+def test_an_access_file_with_a_problem_closes_the_dashboard_naming_each_problem(tmp_path, monkeypatch):
+    path = tmp_path / "bad.toml"
+    path.write_text('admins = ["boss"]\n[groups."g"]\n', encoding="utf-8")
+    monkeypatch.setenv("CXLENS_ACCESS_FILE", str(path))
+    at = AppTest.from_function(_scoped_script)
+    at.secrets["auth"] = AUTH
+    at.user = {"is_logged_in": True, "email": "boss@bank.co.kr"}
+    at.run()
+    assert not any(v.startswith("scope ") for v in _texts(at))
+    assert "admins has boss, which is not an e-mail address." in shown(at.error[0].value)
+    assert 'groups."g" is empty' in shown(at.error[0].value)
+
+
+def test_an_access_file_without_sign_in_keeps_the_dashboard_closed(tmp_path, monkeypatch):
+    at = _run_scoped(tmp_path, monkeypatch, {}, secrets={})
+    assert not any(v.startswith("scope ") for v in _texts(at))
+    assert "an access file" in shown(at.error[0].value) and "no sign-in is configured" in shown(at.error[0].value)
+
+
+def test_a_refused_domain_is_recorded_on_the_audit_trail(tmp_path, monkeypatch):
+    secrets = {"auth": AUTH, "cxlens": {"allowed_email_domains": ["bank.co.kr"]}}
+    _run_scoped(tmp_path, monkeypatch, {"is_logged_in": True, "email": "eve@gmail.com"}, secrets)
+    assert _trail(tmp_path).select("event", "email", "detail").rows() == [
+        ("denied", "eve@gmail.com", "access_wrong_domain")]
