@@ -63,6 +63,29 @@ def history_table(engine_: sa.Engine, case_id: int) -> pl.DataFrame:
                           for c in ("old_value", "new_value")).sort(["version", "field"], descending=[True, False])
 
 
+def journey_context(events: pl.DataFrame, stage_order: Sequence[str] = ()) -> dict:
+    """Where a case on one journey starts (``events``: its touchpoints in journey order, metrics.episodes.timeline):
+    {customer_id, journey_id, stage, touchpoint}. ``stage`` is the stage with the lowest mean satisfaction (ties
+    by ``stage_order``, as the detractor list's worst stage), ``touchpoint`` its lowest-rated touchpoint (the
+    first of a tie); without ratings, the last touchpoint's stage and touchpoint."""
+    first = events.row(0, named=True)
+    out = {"customer_id": first.get("customer_id"), "journey_id": first.get("journey_id")}
+    has_touchpoint = "touchpoint" in events.columns
+    rated = (events.filter(pl.col("satisfaction").is_not_null()) if "satisfaction" in events.columns
+             else events.clear())
+    if rated.is_empty():
+        last = events.row(-1, named=True)
+        return {**out, "stage": last["stage"], "touchpoint": last.get("touchpoint") if has_touchpoint else None}
+    rank = {s: i for i, s in enumerate(stage_order)}
+    means = rated.group_by("stage", maintain_order=True).agg(pl.col("satisfaction").mean().alias("mean"))
+    stage = min(means.iter_rows(named=True), key=lambda r: (r["mean"], rank.get(r["stage"], len(rank))))["stage"]
+    touchpoint = None
+    if has_touchpoint:
+        at_stage = rated.filter(pl.col("stage") == stage).with_row_index("_order")
+        touchpoint = at_stage.sort(["satisfaction", "_order"]).row(0, named=True)["touchpoint"]
+    return {**out, "stage": stage, "touchpoint": touchpoint}
+
+
 def _journeys(ds: Dataset) -> pl.DataFrame:
     return q.journeys(ds, Filters(), columns=("customer_id", "journey_id", "first_ts", "last_ts", "nps"))
 

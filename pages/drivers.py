@@ -10,7 +10,7 @@ from i18n import current_lang, t
 from metrics.drivers import READING_KEYS, reading
 from metrics.handoff_effect import sentence
 from metrics.story import fix_first_text
-from ui import data, drill, layout, text
+from ui import data, drill, layout, loop_data, text
 from ui.charts import drivers as driver_charts
 from ui.charts import snapshot
 
@@ -30,7 +30,8 @@ with layout.guard():
         st.info(t("drivers_unavailable", reason=kd.reason))
     else:
         if about is None:  # the one fix first, in the overview's words: the two pages never name two priorities
-            verdict = fix_first_text(data.fix_first(ds, f), snapshot.story_templates(current_lang()))
+            fix = data.fix_first(ds, f)
+            verdict = fix_first_text(fix, snapshot.story_templates(current_lang()))
             st.markdown("**" + text.md(verdict) + "**")
         else:
             if about.outcome is not None and about.outcome.kind != "nps":
@@ -70,7 +71,15 @@ with layout.guard():
             formats={"importance": "%.1f", "coefficient": "%+.2f", "ci_low": "%+.2f", "ci_high": "%+.2f",
                      "p_value": "%.3g", "mean_satisfaction": "%.2f"},
             column_order=["stage", "importance", "quadrant"],  # what a phone shows before it scrolls
+            select={"on_select": "rerun", "selection_mode": "single-row", "key": "drivers.rows"} if about is None
+            else None,
         )
+        if about is None:  # a stage is something the team can change: plan an action on it
+            picked = loop_data.selected_row(kd.table, "drivers.rows")
+            stage = picked["stage"] if picked else fix.stage or kd.table["stage"][0]
+            loop_data.draft_button(loop_data.action_draft("driver", "stage", stage),
+                                   t("loop_plan_action_on", target=text.md(stage)), key="drivers.plan")
+            st.caption(t("loop_plan_action_driver_hint"))
 
 with layout.guard():
     st.subheader(t("handoff_effect_title"))

@@ -7,7 +7,7 @@ import streamlit as st
 
 from i18n import current_lang, t
 from metrics.paths import shown
-from ui import data, drill, layout, state, tables, text
+from ui import data, drill, layout, loop_data, state, tables, text
 from ui import journeys_data as jd
 from ui.charts import journey_paths as path_charts
 
@@ -32,6 +32,9 @@ if active is not None:
     box.info(t("drill_active", what=text.md(what)), icon=":material/filter_alt:")
     clear.button(t("drill_clear"), on_click=drill.clear, args=(("journeys.path_chart", "journeys.map_chart"),),
                  icon=":material/close:", key="journeys.clear", width="stretch")
+    loop_data.draft_button(loop_data.path_draft(active.kind, (active.start, active.end) if active.is_transition
+                                                else active.values),
+                           t("loop_plan_action_path"), key="journeys.plan")
 
 
 def _select_path(table):
@@ -139,6 +142,8 @@ if opened:
         else:
             st.caption(t("episode_caption", customer=text.md(events["customer_id"][0]),
                          n=f"{events.height:,}"))
+            loop_data.draft_button(loop_data.journey_draft(events, ds.stage_order),
+                                   t("loop_open_button", journey=text.md(opened)), key="journeys.open_case")
             layout.chart(path_charts.episode_timeline(events, ds.stage_order, data.colours(ds)["channel"]))
             layout.table(*tables.episode(events, opened))
             others = ep["others"]

@@ -1,6 +1,7 @@
 """Loop: closing the loop on detractors and measuring what the team changed. My cases (overdue first) with their
 editor and history, a case opened from the detractor list in one click, the case metrics and recovery, and each
-improvement action with its impact (docs/dashboard.md, "The loop")."""
+improvement action with its impact; a case or an action started on another page arrives here filled in
+(docs/dashboard.md, "The loop")."""
 
 from __future__ import annotations
 
@@ -18,6 +19,48 @@ st.title(t("page_loop"))
 st.caption(t("loop_intro"))
 me = loop_data.identity()
 loop_data.show_said()
+
+
+def action_form(key: str, draft: loop_data.Draft | None = None) -> None:
+    """The new action's form, filled in from ``draft`` when there is one."""
+    with st.form(key, border=False):
+        title = st.text_input(t("loop_action_title"), value=loop_data.draft_title(draft) if draft else "")
+        left, right = st.columns(2)
+        kind = left.selectbox(t("loop_target_kind"), ACTION_TARGETS, format_func=lambda k: t("loop_target_" + k),
+                              index=ACTION_TARGETS.index(draft.target_kind) if draft else 0)
+        target = right.text_input(t("loop_target_value"), value=draft.target_value if draft else "",
+                                  help=t("loop_target_value_help"))
+        owner = left.text_input(t("loop_owner"), value=me)
+        new_status = right.selectbox(t("loop_status"), ACTION_STATUSES,
+                                     format_func=lambda s: t("loop_action_status_" + s))
+        launch = left.date_input(t("loop_launch_date"), value=None)
+        expected = right.number_input(t("loop_expected"), value=None, step=1.0, help=t("loop_expected_help"))
+        notes = st.text_area(t("loop_notes"), value=draft.path if draft else "")
+        if st.form_submit_button(t("loop_action_create"), type="primary"):
+            loop_data.create_drafted(me, title=title, target_kind=kind, target_value=target, owner=owner,
+                                     status=new_status, launch_date=launch, expected_effect_pp=expected, notes=notes)
+            st.rerun()
+
+
+draft = loop_data.draft()
+if draft is not None:
+    with st.container(border=True):
+        st.subheader(t(loop_data.DRAFT_HEADING[draft.what]))
+        st.caption(loop_data.draft_said(draft))
+        if draft.what == "action":
+            action_form(f"loop.draft_action.{draft.serial}", draft)
+        else:
+            with st.form(f"loop.draft_case.{draft.serial}", border=False):
+                left, right = st.columns(2)
+                owner = left.text_input(t("loop_owner"), value=me)
+                stage = right.text_input(t("loop_col_stage"), value=draft.stage)
+                touchpoint = left.text_input(t("loop_col_touchpoint"), value=draft.touchpoint)
+                notes = st.text_area(t("loop_notes"), help=t("loop_notes_help"))
+                if st.form_submit_button(t("loop_draft_open_case"), type="primary"):
+                    loop_data.open_drafted(draft, me, owner, stage, touchpoint, notes)
+                    st.rerun()
+        st.button(t("loop_draft_discard"), on_click=loop_data.discard_draft, key="loop.draft_discard",
+                  icon=":material/close:")
 
 with layout.guard():
     cases, actions = loop_data.cases(), loop_data.actions()
@@ -118,18 +161,6 @@ with layout.guard():
                         st.rerun()
     if actions.is_empty():
         st.info(t("loop_no_actions"))
-    with st.expander(t("loop_action_new"), expanded=actions.is_empty()), st.form("loop.new_action", border=False):
-        title = st.text_input(t("loop_action_title"))
-        left, right = st.columns(2)
-        kind = left.selectbox(t("loop_target_kind"), ACTION_TARGETS, format_func=lambda k: t("loop_target_" + k))
-        target = right.text_input(t("loop_target_value"), help=t("loop_target_value_help"))
-        owner = left.text_input(t("loop_owner"), value=me)
-        new_status = right.selectbox(t("loop_status"), ACTION_STATUSES,
-                                     format_func=lambda s: t("loop_action_status_" + s))
-        launch = left.date_input(t("loop_launch_date"), value=None)
-        expected = right.number_input(t("loop_expected"), value=None, step=1.0, help=t("loop_expected_help"))
-        notes = st.text_area(t("loop_notes"))
-        if st.form_submit_button(t("loop_action_create"), type="primary"):
-            loop_data.create(me, title=title, target_kind=kind, target_value=target, owner=owner, status=new_status,
-                             launch_date=launch, expected_effect_pp=expected, notes=notes)
-            st.rerun()
+    if draft is None or draft.what != "action":  # a drafted action has its form at the top
+        with st.expander(t("loop_action_new"), expanded=actions.is_empty()):
+            action_form("loop.new_action")

@@ -102,12 +102,15 @@ with right, layout.guard():
         st.info(t("pain_none_stands_out", average=f"{average:.0f}"))
     said = voc_data.complaints_if_ready(ds, f, "touchpoint")  # the detractors' words at the pain point
     quotes = {} if said is None else {r["touchpoint"]: r for r in said.iter_rows(named=True)}
-    for r in worst.iter_rows(named=True):
+    for i, r in enumerate(worst.iter_rows(named=True)):
         st.markdown(t("pain_point_line", touchpoint=text.md(r["touchpoint"]), events=f"{r['events']:,}",
                       csat=f"{r['csat']:.0f}", score=f"{r['pain_score']:,.0f}"))
         if r["touchpoint"] in quotes:
             q = quotes[r["touchpoint"]]
             st.caption(t("pain_voice", keyword=text.md(q["keyword"]), quote=text.md(q["quote"] or "")))
+        planned = loop_data.pain_point_draft(r)
+        loop_data.draft_button(planned, t("loop_plan_action_on", target=text.md(planned.target_value)),
+                               key=f"overview.plan.{i}")
     if worst.height:
         st.caption(t("pain_ranked_clearly", average=f"{average:.0f}"))
         st.page_link(JOURNEY_MAP, label=t("see_journey_map"), icon=":material/route:")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from i18n import t
-from ui import data, layout, state, text, voc_data
+from ui import data, layout, loop_data, state, text, voc_data
 from ui.charts import voc as voc_charts
 
 ds, f = data.current_dataset(), data.current_filters()
@@ -137,3 +137,6 @@ with layout.guard():
     if keyword and keyword not in f.keyword:
         st.button(t("voc_apply_filter", keyword=text.md(keyword)), key="voc.apply",
                   on_click=state.add_keyword, args=(keyword,))
+    if keyword:
+        loop_data.draft_button(loop_data.action_draft("keyword", "keyword", keyword),
+                               t("loop_plan_action_on", target=text.md(keyword)), key="voc.plan")

@@ -6,6 +6,9 @@ as a message key for the next run (``loop.said``), so it shows after the rerun t
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from pathlib import Path
+
 import polars as pl
 import streamlit as st
 
@@ -15,10 +18,13 @@ from figures import loop as loop_figures
 from i18n import t
 from loop.actions import all_actions, create_action, get_action, update_action
 from loop.cases import EditConflict, add_root_cause, all_cases, get_case, open_case, root_cause_names, update_case
+from metrics.paths import shown
 from store import Dataset
 from ui import audit, text
+from ui.state import KEPT_PARAMS, keep_filter_values
 
 ME = "loop.me"
+_ME_KEPT = "loop.me_kept"  # the name typed, kept while the session visits other pages
 SAID = "loop.said"
 # the recovery test's outcome (significant: True, False, or None when it cannot be tested) → its words
 RECOVERY_VERDICT = {True: "loop_recovery_sig", False: "loop_recovery_nosig", None: "loop_recovery_untested"}
@@ -41,8 +47,12 @@ def identity() -> str:
     if email:
         st.caption(t("loop_signed_in_as", email=text.md(email)))
         return email
-    return st.text_input(t("loop_you_are"), key=ME, placeholder=t("loop_you_are_placeholder"),
-                         help=t("loop_you_are_help")).strip()
+    if ME not in st.session_state:  # Streamlit forgets a widget's value on a page without it: keep the name
+        st.session_state[ME] = st.session_state.get(_ME_KEPT, "")
+    name = st.text_input(t("loop_you_are"), key=ME, placeholder=t("loop_you_are_placeholder"),
+                         help=t("loop_you_are_help"))
+    st.session_state[_ME_KEPT] = name
+    return name.strip()
 
 
 def engine():
@@ -136,20 +146,23 @@ def _write(action, *args, **kwargs):
     return None
 
 
-def open_from(row: dict, owner: str, by: str) -> None:
-    """Open a case on a detractor's journey (a row of the follow-up list, or a journey with its customer)."""
+def open_from(row: dict, owner: str, by: str, notes: str = "") -> bool:
+    """Open a case on a detractor's journey (a row of the follow-up list, or a journey with its customer); whether
+    the journey has its case now (a new one, or the one already open)."""
     if not by:
         say("error", DataError("loop_missing_editor").text())
-        return
+        return False
     result = _write(open_case, engine(), customer_id=row["customer_id"], journey_id=row["journey_id"],
-                    owner=owner or by, by=by, stage=row.get("worst_stage") or row.get("last_stage"),
-                    touchpoint=row.get("touchpoint"))
-    if result is not None:
-        case, created = result
-        say("success" if created else "info",
-            t("loop_case_opened" if created else "loop_case_already_open", id=case.id,
-              journey=text.md(case.journey_id), owner=text.md(case.owner)))
-        st.session_state["loop.selected"] = case.id
+                    owner=owner or by, by=by, stage=row.get("worst_stage") or row.get("last_stage") or None,
+                    touchpoint=row.get("touchpoint") or None, notes=notes)
+    if result is None:
+        return False
+    case, created = result
+    say("success" if created else "info",
+        t("loop_case_opened" if created else "loop_case_already_open", id=case.id,
+          journey=text.md(case.journey_id), owner=text.md(case.owner)))
+    st.session_state["loop.selected"] = case.id
+    return True
 
 
 def case_as_read(case_id: int):
@@ -173,10 +186,12 @@ def add_cause(name: str, by: str) -> None:
         say("success" if added else "info", t("loop_cause_added" if added else "loop_cause_known", cause=text.md(name)))
 
 
-def create(by: str, **values) -> None:
+def create(by: str, **values) -> bool:
+    """Create an action; whether it was created."""
     made = _write(create_action, engine(), by=by, **values)
     if made is not None:
         say("success", t("loop_action_created", id=made.id, title=text.md(made.title)))
+    return made is not None
 
 
 def action_as_read(action_id: int):
@@ -206,3 +221,118 @@ def overview_line(ds: Dataset, lang: str) -> None:
         st.caption(exc.text(lang))
         return
     st.markdown(text.md(loop_figures.line_text(parts, lang)))
+
+
+# --- a case or an action started on another page: its context carried to the Loop page's form, filled in
+LOOP_PAGE = Path(__file__).resolve().parents[1] / "pages" / "loop.py"  # absolute: AppTest's entry differs
+DRAFT = "loop.draft"
+_DRAFTS = "loop.drafts"  # how many drafts this session started: a new draft's form starts afresh
+_GO = "loop.go"  # a plan button was clicked: go to the Loop page
+# where a draft comes from → the sentence the Loop page says about it
+DRAFT_FROM = {"pain_point": "loop_draft_from_pain_point", "driver": "loop_draft_from_driver",
+              "keyword": "loop_draft_from_keyword", "path": "loop_draft_from_path",
+              "journey": "loop_draft_from_journey"}
+DRAFT_HEADING = {"action": "loop_draft_heading_action", "case": "loop_draft_heading_case"}
+
+
+@dataclass(frozen=True)
+class Draft:
+    """A case (``what`` "case": a journey with its customer, stage and touchpoint) or an action (``what``
+    "action": tied to ``target_kind`` ``target_value``; ``path`` the steps of a path it came from) started from
+    ``origin`` (a key of DRAFT_FROM); ``serial`` tells one draft's form from the next."""
+
+    what: str
+    origin: str
+    target_kind: str = "stage"
+    target_value: str = ""
+    path: str = ""
+    customer_id: str = ""
+    journey_id: str = ""
+    stage: str = ""
+    touchpoint: str = ""
+    serial: int = 0
+
+
+def action_draft(origin: str, kind: str, value: str, path: str = "") -> Draft:
+    return Draft("action", origin, target_kind=kind, target_value=value, path=path)
+
+
+def case_draft(context: dict) -> Draft:
+    """A case on a journey from figures.loop.journey_context."""
+    return Draft("case", "journey", customer_id=str(context["customer_id"] or ""),
+                 journey_id=str(context["journey_id"]), stage=context["stage"] or "",
+                 touchpoint=context["touchpoint"] or "")
+
+
+def pain_point_draft(row: dict) -> Draft:
+    """An action on an overview pain point (figures.executive.pain_points' row): its touchpoint, or its stage
+    when the data has no touchpoint names (a "stage · channel" pain point)."""
+    if row.get("by_stage_channel"):
+        return action_draft("pain_point", "stage", row["stage"])
+    return action_draft("pain_point", "touchpoint", row["touchpoint"])
+
+
+def path_draft(kind: str, steps: tuple[str, ...]) -> Draft:
+    """An action on a clicked path or transition (``steps`` of ``kind``): tied to its last step."""
+    return action_draft("path", kind, steps[-1], path=shown(list(steps)))
+
+
+def journey_draft(events: pl.DataFrame, stage_order) -> Draft:
+    """A case on the journey whose touchpoints ``events`` are (figures.loop.journey_context)."""
+    return case_draft(loop_figures.journey_context(events, stage_order))
+
+
+def start_draft(draft: Draft) -> None:
+    """Carry ``draft`` to the Loop page (a button's on_click: the filters are kept before the widgets are drawn);
+    ``draft_button`` goes there in the same run."""
+    serial = st.session_state.get(_DRAFTS, 0) + 1
+    st.session_state[_DRAFTS] = serial
+    st.session_state[DRAFT] = Draft(**{**draft.__dict__, "serial": serial})
+    st.session_state[_GO] = True
+    keep_filter_values()  # st.switch_page would otherwise give the sidebar's widgets their defaults
+
+
+def draft_button(draft: Draft, label: str, key: str) -> None:
+    """One click that starts ``draft`` on the Loop page, the filters kept (the drill-down's own parameters stay
+    on the page they belong to)."""
+    st.button(label, key=key, icon=":material/add_task:" if draft.what == "action" else ":material/support_agent:",
+              type="tertiary", on_click=start_draft, args=(draft,))
+    if st.session_state.pop(_GO, False):
+        kept = {k: st.query_params.get_all(k) for k in st.query_params if k not in KEPT_PARAMS}
+        st.switch_page(LOOP_PAGE, query_params=kept)
+
+
+def draft() -> Draft | None:
+    """The draft carried to the Loop page, None without one."""
+    return st.session_state.get(DRAFT)
+
+
+def discard_draft() -> None:
+    st.session_state.pop(DRAFT, None)
+
+
+def draft_title(draft_: Draft) -> str:
+    """The title an action draft proposes, in the UI language."""
+    if draft_.path:
+        return t("loop_draft_title_path", path=draft_.path)
+    return t("loop_draft_title", target=draft_.target_value)
+
+
+def draft_said(draft_: Draft) -> str:
+    """Where the draft comes from, one sentence in the UI language (values shown as typed)."""
+    return t(DRAFT_FROM[draft_.origin], target=text.md(draft_.target_value), path=text.md(draft_.path),
+             journey=text.md(draft_.journey_id), customer=text.md(draft_.customer_id))
+
+
+def open_drafted(draft_: Draft, by: str, owner: str, stage: str, touchpoint: str, notes: str) -> None:
+    """Open the drafted case; the draft is done once the journey has its case."""
+    row = {"customer_id": draft_.customer_id, "journey_id": draft_.journey_id, "worst_stage": stage.strip(),
+           "touchpoint": touchpoint.strip()}
+    if open_from(row, owner, by, notes):
+        discard_draft()
+
+
+def create_drafted(by: str, **values) -> None:
+    """Create the drafted action; the draft is done once it is created."""
+    if create(by, **values):
+        discard_draft()

@@ -216,4 +216,30 @@ TEXT: dict[str, dict[str, str]] = {
     "loop_chart_csat": {"en": "CSAT %", "ko": "CSAT %"},
     "loop_chart_week": {"en": "Week (of the rating)", "ko": "주 (평가일)"},
     "loop_chart_band": {"en": "95% interval", "ko": "95% 구간"},
+    # --- a case or an action started on another page (ui/loop_data.py's drafts)
+    "loop_plan_action_on": {"en": "Plan an action on {target}", "ko": "{target} 개선 활동 만들기"},
+    "loop_plan_action_path": {"en": "Plan an action on this path", "ko": "이 경로 개선 활동 만들기"},
+    "loop_plan_action_driver_hint": {"en": "Pick a driver's row to plan an action on another stage.",
+                                     "ko": "다른 단계의 개선 활동을 만들려면 표에서 그 행을 고르세요."},
+    "loop_draft_heading_action": {"en": "New improvement action: check it, then create it",
+                                  "ko": "새 개선 활동: 확인한 뒤 만드세요"},
+    "loop_draft_heading_case": {"en": "New case: check it, then open it", "ko": "새 사례: 확인한 뒤 여세요"},
+    "loop_draft_from_pain_point": {"en": "Filled in from the overview's pain point {target}.",
+                                   "ko": "개요의 불편 접점 {target}에서 채웠습니다."},
+    "loop_draft_from_driver": {"en": "Filled in from the key driver {target}.",
+                               "ko": "핵심 동인 {target}에서 채웠습니다."},
+    "loop_draft_from_keyword": {"en": "Filled in from the customers' keyword {target}.",
+                                "ko": "고객의 키워드 {target}에서 채웠습니다."},
+    "loop_draft_from_path": {"en": "Filled in from the path {path}: the action is tied to its last step, {target}. "
+                                   "Change it if the problem is elsewhere on the path.",
+                             "ko": "경로 {path}에서 채웠습니다. 대상은 경로의 마지막 단계인 {target}입니다. 문제가 "
+                                   "경로의 다른 곳에 있으면 바꾸세요."},
+    "loop_draft_from_journey": {"en": "Journey {journey} of customer {customer}: the stage and touchpoint are the "
+                                      "ones the customer rated lowest.",
+                                "ko": "고객 {customer}의 여정 {journey}. 단계와 접점은 고객이 가장 낮게 평가한 "
+                                      "곳입니다."},
+    "loop_draft_title": {"en": "Improve {target}", "ko": "{target} 개선"},
+    "loop_draft_title_path": {"en": "Improve the path {path}", "ko": "{path} 경로 개선"},
+    "loop_draft_open_case": {"en": "Open the case", "ko": "사례 열기"},
+    "loop_draft_discard": {"en": "Discard", "ko": "취소"},
 }

@@ -126,3 +126,24 @@ def test_my_cases_come_overdue_first_with_their_notes_masked(engine):
     assert table["notes"][0] == "전화 ***-****-****"
     h = loop_figures.history_table(engine, a.id)
     assert h.filter(pl.col("field") == "notes")["new_value"].to_list() == ["전화 ***-****-****"]
+
+
+def _episode(rows):
+    return pl.DataFrame(rows, schema={"customer_id": pl.String, "journey_id": pl.String, "stage": pl.String,
+                                      "touchpoint": pl.String, "satisfaction": pl.Int64}, orient="row")
+
+
+def test_a_journeys_case_starts_at_its_lowest_rated_stage_and_touchpoint():
+    events = _episode([("C1", "J1", "가입", "약관", 4), ("C1", "J1", "가입", "본인 확인", 2),
+                       ("C1", "J1", "인증", "문자", 3), ("C1", "J1", "인증", "앱 인증", 3),
+                       ("C1", "J1", "이용", "홈", None)])
+    # 가입 averages 3.0 and 인증 3.0: the tie goes to the stage first in the stage order
+    assert loop_figures.journey_context(events, ("인증", "가입", "이용")) == {
+        "customer_id": "C1", "journey_id": "J1", "stage": "인증", "touchpoint": "문자"}
+    assert loop_figures.journey_context(events, ("가입", "인증", "이용"))["touchpoint"] == "본인 확인"
+
+
+def test_a_journey_without_ratings_starts_its_case_at_its_last_touchpoint():
+    events = _episode([("C1", "J1", "가입", "약관", None), ("C1", "J1", "이용", "홈", None)])
+    assert loop_figures.journey_context(events, ("가입", "이용")) == {
+        "customer_id": "C1", "journey_id": "J1", "stage": "이용", "touchpoint": "홈"}
