@@ -368,7 +368,8 @@ def _executive(ds: Dataset, f: Filters, args: argparse.Namespace, about=None) ->
 
         summary = executive.summary(ds, f, w, changes, complaint=executive.top_complaint(ds, f),
                                     rising=executive.rising_themes(ds, w))
-        _write(args.pdf, snapshot.pdf(summary, args.lang))
+        loop = loop_figures.database_status(ds, loop_figures.today(), settings.get_int("min_sample"))
+        _write(args.pdf, snapshot.pdf(summary, args.lang, loop))
     return out
 
 
@@ -488,7 +489,8 @@ def _report(args: argparse.Namespace) -> int:
             result["fix_first"] = executive.fix_first_report(ds, f)
             result.update(_executive(ds, f, args))
             if args.loop:
-                result["loop"] = loop_figures.loop_report(ds, loop_figures.engine(), loop_figures.today())
+                result["loop"] = loop_figures.loop_report(ds, loop_figures.engine(), loop_figures.today(),
+                                                          settings.get_int("min_sample"))
             if args.personas is not None or args.personas_out is not None:
                 k = None if args.personas in (None, "auto") else args.personas
                 dp = derived_personas(ds, f, k=k, lang="en")

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 import polars as pl
 import sqlalchemy as sa
 
+from errors import DataError
 from i18n import Message
 from loop import db
 from loop.actions import all_actions
@@ -174,20 +175,54 @@ def latest_launched(actions: pl.DataFrame) -> dict | None:
     return launched.sort(["launch_date", "id"], descending=True).row(0, named=True)
 
 
+def _launched_line(actions: pl.DataFrame, latest: dict | None) -> Message:
+    return Message("loop_line_nothing_launched") if latest is None else Message(
+        "loop_line_changed", launched=int((actions["status"] == "launched").sum()))
+
+
+def _cases_line(cases: pl.DataFrame, on: dt.date) -> Message:
+    summary = case_summary(cases, on)
+    return Message("loop_line_cases", open=summary["open"], overdue=summary["overdue"], closed=summary["closed"])
+
+
 def loop_line(ds: Dataset, cases: pl.DataFrame, actions: pl.DataFrame, on: dt.date,
               min_sample: int = 30) -> tuple[Message, ...]:
     """The overview's one line, "what we changed and whether it worked": the latest launched action's impact in
     plain words, and the cases open and overdue. Shown as the messages' texts joined by a space."""
     latest = latest_launched(actions)
-    changed = Message("loop_line_nothing_launched") if latest is None else Message(
-        "loop_line_changed", launched=int((actions["status"] == "launched").sum()))
-    summary = case_summary(cases, on)
-    parts: list[Message] = [changed]
+    parts: list[Message] = [_launched_line(actions, latest)]
     if latest is not None:
         parts.append(action_impact(ds, latest, min_sample).sentence)
-    parts.append(Message("loop_line_cases", open=summary["open"], overdue=summary["overdue"],
-                         closed=summary["closed"]))
+    parts.append(_cases_line(cases, on))
     return tuple(parts)
+
+
+PDF_ACTIONS = 5  # launched actions whose impact the PDF's page has room for
+
+
+def loop_status(ds: Dataset, cases: pl.DataFrame, actions: pl.DataFrame, on: dt.date,
+                min_sample: int = 30) -> tuple[Message, ...]:
+    """The loop's status on the PDF's page, in the overview line's sentences: how many actions are launched,
+    each launched action's impact (latest launch first, PDF_ACTIONS at most, then how many more), the cases
+    open, overdue and closed."""
+    launched = (actions.filter(pl.col("status") == "launched", pl.col("launch_date").is_not_null())
+                .sort(["launch_date", "id"], descending=True))
+    parts: list[Message] = [_launched_line(actions, latest_launched(actions))]
+    parts += [action_impact(ds, a, min_sample).sentence for a in launched.head(PDF_ACTIONS).iter_rows(named=True)]
+    if launched.height > PDF_ACTIONS:
+        parts.append(Message("loop_pdf_more", n=launched.height - PDF_ACTIONS))
+    parts.append(_cases_line(cases, on))
+    return tuple(parts)
+
+
+def database_status(ds: Dataset, on: dt.date, min_sample: int = 30) -> tuple[Message, ...]:
+    """``loop_status`` of the loop's database (setting ``database_url``); a database that cannot be opened is
+    its one sentence instead, so the PDF is still made."""
+    try:
+        engine_ = engine()
+        return loop_status(ds, all_cases(engine_), all_actions(engine_), on, min_sample)
+    except DataError as exc:
+        return (exc.message,)
 
 
 def line_text(parts: Sequence[Message], lang: str | None = None) -> str:

@@ -46,7 +46,8 @@ with layout.guard():
             st.caption(t("pdf_no_browser"))  # across the page: the button's narrow column made it seven lines
         else:
             button.download_button(t("pdf_button"), audit.exported(f"cxlens-summary-{lang}.pdf", f,
-                                                                   lambda: snapshot.pdf(s, lang)),
+                                                                   lambda: snapshot.pdf(s, lang,
+                                                                                        loop_data.pdf_status(ds))),
                                    file_name=f"cxlens-summary-{lang}.pdf", mime="application/pdf",
                                    icon=":material/picture_as_pdf:", on_click="ignore", width="stretch",
                                    key="download:summary.pdf")

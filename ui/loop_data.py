@@ -216,11 +216,19 @@ def overview_line(ds: Dataset, lang: str) -> None:
     if audit.viewer().restricted and st.session_state.get("dataset") is None:
         return
     try:
-        parts = loop_figures.loop_line(ds, cases(), actions(), loop_figures.today())
+        parts = loop_figures.loop_line(ds, cases(), actions(), loop_figures.today(), settings.get_int("min_sample"))
     except DataError as exc:
         st.caption(exc.text(lang))
         return
     st.markdown(text.md(loop_figures.line_text(parts, lang)))
+
+
+def pdf_status(ds: Dataset) -> tuple:
+    """The loop's status for the PDF's page (figures.loop.database_status, as of today); none for a scoped viewer,
+    as on the overview (the cases and actions cover every customer)."""
+    if audit.viewer().restricted and st.session_state.get("dataset") is None:
+        return ()
+    return loop_figures.database_status(ds, loop_figures.today(), settings.get_int("min_sample"))
 
 
 # --- a case or an action started on another page: its context carried to the Loop page's form, filled in

@@ -9,6 +9,7 @@ system's fontconfig).
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +18,7 @@ import polars as pl
 from plotly.subplots import make_subplots
 
 from errors import DataError
-from i18n import column_labels, t
+from i18n import Message, column_labels, t
 from metrics.story import STORY_KEYS, biggest_mover, changes_sentence, fix_first_text, nps_sentence, p_text
 from ui import format as number_format
 from ui import text
@@ -121,17 +122,22 @@ def _cells(columns: list[list[str]], colours: list[list[str]] | None = None, siz
                 fill_color="white", line_color="#DDDDDD")
 
 
-def figure(summary: dict[str, Any], lang: str) -> go.Figure:
+def figure(summary: dict[str, Any], lang: str, loop: Sequence[Message] = ()) -> go.Figure:
     """The one-page snapshot: headline, KPI cards (value, change on the period, target and gap), weekly NPS with its
-    target line, top movers, worst pain points."""
+    target line, top movers, worst pain points and, given ``loop`` (figures.loop.loop_status), what the team
+    changed and whether it worked."""
     rows = kpi_table(summary, lang)
     current, previous = period_labels(summary["period"], lang)
-    fig = make_subplots(
-        rows=5, cols=1, vertical_spacing=0.05, row_heights=[0.19, 0.2, 0.21, 0.15, 0.14],
-        specs=[[{"type": "table"}], [{"type": "table"}], [{"type": "xy"}], [{"type": "table"}], [{"type": "table"}]],
-        subplot_titles=[t("pdf_headline", lang=lang), t("pdf_kpis", lang=lang, previous=previous),
-                        t("nps_trend", lang=lang), t("pdf_movers", lang=lang), t("worst_pain_points", lang=lang)],
-    )
+    titles = [t("pdf_headline", lang=lang), t("pdf_kpis", lang=lang, previous=previous), t("nps_trend", lang=lang),
+              t("pdf_movers", lang=lang), t("worst_pain_points", lang=lang)]
+    heights = [0.19, 0.2, 0.21, 0.15, 0.14]
+    specs = [[{"type": "table"}], [{"type": "table"}], [{"type": "xy"}], [{"type": "table"}], [{"type": "table"}]]
+    if loop:
+        titles.append(t("loop_actions_title", lang=lang))
+        heights = [0.16, 0.18, 0.17, 0.13, 0.12, 0.14]
+        specs.append([{"type": "table"}])
+    fig = make_subplots(rows=len(specs), cols=1, vertical_spacing=0.04 if loop else 0.05, row_heights=heights,
+                        specs=specs, subplot_titles=titles)
     fig.update_annotations(font=dict(size=13, color=INK), xanchor="left", x=0)  # the subplot titles
     fig.add_trace(go.Table(header=dict(values=[""], height=2, fill_color="white", line_color="white"),
                            cells=_cells([headline(summary, lang)], size=12), columnwidth=[1]), row=1, col=1)
@@ -182,6 +188,9 @@ def figure(summary: dict[str, Any], lang: str) -> go.Figure:
                                                                       "pain_score")],
                     align="left", fill_color="#F2F2F2", font=dict(size=11, color=INK), line_color="#DDDDDD"),
         cells=_cells(pain_rows), columnwidth=[2, 1.2, 0.8, 0.8, 1]), row=5, col=1)
+    if loop:
+        fig.add_trace(go.Table(header=dict(values=[""], height=2, fill_color="white", line_color="white"),
+                               cells=_cells([[m.text(lang) for m in loop]], size=11), columnwidth=[1]), row=6, col=1)
     fig.update_layout(
         width=A4[0], height=A4[1], margin=dict(l=36, r=36, t=100, b=20), showlegend=False,
         font=dict(family=FONT, size=11, color=INK),
@@ -222,7 +231,7 @@ def _browser_failure(exc: BaseException) -> BaseException | None:
     return None
 
 
-def pdf(summary: dict[str, Any], lang: str = "en") -> bytes:
+def pdf(summary: dict[str, Any], lang: str = "en", loop: Sequence[Message] = ()) -> bytes:
     """The snapshot as PDF bytes (kaleido drives the system Chromium; nothing is downloaded).
 
     Raises SnapshotUnavailable (one English sentence, for report.py) when there is no Chromium or it does not
@@ -232,7 +241,7 @@ def pdf(summary: dict[str, Any], lang: str = "en") -> bytes:
     import kaleido  # noqa: F401  (plotly's PDF export needs it; imported here so a missing one fails clearly)
 
     try:
-        return figure(summary, lang).to_image(format="pdf", width=A4[0], height=A4[1])
+        return figure(summary, lang, loop).to_image(format="pdf", width=A4[0], height=A4[1])
     except Exception as exc:
         failure = _browser_failure(exc)
         if failure is None:
