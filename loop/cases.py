@@ -92,17 +92,32 @@ def open_case(engine: sa.Engine, *, customer_id: str, journey_id: str, owner: st
     values = {"customer_id": str(customer_id), "journey_id": str(journey_id), "owner": owner, "status": "open",
               "due_date": at.date() + dt.timedelta(days=due_days()), "root_cause": root_cause or None,
               "stage": stage, "touchpoint": touchpoint, "notes": notes or ""}
-    with engine.begin() as connection:
-        _check(connection, values)
-        existing = connection.execute(
-            sa.select(cases).where(cases.c.journey_id == values["journey_id"], cases.c.status.not_in(CLOSED_STATUSES))
-            .order_by(cases.c.id).limit(1)).first()
-        if existing is not None:
-            return _case(existing), False
-        row = {**values, "opened_at": at, "opened_by": by, "contacted_at": None, "closed_at": None, "version": 1}
-        case_id = connection.execute(sa.insert(cases).values(**row).returning(cases.c.id)).scalar_one()
-        _versioned.created(connection, case_history, "case_id", case_id, values, by, at)
+    row = {**values, "opened_at": at, "opened_by": by, "contacted_at": None, "closed_at": None, "version": 1}
+    try:
+        with engine.begin() as connection:
+            _check(connection, values)
+            existing = _open_on(connection, values["journey_id"])
+            if existing is not None:
+                return existing, False
+            case_id = connection.execute(sa.insert(cases).values(**row).returning(cases.c.id)).scalar_one()
+            _versioned.created(connection, case_history, "case_id", case_id, values, by, at)
+    except sa.exc.IntegrityError:
+        # someone opened a case on this journey after this transaction looked (the unique index of cases not
+        # closed refused the second): that case is the one to work on
+        with engine.connect() as connection:
+            existing = _open_on(connection, values["journey_id"])
+        if existing is None:
+            raise
+        return existing, False
     return Case(id=case_id, **row), True
+
+
+def _open_on(connection: sa.Connection, journey_id: str) -> Case | None:
+    """The journey's case that is not closed, None without one."""
+    row = connection.execute(sa.select(cases).where(cases.c.journey_id == journey_id,
+                                                    cases.c.status.not_in(CLOSED_STATUSES))
+                             .order_by(cases.c.id).limit(1)).first()
+    return None if row is None else _case(row)
 
 
 def get_case(engine: sa.Engine, case_id: int) -> Case:
@@ -134,11 +149,26 @@ def update_case(engine: sa.Engine, case: Case, by: str, now: dt.datetime | None 
             values["contacted_at"] = at
         values["closed_at"] = at if status in CLOSED_STATUSES else None
     current = asdict(case)
-    with engine.begin() as connection:
-        _check(connection, values)
-        version = _versioned.update(connection, cases, case_history, "case_id", case.id, current, values, by, at,
-                                    "loop_case_conflict")
+    reopened = status not in CLOSED_STATUSES and case.status in CLOSED_STATUSES
+    try:
+        with engine.begin() as connection:
+            _check(connection, values)
+            other = _open_on(connection, case.journey_id) if reopened else None
+            if other is not None and other.id != case.id:
+                raise _reopen_refused(other)
+            version = _versioned.update(connection, cases, case_history, "case_id", case.id, current, values, by,
+                                        at, "loop_case_conflict")
+    except sa.exc.IntegrityError:  # a case on the journey was opened while this one was being reopened
+        with engine.connect() as connection:
+            other = _open_on(connection, case.journey_id) if reopened else None
+        if other is None:
+            raise
+        raise _reopen_refused(other) from None
     return Case(**{**current, **values, "version": version})
+
+
+def _reopen_refused(other: Case) -> DataError:
+    return DataError("loop_reopen_taken", journey=other.journey_id, id=other.id, owner=other.owner)
 
 
 def all_cases(engine: sa.Engine) -> pl.DataFrame:

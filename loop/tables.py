@@ -44,6 +44,10 @@ cases = sa.Table(
 )
 sa.Index("cases_owner_status", cases.c.owner, cases.c.status)
 sa.Index("cases_journey", cases.c.journey_id)
+# one case not closed per journey (migration 0004): two writers opening one at once cannot both succeed
+NOT_CLOSED = sa.text("status IN ('open', 'contacted')")
+sa.Index("cases_one_open_per_journey", cases.c.journey_id, unique=True, sqlite_where=NOT_CLOSED,
+         postgresql_where=NOT_CLOSED)
 
 case_history = sa.Table(
     "case_history", metadata,

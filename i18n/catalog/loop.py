@@ -40,6 +40,10 @@ TEXT: dict[str, dict[str, str]] = {
               "change; make yours again.",
         "ko": "저장되지 않았습니다. 개선 활동 #{id}을(를) 연 뒤 {by} 님이 {at}(UTC)에 변경했습니다. 변경된 내용을 "
               "확인한 뒤 다시 수정하세요."},
+    "loop_reopen_taken": {
+        "en": "Not reopened: journey {journey} already has case #{id} open (owner {owner}). Work on that case.",
+        "ko": "다시 열지 않았습니다. 여정 {journey}에는 이미 열린 사례 #{id}이(가) 있습니다(담당자 {owner}). 그 사례에서 "
+              "진행하세요."},
     # --- impact in plain words (figures/loop.py)
     "loop_impact_stage_sig": {
         "en": "{target} CSAT {before}% → {after}% since {since}: {did} pp against the other stages over the same "

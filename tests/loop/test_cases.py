@@ -189,3 +189,55 @@ def test_a_bad_action_is_one_sentence(engine, changes, sentence):
     with pytest.raises(DataError, match=sentence):
         create_action(engine, **values)
     assert all_actions(engine).is_empty()
+
+
+def _open_at_once(engine, journeys: list[str]) -> tuple[list, list]:
+    """open_case on each of ``journeys`` from its own thread, all released at once: (results, errors)."""
+    start, results, errors = threading.Barrier(len(journeys)), [], []
+
+    def writer(i: int, journey: str) -> None:
+        try:
+            start.wait()
+            results.append((i, *open_case(engine, customer_id="C1", journey_id=journey, owner=f"owner{i}",
+                                          by=f"writer{i}")))
+        except Exception as exc:  # noqa: BLE001 - reported by the test
+            errors.append(repr(exc))
+
+    threads = [threading.Thread(target=writer, args=(i, j)) for i, j in enumerate(journeys)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    return results, errors
+
+
+def test_twenty_writers_opening_a_case_on_one_journey_at_once_open_one(engine):
+    results, errors = _open_at_once(engine, ["J1"] * 20)
+    assert errors == []
+    created = [(i, case) for i, case, new in results if new]
+    assert len(created) == 1  # one writer opened it; the 19 others were handed that case
+    ((first, case),) = created
+    assert {c.id for _, c, _ in results} == {case.id} and {c.owner for _, c, _ in results} == {f"owner{first}"}
+    cases = all_cases(engine)
+    assert cases["journey_id"].to_list() == ["J1"] and cases["owner"].to_list() == [f"owner{first}"]
+    assert set(case_history_frame(engine, case.id)["changed_by"].to_list()) == {f"writer{first}"}
+
+
+def test_writers_opening_cases_on_different_journeys_at_once_each_open_their_own(engine):
+    results, errors = _open_at_once(engine, [f"J{i}" for i in range(10)])
+    assert errors == [] and all(new for _, _, new in results)
+    assert sorted(all_cases(engine)["journey_id"].to_list()) == sorted(f"J{i}" for i in range(10))
+
+
+def test_a_closed_case_is_not_reopened_while_its_journey_has_another_open(engine):
+    first, _ = open_case(engine, customer_id="C1", journey_id="J1", owner="kim", by="lee", now=AT)
+    closed = update_case(engine, first, by="kim", status="resolved")
+    second, created = open_case(engine, customer_id="C1", journey_id="J1", owner="park", by="lee")
+    assert created and second.id != first.id
+    with pytest.raises(DataError) as refused:
+        update_case(engine, closed, by="kim", status="contacted")
+    assert str(refused.value) == (f"Not reopened: journey J1 already has case #{second.id} open (owner park). "
+                                  "Work on that case.")
+    assert get_case(engine, first.id).status == "resolved"
+    update_case(engine, second, by="park", status="unreachable")
+    assert update_case(engine, closed, by="kim", status="open").status == "open"  # its journey is free again

@@ -4,17 +4,18 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 import sqlalchemy as sa
 
 from loop import db, tables
-from loop.cases import all_cases, open_case
+from loop.cases import all_cases, case_history_frame, open_case
 
 AT = dt.datetime(2026, 11, 2, 9, 30, tzinfo=dt.UTC)
 
 
 def test_opening_an_empty_database_migrates_it_to_the_newest_schema(database_url):
     engine = db.open_database(database_url)
-    assert db.current_revision(engine) == db.head_revision() == "0003"
+    assert db.current_revision(engine) == db.head_revision() == "0004"
     names = set(sa.inspect(engine).get_table_names())
     assert names >= {"cases", "case_history", "root_causes", "actions", "action_history", "alembic_version"}
 
@@ -64,3 +65,31 @@ def test_a_database_that_cannot_be_reached_is_one_sentence_without_the_password(
         assert "CXLENS_DATABASE_URL" in exc.text("ko")
     else:
         raise AssertionError("no error")
+
+
+def test_migrating_from_the_previous_schema_resolves_duplicate_open_cases_and_forbids_new_ones(database_url):
+    engine = db.create_engine(database_url)
+    db.upgrade(engine, "0003")
+
+    def case(journey: str, status: str, minute: int) -> dict:
+        return {"customer_id": "C1", "journey_id": journey, "owner": "kim", "status": status,
+                "due_date": dt.date(2026, 11, 16), "notes": "", "opened_at": AT + dt.timedelta(minutes=minute),
+                "opened_by": "lee", "version": 1}
+
+    with engine.begin() as connection:  # what a race under the previous schema could leave: J1 opened twice
+        connection.execute(sa.insert(tables.cases), [case("J1", "open", 0), case("J1", "contacted", 1),
+                                                     case("J1", "resolved", 2), case("J2", "open", 3)])
+    engine.dispose()
+    migrated = db.open_database(database_url)
+    assert db.current_revision(migrated) == "0004"
+    after = all_cases(migrated).sort("id")
+    assert after["status"].to_list() == ["open", "resolved", "resolved", "open"]  # the later duplicate closed
+    assert after["version"].to_list() == [1, 2, 1, 1] and after["closed_at"][1] is not None
+    said = case_history_frame(migrated, after["id"][1])
+    assert sorted(zip(said["field"], said["old_value"], said["new_value"], said["changed_by"], strict=True)) == [
+        ("duplicate_of", None, str(after["id"][0]), "cxlens upgrade"),
+        ("status", "contacted", "resolved", "cxlens upgrade")]
+    with pytest.raises(sa.exc.IntegrityError), migrated.begin() as connection:
+        connection.execute(sa.insert(tables.cases).values(**case("J1", "open", 9)))
+    with migrated.begin() as connection:  # a closed one beside the open one is fine
+        connection.execute(sa.insert(tables.cases).values(**case("J1", "unreachable", 9)))
