@@ -44,6 +44,7 @@ def action_form(key: str, draft: loop_data.Draft | None = None) -> None:
 
 draft = loop_data.draft()
 if draft is not None:
+    loop_data.bring_into_view(draft)
     with st.container(border=True):
         st.subheader(t(loop_data.DRAFT_HEADING[draft.what]))
         st.caption(loop_data.draft_said(draft))

@@ -315,6 +315,19 @@ def draft() -> Draft | None:
     return st.session_state.get(DRAFT)
 
 
+_SHOWN = "loop.draft_shown"  # the serial of the draft last brought into view
+# st.switch_page keeps the scroll position of the page left: a draft arriving from far down the overview would
+# open below the screen, its form (at the top) out of sight. A fixed script, no value from the page or the data.
+_TO_TOP = "<script>document.querySelector('[data-testid=\"stMain\"]')?.scrollTo({top: 0});</script>"
+
+
+def bring_into_view(draft_: Draft) -> None:
+    """Scroll the page to its top once, when ``draft_`` has just arrived."""
+    if st.session_state.get(_SHOWN) != draft_.serial:
+        st.session_state[_SHOWN] = draft_.serial
+        st.html(_TO_TOP, unsafe_allow_javascript=True)
+
+
 def discard_draft() -> None:
     st.session_state.pop(DRAFT, None)
 

@@ -245,7 +245,7 @@ TEXT: dict[str, dict[str, str]] = {
     "loop_draft_title": {"en": "Improve {target}", "ko": "{target} 개선"},
     "loop_draft_title_path": {"en": "Improve the path {path}", "ko": "{path} 경로 개선"},
     "loop_draft_open_case": {"en": "Open the case", "ko": "사례 열기"},
-    "loop_pdf_more": {"en": "And {n} more launched actions: see the Closing the loop page.",
-                      "ko": "시행된 개선 활동 {n}건이 더 있습니다. 고객 피드백 후속 조치 페이지를 보세요."},
+    "loop_pdf_more": {"en": "{n} more launched actions are on the dashboard's loop page.",
+                      "ko": "시행된 개선 활동 {n}건이 더 있습니다. 대시보드의 후속 조치 페이지에서 보세요."},
     "loop_draft_discard": {"en": "Discard", "ko": "취소"},
 }

@@ -8,6 +8,7 @@ import re
 
 import report
 from loop import db
+from loop.actions import all_actions
 from loop.cases import all_cases
 from tests.e2e.browser import EXCEPTION, open_view, wait_rendered
 
@@ -50,4 +51,27 @@ def test_a_case_from_the_detractor_list_assigned_and_resolved_agrees_with_the_re
     assert line == loop["line"]
     assert loop["cases"]["closed"] == 1 and loop["cases"]["open"] == 0
     assert line.endswith("Cases: 0 open, 0 overdue, 1 closed.")
+    db.forget(url)
+
+
+def test_a_pain_point_plans_an_action_that_arrives_filled_in_and_is_created(page, server, workdir):
+    url = f"sqlite:///{workdir / 'cache' / 'loop.sqlite'}"
+    open_view(page, server.url + "/overview?lang=en", min_charts=1)
+    plan = page.get_by_role("button", name=re.compile("^Plan an action on ")).first
+    target = plan.inner_text().strip().removeprefix("add_task").strip().removeprefix("Plan an action on ")
+    plan.click()
+    page.get_by_text("New improvement action: check it, then create it").wait_for()
+    wait_rendered(page)
+    assert page.url.split("?")[0].endswith("/loop")
+    assert page.get_by_role("textbox", name="Title").input_value() == f"Improve {target}"
+    assert page.get_by_role("textbox", name="Which one").input_value() == target
+    you = page.get_by_role("textbox", name="You are")
+    you.fill("lee")
+    you.press("Enter")
+    wait_rendered(page)
+    page.get_by_role("button", name="Create the action").click()
+    page.get_by_text(re.compile(r"^Action #\d+ created: Improve ")).wait_for()
+    assert page.locator(EXCEPTION).count() == 0
+    made = [a for a in all_actions(db.open_database(url)).iter_rows(named=True) if a["title"] == f"Improve {target}"]
+    assert [(a["target_kind"], a["target_value"], a["created_by"]) for a in made] == [("touchpoint", target, "lee")]
     db.forget(url)
