@@ -56,7 +56,7 @@ def test_a_case_from_the_detractor_list_assigned_and_resolved_agrees_with_the_re
 
 def test_a_pain_point_plans_an_action_that_arrives_filled_in_and_is_created(page, server, workdir):
     url = f"sqlite:///{workdir / 'cache' / 'loop.sqlite'}"
-    open_view(page, server.url + "/overview?lang=en", min_charts=1)
+    open_view(page, server.url + "/?lang=en", min_charts=1)  # the overview is the app's main page: its own URL
     plan = page.get_by_role("button", name=re.compile("^Plan an action on ")).first
     target = plan.inner_text().strip().removeprefix("add_task").strip().removeprefix("Plan an action on ")
     plan.click()
