@@ -302,7 +302,9 @@ def start_draft(draft: Draft) -> None:
 
 def draft_button(draft: Draft, label: str, key: str) -> None:
     """One click that starts ``draft`` on the Loop page, the filters kept (the drill-down's own parameters stay
-    on the page they belong to)."""
+    on the page they belong to); none for a scoped viewer, who has no Loop page (its cases cover every customer)."""
+    if audit.viewer().restricted:
+        return
     st.button(label, key=key, icon=":material/add_task:" if draft.what == "action" else ":material/support_agent:",
               type="tertiary", on_click=start_draft, args=(draft,))
     if st.session_state.pop(_GO, False):

@@ -223,3 +223,31 @@ def test_a_draft_without_the_editor_name_is_not_created_and_stays(app, sample_pa
     assert [s.value for s in at.subheader][0] == t("loop_draft_heading_action", "en")
     at.button(key="loop.draft_discard").click().run()
     assert t("loop_draft_heading_action", "en") not in [s.value for s in at.subheader]
+
+
+def test_a_scoped_viewer_has_no_button_to_the_loop_page_they_do_not_have(monkeypatch, tmp_path):
+    from streamlit.testing.v1 import AppTest
+
+    from tests.pages.conftest import ENTRY
+    from tests.support.scoped import events, write, write_access
+    from tests.test_access import AUTH
+
+    frame = events()
+    seoul = frame.filter(pl.col("region") == "서울")["journey_id"][0]
+    monkeypatch.setenv("CXLENS_DATA", str(write(tmp_path / "bank.parquet", frame)))
+    monkeypatch.setenv("CXLENS_ACCESS_FILE", str(write_access(tmp_path / "access.toml")))
+    url = f"sqlite:///{tmp_path / 'loop.sqlite'}"
+    monkeypatch.setenv("CXLENS_DATABASE_URL", url)
+    buttons = {}
+    for email in ("seoul@bank.co.kr", "all@bank.co.kr"):
+        at = AppTest.from_file(ENTRY, default_timeout=120)
+        at.secrets["auth"] = AUTH
+        at.user = {"is_logged_in": True, "email": email, "name": email}
+        at.query_params["journey"] = seoul
+        at.run()
+        at.switch_page(str(PAGES / "journeys.py")).run()
+        assert _problems(at) == []
+        assert t("episode_title", "en", journey=seoul) in [h.value for h in at.subheader]
+        buttons[email] = [b.key for b in at.button if b.key == "journeys.open_case"]
+    assert buttons == {"seoul@bank.co.kr": [], "all@bank.co.kr": ["journeys.open_case"]}
+    db.forget(url)
