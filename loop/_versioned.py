@@ -58,8 +58,9 @@ def as_text(value: Any) -> str | None:
 
 def update(connection: sa.Connection, table: sa.Table, history: sa.Table, key: str, record_id: int,
            current: Mapping[str, Any], changes: Mapping[str, Any], by: str, at: dt.datetime,
-           conflict_key: str) -> int:
-    """Write ``changes`` over ``current`` (the version the editor read) and their history; the new version.
+           conflict_key: str) -> tuple[int, dict[str, Any]]:
+    """Write ``changes`` over ``current`` (the version the editor read) and their history; the new version and
+    the fields that changed (none: nothing written).
 
     Fields equal to their current value are not changes; with none, nothing is written. Raises EditConflict when
     the row's version is no longer ``current["version"]``.
@@ -67,7 +68,7 @@ def update(connection: sa.Connection, table: sa.Table, history: sa.Table, key: s
     changed = {k: v for k, v in changes.items() if as_text(v) != as_text(current[k])}
     expected = current["version"]
     if not changed:
-        return expected
+        return expected, changed
     result = connection.execute(
         sa.update(table).where(table.c.id == record_id, table.c.version == expected)
         .values(**changed, version=table.c.version + 1))
@@ -81,7 +82,7 @@ def update(connection: sa.Connection, table: sa.Table, history: sa.Table, key: s
         {key: record_id, "version": expected + 1, "field": field, "old_value": as_text(current[field]),
          "new_value": as_text(value), "changed_by": by, "changed_at": at}
         for field, value in changed.items()])
-    return expected + 1
+    return expected + 1, changed
 
 
 def created(connection: sa.Connection, history: sa.Table, key: str, record_id: int, values: Mapping[str, Any],

@@ -10,7 +10,7 @@ import polars as pl
 import sqlalchemy as sa
 
 from errors import DataError
-from loop import _versioned
+from loop import _versioned, audit
 from loop._versioned import as_utc, now_utc, person
 from loop.tables import ACTION_METRICS, ACTION_STATUSES, ACTION_TARGETS, action_history, actions
 
@@ -19,6 +19,8 @@ __all__ = ["Action", "create_action", "get_action", "update_action", "all_action
 
 ACTION_EDITABLE = ("title", "target_kind", "target_value", "metric", "owner", "status", "launch_date",
                    "expected_effect_pp", "notes")
+# what the audit row of a write names: the title and notes (free text) only by name
+PRIVATE = ("title", "notes")
 ACTION_COLUMNS = {"id": pl.Int64, "title": pl.String, "target_kind": pl.String, "target_value": pl.String,
                   "metric": pl.String, "owner": pl.String, "status": pl.String, "launch_date": pl.Date,
                   "expected_effect_pp": pl.Float64, "notes": pl.String, "created_at": pl.Datetime("us", "UTC"),
@@ -77,8 +79,8 @@ def _launched(values: dict) -> None:
 def create_action(engine: sa.Engine, *, title: str, target_kind: str, target_value: str, owner: str, by: str,
                   metric: str = "csat", status: str = "planned", launch_date: dt.date | None = None,
                   expected_effect_pp: float | None = None, notes: str = "",
-                  now: dt.datetime | None = None) -> Action:
-    """A new action (version 1) and its history."""
+                  now: dt.datetime | None = None, actor: audit.Actor | None = None) -> Action:
+    """A new action (version 1), its history and its audit row as ``actor`` (default: ``by``)."""
     at = now or now_utc()
     by = person(by, "loop_missing_editor")
     values = {"title": title, "target_kind": target_kind, "target_value": target_value, "metric": metric,
@@ -90,6 +92,8 @@ def create_action(engine: sa.Engine, *, title: str, target_kind: str, target_val
     with engine.begin() as connection:
         action_id = connection.execute(sa.insert(actions).values(**row).returning(actions.c.id)).scalar_one()
         _versioned.created(connection, action_history, "action_id", action_id, values, by, at)
+        audit.written(connection, actor or audit.Actor(by), f"action {action_id}",
+                      "created; " + audit.changed(None, values, ACTION_EDITABLE, PRIVATE), at)
     return Action(id=action_id, **row)
 
 
@@ -101,8 +105,10 @@ def get_action(engine: sa.Engine, action_id: int) -> Action:
     return _action(row)
 
 
-def update_action(engine: sa.Engine, action: Action, by: str, now: dt.datetime | None = None, **changes) -> Action:
+def update_action(engine: sa.Engine, action: Action, by: str, now: dt.datetime | None = None,
+                  actor: audit.Actor | None = None, **changes) -> Action:
     """Save ``changes`` (fields of ACTION_EDITABLE) over ``action`` as its editor read it; the action as saved.
+    A save that changes something appends its audit row as ``actor`` (default: ``by``) in the same transaction.
     Raises EditConflict (nothing written) when someone saved it after ``action`` was read."""
     unknown = set(changes) - set(ACTION_EDITABLE)
     if unknown:
@@ -114,8 +120,11 @@ def update_action(engine: sa.Engine, action: Action, by: str, now: dt.datetime |
     current = asdict(action)
     _launched({**current, **values})
     with engine.begin() as connection:
-        version = _versioned.update(connection, actions, action_history, "action_id", action.id, current, values,
-                                    by, at, "loop_action_conflict")
+        version, changed = _versioned.update(connection, actions, action_history, "action_id", action.id, current,
+                                             values, by, at, "loop_action_conflict")
+        if changed:
+            audit.written(connection, actor or audit.Actor(by), f"action {action.id}",
+                          audit.changed(current, changed, ACTION_EDITABLE, PRIVATE), at)
     return Action(**{**current, **values, "version": version})
 
 

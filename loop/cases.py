@@ -15,7 +15,7 @@ import sqlalchemy as sa
 
 import settings
 from errors import DataError
-from loop import _versioned
+from loop import _versioned, audit
 from loop._versioned import EditConflict, as_utc, now_utc, person
 from loop.tables import CASE_STATUSES, CLOSED_STATUSES, case_history, cases, root_causes
 
@@ -23,6 +23,10 @@ __all__ = ["Case", "EditConflict", "open_case", "get_case", "update_case", "all_
            "root_cause_names", "add_root_cause", "EDITABLE"]
 
 EDITABLE = ("owner", "status", "due_date", "root_cause", "stage", "touchpoint", "notes")
+# what the audit row of a write names: ids and the team's fields; the notes (free text that may hold what a
+# customer said) only by name
+AUDITED = ("customer_id", "journey_id", *EDITABLE)
+PRIVATE = ("notes",)
 CASE_COLUMNS = {"id": pl.Int64, "customer_id": pl.String, "journey_id": pl.String, "owner": pl.String,
                 "status": pl.String, "due_date": pl.Date, "root_cause": pl.String, "stage": pl.String,
                 "touchpoint": pl.String, "notes": pl.String, "opened_at": pl.Datetime("us", "UTC"),
@@ -84,9 +88,11 @@ def _check(connection: sa.Connection, values: dict) -> None:
 
 def open_case(engine: sa.Engine, *, customer_id: str, journey_id: str, owner: str, by: str,
               stage: str | None = None, touchpoint: str | None = None, root_cause: str | None = None,
-              notes: str = "", now: dt.datetime | None = None) -> tuple[Case, bool]:
+              notes: str = "", now: dt.datetime | None = None, actor: audit.Actor | None = None
+              ) -> tuple[Case, bool]:
     """A case on ``journey_id`` (status open, due in ``case_due_days``), and whether it is new: a journey with a
-    case that is not closed gets that case back, so a second click never opens a second case."""
+    case that is not closed gets that case back, so a second click never opens a second case. A new case appends
+    its audit row as ``actor`` (default: ``by``, with open access) in the same transaction."""
     at = now or now_utc()
     by = person(by, "loop_missing_editor")
     values = {"customer_id": str(customer_id), "journey_id": str(journey_id), "owner": owner, "status": "open",
@@ -101,6 +107,8 @@ def open_case(engine: sa.Engine, *, customer_id: str, journey_id: str, owner: st
                 return existing, False
             case_id = connection.execute(sa.insert(cases).values(**row).returning(cases.c.id)).scalar_one()
             _versioned.created(connection, case_history, "case_id", case_id, values, by, at)
+            audit.written(connection, actor or audit.Actor(by), f"case {case_id}",
+                          "opened; " + audit.changed(None, values, AUDITED, PRIVATE), at)
     except sa.exc.IntegrityError:
         # someone opened a case on this journey after this transaction looked (the unique index of cases not
         # closed refused the second): that case is the one to work on
@@ -128,9 +136,11 @@ def get_case(engine: sa.Engine, case_id: int) -> Case:
     return _case(row)
 
 
-def update_case(engine: sa.Engine, case: Case, by: str, now: dt.datetime | None = None, **changes) -> Case:
+def update_case(engine: sa.Engine, case: Case, by: str, now: dt.datetime | None = None,
+                actor: audit.Actor | None = None, **changes) -> Case:
     """Save ``changes`` (fields of EDITABLE) over ``case`` as its editor read it; the case as saved.
 
+    A save that changes something appends its audit row as ``actor`` (default: ``by``) in the same transaction.
     Raises EditConflict (nothing written) when someone saved the case after ``case`` was read.
     """
     unknown = set(changes) - set(EDITABLE)
@@ -156,8 +166,11 @@ def update_case(engine: sa.Engine, case: Case, by: str, now: dt.datetime | None 
             other = _open_on(connection, case.journey_id) if reopened else None
             if other is not None and other.id != case.id:
                 raise _reopen_refused(other)
-            version = _versioned.update(connection, cases, case_history, "case_id", case.id, current, values, by,
-                                        at, "loop_case_conflict")
+            version, changed = _versioned.update(connection, cases, case_history, "case_id", case.id, current,
+                                                 values, by, at, "loop_case_conflict")
+            if changed:
+                audit.written(connection, actor or audit.Actor(by), f"case {case.id}",
+                              audit.changed(current, changed, EDITABLE, PRIVATE), at)
     except sa.exc.IntegrityError:  # a case on the journey was opened while this one was being reopened
         with engine.connect() as connection:
             other = _open_on(connection, case.journey_id) if reopened else None
@@ -195,8 +208,10 @@ def root_cause_names(engine: sa.Engine) -> list[str]:
         return list(connection.execute(sa.select(root_causes.c.name).order_by(root_causes.c.name)).scalars())
 
 
-def add_root_cause(engine: sa.Engine, name: str, by: str, now: dt.datetime | None = None) -> bool:
-    """Add ``name`` to the team's root causes; False when it is already there."""
+def add_root_cause(engine: sa.Engine, name: str, by: str, now: dt.datetime | None = None,
+                   actor: audit.Actor | None = None) -> bool:
+    """Add ``name`` to the team's root causes (with its audit row as ``actor``, default ``by``); False when it is
+    already there."""
     name = (name or "").strip()[:200]
     if not name:
         raise DataError("loop_missing_root_cause")
@@ -204,5 +219,7 @@ def add_root_cause(engine: sa.Engine, name: str, by: str, now: dt.datetime | Non
     with engine.begin() as connection:
         if connection.execute(sa.select(root_causes.c.name).where(root_causes.c.name == name)).first():
             return False
-        connection.execute(sa.insert(root_causes).values(name=name, added_by=by, added_at=now or now_utc()))
+        at = now or now_utc()
+        connection.execute(sa.insert(root_causes).values(name=name, added_by=by, added_at=at))
+        audit.written(connection, actor or audit.Actor(by), "root causes", f"added: {name}", at)
     return True

@@ -94,7 +94,7 @@ action_history = sa.Table(
 )
 sa.Index("action_history_action", action_history.c.action_id, action_history.c.version)
 
-AUDIT_EVENTS = ("sign_in", "denied", "export")
+AUDIT_EVENTS = ("sign_in", "denied", "export", "write")
 
 # The audit trail: who signed in, who was refused, who exported or downloaded what (never the data itself).
 audit = sa.Table(
@@ -109,6 +109,6 @@ audit = sa.Table(
     sa.Column("item", sa.String(200), nullable=False),
     sa.Column("rows", sa.BigInteger),
     sa.Column("detail", sa.String(200), nullable=False),
-    sa.CheckConstraint("event IN ('sign_in', 'denied', 'export')", name="audit_event"),
+    sa.CheckConstraint("event IN ('sign_in', 'denied', 'export', 'write')", name="audit_event"),
 )
 sa.Index("audit_at", audit.c.at)

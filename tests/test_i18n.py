@@ -135,7 +135,7 @@ FAMILIES: dict[str, Callable[[], Iterable[str]]] = {
     "access_kind_…": lambda: [f"access_kind_{k}" for k in ("admin", "admin_group", "user", "group")],
     "audit_col_…": lambda: [f"audit_col_{c}" for c in ("at", "event", "email", "role", "scope", "filters", "item",
                                                         "rows", "detail")],
-    "audit_event_…": lambda: [f"audit_event_{e}" for e in ("sign_in", "denied", "export")],
+    "audit_event_…": lambda: [f"audit_event_{e}" for e in _loop("AUDIT_EVENTS")],
     "loop_target_…": lambda: [f"loop_target_{kind}" for kind in _loop("ACTION_TARGETS")],
     "loop_action_status_…": lambda: [f"loop_action_status_{status}" for status in _loop("ACTION_STATUSES")],
     "loop_status_…": lambda: [f"loop_status_{status}" for status in _loop("CASE_STATUSES")],

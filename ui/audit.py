@@ -1,4 +1,5 @@
-"""Who is looking (set by the sign-in gate for this run) and the audit rows of this session: sign-in, refusal, export.
+"""Who is looking (set by the sign-in gate for this run) and the audit rows of this session: sign-in, refusal, export,
+and who the loop's writes are recorded as.
 
 The sign-in gate (hosting/sign_in.py) puts a ``Viewer`` in ``st.session_state["access"]`` on every run before
 anything else reads it; no widget or URL parameter writes that key. ``exported`` wraps a download's data so the
@@ -61,6 +62,13 @@ def write(event: str, who: Viewer, f: Filters | None = None, item: str = "", row
     """Append one audit row for ``who`` (the loop database; a DataError when it cannot be written)."""
     audit.record(db.open_database(), event, who.email, who.role, who.scope_text,
                  as_text(f) if f is not None else "", item, rows, detail)
+
+
+def actor(by: str) -> audit.Actor:
+    """Who this session's writes to the loop are recorded as: the viewer's e-mail, role and scope; ``by`` (the name
+    typed in the editor) with open access, where nobody signed in."""
+    who = viewer()
+    return audit.Actor(who.email or by, who.role, who.scope_text)
 
 
 def signed_in(who: Viewer) -> None:

@@ -1,6 +1,7 @@
 """The Loop page's session side: who is editing, the case as its editor read it, the writes and what they say.
 
-Cases and actions are not cached: another person's change must show on the next run. A write's outcome is kept
+Cases and actions are not cached: another person's change must show on the next run. Each write appends its
+audit row as this session's viewer (ui.audit.actor), in the write's own transaction. A write's outcome is kept
 as a message key for the next run (``loop.said``), so it shows after the rerun that redraws the lists.
 """
 
@@ -154,7 +155,7 @@ def open_from(row: dict, owner: str, by: str, notes: str = "") -> bool:
         return False
     result = _write(open_case, engine(), customer_id=row["customer_id"], journey_id=row["journey_id"],
                     owner=owner or by, by=by, stage=row.get("worst_stage") or row.get("last_stage") or None,
-                    touchpoint=row.get("touchpoint") or None, notes=notes)
+                    touchpoint=row.get("touchpoint") or None, notes=notes, actor=audit.actor(by))
     if result is None:
         return False
     case, created = result
@@ -174,21 +175,21 @@ def case_as_read(case_id: int):
 
 
 def save_case(case, by: str, **changes) -> None:
-    saved = _write(update_case, engine(), case, by, **changes)
+    saved = _write(update_case, engine(), case, by, actor=audit.actor(by), **changes)
     if saved is not None:
         st.session_state[_READ + str(case.id)] = saved
         say("success", t("loop_case_saved", id=case.id, version=saved.version))
 
 
 def add_cause(name: str, by: str) -> None:
-    added = _write(add_root_cause, engine(), name, by)
+    added = _write(add_root_cause, engine(), name, by, actor=audit.actor(by))
     if added is not None:
         say("success" if added else "info", t("loop_cause_added" if added else "loop_cause_known", cause=text.md(name)))
 
 
 def create(by: str, **values) -> bool:
     """Create an action; whether it was created."""
-    made = _write(create_action, engine(), by=by, **values)
+    made = _write(create_action, engine(), by=by, actor=audit.actor(by), **values)
     if made is not None:
         say("success", t("loop_action_created", id=made.id, title=text.md(made.title)))
     return made is not None
@@ -203,7 +204,7 @@ def action_as_read(action_id: int):
 
 
 def save_action(action, by: str, **changes) -> None:
-    saved = _write(update_action, engine(), action, by, **changes)
+    saved = _write(update_action, engine(), action, by, actor=audit.actor(by), **changes)
     if saved is not None:
         st.session_state[_READ_ACTION + str(action.id)] = saved
         say("success", t("loop_action_saved", id=saved.id, title=text.md(saved.title)))

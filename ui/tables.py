@@ -11,6 +11,7 @@ from typing import NamedTuple
 import polars as pl
 
 from i18n import t
+from loop.tables import AUDIT_EVENTS
 from ui.charts import snapshot
 
 
@@ -151,5 +152,5 @@ AUDIT_SHOWN = ("at", "event", "email", "role", "scope", "filters", "item", "rows
 def audit_trail(trail: pl.DataFrame, lang: str) -> Table:
     """The audit trail (loop.audit.trail), newest first, its event names translated."""
     frame = trail.sort("at", descending=True).with_columns(
-        pl.col("event").replace_strict({e: t(f"audit_event_{e}", lang) for e in ("sign_in", "denied", "export")}))
+        pl.col("event").replace_strict({e: t(f"audit_event_{e}", lang) for e in AUDIT_EVENTS}))
     return Table(frame.select(AUDIT_SHOWN), "audit.csv", {c: t(f"audit_col_{c}", lang) for c in AUDIT_SHOWN}, {})

@@ -58,9 +58,11 @@ TEXT: dict[str, dict[str, str]] = {
     "nav_access": {"en": "Access", "ko": "접근 관리"},
     "page_access": {"en": "Access and audit trail", "ko": "접근 관리와 감사 기록"},
     "access_page_intro": {"en": "Only admins see this page. Scopes come from the access file the operator edits; "
-                                "the audit trail records sign-ins, refused sign-ins and every export, never the data.",
+                                "the audit trail records sign-ins, refused sign-ins, every export and every change to a case "
+                                "or an action, never the data.",
                           "ko": "관리자만 이 페이지를 봅니다. 범위는 운영자가 편집하는 접근 파일에서 오며, 감사 기록에는 "
-                                "로그인, 거부된 로그인과 모든 내보내기가 남고 데이터 자체는 남지 않습니다."},
+                                "로그인, 거부된 로그인, 모든 내보내기와 케이스·개선 활동의 모든 변경이 남고 데이터 자체는 "
+                                "남지 않습니다."},
     "access_who_has_what": {"en": "Who sees what", "ko": "누가 무엇을 보는지"},
     "access_no_file": {"en": "No access file is set: every signed-in user sees all the data.",
                        "ko": "접근 파일이 설정되어 있지 않습니다. 로그인한 모든 사용자가 모든 데이터를 봅니다."},
@@ -76,13 +78,14 @@ TEXT: dict[str, dict[str, str]] = {
     "audit_event_sign_in": {"en": "sign-in", "ko": "로그인"},
     "audit_event_denied": {"en": "refused", "ko": "거부"},
     "audit_event_export": {"en": "export", "ko": "내보내기"},
+    "audit_event_write": {"en": "change", "ko": "변경"},
     "audit_col_at": {"en": "When (UTC)", "ko": "시각(UTC)"},
     "audit_col_event": {"en": "Event", "ko": "이벤트"},
-    "audit_col_email": {"en": "E-mail", "ko": "이메일"},
+    "audit_col_email": {"en": "E-mail or name", "ko": "이메일 또는 이름"},
     "audit_col_role": {"en": "Role", "ko": "역할"},
     "audit_col_scope": {"en": "Scope", "ko": "범위"},
     "audit_col_filters": {"en": "Filters", "ko": "필터"},
-    "audit_col_item": {"en": "File", "ko": "파일"},
+    "audit_col_item": {"en": "File or record", "ko": "파일 또는 기록"},
     "audit_col_rows": {"en": "Rows", "ko": "행 수"},
     "audit_col_detail": {"en": "Detail", "ko": "세부"},
     # report.py --as
