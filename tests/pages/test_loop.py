@@ -10,7 +10,7 @@ import pytest
 
 from figures import executive
 from i18n import t
-from loop import db
+from loop import audit, db
 from loop.actions import all_actions, create_action
 from loop.cases import all_cases, get_case, update_case
 from store import Filters, open_dataset
@@ -251,3 +251,57 @@ def test_a_scoped_viewer_has_no_button_to_the_loop_page_they_do_not_have(monkeyp
         buttons[email] = [b.key for b in at.button if b.key == "journeys.open_case"]
     assert buttons == {"seoul@bank.co.kr": [], "all@bank.co.kr": ["journeys.open_case"]}
     db.forget(url)
+
+
+# --- every write on the Loop page appends its row to the audit trail, shown on the admins' Access page
+
+
+def _writes(engine) -> list[tuple[str, str, str, str]]:
+    trail = audit.trail(engine).filter(event="write")
+    return list(zip(trail["email"], trail["role"], trail["item"], trail["detail"], strict=True))
+
+
+def test_a_case_opened_and_edited_on_the_page_appends_one_audit_row_each(app, sample_path, loop_url):
+    row = executive.detractors(open_dataset(sample_path), Filters()).filter(
+        pl.col("worst_stage").is_not_null()).row(0, named=True)
+    at = app(sample_path, page="journeys.py")
+    at.session_state["drill.journey"] = row["journey_id"]
+    at.run()
+    _plan(at, "journeys.open_case")
+    at.text_input(key="loop.me").input("lee").run()
+    next(w for w in at.text_area if w.label == t("loop_notes", "en")).input("고객 010-2222-3333 회신 요청")
+    next(b for b in at.button if b.label == t("loop_draft_open_case", "en")).click().run()
+    engine = db.open_database(loop_url)
+    (case_id,) = all_cases(engine)["id"].to_list()
+    next(w for w in at.selectbox if w.label == t("loop_status", "en") and w.value == "open").set_value("contacted")
+    next(w for w in at.text_area if w.label == t("loop_notes", "en")).input("called back")
+    next(b for b in at.button if b.label == t("loop_save", "en")).click().run()
+    assert _problems(at) == [] and get_case(engine, case_id).status == "contacted"
+    (opened, edited) = _writes(engine)
+    assert opened[:3] == ("lee", "user", f"case {case_id}")  # open access: the name typed, the default role
+    assert opened[3].startswith(f"opened; customer_id: {row['customer_id']}; journey_id: {row['journey_id']}; "
+                                "owner: lee; status: open") and opened[3].endswith("notes written")
+    assert edited == ("lee", "user", f"case {case_id}", "status: open → contacted; notes changed")
+    next(b for b in at.button if b.label == t("loop_save", "en")).click().run()  # nothing changed: nothing written
+    assert len(_writes(engine)) == 2 and "2222" not in opened[3]
+
+
+def test_an_admins_action_shows_on_the_access_pages_trail(app, sample_path):
+    lang = "en"  # AppTest formats a Korean form's selectbox in English when it sets a value: tests/ui has the ko labels
+    at = app(sample_path, "access.py")  # boss@bank.co.kr, admin, signed in
+    at.switch_page(str(PAGES / "loop.py")).run()
+    with_label = {w.label: w for w in at.text_input}
+    with_label[t("loop_action_title", lang)].input("본인인증 간소화")
+    with_label[t("loop_target_value", lang)].input("본인인증")
+    next(b for b in at.button if b.label == t("loop_action_create", lang)).click().run()
+    assert _problems(at) == []
+    (made,) = all_actions(db.open_database()).iter_rows(named=True)
+    at.switch_page(str(PAGES / "access.py")).run()
+    trail = at.dataframe[1].value
+    newest = {label: trail[label].iloc[0] for label in trail.columns}
+    assert newest[t("audit_col_event", lang)] == t("audit_event_write", lang)
+    assert newest[t("audit_col_email", lang)] == "boss@bank.co.kr" and newest[t("audit_col_role", lang)] == "admin"
+    assert newest[t("audit_col_item", lang)] == f"action {made['id']}"
+    assert newest[t("audit_col_detail", lang)] == ("created; title written; target_kind: stage; target_value: 본인인증; "
+                                                   "metric: csat; owner: boss@bank.co.kr; status: planned")
+    assert list(trail[t("audit_col_event", lang)]) == [t(f"audit_event_{e}", lang) for e in ("write", "sign_in")]

@@ -62,3 +62,22 @@ def test_alerts_name_dimension_and_metric_in_words():
 def test_the_detractors_comment_is_headed_as_masked():
     assert tables.detractors(pl.DataFrame({"customer_id": ["C-01"], "comment": ["x"]})).labels == {
         "customer_id": "Customer", "comment": "Comment (masked)"}
+
+
+@pytest.mark.parametrize("lang, event, who, item", [
+    ("en", "change", "E-mail or name", "File or record"),
+    ("ko", "변경", "이메일 또는 이름", "파일 또는 기록"),
+])
+def test_a_write_on_the_audit_trail_reads_as_a_change_of_a_record(lang, event, who, item):
+    from loop.audit import AUDIT_COLUMNS
+
+    trail = pl.DataFrame([
+        {"at": dt.datetime(2026, 3, 1, 9, tzinfo=dt.UTC), "event": "export", "email": "kim@bank.co.kr",
+         "role": "user", "scope": "all", "filters": "{}", "item": "events.parquet", "rows": 3, "detail": ""},
+        {"at": dt.datetime(2026, 3, 1, 10, tzinfo=dt.UTC), "event": "write", "email": "lee", "role": "user",
+         "scope": "all", "filters": "", "item": "case 12", "rows": None, "detail": "status: open → contacted"}],
+        schema=AUDIT_COLUMNS, orient="row")
+    table = tables.audit_trail(trail, lang)
+    shown = table.frame.rename(table.labels)
+    assert shown[who].to_list() == ["lee", "kim@bank.co.kr"] and shown[item].to_list() == ["case 12", "events.parquet"]
+    assert shown.row(0, named=True)[tables.t("audit_col_event", lang)] == event
