@@ -1,5 +1,5 @@
 """The loop's tables (SQLAlchemy Core): cases and actions, each change in a history table, the team's root causes;
-and the audit trail of sign-ins and exports.
+and the audit trail of sign-ins, exports and the writes of cases and actions.
 
 The migrations in loop/migrations create exactly these; tests/loop/test_migrations.py compares them.
 """
@@ -96,7 +96,8 @@ sa.Index("action_history_action", action_history.c.action_id, action_history.c.v
 
 AUDIT_EVENTS = ("sign_in", "denied", "export", "write")
 
-# The audit trail: who signed in, who was refused, who exported or downloaded what (never the data itself).
+# The audit trail: who signed in, who was refused, who exported or downloaded what, who changed which case or
+# action (never the data itself).
 audit = sa.Table(
     "audit", metadata,
     sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),

@@ -1,4 +1,4 @@
-"""Access (admins only): who has what scope under the access file, and the audit trail of sign-ins and exports."""
+"""Access (admins only): who has what scope under the access file, and the audit trail of sign-ins, exports and writes."""
 
 from __future__ import annotations
 
