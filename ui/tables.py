@@ -147,10 +147,14 @@ def access_rows(rows: list[dict[str, str]], lang: str) -> Table:
 
 ACCESS_KINDS = ("admin", "admin_group", "user", "group")
 AUDIT_SHOWN = ("at", "event", "email", "role", "scope", "filters", "item", "rows", "detail")
+# on screen, what was done to which record comes right after who did it (a write's detail is the longest cell)
+AUDIT_FIRST = ["at", "event", "email", "item", "detail"]
 
 
 def audit_trail(trail: pl.DataFrame, lang: str) -> Table:
-    """The audit trail (loop.audit.trail), newest first, its event names translated."""
+    """The audit trail (loop.audit.trail), newest first, its event names translated; who, what and the detail
+    shown first."""
     frame = trail.sort("at", descending=True).with_columns(
         pl.col("event").replace_strict({e: t(f"audit_event_{e}", lang) for e in AUDIT_EVENTS}))
-    return Table(frame.select(AUDIT_SHOWN), "audit.csv", {c: t(f"audit_col_{c}", lang) for c in AUDIT_SHOWN}, {})
+    return Table(frame.select(AUDIT_SHOWN), "audit.csv", {c: t(f"audit_col_{c}", lang) for c in AUDIT_SHOWN}, {},
+                 column_order=AUDIT_FIRST)

@@ -81,3 +81,4 @@ def test_a_write_on_the_audit_trail_reads_as_a_change_of_a_record(lang, event, w
     shown = table.frame.rename(table.labels)
     assert shown[who].to_list() == ["lee", "kim@bank.co.kr"] and shown[item].to_list() == ["case 12", "events.parquet"]
     assert shown.row(0, named=True)[tables.t("audit_col_event", lang)] == event
+    assert table.column_order[:5] == ["at", "event", "email", "item", "detail"]  # who did what, before the rest
