@@ -29,9 +29,20 @@ from ui.charts.style import text_units
 log = logging.getLogger("cxlens.ui")
 
 
-# Streamlit leaves 6rem above the first element for its header; the header here holds only the top navigation
-# (about 3.75rem), so the rest was empty space above every page title.
-_PAGE_CSS = "<style>.stMainBlockContainer{padding-top:4.5rem}</style>"
+_PAGE_CSS = "<style>" + "".join((
+    # Streamlit leaves 6rem above the first element for its header; the header here holds only the top navigation
+    # (about 3.75rem), so the rest was empty space above every page title.
+    ".stMainBlockContainer{padding-top:4.5rem}",
+    # Korean lines break between words (at spaces), never inside one (목/표, 수수/료); a word longer than its line
+    # still wraps rather than running out of its box. On every element: Streamlit sets word-break on its own
+    # (a paragraph's break-word), which an inherited value would not override.
+    '[data-testid="stApp"] *{word-break:keep-all!important;overflow-wrap:break-word}',
+    # A KPI card's value fits a card of six in a row at 1400 px (18.2시간 was cut to 18.2…); one that still does not
+    # fit wraps instead of ending in an ellipsis.
+    '[data-testid="stMetricValue"]{font-size:1.75rem}',
+    '[data-testid="stMetricValue"] .stMarkdownEllipsis,[data-testid="stMetricValue"] p'
+    "{white-space:normal;overflow:visible;text-overflow:clip}",
+)) + "</style>"
 
 
 def page_style() -> None:
