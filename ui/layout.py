@@ -96,8 +96,11 @@ _EN_DATE_TICKS = (dict(dtickrange=[None, _DAY_MS], value="%b %-d, %Y"),)
 
 def localise(figure, lang: str | None = None):
     """``figure`` with its date axes' tick labels in ``lang`` (the UI language): Korean months as numbers, and never
-    a time of day (the dates are days, weeks or months)."""
+    a time of day (the dates are days, weeks or months); an x axis with its own tick format (numbers only, such as an
+    episode's ``%m-%d %H:%M``) keeps it."""
     if not any(_has_dates(trace) for trace in figure.data):
+        return figure
+    if figure.layout.xaxis.tickformat:  # times of day chosen by the chart (an episode's hours): kept in every language
         return figure
     stops = _KO_DATE_TICKS if (lang or current_lang()) == "ko" else _EN_DATE_TICKS
     figure.update_xaxes(tickformatstops=[dict(d) for d in stops])
