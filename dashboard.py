@@ -14,7 +14,7 @@ import streamlit as st
 from errors import CacheError, DataError
 from hosting.sign_in import require_access
 from i18n import t
-from ui import audit, data, layout, state, text, voc_data
+from ui import audit, data, filter_line, layout, state, text, voc_data
 from ui import upload as session_upload
 
 HERE = Path(__file__).resolve().parent
@@ -89,4 +89,5 @@ if viewer.role == "admin":
                          url_path="access"))
 page = st.navigation(PAGES, position="top")
 data.late_progress(ds)  # above the page, the facts files still being written in the background
+filter_line.show(ds, data.current_filters(), lang, options["dates"])  # what narrows every page, and a clear-all
 page.run()

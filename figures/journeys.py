@@ -10,6 +10,7 @@ import settings
 from errors import DataError
 from metrics import paths as metrics_paths
 from metrics.episodes import timeline
+from metrics.text import mask_expr
 from store import Dataset, Filters
 from store import episodes as store_episodes
 from store import journey_paths as store_paths
@@ -107,8 +108,11 @@ def detractor_paths_as_text(ds: Dataset, f: Filters, kind: str) -> pl.DataFrame:
 
 
 def journey_list(ds: Dataset, f: Filters, sort_by: str, descending: bool, path: Any, transition: Any) -> dict:
-    """{"rows": store.episodes.journey_list (at most LIST_LIMIT, paths as text), "total": how many journeys match}."""
+    """{"rows": store.episodes.journey_list (at most LIST_LIMIT, paths as text) with each journey's comments
+    (masked), "total": how many journeys match}."""
     rows = store_episodes.journey_list(ds, f, sort_by, descending, LIST_LIMIT, path, transition)
+    said = store_episodes.journey_comments(ds, rows["journey_id"].to_list()).with_columns(mask_expr("comments"))
+    rows = rows.join(said, on="journey_id", how="left", maintain_order="left")
     return {"rows": _as_text(rows, "stage_path", "channel_path"),
             "total": store_episodes.count_journeys(ds, f, path, transition)}
 

@@ -37,6 +37,66 @@ if active is not None:
                            t("loop_plan_action_path"), key="journeys.plan")
 
 
+# --- the journeys behind the selection (with their comments): first when a drill-down opened the page, the evidence
+# it asked for; else below the charts that lead to it
+def journey_list() -> None:
+    with layout.guard():
+        st.subheader(t("journey_list_title"))
+        left, right = st.columns(2)
+        sort_by = state.translated_choice(left.selectbox, t("sort_by"), ["nps", "duration_hours", "handoffs"],
+                                          "journeys.sort", lambda c: t("sort_" + c, lang))
+        descending = state.translated_choice(right.segmented_control, t("sort_order"), [False, True], "journeys.order",
+                                             lambda d: t("descending" if d else "ascending", lang), default=False,
+                                             required=True)
+        listed = jd.journey_list(ds, f, sort_by, descending, active.path_arg() if active else None,
+                                 active.transition_arg() if active else None)
+        rows = listed["rows"]
+        st.caption(t("journey_list_count", shown=f"{rows.height:,}", total=f"{listed['total']:,}"))
+        table, labels = rows.select(tables.JOURNEY_COLUMNS), tables.journey_labels()
+        # a new list (another selection, filter or order) starts without a selected row
+        picked = st.dataframe(table.rename(labels), hide_index=True, width="stretch", on_select="rerun",
+                              selection_mode="single-row", key=drill.list_key(f, active, sort_by, descending),
+                              column_config={labels["duration_hours"]: st.column_config.NumberColumn(format="%.1f")})
+        if picked.selection.rows:
+            chosen = rows["journey_id"][picked.selection.rows[0]]
+            if chosen != drill.journey():
+                drill.open_journey(chosen)
+        st.caption(t("journey_list_hint"))
+
+
+def episode() -> None:
+    """The opened journey's episode: its touchpoints on a timeline and in a table, and its customer's journeys."""
+    opened = drill.journey()
+    if opened:
+        with layout.guard():
+            ep = jd.episode(ds, f, opened)
+            events = ep["events"]
+            st.subheader(t("episode_title", journey=text.md(opened)))
+            if ep["refused"]:
+                st.error(t("episode_outside_scope", journey=text.md(opened)))
+            elif events.height == 0:
+                st.info(t("episode_unknown", journey=text.md(opened)))
+            else:
+                st.caption(t("episode_caption", customer=text.md(events["customer_id"][0]),
+                             n=f"{events.height:,}"))
+                loop_data.draft_button(loop_data.journey_draft(events, ds.stage_order),
+                                       t("loop_open_button", journey=text.md(opened)), key="journeys.open_case")
+                layout.chart(path_charts.episode_timeline(events, ds.stage_order, data.colours(ds)["channel"]))
+                layout.table(*tables.episode(events, opened))
+                others = ep["others"]
+                st.markdown("**" + t("customer_journeys", n=f"{others.height:,}") + "**")
+                layout.table(*tables.customer_journeys(others, events["customer_id"][0]))
+
+
+def evidence() -> None:
+    journey_list()
+    episode()
+
+
+if active is not None:
+    evidence()
+
+
 def _select_path(table):
     def pick():
         points = st.session_state["journeys.path_chart"]["selection"]["points"]
@@ -105,47 +165,5 @@ with layout.guard():
         layout.n_caption(journeys=int(paths["journeys"].sum()))
         layout.table(*tables.transitions(edges, map_kind))
 
-# --- the journeys behind the selection, and one journey's episode
-with layout.guard():
-    st.subheader(t("journey_list_title"))
-    left, right = st.columns(2)
-    sort_by = state.translated_choice(left.selectbox, t("sort_by"), ["nps", "duration_hours", "handoffs"],
-                                      "journeys.sort", lambda c: t("sort_" + c, lang))
-    descending = state.translated_choice(right.segmented_control, t("sort_order"), [False, True], "journeys.order",
-                                         lambda d: t("descending" if d else "ascending", lang), default=False,
-                                         required=True)
-    listed = jd.journey_list(ds, f, sort_by, descending, active.path_arg() if active else None,
-                             active.transition_arg() if active else None)
-    rows = listed["rows"]
-    st.caption(t("journey_list_count", shown=f"{rows.height:,}", total=f"{listed['total']:,}"))
-    table, labels = rows.select(tables.JOURNEY_COLUMNS), tables.journey_labels()
-    # a new list (another selection, filter or order) starts without a selected row
-    picked = st.dataframe(table.rename(labels), hide_index=True, width="stretch", on_select="rerun",
-                          selection_mode="single-row", key=drill.list_key(f, active, sort_by, descending),
-                          column_config={labels["duration_hours"]: st.column_config.NumberColumn(format="%.1f")})
-    if picked.selection.rows:
-        chosen = rows["journey_id"][picked.selection.rows[0]]
-        if chosen != drill.journey():
-            drill.open_journey(chosen)
-    st.caption(t("journey_list_hint"))
-
-opened = drill.journey()
-if opened:
-    with layout.guard():
-        ep = jd.episode(ds, f, opened)
-        events = ep["events"]
-        st.subheader(t("episode_title", journey=text.md(opened)))
-        if ep["refused"]:
-            st.error(t("episode_outside_scope", journey=text.md(opened)))
-        elif events.height == 0:
-            st.info(t("episode_unknown", journey=text.md(opened)))
-        else:
-            st.caption(t("episode_caption", customer=text.md(events["customer_id"][0]),
-                         n=f"{events.height:,}"))
-            loop_data.draft_button(loop_data.journey_draft(events, ds.stage_order),
-                                   t("loop_open_button", journey=text.md(opened)), key="journeys.open_case")
-            layout.chart(path_charts.episode_timeline(events, ds.stage_order, data.colours(ds)["channel"]))
-            layout.table(*tables.episode(events, opened))
-            others = ep["others"]
-            st.markdown("**" + t("customer_journeys", n=f"{others.height:,}") + "**")
-            layout.table(*tables.customer_journeys(others, events["customer_id"][0]))
+if active is None:
+    evidence()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from i18n import t
-from ui import data, layout, loop_data, state, text, voc_data
+from ui import data, drill, layout, loop_data, state, tables, text, voc_data
 from ui.charts import voc as voc_charts
 
 ds, f = data.current_dataset(), data.current_filters()
@@ -26,6 +26,39 @@ if voc.comments == 0:
     st.info(t("voc_no_comments"))
     st.stop()
 st.caption(t("voc_intro", n=f"{voc.comments:,}"))
+BAR_CHARTS = ("voc.keyword_chart", "voc.detractor_chart", "voc.promoter_chart")
+
+
+def _open(where: str):
+    """A keyword bar's click: the comments that use the word open under the chart clicked (``where``)."""
+    def show(keyword: str) -> None:
+        st.session_state["voc.opened"] = (where, keyword)
+    return show
+
+
+def _close() -> None:
+    st.session_state.pop("voc.opened", None)
+    for key in BAR_CHARTS:  # the bars show no clicked bar once its comments are closed
+        st.session_state.pop(key, None)
+
+
+def opened_comments(where: str) -> None:
+    """The comments using the keyword a bar of ``where`` opened (masked, newest first), with a close button."""
+    opened = st.session_state.get("voc.opened")
+    if not opened or opened[0] != where:
+        return
+    keyword = opened[1]
+    with st.container(border=True):
+        head, close = st.columns([5, 1], vertical_alignment="center")
+        head.markdown("**" + t("voc_opened_title", keyword=text.md(keyword)) + "**")
+        close.button(t("voc_opened_close"), key="voc.close", on_click=_close, icon=":material/close:", width="stretch")
+        rows = voc_data.verbatims(ds, f, keyword, "")
+        st.caption(t("voc_verbatims_note", n=f"{rows.height:,}", limit=500))
+        layout.table(*tables.verbatims(rows, "comments.csv"))
+        if keyword not in f.keyword:
+            st.button(t("voc_apply_filter", keyword=text.md(keyword)), key="voc.opened_apply",
+                      on_click=state.add_keyword, args=(keyword,))
+
 
 with layout.guard():
     st.subheader(t("voc_keywords"))
@@ -34,8 +67,9 @@ with layout.guard():
         top, "share", t("voc_share_axis"),
         hover=[("comments", t("col_comments"), ",d"), ("nps", "NPS", ".1f"), ("nps_responses", t("col_nps_responses"), ",d"),
                ("mean_satisfaction", t("col_mean_satisfaction"), ".2f")],
-        low="low_sample", nps_colour=True))
-    st.caption(t("voc_keywords_note", min=min_n))
+        low="low_sample", nps_colour=True), **drill.on_click_label("y", BAR_CHARTS[0], _open("top")))
+    st.caption(t("voc_keywords_note", min=min_n) + " " + t("voc_click_bar"))
+opened_comments("top")
 
 with layout.guard():
     st.subheader(t("voc_keyword_table"))
@@ -52,8 +86,9 @@ with layout.guard():
     )
 
 left, right = st.columns(2, gap="large")
-for column, title, table, colour in ((left, "voc_detractors", voc.detractor, voc_charts.DETRACTOR_COLOUR),
-                                     (right, "voc_promoters", voc.promoter, voc_charts.PROMOTER_COLOUR)):
+for column, title, table, colour, chart_key in (
+        (left, "voc_detractors", voc.detractor, voc_charts.DETRACTOR_COLOUR, BAR_CHARTS[1]),
+        (right, "voc_promoters", voc.promoter, voc_charts.PROMOTER_COLOUR, BAR_CHARTS[2])):
     with column, layout.guard():
         st.subheader(t(title))
         if table.is_empty():
@@ -61,8 +96,9 @@ for column, title, table, colour in ((left, "voc_detractors", voc.detractor, voc
         else:
             layout.chart(voc_charts.keyword_bars(
                 table.head(12), "z", t("voc_z_axis"), colour=colour, value_format=".1f",
-                hover=[("target_comments", t("col_comments"), ",d")]))
+                hover=[("target_comments", t("col_comments"), ",d")]), **drill.on_click_label("y", chart_key, _open("split")))
 st.caption(t("voc_distinctive_note"))
+opened_comments("split")
 
 with layout.guard():
     st.subheader(t("voc_rising"))
@@ -127,13 +163,7 @@ with layout.guard():
     keyword = "" if pick == any_keyword else pick
     rows = voc_data.verbatims(ds, f, keyword, (search or "").strip())
     st.caption(t("voc_verbatims_note", n=f"{rows.height:,}", limit=500))
-    layout.table(
-        rows, "verbatims.csv",
-        labels={"timestamp": t("col_date"), "journey_id": t("col_journey"), "stage": t("col_stage"),
-                "channel": t("col_channel"), "touchpoint": t("col_touchpoint"), "persona": t("col_persona"),
-                "satisfaction": t("col_satisfaction"), "journey_nps": t("col_journey_nps"),
-                "comment": t("col_comment")},
-    )
+    layout.table(*tables.verbatims(rows))
     if keyword and keyword not in f.keyword:
         st.button(t("voc_apply_filter", keyword=text.md(keyword)), key="voc.apply",
                   on_click=state.add_keyword, args=(keyword,))

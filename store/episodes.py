@@ -101,6 +101,16 @@ def journey_list(ds: Dataset, f: Filters, sort_by: str = "nps", descending: bool
     )
 
 
+def journey_comments(ds: Dataset, journey_ids: Sequence[str]) -> pl.DataFrame:
+    """The comments of each of ``journey_ids`` that has any: journey_id, comments (its comments oldest first, joined
+    by " / "; not masked)."""
+    return db.query(
+        "SELECT journey_id, string_agg(comment, ' / ' ORDER BY timestamp, text_id) AS comments "
+        "FROM read_parquet($comments) WHERE list_contains($ids, journey_id) GROUP BY journey_id",
+        {"comments": comments_path(ds), "ids": [str(i) for i in journey_ids]},
+    )
+
+
 def count_journeys(ds: Dataset, f: Filters, path: tuple[str, Sequence[str]] | None = None,
                    transition: tuple[str, str, str] | None = None) -> int:
     """How many selected journeys ``journey_list`` lists without its limit."""

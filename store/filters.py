@@ -25,7 +25,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from ingest.schema import quote
-from store.facts.journey_steps import KINDS, SEP
+from store.facts.journey_steps import KINDS
 
 # A value no data has: the selection on a scoped dimension when none of the selected values is in the scope.
 NOTHING = "\x00"
@@ -141,10 +141,14 @@ def journey_conditions(f: Filters, alias: str, dims: tuple[str, ...], params: di
 
 
 def path_condition(values: tuple[str, ...], alias: str, params: dict) -> str:
-    """A condition on journeys (``alias``) whose stage path or channel path contains ``values`` consecutively
-    (a path is collapsed, so a value repeated in a row never matches); adds its parameters to ``params``."""
-    params["path_seq"] = SEP + SEP.join(values) + SEP
-    return " OR ".join(f"contains(chr(31) || {alias}.{k}_path || chr(31), $path_seq)" for k in KINDS).join("()")
+    """A condition on journeys (``alias``) whose stage path or channel path has ``len(values)`` steps in a row whose
+    names contain ``values`` in order, as text, ignoring case (``앱>콜센터`` matches 모바일 앱 → 콜센터; a path is
+    collapsed, so a step repeated in a row counts once); adds its parameter to ``params``."""
+    params["path_parts"] = list(values)
+    # for some start i, every part k is in the path's step i + k (lists are 1-based)
+    one = ("len(list_filter(range(1, len({p}) - len($path_parts) + 2), lambda i: list_bool_and(list_transform("
+           "range(0, len($path_parts)), lambda k: contains(lower({p}[i + k]), lower($path_parts[k + 1])))))) > 0")
+    return " OR ".join(one.format(p=f"string_split({alias}.{k}_path, chr(31))") for k in KINDS).join("()")
 
 
 def as_text(f: Filters) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import html
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -175,6 +176,17 @@ def filter_on_click(name: str, axis: str, key: str) -> dict:
     return {"on_select": apply, "selection_mode": "points", "key": key}
 
 
+def on_click_label(axis: str, key: str, then: Callable[[str], None]) -> dict:
+    """Keyword arguments for ``layout.chart`` that make a click on a bar call ``then`` with the ``axis`` (x or y)
+    label of the clicked point, as the data value (a VoC keyword bar opens the comments that use the word)."""
+    def apply() -> None:
+        points = _points(key)
+        if points and points[0].get(axis) is not None:
+            then(_label_value(points[0][axis]))
+
+    return {"on_select": apply, "selection_mode": "points", "key": key}
+
+
 def clicked_values(points: list[dict], names: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
     """(name, value) pairs of the first clicked point whose ``customdata`` starts with one value per name, as label
     text (ui.chart_style.click_layer carries them so); none when nothing was clicked or the point has no values (a blank
@@ -264,11 +276,14 @@ def notice_text(chosen: tuple[tuple[str, str], ...], lang: str | None = None) ->
 
 def filter_notice(chart_keys: tuple[str, ...] = ()) -> None:
     """In the main area, the filters a click set (while the sidebar still has them), with one click to clear them
-    all; ``chart_keys`` are the charts and tables whose selection the clear button forgets."""
+    all and a link to the journeys they select; ``chart_keys`` are the charts and tables whose selection the clear
+    button forgets."""
     chosen = active_filters()
     if not chosen:
         return
-    box, button = st.columns([5, 1], vertical_alignment="center")
+    box, actions = st.columns([4, 2], vertical_alignment="center")
     box.info(notice_text(chosen), icon=":material/filter_alt:")
-    button.button(t("drill_clear"), on_click=_unfilter, args=(chosen, chart_keys), icon=":material/close:",
-                  key="drill.unfilter", width="stretch")
+    actions.button(t("drill_clear"), on_click=_unfilter, args=(chosen, chart_keys), icon=":material/close:",
+                   key="drill.unfilter", width="stretch")
+    # the journeys behind the clicked cell or bar, with their comments (the filters go with the page)
+    actions.page_link(JOURNEYS_PAGE, label=t("drill_see_journeys"), icon=":material/timeline:", width="stretch")

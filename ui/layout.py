@@ -29,9 +29,20 @@ from ui.charts.style import text_units
 log = logging.getLogger("cxlens.ui")
 
 
-# Streamlit leaves 6rem above the first element for its header; the header here holds only the top navigation
-# (about 3.75rem), so the rest was empty space above every page title.
-_PAGE_CSS = "<style>.stMainBlockContainer{padding-top:4.5rem}</style>"
+_PAGE_CSS = "<style>" + "".join((
+    # Streamlit leaves 6rem above the first element for its header; the header here holds only the top navigation
+    # (about 3.75rem), so the rest was empty space above every page title.
+    ".stMainBlockContainer{padding-top:4.5rem}",
+    # Korean lines break between words (at spaces), never inside one (목/표, 수수/료); a word longer than its line
+    # still wraps rather than running out of its box. On every element: Streamlit sets word-break on its own
+    # (a paragraph's break-word), which an inherited value would not override.
+    '[data-testid="stApp"] *{word-break:keep-all!important;overflow-wrap:break-word}',
+    # A KPI card's value fits a card of six in a row at 1400 px (18.2시간 was cut to 18.2…); one that still does not
+    # fit wraps instead of ending in an ellipsis.
+    '[data-testid="stMetricValue"]{font-size:1.75rem}',
+    '[data-testid="stMetricValue"] .stMarkdownEllipsis,[data-testid="stMetricValue"] p'
+    "{white-space:normal;overflow:visible;text-overflow:clip}",
+)) + "</style>"
 
 
 def page_style() -> None:
@@ -85,8 +96,11 @@ _EN_DATE_TICKS = (dict(dtickrange=[None, _DAY_MS], value="%b %-d, %Y"),)
 
 def localise(figure, lang: str | None = None):
     """``figure`` with its date axes' tick labels in ``lang`` (the UI language): Korean months as numbers, and never
-    a time of day (the dates are days, weeks or months)."""
+    a time of day (the dates are days, weeks or months); an x axis with its own tick format (numbers only, such as an
+    episode's ``%m-%d %H:%M``) keeps it."""
     if not any(_has_dates(trace) for trace in figure.data):
+        return figure
+    if figure.layout.xaxis.tickformat:  # times of day chosen by the chart (an episode's hours): kept in every language
         return figure
     stops = _KO_DATE_TICKS if (lang or current_lang()) == "ko" else _EN_DATE_TICKS
     figure.update_xaxes(tickformatstops=[dict(d) for d in stops])

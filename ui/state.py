@@ -207,7 +207,8 @@ def _sanitise(options: Mapping[str, Sequence], dims: Sequence[str]) -> None:
                 st.session_state[key] = kept
 
 
-def _clear(dims: Sequence[str]) -> None:
+def clear_filters(dims: Sequence[str]) -> None:
+    """Every filter widget back to empty (a button's callback: it runs before the panel is drawn)."""
     for name in ("since", "until"):
         st.session_state[widget_key(name)] = None
     for name in MULTI + tuple(dims):
@@ -281,7 +282,7 @@ def filter_panel(ds: Dataset, options: Mapping[str, Sequence]) -> Filters:
                                accept_new_options=True, max_selections=KEYWORD_MAX)
     path = side.text_input(t("path_contains"), key=widget_key("path_contains"), help=t("help_path_contains"),
                            placeholder=t("path_contains_placeholder"))
-    side.button(t("reset_filters"), on_click=_clear, args=(dims,), width="stretch")
+    side.button(t("reset_filters"), on_click=clear_filters, args=(dims,), width="stretch")
     if since and until and since > until:
         since, until = until, since
         warnings.append(("warn_swapped", {"since": since, "until": until}))

@@ -42,6 +42,14 @@ def alerts(table: pl.DataFrame, lang: str) -> Table:
                   "rate": "%+.2f", "mix": "%+.2f"})
 
 
+def verbatims(rows: pl.DataFrame, file_name: str = "verbatims.csv") -> Table:
+    """Comments as the VoC page lists them (``voc_data.verbatims``: masked, newest first), the comment wrapped."""
+    return Table(rows, file_name, {
+        "timestamp": t("col_date"), "journey_id": t("col_journey"), "stage": t("col_stage"),
+        "channel": t("col_channel"), "touchpoint": t("col_touchpoint"), "persona": t("col_persona"),
+        "satisfaction": t("col_satisfaction"), "journey_nps": t("col_journey_nps"), "comment": t("col_comment")}, {})
+
+
 def detractors(follow_up: pl.DataFrame) -> Table:
     """The overview's detractors to call back (``ui.data.detractors``), the comment column marked as masked."""
     labels = {c: t("col_" + c) for c in follow_up.columns if c != "comment"} | {"comment": t("col_comment_masked")}
@@ -87,7 +95,8 @@ def transitions(edges: pl.DataFrame, map_kind: str) -> Table:
         {"median_hours": "%.2f", "nps": "%.1f"}, wrap=("from", "to"))
 
 
-JOURNEY_COLUMNS = ("journey_id", "customer_id", "persona", "first_ts", "duration_hours", "handoffs", "nps",
+# the answer and the comments beside the journey's id: what a drill-down asked for shows on a phone without scrolling
+JOURNEY_COLUMNS = ("journey_id", "nps", "comments", "customer_id", "persona", "first_ts", "duration_hours", "handoffs",
                    "stage_path", "channel_path")
 
 
@@ -96,7 +105,8 @@ def journey_labels() -> dict[str, str]:
     journeys."""
     return {"journey_id": t("col_journey"), "customer_id": t("col_customer"), "persona": t("col_persona"),
             "first_ts": t("col_started"), "duration_hours": t("col_duration_hours"), "handoffs": t("col_handoffs"),
-            "nps": t("col_nps"), "stage_path": t("kind_stage"), "channel_path": t("kind_channel")}
+            "nps": t("col_nps"), "stage_path": t("kind_stage"), "channel_path": t("kind_channel"),
+            "comments": t("col_comment_masked")}
 
 
 def episode(events: pl.DataFrame, journey_id: str) -> Table:

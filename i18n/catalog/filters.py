@@ -37,6 +37,11 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "all": {"en": "All", "ko": "전체"},
     "reset_filters": {"en": "Clear filters", "ko": "필터 초기화"},
+    # the line above every page naming the active filters
+    "filter_line": {"en": "Filtered: {filters}", "ko": "필터 적용: {filters}"},
+    "filter_line_part": {"en": "{name}: {values}", "ko": "{name}: {values}"},
+    "filter_line_dates": {"en": "first touchpoint {since} – {until}", "ko": "첫 접점 {since} – {until}"},
+    "filter_line_clear": {"en": "Clear all", "ko": "모두 해제"},
     "warn_unknown_value": {"en": "Ignored {param}={value} from the link: no such value in the data.",
                            "ko": "링크의 {param}={value}을(를) 무시했습니다: 데이터에 없는 값입니다."},
     "warn_bad_date": {"en": "Ignored {param}={value} from the link: not a date of the form YYYY-MM-DD.",

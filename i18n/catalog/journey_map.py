@@ -8,11 +8,12 @@ TEXT: dict[str, dict[str, str]] = {
     "drop_off": {"en": "drop-off", "ko": "이탈"},
     "vs_all": {"en": "{diff} vs all journeys", "ko": "전체 여정 대비 {diff}"},
     "funnel_optional": {"en": "optional", "ko": "선택 단계"},
-    "funnel_note": {"en": "Under each bar: the drop-off from the previous step. Pale bars are optional stages ({stages}): "
-                          "a later stage is reached by more journeys, so journeys pass them by and they are not steps "
-                          "of the funnel.",
-                    "ko": "막대 아래 숫자는 이전 단계 대비 이탈률입니다. 옅은 막대({stages})는 선택 단계입니다: 뒤 단계에 "
-                          "도달한 여정이 더 많아 여정이 거치지 않고 지나가므로 퍼널의 단계로 보지 않습니다."},
+    "funnel_note": {"en": "Above each bar: the share of journeys that reach the stage and, below it, the drop-off "
+                          "from the previous step. Pale bars are optional stages ({stages}): a later stage is reached by "
+                          "more journeys, so journeys pass them by and they are not steps of the funnel.",
+                    "ko": "막대 위 숫자는 그 단계에 도달한 여정 비율이고, 그 아래 숫자는 이전 단계 대비 이탈률입니다. 옅은 "
+                          "막대({stages})는 선택 단계입니다: 뒤 단계에 도달한 여정이 더 많아 여정이 거치지 않고 지나가므로 "
+                          "퍼널의 단계로 보지 않습니다."},
     "heatmap": {"en": "Satisfaction by stage and channel", "ko": "단계 × 채널 만족도"},
     "pain_table": {"en": "Pain-point touchpoints", "ko": "불편 접점"},
     "pain_by_stage_channel": {"en": "This data has no touchpoint names, so each stage × channel pair is ranked as "

@@ -100,10 +100,11 @@ TEXT: dict[str, dict[str, str]] = {
     "col_comment": {"en": "Comment", "ko": "의견"},
     "path_contains": {"en": "Path contains", "ko": "경로 포함"},
     "path_contains_placeholder": {"en": "e.g. app>call centre", "ko": "예: 앱>콜센터"},
-    "help_path_contains": {"en": "Journeys whose stage path or channel path (repeats in a row counted once) has these "
-                                 "values one after another, separated by >.",
-                           "ko": "단계 경로나 채널 경로(연속 반복은 한 번)에 이 값들이 이어서 나오는 여정만 봅니다. 값은 >로 "
-                                 "구분합니다."},
+    "help_path_contains": {"en": "Journeys whose stage path or channel path (repeats in a row counted once) has steps "
+                                 "one after another whose names contain these words, separated by > (case is ignored).",
+                           "ko": "단계 경로나 채널 경로(연속 반복은 한 번)에서 이어지는 단계들의 이름에 이 단어들이 차례로 들어 있는 "
+                                 "여정만 봅니다. 단어는 >로 구분합니다(대소문자 무시)."},
+    "drill_see_journeys": {"en": "See these journeys", "ko": "이 여정 보기"},
     "chart_filter": {"en": "Filtered to {choice} by a click on a chart.",
                      "ko": "차트 클릭으로 {choice}(으)로 필터링했습니다."},
     "chart_filter_part": {"en": "{what} {value}", "ko": "{what} {value}"},

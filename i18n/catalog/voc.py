@@ -3,6 +3,10 @@
 TEXT: dict[str, dict[str, str]] = {
     "page_voc": {"en": "Voice of the customer", "ko": "고객의 소리"},
     "keyword": {"en": "Keyword", "ko": "키워드"},
+    "voc_opened_title": {"en": "Comments that use “{keyword}”", "ko": "“{keyword}”이(가) 들어간 의견"},
+    "voc_opened_close": {"en": "Close", "ko": "닫기"},
+    "voc_click_bar": {"en": "Click a bar to read the comments that use the word.",
+                      "ko": "막대를 누르면 그 단어가 들어간 의견을 봅니다."},
     "help_keyword": {
         "en": "Selects the journeys whose comments mention any of these keywords (nouns such as 수수료, compounds "
               "such as 본인인증, word stems such as 비싸다). Type a word to add one that is not listed. Empty: all "

@@ -110,3 +110,29 @@ def screenshot(page: Page, path: Path) -> None:
         page.screenshot(path=str(path), full_page=True)
     finally:
         page.set_viewport_size(size)
+
+
+# Every run of two or more Hangul syllables whose characters lie on more than one line (its client rects at
+# different heights): a Korean word broken mid-word (목/표).
+_SPLIT_KOREAN_WORDS = r"""(selector) => {
+  const split = [];
+  for (const root of document.querySelectorAll(selector)) {
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const words = /[\uac00-\ud7a3]{2,}/g;
+      for (let m = words.exec(node.textContent); m; m = words.exec(node.textContent)) {
+        const range = document.createRange();
+        range.setStart(node, m.index);
+        range.setEnd(node, m.index + m[0].length);
+        const lines = new Set([...range.getClientRects()].filter(r => r.width > 0).map(r => Math.round(r.top / 4)));
+        if (lines.size > 1) split.push(`${m[0]} in “${node.textContent.trim().slice(0, 60)}”`);
+      }
+    }
+  }
+  return split;
+}"""
+
+
+def split_korean_words(page: Page, selector: str = '[data-testid="stMain"]') -> list[str]:
+    """The Korean words in ``selector`` that the browser broke across two lines (each with the text it is in)."""
+    return page.evaluate(_SPLIT_KOREAN_WORDS, selector)

@@ -146,3 +146,31 @@ def test_clicking_a_handoff_cell_lists_its_journeys_on_the_journeys_page_keeping
     assert caption.startswith(f"여정 {taking:,}건 중")
     assert f"{start} → {end}" in page.locator(INFO).first.inner_text()
     assert page.locator(EXCEPTION).count() == 0
+    # the list of those journeys is the first thing below the selection, on the first screen, above every chart
+    listed = page.locator('[data-testid="stDataFrame"]').first.bounding_box()
+    assert listed["y"] < 900 and listed["y"] < page.locator(CHART).first.bounding_box()["y"]
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_clicking_a_keyword_bar_opens_the_comments_that_use_it_under_the_chart(page, server, lang):
+    open_view(page, server.url + f"/voc?lang={lang}", min_charts=3)
+    # the late facts' progress bar above the page goes when they are written, moving the page up
+    page.wait_for_selector('[data-testid="stProgress"]', state="detached", timeout=120_000)
+    chart = page.locator(CHART).first
+    chart.scroll_into_view_if_needed()
+    bar = chart.locator(".bars .point path").first.bounding_box()
+    middle = bar["y"] + bar["height"] / 2
+    ticks = chart.locator(".yaxislayer-above .ytick text")
+    keyword = min((ticks.nth(i) for i in range(ticks.count())),  # the label beside the bar
+                  key=lambda tick: abs(tick.bounding_box()["y"] + tick.bounding_box()["height"] / 2 - middle)
+                  ).text_content()
+    title = {"en": f"Comments that use “{keyword}”", "ko": f"“{keyword}”이(가) 들어간 의견"}[lang]
+    heading = page.get_by_text(title, exact=True)
+    page.mouse.click(bar["x"] + bar["width"] / 2, bar["y"] + bar["height"] / 2)
+    heading.wait_for()
+    wait_rendered(page, 3)
+    # right under the chart clicked, with its comments listed
+    assert 0 < heading.bounding_box()["y"] - chart.bounding_box()["y"] < chart.bounding_box()["height"] + 200
+    grid = page.locator('[data-testid="stDataFrame"]').first.bounding_box()
+    assert grid["y"] > heading.bounding_box()["y"]
+    assert page.locator(EXCEPTION).count() == 0

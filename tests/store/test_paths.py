@@ -253,10 +253,13 @@ def test_a_facts_only_episode_keeps_one_comment_per_touchpoint_when_touchpoints_
 
 
 def _contains(path: list[str], seq: list[str]) -> bool:
-    return any(path[i:i + len(seq)] == seq for i in range(len(path) - len(seq) + 1))
+    """Whether ``len(seq)`` steps of ``path`` in a row contain the parts of ``seq`` in order, ignoring case."""
+    return any(all(part.lower() in step.lower() for step, part in zip(path[i:i + len(seq)], seq, strict=True))
+               for i in range(len(path) - len(seq) + 1))
 
 
-@pytest.mark.parametrize("seq", [["가입 상담", "개통"], ["웹", "대리점"], ["개통"], ["개통", "가입 상담"], ["웹", "웹"]])
+@pytest.mark.parametrize("seq", [["가입 상담", "개통"], ["웹", "대리점"], ["개통"], ["개통", "가입 상담"], ["웹", "웹"],
+                                 ["상담", "개"], ["대리"]])
 def test_the_path_filter_selects_journeys_whose_stage_or_channel_path_contains_the_sequence(telco, seq):
     frame, ds = telco
     paths = journey_paths(frame)
@@ -268,6 +271,25 @@ def test_the_path_filter_selects_journeys_whose_stage_or_channel_path_contains_t
     assert q.totals(ds, f)["events"] == frame.filter(pl.col("journey_id").is_in(want)).height
     if seq == ["웹", "웹"]:
         assert want == []  # a path is collapsed: a value never follows itself
+
+
+def test_the_path_filter_matches_a_part_of_each_step_ignoring_case(tmp_path):
+    T = dt.datetime(2025, 3, 1, 9)
+    rows = [("j1", T, "Join", "Mobile App"), ("j1", T + dt.timedelta(hours=1), "Use", "Call Centre"),
+            ("j2", T, "Join", "Call Centre"), ("j2", T + dt.timedelta(hours=1), "Use", "Mobile App"),
+            ("j3", T, "Join", "Web"), ("j3", T + dt.timedelta(hours=1), "Use", "Branch (50%_off)")]
+    path = tmp_path / "latin.parquet"
+    pl.DataFrame(rows, schema=["journey_id", "timestamp", "stage", "channel"], orient="row").write_parquet(path)
+    ds = open_dataset(path, cache_dir=tmp_path / "cache")
+
+    def selected(typed: str) -> list[str]:
+        return sorted(q.journeys(ds, Filters.make(path_contains=typed))["journey_id"])
+
+    assert selected("app>CALL") == ["j1"]
+    assert selected("call>app") == ["j2"]
+    assert selected("join>use") == ["j1", "j2", "j3"]
+    assert selected("%_o") == ["j3"]  # LIKE's wildcards and quotes are text here
+    assert selected("'") == [] and selected("app>web") == []
 
 
 def test_the_path_filter_keeps_the_sequences_order_and_combines_with_other_filters(telco):

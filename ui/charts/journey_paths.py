@@ -16,7 +16,7 @@ from plotly.colors import sample_colorscale
 
 from i18n import t
 from ui import format as number_format
-from ui.charts.style import HEIGHT, n_text, standard_layout, wrap
+from ui.charts.style import HEIGHT, UNSELECTED, n_text, standard_layout, wrap
 from ui.text import plot
 
 NPS_SCALE = "RdYlGn"
@@ -64,6 +64,7 @@ def path_bars(paths: pl.DataFrame, min_n: int, top: int = 12) -> go.Figure:
                     pattern=dict(shape=["/" if r["responses"] < min_n else "" for r in rows])),
         text=[f"{r['share']:.1f}% · NPS {_nps_text(r['nps'])}" for r in rows], textposition="auto",
         cliponaxis=False,
+        unselected=UNSELECTED,
         customdata=[[i, n_text(r["responses"], min_n), _hours_text(r["median_journey_hours"]),
                      f"{r['share']:.1f}%", _nps_text(r["nps"]), plot(" → ".join(r["path"]))] for i, r in enumerate(rows)],
         hovertemplate="%{customdata[5]}<br>" + t("col_journeys") + ": %{x:,} (%{customdata[3]})<br>NPS "

@@ -33,6 +33,10 @@ PALETTES = {
 ALL_COLOUR = "#222222"
 DEFAULT_BAR = "#3969AC"
 HEIGHT = 380
+UNSELECTED_OPACITY = 0.6
+# A clickable bar chart's bars not clicked, beside the clicked one: still readable (Plotly's default fades them to
+# 0.2). Their numbers keep Plotly's fading: an unselected textfont stops a click from selecting (plotly.js, measured)
+UNSELECTED = dict(marker=dict(opacity=UNSELECTED_OPACITY))
 
 
 def colour_map(values: Mapping[str, Sequence[str]]) -> dict[str, dict[str, str]]:

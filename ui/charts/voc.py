@@ -9,7 +9,7 @@ import polars as pl
 
 from i18n import t
 from ui import format as number_format
-from ui.charts.style import DEFAULT_BAR, standard_layout, wrap
+from ui.charts.style import DEFAULT_BAR, UNSELECTED, standard_layout, wrap
 from ui.text import plot
 
 DETRACTOR_COLOUR, PROMOTER_COLOUR, PREVIOUS_COLOUR = "#D73027", "#1A9850", "#BDBDBD"
@@ -42,7 +42,7 @@ def keyword_bars(frame: pl.DataFrame, value: str, axis_title: str, hover: Sequen
             cmax=100, pattern=dict(shape=["/" if m else "" for m in marks]),
             colorbar=dict(title=dict(text="NPS", side="right"), orientation="h", y=-0.35, yanchor="top",
                           thickness=10)),
-        customdata=custom, cliponaxis=False,
+        customdata=custom, cliponaxis=False, unselected=UNSELECTED,
         hovertemplate="%{y}<br>" + plot(axis_title) + ": %{x:" + value_format + "}<br>%{customdata}<extra></extra>",
     ))
     fig.update_yaxes(type="category", autorange="reversed", tickangle=0, tickfont=dict(size=VALUE_FONT))
