@@ -61,11 +61,12 @@ def kpi_changes(ds: Dataset, w: dict) -> dict[str, Any]:
     """
     current = overview_figures.kpis(ds, w["current_filters"])
     previous = overview_figures.kpis(ds, w["previous_filters"])
-    compared = previous["journeys"] > 0
+    compared = (previous["journeys"] or 0) > 0  # None: the previous window is too small to show
     change = {k: None if not compared or current[k] is None or previous[k] is None else current[k] - previous[k]
               for k in KPI_KEYS}
     return {"current": {k: current[k] for k in KPI_KEYS}, "previous": {k: previous[k] for k in KPI_KEYS},
             "change": change, "compared": compared, "nps_responses": current["nps_responses"],
+            "suppressed": bool(current.get("suppressed")),
             "tests": overview_figures.change_tests(ds, w["current_filters"], w["previous_filters"])}
 
 

@@ -60,7 +60,7 @@ with layout.guard():
     # one wrapping row: the cards share a desktop row and sit two per row on a phone (st.columns stacked them,
     # six cards took 1.5 phone screens before the first chart)
     cards_row = st.container(horizontal=True, gap="small")
-    for card in cards.kpi_cards(s, dated, data.min_sample()):
+    for card in cards.kpi_cards(s, dated, data.min_sample(), data.min_group()):
         with cards_row.container(border=True, width="stretch"):
             st.metric(card.label, card.value, card.delta.text, delta_color=card.delta.color,
                       delta_arrow=card.delta.arrow, help=card.help)
@@ -71,6 +71,8 @@ with layout.guard():
     current_label, previous_label = snapshot.period_labels(s["period"], lang)
     if about is not None:
         st.caption(t("survey_overview_note"))
+    if data.min_group():
+        st.caption(t("suppressed_note", n=data.min_group()))
     if dated:
         st.caption(t("delta_caption_same_period", period=current_label, previous=previous_label))
 

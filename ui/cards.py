@@ -81,10 +81,11 @@ def change_test_note(key: str, kpis: dict, min_n: int) -> tuple[str | None, str]
     return "tag_not_significant", t("delta_not_significant", p=p)
 
 
-def kpi_cards(summary: dict, dated: bool, min_n: int) -> list[Card]:
+def kpi_cards(summary: dict, dated: bool, min_n: int, min_group: int | None = None) -> list[Card]:
     """The overview's six KPI cards from ``ui.data.executive_summary``: each value and its change on the same
     period, the change test (NPS, CSAT), the target; ``dated`` False (a survey without answer dates) names no
-    comparison period."""
+    comparison period; a selection too small to show (``kpis.suppressed``, ``min_group`` customers) shows
+    "fewer than 5" on every card."""
     k, goals = summary["kpis"], summary["targets"]
     since, until = summary["period"]["previous"]
     compared = t("card_compared" if k["compared"] else "card_not_compared", since=since, until=until) if dated else None
@@ -103,6 +104,10 @@ def kpi_cards(summary: dict, dated: bool, min_n: int) -> list[Card]:
             badge = t("target_badge_met" if goal.met else "target_badge_missed", target=fmt.format(goal.target),
                       gap=delta_fmt.format(goal.gap))
             notes.append(f":{STATUS_COLOUR[goal.met]}[{md(badge)}]")
+        if k.get("suppressed"):  # too few customers: the marker in place of the value, nothing else
+            out.append(Card(t(label), t("suppressed_fewer", n=min_group), Delta(None, "off", "off"),
+                            t("suppressed_note", n=min_group), None, None))
+            continue
         out.append(Card(t(label), "—" if value is None else fmt.format(value), shown, help_text, compared,
                         " · ".join(notes) or None))
     return out

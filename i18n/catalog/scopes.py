@@ -98,4 +98,9 @@ TEXT: dict[str, dict[str, str]] = {
                                "ko": "{email}에게는 {flag}를 쓸 수 없습니다: 범위 밖의 고객이 포함됩니다."},
     "report_journey_outside_scope": {"en": "Journey {journey} is outside the scope of the --as user.",
                                      "ko": "여정 {journey}은(는) --as 사용자의 범위 밖에 있습니다."},
+    # small-group suppression (metrics/suppression.py): what stands in place of a hidden figure
+    "suppressed_fewer": {"en": "fewer than {n}", "ko": "{n}명 미만"},
+    "suppressed_note": {"en": "Figures over fewer than {n} customers are hidden, with some others so totals cannot "
+                              "reveal them.",
+                        "ko": "고객 {n}명 미만의 수치는 숨기며, 합계로 역산되지 않도록 일부 다른 수치도 함께 숨깁니다."},
 }
