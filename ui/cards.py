@@ -91,6 +91,10 @@ def kpi_cards(summary: dict, dated: bool, min_n: int, min_group: int | None = No
     compared = t("card_compared" if k["compared"] else "card_not_compared", since=since, until=until) if dated else None
     out = []
     for key, label, help_key, fmt, delta_fmt, higher_is_better in CARDS:
+        if k.get("suppressed"):  # too few customers: the marker in place of the value, nothing else
+            out.append(Card(t(label), t("suppressed_fewer", n=min_group), Delta(None, "off", "off"),
+                            t("suppressed_note", n=min_group), None, None))
+            continue
         value, goal = k["current"][key], goals[key]
         if key == "median_journey_hours":  # hours or days, by the value's size: value, change and target alike
             fmt, delta_fmt = number_format.duration_formats(value, number_format.duration_words())
@@ -104,10 +108,6 @@ def kpi_cards(summary: dict, dated: bool, min_n: int, min_group: int | None = No
             badge = t("target_badge_met" if goal.met else "target_badge_missed", target=fmt.format(goal.target),
                       gap=delta_fmt.format(goal.gap))
             notes.append(f":{STATUS_COLOUR[goal.met]}[{md(badge)}]")
-        if k.get("suppressed"):  # too few customers: the marker in place of the value, nothing else
-            out.append(Card(t(label), t("suppressed_fewer", n=min_group), Delta(None, "off", "off"),
-                            t("suppressed_note", n=min_group), None, None))
-            continue
         out.append(Card(t(label), "—" if value is None else fmt.format(value), shown, help_text, compared,
                         " · ".join(notes) or None))
     return out

@@ -1,0 +1,242 @@
+"""Small-group suppression: groups under min_group customers show "fewer than 5" and none of their numbers, no total
+minus the shown cells gives one away, groups of exactly min_group are shown, and local use without the setting
+shows every figure."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import random
+
+import polars as pl
+import pytest
+
+import report
+from figures import privacy
+from figures.overview import headline, score_trend, statistics
+from i18n import t
+from metrics.suppression import hidden_cells, hide, revealed
+from store import Filters, open_dataset
+from ui.cards import kpi_cards
+
+MIN = 5
+BIG, SMALL, EXACT = "서울", "제주", "울산"  # 24 customers, 3 customers, exactly 5 customers
+ACCESS = """
+[users."big@bank.co.kr"]
+region = ["서울"]
+
+[users."small@bank.co.kr"]
+region = ["제주"]
+
+[users."exact@bank.co.kr"]
+region = ["울산"]
+"""
+
+
+def _events() -> pl.DataFrame:
+    """Hand-built: each customer one journey of three touchpoints (인지 → 가입 → 이용, app → call centre → branch).
+    서울: 24 customers, 10 in January, 12 in February, 2 in March; two of them also reach 해지 (a small stage) by
+    a rare 영업점 → 챗봇 handoff. 제주: 3 customers. 울산: exactly 5."""
+    rows = []
+    people = [(BIG, i) for i in range(24)] + [(SMALL, i) for i in range(3)] + [(EXACT, i) for i in range(5)]
+    for n, (region, i) in enumerate(people):
+        month = 1 if i < 10 else 2 if i < 22 else 3
+        when = dt.datetime(2025, month, 1 + i % 20, 9)
+        steps = [("인지", "모바일 앱"), ("가입", "콜센터"), ("이용", "영업점")]
+        if region == BIG and i in (3, 17):
+            steps.append(("해지", "챗봇"))
+        for k, (stage, channel) in enumerate(steps):
+            rows.append({"journey_id": f"J{n:03d}", "customer_id": f"C{n:03d}",
+                         "timestamp": when + dt.timedelta(hours=2 * k), "stage": stage, "channel": channel,
+                         "touchpoint": f"{stage}-{channel}", "persona": "A", "region": region,
+                         "satisfaction": float(1 + (n + k) % 5), "ces": float(1 + n % 7),
+                         "nps": float(n % 11) if k == len(steps) - 1 else None,
+                         "comment": f"{region} 고객 {n} 의견" if k == 1 else None})
+    return pl.DataFrame(rows).with_columns(pl.col("timestamp").cast(pl.Datetime("us")))
+
+
+@pytest.fixture(scope="module")
+def data(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("suppress")
+    path = folder / "events.parquet"
+    _events().write_parquet(path)
+    return path, open_dataset(path)
+
+
+@pytest.fixture
+def on(monkeypatch):
+    monkeypatch.setenv("CXLENS_MIN_GROUP", str(MIN))
+    monkeypatch.delenv("CXLENS_ACCESS_FILE", raising=False)
+
+
+def _region(name: str) -> Filters:
+    return Filters.make(dims={"region": [name]})
+
+
+KPI_NUMBERS = ("events", "journeys", "nps", "nps_responses", "csat", "ces", "median_journey_hours",
+               "p90_journey_hours", "handoff_rate")
+
+
+# --- the rule --------------------------------------------------------------------------------------------------
+
+def test_a_cell_under_min_group_is_hidden_with_its_next_smallest():
+    assert hidden_cells([40, 3, 12, 9], 5) == [False, True, False, True]
+
+
+def test_cells_at_exactly_min_group_are_all_shown():
+    assert hidden_cells([5, 5, 40], 5) == [False, False, False]
+
+
+def test_two_small_cells_that_together_are_still_small_take_a_third():
+    assert hidden_cells([40, 1, 1, 7, 30], 5) == [False, True, True, True, False]
+
+
+def test_no_total_minus_the_shown_cells_reveals_a_hidden_cell_in_any_breakdown():
+    rng = random.Random(28)
+    for _ in range(3000):
+        sizes = [rng.choice([1, 2, 3, 4, 5, 6, 9, 20, 100]) for _ in range(rng.randint(1, 7))]
+        hidden = hidden_cells(sizes, MIN)
+        shown = [n for n, h in zip(sizes, hidden, strict=True) if not h]
+        small = [n for n, h in zip(sizes, hidden, strict=True) if h]
+        if any(n < MIN for n in sizes) and len(sizes) > 1 and sum(sizes) >= MIN:  # a smaller total is hidden itself
+            assert not revealed(sum(sizes), shown, small, MIN), sizes
+        assert all(h for n, h in zip(sizes, hidden, strict=True) if n < MIN)
+
+
+def test_revealed_is_true_where_the_rule_was_not_applied():
+    """The check itself would catch a leak: one small cell hidden alone is recoverable from the total."""
+    assert revealed(43, [40], [3], MIN)
+
+
+def test_hide_nulls_the_values_of_hidden_rows_only():
+    table = pl.DataFrame({"g": ["a", "b", "c"], "customers": [9, 3, 20], "nps": [10.0, -50.0, 30.0]})
+    out = hide(table, "customers", ["nps"], MIN)
+    assert out["nps"].to_list() == [None, None, 30.0] and out["suppressed"].to_list() == [True, True, False]
+
+
+# --- when it applies ---------------------------------------------------------------------------------------------
+
+def test_local_use_without_the_setting_or_an_access_file_shows_every_figure(data, monkeypatch):
+    monkeypatch.delenv("CXLENS_MIN_GROUP", raising=False)
+    monkeypatch.delenv("CXLENS_ACCESS_FILE", raising=False)
+    assert privacy.min_group() is None
+    h = headline(data[1], _region(SMALL))
+    assert h["journeys"] == 3 and h["suppressed"] is False
+
+
+def test_an_access_file_turns_it_on_at_the_default(monkeypatch, tmp_path):
+    monkeypatch.delenv("CXLENS_MIN_GROUP", raising=False)
+    monkeypatch.setenv("CXLENS_ACCESS_FILE", str(tmp_path / "access.toml"))
+    assert privacy.min_group() == 5
+
+
+# --- the figures ---------------------------------------------------------------------------------------------------
+
+def test_a_selection_of_three_customers_shows_none_of_its_numbers(data, on):
+    h = headline(data[1], _region(SMALL))
+    assert h["suppressed"] is True
+    assert all(h[k] is None for k in KPI_NUMBERS)
+    assert h["handoffs"] == [] or all(x["count"] is None for x in h["handoffs"])
+    assert all(s["suppressed"] and s["events"] is None and s["csat"] is None for s in h["stages"])
+    stats = statistics(data[1], _region(SMALL))
+    assert stats["nps_ci"] is None and stats["trend"] is None and stats["drivers"] is None
+    assert stats["statistics_reasons"]["nps_ci"] == "fewer than 5"
+
+
+def test_a_selection_of_exactly_min_group_customers_is_shown(data, on):
+    h = headline(data[1], _region(EXACT))
+    assert h["suppressed"] is False and h["journeys"] == 5 and h["events"] == 15 and h["nps_responses"] == 5
+
+
+def test_a_small_stage_and_its_complementary_stage_are_hidden_and_the_events_total_reveals_neither(data, on):
+    h = headline(data[1], _region(BIG))
+    stages = {s["stage"]: s for s in h["stages"]}
+    assert stages["해지"]["suppressed"] and stages["해지"]["events"] is None
+    hidden = [s for s in h["stages"] if s["suppressed"]]
+    assert len(hidden) == 2  # 해지 (2 customers) and the next smallest, all other stages have 24
+    shown = [s["events"] for s in h["stages"] if not s["suppressed"]]
+    assert h["events"] - sum(shown) == 2 + 24  # two stages' events together, never 해지's two alone
+
+
+def test_a_rare_handoff_is_hidden(data, on):
+    h = headline(data[1], _region(BIG))
+    rare = [x for x in h["handoffs"] if (x["from"], x["to"]) == ("영업점", "챗봇")]
+    assert rare and rare[0]["count"] is None and rare[0]["suppressed"]
+    assert all(x["count"] == 24 for x in h["handoffs"] if not x.get("suppressed"))
+
+
+def test_a_small_month_is_hidden_and_the_answers_total_reveals_no_single_month(data, on):
+    table = score_trend(data[1], _region(BIG), "month", "nps").table
+    by_month = {r["period"].month: r for r in table.iter_rows(named=True)}
+    assert by_month[3]["suppressed"] and by_month[3]["nps"] is None and by_month[3]["responses"] is None
+    assert by_month[1]["suppressed"]  # the complementary month: January (10) is smaller than February (12)
+    assert by_month[2]["nps"] is not None and by_month[2]["delta"] is None  # no change from a hidden month
+    total = headline(data[1], _region(BIG))["nps_responses"]
+    shown = [r["responses"] for r in by_month.values() if not r["suppressed"]]
+    assert not revealed(total, shown, [10, 2], MIN) and total - sum(shown) == 12
+
+
+def test_every_breakdown_with_a_total_leaves_no_single_small_cell_as_the_difference(data, on):
+    """Programmatically over the breakdowns that add up to a shown total: stage events to events, months' answers to
+    the NPS answers; the difference is zero or covers at least two cells and min_group customers."""
+    for region in (BIG, SMALL, EXACT, None):
+        f = _region(region) if region else Filters()
+        h = headline(data[1], f)
+        if h["suppressed"]:
+            continue
+        checks = [(h["events"], [s["events"] for s in h["stages"] if not s["suppressed"]],
+                   [s for s in h["stages"] if s["suppressed"]])]
+        months = score_trend(data[1], f, "month", "nps").table
+        checks.append((h["nps_responses"], months.filter(~pl.col("suppressed"))["responses"].to_list(),
+                       months.filter(pl.col("suppressed")).to_dicts()))
+        for total, shown, hidden in checks:
+            left = total - sum(shown)
+            assert left == 0 or len(hidden) >= 2, (region, total, shown)
+
+
+def test_the_overview_cards_say_fewer_than_5_in_both_languages():
+    summary = {"kpis": {"suppressed": True, "current": dict.fromkeys(("nps", "csat", "ces", "journeys",
+                        "median_journey_hours", "handoff_rate")), "change": {}, "compared": False,
+                        "nps_responses": None},
+               "targets": dict.fromkeys(("nps", "csat", "ces", "journeys", "median_journey_hours", "handoff_rate")),
+               "period": {"previous": (None, None)}}
+    cards = kpi_cards(summary, dated=True, min_n=30, min_group=MIN)
+    assert {c.value for c in cards} == {"fewer than 5"} and all(c.delta.text is None for c in cards)
+    assert t("suppressed_fewer", "ko", n=5) == "5명 미만"
+
+
+# --- report.py --as -------------------------------------------------------------------------------------------------
+
+@pytest.fixture
+def access(monkeypatch, tmp_path):
+    path = tmp_path / "access.toml"
+    path.write_text(ACCESS, encoding="utf-8")
+    monkeypatch.setenv("CXLENS_ACCESS_FILE", str(path))
+    monkeypatch.delenv("CXLENS_MIN_GROUP", raising=False)
+    monkeypatch.setenv("CXLENS_DATABASE_URL", f"sqlite:///{tmp_path / 'loop.sqlite'}")
+
+
+def _report(capsys, *argv):
+    code = report.main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_report_as_a_user_of_a_small_region_shows_the_marker_and_none_of_the_numbers(data, access, capsys):
+    code, out, _ = _report(capsys, str(data[0]), "--as", "small@bank.co.kr", "--format", "json")
+    r = json.loads(out)
+    assert code == 0 and r["suppressed"] is True and r["suppressed_reason"] == "fewer than 5"
+    assert all(r[k] is None for k in KPI_NUMBERS)
+    assert r["voc"] is None and r["paths"] is None and r["handoffs"] == []
+    assert all(set(s) == {"stage", "suppressed"} for s in r["stages"])
+    assert all(m is None for m in (r["nps_ci"], r["trend"], r["drivers"]))
+    code, out, _ = _report(capsys, str(data[0]), "--as", "small@bank.co.kr")
+    assert "fewer than 5" in out and "고객" not in out  # no comment quoted from the small group
+    head = out.split("rejected rows")[0]
+    assert not any(ch.isdigit() for ch in head.replace("(1-7)", "").replace("fewer than 5", "").replace("p90", ""))
+
+
+def test_report_as_a_user_of_exactly_min_group_customers_sees_the_numbers(data, access, capsys):
+    code, out, _ = _report(capsys, str(data[0]), "--as", "exact@bank.co.kr", "--format", "json")
+    r = json.loads(out)
+    assert code == 0 and r["suppressed"] is False and r["journeys"] == 5 and r["events"] == 15
