@@ -241,8 +241,13 @@ def kpi_statistics(ds: Dataset, f: Filters, dates: Sequence) -> dict[str, Any]:
     return {**intervals(ds, f), "tests": tests}
 
 def nps_by_week(ds: Dataset, f: Filters) -> pl.DataFrame:
-    """NPS per week of the journeys' first touchpoint: week, promoters, passives, detractors, responses, nps."""
-    return nps(q.journey_counts(ds, f, "nps", by=["week"]), by=["week"], weight="n")
+    """NPS per week of the journeys' first touchpoint: week, promoters, passives, detractors, responses, nps; with
+    suppression on, the weeks too small to show (and their complementary weeks) left out."""
+    weekly = nps(q.journey_counts(ds, f, "nps", by=["week"]), by=["week"], weight="n")
+    if privacy.min_group() is None or weekly.is_empty():
+        return weekly
+    hidden = privacy.hide(weekly, q.customers(ds, f, ["week"]), ["week"], [])
+    return hidden.filter(~pl.col("suppressed")).drop("suppressed")
 
 def relaxations(ds: Dataset, f: Filters) -> list[str]:
     """The filters (persona, channel, stage, a dim's column, ``keyword`` or ``dates``) whose removal alone gives a non-empty

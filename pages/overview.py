@@ -62,6 +62,10 @@ with layout.guard():
     cards_row = st.container(horizontal=True, gap="small")
     for card in cards.kpi_cards(s, dated, data.min_sample(), data.min_group()):
         with cards_row.container(border=True, width="stretch"):
+            if card.hidden:  # "fewer than 5" as wrapping text: in st.metric's large figure it was cut to "fewe…"
+                st.markdown(text.md(card.label), help=card.help)
+                st.markdown(f"**{text.md(card.value)}**")
+                continue
             st.metric(card.label, card.value, card.delta.text, delta_color=card.delta.color,
                       delta_arrow=card.delta.arrow, help=card.help)
             if card.compared:  # a caption wraps; the metric's delta_description was cut on a narrow card

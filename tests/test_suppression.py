@@ -240,3 +240,9 @@ def test_report_as_a_user_of_exactly_min_group_customers_sees_the_numbers(data, 
     code, out, _ = _report(capsys, str(data[0]), "--as", "exact@bank.co.kr", "--format", "json")
     r = json.loads(out)
     assert code == 0 and r["suppressed"] is False and r["journeys"] == 5 and r["events"] == 15
+
+
+def test_the_weekly_nps_chart_leaves_out_the_weeks_too_small_to_show(data, on):
+    from figures.overview import nps_by_week
+
+    assert nps_by_week(data[1], _region(SMALL)).is_empty()

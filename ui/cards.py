@@ -64,6 +64,7 @@ class Card:
     help: str
     compared: str | None
     notes: str | None
+    hidden: bool = False  # too few customers: ``value`` is "fewer than 5", drawn as text (st.metric cut it off)
 
 
 def change_test_note(key: str, kpis: dict, min_n: int) -> tuple[str | None, str]:
@@ -93,7 +94,7 @@ def kpi_cards(summary: dict, dated: bool, min_n: int, min_group: int | None = No
     for key, label, help_key, fmt, delta_fmt, higher_is_better in CARDS:
         if k.get("suppressed"):  # too few customers: the marker in place of the value, nothing else
             out.append(Card(t(label), t("suppressed_fewer", n=min_group), Delta(None, "off", "off"),
-                            t("suppressed_note", n=min_group), None, None))
+                            t("suppressed_note", n=min_group), None, None, hidden=True))
             continue
         value, goal = k["current"][key], goals[key]
         if key == "median_journey_hours":  # hours or days, by the value's size: value, change and target alike
