@@ -199,6 +199,7 @@ def _stage_width(r: dict) -> int:
 def render_table(r: dict) -> str:
     h = bool(r.get("suppressed"))
     lines = [
+        *([str(privacy.hidden_selection())] if h else []),
         f"events                {_count(r['events'], h)}",
         f"journeys              {_count(r['journeys'], h)}",
         f"NPS                   {_fmt(r['nps'], hidden=h)}  ({_count(r['nps_responses'], h)} answers)",

@@ -14,6 +14,7 @@ import settings
 from errors import DataError
 from figures import drivers as drivers_figures
 from figures import overview as overview_figures
+from figures import privacy
 from figures import voc as voc_figures
 from figures.overview import KPI_KEYS, TIMED_KPIS
 from ingest.ingested import SurveyInfo
@@ -230,16 +231,20 @@ def summary(ds: Dataset, f: Filters, w: dict, changes: pl.DataFrame | None = Non
     reconciled fix first and the three worst pain points of the selection (``changes`` and ``drivers_table`` when
     the caller has them already), and ``complaint`` (``top_complaint``) and ``rising`` (``rising_themes``) when the
     caller has the keywords (None: not known yet)."""
+    k = kpi_changes(ds, w)
+    if k["suppressed"]:
+        return _hidden_summary(ds, w, k)
     if changes is None:
         changes = movers(ds, w)
-    k = kpi_changes(ds, w)
     points = pain_points(ds, f)
     return {
         "name": ds.name,
         "period": {key: w[key] for key in ("choice", "days", "current", "previous")},
         "kpis": k,
         "targets": target_statuses(k["current"]),
-        "trend": nps(q.journey_counts(ds, f, "nps", by=["week"]), by=["week"], weight="n"),
+        "suppressed": False,
+        "min_group": privacy.min_group(),
+        "trend": overview_figures.nps_by_week(ds, f),
         "changes": changes,
         "alerts": alerts(changes),
         "tested": int(changes["tested"].sum()),
@@ -249,6 +254,33 @@ def summary(ds: Dataset, f: Filters, w: dict, changes: pl.DataFrame | None = Non
         "min_sample": settings.get_int("min_sample"),
         "complaint": complaint,
         "rising": rising,
+    }
+
+
+def _hidden_summary(ds: Dataset, w: dict, k: dict) -> dict[str, Any]:
+    """The summary of a period too small to show (fewer than min_group customers): its KPIs hidden and nothing
+    derived from them (trend, changes, alerts, fix first, pain points, complaint) given."""
+    no_changes = pl.DataFrame(schema={"dimension": pl.String, "value": pl.String, "metric": pl.String,
+                                      "current": pl.Float64, "previous": pl.Float64, "change": pl.Float64,
+                                      "p_value": pl.Float64, "tested": pl.Boolean, "significant": pl.Boolean})
+    return {
+        "name": ds.name,
+        "period": {key: w[key] for key in ("choice", "days", "current", "previous")},
+        "kpis": k,
+        "targets": target_statuses(k["current"]),
+        "suppressed": True,
+        "min_group": privacy.min_group(),
+        "trend": pl.DataFrame(schema={"week": pl.Date, "nps": pl.Float64, "responses": pl.Int64}),
+        "changes": no_changes,
+        "alerts": no_changes,
+        "tested": 0,
+        "fix_first": None,
+        "pain_points": pl.DataFrame(schema={"touchpoint": pl.String, "stage": pl.String, "csat": pl.Float64,
+                                            "events": pl.Int64, "pain_score": pl.Float64}),
+        "average_csat": None,
+        "min_sample": settings.get_int("min_sample"),
+        "complaint": None,
+        "rising": None,
     }
 
 

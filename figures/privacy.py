@@ -28,6 +28,12 @@ def marker(n: int | None = None) -> Message:
     return Message("suppressed_fewer", n=n or min_group() or 0)
 
 
+def hidden_selection() -> Message:
+    """The sentence a selection too small to show gets: "Figures hidden for this selection: fewer than 5 customers."
+    """
+    return Message("suppressed_selection", n=min_group() or 0)
+
+
 def small(customers: int) -> bool:
     """Whether a figure over ``customers`` customers is hidden."""
     n = min_group()

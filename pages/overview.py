@@ -77,7 +77,7 @@ with layout.guard():
         st.caption(t("survey_overview_note"))
     if data.min_group():
         st.caption(t("suppressed_note", n=data.min_group()))
-    if dated:
+    if dated and not s["suppressed"]:  # no change is shown on a hidden card
         st.caption(t("delta_caption_same_period", period=current_label, previous=previous_label))
 
 left, right = st.columns([3, 2], gap="large")
@@ -86,6 +86,8 @@ with left, layout.guard():
     trend = data.nps_by_week(ds, f)
     if not dated:
         st.info(t("survey_no_trend"))
+    elif s["suppressed"]:  # too few customers: that, not "no answers"
+        st.info(snapshot.hidden_sentence(s, lang))
     elif trend.height == 0:
         st.info(t("no_answers"))
     else:
@@ -103,7 +105,9 @@ with left, layout.guard():
 with right, layout.guard():
     st.subheader(t("worst_pain_points"))
     worst, average = s["pain_points"], s["average_csat"]
-    if average is None:
+    if s["suppressed"]:
+        st.info(snapshot.hidden_sentence(s, lang))
+    elif average is None:
         st.info(t("no_pain_points"))
     elif worst.height == 0:
         st.info(t("pain_none_stands_out", average=f"{average:.0f}"))
@@ -126,10 +130,13 @@ if dated:  # what changed between periods needs answer dates (a survey without t
     with layout.guard():
         st.subheader(t("movers_title"))
         current_label, previous_label = snapshot.period_labels(s["period"], lang)
-        st.caption(t("movers_intro", period=current_label, previous=previous_label, tested=s["tested"],
-                     min=data.min_sample()))
+        if not s["suppressed"]:  # "0 figures tested" would be false: they are hidden, not missing
+            st.caption(t("movers_intro", period=current_label, previous=previous_label, tested=s["tested"],
+                         min=data.min_sample()))
         alerts = s["alerts"]
-        if not s["kpis"]["compared"]:
+        if s["suppressed"]:
+            st.info(snapshot.hidden_sentence(s, lang))
+        elif not s["kpis"]["compared"]:
             st.info(t("movers_nothing_to_compare", previous=previous_label))
         elif alerts.is_empty():
             st.info(t("movers_none"))

@@ -246,3 +246,91 @@ def test_the_weekly_nps_chart_leaves_out_the_weeks_too_small_to_show(data, on):
     from figures.overview import nps_by_week
 
     assert nps_by_week(data[1], _region(SMALL)).is_empty()
+
+
+# --- the sentences: hidden, never "no answers" ---------------------------------------------------------------------
+
+@pytest.fixture
+def summaries(data, on):
+    """The executive summaries of January (custom period) in the small region and in the region of exactly 5."""
+    from figures import executive
+
+    def january(region: str) -> dict:
+        f = Filters.make(since=dt.date(2025, 1, 1), until=dt.date(2025, 1, 31), dims={"region": [region]})
+        return executive.summary(data[1], f, executive.windows(data[1], f, "custom"))
+
+    return {"small": january(SMALL), "exact": january(EXACT)}
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_a_small_period_s_headline_says_its_figures_are_hidden_and_nothing_else(summaries, lang):
+    from ui.charts import snapshot
+
+    sentences = snapshot.headline(summaries["small"], lang)
+    period = snapshot.period_labels(summaries["small"]["period"], lang)[0]
+    assert sentences == [t("suppressed_period", lang, period=period, n=MIN)]
+    assert t("headline_nps_none", lang, period=period) not in sentences  # the answers are hidden, not missing
+    assert snapshot.headline_statistics(summaries["small"], lang) == t("suppressed_note", lang, n=MIN)
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_a_period_of_exactly_min_group_customers_gets_the_normal_headline(summaries, lang):
+    from ui.charts import snapshot
+
+    s = summaries["exact"]
+    assert s["suppressed"] is False and s["kpis"]["current"]["journeys"] == 5
+    sentences = snapshot.headline(s, lang)
+    period = snapshot.period_labels(s["period"], lang)[0]
+    assert t("suppressed_period", lang, period=period, n=MIN) not in sentences
+    assert f"{s['kpis']['current']['nps']:.1f}" in sentences[0]  # the NPS sentence with its value
+
+
+def test_the_pdf_of_a_small_period_shows_the_marker_and_the_hidden_sentence_in_every_table(summaries):
+    from ui.charts import snapshot
+
+    s = summaries["small"]
+    assert s["trend"].is_empty() and s["pain_points"].is_empty() and s["alerts"].is_empty()
+    assert {r["value"] for r in snapshot.kpi_table(s, "ko")} == {"5명 미만"}
+    fig = snapshot.figure(s, "en")
+    cells = [v for tr in fig.data if tr.type == "table" for column in tr.cells.values for v in column]
+    hidden = snapshot.hidden_sentence(s, "en")
+    assert cells.count(hidden) == 3  # the headline, the movers and the pain points
+    assert not any(v == t("pdf_no_pain", "en") or v.startswith("No segment moved") for v in cells)
+    assert not any(tr.type == "scatter" for tr in fig.data)
+
+
+def test_the_text_report_of_a_small_selection_says_its_figures_are_hidden(data, access, capsys):
+    code, out, _ = _report(capsys, str(data[0]), "--as", "small@bank.co.kr")
+    assert code == 0 and out.splitlines()[0] == "Figures hidden for this selection: fewer than 5 customers."
+    code, out, _ = _report(capsys, str(data[0]), "--as", "exact@bank.co.kr")
+    assert "Figures hidden" not in out
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_the_overview_of_a_small_selection_says_its_figures_are_hidden_where_it_said_no_answers(data, on, lang):
+    from pathlib import Path
+
+    from streamlit.testing.v1 import AppTest
+
+    from ui.charts import snapshot
+    from ui.text import md
+
+    entry = Path(__file__).resolve().parent / "pages" / "app.py"
+    with pytest.MonkeyPatch.context() as m:
+        m.setenv("CXLENS_DATA", str(data[0]))
+        at = AppTest.from_file(entry, default_timeout=120)
+        at.query_params["region"] = SMALL
+        at.query_params["since"] = "2025-01-01"
+        at.query_params["until"] = "2025-01-31"
+        at.query_params["lang"] = lang
+        at.run()
+    assert list(at.exception) == [] and [e.value for e in at.error] == []
+    period = snapshot.period_labels({"choice": "custom", "days": 31,
+                                     "current": ("2025-01-01", "2025-01-31"),
+                                     "previous": ("2024-12-01", "2024-12-31")}, lang)[0]
+    hidden = t("suppressed_period", lang, period=period, n=MIN)
+    assert [m.value for m in at.markdown].count(md(hidden)) == 1  # the headline: that sentence alone
+    assert [i.value for i in at.info] == [hidden] * 3  # the trend, the pain points, what changed
+    said = [m.value for m in at.markdown] + [c.value for c in at.caption]
+    assert not any(t("no_answers", lang) in x or t("no_pain_points", lang) in x for x in said)
+    assert t("suppressed_note", lang, n=MIN) in said
