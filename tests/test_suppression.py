@@ -334,3 +334,66 @@ def test_the_overview_of_a_small_selection_says_its_figures_are_hidden_where_it_
     said = [m.value for m in at.markdown] + [c.value for c in at.caption]
     assert not any(t("no_answers", lang) in x or t("no_pain_points", lang) in x for x in said)
     assert t("suppressed_note", lang, n=MIN) in said
+
+
+# --- the voice of the customer: keywords and quotes only from groups of at least min_group customers ----------------
+
+def test_a_keyword_fewer_than_min_group_customers_wrote_is_left_out_and_one_of_exactly_min_group_is_kept(data, on):
+    from figures import voc
+
+    words = voc.voc(data[1], Filters()).keywords["keyword"].to_list()
+    assert "제주" not in words  # 3 customers
+    assert "울산" in words and "서울" in words  # exactly 5, and 24
+    assert "제주" not in voc.top_keywords(data[1], Filters(), 50)
+    assert "제주" not in voc.voc_split(data[1], Filters(), "stage")["keyword"].to_list()
+    assert voc.voc_associated(data[1], Filters(), "제주").is_empty()
+
+
+def test_without_suppression_the_rare_keyword_is_listed(data, monkeypatch):
+    from figures import voc
+
+    monkeypatch.delenv("CXLENS_MIN_GROUP", raising=False)
+    monkeypatch.delenv("CXLENS_ACCESS_FILE", raising=False)
+    assert "제주" in voc.voc(data[1], Filters()).keywords["keyword"].to_list()
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_a_small_selection_s_comments_say_they_are_hidden_not_that_there_are_none(data, on, lang):
+    from figures import voc
+
+    v = voc.voc(data[1], _region(SMALL))
+    assert v.hidden and v.comments == 0 and v.keywords.is_empty()
+    assert v.reason.text(lang) == t("suppressed_selection", lang, n=MIN)
+    assert voc.verbatims(data[1], _region(SMALL), "", "").is_empty()
+    assert voc.top_complaints(data[1], _region(SMALL), "stage").is_empty()
+    shown = voc.voc(data[1], _region(EXACT))
+    assert not shown.hidden and shown.comments == 5
+
+
+def test_verbatims_found_from_fewer_than_min_group_customers_are_not_quoted(data, on):
+    from figures import voc
+
+    assert voc.verbatims(data[1], Filters(), "", "제주").is_empty()  # 3 customers' comments
+    assert voc.verbatims_hidden(data[1], Filters(), "", "제주").text("ko") == t("suppressed_comments", "ko", n=MIN)
+    found = voc.verbatims(data[1], Filters(), "울산", "")  # exactly 5 customers
+    assert found.height == 5 and voc.verbatims_hidden(data[1], Filters(), "울산", "") is None
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_the_voc_page_of_a_small_selection_says_its_figures_are_hidden(data, on, lang):
+    from pathlib import Path
+
+    from streamlit.testing.v1 import AppTest
+
+    here = Path(__file__).resolve().parent
+    with pytest.MonkeyPatch.context() as m:
+        m.setenv("CXLENS_DATA", str(data[0]))
+        at = AppTest.from_file(here / "pages" / "app.py", default_timeout=120)
+        at.query_params["region"] = SMALL
+        at.query_params["lang"] = lang
+        at.run()
+        at.switch_page(str(here.parent / "pages" / "voc.py")).run()
+    assert list(at.exception) == [] and [e.value for e in at.error] == []
+    assert [i.value for i in at.info] == [t("suppressed_selection", lang, n=MIN)]
+    assert t("voc_no_comments", lang) not in [i.value for i in at.info]
+    assert not at.get("plotly_chart")

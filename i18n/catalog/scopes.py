@@ -104,6 +104,8 @@ TEXT: dict[str, dict[str, str]] = {
                           "ko": "{period}의 수치는 고객이 {n}명 미만이라 숨겼습니다."},
     "suppressed_selection": {"en": "Figures hidden for this selection: fewer than {n} customers.",
                              "ko": "선택한 범위의 수치는 고객이 {n}명 미만이라 숨겼습니다."},
+    "suppressed_comments": {"en": "No comment quoted: the ones found come from fewer than {n} customers.",
+                            "ko": "인용하지 않습니다: 찾은 의견이 고객 {n}명 미만의 것입니다."},
     "suppressed_note": {"en": "Figures over fewer than {n} customers are hidden, with some others so totals cannot "
                               "reveal them.",
                         "ko": "고객 {n}명 미만의 수치는 숨기며, 합계로 역산되지 않도록 일부 다른 수치도 함께 숨깁니다."},
