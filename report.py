@@ -423,6 +423,10 @@ def render_personas(r: dict) -> list[str]:
     lines = ["", "derived personas (customers clustered on behaviour)",
              f"{'persona':<44}{'customers':>10}{'journeys':>10}{'share %':>9}{'NPS':>7}  representative"]
     for p in r["derived_personas"]:
+        if p.get("suppressed"):
+            lines.append(f"{p['persona']:<44}{_count(None, True):>36}")
+            lines += [f"    {text}" for text in p["traits"]]
+            continue
         lines.append(f"{p['persona']:<44}{p['customers']:>10,}{p['journeys']:>10,}{100 * p['share']:>9.1f}"
                      f"{_fmt(p['nps']):>7}  {p['representative']}")
         lines += [f"    {text}" for text in p["traits"]]

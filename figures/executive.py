@@ -96,7 +96,24 @@ def movers(ds: Dataset, w: dict) -> pl.DataFrame:
     """metrics.movers.segment_changes between the two windows of ``w`` (``min_sample`` from settings)."""
     # The two windows' counts are independent: side by side (the store gives each thread its own cursor).
     current, previous = _POOL.map(lambda g: segment_counts(ds, g), (w["current_filters"], w["previous_filters"]))
-    return segment_changes(current, previous, settings.get_int("min_sample"))
+    changes = segment_changes(current, previous, settings.get_int("min_sample"))
+    if privacy.min_group() is None or changes.is_empty():
+        return changes
+    # A segment too small to show in either window (or complementary to one) is not compared at all.
+    hidden = pl.concat([hidden_segments(ds, w["current_filters"]), hidden_segments(ds, w["previous_filters"])])
+    return changes.join(hidden, on=["dimension", "value"], how="anti", nulls_equal=True)
+
+
+def hidden_segments(ds: Dataset, f: Filters) -> pl.DataFrame:
+    """The segments (dimension, value) of the selection hidden by small-group suppression: under min_group
+    customers, and complementary ones within their dimension (metrics/suppression.py)."""
+    sizes = pl.concat([
+        q.customers(ds, f, [dim]).select(pl.lit(dim).alias("dimension"), pl.col(dim).cast(pl.String).alias("value"),
+                                         pl.col("customers").cast(pl.Int64))
+        for dim in dimensions(ds)
+    ])
+    hidden = privacy.hide(sizes.drop("customers"), sizes, ["dimension", "value"], [], by=["dimension"])
+    return hidden.filter(pl.col("suppressed")).select("dimension", "value")
 
 
 def alert_list(changes: pl.DataFrame) -> list[dict]:
@@ -129,8 +146,18 @@ def pain_points(ds: Dataset, f: Filters) -> pl.DataFrame:
     where = (q.touchpoint_volume(ds, f, ["touchpoint", "stage"], journeys=False)
              .sort(["touchpoint", "events", "stage"], descending=[False, True, False])
              .group_by("touchpoint", maintain_order=True).first().select("touchpoint", "stage"))
-    return points.join(where, on="touchpoint", how="left").with_columns(channel=pl.lit(None, pl.String),
-                                                                        by_stage_channel=pl.lit(False))
+    points = points.join(where, on="touchpoint", how="left").with_columns(channel=pl.lit(None, pl.String),
+                                                                          by_stage_channel=pl.lit(False))
+    return _shown_points(points, q.touchpoint_customers(ds, f, ["touchpoint"]))
+
+
+def _shown_points(points: pl.DataFrame, sizes: pl.DataFrame) -> pl.DataFrame:
+    """``points`` without the touchpoints hidden by small-group suppression (``sizes``: touchpoint, customers):
+    under min_group customers, and complementary ones, since their events add up to the selection's."""
+    if privacy.min_group() is None or points.is_empty():
+        return points
+    hidden = privacy.hide(sizes.drop("customers"), sizes, ["touchpoint"], []).filter(pl.col("suppressed"))
+    return points.filter(~pl.col("touchpoint").is_in(hidden["touchpoint"].implode()))
 
 
 def _stage_channel_pain_points(ds: Dataset, f: Filters) -> pl.DataFrame:
@@ -140,7 +167,11 @@ def _stage_channel_pain_points(ds: Dataset, f: Filters) -> pl.DataFrame:
     volume = q.touchpoint_volume(ds, f, ["stage", "channel"], journeys=False).with_columns(name)
     where = volume.select("touchpoint", "stage", "channel")
     points = rank_pain_points(ratings.drop("stage", "channel"), volume.drop("stage", "channel"))
-    return points.join(where, on="touchpoint", how="left").with_columns(by_stage_channel=pl.lit(True))
+    points = points.join(where, on="touchpoint", how="left").with_columns(by_stage_channel=pl.lit(True))
+    if privacy.min_group() is None:
+        return points
+    sizes = q.touchpoint_customers(ds, f, ["stage", "channel"]).select(name, "customers")
+    return _shown_points(points, sizes)
 
 
 def reconciled_fix_first(ds: Dataset, f: Filters, drivers_table: pl.DataFrame | None = None) -> FixFirst:

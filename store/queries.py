@@ -377,6 +377,15 @@ def customers(ds: Dataset, f: Filters, by: Sequence[str] = ()) -> pl.DataFrame:
     )
 
 
+def touchpoint_customers(ds: Dataset, f: Filters, by: Sequence[str]) -> pl.DataFrame:
+    """Distinct customers of the selected touchpoints per ``by`` group (touchpoint columns): ``by``..., customers."""
+    _check(by, _touchpoint_columns(ds))
+    sql, params = _with(ds, f)
+    groups = "".join(quote(b) + ", " for b in by)
+    return _query(ds, sql + f"SELECT {groups}count(DISTINCT customer_id) AS customers FROM tp GROUP BY ALL ORDER BY ALL",
+                  params)
+
+
 def transition_customers(ds: Dataset, f: Filters) -> pl.DataFrame:
     """Distinct customers of the selected journeys with each channel handoff: from_channel, to_channel, customers."""
     sql, params = _with(ds, f)

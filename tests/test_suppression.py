@@ -21,6 +21,7 @@ from ui.cards import kpi_cards
 
 MIN = 5
 BIG, SMALL, EXACT = "서울", "제주", "울산"  # 24 customers, 3 customers, exactly 5 customers
+SHORT = "부산"  # 8 customers whose journeys stop after 가입: 6 of persona B, 2 of persona C
 ACCESS = """
 [users."big@bank.co.kr"]
 region = ["서울"]
@@ -36,19 +37,23 @@ region = ["울산"]
 def _events() -> pl.DataFrame:
     """Hand-built: each customer one journey of three touchpoints (인지 → 가입 → 이용, app → call centre → branch).
     서울: 24 customers, 10 in January, 12 in February, 2 in March; two of them also reach 해지 (a small stage) by
-    a rare 영업점 → 챗봇 handoff. 제주: 3 customers. 울산: exactly 5."""
+    a rare 영업점 → 챗봇 handoff. 제주: 3 customers. 울산: exactly 5. 부산: 8, two stages only, personas B and C."""
     rows = []
-    people = [(BIG, i) for i in range(24)] + [(SMALL, i) for i in range(3)] + [(EXACT, i) for i in range(5)]
+    people = ([(BIG, i) for i in range(24)] + [(SMALL, i) for i in range(3)] + [(EXACT, i) for i in range(5)]
+              + [(SHORT, i) for i in range(8)])
     for n, (region, i) in enumerate(people):
         month = 1 if i < 10 else 2 if i < 22 else 3
         when = dt.datetime(2025, month, 1 + i % 20, 9)
         steps = [("인지", "모바일 앱"), ("가입", "콜센터"), ("이용", "영업점")]
         if region == BIG and i in (3, 17):
             steps.append(("해지", "챗봇"))
+        if region == SHORT:
+            steps = steps[:2]
         for k, (stage, channel) in enumerate(steps):
             rows.append({"journey_id": f"J{n:03d}", "customer_id": f"C{n:03d}",
                          "timestamp": when + dt.timedelta(hours=2 * k), "stage": stage, "channel": channel,
-                         "touchpoint": f"{stage}-{channel}", "persona": "A", "region": region,
+                         "touchpoint": f"{stage}-{channel}", "region": region,
+                         "persona": "A" if region != SHORT else "B" if i < 6 else "C",
                          "satisfaction": float(1 + (n + k) % 5), "ces": float(1 + n % 7),
                          "nps": float(n % 11) if k == len(steps) - 1 else None,
                          "comment": f"{region} 고객 {n} 의견" if k == 1 else None})
@@ -397,3 +402,82 @@ def test_the_voc_page_of_a_small_selection_says_its_figures_are_hidden(data, on,
     assert [i.value for i in at.info] == [t("suppressed_selection", lang, n=MIN)]
     assert t("voc_no_comments", lang) not in [i.value for i in at.info]
     assert not at.get("plotly_chart")
+
+
+# --- breakdowns: paths, segments, pain points, personas -------------------------------------------------------------
+
+PATHS = {"인지>가입>이용": 30, "인지>가입>이용>해지": 2, "인지>가입": 8}  # customers per stage path, by hand
+
+
+def test_a_small_path_and_its_complementary_path_are_left_out_and_journeys_not_listed_reveal_neither(data, on):
+    from figures.journeys import path_table
+
+    table = path_table(data[1], Filters(), "stage")
+    assert [">".join(p) for p in table["path"].to_list()] == ["인지>가입>이용"]
+    assert table["share"].to_list() == [75.0]  # still a share of all 40 selected journeys
+    total = headline(data[1], Filters())["journeys"]
+    assert total == sum(PATHS.values())
+    assert not revealed(total, table["journeys"].to_list(), [2, 8], MIN)
+
+
+def test_without_suppression_every_path_is_listed(data, monkeypatch):
+    from figures.journeys import path_table
+
+    monkeypatch.delenv("CXLENS_MIN_GROUP", raising=False)
+    monkeypatch.delenv("CXLENS_ACCESS_FILE", raising=False)
+    table = path_table(data[1], Filters(), "stage")
+    assert {">".join(p): j for p, j in table.select("path", "journeys").iter_rows()} == PATHS
+
+
+def test_the_report_s_paths_leave_out_the_small_ones(data, access, capsys):
+    code, out, _ = _report(capsys, str(data[0]), "--as", "big@bank.co.kr", "--format", "json")
+    paths = json.loads(out)["paths"]["stage"]
+    assert code == 0 and paths == []  # 서울: 22 and 2 customers: the small path and its only complement
+
+
+def test_small_segments_and_their_complementary_ones_are_not_compared(data, on):
+    from figures import executive
+
+    hidden = {tuple(r) for r in executive.hidden_segments(data[1], Filters()).iter_rows()}
+    assert {("region", SMALL), ("region", EXACT)} <= hidden  # 3, and the next smallest (5) to make 8
+    assert ("region", BIG) not in hidden and ("region", SHORT) not in hidden
+    assert {("persona", "C"), ("persona", "B")} <= hidden and ("persona", "A") not in hidden
+    assert ("stage", "해지") in hidden
+    f = Filters.make(since=dt.date(2025, 1, 1), until=dt.date(2025, 3, 31))
+    changes = executive.movers(data[1], executive.windows(data[1], f, "custom"))
+    compared = {(r["dimension"], r["value"]) for r in changes.iter_rows(named=True)}
+    assert ("region", BIG) in compared and not compared & hidden
+
+
+def test_a_small_touchpoint_is_not_a_pain_point_and_events_not_listed_cover_two_touchpoints(data, on):
+    from figures import executive
+
+    points = executive.pain_points(data[1], Filters())
+    assert set(points["touchpoint"]) <= {"인지-모바일 앱", "가입-콜센터"}  # 해지-챗봇 (2) and 이용-영업점 (32) hidden
+    assert "해지-챗봇" not in points["touchpoint"].to_list()
+
+
+def test_a_small_persona_and_its_complementary_persona_are_not_shown(data, on):
+    from figures.personas import channel_mix, persona_kpis
+
+    kpis = persona_kpis(data[1], Filters())
+    assert kpis["persona"].to_list() == ["A"] and kpis["journeys"].to_list() == [32]
+    assert set(channel_mix(data[1], Filters())["persona"]) == {"A"}
+    total = headline(data[1], Filters())["journeys"]
+    assert not revealed(total, kpis["journeys"].to_list(), [6, 2], MIN)
+    shown = persona_kpis(data[1], _region(SHORT))  # B (6) and C (2): C hidden, and B as its only complement
+    assert shown.is_empty()
+
+
+def test_a_small_derived_persona_shows_none_of_its_figures_nor_its_representative(data, on, capsys):
+    from figures.personas import derived_personas
+
+    dp = derived_personas(data[1], Filters(), k=3)
+    rows = {r["persona"]: r for r in dp.table.iter_rows(named=True)}
+    hidden = [r for r in rows.values() if r["suppressed"]]
+    assert len(hidden) == 2 and all(r["customers"] is None and r["representative"] is None and r["share"] is None
+                                    for r in hidden)  # 2 customers, and the 8 as its only complement
+    assert [r["customers"] for r in rows.values() if not r["suppressed"]] == [30] and dp.customers == 40
+    code, out, _ = _report(capsys, str(data[0]), "--personas", "3")
+    section = out.split("derived personas")[1]
+    assert code == 0 and section.count("fewer than 5") == 2
