@@ -15,7 +15,7 @@ import polars as pl
 import ingest
 import settings
 from errors import DataError
-from figures import executive
+from figures import executive, privacy
 from figures import loop as loop_figures
 from figures import survey as survey_figures
 from figures.journeys import episode, paths_report
@@ -180,8 +180,15 @@ def _nfc(values: list[str]) -> list[str]:
     return [unicodedata.normalize("NFC", v) for v in values]
 
 
-def _fmt(value, digits: int = 1) -> str:
+def _fmt(value, digits: int = 1, hidden: bool = False) -> str:
+    if hidden:
+        return str(privacy.marker())
     return "—" if value is None else f"{value:,.{digits}f}"
+
+
+def _count(value: int | None, hidden: bool = False) -> str:
+    """A count with thousands separators; "fewer than 5" when hidden."""
+    return str(privacy.marker()) if hidden else "—" if value is None else f"{value:,}"
 
 
 def _stage_width(r: dict) -> int:
@@ -190,15 +197,17 @@ def _stage_width(r: dict) -> int:
 
 
 def render_table(r: dict) -> str:
+    h = bool(r.get("suppressed"))
     lines = [
-        f"events                {r['events']:,}",
-        f"journeys              {r['journeys']:,}",
-        f"NPS                   {_fmt(r['nps'])}  ({r['nps_responses']:,} answers)",
-        f"CSAT %                {_fmt(r['csat'])}",
-        f"CES (1-7)             {_fmt(r['ces'], 2)}",
-        f"median journey hours  {_fmt(r['median_journey_hours'])}",
-        f"p90 journey hours     {_fmt(r['p90_journey_hours'])}",
-        f"handoff rate %        {_fmt(r['handoff_rate'])}",
+        *([str(privacy.hidden_selection())] if h else []),
+        f"events                {_count(r['events'], h)}",
+        f"journeys              {_count(r['journeys'], h)}",
+        f"NPS                   {_fmt(r['nps'], hidden=h)}  ({_count(r['nps_responses'], h)} answers)",
+        f"CSAT %                {_fmt(r['csat'], hidden=h)}",
+        f"CES (1-7)             {_fmt(r['ces'], 2, h)}",
+        f"median journey hours  {_fmt(r['median_journey_hours'], hidden=h)}",
+        f"p90 journey hours     {_fmt(r['p90_journey_hours'], hidden=h)}",
+        f"handoff rate %        {_fmt(r['handoff_rate'], hidden=h)}",
         f"rejected rows         {r['rejected_rows']:,}",
         f"facts written by      {r['facts']['engine']} {r['facts']['engine_version']}".rstrip(),
         *render_outcome(r),
@@ -206,20 +215,23 @@ def render_table(r: dict) -> str:
         f"{'stage':<{_stage_width(r)}}{'events':>10}{'journeys':>10}{'mean sat':>10}{'CSAT %':>9}",
     ]
     for s in r["stages"]:
+        if s.get("suppressed"):
+            lines.append(f"{s['stage']:<{_stage_width(r)}}{_count(None, True):>39}")
+            continue
         lines.append(f"{s['stage']:<{_stage_width(r)}}{s['events']:>10,}{s['journeys']:>10,}"
                      f"{_fmt(s['mean_satisfaction'], 2):>10}{_fmt(s['csat']):>9}")
-    lines += ["", f"{'handoff':<32}{'count':>8}"]
-    for h in (r["handoffs"] or [])[:15]:
-        lines.append(f"{h['from'] + ' → ' + h['to']:<32}{h['count']:>8,}")
+    lines += ["", f"{'handoff':<32}{'count':>14}"]
+    for hand in (r["handoffs"] or [])[:15]:
+        lines.append(f"{hand['from'] + ' → ' + hand['to']:<32}{_count(hand['count'], hand.get('suppressed', False)):>14}")
     if "nps_ci" in r:
         lines += render_statistics(r)
     if r.get("paths"):
         lines += render_paths(r)
     if r.get("voc"):
         lines += render_voc(r["voc"])
-    if "derived_personas" in r:
+    if r.get("derived_personas") is not None:
         lines += render_personas(r)
-    if "alerts" in r:
+    if r.get("alerts") is not None:
         lines += render_alerts(r["alerts"])
     if "loop" in r:
         lines += render_loop(r["loop"])
@@ -311,6 +323,9 @@ def render_statistics(r: dict) -> list[str]:
         for m in r["trend"]:
             band = "—" if m["nps_ci"] is None else f"{m['nps_ci'][0]:.1f} to {m['nps_ci'][1]:.1f}"
             change = {True: "significant", False: "not significant", None: ""}[m["significant_change"]]
+            if m.get("suppressed"):
+                lines.append(f"{m['period']:<12}{_count(None, True):>35}")
+                continue
             lines.append(f"{m['period']:<12}{m['responses']:>9,}{_fmt(m['nps']):>8}{band:>18}  {change}")
     reasons = r.get("statistics_reasons") or {}
     if reasons:
@@ -373,6 +388,17 @@ def _executive(ds: Dataset, f: Filters, args: argparse.Namespace, about=None) ->
     return out
 
 
+def _hide_selection(result: dict) -> None:
+    """A selection too small to show: every figure derived from it left out (paths, comments, fix-first, alerts,
+    derived personas), ``min_group`` and the marker said instead."""
+    for key in ("paths", "transitions", "voc", "fix_first", "alerts", "derived_personas"):
+        if key in result:
+            result[key] = None
+    result["stages"] = [{"stage": s["stage"], "suppressed": True} for s in result.get("stages") or []]
+    result["handoffs"] = []
+    result["suppressed_reason"] = str(privacy.marker())
+
+
 def _refuse_survey_flags(args: argparse.Namespace, about) -> None:
     """The flags a survey cannot serve stop the report with one sentence (before any file is written)."""
     if args.alerts and about.timestamp_column is None:
@@ -397,6 +423,10 @@ def render_personas(r: dict) -> list[str]:
     lines = ["", "derived personas (customers clustered on behaviour)",
              f"{'persona':<44}{'customers':>10}{'journeys':>10}{'share %':>9}{'NPS':>7}  representative"]
     for p in r["derived_personas"]:
+        if p.get("suppressed"):
+            lines.append(f"{p['persona']:<44}{_count(None, True):>36}")
+            lines += [f"    {text}" for text in p["traits"]]
+            continue
         lines.append(f"{p['persona']:<44}{p['customers']:>10,}{p['journeys']:>10,}{100 * p['share']:>9.1f}"
                      f"{_fmt(p['nps']):>7}  {p['representative']}")
         lines += [f"    {text}" for text in p["traits"]]
@@ -497,6 +527,8 @@ def _report(args: argparse.Namespace) -> int:
                 result["derived_personas"] = derived_personas_report(dp)
                 if args.personas_out is not None:
                     _write_personas(dp, args.personas_out)
+        if result.get("suppressed"):
+            _hide_selection(result)
         written = [(args.pdf, None), (args.detractors, result.get("detractor_rows")), (args.personas_out, None)]
         _audited(args, granted, f, [(path, rows) for path, rows in written if path is not None])
         result.pop("detractor_rows", None)

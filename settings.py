@@ -104,6 +104,12 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("access_file", "",
             "With sign-in configured: the `access.toml` that gives each signed-in e-mail or group its scope (the data "
             "it may see) and names the admins (docs/access.md). Empty: every signed-in user sees all the data."),
+    Setting("min_group", "5",
+            "Small-group suppression: a figure over fewer than this many customers (distinct `customer_id`; the "
+            "journey's id when the data has none) is shown as \"fewer than 5\", with complementary cells hidden so "
+            "totals cannot reveal it, and comments are quoted only from groups at least this big (docs/access.md). "
+            "Applied when `access_file` is set or this setting is given; local use without either shows every "
+            "figure. 1 shows every figure."),
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}
@@ -113,6 +119,11 @@ def get(name: str) -> str:
     """The value of setting ``name``: its environment variable when set, else its default."""
     setting = _BY_NAME[name]
     return os.environ.get(setting.env) or setting.default
+
+
+def given(name: str) -> bool:
+    """Whether setting ``name`` is set in the environment (not left at its default)."""
+    return bool(os.environ.get(_BY_NAME[name].env))
 
 
 def get_int(name: str) -> int:

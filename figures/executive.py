@@ -14,6 +14,7 @@ import settings
 from errors import DataError
 from figures import drivers as drivers_figures
 from figures import overview as overview_figures
+from figures import privacy
 from figures import voc as voc_figures
 from figures.overview import KPI_KEYS, TIMED_KPIS
 from ingest.ingested import SurveyInfo
@@ -61,11 +62,12 @@ def kpi_changes(ds: Dataset, w: dict) -> dict[str, Any]:
     """
     current = overview_figures.kpis(ds, w["current_filters"])
     previous = overview_figures.kpis(ds, w["previous_filters"])
-    compared = previous["journeys"] > 0
+    compared = (previous["journeys"] or 0) > 0  # None: the previous window is too small to show
     change = {k: None if not compared or current[k] is None or previous[k] is None else current[k] - previous[k]
               for k in KPI_KEYS}
     return {"current": {k: current[k] for k in KPI_KEYS}, "previous": {k: previous[k] for k in KPI_KEYS},
             "change": change, "compared": compared, "nps_responses": current["nps_responses"],
+            "suppressed": bool(current.get("suppressed")),
             "tests": overview_figures.change_tests(ds, w["current_filters"], w["previous_filters"])}
 
 
@@ -94,7 +96,24 @@ def movers(ds: Dataset, w: dict) -> pl.DataFrame:
     """metrics.movers.segment_changes between the two windows of ``w`` (``min_sample`` from settings)."""
     # The two windows' counts are independent: side by side (the store gives each thread its own cursor).
     current, previous = _POOL.map(lambda g: segment_counts(ds, g), (w["current_filters"], w["previous_filters"]))
-    return segment_changes(current, previous, settings.get_int("min_sample"))
+    changes = segment_changes(current, previous, settings.get_int("min_sample"))
+    if privacy.min_group() is None or changes.is_empty():
+        return changes
+    # A segment too small to show in either window (or complementary to one) is not compared at all.
+    hidden = pl.concat([hidden_segments(ds, w["current_filters"]), hidden_segments(ds, w["previous_filters"])])
+    return changes.join(hidden, on=["dimension", "value"], how="anti", nulls_equal=True)
+
+
+def hidden_segments(ds: Dataset, f: Filters) -> pl.DataFrame:
+    """The segments (dimension, value) of the selection hidden by small-group suppression: under min_group
+    customers, and complementary ones within their dimension (metrics/suppression.py)."""
+    sizes = pl.concat([
+        q.customers(ds, f, [dim]).select(pl.lit(dim).alias("dimension"), pl.col(dim).cast(pl.String).alias("value"),
+                                         pl.col("customers").cast(pl.Int64))
+        for dim in dimensions(ds)
+    ])
+    hidden = privacy.hide(sizes.drop("customers"), sizes, ["dimension", "value"], [], by=["dimension"])
+    return hidden.filter(pl.col("suppressed")).select("dimension", "value")
 
 
 def alert_list(changes: pl.DataFrame) -> list[dict]:
@@ -127,8 +146,18 @@ def pain_points(ds: Dataset, f: Filters) -> pl.DataFrame:
     where = (q.touchpoint_volume(ds, f, ["touchpoint", "stage"], journeys=False)
              .sort(["touchpoint", "events", "stage"], descending=[False, True, False])
              .group_by("touchpoint", maintain_order=True).first().select("touchpoint", "stage"))
-    return points.join(where, on="touchpoint", how="left").with_columns(channel=pl.lit(None, pl.String),
-                                                                        by_stage_channel=pl.lit(False))
+    points = points.join(where, on="touchpoint", how="left").with_columns(channel=pl.lit(None, pl.String),
+                                                                          by_stage_channel=pl.lit(False))
+    return _shown_points(points, q.touchpoint_customers(ds, f, ["touchpoint"]))
+
+
+def _shown_points(points: pl.DataFrame, sizes: pl.DataFrame) -> pl.DataFrame:
+    """``points`` without the touchpoints hidden by small-group suppression (``sizes``: touchpoint, customers):
+    under min_group customers, and complementary ones, since their events add up to the selection's."""
+    if privacy.min_group() is None or points.is_empty():
+        return points
+    hidden = privacy.hide(sizes.drop("customers"), sizes, ["touchpoint"], []).filter(pl.col("suppressed"))
+    return points.filter(~pl.col("touchpoint").is_in(hidden["touchpoint"].implode()))
 
 
 def _stage_channel_pain_points(ds: Dataset, f: Filters) -> pl.DataFrame:
@@ -138,7 +167,11 @@ def _stage_channel_pain_points(ds: Dataset, f: Filters) -> pl.DataFrame:
     volume = q.touchpoint_volume(ds, f, ["stage", "channel"], journeys=False).with_columns(name)
     where = volume.select("touchpoint", "stage", "channel")
     points = rank_pain_points(ratings.drop("stage", "channel"), volume.drop("stage", "channel"))
-    return points.join(where, on="touchpoint", how="left").with_columns(by_stage_channel=pl.lit(True))
+    points = points.join(where, on="touchpoint", how="left").with_columns(by_stage_channel=pl.lit(True))
+    if privacy.min_group() is None:
+        return points
+    sizes = q.touchpoint_customers(ds, f, ["stage", "channel"]).select(name, "customers")
+    return _shown_points(points, sizes)
 
 
 def reconciled_fix_first(ds: Dataset, f: Filters, drivers_table: pl.DataFrame | None = None) -> FixFirst:
@@ -229,16 +262,20 @@ def summary(ds: Dataset, f: Filters, w: dict, changes: pl.DataFrame | None = Non
     reconciled fix first and the three worst pain points of the selection (``changes`` and ``drivers_table`` when
     the caller has them already), and ``complaint`` (``top_complaint``) and ``rising`` (``rising_themes``) when the
     caller has the keywords (None: not known yet)."""
+    k = kpi_changes(ds, w)
+    if k["suppressed"]:
+        return _hidden_summary(ds, w, k)
     if changes is None:
         changes = movers(ds, w)
-    k = kpi_changes(ds, w)
     points = pain_points(ds, f)
     return {
         "name": ds.name,
         "period": {key: w[key] for key in ("choice", "days", "current", "previous")},
         "kpis": k,
         "targets": target_statuses(k["current"]),
-        "trend": nps(q.journey_counts(ds, f, "nps", by=["week"]), by=["week"], weight="n"),
+        "suppressed": False,
+        "min_group": privacy.min_group(),
+        "trend": overview_figures.nps_by_week(ds, f),
         "changes": changes,
         "alerts": alerts(changes),
         "tested": int(changes["tested"].sum()),
@@ -248,6 +285,33 @@ def summary(ds: Dataset, f: Filters, w: dict, changes: pl.DataFrame | None = Non
         "min_sample": settings.get_int("min_sample"),
         "complaint": complaint,
         "rising": rising,
+    }
+
+
+def _hidden_summary(ds: Dataset, w: dict, k: dict) -> dict[str, Any]:
+    """The summary of a period too small to show (fewer than min_group customers): its KPIs hidden and nothing
+    derived from them (trend, changes, alerts, fix first, pain points, complaint) given."""
+    no_changes = pl.DataFrame(schema={"dimension": pl.String, "value": pl.String, "metric": pl.String,
+                                      "current": pl.Float64, "previous": pl.Float64, "change": pl.Float64,
+                                      "p_value": pl.Float64, "tested": pl.Boolean, "significant": pl.Boolean})
+    return {
+        "name": ds.name,
+        "period": {key: w[key] for key in ("choice", "days", "current", "previous")},
+        "kpis": k,
+        "targets": target_statuses(k["current"]),
+        "suppressed": True,
+        "min_group": privacy.min_group(),
+        "trend": pl.DataFrame(schema={"week": pl.Date, "nps": pl.Float64, "responses": pl.Int64}),
+        "changes": no_changes,
+        "alerts": no_changes,
+        "tested": 0,
+        "fix_first": None,
+        "pain_points": pl.DataFrame(schema={"touchpoint": pl.String, "stage": pl.String, "csat": pl.Float64,
+                                            "events": pl.Int64, "pain_score": pl.Float64}),
+        "average_csat": None,
+        "min_sample": settings.get_int("min_sample"),
+        "complaint": None,
+        "rising": None,
     }
 
 

@@ -8,6 +8,7 @@ import polars as pl
 
 import settings
 from errors import DataError
+from figures import privacy
 from metrics import paths as metrics_paths
 from metrics.episodes import timeline
 from metrics.text import mask_expr
@@ -24,14 +25,28 @@ TOP_PATHS = 20
 
 
 def path_table(ds: Dataset, f: Filters, kind: str, top: int | None = None) -> pl.DataFrame:
-    """metrics.paths.path_table of the selected journeys' ``kind`` (stage or channel) paths."""
-    return metrics_paths.path_table(store_paths.path_stats(ds, f, kind), store_paths.path_answers(ds, f, kind),
-                                    settings.get_int("min_sample"), top)
+    """metrics.paths.path_table of the selected journeys' ``kind`` (stage or channel) paths; with suppression on,
+    the paths of fewer than min_group customers and their complementary paths left out (shares stay shares of
+    every selected journey, so the journeys not listed are at least two paths and min_group customers)."""
+    table = _shown_paths(ds, f, kind, metrics_paths.path_table(
+        store_paths.path_stats(ds, f, kind), store_paths.path_answers(ds, f, kind), settings.get_int("min_sample")))
+    return table if top is None else table.head(top)
+
+
+def _shown_paths(ds: Dataset, f: Filters, kind: str, table: pl.DataFrame) -> pl.DataFrame:
+    """``table`` (a ``path`` list column) without the hidden paths, when suppression is on: a path of fewer than
+    min_group customers and its complementary paths (metrics/suppression.py over every path of the selection)."""
+    if privacy.min_group() is None or table.is_empty():
+        return table
+    sizes = store_paths.path_customers(ds, f, kind).rename({"path": "_key"})
+    hidden = privacy.hide(sizes.drop("customers"), sizes, ["_key"], []).filter(pl.col("suppressed"))["_key"]
+    return table.filter(~pl.col("path").list.join(metrics_paths.SEP).is_in(hidden.implode()))
 
 
 def detractor_paths(ds: Dataset, f: Filters, kind: str) -> pl.DataFrame:
-    """metrics.paths.detractor_paths of the selected journeys' ``kind`` paths."""
-    return metrics_paths.detractor_paths(store_paths.path_answers(ds, f, kind), settings.get_int("min_sample"))
+    """metrics.paths.detractor_paths of the selected journeys' ``kind`` paths (hidden paths left out)."""
+    return _shown_paths(ds, f, kind, metrics_paths.detractor_paths(store_paths.path_answers(ds, f, kind),
+                                                                 settings.get_int("min_sample")))
 
 
 def transition_table(ds: Dataset, f: Filters, kind: str) -> pl.DataFrame:

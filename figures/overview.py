@@ -10,6 +10,7 @@ from typing import Any
 import polars as pl
 
 import settings
+from figures import privacy
 from figures.drivers import models
 from i18n import Message
 from ingest import survey as ingest_survey
@@ -21,7 +22,7 @@ from metrics.handoffs import handoff_rate
 from metrics.nps import nps
 from metrics.periods import comparison_periods
 from metrics.satisfaction import ces, csat
-from metrics.significance import csat_change, nps_change
+from metrics.significance import Comparison, csat_change, nps_change
 from metrics.trend import Trend, trend
 from store import Dataset, Filters
 from store import queries as q
@@ -33,8 +34,16 @@ HEADLINE_KEYS = ("events", "journeys", "nps", "nps_responses", "csat", "ces", "m
                  "p90_journey_hours", "handoff_rate", "stages", "handoffs")
 
 
+def selection_hidden(ds: Dataset, f: Filters) -> bool:
+    """Whether the selection's figures are hidden: suppression is on and it has fewer than min_group customers."""
+    return privacy.min_group() is not None and privacy.small(int(q.customers(ds, f)["customers"][0]))
+
+
 def kpis(ds: Dataset, f: Filters) -> dict[str, Any]:
-    """The headline's single figures (every key of HEADLINE_KEYS but ``stages`` and ``handoffs``)."""
+    """The headline's single figures (every key of HEADLINE_KEYS but ``stages`` and ``handoffs``), and
+    ``suppressed``: True when the selection is too small to show (every figure then None)."""
+    if selection_hidden(ds, f):
+        return {k: None for k in HEADLINE_KEYS if k not in ("stages", "handoffs")} | {"suppressed": True}
     totals = q.touchpoint_summary(ds, f)  # one scan for the event count, satisfaction and ces
     # One scan of the selected journeys for duration, handoffs and the NPS answers (as journey_counts counts them).
     facts = q.journeys(ds, f, ["duration_hours", "handoffs", "nps"])
@@ -54,6 +63,7 @@ def kpis(ds: Dataset, f: Filters) -> dict[str, Any]:
         "median_journey_hours": duration["median_hours"],
         "p90_journey_hours": duration["p90_hours"],
         "handoff_rate": rate["handoff_rate"],
+        "suppressed": False,
     }
 
 
@@ -66,11 +76,18 @@ def headline(ds: Dataset, f: Filters) -> dict[str, Any]:
         ds.stage_order,
     )
     transitions = q.transitions(ds, f)
+    if privacy.min_group() is not None:
+        # The stages' events add up to the selection's: complementary cells hidden with the small ones.
+        stages = privacy.hide(stages, q.customers(ds, f, ["stage"]), ["stage"],
+                              ["events", "journeys", "mean_satisfaction", "csat"])
+        transitions = privacy.hide(transitions, q.transition_customers(ds, f), ["from_channel", "to_channel"],
+                                   ["count"])
     return {
         **kpis(ds, f),
         "stages": stages.to_dicts(),
         "handoffs": [
             {"from": r["from_channel"], "to": r["to_channel"], "count": r["count"]}
+            | ({"suppressed": r["suppressed"]} if "suppressed" in r else {})
             for r in transitions.iter_rows(named=True)
         ],
     }
@@ -87,7 +104,18 @@ def score_trend(ds: Dataset, f: Filters, period: str = "month", metric: str = "n
         counts = q.journey_counts(ds, f, "nps", by=[period])
     else:
         counts = q.touchpoint_counts(ds, f, "satisfaction", by=[period])
-    return trend(counts, period, metric, min_sample=settings.get_int("min_sample"))
+    out = trend(counts, period, metric, min_sample=settings.get_int("min_sample"))
+    if privacy.min_group() is None or out.table.is_empty():
+        return out
+    # The periods partition the selection's journeys: complementary periods hidden with the small ones.
+    sizes = q.customers(ds, f, [period]).rename({period: "period"})
+    values = [c for c in out.table.columns if c != "period"]
+    hidden = privacy.hide(out.table, sizes, ["period"], values)
+    # A change from a hidden period would give its value away: no change after one either.
+    after_hidden = pl.col("suppressed").shift(1).fill_null(False)
+    changes = [c for c in ("delta", "p_value", "significant_change") if c in hidden.columns]
+    hidden = hidden.with_columns(pl.when(after_hidden).then(None).otherwise(pl.col(c)).alias(c) for c in changes)
+    return dataclasses.replace(out, table=hidden)
 
 
 def intervals(ds: Dataset, f: Filters) -> dict[str, tuple[float, float] | None]:
@@ -110,6 +138,9 @@ def change_tests(ds: Dataset, current: Filters, previous: Filters) -> dict[str, 
 
     (n1, s1), (n0, s0) = rows(current), rows(previous)
     m = settings.get_int("min_sample")
+    if selection_hidden(ds, current) or selection_hidden(ds, previous):
+        untested = Comparison(None, None, None, False, privacy.marker())
+        return {"nps": untested, "csat": untested, "answers": {"nps": (None, None), "csat": (None, None)}}
     return {"nps": nps_change(n1, n0, m), "csat": csat_change(s1, s0, m),
             "answers": {"nps": (n1["responses"], n0["responses"]), "csat": (s1["ratings"], s0["ratings"])}}
 
@@ -124,6 +155,9 @@ def statistics(ds: Dataset, f: Filters) -> dict[str, Any]:
     month, oldest first.
     """
     reasons: dict[str, str] = {}
+    if selection_hidden(ds, f):
+        return {**dict.fromkeys(STATISTICS_KEYS), "statistics_reasons": dict.fromkeys(STATISTICS_KEYS,
+                                                                                     privacy.marker())}
     ci = _nps_interval(ds, f)  # the report gives no CSAT interval: no Wilson interval (nor statsmodels) needed
     if ci is None:
         reasons["nps_ci"] = Message("reason_no_nps_answers")
@@ -145,6 +179,7 @@ def statistics(ds: Dataset, f: Filters) -> dict[str, Any]:
             {"period": r["period"].isoformat(), "responses": r["responses"], "nps": r["nps"],
              "nps_ci": None if r["nps_low"] is None else [r["nps_low"], r["nps_high"]],
              "significant_change": r["significant_change"]}
+            | ({"suppressed": True} if r.get("suppressed") else {})
             for r in monthly.iter_rows(named=True)
         ]
     return {
@@ -191,7 +226,7 @@ def kpi_cards(ds: Dataset, f: Filters, dates: Sequence, about: SurveyInfo | None
                   for k in KPI_KEYS},
         "nps_responses": value["nps_responses"],
         # No change is shown against a comparison period without journeys ("+50 journeys" from nothing).
-        "compared": previous["journeys"] > 0,
+        "compared": (previous["journeys"] or 0) > 0,
         "periods": periods,
     }
 
@@ -206,8 +241,13 @@ def kpi_statistics(ds: Dataset, f: Filters, dates: Sequence) -> dict[str, Any]:
     return {**intervals(ds, f), "tests": tests}
 
 def nps_by_week(ds: Dataset, f: Filters) -> pl.DataFrame:
-    """NPS per week of the journeys' first touchpoint: week, promoters, passives, detractors, responses, nps."""
-    return nps(q.journey_counts(ds, f, "nps", by=["week"]), by=["week"], weight="n")
+    """NPS per week of the journeys' first touchpoint: week, promoters, passives, detractors, responses, nps; with
+    suppression on, the weeks too small to show (and their complementary weeks) left out."""
+    weekly = nps(q.journey_counts(ds, f, "nps", by=["week"]), by=["week"], weight="n")
+    if privacy.min_group() is None or weekly.is_empty():
+        return weekly
+    hidden = privacy.hide(weekly, q.customers(ds, f, ["week"]), ["week"], [])
+    return hidden.filter(~pl.col("suppressed")).drop("suppressed")
 
 def relaxations(ds: Dataset, f: Filters) -> list[str]:
     """The filters (persona, channel, stage, a dim's column, ``keyword`` or ``dates``) whose removal alone gives a non-empty

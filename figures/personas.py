@@ -11,7 +11,7 @@ import polars as pl
 
 import settings
 from errors import DataError
-from figures import journey_map
+from figures import journey_map, privacy
 from i18n import t
 from metrics import personas as mp
 from metrics.duration import duration_summary
@@ -46,6 +46,7 @@ class DerivedPersonas:
     criterion: str
     scores: dict[int, float]
     features: list[str]
+    customers: int = 0  # the selection's customers (the table's hidden personas' are not in its sum)
 
 
 def _format_value(source: str, value: float | None) -> str:
@@ -151,6 +152,12 @@ def derived_personas(ds: Dataset, f: Filters, k: int | None = None, lang: str = 
              .with_columns(share=pl.col("customers") / pl.col("customers").sum().clip(lower_bound=1))
              .select("persona", "cluster", "customers", "journeys", "share", "nps", "responses", "csat", "ratings",
                      "weakest_stage", "representative").sort("cluster"))
+    customers = int(table["customers"].sum())
+    # A persona of fewer than min_group selected customers shows none of its figures, nor its representative; the
+    # shares add up to the whole, so complementary personas are hidden with it.
+    table = privacy.hide(table.rename({"customers": "_customers"}), table.select("persona", "customers"),
+                         ["persona"], ["_customers", "journeys", "share", "nps", "responses", "csat", "ratings",
+                                       "weakest_stage", "representative"]).rename({"_customers": "customers"})
 
     def line(r: dict) -> str:
         phrase = trait_phrase(r["source"], r["value"], r["z"] > 0, lang)
@@ -170,7 +177,8 @@ def derived_personas(ds: Dataset, f: Filters, k: int | None = None, lang: str = 
         traits=trait_rows.select("persona", "cluster", "rank", "feature", "z", "mean", "overall", "text")
         .sort("cluster", "rank"),
         cells=cells, k=found_k, method=model["method"], criterion=model["criterion"],
-        scores={int(a): b for a, b in model["scores"].items()}, features=list(model["features"]))
+        scores={int(a): b for a, b in model["scores"].items()}, features=list(model["features"]),
+        customers=customers)
 
 
 def derived_personas_report(dp: DerivedPersonas) -> list[dict[str, Any]]:
@@ -179,6 +187,7 @@ def derived_personas_report(dp: DerivedPersonas) -> list[dict[str, Any]]:
     by_cluster = {r["cluster"]: r["text"] for r in texts.iter_rows(named=True)}
     return [{"persona": r["persona"], "customers": r["customers"], "journeys": r["journeys"], "share": r["share"],
              "nps": r["nps"], "traits": by_cluster.get(r["cluster"], []), "representative": r["representative"]}
+            | ({"suppressed": True} if r["suppressed"] else {})
             for r in dp.table.iter_rows(named=True)]
 
 
@@ -199,13 +208,19 @@ def persona_kpis(ds: Dataset, f: Filters) -> pl.DataFrame:
         base = base.join(part, on="persona", how="left", nulls_equal=True)
     base = base.filter(pl.col("persona").is_not_null()).with_columns(
         pl.col("responses", "ratings", "ces_responses").fill_null(0))
+    if privacy.min_group() is not None:  # personas partition the journeys: complementary ones hidden too
+        hidden = privacy.hide(base.select("persona"), q.customers(ds, f, ["persona"]), ["persona"], [])
+        base = base.filter(~pl.col("persona").is_in(hidden.filter(pl.col("suppressed"))["persona"].implode()))
     return base.select("persona", "journeys", "nps", "responses", "csat", "ratings", "mean_satisfaction", "ces",
                        "ces_responses", "median_hours", "p90_hours", "handoff_rate")
 
 
 def channel_mix(ds: Dataset, f: Filters) -> pl.DataFrame:
     """Selected touchpoints per persona × channel: persona, channel, events, journeys (personas named only)."""
-    return q.touchpoint_volume(ds, f, ["persona", "channel"]).filter(pl.col("persona").is_not_null())
+    mix = q.touchpoint_volume(ds, f, ["persona", "channel"]).filter(pl.col("persona").is_not_null())
+    if privacy.min_group() is not None:  # the personas persona_kpis shows
+        mix = mix.filter(pl.col("persona").is_in(persona_kpis(ds, f)["persona"].implode()))
+    return mix
 
 
 def weakest_stages(ds: Dataset, f: Filters, min_ratings: int) -> pl.DataFrame:

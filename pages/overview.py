@@ -60,8 +60,12 @@ with layout.guard():
     # one wrapping row: the cards share a desktop row and sit two per row on a phone (st.columns stacked them,
     # six cards took 1.5 phone screens before the first chart)
     cards_row = st.container(horizontal=True, gap="small")
-    for card in cards.kpi_cards(s, dated, data.min_sample()):
+    for card in cards.kpi_cards(s, dated, data.min_sample(), data.min_group()):
         with cards_row.container(border=True, width="stretch"):
+            if card.hidden:  # "fewer than 5" as wrapping text: in st.metric's large figure it was cut to "fewe…"
+                st.markdown(text.md(card.label), help=card.help)
+                st.markdown(f"**{text.md(card.value)}**")
+                continue
             st.metric(card.label, card.value, card.delta.text, delta_color=card.delta.color,
                       delta_arrow=card.delta.arrow, help=card.help)
             if card.compared:  # a caption wraps; the metric's delta_description was cut on a narrow card
@@ -71,7 +75,9 @@ with layout.guard():
     current_label, previous_label = snapshot.period_labels(s["period"], lang)
     if about is not None:
         st.caption(t("survey_overview_note"))
-    if dated:
+    if data.min_group():
+        st.caption(t("suppressed_note", n=data.min_group()))
+    if dated and not s["suppressed"]:  # no change is shown on a hidden card
         st.caption(t("delta_caption_same_period", period=current_label, previous=previous_label))
 
 left, right = st.columns([3, 2], gap="large")
@@ -80,6 +86,8 @@ with left, layout.guard():
     trend = data.nps_by_week(ds, f)
     if not dated:
         st.info(t("survey_no_trend"))
+    elif s["suppressed"]:  # too few customers: that, not "no answers"
+        st.info(snapshot.hidden_sentence(s, lang))
     elif trend.height == 0:
         st.info(t("no_answers"))
     else:
@@ -97,7 +105,9 @@ with left, layout.guard():
 with right, layout.guard():
     st.subheader(t("worst_pain_points"))
     worst, average = s["pain_points"], s["average_csat"]
-    if average is None:
+    if s["suppressed"]:
+        st.info(snapshot.hidden_sentence(s, lang))
+    elif average is None:
         st.info(t("no_pain_points"))
     elif worst.height == 0:
         st.info(t("pain_none_stands_out", average=f"{average:.0f}"))
@@ -120,10 +130,13 @@ if dated:  # what changed between periods needs answer dates (a survey without t
     with layout.guard():
         st.subheader(t("movers_title"))
         current_label, previous_label = snapshot.period_labels(s["period"], lang)
-        st.caption(t("movers_intro", period=current_label, previous=previous_label, tested=s["tested"],
-                     min=data.min_sample()))
+        if not s["suppressed"]:  # "0 figures tested" would be false: they are hidden, not missing
+            st.caption(t("movers_intro", period=current_label, previous=previous_label, tested=s["tested"],
+                         min=data.min_sample()))
         alerts = s["alerts"]
-        if not s["kpis"]["compared"]:
+        if s["suppressed"]:
+            st.info(snapshot.hidden_sentence(s, lang))
+        elif not s["kpis"]["compared"]:
             st.info(t("movers_nothing_to_compare", previous=previous_label))
         elif alerts.is_empty():
             st.info(t("movers_none"))

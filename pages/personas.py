@@ -25,7 +25,7 @@ else:
         st.subheader(t("derived_title"))
         dp = persona_data.derived_personas(base, f, k, lang, features)
         how = t("derived_k_auto") if dp.criterion != "given" else t("derived_k_given")
-        st.caption(t("derived_caption", customers=f"{int(dp.table['customers'].sum()):,}", n=len(dp.features),
+        st.caption(t("derived_caption", customers=f"{dp.customers:,}", n=len(dp.features),
                      method=t("derived_method_" + dp.method), k=dp.k, how=how))
         available = persona_data.persona_features(base, Filters())
         if "derived.features" not in st.session_state:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from i18n import t
+from i18n import current_lang, t
 from ui import data, drill, layout, loop_data, state, tables, text, voc_data
 from ui.charts import voc as voc_charts
 
@@ -22,6 +22,9 @@ if not voc_data.keywords_ready(ds):
         st.stop()
 
 voc = voc_data.voc(ds, f)
+if voc.hidden:  # too few customers: that, not "no comments"
+    st.info(voc.reason.text(current_lang()))
+    st.stop()
 if voc.comments == 0:
     st.info(t("voc_no_comments"))
     st.stop()
@@ -162,7 +165,8 @@ with layout.guard():
     search = right.text_input(t("voc_search"), key="voc.search", max_chars=100)
     keyword = "" if pick == any_keyword else pick
     rows = voc_data.verbatims(ds, f, keyword, (search or "").strip())
-    st.caption(t("voc_verbatims_note", n=f"{rows.height:,}", limit=500))
+    hidden = voc_data.verbatims_hidden(ds, f, keyword, (search or "").strip())
+    st.caption(hidden.text(current_lang()) if hidden else t("voc_verbatims_note", n=f"{rows.height:,}", limit=500))
     layout.table(*tables.verbatims(rows))
     if keyword and keyword not in f.keyword:
         st.button(t("voc_apply_filter", keyword=text.md(keyword)), key="voc.apply",

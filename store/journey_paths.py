@@ -40,6 +40,15 @@ def path_stats(ds: Dataset, f: Filters, kind: str) -> pl.DataFrame:
     )
 
 
+def path_customers(ds: Dataset, f: Filters, kind: str) -> pl.DataFrame:
+    """Distinct customers of the selected journeys on each ``kind`` path: path (values joined by SEP), customers."""
+    sql, params = _with(ds, f)
+    return _query(
+        ds, sql + f"SELECT {_kind(kind)}_path AS path, count(DISTINCT customer_id) AS customers FROM sel GROUP BY ALL",
+        params,
+    )
+
+
 def path_answers(ds: Dataset, f: Filters, kind: str) -> pl.DataFrame:
     """How many selected journeys on each ``kind`` path gave each NPS answer: path, nps, n."""
     sql, params = _with(ds, f)

@@ -355,6 +355,48 @@ def journey_counts(ds: Dataset, f: Filters, value: str = "nps", by: Sequence[str
     )
 
 
+def customers(ds: Dataset, f: Filters, by: Sequence[str] = ()) -> pl.DataFrame:
+    """Distinct customers (``customer_id``, which is the journey's id when the data has no customer column) of the
+    selected journeys, per ``by`` group: ``by``..., ``customers``.
+
+    ``by`` as in ``journey_counts``: journey facts, dims, a period of the first touchpoint, ``channel`` (customers
+    with a journey that touched it) or ``stage`` (customers with a journey that reached it).
+    """
+    _check(by, _journey_columns(ds) + PERIODS + ("channel", "stage"))
+    sql, params = _with(ds, f)
+    source = "sel"
+    if "channel" in by:
+        source = f"(SELECT *, unnest(channel_list) AS channel FROM {source})"
+    if "stage" in by:
+        source = f"(SELECT *, unnest(stages) AS stage FROM {source})"
+    groups = [_group_expr(b, "first_ts") for b in by]
+    return _query(
+        ds, sql + f"SELECT {''.join(g + ', ' for g in groups)}count(DISTINCT customer_id) AS customers "
+        f"FROM {source}{' GROUP BY ALL ORDER BY ALL' if by else ''}",
+        params,
+    )
+
+
+def touchpoint_customers(ds: Dataset, f: Filters, by: Sequence[str]) -> pl.DataFrame:
+    """Distinct customers of the selected touchpoints per ``by`` group (touchpoint columns): ``by``..., customers."""
+    _check(by, _touchpoint_columns(ds))
+    sql, params = _with(ds, f)
+    groups = "".join(quote(b) + ", " for b in by)
+    return _query(ds, sql + f"SELECT {groups}count(DISTINCT customer_id) AS customers FROM tp GROUP BY ALL ORDER BY ALL",
+                  params)
+
+
+def transition_customers(ds: Dataset, f: Filters) -> pl.DataFrame:
+    """Distinct customers of the selected journeys with each channel handoff: from_channel, to_channel, customers."""
+    sql, params = _with(ds, f)
+    params["transitions"] = ds.transitions_path
+    return _query(
+        ds, sql + "SELECT t.from_channel, t.to_channel, count(DISTINCT s.customer_id) AS customers "
+        "FROM read_parquet($transitions) t JOIN sel s USING (journey_id) GROUP BY ALL ORDER BY ALL",
+        params,
+    )
+
+
 def stage_reach(ds: Dataset, f: Filters, by: Sequence[str] = ()) -> pl.DataFrame:
     """Selected journeys that reached each stage (had any touchpoint in it), per ``by`` group."""
     _check(by, _journey_columns(ds) + PERIODS)

@@ -99,6 +99,36 @@ def keyword_counts(ds: Dataset, f: Filters, by: Sequence[str] = ()) -> pl.DataFr
         "coalesce(sum(satisfaction), 0) AS satisfaction_sum FROM kw GROUP BY ALL ORDER BY ALL", params)
 
 
+def keyword_customers(ds: Dataset, f: Filters, by: Sequence[str] = ()) -> pl.DataFrame:
+    """Per keyword (and ``by`` group): distinct customers of the selected journeys whose comments mention it.
+    Returns ``by``..., keyword, customers."""
+    _groups(by)
+    groups = "".join(f"kw.{quote(b)}, " for b in by)
+    sql, params = _comments_cte(ds, f)
+    return _query(
+        ds, sql + f"SELECT {groups}kw.keyword, count(DISTINCT s.customer_id) AS customers FROM kw "
+        "JOIN sel s USING (journey_id) GROUP BY ALL ORDER BY ALL", params)
+
+
+def verbatim_customers(ds: Dataset, f: Filters, keyword: str | None = None, search: str | None = None) -> int:
+    """Distinct customers of the comments ``verbatims`` would list for ``keyword`` and ``search`` (every one, not
+    only the newest; the search matched on the masked text, as there)."""
+    sql, params = _comments_cte(ds, f)
+    conds = ["true"]
+    if keyword:
+        params["chosen"] = keyword
+        conds.append("text_id IN (SELECT text_id FROM read_parquet($tokens) WHERE keyword = $chosen)")
+    if search:
+        params["search"] = search.lower()
+        conds.append("contains(lower(comment), $search)")
+    found = db.query(sql + "SELECT s.customer_id, com.comment FROM com JOIN sel s USING (journey_id) "
+                     f"WHERE {' AND '.join(conds)}", params)
+    if search:
+        found = found.with_columns(mask_expr("comment").alias("comment")).filter(
+            pl.col("comment").str.to_lowercase().str.contains(search.lower(), literal=True))
+    return found["customer_id"].n_unique()
+
+
 def keyword_journey_nps(ds: Dataset, f: Filters) -> pl.DataFrame:
     """NPS answers of the journeys whose selected comments mention each keyword (a journey once per keyword):
     keyword, nps, n."""

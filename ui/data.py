@@ -24,7 +24,7 @@ from errors import DataError
 from figures import channels as channels_figures
 from figures import drivers as drivers_figures
 from figures import duration as duration_figures
-from figures import executive
+from figures import executive, privacy
 from figures import journey_map as journey_map_figures
 from figures import overview as overview_figures
 from figures import personas as personas_figures
@@ -272,6 +272,11 @@ def colours(ds: Dataset) -> dict[str, dict[str, str]]:
 
 def min_sample() -> int:
     return settings.get_int("min_sample")
+
+
+def min_group() -> int | None:
+    """The smallest group of customers a figure may describe, or None when small-group suppression is off."""
+    return privacy.min_group()
 
 
 # --- statistics: intervals, tested deltas, trend with anomalies, key drivers, handoff effect

@@ -85,6 +85,11 @@ def verbatims(ds: Dataset, f: Filters, keyword: str, search: str) -> pl.DataFram
     return voc_figures.verbatims(ds, f, keyword, search)
 
 
+def verbatims_hidden(ds: Dataset, f: Filters, keyword: str, search: str):
+    """voc_figures.verbatims_hidden: why no comment is quoted (too few customers), or None."""
+    return voc_figures.verbatims_hidden(ds, f, keyword, search)
+
+
 @_register
 def top_complaints(ds: Dataset, f: Filters, by: str) -> pl.DataFrame:
     """voc_figures.top_complaints per stage or touchpoint (keyword, z, comments, quote)."""

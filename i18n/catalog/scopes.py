@@ -101,4 +101,15 @@ TEXT: dict[str, dict[str, str]] = {
                                "ko": "{email}에게는 {flag}를 쓸 수 없습니다: 범위 밖의 고객이 포함됩니다."},
     "report_journey_outside_scope": {"en": "Journey {journey} is outside the scope of the --as user.",
                                      "ko": "여정 {journey}은(는) --as 사용자의 범위 밖에 있습니다."},
+    # small-group suppression (metrics/suppression.py): what stands in place of a hidden figure
+    "suppressed_fewer": {"en": "fewer than {n}", "ko": "{n}명 미만"},
+    "suppressed_period": {"en": "Figures hidden for {period}: fewer than {n} customers.",
+                          "ko": "{period}의 수치는 고객이 {n}명 미만이라 숨겼습니다."},
+    "suppressed_selection": {"en": "Figures hidden for this selection: fewer than {n} customers.",
+                             "ko": "선택한 범위의 수치는 고객이 {n}명 미만이라 숨겼습니다."},
+    "suppressed_comments": {"en": "No comment quoted: the ones found come from fewer than {n} customers.",
+                            "ko": "인용하지 않습니다: 찾은 의견이 고객 {n}명 미만의 것입니다."},
+    "suppressed_note": {"en": "Figures over fewer than {n} customers are hidden, with some others so totals cannot "
+                              "reveal them.",
+                        "ko": "고객 {n}명 미만의 수치는 숨기며, 합계로 역산되지 않도록 일부 다른 수치도 함께 숨깁니다."},
 }

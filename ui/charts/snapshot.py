@@ -64,8 +64,10 @@ def dimension_labels(lang: str) -> dict[str, str]:
 def headline(summary: dict[str, Any], lang: str) -> list[str]:
     """The headline sentences: the NPS and its tested change on the period, what changed (ranked), the fix first, and
     (when the summary has one) the keyword most distinctive of detractors' comments."""
-    templates = story_templates(lang)
     current, previous = period_labels(summary["period"], lang)
+    if summary.get("suppressed"):  # too few customers: that, and nothing else (no "no answers")
+        return [hidden_sentence(summary, lang)]
+    templates = story_templates(lang)
     k = summary["kpis"]
     nps_text = nps_sentence(k["current"]["nps"], k["tests"]["nps"], current, previous, k["compared"],
                             k["tests"]["answers"]["nps"], summary["min_sample"], templates)
@@ -78,9 +80,17 @@ def headline(summary: dict[str, Any], lang: str) -> list[str]:
     return sentences
 
 
+def hidden_sentence(summary: dict[str, Any], lang: str) -> str:
+    """The one sentence a period too small to show gets in place of each of its figures' sentences."""
+    return t("suppressed_period", lang=lang, period=period_labels(summary["period"], lang)[0],
+             n=summary["min_group"])
+
+
 def headline_statistics(summary: dict[str, Any], lang: str) -> str:
     """The statistics behind the headline's plain words (its help text): the tests, their p-values, the driver's
     share of R² and the complaint's z; "—" for what the headline does not state."""
+    if summary.get("suppressed"):
+        return t("suppressed_note", lang=lang, n=summary["min_group"])
     nps_test = summary["kpis"]["tests"]["nps"]
     mover = biggest_mover(summary["alerts"])
     if mover is None and not summary["alerts"].is_empty():
@@ -100,6 +110,11 @@ def kpi_table(summary: dict[str, Any], lang: str) -> list[dict[str, str]]:
     k, goals = summary["kpis"], summary["targets"]
     rows = []
     for key, label, fmt, change_fmt in KPI_ROWS:
+        if k.get("suppressed"):
+            rows.append({"kpi": key, "label": t(label, lang=lang),
+                         "value": t("suppressed_fewer", lang=lang, n=summary["min_group"]), "change": "—",
+                         "target": "—", "status": "none", "gap": "—"})
+            continue
         value = k["current"][key]
         if key == "median_journey_hours":  # hours or days, by the value's size (ui/format.py)
             fmt, change_fmt = number_format.duration_formats(value, number_format.duration_words(lang))
@@ -170,7 +185,9 @@ def figure(summary: dict[str, Any], lang: str, loop: Sequence[Message] = ()) -> 
                   [f"{r['previous']:.1f} → {r['current']:.1f}" for r in movers.iter_rows(named=True)],
                   [f"{r['change']:+.1f}" for r in movers.iter_rows(named=True)],
                   [f"{r['p_value']:.2g}" for r in movers.iter_rows(named=True)]]
-    if movers.is_empty():
+    if summary.get("suppressed"):
+        mover_rows = [[hidden_sentence(summary, lang)], [""], [""], [""], [""]]
+    elif movers.is_empty():
         mover_rows = [[t("pdf_no_movers", lang=lang, tested=summary["tested"])], [""], [""], [""], [""]]
     fig.add_trace(go.Table(
         header=dict(values=[t("pdf_col_" + c, lang=lang) for c in ("segment", "metric", "previous_current",
@@ -181,7 +198,9 @@ def figure(summary: dict[str, Any], lang: str, loop: Sequence[Message] = ()) -> 
     pain_rows = [pains["touchpoint"].to_list(), [str(s) for s in pains["stage"].to_list()],
                  [f"{c:.0f}%" for c in pains["csat"].to_list()], [f"{e:,}" for e in pains["events"].to_list()],
                  [f"{p:,.0f}" for p in pains["pain_score"].to_list()]]
-    if pains.is_empty():
+    if summary.get("suppressed"):
+        pain_rows = [[hidden_sentence(summary, lang)], [""], [""], [""], [""]]
+    elif pains.is_empty():
         pain_rows = [[t("pdf_no_pain", lang=lang)], [""], [""], [""], [""]]
     fig.add_trace(go.Table(
         header=dict(values=[t("pdf_col_" + c, lang=lang) for c in ("touchpoint", "stage", "csat", "events",
