@@ -341,18 +341,24 @@ def journey_counts(ds: Dataset, f: Filters, value: str = "nps", by: Sequence[str
     """
     _check([value], _journey_columns(ds))
     _check(by, _journey_columns(ds) + PERIODS + ("channel", "stage"))
+    sql, params, source, groups = _journeys_by(ds, f, by)
+    return _query(
+        ds, sql + f"SELECT {''.join(g + ', ' for g in groups)}{quote(value)}, count(*) AS n FROM {source} "
+        f"WHERE {quote(value)} IS NOT NULL GROUP BY ALL ORDER BY ALL",
+        params,
+    )
+
+
+def _journeys_by(ds: Dataset, f: Filters, by: Sequence[str]) -> tuple[str, dict, str, list[str]]:
+    """The selection's SQL and parameters, the relation to group (a journey once per channel it touched or stage it
+    reached when ``by`` names them) and the group expressions of ``by``."""
     sql, params = _with(ds, f)
     source = "sel"
     if "channel" in by:
         source = f"(SELECT *, unnest(channel_list) AS channel FROM {source})"
     if "stage" in by:
         source = f"(SELECT *, unnest(stages) AS stage FROM {source})"
-    groups = [_group_expr(b, "first_ts") for b in by]
-    return _query(
-        ds, sql + f"SELECT {''.join(g + ', ' for g in groups)}{quote(value)}, count(*) AS n FROM {source} "
-        f"WHERE {quote(value)} IS NOT NULL GROUP BY ALL ORDER BY ALL",
-        params,
-    )
+    return sql, params, source, [_group_expr(b, "first_ts") for b in by]
 
 
 def customers(ds: Dataset, f: Filters, by: Sequence[str] = ()) -> pl.DataFrame:
@@ -363,13 +369,7 @@ def customers(ds: Dataset, f: Filters, by: Sequence[str] = ()) -> pl.DataFrame:
     with a journey that touched it) or ``stage`` (customers with a journey that reached it).
     """
     _check(by, _journey_columns(ds) + PERIODS + ("channel", "stage"))
-    sql, params = _with(ds, f)
-    source = "sel"
-    if "channel" in by:
-        source = f"(SELECT *, unnest(channel_list) AS channel FROM {source})"
-    if "stage" in by:
-        source = f"(SELECT *, unnest(stages) AS stage FROM {source})"
-    groups = [_group_expr(b, "first_ts") for b in by]
+    sql, params, source, groups = _journeys_by(ds, f, by)
     return _query(
         ds, sql + f"SELECT {''.join(g + ', ' for g in groups)}count(DISTINCT customer_id) AS customers "
         f"FROM {source}{' GROUP BY ALL ORDER BY ALL' if by else ''}",
