@@ -72,6 +72,8 @@ with layout.guard():
             column_order=["stage", "importance", "quadrant"],  # what a phone shows before it scrolls
         )
 
+if about is not None:  # a survey has no channel handoffs: no section for them
+    st.stop()
 with layout.guard():
     st.subheader(t("handoff_effect_title"))
     effect = data.handoff_effect(ds, f)

@@ -81,16 +81,24 @@ def change_test_note(key: str, kpis: dict, min_n: int) -> tuple[str | None, str]
     return "tag_not_significant", t("delta_not_significant", p=p)
 
 
-def kpi_cards(summary: dict, dated: bool, min_n: int) -> list[Card]:
+SURVEY_HIDDEN = ("median_journey_hours", "handoff_rate")  # need event times: a survey has none
+
+
+def kpi_cards(summary: dict, dated: bool, min_n: int, survey: bool = False) -> list[Card]:
     """The overview's six KPI cards from ``ui.data.executive_summary``: each value and its change on the same
     period, the change test (NPS, CSAT), the target; ``dated`` False (a survey without answer dates) names no
-    comparison period."""
+    comparison period. A ``survey`` has no cards for what needs event times, none for CES without CES answers,
+    and counts respondents, not journeys."""
     k, goals = summary["kpis"], summary["targets"]
     since, until = summary["period"]["previous"]
     compared = t("card_compared" if k["compared"] else "card_not_compared", since=since, until=until) if dated else None
     out = []
     for key, label, help_key, fmt, delta_fmt, higher_is_better in CARDS:
         value, goal = k["current"][key], goals[key]
+        if survey and (key in SURVEY_HIDDEN or (key == "ces" and value is None)):
+            continue
+        if survey and key == "journeys":
+            label, help_key = "kpi_respondents", "help_respondents"
         if key == "median_journey_hours":  # hours or days, by the value's size: value, change and target alike
             fmt, delta_fmt = number_format.duration_formats(value, number_format.duration_words())
         shown = delta(k["change"][key], delta_fmt, higher_is_better, compared=k["compared"])
