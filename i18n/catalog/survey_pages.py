@@ -34,7 +34,7 @@ TEXT: dict[str, dict[str, str]] = {
     "col_positive_pct": {"en": "Positive %", "ko": "긍정 %"},
     "survey_segments_no_outcome": {
         "en": "This survey has no outcome column (NPS, an overall score or a satisfied/unsatisfied label), so there "
-              "is nothing to compare between segments; choose one on the Upload page.",
+              "is nothing to compare between segments; choose one on the upload page.",
         "ko": "이 설문에는 결과 열(NPS, 종합 점수, 만족/불만족 구분)이 없어 세그먼트끼리 비교할 것이 없습니다. 업로드 "
               "페이지에서 고르세요."},
     "survey_segments_none": {
