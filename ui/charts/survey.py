@@ -66,7 +66,7 @@ def top_two_box(frame: pl.DataFrame, min_n: int) -> go.Figure:
                       "<br>%{customdata[3]} · %{customdata[2]}<extra></extra>",
         showlegend=False,
     ))
-    fig.update_layout(xaxis=dict(title=t("survey_top_two_axis"), range=[0, 100], ticksuffix="%"),
+    fig.update_layout(xaxis=dict(title=t("survey_top_two_axis"), ticksuffix="%"),  # autoscaled: the intervals show
                       yaxis=dict(autorange="reversed", automargin=True))
     return standard_layout(fig, _height(rows.height))
 
