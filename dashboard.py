@@ -65,9 +65,9 @@ st.sidebar.download_button(t("download_parquet"),
                            icon=":material/download:", key="sidebar.parquet", on_click="ignore", width="stretch")
 
 # No icons in the top navigation: with them the last two pages went behind a "2 more" menu at 1400 px.
-PAGES = [
-    st.Page(HERE / "pages" / "overview.py", title=t("nav_overview"),
-            url_path="overview", default=True),
+OVERVIEW = st.Page(HERE / "pages" / "overview.py", title=t("nav_overview"), url_path="overview", default=True)
+EVENT_PAGES = [
+    OVERVIEW,
     st.Page(HERE / "pages" / "journey_map.py", title=t("nav_journey_map"),
             url_path="journey_map"),  # = the file name: see ui.data._through_entry
     st.Page(HERE / "pages" / "channels.py", title=t("nav_channels"),
@@ -82,6 +82,15 @@ PAGES = [
     st.Page(HERE / "pages" / "loop.py", title=t("nav_loop"), url_path="loop"),
     st.Page(HERE / "pages" / "upload.py", title=t("nav_upload"), url_path="upload"),
 ]
+# A survey (one row of answers per respondent) has no event times or channels: its own pages instead of the funnel,
+# channel handoffs, journey paths and duration (hidden, not shown empty).
+SURVEY_PAGES = [
+    OVERVIEW,
+    st.Page(HERE / "pages" / "questions.py", title=t("nav_questions"), url_path="questions"),
+    st.Page(HERE / "pages" / "segments.py", title=t("nav_segments"), url_path="segments"),
+    *(p for p in EVENT_PAGES if p.url_path in ("voc", "drivers", "loop", "upload")),
+]
+PAGES = SURVEY_PAGES if data.survey_info(ds) is not None else EVENT_PAGES
 if viewer.restricted:  # the loop's cases and actions cover every customer: not for a scoped viewer
     PAGES = [p for p in PAGES if p.url_path != "loop"]
 if viewer.role == "admin":

@@ -17,6 +17,7 @@ from figures import overview as overview_figures
 from figures import privacy
 from figures import voc as voc_figures
 from figures.overview import KPI_KEYS, TIMED_KPIS
+from ingest import survey as ingest_survey
 from ingest.ingested import SurveyInfo
 from metrics import exports
 from metrics.movers import ALL, alerts, segment_changes
@@ -72,8 +73,11 @@ def kpi_changes(ds: Dataset, w: dict) -> dict[str, Any]:
 
 
 def dimensions(ds: Dataset) -> tuple[str, ...]:
-    """The dimensions segments are taken from: channel, stage, persona (when the data has it) and every extra one."""
-    return ("channel", "stage") + (("persona",) if "persona" in ds.has else ()) + tuple(ds.dims)
+    """The dimensions segments are taken from: channel, stage, persona (when the data has it) and every extra one;
+    a survey's one channel (its answers all have ``survey``) is no segment."""
+    one_channel = ingest_survey.info(ds.files) is not None and len(q.filter_options(ds)["channel"]) <= 1
+    return ((() if one_channel else ("channel",)) + ("stage",) + (("persona",) if "persona" in ds.has else ())
+            + tuple(ds.dims))
 
 
 def segment_counts(ds: Dataset, f: Filters) -> dict[str, pl.DataFrame]:

@@ -15,7 +15,7 @@ from figures.overview import headline, score_trend
 from i18n import Message
 from ingest import survey
 from ingest.ingested import SurveyInfo
-from metrics.confidence import nps_interval
+from metrics.confidence import nps_interval, with_csat_ci, with_nps_ci
 from metrics.drivers import KeyDrivers, key_drivers
 from metrics.nps import nps
 from metrics.survey_drivers import label_drivers, score_drivers
@@ -228,3 +228,152 @@ def drivers_reading(kd: KeyDrivers, about: SurveyInfo, templates: dict[str, str]
         return templates["none"].format(**fields)
     return templates["top"].format(stage=top["stage"], odds=math.exp(top["coefficient"]),
                                    importance=top["importance"], **fields)
+
+
+# --- the survey pages: answers per question, top-2-box, the outcome by segment, the overview's headline
+
+DISTRIBUTION_COLUMNS = ("question", "low", "high", "answer", "respondents", "share_pct")
+TOP_TWO_COLUMNS = ("question", "scale", "answers", "not_applicable", "top_two", "top_two_pct", "top_two_low",
+                   "top_two_high", "mean")
+SEGMENT_COLUMNS = ("segment", "respondents", "value", "low", "high")
+
+
+def answers(ds: Dataset, f: Filters, about: SurveyInfo) -> pl.DataFrame:
+    """Every answer of the selected respondents: journey_id, question (the rating column), answer (a whole number on
+    the column's own scale, ``ingest.survey.from_five`` of the stored satisfaction)."""
+    frame = q.touchpoints(ds, _journey_filters(f), ["journey_id", "touchpoint", "satisfaction"])
+    if f.selects_touchpoints:
+        frame = frame.join(q.journeys(ds, f, ["journey_id"]), on="journey_id", how="semi")
+    frame = frame.filter(pl.col("satisfaction").is_not_null())
+    parts = [frame.filter(pl.col("touchpoint") == r.column).select(
+        "journey_id", pl.lit(r.column).alias("question"),
+        survey.from_five(pl.col("satisfaction"), r.low, r.high).alias("answer")) for r in about.ratings]
+    return pl.concat(parts) if parts else pl.DataFrame(schema={"journey_id": pl.String, "question": pl.String,
+                                                               "answer": pl.Int64})
+
+
+def distribution(ds: Dataset, f: Filters, about: SurveyInfo) -> pl.DataFrame:
+    """How the selected respondents answered each rating question: one row per question (survey order) and answer
+    of its scale (``low``..``high``, answers nobody gave included), ``respondents`` who gave it and ``share_pct`` =
+    their % of the question's answers (not-applicable cells are not answers)."""
+    given = answers(ds, f, about).group_by("question", "answer").agg(pl.len().cast(pl.Int64).alias("respondents"))
+    grid = pl.DataFrame([{"question": r.column, "low": r.low, "high": r.high, "answer": a, "order": i}
+                         for i, r in enumerate(about.ratings) for a in range(r.low, r.high + 1)],
+                        schema={"question": pl.String, "low": pl.Int64, "high": pl.Int64, "answer": pl.Int64,
+                                "order": pl.Int64})
+    out = grid.join(given, on=["question", "answer"], how="left").with_columns(pl.col("respondents").fill_null(0))
+    total = pl.col("respondents").sum().over("question")
+    return (out.with_columns(pl.when(total > 0).then(100.0 * pl.col("respondents") / total).alias("share_pct"))
+            .sort("order", "answer").select(DISTRIBUTION_COLUMNS))
+
+
+def top_two_box(ds: Dataset, f: Filters, about: SurveyInfo) -> pl.DataFrame:
+    """Per rating question (survey order): ``answers``, ``not_applicable`` (selected respondents without an answer to
+    it), ``top_two`` (answers among the scale's two highest), ``top_two_pct`` with its 95% Wilson interval
+    (``top_two_low``, ``top_two_high``) and the ``mean`` answer on the question's own scale."""
+    respondents = q.journeys(ds, f, ["journey_id"]).height
+    given = answers(ds, f, about)
+    rows = []
+    for r in about.ratings:
+        mine = given.filter(pl.col("question") == r.column)["answer"]
+        rows.append({"question": r.column, "scale": r.scale, "answers": mine.len(),
+                     "not_applicable": respondents - mine.len(), "satisfied": int((mine >= r.high - 1).sum()),
+                     "mean": mine.mean() if mine.len() else None})
+    frame = pl.DataFrame(rows, schema={"question": pl.String, "scale": pl.String, "answers": pl.Int64,
+                                       "not_applicable": pl.Int64, "satisfied": pl.Int64, "mean": pl.Float64})
+    frame = with_csat_ci(frame.with_columns(pl.col("answers").alias("ratings")))
+    return frame.select(
+        "question", "scale", "answers", "not_applicable", pl.col("satisfied").alias("top_two"),
+        pl.when(pl.col("answers") > 0).then(100.0 * pl.col("satisfied") / pl.col("answers")).alias("top_two_pct"),
+        pl.col("csat_low").alias("top_two_low"), pl.col("csat_high").alias("top_two_high"), "mean")
+
+
+def segments(ds: Dataset, about: SurveyInfo) -> list[str]:
+    """The columns the outcome can be split by: the segment (``persona``) when mapped, then the survey's other
+    columns that are filter dimensions (few values), the outcome's own column left out."""
+    own = about.outcome.stored if about.outcome is not None else None
+    return (["persona"] if about.persona_column else []) + [d for d in ds.dims if d in about.profile and d != own]
+
+
+def outcome_by_segment(ds: Dataset, f: Filters, about: SurveyInfo, by: str) -> pl.DataFrame:
+    """The outcome per value of ``by`` (one of ``segments``), most respondents first: ``respondents`` with an answer,
+    ``value`` = NPS (for an NPS outcome) or the % giving the positive value, and its 95% interval (``low``, ``high``:
+    the NPS interval of metrics.confidence, a Wilson interval for a share). Empty without an outcome."""
+    if by not in segments(ds, about):
+        raise DataError("survey_no_segment", column=by)
+    empty = pl.DataFrame(schema={"segment": pl.String, "respondents": pl.Int64, "value": pl.Float64,
+                                 "low": pl.Float64, "high": pl.Float64})
+    given = outcome_answers(ds, f, about)
+    if given is None:
+        return empty
+    given = given.join(q.journeys(ds, f, ["journey_id", by]), on="journey_id").rename({by: "segment"})
+    o = about.outcome
+    if o.kind == "nps":
+        table = with_nps_ci(nps(given.filter(pl.col("nps").is_not_null()), by=["segment"]))
+        table = table.select("segment", pl.col("responses").alias("respondents"), pl.col("nps").alias("value"),
+                             pl.col("nps_low").alias("low"), pl.col("nps_high").alias("high"))
+    else:
+        hit = pl.col("positive") if o.kind == "label" else (pl.col("score") >= o.high - 1).cast(pl.Int8)
+        value = "positive" if o.kind == "label" else "score"
+        table = with_csat_ci(given.filter(pl.col(value).is_not_null()).group_by("segment").agg(
+            hit.sum().cast(pl.Int64).alias("satisfied"), pl.len().cast(pl.Int64).alias("ratings")))
+        table = table.select("segment", pl.col("ratings").alias("respondents"),
+                             (100.0 * pl.col("satisfied") / pl.col("ratings")).alias("value"),
+                             pl.col("csat_low").alias("low"), pl.col("csat_high").alias("high"))
+    return (table.with_columns(pl.col("segment").cast(pl.String).fill_null("—"))
+            .sort(["respondents", "segment"], descending=[True, False]).select(SEGMENT_COLUMNS))
+
+
+def _pct(value: float) -> str:
+    return f"{value:.0f}"
+
+
+def headline_sentences(ds: Dataset, f: Filters, about: SurveyInfo, kd: KeyDrivers) -> list[Message]:
+    """The overview's headline for a survey, in sentences: who answered (and when), the outcome with its 95%
+    interval, the questions rated best and lowest (top-2-box), and the question that moves the outcome most
+    (when the key drivers find a clear, positive link) or that none does."""
+    respondents = q.journeys(ds, f, ["journey_id"]).height
+    boxes = top_two_box(ds, f, about).filter(pl.col("answers") > 0)
+    out = []
+    if about.timestamp_column is not None and respondents:
+        first, last = q.journeys(ds, f, ["first_ts"]).select(pl.col("first_ts").min().alias("a"),
+                                                               pl.col("first_ts").max().alias("b")).row(0)
+        out.append(Message("survey_headline_who_dated", respondents=f"{respondents:,}", questions=boxes.height,
+                           since=first.date().isoformat(), until=last.date().isoformat()))
+    else:
+        out.append(Message("survey_headline_who", respondents=f"{respondents:,}", questions=boxes.height))
+    o = about.outcome
+    given = outcome_answers(ds, f, about)
+    if o is not None and given is not None:
+        if o.kind == "nps":
+            n = nps(given.filter(pl.col("nps").is_not_null())).row(0, named=True)
+            if n["responses"]:
+                low, high = nps_interval(n["promoters"], n["detractors"], n["responses"])
+                out.append(Message("survey_headline_nps", column=o.column, nps=f"{n['nps']:+.0f}",
+                                   low=f"{low:+.0f}", high=f"{high:+.0f}",
+                                   promoters=_pct(100 * n["promoters"] / n["responses"]),
+                                   detractors=_pct(100 * n["detractors"] / n["responses"])))
+        else:
+            rated = outcome(ds, f, about)
+            value = "positive" if o.kind == "label" else "score"
+            s = given[value].drop_nulls()
+            if rated is not None and rated["rate"] is not None:
+                hits = int(s.sum()) if o.kind == "label" else int((s >= o.high - 1).sum())
+                low, high = with_csat_ci(pl.DataFrame({"satisfied": [hits], "ratings": [s.len()]})).select(
+                    "csat_low", "csat_high").row(0)
+                out.append(Message("survey_headline_" + o.kind, column=o.column, positive=o.positive,
+                                   rate=_pct(rated["rate"]), low=_pct(low), high=_pct(high)))
+    if boxes.height >= 2:
+        ranked = boxes.sort(["top_two_pct", "question"], descending=[True, False])
+        best, worst = ranked.row(0, named=True), ranked.row(-1, named=True)
+        if best["top_two_pct"] > worst["top_two_pct"]:
+            out.append(Message("survey_headline_questions", best=best["question"], best_pct=_pct(best["top_two_pct"]),
+                               worst=worst["question"], worst_pct=_pct(worst["top_two_pct"])))
+    if o is not None and kd.table is not None:
+        top = kd.table.filter(pl.col("importance").is_not_null()).row(0, named=True)
+        if top["p_value"] is not None and top["p_value"] < 0.05 and top["coefficient"] > 0:
+            out.append(Message("survey_headline_driver", question=top["stage"], column=o.column,
+                               importance=_pct(top["importance"])))
+        else:
+            out.append(Message("survey_headline_no_driver", column=o.column))
+    return out

@@ -36,6 +36,7 @@ from i18n.catalog import (
     scopes,
     statistics,
     story,
+    survey_pages,
     surveys,
     upload,
     voc,
@@ -58,7 +59,7 @@ def _merged(catalogs: tuple[ModuleType, ...]) -> dict[str, dict[str, str]]:
 
 CATALOGS = (app, access, filters, overview, executive, journey_map, upload, notes, columns, statistics, channels,
             journeys, derived_personas, voc, reasons, errors_ingest, errors_store, errors_figures, limits,
-            facts_pass, story, surveys, loop, scopes)
+            facts_pass, story, surveys, survey_pages, loop, scopes)
 TEXT: dict[str, dict[str, str]] = _merged(CATALOGS)
 
 

@@ -149,6 +149,16 @@ def to_five(number: pl.Expr, low: int, high: int) -> pl.Expr:
     return pl.when(number >= second).then(4 + (number - second)).otherwise(below)
 
 
+def from_five(satisfaction: pl.Expr, low: int, high: int) -> pl.Expr:
+    """The answer on the column's own ``low``–``high`` scale of a ``satisfaction`` placed by ``to_five`` (its inverse),
+    as a whole number."""
+    if (low, high) == (1, 5):
+        return satisfaction.round().cast(pl.Int64)
+    second = high - 1
+    below = low + (satisfaction - 1) * (second - low) / 3
+    return pl.when(satisfaction >= 4).then(second + (satisfaction - 4)).otherwise(below).round().cast(pl.Int64)
+
+
 def _respondent_column(raw: RawTable, exclude: set[str]) -> str | None:
     for column in raw.columns:
         if column in exclude or normalise(column) not in _ID_NAMES:

@@ -81,6 +81,8 @@ with layout.guard():
                                    t("loop_plan_action_on", target=text.md(stage)), key="drivers.plan")
             st.caption(t("loop_plan_action_driver_hint"))
 
+if about is not None:  # a survey has no channel handoffs: no section for them
+    st.stop()
 with layout.guard():
     st.subheader(t("handoff_effect_title"))
     effect = data.handoff_effect(ds, f)

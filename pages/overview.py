@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import polars as pl
 import streamlit as st
 
 from i18n import current_lang, t
@@ -15,6 +16,7 @@ from ui.charts import nps as nps_charts
 from ui.charts import snapshot
 
 JOURNEY_MAP = Path(__file__).resolve().parent / "journey_map.py"
+QUESTIONS = Path(__file__).resolve().parent / "questions.py"
 
 ds, f = data.current_dataset(), data.current_filters()
 st.title(t("page_overview"))
@@ -56,11 +58,16 @@ with layout.guard():
             for sentence in snapshot.headline(s, lang):
                 st.markdown(text.md(sentence))
             loop_data.overview_line(ds, lang)  # what we changed and whether it worked (pages/loop.py)
+    else:  # a survey's own headline: who answered, the outcome, the best and lowest questions, what moves it
+        with st.container(border=True):
+            st.markdown("**" + t("headline_title") + "**")
+            for sentence in data.survey_headline(ds, f):
+                st.markdown(text.md(sentence.text(lang)))
 
     # one wrapping row: the cards share a desktop row and sit two per row on a phone (st.columns stacked them,
     # six cards took 1.5 phone screens before the first chart)
     cards_row = st.container(horizontal=True, gap="small")
-    for card in cards.kpi_cards(s, dated, data.min_sample(), data.min_group()):
+    for card in cards.kpi_cards(s, dated, data.min_sample(), data.min_group(), survey=about is not None):
         with cards_row.container(border=True, width="stretch"):
             if card.hidden:  # "fewer than 5" as wrapping text: in st.metric's large figure it was cut to "fewe…"
                 st.markdown(text.md(card.label), help=card.help)
@@ -80,51 +87,63 @@ with layout.guard():
     if dated and not s["suppressed"]:  # no change is shown on a hidden card
         st.caption(t("delta_caption_same_period", period=current_label, previous=previous_label))
 
-left, right = st.columns([3, 2], gap="large")
-with left, layout.guard():
-    st.subheader(t("nps_trend"))
-    trend = data.nps_by_week(ds, f)
-    if not dated:
-        st.info(t("survey_no_trend"))
-    elif s["suppressed"]:  # too few customers: that, not "no answers"
-        st.info(snapshot.hidden_sentence(s, lang))
-    elif trend.height == 0:
-        st.info(t("no_answers"))
-    else:
-        weekly = data.score_trend(ds, f, "week", "nps")
-        figure = nps_charts.add_nps_band(nps_charts.nps_trend(trend, data.min_sample(), s["targets"]["nps"].target),
-                                     weekly.table)
-        layout.chart(figure)
-        layout.n_caption(answers=int(trend["responses"].sum()))
-        flagged = int(weekly.table["anomaly"].sum())
-        if weekly.anomaly_reason:
-            st.caption(t("anomaly_unavailable", reason=weekly.anomaly_reason))
+# A survey without answer dates has no trend: its lowest rated questions take the whole width.
+left, right = st.columns([3, 2], gap="large") if dated else (None, st.container())
+if about is not None:
+    with right, layout.guard():
+        st.subheader(t("survey_lowest_title"))
+        if s["suppressed"]:
+            st.info(snapshot.hidden_sentence(s, lang))
         else:
-            st.caption(t("anomaly_some", n=flagged) if flagged else t("anomaly_none"))
+            lowest = data.survey_top_two_box(ds, f).filter(pl.col("answers") > 0).sort("top_two_pct").head(3)
+            for r in lowest.iter_rows(named=True):
+                st.markdown(t("survey_lowest_line", question=text.md(r["question"]), pct=f"{r['top_two_pct']:.0f}",
+                              low=f"{r['top_two_low']:.0f}", high=f"{r['top_two_high']:.0f}", n=f"{r['answers']:,}"))
+        st.page_link(QUESTIONS, label=t("see_questions"), icon=":material/bar_chart:")
+if dated:
+    with left, layout.guard():
+        st.subheader(t("nps_trend"))
+        trend = data.nps_by_week(ds, f)
+        if s["suppressed"]:  # too few customers: that, not "no answers"
+            st.info(snapshot.hidden_sentence(s, lang))
+        elif trend.height == 0:
+            st.info(t("no_answers"))
+        else:
+            weekly = data.score_trend(ds, f, "week", "nps")
+            figure = nps_charts.add_nps_band(nps_charts.nps_trend(trend, data.min_sample(), s["targets"]["nps"].target),
+                                         weekly.table)
+            layout.chart(figure)
+            layout.n_caption(answers=int(trend["responses"].sum()))
+            flagged = int(weekly.table["anomaly"].sum())
+            if weekly.anomaly_reason:
+                st.caption(t("anomaly_unavailable", reason=weekly.anomaly_reason))
+            else:
+                st.caption(t("anomaly_some", n=flagged) if flagged else t("anomaly_none"))
 
-with right, layout.guard():
-    st.subheader(t("worst_pain_points"))
-    worst, average = s["pain_points"], s["average_csat"]
-    if s["suppressed"]:
-        st.info(snapshot.hidden_sentence(s, lang))
-    elif average is None:
-        st.info(t("no_pain_points"))
-    elif worst.height == 0:
-        st.info(t("pain_none_stands_out", average=f"{average:.0f}"))
-    said = voc_data.complaints_if_ready(ds, f, "touchpoint")  # the detractors' words at the pain point
-    quotes = {} if said is None else {r["touchpoint"]: r for r in said.iter_rows(named=True)}
-    for i, r in enumerate(worst.iter_rows(named=True)):
-        st.markdown(t("pain_point_line", touchpoint=text.md(r["touchpoint"]), events=f"{r['events']:,}",
-                      csat=f"{r['csat']:.0f}", score=f"{r['pain_score']:,.0f}"))
-        if r["touchpoint"] in quotes:
-            q = quotes[r["touchpoint"]]
-            st.caption(t("pain_voice", keyword=text.md(q["keyword"]), quote=text.md(q["quote"] or "")))
-        planned = loop_data.pain_point_draft(r)
-        loop_data.draft_button(planned, t("loop_plan_action_on", target=text.md(planned.target_value)),
-                               key=f"overview.plan.{i}")
-    if worst.height:
-        st.caption(t("pain_ranked_clearly", average=f"{average:.0f}"))
-        st.page_link(JOURNEY_MAP, label=t("see_journey_map"), icon=":material/route:")
+if about is None:
+    with right, layout.guard():
+        st.subheader(t("worst_pain_points"))
+        worst, average = s["pain_points"], s["average_csat"]
+        if s["suppressed"]:
+            st.info(snapshot.hidden_sentence(s, lang))
+        elif average is None:
+            st.info(t("no_pain_points"))
+        elif worst.height == 0:
+            st.info(t("pain_none_stands_out", average=f"{average:.0f}"))
+        said = voc_data.complaints_if_ready(ds, f, "touchpoint")  # the detractors' words at the pain point
+        quotes = {} if said is None else {r["touchpoint"]: r for r in said.iter_rows(named=True)}
+        for i, r in enumerate(worst.iter_rows(named=True)):
+            st.markdown(t("pain_point_line", touchpoint=text.md(r["touchpoint"]), events=f"{r['events']:,}",
+                          csat=f"{r['csat']:.0f}", score=f"{r['pain_score']:,.0f}"))
+            if r["touchpoint"] in quotes:
+                q = quotes[r["touchpoint"]]
+                st.caption(t("pain_voice", keyword=text.md(q["keyword"]), quote=text.md(q["quote"] or "")))
+            planned = loop_data.pain_point_draft(r)
+            loop_data.draft_button(planned, t("loop_plan_action_on", target=text.md(planned.target_value)),
+                                   key=f"overview.plan.{i}")
+        if worst.height:
+            st.caption(t("pain_ranked_clearly", average=f"{average:.0f}"))
+            st.page_link(JOURNEY_MAP, label=t("see_journey_map"), icon=":material/route:")
 
 if dated:  # what changed between periods needs answer dates (a survey without them says so above)
     with layout.guard():

@@ -29,6 +29,10 @@ if voc.comments == 0:
     st.info(t("voc_no_comments"))
     st.stop()
 st.caption(t("voc_intro", n=f"{voc.comments:,}"))
+# A survey's comment is the respondent's, not a touchpoint's (it sits on their first answer): no split by stage,
+# channel or touchpoint; without answer dates no rising keywords.
+about = data.survey_info(ds)
+dated = about is None or about.timestamp_column is not None
 BAR_CHARTS = ("voc.keyword_chart", "voc.detractor_chart", "voc.promoter_chart")
 
 
@@ -103,17 +107,19 @@ for column, title, table, colour, chart_key in (
 st.caption(t("voc_distinctive_note"))
 opened_comments("split")
 
-with layout.guard():
-    st.subheader(t("voc_rising"))
-    (cs, cu), (ps, pu) = voc.periods["current"], voc.periods["previous"]
-    current, previous = t("voc_period", start=cs, end=cu), t("voc_period", start=ps, end=pu)
-    if voc.rising.is_empty():
-        st.info(t("voc_none_rising"))
-    else:
-        layout.chart(voc_charts.rising_bars(voc.rising.head(10), previous, current))
-    st.caption(t("voc_rising_note", current=current, previous=previous))
+if dated:
+    with layout.guard():
+        st.subheader(t("voc_rising"))
+        (cs, cu), (ps, pu) = voc.periods["current"], voc.periods["previous"]
+        current, previous = t("voc_period", start=cs, end=cu), t("voc_period", start=ps, end=pu)
+        if voc.rising.is_empty():
+            st.info(t("voc_none_rising"))
+        else:
+            layout.chart(voc_charts.rising_bars(voc.rising.head(10), previous, current))
+        st.caption(t("voc_rising_note", current=current, previous=previous))
 
-groups = {name: t("col_" + name) for name in ("stage", "channel", "touchpoint", "persona")}
+groups = {name: t("col_" + name) for name in ("stage", "channel", "touchpoint", "persona")
+          if about is None or (name == "persona" and about.persona_column)}
 left, right = st.columns(2, gap="large")
 keywords = voc.keywords["keyword"].head(200).to_list()
 with left, layout.guard():
@@ -129,33 +135,35 @@ with left, layout.guard():
                                          hover=[("both", t("col_both"), ",d"), ("pmi", "PMI", ".2f")]))
     st.caption(t("voc_associated_note"))
 
-with right, layout.guard():
-    st.subheader(t("voc_compare"))
-    by = state.translated_choice(st.selectbox, t("voc_compare_by"), list(groups), "voc.compare_by", groups.get)
-    values = voc_data.voc_split(ds, f, by)[by].unique(maintain_order=True).to_list()
-    if by == "stage":
-        values = [s for s in ds.stage_order if s in values]
-    if values:
-        value = st.selectbox(t("voc_compare_value"), values, key=f"voc.compare.{by}")
-        table = voc_data.voc_compare(ds, f, by, value)
-        if table.is_empty():
-            st.info(t("voc_none_distinctive"))
-        else:
-            layout.chart(voc_charts.keyword_bars(table.head(12), "z", t("voc_z_axis"), value_format=".1f",
-                                             hover=[("target_comments", t("col_comments"), ",d")]))
+if groups:
+    with right, layout.guard():
+        st.subheader(t("voc_compare"))
+        by = state.translated_choice(st.selectbox, t("voc_compare_by"), list(groups), "voc.compare_by", groups.get)
+        values = voc_data.voc_split(ds, f, by)[by].unique(maintain_order=True).to_list()
+        if by == "stage":
+            values = [s for s in ds.stage_order if s in values]
+        if values:
+            value = st.selectbox(t("voc_compare_value"), values, key=f"voc.compare.{by}")
+            table = voc_data.voc_compare(ds, f, by, value)
+            if table.is_empty():
+                st.info(t("voc_none_distinctive"))
+            else:
+                layout.chart(voc_charts.keyword_bars(table.head(12), "z", t("voc_z_axis"), value_format=".1f",
+                                                 hover=[("target_comments", t("col_comments"), ",d")]))
 
-with layout.guard():
-    st.subheader(t("voc_split"))
-    split_by = state.translated_choice(st.selectbox, t("voc_split_by"), list(groups), "voc.split_by", groups.get)
-    shares = voc_data.voc_split(ds, f, split_by)
-    order = voc.keywords["keyword"].head(12).to_list()
-    group_order = shares[split_by].unique(maintain_order=True).to_list()
-    if split_by == "stage":
-        group_order = [s for s in ds.stage_order if s in group_order]
-    if shares.is_empty():
-        st.info(t("voc_no_comments"))
-    else:
-        layout.chart(voc_charts.keyword_heatmap(shares, split_by, order, group_order))
+if groups:  # a survey without a segment column: nothing to compare comments by
+    with layout.guard():
+        st.subheader(t("voc_split"))
+        split_by = state.translated_choice(st.selectbox, t("voc_split_by"), list(groups), "voc.split_by", groups.get)
+        shares = voc_data.voc_split(ds, f, split_by)
+        order = voc.keywords["keyword"].head(12).to_list()
+        group_order = shares[split_by].unique(maintain_order=True).to_list()
+        if split_by == "stage":
+            group_order = [s for s in ds.stage_order if s in group_order]
+        if shares.is_empty():
+            st.info(t("voc_no_comments"))
+        else:
+            layout.chart(voc_charts.keyword_heatmap(shares, split_by, order, group_order))
 
 with layout.guard():
     st.subheader(t("voc_verbatims"))
@@ -166,6 +174,9 @@ with layout.guard():
     keyword = "" if pick == any_keyword else pick
     rows = voc_data.verbatims(ds, f, keyword, (search or "").strip())
     hidden = voc_data.verbatims_hidden(ds, f, keyword, (search or "").strip())
+    if about is not None:  # a respondent's comment: not the first question's (stage, touchpoint, rating, channel)
+        rows = rows.drop("stage", "channel", "touchpoint", "satisfaction", *([] if dated else ["timestamp"]),
+                         *([] if about.persona_column else ["persona"]), strict=False)
     st.caption(hidden.text(current_lang()) if hidden else t("voc_verbatims_note", n=f"{rows.height:,}", limit=500))
     layout.table(*tables.verbatims(rows))
     if keyword and keyword not in f.keyword:

@@ -104,6 +104,7 @@ FAMILIES: dict[str, Callable[[], Iterable[str]]] = {
     "field_…": lambda: [f"field_{c}" for c in _canonical()],
     "field_…_help": _fields_with_help,
     "upload_outcome_…": lambda: [f"upload_outcome_{k}" for k in ("nps", "score", "label")],
+    "survey_headline_…": lambda: [f"survey_headline_{k}" for k in ("score", "label")],
     "upload_status_…": _prefixed("upload_status_"),
     "reading_…": _prefixed("reading_"),
     "col_…": _prefixed("col_"),

@@ -82,21 +82,29 @@ def change_test_note(key: str, kpis: dict, min_n: int) -> tuple[str | None, str]
     return "tag_not_significant", t("delta_not_significant", p=p)
 
 
-def kpi_cards(summary: dict, dated: bool, min_n: int, min_group: int | None = None) -> list[Card]:
+SURVEY_HIDDEN = ("median_journey_hours", "handoff_rate")  # need event times: a survey has none
+
+
+def kpi_cards(summary: dict, dated: bool, min_n: int, min_group: int | None = None, survey: bool = False) -> list[Card]:
     """The overview's six KPI cards from ``ui.data.executive_summary``: each value and its change on the same
     period, the change test (NPS, CSAT), the target; ``dated`` False (a survey without answer dates) names no
     comparison period; a selection too small to show (``kpis.suppressed``, ``min_group`` customers) shows
-    "fewer than 5" on every card."""
+    "fewer than 5" on every card. A ``survey`` has no cards for what needs event times, none for CES without CES
+    answers, and counts respondents, not journeys."""
     k, goals = summary["kpis"], summary["targets"]
     since, until = summary["period"]["previous"]
     compared = t("card_compared" if k["compared"] else "card_not_compared", since=since, until=until) if dated else None
     out = []
     for key, label, help_key, fmt, delta_fmt, higher_is_better in CARDS:
+        value, goal = k["current"][key], goals[key]
+        if survey and (key in SURVEY_HIDDEN or (key == "ces" and value is None)):
+            continue
+        if survey and key == "journeys":
+            label, help_key = "kpi_respondents", "help_respondents"
         if k.get("suppressed"):  # too few customers: the marker in place of the value, nothing else
             out.append(Card(t(label), t("suppressed_fewer", n=min_group), Delta(None, "off", "off"),
                             t("suppressed_note", n=min_group), None, None, hidden=True))
             continue
-        value, goal = k["current"][key], goals[key]
         if key == "median_journey_hours":  # hours or days, by the value's size: value, change and target alike
             fmt, delta_fmt = number_format.duration_formats(value, number_format.duration_words())
         shown = delta(k["change"][key], delta_fmt, higher_is_better, compared=k["compared"])

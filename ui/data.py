@@ -300,6 +300,35 @@ def survey_outcome(ds: Dataset, f: Filters):
     return survey_figures.outcome(ds, f, survey_info(ds))
 
 
+@_register
+def survey_distribution(ds: Dataset, f: Filters):
+    """survey_figures.distribution: how the selected respondents answered each rating question."""
+    return survey_figures.distribution(ds, f, survey_info(ds))
+
+
+@_register
+def survey_top_two_box(ds: Dataset, f: Filters):
+    """survey_figures.top_two_box: top-2-box % per question with its 95% interval."""
+    return survey_figures.top_two_box(ds, f, survey_info(ds))
+
+
+def survey_segments(ds: Dataset) -> list[str]:
+    """survey_figures.segments: the columns a survey's outcome can be split by."""
+    return survey_figures.segments(ds, survey_info(ds))
+
+
+@_register
+def survey_by_segment(ds: Dataset, f: Filters, by: str):
+    """survey_figures.outcome_by_segment: the outcome per value of ``by`` with its 95% interval."""
+    return survey_figures.outcome_by_segment(ds, f, survey_info(ds), by)
+
+
+@_register
+def survey_headline(ds: Dataset, f: Filters):
+    """survey_figures.headline_sentences on the Key drivers page's drivers: the overview's headline of a survey."""
+    return survey_figures.headline_sentences(ds, f, survey_info(ds), survey_drivers(ds, f))
+
+
 def key_drivers(ds: Dataset, f: Filters):
     """The key-driver table (metrics.drivers.KeyDrivers) of drivers_figures.models, or of a survey's outcome."""
     if survey_info(ds) is not None:

@@ -268,7 +268,10 @@ def filter_panel(ds: Dataset, options: Mapping[str, Sequence]) -> Filters:
     lang = st.session_state.get("lang", DEFAULT_LANG)  # bound now: the label must not change outside this run
     translated_choice(side.selectbox, t("persona_source"), PERSONA_SOURCES, "personas",
                       lambda v: _persona_source_label(v, lang), default="data", help=t("help_persona_source"))
+    survey = bool(options.get("survey"))  # a survey has one channel and no paths: neither is a filter
     for name in MULTI:
+        if survey and name == "channel":
+            continue
         chosen[name] = side.multiselect(t(name), options.get(name, []), key=widget_key(name),
                                         help=t("help_" + name), placeholder=t("all"))
     dim_values = {}
@@ -280,8 +283,8 @@ def filter_panel(ds: Dataset, options: Mapping[str, Sequence]) -> Filters:
     keyword = side.multiselect(t("keyword"), list(dict.fromkeys([*chosen_keywords, *options.get("keyword", [])])),
                                key=widget_key("keyword"), help=t("help_keyword"), placeholder=t("all"),
                                accept_new_options=True, max_selections=KEYWORD_MAX)
-    path = side.text_input(t("path_contains"), key=widget_key("path_contains"), help=t("help_path_contains"),
-                           placeholder=t("path_contains_placeholder"))
+    path = "" if survey else side.text_input(t("path_contains"), key=widget_key("path_contains"),
+                                             help=t("help_path_contains"), placeholder=t("path_contains_placeholder"))
     side.button(t("reset_filters"), on_click=clear_filters, args=(dims,), width="stretch")
     if since and until and since > until:
         since, until = until, since

@@ -44,8 +44,6 @@ TEXT: dict[str, dict[str, str]] = {
                                    "row has no event times.",
                              "ko": "설문으로 읽은 데이터입니다. 설문 행에는 이벤트 시각이 없어 여정 소요 시간 중앙값과 "
                                    "채널 전환율은 알 수 없습니다."},
-    "survey_no_trend": {"en": "The survey has no answer dates, so there is no trend over time.",
-                        "ko": "설문에 응답 일시가 없어 시간에 따른 추이는 알 수 없습니다."},
     "survey_no_duration": {"en": "This survey has no event times: a respondent's journey has no duration and no dwell "
                                  "time between touchpoints.",
                            "ko": "이 설문에는 이벤트 시각이 없어 응답자 여정의 소요 시간과 접점 사이 체류 시간을 알 수 "

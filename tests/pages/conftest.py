@@ -13,6 +13,8 @@ from streamlit.testing.v1 import AppTest
 ROOT = Path(__file__).resolve().parents[2]
 ENTRY = Path(__file__).resolve().parent / "app.py"
 PAGES = ROOT / "pages"
+SURVEY_ONLY = ("questions.py", "segments.py")  # in the navigation of survey data only
+EVENT_PAGES = sorted(p.name for p in PAGES.glob("*.py") if p.name != "__init__.py" and p.name not in SURVEY_ONLY)
 
 
 @pytest.fixture(scope="session")

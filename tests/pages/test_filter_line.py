@@ -8,7 +8,7 @@ import pytest
 
 from i18n import t
 from store import Filters
-from tests.pages.conftest import PAGES
+from tests.pages.conftest import EVENT_PAGES, PAGES
 from ui import filter_line
 
 DATES = (dt.date(2025, 1, 1), dt.date(2025, 12, 31))
@@ -34,7 +34,7 @@ def test_no_filter_no_line():
 def test_every_page_names_the_keyword_and_channel_filters(app, sample_path):
     at = app(sample_path, channel="모바일 앱", keyword="수수료")
     # every page of the navigation (the Access page is listed for admins only: open access has none)
-    for page in sorted(p.name for p in PAGES.glob("*.py") if p.name not in ("__init__.py", "access.py")):
+    for page in (p for p in EVENT_PAGES if p != "access.py"):
         at.switch_page(str(PAGES / page)).run()
         assert list(at.exception) == [], page
         assert _line(at) == [":material/filter_alt: " + t("filter_line", "en", filters="Channel: 모바일 앱 · Keyword: 수수료")], page

@@ -98,16 +98,16 @@ def test_the_key_drivers_page_states_the_logistic_model_of_the_label(app, telco_
     assert any("logistic model" in text and "'satisfaction' = satisfied" in text for text in texts)
     table = next(d.value for d in at.dataframe if "Stage" in d.value.columns)
     assert table["Stage"].iloc[0] == DRIVER
-    assert any("a survey row has no event times" in text for text in texts)  # no handoff effect, and why
+    assert not any(h.value == "Effect of a channel handoff" for h in at.subheader)  # no handoffs: no section
 
 
-def test_the_overview_of_a_survey_says_why_duration_and_handoffs_are_missing(app, telco_path):
+def test_the_overview_of_a_survey_has_no_duration_or_handoff_card_and_says_why(app, telco_path):
     at = _upload(app(telco_path, page="upload.py"), "airline.csv", csv_bytes(airline_survey(ROWS)))
     at.switch_page(OVERVIEW).run()
     assert _problems(at) == []
     values = {m.label: m.value for m in at.metric}
-    assert values["Median time"] == "—" and values["Handoff rate %"] == "—"
-    assert values["Journeys"] == f"{ROWS:,}"
+    assert "Median time" not in values and "Handoff rate %" not in values and "CES (1–7)" not in values
+    assert values["Respondents"] == f"{ROWS:,}"
     assert any("a survey row has no event times" in text for text in _texts(at))
 
 
