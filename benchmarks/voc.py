@@ -24,7 +24,7 @@ from pathlib import Path
 
 def distinct_comments(n: int, seed: int = 7) -> list[str]:
     """``n`` different Korean comments built from the sample's vocabulary (touchpoints, particles, endings)."""
-    from sample_data.generate import COMMENT_TEMPLATES, COMPLAINTS, LATE_THEME, PRAISES, TOUCHPOINT_NAMES
+    from sample_data.vocabulary import COMMENT_TEMPLATES, COMPLAINTS, LATE_THEME, PRAISES, TOUCHPOINT_NAMES
 
     rng = random.Random(seed)
     templates = [t for group in COMMENT_TEMPLATES for t in group]

@@ -27,18 +27,8 @@ from pathlib import Path
 import numpy as np
 import polars as pl
 
-from sample_data.generate import (
-    _ALLOWED,
-    _STAGE_OF_TP,
-    AGE_BANDS,
-    CHANNELS,
-    REGIONS,
-    STAGES,
-    TOUCHPOINT_NAMES,
-    _normalised,
-    _pick,
-    _thresholds,
-)
+from sample_data.generate import _ALLOWED, _STAGE_OF_TP, _normalised, _pick, _thresholds
+from sample_data.vocabulary import AGE_BANDS, CHANNELS, REGIONS, STAGES, TOUCHPOINT_NAMES
 
 
 @dataclass(frozen=True)

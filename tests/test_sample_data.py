@@ -9,7 +9,9 @@ import statsmodels.api as sm
 
 import sample_data
 from sample_data import generate as gen
-from sample_data.generate import PAIN_POINT, PERSONAS, SCHEMA, STAGES, generate, main
+from sample_data import vocabulary as vocab
+from sample_data.generate import generate, main
+from sample_data.vocabulary import PAIN_POINT, PERSONAS, SCHEMA, STAGES
 
 FAVOURITE_CHANNEL = {
     "현금을 사용하는 가정 주부": "영업점",
@@ -103,7 +105,7 @@ def test_stages_appear_in_funnel_order_within_every_journey(ordered):
 def test_funnel_reach_matches_the_readme(events):
     reach = events.group_by("stage").agg(pl.col("journey_id").n_unique() / 20_000)
     reach = dict(zip(reach["stage"], reach["journey_id"], strict=True))
-    for stage, share in zip(STAGES, gen.REACH_SHARE, strict=True):
+    for stage, share in zip(STAGES, vocab.REACH_SHARE, strict=True):
         assert reach[stage] == pytest.approx(share, abs=0.02)
 
 
@@ -158,7 +160,7 @@ def test_usage_stage_drives_nps_most_and_each_handoff_costs_seven_tenths(journey
     exog = answered.select(regressors).to_numpy().astype(np.float64)
     fit = sm.OLS(answered["nps"].cast(pl.Float64).to_numpy(), sm.add_constant(exog)).fit()
     low, high = fit.conf_int()[1]
-    assert low <= gen.HANDOFF_EFFECT <= high
+    assert low <= vocab.HANDOFF_EFFECT <= high
     stage_coefficients = dict(zip(STAGES, fit.params[2 : 2 + len(STAGES)], strict=True))
     assert max(stage_coefficients, key=stage_coefficients.get) == "이용"
     assert stage_coefficients["이용"] > 1.0
@@ -190,12 +192,12 @@ def test_planted_comment_themes_sit_where_the_readme_says(ordered):
     comments = ordered.filter(pl.col("comment").is_not_null()).join(last, on="journey_id")
     fees = comments.filter(pl.col("comment").str.contains("수수료"))
     assert fees.height > 50
-    assert set(fees["stage"]) == {gen.COMPLAINT_STAGE}
+    assert set(fees["stage"]) == {vocab.COMPLAINT_STAGE}
     assert fees["journey_nps"].drop_nulls().max() <= 6
     benefits = comments.filter(pl.col("comment").str.contains("혜택"))
     assert benefits.height > 50 and benefits["journey_nps"].drop_nulls().min() >= 9
     redesign = comments.filter(pl.col("comment").str.contains("개편"))
-    cutoff = datetime(2025, 12, 31) - timedelta(days=gen.LATE_THEME_DAYS - 1)
+    cutoff = datetime(2025, 12, 31) - timedelta(days=vocab.LATE_THEME_DAYS - 1)
     assert redesign.height > 20 and redesign["first_ts"].min() >= cutoff
     contact = comments["comment"].str.contains(r"010-?\d{4}-?\d{4}|@example\.com")
     assert 0.01 < contact.mean() < 0.05

@@ -10,7 +10,7 @@ import pytest
 import report
 from figures import voc as voc_figures
 from metrics.text import keywords
-from sample_data import generate as gen
+from sample_data import vocabulary as vocab
 from store import Filters, open_dataset
 from store import voc as store_voc
 from store.facts import comments as store_comments
@@ -54,7 +54,7 @@ def test_the_late_theme_leads_the_rising_list(sample):
     assert "개편" not in early.rising["keyword"].to_list()
 
 
-@pytest.mark.parametrize("stage", [None, gen.COMPLAINT_STAGE])
+@pytest.mark.parametrize("stage", [None, vocab.COMPLAINT_STAGE])
 def test_keyword_counts_equal_an_independent_count(sample, stage):
     ds, events = sample
     f = Filters.make(stage=[stage] if stage else [])
@@ -164,13 +164,13 @@ def test_tokens_run_once_in_the_background_with_progress(tmp_path, monkeypatch):
 def test_the_top_complaint_of_the_planted_stage_is_the_planted_fee_with_a_detractor_quote(sample):
     ds, events = sample
     said = voc_figures.top_complaints(ds, Filters(), "stage")
-    fee = said.filter(pl.col("stage") == gen.COMPLAINT_STAGE).row(0, named=True)
+    fee = said.filter(pl.col("stage") == vocab.COMPLAINT_STAGE).row(0, named=True)
     assert fee["keyword"] == "수수료" and "수수료" in fee["quote"]
     last = events.sort("timestamp").group_by("journey_id").agg(pl.col("nps").drop_nulls().last())
     detractors = set(last.filter(pl.col("nps") <= 6)["journey_id"])
-    quoted = events.filter((pl.col("comment") == fee["quote"]) & (pl.col("stage") == gen.COMPLAINT_STAGE))
+    quoted = events.filter((pl.col("comment") == fee["quote"]) & (pl.col("stage") == vocab.COMPLAINT_STAGE))
     newest = quoted.filter(pl.col("journey_id").is_in(list(detractors)))["timestamp"].max()
-    fee_comments = events.filter(pl.col("journey_id").is_in(list(detractors)) & (pl.col("stage") == gen.COMPLAINT_STAGE)
+    fee_comments = events.filter(pl.col("journey_id").is_in(list(detractors)) & (pl.col("stage") == vocab.COMPLAINT_STAGE)
                                  & pl.col("comment").str.contains("수수료"))
     assert newest == fee_comments["timestamp"].max()  # the newest detractor comment with the keyword
     assert fee["comments"] == fee_comments.height
