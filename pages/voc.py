@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from i18n import current_lang, t
-from ui import data, drill, layout, loop_data, state, tables, text, voc_data
+from ui import data, drill, layout, state, tables, text, voc_data, voc_view
 from ui.charts import voc as voc_charts
 
 ds, f = data.current_dataset(), data.current_filters()
@@ -33,39 +33,6 @@ st.caption(t("voc_intro", n=f"{voc.comments:,}"))
 # channel or touchpoint; without answer dates no rising keywords.
 about = data.survey_info(ds)
 dated = about is None or about.timestamp_column is not None
-BAR_CHARTS = ("voc.keyword_chart", "voc.detractor_chart", "voc.promoter_chart")
-
-
-def _open(where: str):
-    """A keyword bar's click: the comments that use the word open under the chart clicked (``where``)."""
-    def show(keyword: str) -> None:
-        st.session_state["voc.opened"] = (where, keyword)
-    return show
-
-
-def _close() -> None:
-    st.session_state.pop("voc.opened", None)
-    for key in BAR_CHARTS:  # the bars show no clicked bar once its comments are closed
-        st.session_state.pop(key, None)
-
-
-def opened_comments(where: str) -> None:
-    """The comments using the keyword a bar of ``where`` opened (masked, newest first), with a close button."""
-    opened = st.session_state.get("voc.opened")
-    if not opened or opened[0] != where:
-        return
-    keyword = opened[1]
-    with st.container(border=True):
-        head, close = st.columns([5, 1], vertical_alignment="center")
-        head.markdown("**" + t("voc_opened_title", keyword=text.md(keyword)) + "**")
-        close.button(t("voc_opened_close"), key="voc.close", on_click=_close, icon=":material/close:", width="stretch")
-        rows = voc_data.verbatims(ds, f, keyword, "")
-        st.caption(t("voc_verbatims_note", n=f"{rows.height:,}", limit=500))
-        layout.table(*tables.verbatims(rows, "comments.csv"))
-        if keyword not in f.keyword:
-            st.button(t("voc_apply_filter", keyword=text.md(keyword)), key="voc.opened_apply",
-                      on_click=state.add_keyword, args=(keyword,))
-
 
 with layout.guard():
     st.subheader(t("voc_keywords"))
@@ -74,28 +41,19 @@ with layout.guard():
         top, "share", t("voc_share_axis"),
         hover=[("comments", t("col_comments"), ",d"), ("nps", "NPS", ".1f"), ("nps_responses", t("col_nps_responses"), ",d"),
                ("mean_satisfaction", t("col_mean_satisfaction"), ".2f")],
-        low="low_sample", nps_colour=True), **drill.on_click_label("y", BAR_CHARTS[0], _open("top")))
+        low="low_sample", nps_colour=True), **drill.on_click_label("y", voc_view.BAR_CHARTS[0], voc_view.opener("top")))
     st.caption(t("voc_keywords_note", min=min_n) + " " + t("voc_click_bar"))
-opened_comments("top")
+voc_view.opened_comments(ds, f, "top")
 
 with layout.guard():
     st.subheader(t("voc_keyword_table"))
     st.caption(t("voc_keyword_table_note", min=min_n))
-    columns = ("keyword", "comments", "share", "nps", "nps_low", "nps_high", "nps_responses", "low_sample",
-               "mean_satisfaction")
-    layout.table(
-        voc.keywords.head(200).select(columns), "keywords.csv",
-        labels={"keyword": t("col_keyword"), "comments": t("col_comments"), "share": t("col_comment_share"),
-                "nps": t("col_nps"), "nps_low": t("col_ci_low"), "nps_high": t("col_ci_high"),
-                "nps_responses": t("col_nps_responses"), "low_sample": t("col_low_sample"),
-                "mean_satisfaction": t("col_mean_satisfaction")},
-        formats={"share": "%.1f", "nps": "%.1f", "nps_low": "%.1f", "nps_high": "%.1f", "mean_satisfaction": "%.2f"},
-    )
+    layout.table(*tables.keywords(voc.keywords.head(200)))
 
 left, right = st.columns(2, gap="large")
 for column, title, table, colour, chart_key in (
-        (left, "voc_detractors", voc.detractor, voc_charts.DETRACTOR_COLOUR, BAR_CHARTS[1]),
-        (right, "voc_promoters", voc.promoter, voc_charts.PROMOTER_COLOUR, BAR_CHARTS[2])):
+        (left, "voc_detractors", voc.detractor, voc_charts.DETRACTOR_COLOUR, voc_view.BAR_CHARTS[1]),
+        (right, "voc_promoters", voc.promoter, voc_charts.PROMOTER_COLOUR, voc_view.BAR_CHARTS[2])):
     with column, layout.guard():
         st.subheader(t(title))
         if table.is_empty():
@@ -103,9 +61,9 @@ for column, title, table, colour, chart_key in (
         else:
             layout.chart(voc_charts.keyword_bars(
                 table.head(12), "z", t("voc_z_axis"), colour=colour, value_format=".1f",
-                hover=[("target_comments", t("col_comments"), ",d")]), **drill.on_click_label("y", chart_key, _open("split")))
+                hover=[("target_comments", t("col_comments"), ",d")]), **drill.on_click_label("y", chart_key, voc_view.opener("split")))
 st.caption(t("voc_distinctive_note"))
-opened_comments("split")
+voc_view.opened_comments(ds, f, "split")
 
 if dated:
     with layout.guard():
@@ -167,21 +125,4 @@ if groups:  # a survey without a segment column: nothing to compare comments by
 
 with layout.guard():
     st.subheader(t("voc_verbatims"))
-    left, right = st.columns([1, 2])
-    any_keyword = t("voc_any_keyword")
-    pick = left.selectbox(t("keyword"), [any_keyword, *keywords], key="voc.verbatim_keyword")
-    search = right.text_input(t("voc_search"), key="voc.search", max_chars=100)
-    keyword = "" if pick == any_keyword else pick
-    rows = voc_data.verbatims(ds, f, keyword, (search or "").strip())
-    hidden = voc_data.verbatims_hidden(ds, f, keyword, (search or "").strip())
-    if about is not None:  # a respondent's comment: not the first question's (stage, touchpoint, rating, channel)
-        rows = rows.drop("stage", "channel", "touchpoint", "satisfaction", *([] if dated else ["timestamp"]),
-                         *([] if about.persona_column else ["persona"]), strict=False)
-    st.caption(hidden.text(current_lang()) if hidden else t("voc_verbatims_note", n=f"{rows.height:,}", limit=500))
-    layout.table(*tables.verbatims(rows))
-    if keyword and keyword not in f.keyword:
-        st.button(t("voc_apply_filter", keyword=text.md(keyword)), key="voc.apply",
-                  on_click=state.add_keyword, args=(keyword,))
-    if keyword:
-        loop_data.draft_button(loop_data.action_draft("keyword", "keyword", keyword),
-                               t("loop_plan_action_on", target=text.md(keyword)), key="voc.plan")
+    voc_view.verbatims(ds, f, keywords, about)

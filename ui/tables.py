@@ -50,6 +50,19 @@ def verbatims(rows: pl.DataFrame, file_name: str = "verbatims.csv") -> Table:
         "satisfaction": t("col_satisfaction"), "journey_nps": t("col_journey_nps"), "comment": t("col_comment")}, {})
 
 
+def keywords(table: pl.DataFrame) -> Table:
+    """The VoC page's keyword table (``voc_data.voc``'s keywords): comments, share, NPS with its interval, mean rating."""
+    columns = ("keyword", "comments", "share", "nps", "nps_low", "nps_high", "nps_responses", "low_sample",
+               "mean_satisfaction")
+    return Table(
+        table.select(columns), "keywords.csv",
+        {"keyword": t("col_keyword"), "comments": t("col_comments"), "share": t("col_comment_share"),
+         "nps": t("col_nps"), "nps_low": t("col_ci_low"), "nps_high": t("col_ci_high"),
+         "nps_responses": t("col_nps_responses"), "low_sample": t("col_low_sample"),
+         "mean_satisfaction": t("col_mean_satisfaction")},
+        {"share": "%.1f", "nps": "%.1f", "nps_low": "%.1f", "nps_high": "%.1f", "mean_satisfaction": "%.2f"})
+
+
 def detractors(follow_up: pl.DataFrame) -> Table:
     """The overview's detractors to call back (``ui.data.detractors``), the comment column marked as masked."""
     labels = {c: t("col_" + c) for c in follow_up.columns if c != "comment"} | {"comment": t("col_comment_masked")}
