@@ -6,13 +6,13 @@ import settings
 from metrics.drivers import KeyDrivers, key_drivers, stage_design
 from metrics.handoff_effect import HandoffEffect, handoff_effect
 from store import Dataset, Filters
-from store import queries as q
+from store import stage_queries as sq
 
 
 def _model_design(ds: Dataset, f: Filters):
     """(journeys with an answer, the models' design, min_sample): only journeys with an answer are fetched (a quarter
-    fewer rows), keyed by a hash of their id (store.queries.model_inputs)."""
-    journeys, stage_satisfaction = q.model_inputs(ds, f)
+    fewer rows), keyed by a hash of their id (store.stage_queries.model_inputs)."""
+    journeys, stage_satisfaction = sq.model_inputs(ds, f)
     m = settings.get_int("min_sample")
     return journeys, stage_design(journeys, stage_satisfaction, ds.stage_order, m), m
 

@@ -8,6 +8,7 @@ from metrics.duration import duration_summary
 from metrics.spread import box_summary
 from store import Dataset, Filters
 from store import queries as q
+from store import stage_queries as sq
 
 
 def _journey_facts(ds: Dataset, f: Filters) -> pl.DataFrame:
@@ -31,6 +32,6 @@ def dwell(ds: Dataset, f: Filters) -> pl.DataFrame:
     median_hours, p90_hours) with the box of metrics.spread.box_summary (n, p10, q1, median, q3, p90)."""
     # metrics.dwell.dwell_summary and metrics.spread.box_summary of metrics.dwell.stage_dwell, computed in the store
     # (tested equal): a row per stage leaves DuckDB, not one per journey and stage
-    summary = q.dwell_summary(ds, f)
+    summary = sq.dwell_summary(ds, f)
     position = {s: i for i, s in enumerate(ds.stage_order)}
     return summary.sort(pl.col("stage").replace_strict(position, default=len(position)), "stage")

@@ -8,6 +8,7 @@ from metrics.funnel import funnel as funnel_table
 from metrics.satisfaction import csat
 from store import Dataset, Filters
 from store import queries as q
+from store import stage_queries as sq
 
 
 def emotion_curve(ds: Dataset, f: Filters) -> pl.DataFrame:
@@ -22,7 +23,7 @@ def emotion_curve(ds: Dataset, f: Filters) -> pl.DataFrame:
 
 def funnel(ds: Dataset, f: Filters) -> pl.DataFrame:
     """metrics.funnel: stage, journeys, reach_pct, drop_off_pct, in stage order."""
-    return funnel_table(q.stage_reach(ds, f), ds.stage_order, q.totals(ds, f)["journeys"])
+    return funnel_table(sq.stage_reach(ds, f), ds.stage_order, q.totals(ds, f)["journeys"])
 
 
 def stage_channel(ds: Dataset, f: Filters) -> pl.DataFrame:

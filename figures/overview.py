@@ -26,6 +26,7 @@ from metrics.significance import Comparison, csat_change, nps_change
 from metrics.trend import Trend, trend
 from store import Dataset, Filters
 from store import queries as q
+from store import stage_queries as sq
 
 _POOL = ThreadPoolExecutor(max_workers=3, thread_name_prefix="cxlens-kpi")
 KPI_KEYS = ("nps", "csat", "ces", "journeys", "median_journey_hours", "handoff_rate")
@@ -72,7 +73,7 @@ def headline(ds: Dataset, f: Filters) -> dict[str, Any]:
     stages = stage_table(
         q.touchpoint_volume(ds, f, ["stage"]),
         csat(q.touchpoint_counts(ds, f, "satisfaction", by=["stage"]), by=["stage"], weight="n"),
-        q.stage_reach(ds, f),
+        sq.stage_reach(ds, f),
         ds.stage_order,
     )
     transitions = q.transitions(ds, f)

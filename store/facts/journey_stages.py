@@ -4,8 +4,8 @@ Written once per data version beside the facts (the DuckDB pass and the Spark pa
 ``select_sql``), from ``events.parquet`` and ``journeys.parquet``. Neither a stage's dwell time nor a
 journey's mean satisfaction in a stage depends on the filters (both are over all of a selected journey's
 touchpoints), so a filter change reads them instead of grouping and windowing every selected event: the
-duration page's dwell times (``store.queries.dwell_summary``) and the key drivers' and handoff effect's
-stage satisfaction (``store.queries.journey_stage_satisfaction``).
+duration page's dwell times (``store.stage_queries.dwell_summary``) and the key drivers' and handoff effect's
+stage satisfaction (``store.stage_queries.journey_stage_satisfaction``).
 
 ``journey_stages.parquet``, one row per journey and stage it reached:
 

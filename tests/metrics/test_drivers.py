@@ -9,6 +9,7 @@ import pytest
 from metrics.drivers import key_drivers, reading, shapley_r2, with_quadrants
 from store import Filters, open_dataset
 from store import queries as q
+from store import stage_queries as sq
 from tests.support.sample import sample_path
 
 
@@ -91,7 +92,7 @@ def sample(tmp_path_factory):
     ds = open_dataset(str(sample_path(tmp_path_factory.mktemp("sample"))))
     f = Filters.make()
     return ds, q.journeys(ds, f, ["journey_id", "nps", "handoffs", "events", "persona"]), \
-        q.journey_stage_satisfaction(ds, f)
+        sq.journey_stage_satisfaction(ds, f)
 
 
 def test_the_planted_top_driver_ranks_first_on_the_sample(sample):

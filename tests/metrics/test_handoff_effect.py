@@ -8,6 +8,7 @@ import pytest
 from metrics.handoff_effect import HandoffEffect, handoff_effect, sentence
 from store import Filters, open_dataset
 from store import queries as q
+from store import stage_queries as sq
 from tests.support.sample import sample_path
 
 SAT_SCHEMA = {"journey_id": pl.String, "stage": pl.String, "mean_satisfaction": pl.Float64, "ratings": pl.Int64}
@@ -54,7 +55,7 @@ def sample_effect(tmp_path_factory):
     ds = open_dataset(str(sample_path(tmp_path_factory.mktemp("sample"))))
     f = Filters.make()
     facts = q.journeys(ds, f, ["journey_id", "nps", "handoffs", "events", "persona"])
-    return handoff_effect(facts, q.journey_stage_satisfaction(ds, f), ds.stage_order)
+    return handoff_effect(facts, sq.journey_stage_satisfaction(ds, f), ds.stage_order)
 
 
 def test_the_planted_handoff_effect_is_inside_the_interval_on_the_sample(sample_effect):
@@ -99,7 +100,7 @@ def test_the_models_on_hashed_journey_keys_equal_the_models_on_the_ids(tmp_path,
     ds = open_dataset(str(sample_path(tmp_path)))
     f = Filters.make(**selection)
     journeys = q.journeys(ds, f, ["journey_id", "nps", "handoffs", "events", "persona"], answered=True)
-    design = stage_design(journeys, q.journey_stage_satisfaction(ds, f), ds.stage_order, 30)
+    design = stage_design(journeys, sq.journey_stage_satisfaction(ds, f), ds.stage_order, 30)
     want_kd = key_drivers(journeys, None, ds.stage_order, 30, design=design)
     want_he = handoff_effect(journeys, None, ds.stage_order, 30, design=design)
 
@@ -118,7 +119,7 @@ def test_the_models_on_hashed_journey_keys_equal_the_models_on_the_ids(tmp_path,
         for k in a:
             close(a[k], b[k], k)
 
-    keyed, _ = q.model_inputs(ds, f)
+    keyed, _ = sq.model_inputs(ds, f)
     assert keyed["journey_id"].dtype == pl.UInt64 and keyed.height == journeys.height
     kd, he = drivers_figures.models(ds, f)
     same(vars(he), vars(want_he))
@@ -129,10 +130,10 @@ def test_the_models_on_hashed_journey_keys_equal_the_models_on_the_ids(tmp_path,
     same(vars(drivers_figures.handoff_model(ds, f)), vars(want_he))  # the channels page's fit alone: the same effect
 
     # two answered journeys sharing a hash: the ids themselves are the keys
-    original = q._query
-    monkeypatch.setattr(q, "_query", lambda d, sql, p: pl.DataFrame({"ok": [False]})
+    original = sq._query
+    monkeypatch.setattr(sq, "_query", lambda d, sql, p: pl.DataFrame({"ok": [False]})
                         if "count(DISTINCT hash(journey_id))" in sql else original(d, sql, p))
     q._MEMO.clear()
-    texted, _ = q.model_inputs(ds, f)
+    texted, _ = sq.model_inputs(ds, f)
     assert texted["journey_id"].dtype == pl.String
     same(vars(drivers_figures.handoff_model(ds, f)), vars(want_he))

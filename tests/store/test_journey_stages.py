@@ -13,6 +13,7 @@ from metrics.dwell import dwell_summary, stage_dwell
 from metrics.spread import box_summary
 from store import Filters, open_dataset
 from store import queries as q
+from store import stage_queries as sq
 from store.facts import journey_stages
 from tests.support.telco import telco_events
 
@@ -76,8 +77,8 @@ def test_dwell_per_stage_from_the_journey_stages_equals_polars_over_the_selected
     f = Filters.make(**selection)
     per_journey, want = _reference_dwell(telco, f)
     assert per_journey.height > 0
-    _close(q.stage_dwell(telco, f), per_journey.drop("journey_id"), ["stage", "next_stage", "dwell_hours"])
-    _close(q.dwell_summary(telco, f), want, ["stage"])
+    _close(sq.stage_dwell(telco, f), per_journey.drop("journey_id"), ["stage", "next_stage", "dwell_hours"])
+    _close(sq.dwell_summary(telco, f), want, ["stage"])
 
 
 @pytest.mark.parametrize("selection", SELECTIONS)
@@ -86,7 +87,7 @@ def test_stage_satisfaction_from_the_journey_stages_equals_polars_over_the_selec
     rated = _selected_events(telco, f).filter(pl.col("nps").is_not_null() & pl.col("satisfaction").is_not_null())
     want = rated.group_by("journey_id", "stage").agg(
         pl.col("satisfaction").cast(pl.Float64).mean().alias("mean_satisfaction"), pl.len().cast(pl.Int64).alias("ratings"))
-    got = q.journey_stage_satisfaction(telco, f)
+    got = sq.journey_stage_satisfaction(telco, f)
     assert want.height > 0
     _close(got, want, ["journey_id", "stage"])
 
@@ -105,11 +106,11 @@ def test_equal_entry_times_order_the_next_stage_by_name_and_a_one_stage_journey_
 
 def test_without_the_file_the_figures_are_the_same_from_the_events(telco, monkeypatch):
     f = Filters.make(channel=["웹"], persona=["직장인"])
-    from_file = (q.dwell_summary(telco, f), q.journey_stage_satisfaction(telco, f))
+    from_file = (sq.dwell_summary(telco, f), sq.journey_stage_satisfaction(telco, f))
     monkeypatch.setattr(journey_stages, "path", lambda ds: None)  # a read-only facts directory without the file
     q._MEMO.clear()
-    _close(q.dwell_summary(telco, f), from_file[0], ["stage"])
-    _close(q.journey_stage_satisfaction(telco, f), from_file[1], ["journey_id", "stage"])
+    _close(sq.dwell_summary(telco, f), from_file[0], ["stage"])
+    _close(sq.journey_stage_satisfaction(telco, f), from_file[1], ["journey_id", "stage"])
 
 
 def test_facts_without_the_file_get_it_on_first_use(tmp_path):
@@ -118,8 +119,8 @@ def test_facts_without_the_file_get_it_on_first_use(tmp_path):
     ds = open_dataset(path)
     target = Path(ds.facts_dir) / journey_stages.FILE
     assert target.exists()  # the facts pass wrote it
-    want = q.dwell_summary(ds, Filters())
+    want = sq.dwell_summary(ds, Filters())
     target.unlink()
     q._MEMO.clear()
-    _close(q.dwell_summary(ds, Filters()), want, ["stage"])
+    _close(sq.dwell_summary(ds, Filters()), want, ["stage"])
     assert target.exists()

@@ -21,6 +21,7 @@ import report
 from errors import DataError
 from store import Filters, open_dataset
 from store import queries as q
+from store import stage_queries as sq
 from store.facts import journey_facts as store_facts
 from store.facts import ready
 from store.facts.personas import FEATURES_FORMAT
@@ -97,7 +98,7 @@ def _gated(monkeypatch, output: str) -> threading.Event:
 def test_a_query_made_mid_pass_waits_for_its_file_and_then_gives_the_right_figures(tmp_path, monkeypatch):
     data = _copy_of_sample(tmp_path)
     monkeypatch.setenv("CXLENS_CACHE_DIR", str(tmp_path / "whole"))
-    expected = q.dwell_summary(open_dataset(data), Filters()).sort("stage")
+    expected = sq.dwell_summary(open_dataset(data), Filters()).sort("stage")
 
     monkeypatch.setenv("CXLENS_CACHE_DIR", str(tmp_path / "mid"))
     gate = _gated(monkeypatch, "journey_stages")
@@ -105,7 +106,7 @@ def test_a_query_made_mid_pass_waits_for_its_file_and_then_gives_the_right_figur
     assert not ready.done(ds.facts_dir, "journey_stages")
     assert q.totals(ds, Filters())["journeys"] == ds.journeys  # the core alone answers at once
     result = {}
-    reader = threading.Thread(target=lambda: result.update(dwell=q.dwell_summary(ds, Filters())))
+    reader = threading.Thread(target=lambda: result.update(dwell=sq.dwell_summary(ds, Filters())))
     reader.start()
     reader.join(1.0)
     assert reader.is_alive()  # waiting for journey_stages.parquet, not reading the events instead

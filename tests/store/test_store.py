@@ -10,6 +10,7 @@ from errors import DataError
 from metrics.journeys import channel_transitions, journey_facts
 from store import Filters, open_dataset
 from store import queries as q
+from store import stage_queries as sq
 from store.facts import journey_facts as store_facts
 from tests.support.telco import telco_events
 
@@ -290,8 +291,8 @@ def test_store_stage_dwell_equals_the_reference_definition(telco, selection):
 
     _, ds = telco
     f = Filters.make(**selection)
-    got = q.stage_dwell(ds, f).sort("stage", "next_stage", "dwell_hours")
-    want = stage_dwell(q.stage_entries(ds, f)).drop("journey_id").sort("stage", "next_stage", "dwell_hours")
+    got = sq.stage_dwell(ds, f).sort("stage", "next_stage", "dwell_hours")
+    want = stage_dwell(sq.stage_entries(ds, f)).drop("journey_id").sort("stage", "next_stage", "dwell_hours")
     assert got.height > 100
     assert got.drop("dwell_hours").equals(want.drop("dwell_hours"))
     assert (got["dwell_hours"] - want["dwell_hours"]).abs().max() < 1e-12  # division rounding differs by an ulp
