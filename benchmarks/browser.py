@@ -19,14 +19,13 @@ import argparse
 import contextlib
 import json
 import os
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from pathlib import Path
+
+from tests.support.streamlit_server import run_streamlit
 
 ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = os.environ.get("CXLENS_CHROMIUM", "/usr/bin/chromium")
@@ -36,20 +35,6 @@ PLOT = ".js-plotly-plot"
 NAV = '[data-testid="stTopNavLink"]'
 TIMEOUT_MS = 600_000
 PAGES = ("journey_map", "channels", "duration", "personas", "journeys", "drivers", "overview")
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _healthy(url: str) -> bool:
-    try:
-        with urllib.request.urlopen(url, timeout=2) as response:
-            return response.status == 200
-    except OSError:
-        return False
 
 
 def _drawn(page, started: float, rerun: bool = True) -> float:
@@ -76,69 +61,51 @@ def _quantile(values: list[float], q: float) -> float:
 def measure(data: Path, changes: int) -> dict:
     from playwright.sync_api import sync_playwright
 
-    port = _free_port()
     cache = tempfile.mkdtemp(prefix="cxlens-browser-bench-")
     env = {**os.environ, "CXLENS_DATA": str(data), "CXLENS_CACHE_DIR": cache}
-    log = open(Path(cache) / "streamlit.log", "wb")  # noqa: SIM115 (closed below)
-    server = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.headless", "true", "--server.port",
-         str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false",
-         "--server.fileWatcherType", "none"], cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
     out: dict = {"data": str(data), "load_before": os.getloadavg()[0]}
-    try:
-        while not _healthy(url + "/_stcore/health"):
-            if server.poll() is not None:
-                raise RuntimeError("streamlit exited: " + (Path(cache) / "streamlit.log").read_text()[-2000:])
-            time.sleep(0.25)
-        with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
-            page = browser.new_page(viewport={"width": 1400, "height": 900})
-            started = time.perf_counter()
-            page.goto(url + "/")
-            out["first_view"] = round(_drawn(page, started, rerun=False), 3)
-            # the late facts outputs finish in the background; the numbers below are of a settled dashboard
-            page.wait_for_function("() => !document.querySelector('[data-testid=\"stMain\"] [role=\"progressbar\"]')",
-                                   timeout=TIMEOUT_MS)
-            box = page.locator('[data-testid="stSidebar"] input[aria-label="Persona"]')
+    with run_streamlit("dashboard.py", env, Path(cache) / "streamlit.log", timeout=600) as (url, _), \
+            sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
+        page = browser.new_page(viewport={"width": 1400, "height": 900})
+        started = time.perf_counter()
+        page.goto(url + "/")
+        out["first_view"] = round(_drawn(page, started, rerun=False), 3)
+        # the late facts outputs finish in the background; the numbers below are of a settled dashboard
+        page.wait_for_function("() => !document.querySelector('[data-testid=\"stMain\"] [role=\"progressbar\"]')",
+                               timeout=TIMEOUT_MS)
+        box = page.locator('[data-testid="stSidebar"] input[aria-label="Persona"]')
+        box.click()
+        options = [o.inner_text().strip() for o in page.get_by_role("option").all()]
+        personas = [o for o in options if o != "Select all"]
+        page.keyboard.press("Escape")
+        filter_times = []
+        for i in range(changes):
             box.click()
-            options = [o.inner_text().strip() for o in page.get_by_role("option").all()]
-            personas = [o for o in options if o != "Select all"]
+            persona = personas[i % len(personas)]
+            option = page.get_by_role("option", name=persona, exact=True)
+            started = time.perf_counter()
+            option.click()
+            filter_times.append(_drawn(page, started))
             page.keyboard.press("Escape")
-            filter_times = []
-            for i in range(changes):
-                box.click()
-                persona = personas[i % len(personas)]
-                option = page.get_by_role("option", name=persona, exact=True)
-                started = time.perf_counter()
-                option.click()
-                filter_times.append(_drawn(page, started))
-                page.keyboard.press("Escape")
-                box.click()  # back to no persona: Backspace in the box removes its last choice
-                started = time.perf_counter()
-                page.keyboard.press("Backspace")
-                filter_times.append(_drawn(page, started))
-                page.keyboard.press("Escape")
-            out["filter_change"] = {"p50": round(statistics.median(filter_times), 3),
-                                    "p95": round(_quantile(filter_times, 0.95), 3), "n": len(filter_times)}
-            switch = {}
-            for name in PAGES:
-                # the overview is the default page: the first link, to the root
-                link = page.locator(NAV).first if name == "overview" else page.locator(f'{NAV}[href$="/{name}"]').first
-                started = time.perf_counter()
-                link.click()
-                switch[name] = round(_drawn(page, started), 3)
-            values = list(switch.values())
-            out["page_switch"] = {"p50": round(statistics.median(values), 3),
-                                  "p95": round(_quantile(values, 0.95), 3), "pages": switch}
-            browser.close()
-    finally:
-        server.terminate()
-        try:
-            server.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            server.kill()
-        log.close()
+            box.click()  # back to no persona: Backspace in the box removes its last choice
+            started = time.perf_counter()
+            page.keyboard.press("Backspace")
+            filter_times.append(_drawn(page, started))
+            page.keyboard.press("Escape")
+        out["filter_change"] = {"p50": round(statistics.median(filter_times), 3),
+                                "p95": round(_quantile(filter_times, 0.95), 3), "n": len(filter_times)}
+        switch = {}
+        for name in PAGES:
+            # the overview is the default page: the first link, to the root
+            link = page.locator(NAV).first if name == "overview" else page.locator(f'{NAV}[href$="/{name}"]').first
+            started = time.perf_counter()
+            link.click()
+            switch[name] = round(_drawn(page, started), 3)
+        values = list(switch.values())
+        out["page_switch"] = {"p50": round(statistics.median(values), 3),
+                              "p95": round(_quantile(values, 0.95), 3), "pages": switch}
+        browser.close()
     out["load_after"] = os.getloadavg()[0]
     return out
 

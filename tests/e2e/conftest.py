@@ -11,12 +11,9 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
-import time
-import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,6 +21,7 @@ from pathlib import Path
 import pytest
 
 from tests.e2e.browser import DESKTOP
+from tests.support.streamlit_server import run_streamlit
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "test-artifacts"
@@ -65,20 +63,6 @@ def _skip_or_fail(reason: str) -> None:
     pytest.skip(message)
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _healthy(url: str) -> bool:
-    try:
-        with urllib.request.urlopen(url, timeout=2) as response:
-            return response.status == 200 and response.read().strip() == b"ok"
-    except OSError:
-        return False
-
-
 @dataclass(frozen=True)
 class Server:
     url: str
@@ -100,41 +84,12 @@ def _data_source(workdir: Path) -> Path:
 
 
 @contextlib.contextmanager
-def run_streamlit(script: str, env: dict[str, str], log: Path, *extra_args: str) -> Iterator[tuple[str, Path]]:
-    """`streamlit run <script>` on a free port with ``env``: (its URL, its log) once /_stcore/health says ok; stopped
-    after."""
-    port = _free_port()
-    log = log.with_name(f"{log.stem}-{port}{log.suffix}")
-    with open(log, "wb") as out:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", script, "--server.headless", "true",
-             "--server.port", str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false",
-             # other work in the tree must not trigger "file changed" reruns mid-test
-             "--server.fileWatcherType", "none", *extra_args],
-            cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + START_TIMEOUT_S
-        while not _healthy(url + "/_stcore/health"):
-            if process.poll() is not None or time.monotonic() > deadline:
-                pytest.fail(f"streamlit did not become healthy:\n{log.read_text(errors='replace')[-3000:]}")
-            time.sleep(0.25)
-        yield url, log
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-
-
-@contextlib.contextmanager
 def run_dashboard(workdir: Path, data: Path, *extra_args: str) -> Iterator[Server]:
     """`streamlit run dashboard.py` on a free port with its own facts cache; ready when /_stcore/health says ok."""
     env = {**os.environ, "CXLENS_DATA": str(data), "CXLENS_CACHE_DIR": str(workdir / "cache"),
            "PYTHONUNBUFFERED": "1"}
-    with run_streamlit("dashboard.py", env, workdir / "streamlit.log", *extra_args) as (url, log):
+    with run_streamlit("dashboard.py", env, workdir / "streamlit.log", *extra_args,
+                       timeout=START_TIMEOUT_S) as (url, log):
         yield Server(url, data, log)
 
 
