@@ -36,8 +36,8 @@ SETTINGS: tuple[Setting, ...] = (
             "Facts of a data version not opened for this many days are deleted when a new version is "
             "computed (a refreshed source leaves its old version behind). 0 keeps every version."),
     Setting("late_facts_timeout_seconds", "900",
-            "How long a page or report.py waits for a facts file still being written in the background (touchpoint "
-            "cube, journey stages, comments, touchpoint steps, customer features) before it says so."),
+            "How long a page or report.py waits for a facts file still being written in the background (the paths' "
+            "steps, comments, touchpoint steps, customer features) before it says so."),
     Setting("database_url", "",
             "The database of what people write (cases, actions, root causes): a SQLAlchemy URL such as "
             "`postgresql://user:password@host/cxlens` (driven by pg8000) or `sqlite:////path/loop.sqlite`. "

@@ -105,8 +105,8 @@ def outputs_lines(size: dict) -> list[str]:
     v = size.get("first_view", {}).get("phases", {})
     lines += [f"| **core (the dataset usable)** | | {core:.2f} | |", f"| **late outputs** | | {late:.2f} | |", "",
               f"First view (cold process, seconds since it started its work): core written {_s(v.get('core'))}, "
-              f"overview's data {_s(v.get('overview'))} later (waiting for the touchpoint cube and the journey stages "
-              f"it reads), first view {_s(v.get('first_view'))}, every late output written {_s(v.get('late_done'))}.",
+              f"overview's data {_s(v.get('overview'))} later (read from the events while the late outputs are written "
+              f"beside it), first view {_s(v.get('first_view'))}, every late output written {_s(v.get('late_done'))}.",
               ""]
     return lines
 

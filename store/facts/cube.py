@@ -69,7 +69,9 @@ def write_spark(spark, out: str) -> None:
 def path(ds: Dataset) -> str | None:
     """The dataset's cube; written beside its facts on first use when they lack one (facts of an earlier
     cxlens, or written by another engine by hand). None when it cannot be written there (a read-only facts
-    directory): the caller then reads the events. Waits for the late facts pass writing it (store.facts.ready)."""
-    ready.wait(ds.facts_dir, ds.late, "touchpoint_cube")
+    directory) and while the late facts pass is still writing it (store.facts.ready): the caller then reads the
+    events, which give the same figures, instead of waiting (the first view of new data comes before the cube)."""
+    if not ready.in_place(ds.facts_dir, ds.late, "touchpoint_cube"):
+        return None
     return db.written_on_first_use(ds.facts_dir, FILE, lambda cur, out: write(
         cur, str(Path(ds.facts_dir) / "events.parquet"), out))

@@ -69,8 +69,10 @@ def write_spark(spark, out: str) -> None:
 def path(ds: Dataset) -> str | None:
     """The dataset's journey stages; written beside its facts on first use when they lack them (facts of an
     earlier cxlens, or written by another engine by hand). None when they cannot be written there (a read-only
-    facts directory): the caller then reads the events. Waits for the late facts pass writing them (store.facts.ready)."""
-    ready.wait(ds.facts_dir, ds.late, "journey_stages")
+    facts directory) and while the late facts pass is still writing them (store.facts.ready): the caller then reads
+    the events, which give the same figures, instead of waiting (the first view of new data comes before them)."""
+    if not ready.in_place(ds.facts_dir, ds.late, "journey_stages"):
+        return None
     facts = Path(ds.facts_dir)
     return db.written_on_first_use(facts, FILE, lambda cur, out: write(
         cur, str(facts / "events.parquet"), str(facts / "journeys.parquet"), out))

@@ -21,8 +21,9 @@ import settings
 from errors import DataError
 from i18n import Message
 
-# In the order the late pass writes them: what the overview reads first.
-LATE = ("touchpoint_cube", "journey_stages", "steps", "comments", "touchpoint_steps", "customer_features")
+# In the order the late pass writes them: the comments first (the overview's detractor words wait for their keywords),
+# then what makes filter changes fast (the overview reads the events until then), then the paths, the personas' input.
+LATE = ("comments", "touchpoint_cube", "journey_stages", "steps", "touchpoint_steps", "customer_features")
 _POLL_SECONDS = 0.05
 
 
@@ -46,6 +47,13 @@ def mark(facts_dir: str | os.PathLike, output: str) -> None:
 def pending(facts_dir: str | os.PathLike, late: tuple[str, ...]) -> list[str]:
     """The late outputs of ``late`` not yet marked done."""
     return [output for output in late if not done(facts_dir, output)]
+
+
+def in_place(facts_dir: str | os.PathLike, late: tuple[str, ...], output: str) -> bool:
+    """Whether ``output`` can be read now: marked done, or not a late output of these facts (facts written before
+    the late pass existed, or by another engine: ``late`` empty). A reader with another way to the same figures (the
+    touchpoint cube and the journey stages: the events) takes it while this is False, instead of waiting."""
+    return output not in late or done(facts_dir, output)
 
 
 @dataclass
@@ -109,7 +117,7 @@ def wait(facts_dir: str | os.PathLike, late: tuple[str, ...], output: str, timeo
     (facts written before the late pass existed, or by another engine: ``late`` empty); else wait for the late pass
     writing it (this process's or another's). Raises the pass's error if it failed, and a DataError naming the output
     after ``timeout`` seconds (default: the ``late_facts_timeout_seconds`` setting)."""
-    if output not in late or done(facts_dir, output):
+    if in_place(facts_dir, late, output):
         return
     limit = settings.get_int("late_facts_timeout_seconds") if timeout is None else timeout
     deadline = time.monotonic() + limit

@@ -15,11 +15,12 @@ import threading
 import time
 from pathlib import Path
 
+import polars as pl
 import pytest
 
 import report
 from errors import DataError
-from store import Filters, open_dataset
+from store import Filters, journey_paths, open_dataset
 from store import queries as q
 from store import stage_queries as sq
 from store.facts import journey_facts as store_facts
@@ -98,24 +99,58 @@ def _gated(monkeypatch, output: str) -> threading.Event:
 def test_a_query_made_mid_pass_waits_for_its_file_and_then_gives_the_right_figures(tmp_path, monkeypatch):
     data = _copy_of_sample(tmp_path)
     monkeypatch.setenv("CXLENS_CACHE_DIR", str(tmp_path / "whole"))
-    expected = sq.dwell_summary(open_dataset(data), Filters()).sort("stage")
+    expected = journey_paths.transition_stats(open_dataset(data), Filters(), "stage").sort(pl.all())
 
     monkeypatch.setenv("CXLENS_CACHE_DIR", str(tmp_path / "mid"))
-    gate = _gated(monkeypatch, "journey_stages")
+    gate = _gated(monkeypatch, "steps")
     ds = open_dataset(data, background=True)
-    assert not ready.done(ds.facts_dir, "journey_stages")
+    assert not ready.done(ds.facts_dir, "steps")
     assert q.totals(ds, Filters())["journeys"] == ds.journeys  # the core alone answers at once
     result = {}
-    reader = threading.Thread(target=lambda: result.update(dwell=sq.dwell_summary(ds, Filters())))
+    reader = threading.Thread(target=lambda: result.update(
+        moves=journey_paths.transition_stats(ds, Filters(), "stage")))
     reader.start()
     reader.join(1.0)
-    assert reader.is_alive()  # waiting for journey_stages.parquet, not reading the events instead
+    assert reader.is_alive()  # waiting for steps.parquet: the paths have no other source
     gate.set()
     reader.join(60)
     assert not reader.is_alive()
-    assert ready.done(ds.facts_dir, "journey_stages")
-    assert result["dwell"].sort("stage").equals(expected)
+    assert ready.done(ds.facts_dir, "steps")
+    assert result["moves"].sort(pl.all()).equals(expected)
     ready.join(ds.facts_dir)
+
+
+def _overview_reads(ds, f: Filters) -> dict:
+    """What the overview reads from the touchpoint cube and the journey stages, rows in one order."""
+    journeys, ratings = sq.model_inputs(ds, f)
+    return {"dwell": sq.dwell_summary(ds, f).sort("stage"),
+            "ratings": ratings.sort(pl.all()), "journeys": journeys.sort(pl.all()),
+            "reach": sq.stage_reach(ds, f).sort(pl.all()),
+            "touchpoints": q.touchpoint_counts(ds, f, "satisfaction", ["touchpoint"]).sort(pl.all())}
+
+
+@pytest.mark.parametrize("f", [Filters(), Filters(channel=("모바일 앱",), stage=("이용",))], ids=["all", "channel-stage"])
+def test_the_overview_mid_pass_reads_the_events_at_once_with_the_same_figures(tmp_path, monkeypatch, f):
+    data = _copy_of_sample(tmp_path)
+    monkeypatch.setenv("CXLENS_CACHE_DIR", str(tmp_path / "whole"))
+    whole = open_dataset(data)
+    assert q.reads_cube(whole, Filters(), ["touchpoint"])
+    expected = _overview_reads(whole, f)
+
+    monkeypatch.setenv("CXLENS_CACHE_DIR", str(tmp_path / "mid"))
+    gate = _gated(monkeypatch, "touchpoint_cube")  # the cube and, after it, the journey stages held back
+    ds = open_dataset(data, background=True)
+    try:
+        assert not ready.done(ds.facts_dir, "touchpoint_cube") and not ready.done(ds.facts_dir, "journey_stages")
+        assert not q.reads_cube(ds, Filters(), ["touchpoint"])  # the events, not a wait
+        got = _overview_reads(ds, f)
+    finally:
+        gate.set()
+        ready.join(ds.facts_dir)
+    assert got.keys() == expected.keys()
+    for name in expected:
+        assert got[name].equals(expected[name]), name
+    assert q.reads_cube(ds, Filters(), ["touchpoint"])  # once written, the cube
 
 
 def test_a_wait_that_runs_out_names_what_is_missing_in_the_ui_language(tmp_path):
