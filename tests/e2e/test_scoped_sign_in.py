@@ -148,73 +148,85 @@ def _in_scope(events: pl.DataFrame, email: str) -> set[str]:
     return set(events.filter(wanted)["journey_id"].unique().to_list())
 
 
-def test_two_people_signed_in_at_once_each_see_only_their_scope(browser, hosted, events, expected, artifacts):
-    server, provider, database = hosted
-    assert expected[SEOUL]["nps"] != expected[CALL]["nps"]  # else the cards could not tell the two scopes apart
-    assert expected["whole"] not in (expected[SEOUL]["nps"], expected[CALL]["nps"])
-    seoul_ctx, seoul = _sign_in(browser, hosted, SEOUL)
-    call_ctx, call = _sign_in(browser, hosted, CALL)  # both sessions live at once
+@pytest.fixture(scope="module")
+def people(browser, hosted):
+    """The two scoped people, each signed in in their own browser context, both at once: {e-mail: page}."""
+    contexts, pages = [], {}
     try:
-        for email, page in ((SEOUL, seoul), (CALL, call)):
-            page.reload()  # each again, after the other signed in: sessions do not share a viewer
-            wait_rendered(page, min_charts=1)
-            assert first_token(page, "NPS") == _shown(expected[email]["nps"]), email
-            sidebar = _sidebar(page)
-            assert t("access_signed_in", "en", name=USERS[email]["name"], email=email) in sidebar
-            shown_scope = "region=서울" if email == SEOUL else "channel=콜센터"
-            assert t("access_your_scope", "en", scope=shown_scope) in sidebar
-            assert page.locator(EXCEPTION).count() == 0
-            page.screenshot(path=str(artifacts / f"scoped-{email.split('@')[0]}-overview-en-1400x900.png"))
-            page.goto(server.url + "/?lang=ko")
-            wait_rendered(page, min_charts=1)
-            page.screenshot(path=str(artifacts / f"scoped-{email.split('@')[0]}-overview-ko-1400x900.png"))
-            page.goto(server.url + "/?lang=en")
-            wait_rendered(page, min_charts=1)
-
-            url, data = _download_detractors(page)
-            listed = _journeys(data, t("col_journey_id", "en"))
-            assert listed, email
-            assert set(listed) <= _in_scope(events, email), email
-            assert sorted(listed) == sorted(expected[email]["detractors"]), email
-            scores = {r[t("col_score", "en")] for r in csv.DictReader(io.StringIO(data.decode("utf-8-sig")))}
-            assert {float(s) for s in scores} <= {float(n) for n in range(7)}
-            # the same file without the person's sign-in cookie: refused by the gate
-            with pytest.raises(urllib.error.HTTPError) as refused:
-                urllib.request.urlopen(url, timeout=10)
-            assert refused.value.code == 403
+        for email in (SEOUL, CALL):
+            ctx, pages[email] = _sign_in(browser, hosted, email)
+            contexts.append(ctx)
+        yield pages
     finally:
-        seoul_ctx.close()
-        call_ctx.close()
-
-    trail = audit.trail(db.open_database(database))
-    signed = {(r["email"], r["scope"]) for r in trail.filter(pl.col("event") == "sign_in").iter_rows(named=True)}
-    assert {(SEOUL, "region=서울"), (CALL, "channel=콜센터")} <= signed
-    exports = trail.filter((pl.col("event") == "export") & (pl.col("item") == "detractors.csv"))
-    assert set(exports["email"].to_list()) >= {SEOUL, CALL}
-    assert sorted(provider.signed_in) == sorted([SEOUL, CALL])
-
-
-def test_a_journey_of_the_other_scope_is_refused_and_one_of_ones_own_opens(browser, hosted, events):
-    server, _, _ = hosted
-    seoul_ids, call_ids = _in_scope(events, SEOUL), _in_scope(events, CALL)
-    only_call, only_seoul = sorted(call_ids - seoul_ids)[0], sorted(seoul_ids - call_ids)[0]
-    for email, other, own in ((SEOUL, only_call, only_seoul), (CALL, only_seoul, only_call)):
-        ctx, page = _sign_in(browser, hosted, email)
-        try:
-            page.goto(f"{server.url}/journeys?lang=en&journey={other}")
-            wait_rendered(page)
-            assert t("episode_outside_scope", "en", journey=other) in _main(page), email
-            page.goto(f"{server.url}/journeys?lang=en&journey={own}")
-            wait_rendered(page, min_charts=1)
-            main = _main(page)
-            assert t("episode_title", "en", journey=own) in main
-            assert t("episode_outside_scope", "en", journey=own) not in main
-            assert page.locator(EXCEPTION).count() == 0
-        finally:
+        for ctx in contexts:
             ctx.close()
 
 
-def test_a_person_without_a_scope_sees_only_the_message(browser, hosted):
+@pytest.mark.parametrize("email", [SEOUL, CALL])
+def test_each_person_sees_the_nps_and_the_detractors_of_their_scope(people, hosted, events, expected, artifacts,
+                                                                      email):
+    server, provider, database = hosted
+    assert expected[SEOUL]["nps"] != expected[CALL]["nps"]  # else the cards could not tell the two scopes apart
+    assert expected["whole"] not in (expected[SEOUL]["nps"], expected[CALL]["nps"])
+    page = people[email]
+    page.goto(server.url + "/?lang=en")  # again, now that the other is signed in too: sessions share no viewer
+    wait_rendered(page, min_charts=1)
+    assert first_token(page, "NPS") == _shown(expected[email]["nps"])
+    sidebar = _sidebar(page)
+    assert t("access_signed_in", "en", name=USERS[email]["name"], email=email) in sidebar
+    assert t("access_your_scope", "en", scope="region=서울" if email == SEOUL else "channel=콜센터") in sidebar
+    assert page.locator(EXCEPTION).count() == 0
+    page.screenshot(path=str(artifacts / f"scoped-{email.split('@')[0]}-overview-en-1400x900.png"))
+
+    url, data = _download_detractors(page)
+    listed = _journeys(data, t("col_journey_id", "en"))
+    assert listed
+    assert set(listed) <= _in_scope(events, email)
+    assert sorted(listed) == sorted(expected[email]["detractors"])
+    scores = {float(r[t("col_score", "en")]) for r in csv.DictReader(io.StringIO(data.decode("utf-8-sig")))}
+    assert scores <= set(range(7))
+    # the same file without the person's sign-in cookie: refused by the gate
+    with pytest.raises(urllib.error.HTTPError) as refused:
+        urllib.request.urlopen(url, timeout=10)
+    assert refused.value.code == 403
+    exports = audit.trail(db.open_database(database)).filter(pl.col("event") == "export")
+    assert (email, "detractors.csv", len(listed)) in {(r["email"], r["item"], r["rows"])
+                                                       for r in exports.iter_rows(named=True)}
+
+    page.goto(server.url + "/?lang=ko")
+    wait_rendered(page, min_charts=1)
+    page.screenshot(path=str(artifacts / f"scoped-{email.split('@')[0]}-overview-ko-1400x900.png"))
+
+
+def test_the_sign_ins_came_through_the_provider_with_each_scope_on_the_audit_trail(people, hosted):
+    _, provider, database = hosted
+    assert (provider.signed_in.count(SEOUL), provider.signed_in.count(CALL)) == (1, 1)  # once: the cookie kept it
+    trail = audit.trail(db.open_database(database))
+    signed = {(r["email"], r["role"], r["scope"]) for r in trail.filter(pl.col("event") == "sign_in").iter_rows(named=True)}
+    # the call-centre lead's scope came from the groups claim of the id_token: the only claims st.login reads
+    assert provider.userinfo_asked == 0
+    assert {(SEOUL, "user", "region=서울"), (CALL, "user", "channel=콜센터")} <= signed
+
+
+def test_a_journey_of_the_other_scope_is_refused_and_one_of_ones_own_opens(people, hosted, events):
+    server, _, _ = hosted
+    seoul_ids, call_ids = _in_scope(events, SEOUL), _in_scope(events, CALL)
+    only_call, only_seoul = sorted(call_ids - seoul_ids)[0], sorted(seoul_ids - call_ids)[0]
+    for email, other in ((SEOUL, only_call), (CALL, only_seoul)):
+        page = people[email]
+        page.goto(f"{server.url}/journeys?lang=en&journey={other}")
+        wait_rendered(page)
+        assert t("episode_outside_scope", "en", journey=other) in _main(page), email
+    page = people[SEOUL]  # the same link to a journey of one's own scope opens its episode
+    page.goto(f"{server.url}/journeys?lang=en&journey={only_seoul}")
+    wait_rendered(page, min_charts=1)
+    main = _main(page)
+    assert t("episode_title", "en", journey=only_seoul) in main
+    assert t("episode_outside_scope", "en", journey=only_seoul) not in main
+    assert page.locator(EXCEPTION).count() == 0
+
+
+def test_a_person_without_a_scope_sees_only_the_message_and_gets_no_download(browser, hosted, people):
     server, _, database = hosted
     ctx, page = _sign_in(browser, hosted, NOBODY)
     try:
@@ -226,6 +238,10 @@ def test_a_person_without_a_scope_sees_only_the_message(browser, hosted):
                                 '[data-testid="stFileUploader"], [data-testid="stMultiSelect"]').count() == 0
             assert page.locator(PLOT).count() == 0
             assert page.get_by_role("button", name=t("sign_out", "en")).count() == 1
+        # the gate on /media: refused for this cookie; a scoped person's reaches Streamlit (no such file: 404)
+        missing = server.url + "/media/2ebeb26635978b39f80a653cd10e0e18.csv"
+        assert page.request.get(missing).status == 403
+        assert people[SEOUL].request.get(missing).status == 404
     finally:
         ctx.close()
     denied = audit.trail(db.open_database(database)).filter(pl.col("event") == "denied")

@@ -11,7 +11,8 @@
 - ``/jwks``: the public key; ``/userinfo``: the user's claims for a Bearer access token.
 
 Only the users given exist. There is no session at the provider: every sign-in shows the form again, so two
-browsers can sign in as two users at once. ``signed_in`` lists the e-mails codes were exchanged for, in order.
+browsers can sign in as two users at once. ``signed_in`` lists the e-mails codes were exchanged for, in order;
+``userinfo_asked`` counts the /userinfo requests.
 """
 
 from __future__ import annotations
@@ -45,6 +46,7 @@ class Provider:
         self.codes: dict[str, dict[str, Any]] = {}
         self.tokens: dict[str, str] = {}  # access token -> e-mail
         self.signed_in: list[str] = []
+        self.userinfo_asked = 0  # how often /userinfo was asked (st.login reads the id_token's claims only)
         self._lock = threading.Lock()
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(self))
         self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
@@ -178,6 +180,7 @@ def _handler(provider: Provider) -> type[BaseHTTPRequestHandler]:
             elif url.path == "/authorize":
                 self._authorize(query, query.get("login_hint"))
             elif url.path == "/userinfo":
+                provider.userinfo_asked += 1
                 token = (self.headers.get("Authorization") or "").removeprefix("Bearer ").strip()
                 email = provider.tokens.get(token)
                 if email is None:
