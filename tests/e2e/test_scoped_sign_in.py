@@ -174,7 +174,8 @@ def test_each_person_sees_the_nps_and_the_detractors_of_their_scope(people, host
     assert first_token(page, "NPS") == _shown(expected[email]["nps"])
     sidebar = _sidebar(page)
     assert t("access_signed_in", "en", name=USERS[email]["name"], email=email) in sidebar
-    assert t("access_your_scope", "en", scope="region=서울" if email == SEOUL else "channel=콜센터") in sidebar
+    assert t("access_your_scope", "en", scope="Region: 서울" if email == SEOUL else "Channel: 콜센터") in sidebar
+    assert page.get_by_role("button", name=t("filter_line_clear", "en")).count() == 0  # the scope is not a filter
     assert page.locator(EXCEPTION).count() == 0
     page.screenshot(path=str(artifacts / f"scoped-{email.split('@')[0]}-overview-en-1400x900.png"))
 
