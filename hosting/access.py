@@ -1,7 +1,7 @@
 """Who may see the dashboard: the sign-in gate's decision from the secrets, the signed-in user and the allow-list.
 
 Pure logic (no Streamlit): ``decide(secrets, user, setting_domains)`` returns one ``Decision``;
-``ui/access_gate.py`` draws it. The rules:
+``hosting/sign_in.py`` draws it. The rules:
 
 - no ``[auth]`` section in ``.streamlit/secrets.toml`` → **open** (local use; the sidebar says so);
 - ``[auth]`` present but incomplete, an allow-list without ``[auth]``, or a secrets file that does

@@ -1,11 +1,12 @@
 """The sign-in gate for the HTTP routes a Streamlit script cannot guard: file uploads and downloads (/media).
 
-The dashboard's own gate (``ui/access_gate.py``) runs inside the script, so it closes every page but
+The dashboard's own gate (``hosting/sign_in.py``) runs inside the script, so it closes every page but
 not two routes that Streamlit serves beside the script: ``PUT /_stcore/upload_file/<session>/<file>``
 accepts a file (up to ``server.maxUploadSize``) for any live session, and ``GET /media/<id>`` serves
 a stored file to anyone holding its URL. ``SignInGate`` is an ASGI middleware, installed by
 ``serve.py``, that answers both with 403 unless ``access.decide`` admits the requester, read from
-Streamlit's signed sign-in cookie exactly as the WebSocket reads it. With no sign-in configured
+Streamlit's signed sign-in cookie exactly as the WebSocket reads it, and the access file (when set) gives them a
+scope. With no sign-in configured
 (open access) it lets everything through, like the dashboard.
 """
 
@@ -20,7 +21,7 @@ from starlette.responses import PlainTextResponse
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 import settings
-from hosting import access, sign_in
+from hosting import access, scopes, sign_in
 
 log = logging.getLogger("cxlens.access")
 GUARDED = ("_stcore/upload_file/", "media/")  # under server.baseUrlPath; /static/media/ (fonts) is not
@@ -67,10 +68,18 @@ def _hostname(netloc: str) -> str:
 
 
 def admitted(cookies: dict[str, str], host: str | None) -> bool:
-    """Whether the sign-in gate lets this requester in (open access, or signed in and allowed)."""
-
-    decision = access.decide(sign_in.read_secrets(), signed_in_user(cookies, host), settings.get("allowed_email_domains"))
-    return decision.state in ("open", "allowed")
+    """Whether the sign-in gate lets this requester in: open access, or signed in, allowed and, with an access file,
+    given a scope (a person the pages show only "no data to see" gets no upload or download either)."""
+    user = signed_in_user(cookies, host)
+    decision = access.decide(sign_in.read_secrets(), user, settings.get("allowed_email_domains"))
+    config, problems = sign_in.access_config()
+    if problems or decision.state not in ("open", "allowed"):
+        return False
+    if config is None:
+        return True
+    if decision.state == "open":  # an access file without a sign-in: the pages stay closed, so does this
+        return False
+    return scopes.resolve(config, decision.email, scopes.claimed_groups(user)).role != "none"
 
 
 class SignInGate:

@@ -18,7 +18,7 @@ import settings
 from errors import DataError
 from hosting import access, scopes
 from i18n import Message, t
-from ui import audit, text
+from ui import audit, filter_line, text
 
 log = logging.getLogger("cxlens.access")
 
@@ -112,7 +112,7 @@ def require_access() -> access.Decision:
                                  email=text.md(decision.email or "")))
             if config is not None:
                 st.sidebar.caption(t("access_your_scope_all" if not who.restricted else "access_your_scope",
-                                     scope=text.md(who.scope_text)))
+                                     scope=filter_line.scope_text(who.scope)))
             st.sidebar.button(t("sign_out"), on_click=st.logout, icon=":material/logout:", key="access.sign_out")
             return decision
     except DataError as exc:  # the audit trail cannot be written: closed rather than unrecorded

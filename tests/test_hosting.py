@@ -61,3 +61,10 @@ def test_serve_py_is_the_dashboard_behind_the_sign_in_gate():
     tree = ast.parse((ROOT / "serve.py").read_text(encoding="utf-8"))
     source = ast.unparse(tree)
     assert "st.App(" in source and "dashboard.py" in source and "Middleware(SignInGate)" in source
+
+
+def test_the_sign_in_client_st_login_needs_is_installed():
+    """st.login imports Authlib's Starlette client at the first click; it needs httpx (streamlit[auth]'s pair)."""
+    from authlib.integrations import starlette_client
+
+    assert starlette_client.OAuth

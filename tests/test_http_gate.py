@@ -63,6 +63,35 @@ def test_only_a_signed_in_allowed_user_is_admitted(signed_in):
     assert not http_gate.admitted({}, "cx.bank.example")
 
 
+ACCESS = """
+[users."kim@bank.co.kr"]
+region = ["서울"]
+
+[groups."call-centre"]
+channel = ["콜센터"]
+"""
+
+
+def test_with_an_access_file_only_a_person_given_a_scope_is_admitted(signed_in, monkeypatch, tmp_path):
+    access = tmp_path / "access.toml"
+    access.write_text(ACCESS, encoding="utf-8")
+    monkeypatch.setenv("CXLENS_ACCESS_FILE", str(access))
+    lee = {**KIM, "email": "lee@bank.co.kr"}
+    assert http_gate.admitted({"_streamlit_user": _cookie(KIM)}, "cx.bank.example")  # by e-mail
+    assert http_gate.admitted({"_streamlit_user": _cookie({**lee, "groups": ["call-centre"]})}, "cx.bank.example")
+    assert not http_gate.admitted({"_streamlit_user": _cookie(lee)}, "cx.bank.example")  # allowed domain, no scope
+    assert not http_gate.admitted({"_streamlit_user": _cookie({**lee, "groups": ["other"]})}, "cx.bank.example")
+    access.write_text("admins = 'not a list'", encoding="utf-8")  # a broken access file closes it for everyone
+    assert not http_gate.admitted({"_streamlit_user": _cookie(KIM)}, "cx.bank.example")
+
+
+def test_an_access_file_without_a_sign_in_admits_nobody(monkeypatch, tmp_path):
+    monkeypatch.setattr("hosting.sign_in.read_secrets", lambda: {})
+    (tmp_path / "access.toml").write_text(ACCESS, encoding="utf-8")
+    monkeypatch.setenv("CXLENS_ACCESS_FILE", str(tmp_path / "access.toml"))
+    assert not http_gate.admitted({}, "localhost")
+
+
 def test_without_a_sign_in_configured_everyone_is_admitted(monkeypatch):
     monkeypatch.setattr("hosting.sign_in.read_secrets", lambda: {})
     assert http_gate.admitted({}, "localhost")

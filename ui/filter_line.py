@@ -14,14 +14,26 @@ from ui import state, text
 _LISTED = ("persona", "channel", "stage")
 
 
+def _name(dimension: str, lang: str | None) -> str:
+    return t(dimension, lang) if dimension in _LISTED else text.md(column_label(dimension, lang))
+
+
+def scope_text(scope: tuple[tuple[str, tuple[str, ...]], ...], lang: str | None = None) -> str:
+    """A signed-in person's scope as "name: values" parts in ``lang`` (Markdown, values escaped): "Region: 서울"."""
+    return " · ".join(t("filter_line_part", lang, name=_name(name, lang), values=", ".join(text.md(v) for v in values))
+                      for name, values in scope)
+
+
 def parts(f: Filters, lang: str, dates: tuple[dt.date, dt.date]) -> list[str]:
     """Each active filter of ``f`` as "name: values" in ``lang`` (Markdown, values escaped); an open end of the
-    period is the data's first or last date (``dates``)."""
+    period is the data's first or last date (``dates``). A dimension holding just the person's scope is not a filter
+    (clearing it would change nothing): the sidebar names the scope."""
     out = []
     if f.since or f.until:
         out.append(t("filter_line_dates", lang, since=f.since or dates[0], until=f.until or dates[1]))
-    named = [(t(name, lang), getattr(f, name)) for name in _LISTED]
-    named += [(text.md(column_label(column, lang)), values) for column, values in f.dims]
+    scope = dict(f.scope)
+    named = [(name, getattr(f, name)) for name in _LISTED] + list(f.dims)
+    named = [(_name(name, lang), values) for name, values in named if tuple(values) != scope.get(name)]
     named += [(t("keyword", lang), f.keyword)]
     for name, values in named:
         if values:

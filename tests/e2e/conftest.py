@@ -84,11 +84,13 @@ def _data_source(workdir: Path) -> Path:
 
 
 @contextlib.contextmanager
-def run_dashboard(workdir: Path, data: Path, *extra_args: str) -> Iterator[Server]:
-    """`streamlit run dashboard.py` on a free port with its own facts cache; ready when /_stcore/health says ok."""
+def run_dashboard(workdir: Path, data: Path, *extra_args: str, script: str = "dashboard.py", port: int | None = None,
+                  env: dict[str, str] | None = None) -> Iterator[Server]:
+    """`streamlit run <script>` (dashboard.py, or serve.py: the hosted entry) on ``port`` (else a free one) with the
+    facts cache of ``workdir`` and ``env`` added; ready when /_stcore/health says ok."""
     env = {**os.environ, "CXLENS_DATA": str(data), "CXLENS_CACHE_DIR": str(workdir / "cache"),
-           "PYTHONUNBUFFERED": "1"}
-    with run_streamlit("dashboard.py", env, workdir / "streamlit.log", *extra_args,
+           "PYTHONUNBUFFERED": "1", **(env or {})}
+    with run_streamlit(script, env, workdir / "streamlit.log", *extra_args, port=port,
                        timeout=START_TIMEOUT_S) as (url, log):
         yield Server(url, data, log)
 

@@ -31,6 +31,20 @@ def test_no_filter_no_line():
     assert filter_line.sentence(Filters(), "en", DATES) is None
 
 
+def test_a_persons_scope_is_not_a_filter_of_the_line_but_a_choice_inside_it_is():
+    scoped = Filters().within({"region": ["서울", "부산"], "channel": ["콜센터"]})
+    assert filter_line.sentence(scoped, "en", DATES) is None  # nothing to clear: the scope stays whatever is clicked
+    narrower = Filters.make(dims={"region": ["부산"]}, persona=["X"]).within({"region": ["서울", "부산"]})
+    assert filter_line.parts(narrower, "en", DATES) == ["Persona: X", "Region: 부산"]
+    assert filter_line.parts(Filters.make(dims={"region": ["서울"]}), "en", DATES) == ["Region: 서울"]  # no scope
+
+
+def test_a_scope_is_named_with_the_datas_names_in_the_language():
+    scope = Filters().within({"region": ["서울", "부산"], "channel": ["콜센터"]}).scope
+    assert filter_line.scope_text(scope, "en") == "Channel: 콜센터 · Region: 부산, 서울"
+    assert filter_line.scope_text(scope, "ko") == "채널: 콜센터 · 지역: 부산, 서울"
+
+
 def test_every_page_names_the_keyword_and_channel_filters(app, sample_path):
     at = app(sample_path, channel="모바일 앱", keyword="수수료")
     # every page of the navigation (the Access page is listed for admins only: open access has none)

@@ -31,12 +31,13 @@ def healthy(url: str) -> bool:
 
 
 @contextlib.contextmanager
-def run_streamlit(script: str, env: dict[str, str], log: Path, *extra_args: str,
+def run_streamlit(script: str, env: dict[str, str], log: Path, *extra_args: str, port: int | None = None,
                   timeout: float = 90) -> Iterator[tuple[str, Path]]:
-    """`streamlit run <script>` (a path from the project's root) on a free port with ``env``: (its URL, its log, named
-    after ``log`` with the port) once healthy; stopped after. A server not healthy within ``timeout`` seconds, or one
-    that exits, raises RuntimeError with the end of its log."""
-    port = free_port()
+    """`streamlit run <script>` (a path from the project's root) on ``port`` (else a free one; a sign-in's redirect
+    URI must name it before the start) with ``env``: (its URL, its log, named after ``log`` with the port) once
+    healthy; stopped after. A server not healthy within ``timeout`` seconds, or one that exits, raises RuntimeError
+    with the end of its log."""
+    port = port or free_port()
     log = log.with_name(f"{log.stem}-{port}{log.suffix}")
     with open(log, "wb") as out:
         process = subprocess.Popen(
