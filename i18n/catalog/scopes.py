@@ -46,7 +46,7 @@ TEXT: dict[str, dict[str, str]] = {
     "access_audit_unavailable": {"en": "The dashboard is closed: the audit trail cannot be written ({detail}). Ask "
                                        "the administrator.",
                                  "ko": "대시보드가 닫혀 있습니다: 감사 기록을 쓸 수 없습니다({detail}). 관리자에게 문의하세요."},
-    "access_your_scope": {"en": "You see: {scope}.", "ko": "볼 수 있는 범위: {scope}."},
+    "access_your_scope": {"en": "Your view is limited to {scope}.", "ko": "조회 범위 — {scope}"},
     "access_your_scope_all": {"en": "You see all the data.", "ko": "모든 데이터를 볼 수 있습니다."},
     "access_scope_unknown_dimension": {
         "en": "Your access is limited by {columns}, which this data does not have, so nothing can be shown. Ask the "

@@ -135,7 +135,7 @@ def test_a_scoped_user_gets_their_scope_and_the_sidebar_says_what_they_see(tmp_p
     at = _run_scoped(tmp_path, monkeypatch, {"is_logged_in": True, "email": "seoul@bank.co.kr", "name": "Kim"})
     assert not at.exception
     assert "scope region=서울 role user" in _texts(at)
-    assert shown(at.sidebar.caption[1].value) == "You see: Region: 서울."  # the data's names, not the file's keys
+    assert shown(at.sidebar.caption[1].value) == "Your view is limited to Region: 서울."  # the data's names, not the file's keys
     at.run()  # a second run of the same session: one sign-in row, not two
     rows = _trail(tmp_path)
     assert rows.select("event", "email", "scope").rows() == [("sign_in", "seoul@bank.co.kr", "region=서울")]
@@ -148,10 +148,10 @@ def test_a_user_of_a_group_gets_the_groups_scope(tmp_path, monkeypatch):
 
 def test_the_sidebar_names_a_scope_in_the_session_language(tmp_path, monkeypatch):
     at = _run_scoped(tmp_path, monkeypatch, {"is_logged_in": True, "email": "call@bank.co.kr", "name": "Lee"})
-    assert shown(at.sidebar.caption[1].value) == "You see: Channel: 콜센터 · Persona: X."
+    assert shown(at.sidebar.caption[1].value) == "Your view is limited to Channel: 콜센터 · Persona: X."
     at.session_state["lang"] = "ko"
     at.run()
-    assert shown(at.sidebar.caption[1].value) == "볼 수 있는 범위: 채널: 콜센터 · 페르소나: X."
+    assert shown(at.sidebar.caption[1].value) == "조회 범위 — 채널: 콜센터 · 페르소나: X"
 
 
 def test_a_user_without_a_scope_sees_only_a_message_and_the_refusal_is_recorded(tmp_path, monkeypatch):
