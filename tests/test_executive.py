@@ -222,6 +222,13 @@ def test_the_headline_names_the_top_complaint_keyword_only_when_one_is_distincti
     quiet = tmp_path / "no-comments.parquet"  # no comment column: no complaint, and no sentence about one
     pl.read_parquet(sample).drop("comment").head(3000).write_parquet(quiet)
     assert executive.top_complaint(open_dataset(str(quiet)), Filters()) is None
+    # keywords not computed yet: the headline says the comments' part is still to come, where there are comments
+    cold = executive.dashboard_summary(ds, Filters(), "last_30", None, None, keywords=False)
+    assert snapshot.headline(cold, "ko")[-1] == t("headline_comments_running", lang="ko")
+    warm = executive.dashboard_summary(ds, Filters(), "last_30", None, None, keywords=True)
+    assert not warm["comments_running"] and snapshot.headline(warm, "en")[-1] == snapshot.headline(s, "en")[-1]
+    silent = executive.dashboard_summary(open_dataset(str(quiet)), Filters(), "last_30", None, None, keywords=False)
+    assert not silent["comments_running"] and len(snapshot.headline(silent, "en")) == 3
 
 
 def test_the_pdf_without_chromium_is_one_error_line_and_exit_2(sample, tmp_path, capsys, monkeypatch):

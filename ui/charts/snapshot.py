@@ -66,7 +66,8 @@ def dimension_labels(lang: str) -> dict[str, str]:
 
 def headline(summary: dict[str, Any], lang: str) -> list[str]:
     """The headline sentences: the NPS and its tested change on the period, what changed (ranked), the fix first, and
-    (when the summary has one) the keyword most distinctive of detractors' comments."""
+    (when the summary has one) the keyword most distinctive of detractors' comments, or while the comments' keywords
+    are still computed (``comments_running``), that they are."""
     current, previous = period_labels(summary["period"], lang)
     if summary.get("suppressed"):  # too few customers: that, and nothing else (no "no answers")
         return [hidden_sentence(summary, lang)]
@@ -80,6 +81,8 @@ def headline(summary: dict[str, Any], lang: str) -> list[str]:
     complaint = summary.get("complaint")
     if complaint:  # only when the voice of the customer's keywords are computed and one is distinctive
         sentences.append(templates["complaint"].format(keyword=complaint["keyword"]))
+    elif summary.get("comments_running"):  # not computed yet: the story is not complete, and says so
+        sentences.append(t("headline_comments_running", lang=lang))
     return sentences
 
 
