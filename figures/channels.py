@@ -23,10 +23,13 @@ def handoffs(ds: Dataset, f: Filters, channels: Sequence[str]) -> pl.DataFrame:
 def channel_scores(ds: Dataset, f: Filters) -> pl.DataFrame:
     """Per channel: events and journeys of its selected touchpoints, their satisfaction (ratings, satisfied, csat,
     mean_satisfaction) and the NPS of the selected journeys that touched it (promoters, passives, detractors,
-    responses, nps)."""
+    responses, nps). With a channel filter, the selected channels only: the journeys touching one also touched
+    others, whose rows had an NPS but no touchpoint (so no events, no satisfaction)."""
     volume = q.touchpoint_volume(ds, f, ["channel"])
     ratings = csat(q.touchpoint_counts(ds, f, "satisfaction", by=["channel"]), by=["channel"], weight="n")
     answers = nps(q.journey_counts(ds, f, "nps", by=["channel"]), by=["channel"], weight="n")
+    if f.channel:
+        answers = answers.filter(pl.col("channel").is_in(list(f.channel)))
     return volume.join(ratings, on="channel", how="full", coalesce=True).join(
         answers, on="channel", how="full", coalesce=True).sort("channel")
 

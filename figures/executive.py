@@ -323,11 +323,13 @@ def dashboard_summary(ds: Dataset, f: Filters, period: str, about: SurveyInfo | 
                       keywords: bool = False) -> dict[str, Any]:
     """executive.summary of the period ``period`` (metrics.periods.PERIOD_CHOICES) of the selection; the fix first
     stands on the same key drivers as the Key drivers page (``models``); with ``keywords`` (the voice of the
-    customer's keywords are computed: part of the cache key) it names the top complaint keyword too."""
+    customer's keywords are computed: part of the cache key) it names the top complaint keyword too, and without
+    them ``comments_running`` says the comments' part of the story is still to come (data with comments only)."""
     w = windows(ds, f, period)
     complaint = top_complaint(ds, f) if keywords and about is None else None
     rising = rising_themes(ds, w) if keywords and about is None else None
     s = summary(ds, f, w, drivers_table=drivers_table, complaint=complaint, rising=rising)
+    s["comments_running"] = not keywords and about is None and "comment" in ds.has
     if about is not None:
         # A survey has no event times (no duration, no handoffs); without answer dates no period to compare.
         k = s["kpis"]

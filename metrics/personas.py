@@ -70,6 +70,12 @@ def kind(source: str) -> str:
     return source if prefix == "attribute" else prefix
 
 
+# Features that say the same thing in a label: how long a journey is, in touchpoints, in hours or in its pauses
+# ("short journeys · fast journeys" said it twice). A label names one of them, the most distinctive.
+SAME_IN_A_LABEL = {"touchpoints_per_journey": "journey_length", "median_journey_hours": "journey_length",
+                   "gap_hours": "journey_length"}
+
+
 def subject(source: str, value: str | None) -> str:
     """What a feature is about: an attribute's value, a stage's or channel's name (after the prefix), else ''."""
     if value is not None:
@@ -346,8 +352,9 @@ def labels(trait_table: pl.DataFrame, k: int, phrase: Phrase, fallback: Callable
            words: int = 2) -> dict[int, str]:
     """A short label per persona from its ``words`` most distinctive traits, joined by " · ".
 
-    ``trait_table`` is ``traits`` (persona, rank, feature, z); a trait of a kind (channel, reach…) or a value
-    (a stage, a channel) that a more distinctive trait of the persona already names is passed over.
+    ``trait_table`` is ``traits`` (persona, rank, feature, z); a trait of a kind (channel, reach…), a value
+    (a stage, a channel) or a meaning (SAME_IN_A_LABEL: a journey's length) that a more distinctive trait of the
+    persona already names is passed over.
 
     A persona without traits gets ``fallback(persona)``; two personas whose labels coincide take one
     more trait each until they differ, and a number when they still coincide.
@@ -357,7 +364,8 @@ def labels(trait_table: pl.DataFrame, k: int, phrase: Phrase, fallback: Callable
     for r in trait_table.sort("persona", "rank").iter_rows(named=True):
         p, source, value = r["persona"], r["source"], r["value"]
         # one trait per kind and per value: not "stops before 가입 · stops before 이용", nor "much 문의 · reaches 문의"
-        marks = {("kind", kind(source)), ("subject", subject(source, value) or source)}
+        marks = {("kind", kind(source)), ("subject", subject(source, value) or source),
+                 ("meaning", SAME_IN_A_LABEL.get(source, source))}
         if marks & seen_kinds[p]:
             continue
         seen_kinds[p] |= marks

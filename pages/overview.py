@@ -57,6 +57,8 @@ with layout.guard():
             st.markdown("**" + t("headline_title") + "**", help=snapshot.headline_statistics(s, lang))
             for sentence in snapshot.headline(s, lang):
                 st.markdown(text.md(sentence))
+            if s.get("comments_running"):  # the complaint and the pain points' quotes come in when ready
+                voc_data.rerun_when_keywords_ready(ds)
             loop_data.overview_line(ds, lang)  # what we changed and whether it worked (pages/loop.py)
     else:  # a survey's own headline: who answered, the outcome, the best and lowest questions, what moves it
         with st.container(border=True):
@@ -142,6 +144,8 @@ if about is None:
             loop_data.draft_button(planned, t("loop_plan_action_on", target=text.md(planned.target_value)),
                                    key=f"overview.plan.{i}")
         if worst.height:
+            if said is None and s.get("comments_running"):
+                st.caption(t("pain_voice_running"))
             st.caption(t("pain_ranked_clearly", average=f"{average:.0f}"))
             st.page_link(JOURNEY_MAP, label=t("see_journey_map"), icon=":material/route:")
 

@@ -2,6 +2,7 @@
 
 import datetime as dt
 import json
+import re
 import shutil
 import subprocess
 
@@ -10,6 +11,7 @@ import pytest
 
 import report
 from figures import executive
+from i18n import t
 from sample_data.generate import PlantedDrop, generate, write
 from store import Filters, open_dataset
 from tests.support.sample import sample_path
@@ -128,7 +130,6 @@ def test_an_unwritable_output_is_one_error_line_and_exit_2(sample, tmp_path, cap
                     reason="needs poppler-utils (pdftotext) and /usr/bin/chromium")
 @pytest.mark.parametrize("lang", ["en", "ko"])
 def test_the_pdf_holds_the_headline_and_the_nps_value(planted, tmp_path, capsys, lang):
-    from i18n import t
     from ui.charts import snapshot
 
     out = tmp_path / f"summary-{lang}.pdf"
@@ -147,6 +148,58 @@ def test_the_pdf_holds_the_headline_and_the_nps_value(planted, tmp_path, capsys,
     for sentence in snapshot.headline(summary, lang):  # every headline sentence, wrapped as the table cell wraps it
         assert " ".join(sentence.split())[:25] in flat
     assert "챗봇" in flat  # the biggest mover
+    # the trend's month ticks in the PDF's language: "2025년 3월" in Korean (Plotly's own were "Mar 2025")
+    english_months = re.findall(r"\b(?:Jan|Mar|May|Jul|Sep|Nov) 20\d\d\b", text)
+    korean_months = re.findall(r"20\d\d\s*년\s*\d{1,2}월", text)
+    if lang == "ko":
+        assert korean_months and english_months == []
+    else:
+        assert english_months and korean_months == []
+    # the sections follow one another without blank bands (a table panel as tall as its rows): no two lines of
+    # text more than 45 pt apart; the tables sized by thirds of the page left 55 pt under a one-row table
+    gaps = _line_gaps(out)
+    assert max(gaps) <= 45, sorted(gaps)[-3:]
+
+
+def _line_gaps(pdf) -> list[float]:
+    """The vertical blank (pt) above each line of text of the PDF's page, from pdftotext's line boxes."""
+    boxes = subprocess.run(["pdftotext", "-bbox-layout", str(pdf), "-"], capture_output=True, text=True,
+                           check=True).stdout
+    lines = sorted((float(top), float(bottom)) for top, bottom in
+                   re.findall(r'<line xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">', boxes))
+    gaps, lowest = [], lines[0][1]
+    for top, bottom in lines[1:]:
+        gaps.append(top - lowest)
+        lowest = max(lowest, bottom)
+    return gaps
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+@pytest.mark.parametrize("goal", [None, 0.0, -40.0, 50.0])
+def test_the_pdf_target_label_sits_inside_the_trends_plot_area(sample, lang, goal):
+    """The target line's label is drawn above the line: the axis leaves it room under the plot's top edge (with the
+    target the highest value, the label was cut off there and read 녹표 for 목표)."""
+    import dataclasses
+
+    from ui.charts import snapshot
+
+    ds = open_dataset(str(sample))
+    s = executive.summary(ds, Filters(), executive.report_windows(ds, Filters()))
+    s["targets"] = {**s["targets"], "nps": dataclasses.replace(s["targets"]["nps"], target=goal)}
+    fig = snapshot.figure(s, lang)
+    weekly = s["trend"]["nps"].to_list()
+    low, high = fig.layout.yaxis.range
+    assert low <= min(weekly) and high >= max(weekly)  # every week shown
+    label = [tr for tr in fig.data if tr.type == "scatter" and tr.mode == "lines+text"]
+    if goal is None:
+        assert label == []
+        return
+    (label,) = label
+    assert label.text[0] == t("target_line", lang=lang, value=f"{goal:g}") and label.textposition == "top right"
+    bottom, top = fig.layout.yaxis.domain
+    plot_px = (top - bottom) * (fig.layout.height - fig.layout.margin.t - fig.layout.margin.b)
+    room_px = (high - goal) / (high - low) * plot_px  # between the target line and the plot's top edge
+    assert room_px >= 1.2 * label.textfont.size + 3  # the label's line height and its gap above the line
 
 
 def test_the_table_lists_the_alerts_and_json_has_no_alerts_key_unless_asked(planted, capsys):
@@ -169,6 +222,13 @@ def test_the_headline_names_the_top_complaint_keyword_only_when_one_is_distincti
     quiet = tmp_path / "no-comments.parquet"  # no comment column: no complaint, and no sentence about one
     pl.read_parquet(sample).drop("comment").head(3000).write_parquet(quiet)
     assert executive.top_complaint(open_dataset(str(quiet)), Filters()) is None
+    # keywords not computed yet: the headline says the comments' part is still to come, where there are comments
+    cold = executive.dashboard_summary(ds, Filters(), "last_30", None, None, keywords=False)
+    assert snapshot.headline(cold, "ko")[-1] == t("headline_comments_running", lang="ko")
+    warm = executive.dashboard_summary(ds, Filters(), "last_30", None, None, keywords=True)
+    assert not warm["comments_running"] and snapshot.headline(warm, "en")[-1] == snapshot.headline(s, "en")[-1]
+    silent = executive.dashboard_summary(open_dataset(str(quiet)), Filters(), "last_30", None, None, keywords=False)
+    assert not silent["comments_running"] and len(snapshot.headline(silent, "en")) == 3
 
 
 def test_the_pdf_without_chromium_is_one_error_line_and_exit_2(sample, tmp_path, capsys, monkeypatch):

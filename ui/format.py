@@ -64,11 +64,27 @@ def duration_unit(hours: Iterable[float | None]) -> str:
     return "days" if median > DAYS_FROM_HOURS else "hours"
 
 
+def shared_unit(*columns: Iterable[float | None]) -> str:
+    """One unit for durations shown together (a table's columns, a hover's quantiles): ``"days"`` when any of
+    ``columns`` by itself would be in days (``duration_unit``: the larger values decide), else ``"hours"``."""
+    return "days" if any(duration_unit(c) == "days" for c in columns) else "hours"
+
+
 def in_unit(hours: float | None, unit: str) -> float | None:
     """``hours`` expressed in ``unit`` (``"hours"`` or ``"days"``)."""
     if hours is None:
         return None
     return hours / 24 if unit == "days" else hours
+
+
+def duration_in(hours: float | None, unit: str, words: Mapping[str, str], decimals: int = 1) -> str:
+    """``hours`` in ``unit`` with ``decimals`` decimals; a positive one that would read 0.0 reads ``< 0.1``."""
+    if hours is None or (isinstance(hours, float) and math.isnan(hours)):
+        return MISSING
+    value, smallest = in_unit(hours, unit), 10 ** -decimals
+    if 0 < value < smallest / 2:
+        return words[unit].format(n=f"< {smallest:.{decimals}f}")
+    return words[unit].format(n=thousands(value, decimals))
 
 
 def duration(hours: float | None, words: Mapping[str, str], decimals: int = 1) -> str:

@@ -168,17 +168,28 @@ def csv_bytes(frame: pl.DataFrame) -> bytes:
     return exports.csv_bytes(frame)
 
 
-def _durations_in_days(frame: pl.DataFrame, labels: dict[str, str]) -> tuple[pl.DataFrame, dict[str, str]]:
-    """A table's ``*_hours`` columns, each in days when its median exceeds 48 hours (one unit per column, so it
-    still sorts; ui/format.py), the label's hour unit ("(h)", "(시간)") turned into days; else unchanged."""
+def _durations_in_days(frame: pl.DataFrame, labels: dict[str, str]) -> tuple[pl.DataFrame, dict[str, str], list[str]]:
+    """A table's ``*_hours`` columns in one unit (ui/format.py ``shared_unit``): all in days when one of them, by its
+    median, would be (a median in hours beside a p90 in days misread), the labels' hour unit ("(h)", "(시간)") turned
+    into days, and which columns are now in days."""
     hours, days = t("unit_hours_suffix"), t("unit_days_suffix")
-    renamed, in_days = dict(labels), []
-    for c, dtype in frame.schema.items():
-        if c.endswith("_hours") and dtype.is_numeric() and fmt.duration_unit(frame[c].to_list()) == "days":
-            label = labels.get(c, c)
-            renamed[c] = label.replace(hours, days) if hours in label else f"{label}{days}"
-            in_days.append(c)
-    return frame.with_columns(pl.col(c) / 24 for c in in_days), renamed
+    durations = [c for c, dtype in frame.schema.items() if c.endswith("_hours") and dtype.is_numeric()]
+    if fmt.shared_unit(*(frame[c].to_list() for c in durations)) != "days":
+        return frame, labels, []
+    renamed = dict(labels)
+    for c in durations:
+        label = labels.get(c, c)
+        renamed[c] = label.replace(hours, days) if hours in label else f"{label}{days}"
+    return frame.with_columns(pl.col(c) / 24 for c in durations), renamed, durations
+
+
+def _duration_format(printf: str | None, days: pl.Series) -> str | None:
+    """``printf`` with the decimals a column of durations in days needs: a short one (a stage left within the hour)
+    would read 0.0 d at one decimal, so two or three as needed."""
+    shortest = days.abs().filter(days.abs() > 0).min()
+    if printf is None or shortest is None or shortest >= 0.05:
+        return printf
+    return re.sub(r"\.\d+f", ".2f" if shortest >= 0.005 else ".3f", printf)
 
 
 def table(frame: pl.DataFrame, file_name: str, labels: Mapping[str, str] | None = None,
@@ -197,8 +208,8 @@ def table(frame: pl.DataFrame, file_name: str, labels: Mapping[str, str] | None 
     """
     labels = {k: v for k, v in (labels or {}).items() if k in frame.columns}
     shown = frame.rename(labels)
-    display, labels = _durations_in_days(fmt.p_columns(frame), labels)
-    display = display.rename(labels)
+    converted, labels, in_days = _durations_in_days(fmt.p_columns(frame), labels)
+    display = converted.rename(labels)
     config = {}
     for column, dtype in frame.schema.items():
         if column in fmt.P_COLUMNS and dtype.is_numeric():
@@ -207,6 +218,8 @@ def table(frame: pl.DataFrame, file_name: str, labels: Mapping[str, str] | None 
         if not dtype.is_numeric():
             continue
         printf = fmt.printf((formats or {}).get(column), dtype)
+        if column in in_days:
+            printf = _duration_format(printf, converted[column])
         if printf is not None:
             config[labels.get(column, column)] = st.column_config.NumberColumn(format=printf)
     for column, shown_text in (links or {}).items():

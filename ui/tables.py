@@ -123,14 +123,14 @@ def journey_labels() -> dict[str, str]:
 
 
 def episode(events: pl.DataFrame, journey_id: str) -> Table:
-    """One journey's events in time order (``journeys_data.episode``'s ``events``)."""
+    """One journey's events in time order (``journeys_data.episode``'s ``events``: comments masked, and headed so)."""
     return Table(
         events.select("timestamp", "gap_hours", "stage", "channel", "touchpoint", "satisfaction", "ces", "nps",
                       "comment"),
         f"episode_{journey_id}.csv",
         {"timestamp": t("col_time"), "gap_hours": t("col_gap_hours"), "stage": t("col_stage"),
          "channel": t("col_channel"), "touchpoint": t("col_touchpoint"), "satisfaction": t("col_satisfaction"),
-         "ces": t("col_ces"), "nps": t("col_nps"), "comment": t("col_comment")},
+         "ces": t("col_ces"), "nps": t("col_nps"), "comment": t("col_comment_masked")},
         {"gap_hours": "%.2f"})
 
 

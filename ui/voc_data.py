@@ -42,6 +42,20 @@ def wait_for_keywords(ds: Dataset, note: str | None = None) -> store_comments.To
     return job
 
 
+def rerun_when_keywords_ready(ds: Dataset) -> None:
+    """While the dataset's keywords are computed in the background, check every second and rerun the page once they
+    are ready (a page showing "still running" in their place then shows them); nothing when they are ready."""
+    if keywords_ready(ds):
+        return
+    keywords_job(ds)
+
+    def check() -> None:
+        if keywords_ready(ds):
+            st.rerun()  # the whole page, not only this check
+
+    st.fragment(check, run_every=1.0)()
+
+
 KEYWORD_OPTIONS = 300
 
 

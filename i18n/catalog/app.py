@@ -35,4 +35,9 @@ TEXT: dict[str, dict[str, str]] = {
     "progress_keywords": {"en": "finding the keywords of the comments ({done} of {total})",
                           "ko": "코멘트의 키워드를 찾는 중 ({total}건 중 {done}건)"},
     "progress_keywords_ready": {"en": "keywords ready", "ko": "키워드 준비 완료"},
+    # d3 time formats of a date axis's ticks (ui.charts.style.date_ticks), by the spacing of the ticks
+    "date_tick_hours": {"en": "%b %-d, %H:%M", "ko": "%-m월 %-d일 %H:%M"},
+    "date_tick_days": {"en": "%b %-d", "ko": "%-m월 %-d일"},
+    "date_tick_months": {"en": "%b %Y", "ko": "%Y년 %-m월"},
+    "date_tick_years": {"en": "%Y", "ko": "%Y년"},
 }

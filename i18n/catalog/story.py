@@ -157,6 +157,19 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "A much more common complaint among detractors than among promoters: “{keyword}”.",
         "ko": "추천 고객보다 비추천 고객에게서 훨씬 자주 나오는 불만: “{keyword}”.",
     },
+    # the keywords of the comments not computed yet (a first load): said in place of the complaint and the rising
+    # themes, filled in when they are ready
+    "headline_comments_running": {
+        "en": "The comment analysis is still running: the detractors' most distinctive complaint and the rising "
+              "comment themes are added here when it finishes.",
+        "ko": "의견 분석이 아직 진행 중입니다: 끝나면 비추천 고객의 두드러진 불만과 늘어나는 의견 주제가 여기에 "
+              "추가됩니다.",
+    },
+    "pain_voice_running": {
+        "en": "The comment analysis is still running: what detractors say at each pain point is added when it "
+              "finishes.",
+        "ko": "의견 분석이 아직 진행 중입니다: 끝나면 각 불편 접점에서 비추천 고객이 하는 말이 추가됩니다.",
+    },
     # the statistics behind the headline's plain words: the headline's help text (docs/statistics.md has the long form)
     "headline_statistics": {
         "en": "The statistics behind these words. *Significant*: a two-sided z test at p < 0.05 with at least "

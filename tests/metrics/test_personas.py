@@ -150,6 +150,17 @@ def test_labels_join_two_traits_and_pass_over_a_second_trait_of_the_same_kind_or
     assert got == {0: "low reach:가입 · low journeys", 1: "high touch:문의 · low nps"}
 
 
+def test_a_label_names_a_journeys_length_once_whether_in_touchpoints_hours_or_pauses():
+    table = trait_table(persona=[0, 0, 0, 0, 1, 1, 1], rank=[1, 2, 3, 4, 1, 2, 3],
+                        feature=["touchpoints_per_journey", "median_journey_hours", "gap_hours", "nps",
+                                 "median_journey_hours", "handoffs_per_journey", "touchpoints_per_journey"],
+                        z=[-1.5, -1.2, -1.0, -0.8, 2.0, 1.0, 0.9])
+    got = mp.labels(table, 2, phrase, lambda p: f"P{p}")
+    # were "low touchpoints_per_journey · low median_journey_hours": short journeys · fast journeys
+    assert got == {0: "low touchpoints_per_journey · low nps",
+                   1: "high median_journey_hours · high handoffs_per_journey"}
+
+
 def test_labels_that_coincide_take_another_trait_then_a_number():
     table = trait_table(persona=[0, 0, 0, 1, 1], rank=[1, 2, 3, 1, 2], feature=["a", "b", "c", "a", "b"],
                         z=[1.0, 1.0, 1.0, 1.0, 1.0])

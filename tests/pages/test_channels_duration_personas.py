@@ -83,6 +83,23 @@ def test_nps_by_channel_is_the_nps_of_the_journeys_that_touched_the_channel(app,
         assert row["NPS"] == pytest.approx(expected)
 
 
+def test_a_channel_filter_shows_the_selected_channels_only_with_their_satisfaction_and_nps(app, telco_path):
+    at = app(telco_path, page="channels.py", channel="app")
+    assert not at.exception
+    table = _table(at, "NPS answers")
+    # the other channels of the journeys that touched app were listed with an NPS and no satisfaction
+    assert table["Channel"].tolist() == ["app"]
+    ev = _valid_events(telco_path)
+    touched = ev.filter(pl.col("channel") == "app")
+    row = table.iloc[0]
+    assert row["Ratings"] == touched["satisfaction"].drop_nulls().len()
+    ev = ev.sort(["journey_id", *KEYS[:3], "nps"], nulls_last=True)
+    journeys = ev.group_by("journey_id").agg(pl.col("nps").drop_nulls().last(), pl.col("channel").unique())
+    answers = journeys.filter(pl.col("channel").list.contains("app"))["nps"].drop_nulls()
+    assert row["NPS answers"] == len(answers)
+    assert row["NPS"] == pytest.approx(100 * ((answers >= 9).sum() - (answers <= 6).sum()) / len(answers))
+
+
 def test_persona_nps_on_the_personas_page_equals_nps_straight_from_the_parquet(app, sample_path):
     at = app(sample_path, page="personas.py")
     table = _table(at, "NPS answers")

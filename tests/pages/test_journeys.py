@@ -8,6 +8,7 @@ import json
 import polars as pl
 import pytest
 
+from i18n import t
 from metrics.paths import journey_paths
 from tests.pages.test_channels_duration_personas import _valid_events
 
@@ -118,6 +119,19 @@ def test_a_journey_in_the_url_opens_its_episode_with_the_customers_other_journey
     assert episode["Stage"].to_list() == want["stage"].to_list()
     assert episode["Gap (h)"].isna().tolist()[0] and not any(episode["Gap (h)"].isna().tolist()[1:])
     assert any(s.value.startswith("**This customer's journeys (1)") for s in at.markdown)
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_an_episodes_comments_are_masked_and_headed_so_on_the_page_and_in_its_csv(app, sample_path, lang):
+    raw = pl.read_parquet(sample_path).filter(pl.col("journey_id") == "J0013019")["comment"].drop_nulls()[0]
+    assert "01035717878" in raw  # the sample's comment with a phone number
+    at = app(sample_path, page=PAGE, journey="J0013019", lang=lang)
+    assert _problems(at) == []
+    episode = _frame(at, t("col_time", lang=lang))
+    assert t("col_comment", lang=lang) not in episode.columns  # headed as masked, as the list and the VoC are
+    comments = episode[t("col_comment_masked", lang=lang)].dropna().tolist()
+    assert comments == [raw.replace("01035717878", "***-****-****")]
+    assert not any("01035717878" in str(d.value.to_csv()) for d in at.dataframe)
 
 
 def test_an_unknown_journey_in_the_url_says_so(app, telco_path):

@@ -53,3 +53,47 @@ def test_the_last_30_days_are_said_to_be_the_datas_and_a_file_ending_long_ago_is
     assert said in [i.value for i in at.info]
     at.selectbox(key=f"overview.period@{lang}").set_value("custom").run()  # the sidebar's own dates: no warning
     assert said not in [i.value for i in at.info]
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_a_first_overview_says_the_comment_analysis_is_running_and_fills_it_in_when_ready(app, sample_path, tmp_path,
+                                                                                       monkeypatch, lang):
+    """Cold, the keywords of the comments are still computed: the headline says so where the detractors' complaint
+    goes and the pain points say their quotes are to come; once computed, the page shows them (the same story)."""
+    import shutil
+    import threading
+
+    from store.facts import comments as store_comments
+
+    data = tmp_path / "events.parquet"  # its own path: its own fingerprint, so a fresh facts pass and no keywords
+    shutil.copy(sample_path, data)
+    monkeypatch.setenv("CXLENS_CACHE_DIR", str(tmp_path / "cache"))
+    gate, real = threading.Event(), store_comments.ensure_tokens
+
+    def held(ds, progress=None):
+        assert gate.wait(120)
+        real(ds, progress)
+
+    monkeypatch.setattr(store_comments, "ensure_tokens", held)
+    running = text.md(t("headline_comments_running", lang=lang))
+    pending = t("pain_voice_running", lang=lang)
+    voice = t("pain_voice", lang=lang, keyword="", quote="").split("**")[0]
+    try:
+        at = app(data, lang=lang)
+        assert not at.exception
+        sentences, _ = _headline(at, lang)
+        assert running in sentences
+        assert not any(s.startswith(text.md(t("headline_complaint", lang=lang, keyword="")[:20])) for s in sentences)
+        captions = [c.value for c in at.caption]
+        assert pending in captions and not any(c.startswith(voice) for c in captions)
+    finally:
+        gate.set()
+    store_comments.wait_for_jobs(tmp_path / "cache", 120)  # the keywords step of this data's facts
+    at.run()  # what the page's check does once the keywords are ready
+    assert not at.exception
+    sentences, _ = _headline(at, lang)
+    assert running not in sentences
+    complaint = text.md(t("headline_complaint", lang=lang, keyword="수수료"))
+    assert complaint in sentences  # the sample's planted fee complaint, as on a warm overview
+    captions = [c.value for c in at.caption]
+    assert pending not in captions and any(c.startswith(voice) for c in captions)

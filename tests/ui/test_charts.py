@@ -203,3 +203,15 @@ def test_many_category_names_on_an_x_axis_may_turn_where_they_would_overlap():
                                                                         ["본인인증", "재이용"])):
         assert fig.layout.xaxis.tickangle is None  # Plotly's "auto": level on a desktop, turned on a phone
     assert boxes(spans, "persona", "hours", 30).data[1].customdata[0][6] == "금융 거래가 활발한 비즈니스맨"
+
+
+def test_a_duration_boxs_hover_says_every_quantile_in_the_unit_of_the_larger_ones():
+    from ui.charts import duration as duration_charts
+
+    boxes = pl.DataFrame({"stage": ["가입", "이용"], "n": [40, 40], "p10": [0.02, 0.5], "q1": [2.0, 1.0],
+                          "median": [14.0, 3.0], "q3": [40.0, 6.0], "p90": [97.0, 20.0]})
+    fig = duration_charts.boxes(boxes, "stage", "h", 30, order=["가입", "이용"])
+    long, short = (trace.customdata[0][:5] for trace in fig.data if trace.type == "scatter")
+    # the median was "14.0 h" beside a p90 of "4.0 d", and p10 "1 min"
+    assert list(long) == ["< 0.1 d", "0.1 d", "0.6 d", "1.7 d", "4.0 d"]
+    assert list(short) == ["0.5 h", "1.0 h", "3.0 h", "6.0 h", "20.0 h"]

@@ -111,18 +111,34 @@ def _duration_table_app():
                  "d.csv", labels={"median_hours": "Median (h)", "p90_hours": "p90 (h)"}, formats={"median_hours": "%.1f"})
     layout.table(pl.DataFrame({"stage": ["가입", "이용"], "median_hours": [12.0, 16.0], "p90_hours": [90.0, 100.0]}),
                  "h.csv", labels={"median_hours": "Median (h)", "p90_hours": "p90 (h)"})
+    layout.table(pl.DataFrame({"stage": ["가입", "이용"], "median_hours": [0.5, 16.0], "p90_hours": [90.0, 100.0]}),
+                 "t.csv", labels={"median_hours": "Median (h)", "p90_hours": "p90 (h)"}, formats={"median_hours": "%.1f"})
+    layout.table(pl.DataFrame({"stage": ["가입", "이용"], "median_hours": [12.0, 16.0], "p90_hours": [30.0, 40.0]}),
+                 "s.csv", labels={"median_hours": "Median (h)", "p90_hours": "p90 (h)"})
 
 
 def test_a_table_of_long_durations_is_in_days_and_of_short_ones_in_hours():
     at = AppTest.from_function(_duration_table_app).run(timeout=60)
-    days, hours = at.dataframe[0].value, at.dataframe[1].value
+    days, mixed, tiny, short = (frame.value for frame in at.dataframe)
     assert list(days.columns) == ["stage", "Median (d)", "p90 (d)"]
     assert days["Median (d)"].tolist() == [2.5, 4.0] and days["p90 (d)"].tolist()[0] == 5.0
-    # each column its own unit: short medians stay in hours, long p90s are in days
-    assert list(hours.columns) == ["stage", "Median (h)", "p90 (d)"] and hours["Median (h)"].tolist() == [12.0, 16.0]
-    assert hours["p90 (d)"].tolist() == pytest.approx([3.75, 100 / 24])
-    config = json.loads(at.dataframe[0].proto.columns)
-    assert config["Median (d)"]["type_config"]["format"] == "%,.1f"
+    # one unit per table, the larger values' (p90 in days): never a median in hours beside a p90 in days
+    assert list(mixed.columns) == ["stage", "Median (d)", "p90 (d)"]
+    assert mixed["Median (d)"].tolist() == pytest.approx([0.5, 16 / 24])
+    assert mixed["p90 (d)"].tolist() == pytest.approx([3.75, 100 / 24])
+    assert list(short.columns) == ["stage", "Median (h)", "p90 (h)"] and short["p90 (h)"].tolist() == [30.0, 40.0]
+    config = [json.loads(frame.proto.columns) for frame in at.dataframe]
+    assert config[0]["Median (d)"]["type_config"]["format"] == "%,.1f"
+    assert tiny["Median (d)"].tolist() == pytest.approx([0.5 / 24, 16 / 24])
+    assert config[2]["Median (d)"]["type_config"]["format"] == "%,.2f"  # 30 min would read 0.0 d at one decimal
+
+
+def test_durations_shown_together_share_the_unit_of_the_larger_ones():
+    assert fmt.shared_unit([12.0, 16.0], [90.0, 100.0]) == "days"
+    assert fmt.shared_unit([12.0, 16.0], [30.0, 40.0]) == "hours"
+    assert fmt.shared_unit([], [None]) == "hours"
+    assert fmt.duration_in(0.5, "days", WORDS) == "< 0.1 d" and fmt.duration_in(0.0, "days", WORDS) == "0.0 d"
+    assert fmt.duration_in(36.0, "days", WORDS) == "1.5 d" and fmt.duration_in(None, "hours", WORDS) == "—"
 
 
 def test_chart_numbers_never_read_minus_zero():

@@ -40,8 +40,7 @@ def boxes(summary: pl.DataFrame, group: str, axis_title: str, min_n: int, colour
         fig.add_trace(go.Scatter(
             x=[label], y=[shown["median"]], mode="markers", showlegend=False,
             marker=dict(symbol="line-ew-open", size=28, color=colour, line=dict(width=3, color=colour)),
-            customdata=[[_hours(r["p10"]), _hours(r["q1"]), _hours(r["median"]), _hours(r["q3"]), _hours(r["p90"]),
-                         n_text(r["n"], min_n), unwrap(label)]],
+            customdata=[[*quantile_texts(r), n_text(r["n"], min_n), unwrap(label)]],
             hovertemplate="%{customdata[6]}<br>" + t("median") + ": %{customdata[2]}<br>p90: "
                           "%{customdata[4]}<br>q1–q3: %{customdata[1]} – %{customdata[3]}<br>p10: %{customdata[0]}"
                           "<br>%{customdata[5]}<extra></extra>",
@@ -61,7 +60,11 @@ HOUR_TICKS = ((1 / 60, ("unit_min", 1)), (0.25, ("unit_min", 15)), (1, ("unit_h"
               (2160, ("unit_d", 90)))
 
 
-def _hours(h: float | None) -> str:
-    if h is None:
-        return "–"
-    return t("unit_min", n=f"{h * 60:.0f}") if h < 1 else number_format.duration(h, number_format.duration_words())
+QUANTILES = ("p10", "q1", "median", "q3", "p90")
+
+
+def quantile_texts(box: Mapping[str, float | None]) -> list[str]:
+    """A box's p10, q1, median, q3 and p90 as its hover says them: in one unit, the larger ones' (days when the
+    p90 would be in days; a median in hours beside a p90 in days misread)."""
+    unit = number_format.shared_unit(*([box[q]] for q in QUANTILES))
+    return [number_format.duration_in(box[q], unit, number_format.duration_words()) for q in QUANTILES]

@@ -8,7 +8,7 @@ import plotly.graph_objects as go
 import polars as pl
 
 from i18n import t
-from ui.charts.style import ALL_COLOUR, DEFAULT_BAR, is_low, n_text, rgba, standard_layout
+from ui.charts.style import ALL_COLOUR, DEFAULT_BAR, date_ticks, is_low, n_text, rgba, standard_layout
 from ui.text import plot
 
 LAUNCH_COLOUR = "#7F3C8D"
@@ -40,5 +40,5 @@ def impact_chart(weekly: pl.DataFrame, launch_date: dt.date, target: str, min_n:
                   annotation_text=t("loop_chart_launch", date=launch_date.isoformat()),
                   annotation_position="top left", annotation_font=dict(color=LAUNCH_COLOUR, size=11))
     fig.update_yaxes(title_text=t("loop_chart_csat"), ticksuffix="%")
-    fig.update_xaxes(title_text=t("loop_chart_week"))
+    fig.update_xaxes(title_text=t("loop_chart_week"), tickformatstops=date_ticks())
     return standard_layout(fig, height=300)

@@ -7,7 +7,7 @@ import polars as pl
 from plotly.subplots import make_subplots
 
 from i18n import t
-from ui.charts.style import ALL_COLOUR, HEIGHT, is_low, n_text, standard_layout
+from ui.charts.style import ALL_COLOUR, HEIGHT, date_ticks, is_low, n_text, standard_layout
 
 NPS_COLOURS = {"promoters": "#1A9850", "passives": "#BDBDBD", "detractors": "#D73027"}
 TARGET_COLOUR = "#7F3C8D"
@@ -43,6 +43,7 @@ def nps_trend(frame: pl.DataFrame, min_n: int, target: float | None = None) -> g
     fig.update_yaxes(title_text="NPS", zeroline=True, row=1, col=1)
     fig.update_yaxes(title_text=t("answers_share"), range=[0, 100], showgrid=False, row=2, col=1)
     fig.update_xaxes(title_text=t("week"), row=2, col=1)
+    fig.update_xaxes(tickformatstops=date_ticks())  # both panels share the time axis
     if target is not None:
         fig.add_hline(y=target, line=dict(color=TARGET_COLOUR, dash="dash", width=1.5), row=1, col=1,
                       annotation_text=t("target_line", value=f"{target:g}"), annotation_position="top left",

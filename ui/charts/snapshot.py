@@ -9,6 +9,8 @@ system's fontconfig).
 from __future__ import annotations
 
 import datetime as dt
+import math
+import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -23,6 +25,7 @@ from metrics.story import STORY_KEYS, biggest_mover, changes_sentence, fix_first
 from ui import format as number_format
 from ui import text
 from ui.cards import delta as card_delta
+from ui.charts.style import date_ticks
 
 # (kpi, label key, value format, change format)
 KPI_ROWS = (
@@ -63,7 +66,8 @@ def dimension_labels(lang: str) -> dict[str, str]:
 
 def headline(summary: dict[str, Any], lang: str) -> list[str]:
     """The headline sentences: the NPS and its tested change on the period, what changed (ranked), the fix first, and
-    (when the summary has one) the keyword most distinctive of detractors' comments."""
+    (when the summary has one) the keyword most distinctive of detractors' comments, or while the comments' keywords
+    are still computed (``comments_running``), that they are."""
     current, previous = period_labels(summary["period"], lang)
     if summary.get("suppressed"):  # too few customers: that, and nothing else (no "no answers")
         return [hidden_sentence(summary, lang)]
@@ -77,6 +81,8 @@ def headline(summary: dict[str, Any], lang: str) -> list[str]:
     complaint = summary.get("complaint")
     if complaint:  # only when the voice of the customer's keywords are computed and one is distinctive
         sentences.append(templates["complaint"].format(keyword=complaint["keyword"]))
+    elif summary.get("comments_running"):  # not computed yet: the story is not complete, and says so
+        sentences.append(t("headline_comments_running", lang=lang))
     return sentences
 
 
@@ -133,8 +139,89 @@ def kpi_table(summary: dict[str, Any], lang: str) -> list[dict[str, str]]:
 
 def _cells(columns: list[list[str]], colours: list[list[str]] | None = None, size: int = 11) -> dict:
     # Every cell through text.plot: data values (stage, touchpoint, channel names) are drawn as typed, never as HTML.
-    return dict(values=[[text.plot(v) for v in column] for column in columns], align="left", height=22, font=dict(size=size, color=colours or INK),
-                fill_color="white", line_color="#DDDDDD")
+    return dict(values=[[text.plot(v) for v in column] for column in columns], align="left", height=ROW_PX,
+                font=dict(size=size, color=colours or INK), fill_color="white", line_color="#DDDDDD")
+
+
+# The page, in CSS pixels: each table panel is as tall as its rows (a taller one left blank bands between the
+# sections, a shorter one would scroll and cut rows off); the NPS chart takes what is left, within its bounds.
+MARGIN_TOP, MARGIN_BOTTOM, MARGIN_SIDE = 100, 20, 36
+PANEL_GAP = 40          # between two panels: room for the next panel's title
+ROW_PX, HEADER_PX, LINE_PX = 22, 28, 21   # a one-line cell and header; each further wrapped line adds LINE_PX
+TABLE_SLACK = 8         # below a table's last row: an estimate a pixel short would cut the row off
+CELL_PAD = 16           # a cell's left and right padding together
+CHART_PX = (200, 380)   # the NPS chart's least and most height
+TICK_LABELS_PX = 22     # under the chart's plot area: its date ticks
+TARGET_LABEL_PX = 16    # the target line's label above the line (10-px text and its gap)
+
+
+def text_width(value: str, size: float) -> float:
+    """A slight over-estimate of ``value``'s width in pixels at font ``size``, from the faces' advance widths
+    (Liberation Sans: capitals 0.68 em, digits 0.56, small letters 0.52, spaces 0.28, punctuation 0.4; Noto Sans
+    CJK: Hangul 0.92, taken as 0.95)."""
+    def em(c: str) -> float:
+        if unicodedata.east_asian_width(c) in "WF":
+            return 0.95
+        if c == " ":
+            return 0.28
+        if c.isupper():
+            return 0.68
+        if c.isdigit():
+            return 0.56
+        if c.isalnum():
+            return 0.52
+        return 0.4 if c in ".,:;()-/%'" else 0.62
+    return size * sum(em(c) for c in value)
+
+
+def wrapped_lines(value: str, width_px: float, size: float) -> int:
+    """How many lines ``value`` takes in a cell ``width_px`` wide, broken at spaces as the table breaks it (a word
+    longer than the line takes the lines it needs)."""
+    room, lines, used = max(width_px - CELL_PAD, 1.0), 1, 0.0
+    for word in value.split(" "):
+        width = text_width(word, size)
+        if used and used + text_width(" ", size) + width > room:
+            lines, used = lines + 1, 0.0
+        if used:
+            used += text_width(" ", size)
+        lines += max(math.ceil(width / room) - 1, 0)
+        used += width if width <= room else width % room
+    return lines
+
+
+def table_px(columns: list[list[str]], widths: Sequence[float], size: float, header: Sequence[str] = ()) -> int:
+    """The height of a table panel: its header (when it has one) and each row as tall as its longest cell."""
+    total = sum(widths)
+    inner = A4[0] - 2 * MARGIN_SIDE
+    px = [inner * w / total for w in widths]
+
+    def row(cells: Sequence[str], base: int, font: float) -> int:
+        return base + LINE_PX * (max(wrapped_lines(str(c), w, font) for c, w in zip(cells, px, strict=True)) - 1)
+
+    rows = list(zip(*columns, strict=True))
+    return (row(header, HEADER_PX, 11) if header else 2) + sum(row(r, ROW_PX, size) for r in rows) + TABLE_SLACK
+
+
+def panel_heights(tables: Sequence[int], chart_at: int) -> tuple[list[int], int]:
+    """The panels' heights in pixels (``tables`` with the chart put in at ``chart_at``) and the blank left at
+    the page's foot: the chart takes the room the tables leave, between CHART_PX's bounds."""
+    room = A4[1] - MARGIN_TOP - MARGIN_BOTTOM - PANEL_GAP * len(tables) - sum(tables)
+    chart = min(max(room, CHART_PX[0]), CHART_PX[1])
+    heights = [*tables[:chart_at], chart, *tables[chart_at:]]
+    return heights, max(room - chart, 0)
+
+
+def nps_range(values: Sequence[float], goal: float | None, plot_px: float) -> list[float]:
+    """The NPS axis range of the chart: every weekly value and the target, with TARGET_LABEL_PX above the target line
+    for its label (drawn above the line, it was cut off by the plot's top edge when the target was the highest value)."""
+    known = [v for v in values if v is not None]
+    low, high = min([*known, *([goal] if goal is not None else [])]), max([*known, *([goal] if goal is not None else [])])
+    pad = max(0.08 * (high - low), 2.0)
+    low, high = low - pad, high + pad
+    if goal is not None:
+        share = TARGET_LABEL_PX / plot_px  # of the axis span, the label's height
+        high = max(high, (goal - share * low) / (1 - share))
+    return [low, high]
 
 
 def figure(summary: dict[str, Any], lang: str, loop: Sequence[Message] = ()) -> go.Figure:
@@ -145,24 +232,58 @@ def figure(summary: dict[str, Any], lang: str, loop: Sequence[Message] = ()) -> 
     current, previous = period_labels(summary["period"], lang)
     titles = [t("pdf_headline", lang=lang), t("pdf_kpis", lang=lang, previous=previous), t("nps_trend", lang=lang),
               t("pdf_movers", lang=lang), t("worst_pain_points", lang=lang)]
-    heights = [0.19, 0.2, 0.21, 0.15, 0.14]
     specs = [[{"type": "table"}], [{"type": "table"}], [{"type": "xy"}], [{"type": "table"}], [{"type": "table"}]]
-    if loop:
-        titles.append(t("loop_actions_title", lang=lang))
-        heights = [0.16, 0.18, 0.17, 0.13, 0.12, 0.14]
-        specs.append([{"type": "table"}])
-    fig = make_subplots(rows=len(specs), cols=1, vertical_spacing=0.04 if loop else 0.05, row_heights=heights,
-                        specs=specs, subplot_titles=titles)
-    fig.update_annotations(font=dict(size=13, color=INK), xanchor="left", x=0)  # the subplot titles
-    fig.add_trace(go.Table(header=dict(values=[""], height=2, fill_color="white", line_color="white"),
-                           cells=_cells([headline(summary, lang)], size=12), columnwidth=[1]), row=1, col=1)
+
+    headline_cells = [headline(summary, lang)]
     status_colour = {"met": GREEN, "missed": RED, "none": GREY}
     columns = ["label", "value", "change", "target", "gap"]
+    kpi_header = [t("pdf_col_" + c, lang=lang) for c in columns]
+    kpi_cells = [[r[c] for r in rows] for c in columns]
+    kpi_widths = [2.2, 1, 1, 1, 1.6]
+    movers = summary["alerts"].filter(pl.col("dimension") != "all").head(6)
+    dims = dimension_labels(lang)
+    mover_rows = [[dims.get(r["dimension"], r["dimension"]) + " · " + str(r["value"]) for r in movers.iter_rows(named=True)],
+                  [t("story_metric_" + r["metric"], lang=lang) for r in movers.iter_rows(named=True)],
+                  [f"{r['previous']:.1f} → {r['current']:.1f}" for r in movers.iter_rows(named=True)],
+                  [f"{r['change']:+.1f}" for r in movers.iter_rows(named=True)],
+                  [f"{r['p_value']:.2g}" for r in movers.iter_rows(named=True)]]
+    if summary.get("suppressed"):
+        mover_rows = [[hidden_sentence(summary, lang)], [""], [""], [""], [""]]
+    elif movers.is_empty():
+        mover_rows = [[t("pdf_no_movers", lang=lang, tested=summary["tested"])], [""], [""], [""], [""]]
+    mover_header = [t("pdf_col_" + c, lang=lang) for c in ("segment", "metric", "previous_current", "change", "p")]
+    mover_widths = [2.4, 0.8, 1.4, 0.8, 0.8]
+    pains = summary["pain_points"]
+    pain_rows = [pains["touchpoint"].to_list(), [str(s) for s in pains["stage"].to_list()],
+                 [f"{c:.0f}%" for c in pains["csat"].to_list()], [f"{e:,}" for e in pains["events"].to_list()],
+                 [f"{p:,.0f}" for p in pains["pain_score"].to_list()]]
+    if summary.get("suppressed"):
+        pain_rows = [[hidden_sentence(summary, lang)], [""], [""], [""], [""]]
+    elif pains.is_empty():
+        pain_rows = [[t("pdf_no_pain", lang=lang)], [""], [""], [""], [""]]
+    pain_header = [t("pdf_col_" + c, lang=lang) for c in ("touchpoint", "stage", "csat", "events", "pain_score")]
+    pain_widths = [2, 1.2, 0.8, 0.8, 1]
+    tables = [table_px(headline_cells, [1], 12), table_px(kpi_cells, kpi_widths, 11, kpi_header),
+              table_px(mover_rows, mover_widths, 11, mover_header), table_px(pain_rows, pain_widths, 11, pain_header)]
+    loop_cells = [[m.text(lang) for m in loop]]
+    if loop:
+        titles.append(t("loop_actions_title", lang=lang))
+        specs.append([{"type": "table"}])
+        tables.append(table_px(loop_cells, [1], 11))
+    heights, foot = panel_heights(tables, chart_at=2)
+    plot_px = A4[1] - MARGIN_TOP - MARGIN_BOTTOM - foot
+    fig = make_subplots(rows=len(specs), cols=1, vertical_spacing=PANEL_GAP / plot_px, row_heights=heights,
+                        specs=specs, subplot_titles=titles)
+    fig.update_annotations(font=dict(size=13, color=INK), xanchor="left", x=0)  # the subplot titles
+    bottom, top = fig.layout.yaxis.domain  # the chart's panel (its only axes): its tick labels go under the plot
+    fig.update_yaxes(domain=[bottom + TICK_LABELS_PX / plot_px, top], row=3, col=1)
+    fig.add_trace(go.Table(header=dict(values=[""], height=2, fill_color="white", line_color="white"),
+                           cells=_cells(headline_cells, size=12), columnwidth=[1]), row=1, col=1)
     colours = [[INK] * len(rows)] * 4 + [[status_colour[r["status"]] for r in rows]]
     fig.add_trace(go.Table(
-        header=dict(values=[t("pdf_col_" + c, lang=lang) for c in columns], align="left", fill_color="#F2F2F2",
+        header=dict(values=kpi_header, align="left", fill_color="#F2F2F2", height=HEADER_PX,
                     font=dict(size=11, color=INK), line_color="#DDDDDD"),
-        cells=_cells([[r[c] for r in rows] for c in columns], colours), columnwidth=[2.2, 1, 1, 1, 1.6],
+        cells=_cells(kpi_cells, colours), columnwidth=kpi_widths,
     ), row=2, col=1)
     trend = summary["trend"]
     if trend.height:
@@ -177,47 +298,28 @@ def figure(summary: dict[str, Any], lang: str, loop: Sequence[Message] = ()) -> 
                                      text=[t("target_line", lang=lang, value=f"{goal:g}"), ""],
                                      textposition="top right", textfont=dict(color="#7F3C8D", size=10)),
                           row=3, col=1)
-        fig.update_yaxes(title_text="NPS", row=3, col=1, zeroline=True)
-    movers = summary["alerts"].filter(pl.col("dimension") != "all").head(6)
-    dims = dimension_labels(lang)
-    mover_rows = [[dims.get(r["dimension"], r["dimension"]) + " · " + str(r["value"]) for r in movers.iter_rows(named=True)],
-                  [t("story_metric_" + r["metric"], lang=lang) for r in movers.iter_rows(named=True)],
-                  [f"{r['previous']:.1f} → {r['current']:.1f}" for r in movers.iter_rows(named=True)],
-                  [f"{r['change']:+.1f}" for r in movers.iter_rows(named=True)],
-                  [f"{r['p_value']:.2g}" for r in movers.iter_rows(named=True)]]
-    if summary.get("suppressed"):
-        mover_rows = [[hidden_sentence(summary, lang)], [""], [""], [""], [""]]
-    elif movers.is_empty():
-        mover_rows = [[t("pdf_no_movers", lang=lang, tested=summary["tested"])], [""], [""], [""], [""]]
+        fig.update_yaxes(title_text="NPS", row=3, col=1, zeroline=True,
+                         range=nps_range(trend["nps"].to_list(), goal, heights[2] - TICK_LABELS_PX))
     fig.add_trace(go.Table(
-        header=dict(values=[t("pdf_col_" + c, lang=lang) for c in ("segment", "metric", "previous_current",
-                                                                      "change", "p")],
-                    align="left", fill_color="#F2F2F2", font=dict(size=11, color=INK), line_color="#DDDDDD"),
-        cells=_cells(mover_rows), columnwidth=[2.4, 0.8, 1.4, 0.8, 0.8]), row=4, col=1)
-    pains = summary["pain_points"]
-    pain_rows = [pains["touchpoint"].to_list(), [str(s) for s in pains["stage"].to_list()],
-                 [f"{c:.0f}%" for c in pains["csat"].to_list()], [f"{e:,}" for e in pains["events"].to_list()],
-                 [f"{p:,.0f}" for p in pains["pain_score"].to_list()]]
-    if summary.get("suppressed"):
-        pain_rows = [[hidden_sentence(summary, lang)], [""], [""], [""], [""]]
-    elif pains.is_empty():
-        pain_rows = [[t("pdf_no_pain", lang=lang)], [""], [""], [""], [""]]
+        header=dict(values=mover_header, align="left", fill_color="#F2F2F2", height=HEADER_PX,
+                    font=dict(size=11, color=INK), line_color="#DDDDDD"),
+        cells=_cells(mover_rows), columnwidth=mover_widths), row=4, col=1)
     fig.add_trace(go.Table(
-        header=dict(values=[t("pdf_col_" + c, lang=lang) for c in ("touchpoint", "stage", "csat", "events",
-                                                                      "pain_score")],
-                    align="left", fill_color="#F2F2F2", font=dict(size=11, color=INK), line_color="#DDDDDD"),
-        cells=_cells(pain_rows), columnwidth=[2, 1.2, 0.8, 0.8, 1]), row=5, col=1)
+        header=dict(values=pain_header, align="left", fill_color="#F2F2F2", height=HEADER_PX,
+                    font=dict(size=11, color=INK), line_color="#DDDDDD"),
+        cells=_cells(pain_rows), columnwidth=pain_widths), row=5, col=1)
     if loop:
         fig.add_trace(go.Table(header=dict(values=[""], height=2, fill_color="white", line_color="white"),
-                               cells=_cells([[m.text(lang) for m in loop]], size=11), columnwidth=[1]), row=6, col=1)
+                               cells=_cells(loop_cells, size=11), columnwidth=[1]), row=6, col=1)
     fig.update_layout(
-        width=A4[0], height=A4[1], margin=dict(l=36, r=36, t=100, b=20), showlegend=False,
+        width=A4[0], height=A4[1], showlegend=False,
+        margin=dict(l=MARGIN_SIDE, r=MARGIN_SIDE, t=MARGIN_TOP, b=MARGIN_BOTTOM + foot),
         font=dict(family=FONT, size=11, color=INK),
         paper_bgcolor="white", plot_bgcolor="white",
         title=dict(text=t("pdf_title", lang=lang, name=text.plot(summary["name"]), period=current,
                           today=dt.date.today().isoformat()), x=0.02, font=dict(size=15)),
     )
-    fig.update_xaxes(showgrid=True, gridcolor="#EEEEEE", row=3, col=1)
+    fig.update_xaxes(showgrid=True, gridcolor="#EEEEEE", tickformatstops=date_ticks(lang), row=3, col=1)
     fig.update_yaxes(showgrid=True, gridcolor="#EEEEEE", row=3, col=1)
     return fig
 

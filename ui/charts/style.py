@@ -59,6 +59,17 @@ def standard_layout(fig: go.Figure, height: int = HEIGHT) -> go.Figure:
     return fig
 
 
+# Tick labels of a date axis by the spacing of its ticks (Plotly's ``tickformatstops``, d3 time formats from the
+# catalog): under a day, days and weeks, months, years. Plotly's own labels are English ("Jan 2025") in any language.
+DATE_TICK_STOPS = (((None, 86_400_000), "date_tick_hours"), ((86_400_000, "M1"), "date_tick_days"),
+                   (("M1", "M12"), "date_tick_months"), (("M12", None), "date_tick_years"))
+
+
+def date_ticks(lang: str | None = None) -> list[dict]:
+    """``tickformatstops`` of a date axis in ``lang`` (the UI language by default): "2025년 3월" in Korean."""
+    return [dict(dtickrange=list(span), value=t(key, lang=lang)) for span, key in DATE_TICK_STOPS]
+
+
 def is_low(n: int | None, min_n: int) -> bool:
     """Whether a group of ``n`` answers (None: none) is a low sample: fewer than ``min_n``."""
     return n is None or n < min_n
