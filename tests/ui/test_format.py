@@ -110,7 +110,7 @@ def _duration_table_app():
     layout.table(pl.DataFrame({"stage": ["가입", "이용"], "median_hours": [60.0, 96.0], "p90_hours": [120.0, None]}),
                  "d.csv", labels={"median_hours": "Median (h)", "p90_hours": "p90 (h)"}, formats={"median_hours": "%.1f"})
     layout.table(pl.DataFrame({"stage": ["가입", "이용"], "median_hours": [12.0, 16.0], "p90_hours": [90.0, 100.0]}),
-                 "h.csv", labels={"median_hours": "Median (h)", "p90_hours": "p90 (h)"})
+                 "h.csv", labels={"median_hours": "Median (h)", "p90_hours": "p90 (h)"}, formats={"median_hours": "%.1f"})
     layout.table(pl.DataFrame({"stage": ["가입", "이용"], "median_hours": [0.5, 16.0], "p90_hours": [90.0, 100.0]}),
                  "t.csv", labels={"median_hours": "Median (h)", "p90_hours": "p90 (h)"}, formats={"median_hours": "%.1f"})
     layout.table(pl.DataFrame({"stage": ["가입", "이용"], "median_hours": [12.0, 16.0], "p90_hours": [30.0, 40.0]}),
@@ -131,6 +131,8 @@ def test_a_table_of_long_durations_is_in_days_and_of_short_ones_in_hours():
     assert config[0]["Median (d)"]["type_config"]["format"] == "%,.1f"
     assert tiny["Median (d)"].tolist() == pytest.approx([0.5 / 24, 16 / 24])
     assert config[2]["Median (d)"]["type_config"]["format"] == "%,.2f"  # 30 min would read 0.0 d at one decimal
+    # under a day, one decimal moves in steps of 2.4 h: 13.4 h and 14.2 h would both read 0.6 d
+    assert config[1]["Median (d)"]["type_config"]["format"] == "%,.2f"
 
 
 def test_durations_shown_together_share_the_unit_of_the_larger_ones():
