@@ -85,7 +85,7 @@ TEXT: dict[str, dict[str, str]] = {
                   "ko": "cxlens 경영 요약 · {name}<br><sub>{period} · 작성 {today}</sub>"},
     "pdf_headline": {"en": "Headline", "ko": "헤드라인"},
     "pdf_kpis": {"en": "KPIs: value and change against {previous}", "ko": "KPI: 값과 {previous} 대비 변화"},
-    "pdf_movers": {"en": "Top movers (significant, Benjamini–Hochberg 5%)", "ko": "주요 변화 (유의, Benjamini–Hochberg 5%)"},
+    "pdf_movers": {"en": "Top movers (changes that are not chance, all segments tested together)", "ko": "주요 변화 (모든 세그먼트를 함께 검정해도 우연이 아닌 변화)"},
     "pdf_no_movers": {"en": "No segment moved significantly ({tested} figures tested).",
                       "ko": "유의하게 움직인 세그먼트 없음(수치 {tested}개 검정)."},
     "pdf_no_pain": {"en": "No touchpoint is rated below the average CSAT.", "ko": "평균 CSAT보다 낮게 평가된 접점 없음."},
