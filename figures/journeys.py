@@ -50,9 +50,14 @@ def detractor_paths(ds: Dataset, f: Filters, kind: str) -> pl.DataFrame:
 
 
 def transition_table(ds: Dataset, f: Filters, kind: str) -> pl.DataFrame:
-    """metrics.paths.transition_table of the selected journeys' ``kind`` transitions (the process map's edges)."""
-    return metrics_paths.transition_table(store_paths.transition_stats(ds, f, kind),
-                                          store_paths.transition_answers(ds, f, kind), settings.get_int("min_sample"))
+    """metrics.paths.transition_table of the selected journeys' ``kind`` transitions (the process map's edges); with
+    suppression on, an edge taken by fewer than min_group customers is left out with its complementary edges out of
+    the same node, so that no node's outgoing total minus the edges shown is one small edge's."""
+    table = metrics_paths.transition_table(store_paths.transition_stats(ds, f, kind),
+                                           store_paths.transition_answers(ds, f, kind), settings.get_int("min_sample"))
+    if privacy.min_group() is None:
+        return table
+    return privacy.leave_out(table, store_paths.transition_customers(ds, f, kind), ["from", "to"], by=["from"])
 
 
 def paths_report(ds: Dataset, f: Filters) -> dict[str, Any]:

@@ -35,9 +35,7 @@ HEADLINE_KEYS = ("events", "journeys", "nps", "nps_responses", "csat", "ces", "m
                  "p90_journey_hours", "handoff_rate", "stages", "handoffs")
 
 
-def selection_hidden(ds: Dataset, f: Filters) -> bool:
-    """Whether the selection's figures are hidden: suppression is on and it has fewer than min_group customers."""
-    return privacy.min_group() is not None and privacy.small(int(q.customers(ds, f)["customers"][0]))
+selection_hidden = privacy.selection_hidden
 
 
 def kpis(ds: Dataset, f: Filters) -> dict[str, Any]:

@@ -170,6 +170,9 @@ def derived_personas(ds: Dataset, f: Filters, k: int | None = None, lang: str = 
                           how="left").rename({"persona": "cluster"}).join(label_frame, on="cluster")
     trait_rows = trait_rows.with_columns(
         text=pl.Series([line(r) for r in trait_rows.iter_rows(named=True)], dtype=pl.String))
+    # A hidden persona's traits (its customers' feature means) are not shown either.
+    trait_rows = trait_rows.join(table.filter(pl.col("suppressed")).select("persona"), on="persona", how="anti",
+                                 maintain_order="left")
     cells = (sp.read(sp.stored(ds, key, "cells")).rename({"persona": "cluster"})
              .join(label_frame, on="cluster").select("x", "y", "persona", "cluster", "customers"))
     return DerivedPersonas(
@@ -216,10 +219,14 @@ def persona_kpis(ds: Dataset, f: Filters) -> pl.DataFrame:
 
 
 def channel_mix(ds: Dataset, f: Filters) -> pl.DataFrame:
-    """Selected touchpoints per persona × channel: persona, channel, events, journeys (personas named only)."""
+    """Selected touchpoints per persona × channel: persona, channel, events, journeys (personas named only). With
+    suppression on, only the personas persona_kpis shows, and in each a channel of fewer than min_group customers
+    left out with its complementary channels (a persona's touchpoints add up over its channels)."""
     mix = q.touchpoint_volume(ds, f, ["persona", "channel"]).filter(pl.col("persona").is_not_null())
-    if privacy.min_group() is not None:  # the personas persona_kpis shows
+    if privacy.min_group() is not None:
         mix = mix.filter(pl.col("persona").is_in(persona_kpis(ds, f)["persona"].implode()))
+        mix = privacy.leave_out(mix, q.touchpoint_customers(ds, f, ["persona", "channel"]), ["persona", "channel"],
+                                by=["persona"])
     return mix
 
 

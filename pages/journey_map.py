@@ -23,12 +23,13 @@ with layout.guard():
     else:
         layout.chart(journey_map_charts.emotion_curve(curve, ds.stage_order, data.colours(ds)["persona"], min_n))
         layout.n_caption(ratings=int(curve.filter(curve["persona"].is_null())["ratings"].sum()))
+        layout.suppressed_caption()
 
 left, right = st.columns(2, gap="large")
 with left, layout.guard():
     st.subheader(t("funnel"))
     stages = data.funnel(ds, f)
-    layout.chart(journey_map_charts.funnel(stages, min_n), **drill.filter_on_click("stage", "x", "journey_map.funnel"))
+    layout.chart(journey_map_charts.funnel(stages, min_n, data.min_group()), **drill.filter_on_click("stage", "x", "journey_map.funnel"))
     optional = stages.filter("optional")["stage"].to_list()
     if optional:
         st.caption(t("funnel_note", stages=", ".join(text.md(s) for s in optional)))
@@ -46,6 +47,7 @@ with right, layout.guard():
                      **drill.filter_on_cell(("stage", "channel"), "journey_map.heatmap"))
         st.caption(t("click_cell_to_filter"))
         layout.n_caption(ratings=int(cells["ratings"].sum()))
+        layout.suppressed_caption()
 
 with layout.guard():
     st.subheader(t("pain_table"))

@@ -163,6 +163,7 @@ with layout.guard():
         if drawn.height < edges.height:
             st.caption(t("map_edges_shown", shown=drawn.height, total=f"{edges.height:,}"))
         layout.n_caption(journeys=int(paths["journeys"].sum()))
+        layout.suppressed_caption()
         layout.table(*tables.transitions(edges, map_kind))
 
 if active is None:

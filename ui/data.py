@@ -368,8 +368,9 @@ def kpi_statistics(ds: Dataset, f: Filters) -> dict[str, Any]:
 
 @_register
 def transitions(ds: Dataset, f: Filters) -> pl.DataFrame:
-    """Channel handoffs of the selected journeys: from_channel, to_channel, count, most frequent first."""
-    return q.transitions(ds, f)
+    """channels_figures.transitions: channel handoffs of the selected journeys (small ones hidden), most frequent
+    first."""
+    return channels_figures.transitions(ds, f)
 
 
 @_register

@@ -109,6 +109,8 @@ TEXT: dict[str, dict[str, str]] = {
                              "ko": "선택한 범위의 수치는 고객이 {n}명 미만이라 숨겼습니다."},
     "suppressed_comments": {"en": "No comment quoted: the ones found come from fewer than {n} customers.",
                             "ko": "인용하지 않습니다: 찾은 의견이 고객 {n}명 미만의 것입니다."},
+    "suppressed_model": {"en": "it is not fitted on fewer than {n} customers, whose figures are hidden",
+                         "ko": "고객이 {n}명 미만인 범위의 수치는 숨기므로 모형을 적합하지 않습니다"},
     "suppressed_note": {"en": "Figures over fewer than {n} customers are hidden, with some others so totals cannot "
                               "reveal them.",
                         "ko": "고객 {n}명 미만의 수치는 숨기며, 합계로 역산되지 않도록 일부 다른 수치도 함께 숨깁니다."},

@@ -84,17 +84,21 @@ def _versus(value: float | None, overall: float | None) -> str:
     return "<br>" + t("vs_all", diff=number_format.signed(value - overall, 2))
 
 
-def funnel(frame: pl.DataFrame, min_n: int) -> go.Figure:
+def funnel(frame: pl.DataFrame, min_n: int, min_group: int | None = None) -> go.Figure:
     """% of journeys reaching each stage (bars, stages in order on x) with the drop-off from the previous step.
 
     Takes metrics.funnel: an optional stage (one a later stage out-reaches) is drawn pale and labelled
-    optional, without a drop-off; the drop-offs are between the steps, so they are never a gain.
+    optional, without a drop-off; the drop-offs are between the steps, so they are never a gain. A stage hidden
+    as too small (``suppressed``, figures.journey_map.funnel) has no bar and says "fewer than ``min_group``".
     """
     rows = frame.to_dicts()
     low = [is_low(r["journeys"], min_n) for r in rows]
     optional = [bool(r.get("optional")) for r in rows]
     labels = []
     for r, skip in zip(rows, optional, strict=True):
+        if r.get("suppressed"):
+            labels.append(t("suppressed_fewer", n=min_group or 0))
+            continue
         reach = "–" if r["reach_pct"] is None else f"{r['reach_pct']:.0f}%"
         d = r["drop_off_pct"]
         drop = f"<br>({t('funnel_optional')})" if skip else "" if d is None else "<br>" + number_format.signed(-d, 0, "%")
@@ -103,7 +107,7 @@ def funnel(frame: pl.DataFrame, min_n: int) -> go.Figure:
         x=[plot(r["stage"]) for r in rows], y=[r["reach_pct"] for r in rows], text=labels, textposition="outside",
         marker=dict(color=[OPTIONAL_BAR if skip else DEFAULT_BAR for skip in optional],
                     pattern=dict(shape=["/" if lo else "" for lo in low])),
-        customdata=[[n_text(r["journeys"], min_n),
+        customdata=[[t("suppressed_fewer", n=min_group or 0) if r.get("suppressed") else n_text(r["journeys"], min_n),
                      t("funnel_optional") if skip else "–" if r["drop_off_pct"] is None
                      else f"{r['drop_off_pct']:.1f}%"] for r, skip in zip(rows, optional, strict=True)],
         hovertemplate="%{x}<br>" + t("reach_pct") + ": %{y:.1f}%<br>" + t("drop_off")
