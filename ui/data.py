@@ -199,8 +199,8 @@ def _register(fn: Callable[..., Any]) -> Callable[..., Any]:
 
 @_register
 def options(ds: Dataset, f: Filters) -> dict[str, list]:
-    """figures.overview.filter_options (filters ignored)."""
-    return overview_figures.filter_options(ds)
+    """figures.overview.filter_options within the viewer's scope (``f`` arrives scoped; its selection is ignored)."""
+    return overview_figures.filter_options(ds, f)
 
 
 @_register
@@ -422,6 +422,9 @@ def fix_first(ds: Dataset, f: Filters):
 def detractors(ds: Dataset, f: Filters) -> pl.DataFrame:
     """executive.detractors: the follow-up list of the selection's detractors."""
     return executive.detractors(ds, f)
+
+
+detractors_hidden = _register(executive.detractors_hidden)
 
 
 @_register

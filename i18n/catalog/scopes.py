@@ -111,6 +111,10 @@ TEXT: dict[str, dict[str, str]] = {
                             "ko": "인용하지 않습니다: 찾은 의견이 고객 {n}명 미만의 것입니다."},
     "suppressed_model": {"en": "it is not fitted on fewer than {n} customers, whose figures are hidden",
                          "ko": "고객이 {n}명 미만인 범위의 수치는 숨기므로 모형을 적합하지 않습니다"},
+    "detractors_hidden": {"en": "No list of detractors for this selection: it has fewer than {n} customers.",
+                          "ko": "선택한 범위의 고객이 {n}명 미만이라 비추천 고객 목록을 보여 주지 않습니다."},
+    "report_detractors_hidden": {"en": "{file} not written: the selection has fewer than {n} customers.",
+                                 "ko": "{file}을(를) 쓰지 않았습니다: 선택한 범위의 고객이 {n}명 미만입니다."},
     "suppressed_note": {"en": "Figures over fewer than {n} customers are hidden, with some others so totals cannot "
                               "reveal them.",
                         "ko": "고객 {n}명 미만의 수치는 숨기며, 합계로 역산되지 않도록 일부 다른 수치도 함께 숨깁니다."},
