@@ -79,6 +79,7 @@ TEXT: dict[str, dict[str, str]] = {
     "audit_event_denied": {"en": "refused", "ko": "거부"},
     "audit_event_export": {"en": "export", "ko": "내보내기"},
     "audit_event_write": {"en": "change", "ko": "변경"},
+    "audit_event_view": {"en": "page view", "ko": "페이지 조회"},
     "audit_col_at": {"en": "When (UTC)", "ko": "시각(UTC)"},
     "audit_col_event": {"en": "Event", "ko": "이벤트"},
     "audit_col_email": {"en": "E-mail or name", "ko": "이메일 또는 이름"},
