@@ -40,12 +40,12 @@ def funnel(ds: Dataset, f: Filters) -> pl.DataFrame:
 
 
 def stage_channel(ds: Dataset, f: Filters) -> pl.DataFrame:
-    """Satisfaction per stage × channel: stage, channel, ratings, satisfied, csat, mean_satisfaction. With suppression
-    on, a cell of fewer than min_group customers is left out, with complementary cells of the same stage (a stage's
-    ratings add up over its channels)."""
+    """Satisfaction per stage × channel: stage, channel, ratings, satisfied, csat, mean_satisfaction, suppressed. With
+    suppression on, a cell of fewer than min_group customers has its figures null and ``suppressed`` true, and so
+    have complementary cells of the same stage (a stage's ratings add up over its channels)."""
     cells = csat(q.touchpoint_counts(ds, f, "satisfaction", by=["stage", "channel"]), by=["stage", "channel"],
                  weight="n")
     if privacy.min_group() is None:
-        return cells
-    return privacy.leave_out(cells, q.touchpoint_customers(ds, f, ["stage", "channel"]), ["stage", "channel"],
-                             by=["stage"])
+        return cells.with_columns(pl.lit(False).alias("suppressed"))
+    return privacy.hide(cells, q.touchpoint_customers(ds, f, ["stage", "channel"]), ["stage", "channel"],
+                        ["ratings", "satisfied", "csat", "mean_satisfaction"], by=["stage"])

@@ -43,11 +43,12 @@ with right, layout.guard():
         st.info(t("no_answers"))
     else:
         channels = data.filter_options(ds)["channel"]
-        layout.chart(journey_map_charts.heatmap(cells, ds.stage_order, channels, min_n),
+        layout.chart(journey_map_charts.heatmap(cells, ds.stage_order, channels, min_n, data.min_group()),
                      **drill.filter_on_cell(("stage", "channel"), "journey_map.heatmap"))
         st.caption(t("click_cell_to_filter"))
         layout.n_caption(ratings=int(cells["ratings"].sum()))
-        layout.suppressed_caption()
+        if cells["suppressed"].any():
+            st.caption(t("suppressed_cells", n=data.min_group()))
 
 with layout.guard():
     st.subheader(t("pain_table"))

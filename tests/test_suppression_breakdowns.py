@@ -123,10 +123,13 @@ def test_small_stage_channel_cells_are_left_out_and_no_stage_total_reveals_one(b
     monkeypatch.delenv("CXLENS_MIN_GROUP", raising=False)
     every = journey_map.stage_channel(branching[1], Filters())
     monkeypatch.setenv("CXLENS_MIN_GROUP", str(MIN))
-    shown = journey_map.stage_channel(branching[1], Filters())
+    marked = journey_map.stage_channel(branching[1], Filters())
+    hidden_rows = marked.filter(pl.col("suppressed"))
+    assert hidden_rows.select("ratings", "csat", "mean_satisfaction").null_count().row(0) == (2, 2, 2)
+    shown = marked.filter(~pl.col("suppressed"))
     cells = set(shown.select("stage", "channel").iter_rows())
     assert ("인지", "챗봇") in cells  # exactly 5 customers
-    assert ("해지", "챗봇") not in cells and ("해지", "콜센터") not in cells  # 2 and 3 customers
+    assert set(hidden_rows.select("stage", "channel").iter_rows()) == {("해지", "챗봇"), ("해지", "콜센터")}  # 2, 3
     customers = q.touchpoint_customers(branching[1], Filters(), ["stage", "channel"])
     for stage in every["stage"].unique():
         kept = shown.filter(pl.col("stage") == stage)
@@ -141,6 +144,24 @@ def test_the_emotion_curve_leaves_out_a_small_stage_for_all_journeys_and_per_per
     overall = curve.filter(pl.col("persona").is_null())["stage"].to_list()
     assert "해지" not in overall and "이용" not in overall  # 2 customers, and the complementary stage (32)
     assert set(curve.filter(pl.col("persona") == "C")["stage"]) == set()  # persona C: 2 customers at each stage
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_a_hidden_heatmap_cell_says_fewer_than_5_and_shows_no_figure(branching, on, lang):
+    import i18n
+    from ui.charts import journey_map as charts
+
+    before = i18n._language_source  # the UI's own source, put back after
+    i18n.use_language_source(lambda: lang)
+    try:
+        fig = charts.heatmap(journey_map.stage_channel(branching[1], Filters()), branching[1].stage_order,
+                             ["모바일 앱", "콜센터", "영업점", "챗봇"], 30, MIN)
+    finally:
+        i18n.use_language_source(before)
+    texts = [v for row in fig.data[0].text for v in row]
+    assert texts.count(t("suppressed_short", lang, n=MIN)) == 2
+    hover = [c[3] for c in fig.data[1].customdata]
+    assert hover.count(t("suppressed_fewer", lang, n=MIN)) == 2
 
 
 def test_a_small_funnel_stage_says_fewer_than_5_with_no_figure(data, on):

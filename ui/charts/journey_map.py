@@ -119,19 +119,23 @@ def funnel(frame: pl.DataFrame, min_n: int, min_group: int | None = None) -> go.
     return standard_layout(fig)
 
 
-def heatmap(frame: pl.DataFrame, stage_order: Sequence[str], channels: Sequence[str], min_n: int) -> go.Figure:
+def heatmap(frame: pl.DataFrame, stage_order: Sequence[str], channels: Sequence[str], min_n: int,
+            min_group: int | None = None) -> go.Figure:
     """Mean satisfaction per stage (x, in order) × channel (y); ``*`` marks cells with fewer than ``min_n`` ratings.
+    A cell hidden as too small (``suppressed``) is blank with "<5" in it and "fewer than 5" on hover.
 
     A click on a cell selects its stage and channel (``customdata`` [stage, channel], ``_click_layer``)."""
     cells = {(r["stage"], r["channel"]): r for r in frame.iter_rows(named=True)}
+    hidden = {key for key, r in cells.items() if r.get("suppressed")}
     stages = [s for s in stage_order if any((s, c) in cells for c in channels)]
     rows = [c for c in channels if any((s, c) in cells for s in stages)]
     z, text = [], []
     for c in rows:
         z.append([cells[(s, c)]["mean_satisfaction"] if (s, c) in cells else None for s in stages])
         text.append([
-            "" if (s, c) not in cells else f"{cells[(s, c)]['mean_satisfaction']:.1f}"
-            + ("*" if is_low(cells[(s, c)]["ratings"], min_n) else "") for s in stages])
+            "" if (s, c) not in cells else t("suppressed_short", n=min_group or 0) if (s, c) in hidden
+            else f"{cells[(s, c)]['mean_satisfaction']:.1f}" + ("*" if is_low(cells[(s, c)]["ratings"], min_n) else "")
+            for s in stages])
     fig = go.Figure(go.Heatmap(
         x=[plot(s) for s in stages], y=[plot(c) for c in rows], z=z, text=text, texttemplate="%{text}",
         colorscale="RdYlGn", zmin=1, zmax=5, xgap=2, ygap=2,
@@ -141,7 +145,8 @@ def heatmap(frame: pl.DataFrame, stage_order: Sequence[str], channels: Sequence[
     ))
     click_layer(fig, [
         (plot(s), plot(c), (plot(s), plot(c)),
-         [f"{cells[(s, c)]['mean_satisfaction']:.2f}", n_text(cells[(s, c)]["ratings"], min_n)])
+         ["–", t("suppressed_fewer", n=min_group or 0)] if (s, c) in hidden
+         else [f"{cells[(s, c)]['mean_satisfaction']:.2f}", n_text(cells[(s, c)]["ratings"], min_n)])
         if (s, c) in cells else (plot(s), plot(c), ("", ""), None)
         for c in rows for s in stages
     ], "%{x} · %{y}<br>" + t("mean_satisfaction") + ": %{customdata[2]}<br>%{customdata[3]}<extra></extra>")
