@@ -30,9 +30,13 @@ def transitions(ds: Dataset, f: Filters) -> pl.DataFrame:
 
 
 def handoffs(ds: Dataset, f: Filters, channels: Sequence[str]) -> pl.DataFrame:
-    """metrics.handoffs.handoff_matrix of the selected journeys' handoffs (``transitions``), over the dataset's
-    ``channels`` (in their order) that hand off."""
-    moves = transitions(ds, f)
+    """metrics.handoffs.handoff_matrix of the selected journeys' handoffs, over the dataset's ``channels`` (in their
+    order) that hand off; a handoff hidden as in ``transitions`` is null (not 0: it has handoffs, too few to
+    show)."""
+    moves = q.transitions(ds, f)
+    if privacy.min_group() is not None:
+        moves = privacy.hide(moves, q.transition_customers(ds, f), ["from_channel", "to_channel"], ["count"],
+                             by=["from_channel"])
     used = set(moves["from_channel"].to_list()) | set(moves["to_channel"].to_list())
     return handoff_matrix(moves, [c for c in channels if c in used])
 

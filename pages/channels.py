@@ -49,7 +49,7 @@ with right, layout.guard():
     if moves.height == 0:
         st.info(t("no_handoffs"))
     else:
-        layout.chart(channel_charts.handoff_heatmap(data.handoffs(ds, f)), **drill.journeys_on_cell("channel", "channels.handoffs"))
+        layout.chart(channel_charts.handoff_heatmap(data.handoffs(ds, f), data.min_group()), **drill.journeys_on_cell("channel", "channels.handoffs"))
         st.caption(t("n_handoffs", n=f"{int(moves['count'].sum()):,}", journeys=f"{handoff_journeys:,}")
                    + " · " + t("click_handoff_for_journeys"))
 

@@ -187,7 +187,14 @@ def test_a_small_handoff_is_left_out_of_the_channels_page(data, on):
     moves = channels.transitions(data[1], Filters())
     assert set(moves.select("from_channel", "to_channel").iter_rows()) == {("모바일 앱", "콜센터"), ("콜센터", "영업점")}
     matrix = channels.handoffs(data[1], Filters(), ["모바일 앱", "콜센터", "영업점", "챗봇"])
-    assert "챗봇" not in matrix.columns
+    cells = {r["from_channel"]: r for r in matrix.iter_rows(named=True)}
+    assert cells["영업점"]["챗봇"] is None  # hidden: 2 customers, not "0"
+    assert cells["챗봇"]["영업점"] == 0 and cells["모바일 앱"]["콜센터"] == 40
+    from ui.charts import channels as charts
+
+    fig = charts.handoff_heatmap(matrix, MIN)
+    texts = [v for row in fig.data[0].text for v in row]
+    assert texts.count(t("suppressed_short", "en", n=MIN)) == 1 and "0" in texts
 
 
 def test_a_small_handoff_group_and_its_complement_are_left_out(data, on):
