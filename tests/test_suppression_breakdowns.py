@@ -230,9 +230,16 @@ def test_no_key_drivers_are_fitted_on_a_small_selection_and_the_page_says_why(da
 def test_a_small_persona_channel_cell_and_its_complement_are_left_out(data, on):
     mix = personas.channel_mix(data[1], Filters())
     assert set(mix["persona"]) == {"A"}
-    assert "챗봇" not in mix["channel"].to_list() and mix.height == 2  # 챗봇 (2) and one of the 32s
+    shown = mix.filter(~pl.col("suppressed"))
+    assert "챗봇" not in shown["channel"].to_list() and shown.height == 2  # 챗봇 (2) and one of the 32s
+    pooled = mix.filter(pl.col("suppressed"))  # the hidden channels as one: 2 + 32 touchpoints, no channel named
+    assert pooled.rows() == [("A", None, 2 + 32, None, True)]
     total = q.touchpoint_volume(data[1], Filters.make(persona=["A"]), ["persona"])["events"][0]
-    assert total - mix["events"].sum() == 2 + 32
+    assert mix["events"].sum() == total  # the shares stay shares of all the persona's touchpoints
+    from ui.charts import personas as charts
+
+    fig = charts.channel_mix(mix, ["A", "B", "C"], {"모바일 앱": "#111", "콜센터": "#222", "영업점": "#333", "챗봇": "#444"})
+    assert [tr.name for tr in fig.data][-1] == t("suppressed_channels", "en") and len(fig.data) == 3
 
 
 def test_a_hidden_derived_persona_has_no_traits(data, on):

@@ -120,6 +120,7 @@ TEXT: dict[str, dict[str, str]] = {
     "suppressed_cells": {"en": "A cell marked <{n} covers fewer than {n} customers (or is hidden with one): its "
                                "figures are not shown.",
                          "ko": "<{n} 표시 칸은 고객이 {n}명 미만이거나 그런 칸과 함께 숨긴 칸이라 수치를 보여 주지 않습니다."},
+    "suppressed_channels": {"en": "Hidden channels", "ko": "숨긴 채널"},
     "suppressed_note": {"en": "Figures over fewer than {n} customers are hidden, with some others so totals cannot "
                               "reveal them.",
                         "ko": "고객 {n}명 미만의 수치는 숨기며, 합계로 역산되지 않도록 일부 다른 수치도 함께 숨깁니다."},
