@@ -334,3 +334,23 @@ def test_without_suppression_the_pages_do_not_say_so(data, off):
         at.switch_page(str(HERE.parent / "pages" / "channels.py")).run()
     assert list(at.exception) == []
     assert t("suppressed_note", "en", n=MIN) not in [c.value for c in at.caption]
+
+
+# --- the journeys behind a figure ----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_the_journeys_of_a_hidden_transition_or_a_small_selection_are_not_listed(data, on, lang):
+    rare = journeys.journey_list(data[1], Filters(), "nps", False, None, ("stage", "이용", "해지"))  # 2 customers
+    assert rare["rows"].is_empty() and rare["total"] is None
+    assert rare["hidden"].text(lang) == t("journeys_hidden", lang, n=MIN)
+    small = journeys.journey_list(data[1], _region(SMALL), "nps", False, None, None)
+    assert small["total"] is None and small["rows"].is_empty()
+    exact = journeys.journey_list(data[1], _region(EXACT), "nps", False, None, None)
+    assert exact["hidden"] is None and exact["total"] == 5 and exact["rows"].height == 5
+    common = journeys.journey_list(data[1], Filters(), "nps", False, None, ("stage", "인지", "가입"))
+    assert common["hidden"] is None and common["total"] == 40
+
+
+def test_without_suppression_the_journeys_of_a_rare_transition_are_listed(data, off):
+    rare = journeys.journey_list(data[1], Filters(), "nps", False, None, ("stage", "이용", "해지"))
+    assert rare["total"] == 2 and rare["hidden"] is None

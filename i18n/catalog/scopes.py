@@ -115,6 +115,8 @@ TEXT: dict[str, dict[str, str]] = {
                          "ko": "고객이 {n}명 미만인 범위의 수치는 숨기므로 모형을 적합하지 않습니다"},
     "detractors_hidden": {"en": "No list of detractors for this selection: it has fewer than {n} customers.",
                           "ko": "선택한 범위의 고객이 {n}명 미만이라 비추천 고객 목록을 보여 주지 않습니다."},
+    "journeys_hidden": {"en": "No journeys listed: they belong to fewer than {n} customers.",
+                        "ko": "여정 목록을 보여 주지 않습니다: 고객 {n}명 미만의 여정입니다."},
     "report_detractors_hidden": {"en": "{file} not written: the selection has fewer than {n} customers.",
                                  "ko": "{file}을(를) 쓰지 않았습니다: 선택한 범위의 고객이 {n}명 미만입니다."},
     "suppressed_cells": {"en": "A cell marked <{n} covers fewer than {n} customers (or is hidden with one): its "
