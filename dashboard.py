@@ -12,7 +12,7 @@ from pathlib import Path
 import streamlit as st
 
 from errors import CacheError, DataError
-from hosting.sign_in import require_access
+from hosting.sign_in import record_view, require_access
 from i18n import t
 from ui import audit, data, filter_line, layout, state, text, voc_data
 from ui import upload as session_upload
@@ -99,4 +99,5 @@ if viewer.role == "admin":
 page = st.navigation(PAGES, position="top")
 data.late_progress(ds)  # above the page, the facts files still being written in the background
 filter_line.show(ds, data.current_filters(), lang, options["dates"])  # what narrows every page, and a clear-all
+record_view(page.url_path or "overview", data.current_filters())  # on the audit trail before the page is shown
 page.run()

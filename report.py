@@ -23,6 +23,7 @@ from figures.overview import headline, statistics
 from figures.personas import derived_personas, derived_personas_report
 from figures.voc import voc_report
 from hosting import scopes
+from i18n import Message
 from loop import audit
 from loop import db as loop_db
 from metrics import exports
@@ -374,6 +375,10 @@ def _executive(ds: Dataset, f: Filters, args: argparse.Namespace, about=None) ->
         changes = executive.movers(ds, w)
         if args.alerts:
             out["alerts"] = executive.alert_list(changes)
+    if args.detractors and executive.detractors_hidden(ds, f) is not None:  # a small selection gets no list
+        print(f"note: {Message('report_detractors_hidden', file=args.detractors.name, n=privacy.min_group())}",
+              file=sys.stderr)
+        args.detractors = None  # nothing written, so nothing audited
     if args.detractors:
         rows = executive.detractors(ds, f) if about is None else survey_figures.negative_respondents(ds, f, about)
         _write(args.detractors, executive.detractors_csv(rows))

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import settings
+from figures import privacy
+from i18n import Message
 from metrics.drivers import KeyDrivers, key_drivers, stage_design
 from metrics.handoff_effect import HandoffEffect, handoff_effect
 from store import Dataset, Filters
@@ -24,6 +26,8 @@ def models(ds: Dataset, f: Filters) -> tuple[KeyDrivers, HandoffEffect]:
     Both models stand on the same journeys, stage satisfaction (2.2M rows at 10M events) and
     design: queried and built once.
     """
+    if privacy.selection_hidden(ds, f):
+        return hidden_drivers(), hidden_effect()
     journeys, design, m = _model_design(ds, f)
     return (key_drivers(journeys, None, ds.stage_order, m, design=design),
             handoff_effect(journeys, None, ds.stage_order, m, design=design))
@@ -32,5 +36,22 @@ def models(ds: Dataset, f: Filters) -> tuple[KeyDrivers, HandoffEffect]:
 def handoff_model(ds: Dataset, f: Filters) -> HandoffEffect:
     """metrics.handoff_effect.handoff_effect alone, as ``models`` fits it (for a page that shows no key drivers: one
     fit fewer, 0.2 s at 10M events)."""
+    if privacy.selection_hidden(ds, f):
+        return hidden_effect()
     journeys, design, m = _model_design(ds, f)
     return handoff_effect(journeys, None, ds.stage_order, m, design=design)
+
+
+def hidden_drivers(measure: str = "shapley_r2_share") -> KeyDrivers:
+    """The key drivers of a selection too small to show: no table, fitted on nothing, and why ("it is not fitted
+    on fewer than 5 customers…")."""
+    return KeyDrivers(None, 0, None, measure, _not_fitted())
+
+
+def hidden_effect() -> HandoffEffect:
+    """The handoff effect of a selection too small to show: not estimated, and why."""
+    return HandoffEffect(None, None, None, 0, _not_fitted())
+
+
+def _not_fitted() -> Message:
+    return Message("suppressed_model", n=privacy.min_group() or 0)

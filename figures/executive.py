@@ -17,6 +17,7 @@ from figures import overview as overview_figures
 from figures import privacy
 from figures import voc as voc_figures
 from figures.overview import KPI_KEYS, TIMED_KPIS
+from i18n import Message
 from ingest import survey as ingest_survey
 from ingest.ingested import SurveyInfo
 from metrics import exports
@@ -201,6 +202,8 @@ def detractors(ds: Dataset, f: Filters) -> pl.DataFrame:
     ratings), comment (its comments in journey order joined by " / ", personal data masked by
     metrics.text.mask_expr, the voice of the customer's one masking definition).
     """
+    if detractors_hidden(ds, f) is not None:  # the list of a small selection is not given (detractors_hidden)
+        return pl.DataFrame(schema={c: pl.String for c in DETRACTOR_COLUMNS}).with_columns(pl.col("score").cast(pl.Int32))
     facts = q.detractor_journeys(ds, f)
     position = {s: i for i, s in enumerate(ds.stage_order)}
     worst = (facts.explode("stage_ratings").unnest("stage_ratings")
@@ -213,6 +216,17 @@ def detractors(ds: Dataset, f: Filters) -> pl.DataFrame:
             .with_columns(mask_expr("comment").alias("comment"), pl.col("date").cast(pl.String))
             .sort(["date", "journey_id"], descending=[True, False])
             .select(DETRACTOR_COLUMNS))
+
+
+def detractors_hidden(ds: Dataset, f: Filters) -> Message | None:
+    """Why the follow-up list of the selection is not given, or None when it is: with suppression on, a selection
+    of fewer than min_group customers gets no list (its detractors' answers would give its hidden NPS away).
+
+    The list itself names customers by design (it is for calling them back): above min_group it is the selection's
+    every detractor, comments masked; docs/access.md says so."""
+    if privacy.selection_hidden(ds, f):
+        return Message("detractors_hidden", n=privacy.min_group())
+    return None
 
 
 def detractors_csv(frame: pl.DataFrame) -> bytes:

@@ -9,6 +9,7 @@ import polars as pl
 import settings
 from errors import DataError
 from figures import privacy
+from i18n import Message
 from metrics import paths as metrics_paths
 from metrics.episodes import timeline
 from metrics.text import mask_expr
@@ -50,9 +51,14 @@ def detractor_paths(ds: Dataset, f: Filters, kind: str) -> pl.DataFrame:
 
 
 def transition_table(ds: Dataset, f: Filters, kind: str) -> pl.DataFrame:
-    """metrics.paths.transition_table of the selected journeys' ``kind`` transitions (the process map's edges)."""
-    return metrics_paths.transition_table(store_paths.transition_stats(ds, f, kind),
-                                          store_paths.transition_answers(ds, f, kind), settings.get_int("min_sample"))
+    """metrics.paths.transition_table of the selected journeys' ``kind`` transitions (the process map's edges); with
+    suppression on, an edge taken by fewer than min_group customers is left out with its complementary edges out of
+    the same node, so that no node's outgoing total minus the edges shown is one small edge's."""
+    table = metrics_paths.transition_table(store_paths.transition_stats(ds, f, kind),
+                                           store_paths.transition_answers(ds, f, kind), settings.get_int("min_sample"))
+    if privacy.min_group() is None:
+        return table
+    return privacy.leave_out(table, store_paths.transition_customers(ds, f, kind), ["from", "to"], by=["from"])
 
 
 def paths_report(ds: Dataset, f: Filters) -> dict[str, Any]:
@@ -124,12 +130,19 @@ def detractor_paths_as_text(ds: Dataset, f: Filters, kind: str) -> pl.DataFrame:
 
 def journey_list(ds: Dataset, f: Filters, sort_by: str, descending: bool, path: Any, transition: Any) -> dict:
     """{"rows": store.episodes.journey_list (at most LIST_LIMIT, paths as text) with each journey's comments
-    (masked), "total": how many journeys match}."""
+    (masked), "total": how many journeys match, "hidden": None}. With suppression on, journeys of fewer than
+    min_group customers (a small selection, path or transition) are not listed: no rows, total None, and
+    ``hidden`` says why (their count and answers would give a hidden figure away)."""
     rows = store_episodes.journey_list(ds, f, sort_by, descending, LIST_LIMIT, path, transition)
+    n = privacy.min_group()
+    if n is not None and privacy.small(store_episodes.count_customers(ds, f, path, transition)):
+        return {"rows": _as_text(rows.clear().with_columns(pl.lit(None, pl.String).alias("comments")),
+                                 "stage_path", "channel_path"),
+                "total": None, "hidden": Message("journeys_hidden", n=n)}
     said = store_episodes.journey_comments(ds, rows["journey_id"].to_list()).with_columns(mask_expr("comments"))
     rows = rows.join(said, on="journey_id", how="left", maintain_order="left")
     return {"rows": _as_text(rows, "stage_path", "channel_path"),
-            "total": store_episodes.count_journeys(ds, f, path, transition)}
+            "total": store_episodes.count_journeys(ds, f, path, transition), "hidden": None}
 
 
 def episode_with_others(ds: Dataset, journey_id: str, f: Filters | None = None) -> dict:

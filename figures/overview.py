@@ -35,9 +35,7 @@ HEADLINE_KEYS = ("events", "journeys", "nps", "nps_responses", "csat", "ces", "m
                  "p90_journey_hours", "handoff_rate", "stages", "handoffs")
 
 
-def selection_hidden(ds: Dataset, f: Filters) -> bool:
-    """Whether the selection's figures are hidden: suppression is on and it has fewer than min_group customers."""
-    return privacy.min_group() is not None and privacy.small(int(q.customers(ds, f)["customers"][0]))
+selection_hidden = privacy.selection_hidden
 
 
 def kpis(ds: Dataset, f: Filters) -> dict[str, Any]:
@@ -192,12 +190,13 @@ def statistics(ds: Dataset, f: Filters) -> dict[str, Any]:
     }
 
 
-def filter_options(ds: Dataset) -> dict[str, list]:
-    """Values each filter can take, and the data's first and last date (filters ignored); ``no_dates`` is true for
-    a survey without answer dates (its events carry a placeholder time: no date filter), ``survey`` for a survey
-    (one channel, no paths: no channel or path filter)."""
+def filter_options(ds: Dataset, f: Filters | None = None) -> dict[str, list]:
+    """Values each filter can take, and the data's first and last date (the selection of ``f`` ignored, its scope
+    applied: only values that occur within it); ``no_dates`` is true for a survey without answer dates (its events
+    carry a placeholder time: no date filter), ``survey`` for a survey (one channel, no paths: no channel or path
+    filter)."""
     about = ingest_survey.info(ds.files)
-    return {**q.filter_options(ds), "no_dates": about is not None and about.timestamp_column is None,
+    return {**q.filter_options(ds, f), "no_dates": about is not None and about.timestamp_column is None,
             "survey": about is not None}
 
 def kpi_cards(ds: Dataset, f: Filters, dates: Sequence, about: SurveyInfo | None) -> dict[str, Any]:

@@ -170,6 +170,9 @@ def derived_personas(ds: Dataset, f: Filters, k: int | None = None, lang: str = 
                           how="left").rename({"persona": "cluster"}).join(label_frame, on="cluster")
     trait_rows = trait_rows.with_columns(
         text=pl.Series([line(r) for r in trait_rows.iter_rows(named=True)], dtype=pl.String))
+    # A hidden persona's traits (its customers' feature means) are not shown either.
+    trait_rows = trait_rows.join(table.filter(pl.col("suppressed")).select("persona"), on="persona", how="anti",
+                                 maintain_order="left")
     cells = (sp.read(sp.stored(ds, key, "cells")).rename({"persona": "cluster"})
              .join(label_frame, on="cluster").select("x", "y", "persona", "cluster", "customers"))
     return DerivedPersonas(
@@ -216,11 +219,21 @@ def persona_kpis(ds: Dataset, f: Filters) -> pl.DataFrame:
 
 
 def channel_mix(ds: Dataset, f: Filters) -> pl.DataFrame:
-    """Selected touchpoints per persona × channel: persona, channel, events, journeys (personas named only)."""
+    """Selected touchpoints per persona × channel: persona, channel, events, journeys, suppressed (personas named
+    only). With suppression on, only the personas persona_kpis shows, and in each a channel of fewer than min_group
+    customers is hidden with its complementary channels: they become one row per persona with ``channel`` null,
+    ``suppressed`` true and ``events`` their touchpoints together (at least two channels and min_group customers,
+    so the shares stay shares of all the persona's touchpoints without giving one small channel away)."""
     mix = q.touchpoint_volume(ds, f, ["persona", "channel"]).filter(pl.col("persona").is_not_null())
-    if privacy.min_group() is not None:  # the personas persona_kpis shows
-        mix = mix.filter(pl.col("persona").is_in(persona_kpis(ds, f)["persona"].implode()))
-    return mix
+    if privacy.min_group() is None:
+        return mix.with_columns(pl.lit(False).alias("suppressed"))
+    mix = mix.filter(pl.col("persona").is_in(persona_kpis(ds, f)["persona"].implode()))
+    marked = privacy.hide(mix, q.touchpoint_customers(ds, f, ["persona", "channel"]), ["persona", "channel"], [],
+                          by=["persona"])
+    pooled = (marked.filter(pl.col("suppressed")).group_by("persona", maintain_order=True)
+              .agg(pl.lit(None, pl.String).alias("channel"), pl.col("events").sum(),
+                   pl.lit(None, mix.schema["journeys"]).alias("journeys"), pl.lit(True).alias("suppressed")))
+    return pl.concat([marked.filter(~pl.col("suppressed")), pooled.select(marked.columns)])
 
 
 def weakest_stages(ds: Dataset, f: Filters, min_ratings: int) -> pl.DataFrame:

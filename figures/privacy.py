@@ -13,6 +13,8 @@ import polars as pl
 import settings
 from i18n import Message
 from metrics import suppression
+from store import Dataset, Filters
+from store import queries as q
 
 
 def min_group() -> int | None:
@@ -34,6 +36,11 @@ def hidden_selection() -> Message:
     return Message("suppressed_selection", n=min_group() or 0)
 
 
+def selection_hidden(ds: Dataset, f: Filters) -> bool:
+    """Whether the selection's figures are hidden: suppression is on and it has fewer than min_group customers."""
+    return min_group() is not None and small(int(q.customers(ds, f)["customers"][0]))
+
+
 def small(customers: int) -> bool:
     """Whether a figure over ``customers`` customers is hidden."""
     n = min_group()
@@ -51,3 +58,12 @@ def hide(table: pl.DataFrame, sizes: pl.DataFrame, on: Sequence[str], values: Se
     joined = table.join(sizes.select(*on, "customers"), on=list(on), how="left", nulls_equal=True,
                         maintain_order="left").with_columns(pl.col("customers").fill_null(0))
     return suppression.hide(joined, "customers", values, n, by).drop("customers")
+
+
+def leave_out(table: pl.DataFrame, sizes: pl.DataFrame, on: Sequence[str], by: Sequence[str] = ()) -> pl.DataFrame:
+    """``table`` without its hidden rows (``hide``: the small groups and their complementary cells), when
+    suppression is on; unchanged when it is off. For a breakdown drawn as a chart, where a hidden cell is a gap."""
+    if min_group() is None or table.is_empty():
+        return table
+    return hide(table, sizes, on, [], by).filter(~pl.col(suppression.HIDDEN)).drop(suppression.HIDDEN)
+

@@ -11,6 +11,8 @@ import polars as pl
 
 import settings
 from errors import DataError
+from figures import privacy
+from figures.drivers import hidden_drivers
 from figures.overview import headline, score_trend
 from i18n import Message
 from ingest import survey
@@ -104,6 +106,8 @@ def outcome(ds: Dataset, f: Filters, about: SurveyInfo) -> dict[str, Any] | None
 
 def drivers(ds: Dataset, f: Filters, about: SurveyInfo) -> KeyDrivers:
     """Key drivers of the survey's outcome: logistic for a label, OLS for a score or NPS (metrics.survey_drivers)."""
+    if privacy.selection_hidden(ds, f):
+        return hidden_drivers()
     m = settings.get_int("min_sample")
     o = about.outcome
     answers = outcome_answers(ds, f, about)

@@ -18,6 +18,7 @@ import settings
 from errors import DataError
 from hosting import access, scopes
 from i18n import Message, t
+from store import Filters
 from ui import audit, filter_line, text
 
 log = logging.getLogger("cxlens.access")
@@ -118,3 +119,12 @@ def require_access() -> access.Decision:
     except DataError as exc:  # the audit trail cannot be written: closed rather than unrecorded
         _close(access.Decision("misconfigured", reason="access_audit_unavailable", detail=str(exc)))
     _close(decision)
+
+
+def record_view(page: str, f: Filters) -> None:
+    """The audit row of this page view of a signed-in person (ui.audit.viewed: once per page and filters per
+    session); when the trail cannot be written the dashboard closes rather than show the page unrecorded."""
+    try:
+        audit.viewed(page, f)
+    except DataError as exc:
+        _close(access.Decision("misconfigured", reason="access_audit_unavailable", detail=str(exc)))

@@ -1,5 +1,5 @@
-"""The audit trail: one row appended per sign-in, refused sign-in, export or download, and per write of a case, an
-action or the root-cause list; read and exported by admins.
+"""The audit trail: one row appended per sign-in, refused sign-in, page view, export or download, and per write of a
+case, an action or the root-cause list; read and exported by admins.
 
 A row says who (e-mail and role), when (UTC), what scope the person had, what filters were in effect, what was
 exported (the file's name) and how many rows it held, or which record was written and which fields changed; never
@@ -27,7 +27,8 @@ AUDIT_COLUMNS = {"at": pl.Datetime("us", "UTC"), "event": pl.String, "email": pl
 
 def record(engine: sa.Engine, event: str, email: str | None, role: str, scope: str, filters: str = "",
            item: str = "", rows: int | None = None, detail: str = "", at: dt.datetime | None = None) -> None:
-    """Append one row to the audit trail (``event``: sign_in, denied, export or write) in its own transaction."""
+    """Append one row to the audit trail (``event``: sign_in, denied, view, export or write) in its own
+    transaction."""
     with engine.begin() as connection:
         append(connection, event, email, role, scope, filters, item, rows, detail, at)
 

@@ -94,10 +94,10 @@ action_history = sa.Table(
 )
 sa.Index("action_history_action", action_history.c.action_id, action_history.c.version)
 
-AUDIT_EVENTS = ("sign_in", "denied", "export", "write")
+AUDIT_EVENTS = ("sign_in", "denied", "export", "write", "view")
 
-# The audit trail: who signed in, who was refused, who exported or downloaded what, who changed which case or
-# action (never the data itself).
+# The audit trail: who signed in, who was refused, who viewed which page with which filters, who exported or
+# downloaded what, who changed which case or action (never the data itself).
 audit = sa.Table(
     "audit", metadata,
     sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
@@ -110,6 +110,6 @@ audit = sa.Table(
     sa.Column("item", sa.String(200), nullable=False),
     sa.Column("rows", sa.BigInteger),
     sa.Column("detail", sa.String(200), nullable=False),
-    sa.CheckConstraint("event IN ('sign_in', 'denied', 'export', 'write')", name="audit_event"),
+    sa.CheckConstraint("event IN ('sign_in', 'denied', 'export', 'write', 'view')", name="audit_event"),
 )
 sa.Index("audit_at", audit.c.at)

@@ -28,17 +28,19 @@ def handoff_rate(journeys: pl.DataFrame, by: Sequence[str] = ()) -> pl.DataFrame
 
 
 def handoff_matrix(transitions: pl.DataFrame, channels: Sequence[str] | None = None) -> pl.DataFrame:
-    """The from→to handoff matrix: one row per from_channel, one column per to_channel, counts (0 where none).
+    """The from→to handoff matrix: one row per from_channel, one column per to_channel, counts (0 where none; null
+    where a listed handoff's count is null: hidden as too small, figures/channels.py).
 
-    Takes from_channel, to_channel, count. ``channels`` fixes the order of rows and columns.
+    Takes from_channel, to_channel, count (one row per pair). ``channels`` fixes the order of rows and columns.
     """
     order = list(channels) if channels is not None else sorted(
         set(transitions["from_channel"]) | set(transitions["to_channel"]))
+    listed = transitions.select("from_channel", "to_channel", "count", pl.lit(True).alias("_listed"))
     full = pl.DataFrame({"from_channel": order}).join(
         pl.DataFrame({"to_channel": order}), how="cross"
-    ).join(transitions.select("from_channel", "to_channel", "count"), on=["from_channel", "to_channel"], how="left")
-    wide = full.with_columns(pl.col("count").fill_null(0)).pivot(
-        on="to_channel", index="from_channel", values="count", aggregate_function="sum")
+    ).join(listed, on=["from_channel", "to_channel"], how="left")
+    wide = full.with_columns(pl.when(pl.col("_listed").is_null()).then(0).otherwise(pl.col("count")).alias("count")
+                             ).pivot(on="to_channel", index="from_channel", values="count", aggregate_function="first")
     return wide.select(["from_channel"] + [c for c in order if c in wide.columns])
 
 

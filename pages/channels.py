@@ -42,13 +42,14 @@ with left, layout.guard():
         layout.chart(channel_charts.sankey(moves, colours))
         st.caption(t("n_handoffs", n=f"{int(moves['count'].sum()):,}", journeys=f"{handoff_journeys:,}")
                    + " · " + t("sankey_note"))
+        layout.suppressed_caption()
 
 with right, layout.guard():
     st.subheader(t("matrix_title"))
     if moves.height == 0:
         st.info(t("no_handoffs"))
     else:
-        layout.chart(channel_charts.handoff_heatmap(data.handoffs(ds, f)), **drill.journeys_on_cell("channel", "channels.handoffs"))
+        layout.chart(channel_charts.handoff_heatmap(data.handoffs(ds, f), data.min_group()), **drill.journeys_on_cell("channel", "channels.handoffs"))
         st.caption(t("n_handoffs", n=f"{int(moves['count'].sum()):,}", journeys=f"{handoff_journeys:,}")
                    + " · " + t("click_handoff_for_journeys"))
 
@@ -105,3 +106,4 @@ with layout.guard():
                 "responses": t("col_nps_responses"), "nps": t("col_nps")},
         formats={"mean_satisfaction": "%.2f", "csat": "%.1f", "nps": "%.1f"},
     )
+    layout.suppressed_caption()

@@ -24,6 +24,7 @@ with layout.guard():
                                  personas, all_label=t("all_journeys")))
     st.caption(t("box_note"))
     layout.n_caption(journeys=int(spans.filter(spans["persona"].is_null())["journeys"].sum()))
+    layout.suppressed_caption()
     st.subheader(t("duration_table"))
     layout.table(
         spans.select("persona", "journeys", "median_hours", "p90_hours").fill_null(t("all_journeys")),
@@ -43,6 +44,7 @@ with layout.guard():
         layout.chart(duration_charts.boxes(stay, "stage", t("hours_log_axis"), min_n, order=list(ds.stage_order)))
         st.caption(t("box_note"))
         layout.n_caption(journeys=data.totals(ds, f)["journeys"])
+        layout.suppressed_caption()
         layout.table(
             stay.select("stage", "journeys", "median_hours", "p90_hours"), "dwell_time.csv",
             labels={"stage": t("col_stage"), "journeys": t("col_dwell_journeys"),

@@ -23,12 +23,13 @@ with layout.guard():
     else:
         layout.chart(journey_map_charts.emotion_curve(curve, ds.stage_order, data.colours(ds)["persona"], min_n))
         layout.n_caption(ratings=int(curve.filter(curve["persona"].is_null())["ratings"].sum()))
+        layout.suppressed_caption()
 
 left, right = st.columns(2, gap="large")
 with left, layout.guard():
     st.subheader(t("funnel"))
     stages = data.funnel(ds, f)
-    layout.chart(journey_map_charts.funnel(stages, min_n), **drill.filter_on_click("stage", "x", "journey_map.funnel"))
+    layout.chart(journey_map_charts.funnel(stages, min_n, data.min_group()), **drill.filter_on_click("stage", "x", "journey_map.funnel"))
     optional = stages.filter("optional")["stage"].to_list()
     if optional:
         st.caption(t("funnel_note", stages=", ".join(text.md(s) for s in optional)))
@@ -42,10 +43,12 @@ with right, layout.guard():
         st.info(t("no_answers"))
     else:
         channels = data.filter_options(ds)["channel"]
-        layout.chart(journey_map_charts.heatmap(cells, ds.stage_order, channels, min_n),
+        layout.chart(journey_map_charts.heatmap(cells, ds.stage_order, channels, min_n, data.min_group()),
                      **drill.filter_on_cell(("stage", "channel"), "journey_map.heatmap"))
         st.caption(t("click_cell_to_filter"))
         layout.n_caption(ratings=int(cells["ratings"].sum()))
+        if cells["suppressed"].any():
+            st.caption(t("suppressed_cells", n=data.min_group()))
 
 with layout.guard():
     st.subheader(t("pain_table"))

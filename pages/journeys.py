@@ -50,6 +50,9 @@ def journey_list() -> None:
                                              required=True)
         listed = jd.journey_list(ds, f, sort_by, descending, active.path_arg() if active else None,
                                  active.transition_arg() if active else None)
+        if listed["hidden"] is not None:
+            st.info(listed["hidden"].text(lang))
+            return
         rows = listed["rows"]
         st.caption(t("journey_list_count", shown=f"{rows.height:,}", total=f"{listed['total']:,}"))
         table, labels = rows.select(tables.JOURNEY_COLUMNS), tables.journey_labels()
@@ -163,6 +166,7 @@ with layout.guard():
         if drawn.height < edges.height:
             st.caption(t("map_edges_shown", shown=drawn.height, total=f"{edges.height:,}"))
         layout.n_caption(journeys=int(paths["journeys"].sum()))
+        layout.suppressed_caption()
         layout.table(*tables.transitions(edges, map_kind))
 
 if active is None:

@@ -39,7 +39,10 @@ with layout.guard():
     st.subheader(t("loop_open_title"))
     st.caption(t("loop_open_intro"))
     follow_up = data.detractors(ds, f)
-    if follow_up.is_empty():
+    hidden = data.detractors_hidden(ds, f)
+    if hidden is not None:
+        st.info(hidden.text(lang))
+    elif follow_up.is_empty():
         st.info(t("detractors_none"))
     else:
         layout.table(*tables.detractors(follow_up)._replace(

@@ -171,7 +171,10 @@ with layout.guard():
     # Computed when asked for: the list reads the comments from the source, the heaviest query of the page.
     if st.toggle(t("detractors_show"), key="overview.detractors"):
         follow_up = data.detractors(ds, f)
-        if follow_up.is_empty():
+        hidden = data.detractors_hidden(ds, f)
+        if hidden is not None:
+            st.info(hidden.text(lang))
+        elif follow_up.is_empty():
             st.info(t("detractors_none"))
         else:
             st.caption(t("detractors_intro", n=f"{follow_up.height:,}"))

@@ -44,6 +44,7 @@ else:
             links={"episode": t("open_episode")},
             column_order=["persona", "customers", "nps", "csat"],  # what a phone shows without scrolling
         )
+        layout.suppressed_caption()
         st.subheader(t("persona_map_title"))
         layout.chart(persona_charts.persona_map(dp.cells, colours["persona"]))
         st.caption(t("persona_map_caption_" + dp.method))
@@ -57,6 +58,7 @@ with layout.guard():
         layout.chart(persona_charts.persona_multiples(kpis, colours["persona"], min_n))
         layout.n_caption(journeys=int(kpis["journeys"].sum()), answers=int(kpis["responses"].sum()),
                          ratings=int(kpis["ratings"].sum()))
+        layout.suppressed_caption()
         layout.table(
             kpis.select("persona", "journeys", "nps", "responses", "csat", "ratings", "ces", "ces_responses",
                         "median_hours", "handoff_rate"),
@@ -77,6 +79,7 @@ with left, layout.guard():
     else:
         layout.chart(persona_charts.channel_mix(mix, data.colour_keys(ds)["persona"], colours["channel"]))
         st.caption(t("n_touchpoints", n=f"{int(mix['events'].sum()):,}"))
+        layout.suppressed_caption()
 
 with right, layout.guard():
     st.subheader(t("weakest_title"))

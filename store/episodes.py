@@ -118,6 +118,13 @@ def count_journeys(ds: Dataset, f: Filters, path: tuple[str, Sequence[str]] | No
     return int(_query(ds, ctes + f"SELECT count(*) AS n {source}", params)["n"][0])
 
 
+def count_customers(ds: Dataset, f: Filters, path: tuple[str, Sequence[str]] | None = None,
+                    transition: tuple[str, str, str] | None = None) -> int:
+    """How many distinct customers the journeys ``journey_list`` lists (without its limit) belong to."""
+    ctes, source, params = _listed(ds, f, path, transition)
+    return int(_query(ds, ctes + f"SELECT count(DISTINCT s.customer_id) AS n {source}", params)["n"][0])
+
+
 def selected_ids(ds: Dataset, f: Filters, journey_ids: Sequence[str]) -> set[str]:
     """Which of ``journey_ids`` are among the journeys ``f`` selects (a scope's check before an episode opens)."""
     sql, params = _with(ds, f)

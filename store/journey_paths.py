@@ -75,7 +75,8 @@ def _moves(ds: Dataset, f: Filters, kind: str, params: dict) -> str:
     if f != pushed:
         conds.append("journey_id IN (SELECT journey_id FROM sel)")
     params["steps"] = _steps_path(ds, k)
-    return (f"SELECT prev_{k} AS \"from\", {k} AS \"to\", hours, first_{k}_move AS first, journey_nps AS nps "
+    return (f"SELECT journey_id, prev_{k} AS \"from\", {k} AS \"to\", hours, first_{k}_move AS first, "
+            "journey_nps AS nps "
             f"FROM read_parquet($steps) m WHERE {' AND '.join(conds)}")
 
 
@@ -87,6 +88,16 @@ def transition_stats(ds: Dataset, f: Filters, kind: str) -> pl.DataFrame:
     return _query(
         ds, sql + f", m AS ({_moves(ds, f, kind, params)}) SELECT \"from\", \"to\", count(*) AS count, "
         "count(*) FILTER (WHERE first) AS journeys, median(hours) AS median_hours FROM m GROUP BY ALL",
+        params,
+    )
+
+
+def transition_customers(ds: Dataset, f: Filters, kind: str) -> pl.DataFrame:
+    """Distinct customers of the selected journeys taking each ``kind`` transition: from, to, customers."""
+    sql, params = _with(ds, f)
+    return _query(
+        ds, sql + f", m AS ({_moves(ds, f, kind, params)}) SELECT m.\"from\", m.\"to\", "
+        "count(DISTINCT s.customer_id) AS customers FROM m JOIN sel s USING (journey_id) WHERE m.first GROUP BY ALL",
         params,
     )
 
@@ -110,4 +121,4 @@ def journey_paths(ds: Dataset, f: Filters) -> pl.DataFrame:
 
 
 __all__ = ["KINDS", "MAP_KINDS", "SEP", "journey_paths", "path_answers", "path_stats", "transition_answers",
-           "transition_stats"]
+           "transition_customers", "transition_stats"]

@@ -407,8 +407,11 @@ def transitions(ds: Dataset, f: Filters) -> pl.DataFrame:
     )
 
 
-def filter_options(ds: Dataset) -> dict[str, list]:
-    """Values each filter can take: persona, channel, stage (in stage order), each dim; and the date span."""
+def filter_options(ds: Dataset, f: Filters | None = None) -> dict[str, list]:
+    """Values each filter can take: persona, channel, stage (in stage order), each dim; and the date span. With a
+    scope on ``f`` (its selection is ignored), only the values and dates that occur within that scope."""
+    if f is not None and f.scope:
+        return _scoped_options(ds, Filters().within(f.scope))
     out: dict[str, list] = {"stage": list(ds.stage_order)}
     channels = db.query("SELECT DISTINCT channel FROM read_parquet($events) ORDER BY 1", {"events": ds.events_path})
     out["channel"] = channels["channel"].to_list()
@@ -420,6 +423,21 @@ def filter_options(ds: Dataset) -> dict[str, list]:
         out[col] = values["v"].to_list()
     span = db.query("SELECT min(first_ts)::DATE AS lo, max(first_ts)::DATE AS hi FROM read_parquet($journeys)",
                     {"journeys": ds.journeys_path}).row(0)
+    out["dates"] = [span[0] or dt.date.today(), span[1] or dt.date.today()]
+    return out
+
+
+def _scoped_options(ds: Dataset, f: Filters) -> dict[str, list]:
+    """filter_options within ``f`` (a scope alone): the channels of its touchpoints, the persona and dim values of
+    its journeys, their date span; every stage (the stage order)."""
+    sql, params = _with(ds, f)
+    out: dict[str, list] = {"stage": list(ds.stage_order)}
+    out["channel"] = _query(ds, sql + "SELECT DISTINCT channel AS v FROM tp ORDER BY 1", params)["v"].to_list()
+    for col in ("persona",) + ds.dims:
+        values = _query(ds, sql + f"SELECT DISTINCT {quote(col)} AS v FROM sel WHERE {quote(col)} IS NOT NULL "
+                        "ORDER BY 1", dict(params))
+        out[col] = values["v"].to_list()
+    span = _query(ds, sql + "SELECT min(first_ts)::DATE AS lo, max(first_ts)::DATE AS hi FROM sel", params).row(0)
     out["dates"] = [span[0] or dt.date.today(), span[1] or dt.date.today()]
     return out
 

@@ -1,5 +1,5 @@
-"""Who is looking (set by the sign-in gate for this run) and the audit rows of this session: sign-in, refusal, export,
-and who the loop's writes are recorded as.
+"""Who is looking (set by the sign-in gate for this run) and the audit rows of this session: sign-in, refusal, page
+view, export, and who the loop's writes are recorded as.
 
 The sign-in gate (hosting/sign_in.py) puts a ``Viewer`` in ``st.session_state["access"]`` on every run before
 anything else reads it; no widget or URL parameter writes that key. ``exported`` wraps a download's data so the
@@ -76,6 +76,19 @@ def signed_in(who: Viewer) -> None:
     if st.session_state.get("access.signed_in") != who.email:
         write("sign_in", who)
         st.session_state["access.signed_in"] = who.email
+
+
+def viewed(page: str, f: Filters) -> None:
+    """The audit row of a signed-in person's view of ``page`` (its url path) with the filters ``f``: once per page
+    and filters per session, so a rerun (a click, a widget) that changes neither writes nothing."""
+    who = viewer()
+    if not who.email:  # open access: nobody signed in, nobody to record
+        return
+    mark = (page, as_text(f))
+    seen = st.session_state.setdefault("access.viewed", set())
+    if mark not in seen:
+        write("view", who, f, item=page)
+        seen.add(mark)
 
 
 def denied(email: str, reason: str) -> None:

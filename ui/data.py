@@ -199,8 +199,8 @@ def _register(fn: Callable[..., Any]) -> Callable[..., Any]:
 
 @_register
 def options(ds: Dataset, f: Filters) -> dict[str, list]:
-    """figures.overview.filter_options (filters ignored)."""
-    return overview_figures.filter_options(ds)
+    """figures.overview.filter_options within the viewer's scope (``f`` arrives scoped; its selection is ignored)."""
+    return overview_figures.filter_options(ds, f)
 
 
 @_register
@@ -368,8 +368,9 @@ def kpi_statistics(ds: Dataset, f: Filters) -> dict[str, Any]:
 
 @_register
 def transitions(ds: Dataset, f: Filters) -> pl.DataFrame:
-    """Channel handoffs of the selected journeys: from_channel, to_channel, count, most frequent first."""
-    return q.transitions(ds, f)
+    """channels_figures.transitions: channel handoffs of the selected journeys (small ones hidden), most frequent
+    first."""
+    return channels_figures.transitions(ds, f)
 
 
 @_register
@@ -421,6 +422,9 @@ def fix_first(ds: Dataset, f: Filters):
 def detractors(ds: Dataset, f: Filters) -> pl.DataFrame:
     """executive.detractors: the follow-up list of the selection's detractors."""
     return executive.detractors(ds, f)
+
+
+detractors_hidden = _register(executive.detractors_hidden)
 
 
 @_register

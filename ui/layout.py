@@ -163,6 +163,14 @@ def n_caption(journeys: int | None = None, answers: int | None = None, ratings: 
     st.caption(" · ".join(parts))
 
 
+def suppressed_caption() -> None:
+    """With small-group suppression on, the caption saying figures over fewer than min_group customers are hidden
+    (with some others), once per page, under the first breakdown that hides them; nothing when it is off."""
+    n = data.min_group()
+    if n is not None and _first_on_this_run("suppressed_note"):
+        st.caption(t("suppressed_note", n=n))
+
+
 def csv_bytes(frame: pl.DataFrame) -> bytes:
     """The frame as a safe CSV download (metrics.exports.csv_bytes: masked, formulas neutralised, UTF-8 with BOM)."""
     return exports.csv_bytes(frame)

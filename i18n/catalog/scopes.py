@@ -79,6 +79,7 @@ TEXT: dict[str, dict[str, str]] = {
     "audit_event_denied": {"en": "refused", "ko": "거부"},
     "audit_event_export": {"en": "export", "ko": "내보내기"},
     "audit_event_write": {"en": "change", "ko": "변경"},
+    "audit_event_view": {"en": "page view", "ko": "페이지 조회"},
     "audit_col_at": {"en": "When (UTC)", "ko": "시각(UTC)"},
     "audit_col_event": {"en": "Event", "ko": "이벤트"},
     "audit_col_email": {"en": "E-mail or name", "ko": "이메일 또는 이름"},
@@ -103,12 +104,25 @@ TEXT: dict[str, dict[str, str]] = {
                                      "ko": "여정 {journey}은(는) --as 사용자의 범위 밖에 있습니다."},
     # small-group suppression (metrics/suppression.py): what stands in place of a hidden figure
     "suppressed_fewer": {"en": "fewer than {n}", "ko": "{n}명 미만"},
+    "suppressed_short": {"en": "<{n}", "ko": "<{n}"},  # in a heatmap cell; the hover says suppressed_fewer
     "suppressed_period": {"en": "Figures hidden for {period}: fewer than {n} customers.",
                           "ko": "{period}의 수치는 고객이 {n}명 미만이라 숨겼습니다."},
     "suppressed_selection": {"en": "Figures hidden for this selection: fewer than {n} customers.",
                              "ko": "선택한 범위의 수치는 고객이 {n}명 미만이라 숨겼습니다."},
     "suppressed_comments": {"en": "No comment quoted: the ones found come from fewer than {n} customers.",
                             "ko": "인용하지 않습니다: 찾은 의견이 고객 {n}명 미만의 것입니다."},
+    "suppressed_model": {"en": "it is not fitted on fewer than {n} customers, whose figures are hidden",
+                         "ko": "고객이 {n}명 미만인 범위의 수치는 숨기므로 모형을 적합하지 않습니다"},
+    "detractors_hidden": {"en": "No list of detractors for this selection: it has fewer than {n} customers.",
+                          "ko": "선택한 범위의 고객이 {n}명 미만이라 비추천 고객 목록을 보여 주지 않습니다."},
+    "journeys_hidden": {"en": "No journeys listed: they belong to fewer than {n} customers.",
+                        "ko": "여정 목록을 보여 주지 않습니다: 고객 {n}명 미만의 여정입니다."},
+    "report_detractors_hidden": {"en": "{file} not written: the selection has fewer than {n} customers.",
+                                 "ko": "{file}을(를) 쓰지 않았습니다: 선택한 범위의 고객이 {n}명 미만입니다."},
+    "suppressed_cells": {"en": "A cell marked <{n} covers fewer than {n} customers (or is hidden with one): its "
+                               "figures are not shown.",
+                         "ko": "<{n} 표시 칸은 고객이 {n}명 미만이거나 그런 칸과 함께 숨긴 칸이라 수치를 보여 주지 않습니다."},
+    "suppressed_channels": {"en": "Hidden channels", "ko": "숨긴 채널"},
     "suppressed_note": {"en": "Figures over fewer than {n} customers are hidden, with some others so totals cannot "
                               "reveal them.",
                         "ko": "고객 {n}명 미만의 수치는 숨기며, 합계로 역산되지 않도록 일부 다른 수치도 함께 숨깁니다."},

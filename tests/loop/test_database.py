@@ -15,7 +15,7 @@ AT = dt.datetime(2026, 11, 2, 9, 30, tzinfo=dt.UTC)
 
 def test_opening_an_empty_database_migrates_it_to_the_newest_schema(database_url):
     engine = db.open_database(database_url)
-    assert db.current_revision(engine) == db.head_revision() == "0005"
+    assert db.current_revision(engine) == db.head_revision() == "0006"
     names = set(sa.inspect(engine).get_table_names())
     assert names >= {"cases", "case_history", "root_causes", "actions", "action_history", "alembic_version"}
 

@@ -304,4 +304,7 @@ def test_an_admins_action_shows_on_the_access_pages_trail(app, sample_path):
     assert newest[t("audit_col_item", lang)] == f"action {made['id']}"
     assert newest[t("audit_col_detail", lang)] == ("created; title written; target_kind: stage; target_value: 본인인증; "
                                                    "metric: csat; owner: boss@bank.co.kr; status: planned")
-    assert list(trail[t("audit_col_event", lang)]) == [t(f"audit_event_{e}", lang) for e in ("write", "sign_in")]
+    # newest first: the write, the pages viewed before it (the Access page again with the same filters adds none)
+    assert list(trail[t("audit_col_event", lang)]) == [t(f"audit_event_{e}", lang)
+                                                       for e in ("write", "view", "view", "view", "sign_in")]
+    assert list(trail[t("audit_col_item", lang)])[1:4] == ["loop", "access", "overview"]

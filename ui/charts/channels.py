@@ -66,23 +66,28 @@ def sankey(transitions: pl.DataFrame, channel_colours: Mapping[str, str]) -> go.
     return standard_layout(fig, HEIGHT + 40)
 
 
-def handoff_heatmap(matrix: pl.DataFrame) -> go.Figure:
+def handoff_heatmap(matrix: pl.DataFrame, min_group: int | None = None) -> go.Figure:
     """Handoff counts from channel (rows) to channel (columns); takes metrics.handoffs.handoff_matrix.
 
-    The diagonal is blank: a handoff always changes channel. A click on a cell with handoffs selects its from and
-    to channels (``customdata`` [from, to], ``_click_layer``).
+    The diagonal is blank: a handoff always changes channel. A null count off the diagonal is a handoff hidden as
+    too small: "<5" in the cell, "fewer than 5" on hover, nothing to open. A click on a cell with handoffs selects
+    its from and to channels (``customdata`` [from, to], ``_click_layer``).
     """
     rows = matrix["from_channel"].to_list()
     columns = [c for c in matrix.columns if c != "from_channel"]
     z = [[None if r == c else matrix[c][i] for c in columns] for i, r in enumerate(rows)]
-    text = [["" if v is None else f"{v:,}" for v in row] for row in z]
+    hidden = {(r, c) for i, r in enumerate(rows) for c in columns if r != c and matrix[c][i] is None}
+    marker = t("suppressed_short", n=min_group or 0)
+    text = [[marker if (r, c) in hidden else "" if v is None else f"{v:,}" for c, v in zip(columns, row, strict=True)]
+            for r, row in zip(rows, z, strict=True)]
     fig = go.Figure(go.Heatmap(
         x=[plot(c) for c in columns], y=[plot(r) for r in rows], z=z, text=text, texttemplate="%{text}",
         colorscale="Blues", xgap=2, ygap=2, hoverongaps=False, showscale=False,
     ))
     # a cell without handoffs shows its n=0 but opens nothing: no journey takes it
     click_layer(fig, [
-        (plot(c), plot(r), (plot(r), plot(c)) if v else ("", ""), None if v is None else [f"{v:,}"])
+        (plot(c), plot(r), (plot(r), plot(c)) if v else ("", ""),
+         [t("suppressed_fewer", n=min_group or 0)] if (r, c) in hidden else None if v is None else [f"{v:,}"])
         for r, row in zip(rows, z, strict=True) for c, v in zip(columns, row, strict=True)
     ], t("handoff_from") + ": %{y}<br>" + t("handoff_to") + ": %{x}<br>" + t("handoffs_word")
        + ": n=%{customdata[2]}<extra></extra>")

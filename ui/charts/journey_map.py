@@ -84,17 +84,21 @@ def _versus(value: float | None, overall: float | None) -> str:
     return "<br>" + t("vs_all", diff=number_format.signed(value - overall, 2))
 
 
-def funnel(frame: pl.DataFrame, min_n: int) -> go.Figure:
+def funnel(frame: pl.DataFrame, min_n: int, min_group: int | None = None) -> go.Figure:
     """% of journeys reaching each stage (bars, stages in order on x) with the drop-off from the previous step.
 
     Takes metrics.funnel: an optional stage (one a later stage out-reaches) is drawn pale and labelled
-    optional, without a drop-off; the drop-offs are between the steps, so they are never a gain.
+    optional, without a drop-off; the drop-offs are between the steps, so they are never a gain. A stage hidden
+    as too small (``suppressed``, figures.journey_map.funnel) has no bar and says "fewer than ``min_group``".
     """
     rows = frame.to_dicts()
     low = [is_low(r["journeys"], min_n) for r in rows]
     optional = [bool(r.get("optional")) for r in rows]
     labels = []
     for r, skip in zip(rows, optional, strict=True):
+        if r.get("suppressed"):
+            labels.append(t("suppressed_fewer", n=min_group or 0))
+            continue
         reach = "–" if r["reach_pct"] is None else f"{r['reach_pct']:.0f}%"
         d = r["drop_off_pct"]
         drop = f"<br>({t('funnel_optional')})" if skip else "" if d is None else "<br>" + number_format.signed(-d, 0, "%")
@@ -103,7 +107,7 @@ def funnel(frame: pl.DataFrame, min_n: int) -> go.Figure:
         x=[plot(r["stage"]) for r in rows], y=[r["reach_pct"] for r in rows], text=labels, textposition="outside",
         marker=dict(color=[OPTIONAL_BAR if skip else DEFAULT_BAR for skip in optional],
                     pattern=dict(shape=["/" if lo else "" for lo in low])),
-        customdata=[[n_text(r["journeys"], min_n),
+        customdata=[[t("suppressed_fewer", n=min_group or 0) if r.get("suppressed") else n_text(r["journeys"], min_n),
                      t("funnel_optional") if skip else "–" if r["drop_off_pct"] is None
                      else f"{r['drop_off_pct']:.1f}%"] for r, skip in zip(rows, optional, strict=True)],
         hovertemplate="%{x}<br>" + t("reach_pct") + ": %{y:.1f}%<br>" + t("drop_off")
@@ -115,19 +119,23 @@ def funnel(frame: pl.DataFrame, min_n: int) -> go.Figure:
     return standard_layout(fig)
 
 
-def heatmap(frame: pl.DataFrame, stage_order: Sequence[str], channels: Sequence[str], min_n: int) -> go.Figure:
+def heatmap(frame: pl.DataFrame, stage_order: Sequence[str], channels: Sequence[str], min_n: int,
+            min_group: int | None = None) -> go.Figure:
     """Mean satisfaction per stage (x, in order) × channel (y); ``*`` marks cells with fewer than ``min_n`` ratings.
+    A cell hidden as too small (``suppressed``) is blank with "<5" in it and "fewer than 5" on hover.
 
     A click on a cell selects its stage and channel (``customdata`` [stage, channel], ``_click_layer``)."""
     cells = {(r["stage"], r["channel"]): r for r in frame.iter_rows(named=True)}
+    hidden = {key for key, r in cells.items() if r.get("suppressed")}
     stages = [s for s in stage_order if any((s, c) in cells for c in channels)]
     rows = [c for c in channels if any((s, c) in cells for s in stages)]
     z, text = [], []
     for c in rows:
         z.append([cells[(s, c)]["mean_satisfaction"] if (s, c) in cells else None for s in stages])
         text.append([
-            "" if (s, c) not in cells else f"{cells[(s, c)]['mean_satisfaction']:.1f}"
-            + ("*" if is_low(cells[(s, c)]["ratings"], min_n) else "") for s in stages])
+            "" if (s, c) not in cells else t("suppressed_short", n=min_group or 0) if (s, c) in hidden
+            else f"{cells[(s, c)]['mean_satisfaction']:.1f}" + ("*" if is_low(cells[(s, c)]["ratings"], min_n) else "")
+            for s in stages])
     fig = go.Figure(go.Heatmap(
         x=[plot(s) for s in stages], y=[plot(c) for c in rows], z=z, text=text, texttemplate="%{text}",
         colorscale="RdYlGn", zmin=1, zmax=5, xgap=2, ygap=2,
@@ -137,7 +145,8 @@ def heatmap(frame: pl.DataFrame, stage_order: Sequence[str], channels: Sequence[
     ))
     click_layer(fig, [
         (plot(s), plot(c), (plot(s), plot(c)),
-         [f"{cells[(s, c)]['mean_satisfaction']:.2f}", n_text(cells[(s, c)]["ratings"], min_n)])
+         ["–", t("suppressed_fewer", n=min_group or 0)] if (s, c) in hidden
+         else [f"{cells[(s, c)]['mean_satisfaction']:.2f}", n_text(cells[(s, c)]["ratings"], min_n)])
         if (s, c) in cells else (plot(s), plot(c), ("", ""), None)
         for c in rows for s in stages
     ], "%{x} · %{y}<br>" + t("mean_satisfaction") + ": %{customdata[2]}<br>%{customdata[3]}<extra></extra>")

@@ -10,7 +10,7 @@ from plotly.subplots import make_subplots
 
 from i18n import t
 from ui import format as number_format
-from ui.charts.style import ALL_COLOUR, DEFAULT_BAR, is_low, n_text, standard_layout, wrap
+from ui.charts.style import ALL_COLOUR, DEFAULT_BAR, HIDDEN_COLOUR, is_low, n_text, standard_layout, wrap
 from ui.text import plot
 
 # (column, label key, n column, axis range or None, value format)
@@ -60,17 +60,24 @@ def persona_multiples(kpis: pl.DataFrame, persona_colours: Mapping[str, str], mi
 
 
 def channel_mix(mix: pl.DataFrame, persona_order: Sequence[str], channel_colours: Mapping[str, str]) -> go.Figure:
-    """Each persona's touchpoints by channel as 100% stacked bars (persona, channel, events)."""
+    """Each persona's touchpoints by channel as 100% stacked bars (persona, channel, events); the rows ``suppressed``
+    (figures.personas.channel_mix: the hidden channels of a persona together) are one grey segment, "Hidden
+    channels"."""
     personas = [p for p in persona_order if p in set(mix["persona"].to_list())]
     totals = {r["persona"]: r["events"] for r in mix.group_by("persona").agg(pl.col("events").sum()).iter_rows(
         named=True)}
+    hidden = mix.filter(pl.col("suppressed")) if "suppressed" in mix.columns else mix.clear()
     fig = go.Figure()
-    for channel in [c for c in channel_colours if c in set(mix["channel"].to_list())]:
-        cells = {r["persona"]: r["events"] for r in mix.filter(pl.col("channel") == channel).iter_rows(named=True)}
+    segments = [(c, plot(c), channel_colours[c]) for c in channel_colours if c in set(mix["channel"].to_list())]
+    if hidden.height:
+        segments.append((None, t("suppressed_channels"), HIDDEN_COLOUR))
+    for channel, name, colour in segments:
+        rows = hidden if channel is None else mix.filter(pl.col("channel") == channel)
+        cells = {r["persona"]: r["events"] for r in rows.iter_rows(named=True)}
         fig.add_trace(go.Bar(
-            y=[wrap(p, 14) for p in personas], x=[cells.get(p, 0) for p in personas], name=plot(channel),
+            y=[wrap(p, 14) for p in personas], x=[cells.get(p, 0) for p in personas], name=name,
             orientation="h",
-            marker_color=channel_colours[channel],
+            marker=dict(color=colour, pattern=dict(shape="/" if channel is None else "")),
             customdata=[[f"{cells.get(p, 0):,}", f"{totals[p]:,}",
                          100 * cells.get(p, 0) / totals[p] if totals[p] else 0] for p in personas],
             hovertemplate="%{y}<br>%{fullData.name}: %{customdata[2]:.1f}%<br>n=%{customdata[0]} / "

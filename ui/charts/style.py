@@ -32,6 +32,7 @@ PALETTES = {
 }
 ALL_COLOUR = "#222222"
 DEFAULT_BAR = "#3969AC"
+HIDDEN_COLOUR = "#E4E4E4"  # figures hidden as too small (small-group suppression): pale grey, hatched
 HEIGHT = 380
 UNSELECTED_OPACITY = 0.6
 # A clickable bar chart's bars not clicked, beside the clicked one: still readable (Plotly's default fades them to
