@@ -1,0 +1,64 @@
+"""Messages of response weights, raking and the response rate (en + ko)."""
+
+TEXT: dict[str, dict[str, str]] = {
+    "rake_no_column": {"en": "The raking targets name column '{column}', which this survey does not have.",
+                       "ko": "가중 목표 비율에 있는 '{column}' 열이 이 설문에 없습니다."},
+    "rake_bad_share": {"en": "The raking target of {column} = {value} is not a share above 0.",
+                       "ko": "{column} = {value}의 가중 목표 비율이 0보다 큰 비율이 아닙니다."},
+    "rake_value_absent": {"en": "The raking targets give a share to {column} = {value}, but no respondent has that "
+                                "value.",
+                          "ko": "가중 목표 비율에 {column} = {value}이(가) 있지만 그 값의 응답자가 없습니다."},
+    "rake_value_no_target": {"en": "Respondents have {column} = {value}, but the raking targets give it no share.",
+                             "ko": "{column} = {value}인 응답자가 있지만 가중 목표 비율에 그 값이 없습니다."},
+    "rake_not_converged": {"en": "Raking did not reach the target shares: after {rounds} rounds a share is still {gap} "
+                                 "away (the limit is {tolerance}). Check that the targets can be met together.",
+                           "ko": "가중(레이킹)이 목표 비율에 이르지 못했습니다: {rounds}회 반복 후에도 {gap}만큼 "
+                                 "차이가 납니다(허용 {tolerance}). 목표 비율이 함께 맞을 수 있는지 확인하세요."},
+    "rake_file_header": {"en": "{name} is not a raking file: its first line must be column,value,share.",
+                         "ko": "{name}은(는) 가중 목표 파일이 아닙니다: 첫 줄이 column,value,share여야 합니다."},
+    "rake_file_row": {"en": "{name}, line {line}: a row needs a column, a value and a share (a number).",
+                      "ko": "{name} {line}번째 줄: 열, 값, 비율(숫자)이 모두 있어야 합니다."},
+    "survey_weight_invalid": {
+        "en": "Column '{column}' is the weight, but {count} respondents have no weight above 0; first: row {row} "
+              "({value}). Every respondent needs a positive weight, or choose no weight column.",
+        "ko": "'{column}' 열이 가중치인데 응답자 {count}명의 가중치가 0보다 크지 않습니다. 첫 번째: {row}행 ({value}). "
+              "모든 응답자에게 0보다 큰 가중치가 있어야 합니다. 아니면 가중치 열을 없음으로 하세요.",
+    },
+    "survey_responded_value": {
+        "en": "Column '{column}' says whether each row responded, but '{value}' is neither yes nor no (예/아니오, Y/N, "
+              "1/0).",
+        "ko": "'{column}' 열은 응답 여부인데 '{value}'는 예/아니오(Y/N, 1/0)가 아닙니다.",
+    },
+    "field_weight": {"en": "Weight", "ko": "가중치"},
+    "field_responded": {"en": "Responded", "ko": "응답 여부"},
+    "field_invited": {"en": "Sent date", "ko": "발송일"},
+    "survey_field_weight": {"en": "Weight", "ko": "가중치"},
+    "survey_field_weight_help": {
+        "en": "Each respondent's weight (above 0): NPS, CSAT, their intervals and the key drivers are weighted by it.",
+        "ko": "응답자별 가중치(0보다 큼): NPS, CSAT, 신뢰구간, 핵심 동인을 이 가중치로 계산합니다."},
+    "survey_field_responded": {"en": "Responded", "ko": "응답 여부"},
+    "survey_field_responded_help": {
+        "en": "Whether an invited row answered (yes/no, 예/아니오, Y/N, 1/0): gives the response rate.",
+        "ko": "발송된 행이 응답했는지 (예/아니오, Y/N, 1/0): 응답률을 구합니다."},
+    "survey_field_invited": {"en": "Sent date", "ko": "발송일"},
+    "survey_field_invited_help": {
+        "en": "When each invitation was sent: gives the response rate by week.",
+        "ko": "설문을 발송한 날짜: 주별 응답률을 구합니다."},
+    "weighting_line": {"en": "Weighted by {column} (effective n = {n_eff} of {answers} answers).",
+                       "ko": "{column}(으)로 가중했습니다 (유효 표본 {n_eff}, 응답 {answers}건 중)."},
+    "weighting_line_raked": {"en": "Weighted to the given shares of {raked} (effective n = {n_eff} of {answers} "
+                                   "answers).",
+                             "ko": "{raked}의 목표 비율에 맞춰 가중했습니다 (유효 표본 {n_eff}, 응답 {answers}건 중)."},
+    "weighting_line_both": {"en": "Weighted by {column}, raked to the given shares of {raked} (effective n = {n_eff} "
+                                  "of {answers} answers).",
+                            "ko": "{column}(으)로 가중하고 {raked}의 목표 비율에 맞췄습니다 (유효 표본 {n_eff}, "
+                                  "응답 {answers}건 중)."},
+    "response_mix_warning": {
+        "en": "Who answers changed: from {previous} to {current} NPS moved {delta} points while the mix of "
+              "respondents by {column} changed too (both 95% significant), so part of the NPS change may come "
+              "from who answered rather than from how customers feel.",
+        "ko": "응답자 구성이 바뀌었습니다: {previous}에서 {current} 사이 NPS가 {delta}점 움직였고, {column}별 응답자 "
+              "구성도 함께 달라졌습니다(둘 다 95% 유의). NPS 변화의 일부는 고객 경험이 아니라 누가 응답했는지에서 "
+              "왔을 수 있습니다.",
+    },
+}
