@@ -61,4 +61,11 @@ TEXT: dict[str, dict[str, str]] = {
               "구성도 함께 달라졌습니다(둘 다 95% 유의). NPS 변화의 일부는 고객 경험이 아니라 누가 응답했는지에서 "
               "왔을 수 있습니다.",
     },
+    "report_weight_needs_survey": {
+        "en": "--weight and --rake weight the respondents of a survey, but this file was read as events (add --survey "
+              "to read it as a survey).",
+        "ko": "--weight와 --rake는 설문 응답자에 가중치를 주는데, 이 파일은 이벤트로 읽혔습니다 (설문으로 읽으려면 "
+              "--survey를 붙이세요)."},
+    "rake_file_unreadable": {"en": "The raking file {name} cannot be read.",
+                             "ko": "가중 목표 파일 {name}을(를) 읽을 수 없습니다."},
 }
