@@ -13,7 +13,6 @@ from pathlib import Path
 import polars as pl
 
 import ingest
-from ingest.survey import read_targets
 import settings
 from errors import DataError
 from figures import executive, privacy
@@ -25,6 +24,7 @@ from figures.personas import derived_personas, derived_personas_report
 from figures.voc import voc_report
 from hosting import scopes
 from i18n import Message
+from ingest.survey import read_targets
 from loop import audit
 from loop import db as loop_db
 from metrics import exports

@@ -19,10 +19,10 @@ TEXT: dict[str, dict[str, str]] = {
     "rake_file_row": {"en": "{name}, line {line}: a row needs a column, a value and a share (a number).",
                       "ko": "{name} {line}번째 줄: 열, 값, 비율(숫자)이 모두 있어야 합니다."},
     "survey_weight_invalid": {
-        "en": "Column '{column}' is the weight, but {count} respondents have no weight above 0; first: row {row} "
-              "({value}). Every respondent needs a positive weight, or choose no weight column.",
-        "ko": "'{column}' 열이 가중치인데 응답자 {count}명의 가중치가 0보다 크지 않습니다. 첫 번째: {row}행 ({value}). "
-              "모든 응답자에게 0보다 큰 가중치가 있어야 합니다. 아니면 가중치 열을 없음으로 하세요.",
+        "en": "Column '{column}' is the weight, but not every respondent has a weight above 0 ({count} without; "
+              "first: row {row}, {value}). Give every respondent a positive weight, or choose no weight column.",
+        "ko": "'{column}' 열이 가중치인데 가중치가 0보다 크지 않은 응답자가 있습니다 ({count}명; 첫 번째: {row}행, "
+              "{value}). 모든 응답자에게 0보다 큰 가중치를 주거나 가중치 열을 없음으로 하세요.",
     },
     "survey_responded_value": {
         "en": "Column '{column}' says whether each row responded, but '{value}' is neither yes nor no (예/아니오, Y/N, "
