@@ -27,6 +27,15 @@ def nps(ds: Dataset, f: Filters, by: tuple[str, ...] = ()) -> dict[str, Any] | p
     return table if by else table.row(0, named=True)
 
 
+def nps_by_period(ds: Dataset, f: Filters, period: str = "week") -> pl.DataFrame:
+    """Weighted NPS per ``period`` (week or month, Monday / first day) of the respondents' answer date: ``period``,
+    metrics.weights.NPS_COLUMNS."""
+    every = {"week": "1w", "month": "1mo"}[period]
+    frame = q.journeys(ds, f, ["journey_id", "first_ts", "nps", "weight"]).with_columns(
+        pl.col("first_ts").dt.truncate(every).dt.date().alias(period))
+    return weights.weighted_nps(frame, by=[period])
+
+
 def csat(ds: Dataset, f: Filters) -> dict[str, Any]:
     """Weighted CSAT of the selected answers: ``metrics.weights.weighted_share`` of satisfaction ≥ 4, each answer
     weighted by its respondent's weight."""
@@ -49,18 +58,32 @@ def summary(ds: Dataset, f: Filters, about: SurveyInfo) -> dict[str, Any] | None
 
 
 def line(ds: Dataset, f: Filters, about: SurveyInfo) -> Message | None:
-    """"Weighted by 가중치 (effective n = 812 of 1,000 answers)" (or raked to the shares of given columns), for the
-    pages; None when unweighted."""
+    """"Weighted by 가중치 (effective n = 812 of 1,000 answers)" (or raked to the shares of given columns) over the
+    selected respondents' answers (``summary``), for the pages; None when unweighted."""
     s = summary(ds, f, about)
-    if s is None:
+    return None if s is None else _line(s["column"], s["raked"], s["effective_n"], s["answers"])
+
+
+def reading_line(about: SurveyInfo) -> Message | None:
+    """``line`` over every respondent of the file (the Upload page); None when unweighted."""
+    if not weighted(about):
         return None
-    n_eff, answers = f"{s['effective_n']:,.0f}", f"{s['answers']:,}"
-    if s["raked"] and s["column"]:
-        return Message("weighting_line_both", column=s["column"], raked=", ".join(s["raked"]), n_eff=n_eff,
-                       answers=answers)
-    if s["raked"]:
-        return Message("weighting_line_raked", raked=", ".join(s["raked"]), n_eff=n_eff, answers=answers)
-    return Message("weighting_line", column=s["column"], n_eff=n_eff, answers=answers)
+    return _line(about.weight_column, about.raked, about.effective_n, about.respondents)
+
+
+def _line(column: str | None, raked, n_eff: float, answers: int) -> Message:
+    values = {"n_eff": f"{n_eff:,.0f}", "answers": f"{answers:,}", "raked": ", ".join(raked)}
+    if raked and column:
+        return Message("weighting_line_both", column=column, **values)
+    if raked:
+        return Message("weighting_line_raked", **values)
+    return Message("weighting_line", column=column, **values)
+
+
+def invitation_totals(about: SurveyInfo) -> dict[str, Any] | None:
+    """{invited, responded, rate_pct} over every invitation of the file; None without invitations."""
+    rows = _invitations(about)
+    return None if rows is None else weights.response_rate(rows).row(0, named=True)
 
 
 def kpis(ds: Dataset, w: dict, k: dict[str, Any]) -> dict[str, Any]:

@@ -65,6 +65,12 @@ with layout.guard():
             st.markdown("**" + t("headline_title") + "**")
             for sentence in data.survey_headline(ds, f):
                 st.markdown(text.md(sentence.text(lang)))
+            weighted = data.survey_weighting_line(ds, f)
+            if weighted is not None:  # the figures below are weighted: said where they are read
+                st.caption(text.md(weighted.text(lang)))
+        rate = data.survey_response_rate(ds, f)
+        if rate is not None and rate["mix_change"] and rate["mix_change"]["warning"] is not None:
+            st.warning(text.md(rate["mix_change"]["warning"].text(lang)), icon=":material/group:")
 
     # one wrapping row: the cards share a desktop row and sit two per row on a phone (st.columns stacked them,
     # six cards took 1.5 phone screens before the first chart)
