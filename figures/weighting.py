@@ -29,11 +29,15 @@ def nps(ds: Dataset, f: Filters, by: tuple[str, ...] = ()) -> dict[str, Any] | p
 
 def nps_by_period(ds: Dataset, f: Filters, period: str = "week") -> pl.DataFrame:
     """Weighted NPS per ``period`` (week or month, Monday / first day) of the respondents' answer date: ``period``,
-    metrics.weights.NPS_COLUMNS."""
+    metrics.weights.NPS_COLUMNS, and ``promoters``, ``passives``, ``detractors`` as weighted answers (Σw, one
+    decimal: the weekly chart's bars)."""
     every = {"week": "1w", "month": "1mo"}[period]
     frame = q.journeys(ds, f, ["journey_id", "first_ts", "nps", "weight"]).with_columns(
         pl.col("first_ts").dt.truncate(every).dt.date().alias(period))
-    return weights.weighted_nps(frame, by=[period])
+    table = weights.weighted_nps(frame, by=[period])
+    total, p, d = pl.col("weight_sum"), pl.col("promoters_pct") / 100, pl.col("detractors_pct") / 100
+    return table.with_columns((total * p).round(1).alias("promoters"), (total * (1 - p - d)).round(1).alias("passives"),
+                              (total * d).round(1).alias("detractors"))
 
 
 def csat(ds: Dataset, f: Filters) -> dict[str, Any]:

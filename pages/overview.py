@@ -162,6 +162,8 @@ if dated:  # what changed between periods needs answer dates (a survey without t
         if not s["suppressed"]:  # "0 figures tested" would be false: they are hidden, not missing
             st.caption(t("movers_intro", period=current_label, previous=previous_label, tested=s["tested"],
                          min=data.min_sample()))
+        if about is not None and about.weighted:  # the cards above are weighted; this table's tests count answers
+            st.caption(t("movers_unweighted"))
         alerts = s["alerts"]
         if s["suppressed"]:
             st.info(snapshot.hidden_sentence(s, lang))

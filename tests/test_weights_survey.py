@@ -107,7 +107,7 @@ def test_the_weighted_pages_figures_equal_hand_computations(tmp_path):
     assert gold["value"] == pytest.approx(100 * 3 / 6)  # promoters 2 + 1 of 2 + 1 + 3, no detractor
     line = weighting.line(ds, Filters(), about)
     assert str(line) == "Weighted by 가중치 (effective n = 5 of 6 answers)."
-    assert line.text("ko") == "가중치(으)로 가중했습니다 (유효 표본 5, 응답 6건 중)."
+    assert line.text("ko") == "가중치 기준으로 가중했습니다 (유효 표본 5, 응답 6건 중)."
     dist = survey_figures.distribution(ds, Filters(), about)
     five = dist.filter((pl.col("question") == "가격 만족도") & (pl.col("answer") == 5)).row(0, named=True)
     assert five["respondents"] == 1 and five["share_pct"] == pytest.approx(100 * 3 / 8)

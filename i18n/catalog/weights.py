@@ -45,13 +45,13 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "When each invitation was sent: gives the response rate by week.",
         "ko": "설문을 발송한 날짜: 주별 응답률을 구합니다."},
     "weighting_line": {"en": "Weighted by {column} (effective n = {n_eff} of {answers} answers).",
-                       "ko": "{column}(으)로 가중했습니다 (유효 표본 {n_eff}, 응답 {answers}건 중)."},
+                       "ko": "{column} 기준으로 가중했습니다 (유효 표본 {n_eff}, 응답 {answers}건 중)."},
     "weighting_line_raked": {"en": "Weighted to the given shares of {raked} (effective n = {n_eff} of {answers} "
                                    "answers).",
                              "ko": "{raked}의 목표 비율에 맞춰 가중했습니다 (유효 표본 {n_eff}, 응답 {answers}건 중)."},
     "weighting_line_both": {"en": "Weighted by {column}, raked to the given shares of {raked} (effective n = {n_eff} "
                                   "of {answers} answers).",
-                            "ko": "{column}(으)로 가중하고 {raked}의 목표 비율에 맞췄습니다 (유효 표본 {n_eff}, "
+                            "ko": "{column} 기준으로 가중하고 {raked}의 목표 비율에 맞췄습니다 (유효 표본 {n_eff}, "
                                   "응답 {answers}건 중)."},
     "response_mix_warning": {
         "en": "Who answers changed: from {previous} to {current} NPS moved {delta} points while the mix of "
@@ -87,4 +87,8 @@ TEXT: dict[str, dict[str, str]] = {
     "col_responded": {"en": "Responded", "ko": "응답"},
     "col_rate_pct": {"en": "Response rate %", "ko": "응답률 %"},
     "col_week_sent": {"en": "Week sent", "ko": "발송 주"},
+    "movers_unweighted": {"en": "This table counts answers without the survey's weights (its tests need counts), so "
+                                "its NPS and CSAT can differ from the weighted cards above.",
+                          "ko": "이 표는 설문 가중치 없이 응답 수로 셉니다(검정에 응답 수가 필요합니다). 그래서 NPS와 "
+                                "CSAT이 위의 가중 카드와 다를 수 있습니다."},
 }
