@@ -69,7 +69,7 @@ def weighted_nps(answers: pl.DataFrame, by: Sequence[str] = (), score: str = "np
     n_eff = 25 / 9.
 
     >>> r = weighted_nps(pl.DataFrame({"nps": [10, 9, 3], "weight": [2.0, 2.0, 1.0]})).row(0, named=True)
-    >>> r["nps"], round(r["effective_n"], 6)
+    >>> round(r["nps"], 9), round(r["effective_n"], 6)
     (60.0, 2.777778)
     """
     s, w = pl.col(score), pl.col(weight).cast(pl.Float64)
