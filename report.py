@@ -15,7 +15,7 @@ import polars as pl
 import ingest
 import settings
 from errors import DataError
-from figures import executive, privacy
+from figures import executive, privacy, weighting
 from figures import loop as loop_figures
 from figures import survey as survey_figures
 from figures.journeys import episode, paths_report
@@ -356,6 +356,13 @@ def render_statistics(r: dict) -> list[str]:
     if reasons:
         lines.append("")
         lines += [f"{key} unavailable: {why}" for key, why in reasons.items()]
+    if r.get("weighting"):  # a weighted survey's figures say so
+        lines += ["", str(weighting.sentence(r["weighting"]))]
+    rate = r.get("response_rate") or {}
+    if rate.get("invited") is not None:
+        lines.append(f"response rate {_fmt(rate['rate_pct'])}% ({rate['responded']:,} of {rate['invited']:,} invited)")
+    if rate.get("warning"):
+        lines.append(rate["warning"])
     return lines
 
 

@@ -65,7 +65,12 @@ def line(ds: Dataset, f: Filters, about: SurveyInfo) -> Message | None:
     """"Weighted by 가중치 (effective n = 812 of 1,000 answers)" (or raked to the shares of given columns) over the
     selected respondents' answers (``summary``), for the pages; None when unweighted."""
     s = summary(ds, f, about)
-    return None if s is None else _line(s["column"], s["raked"], s["effective_n"], s["answers"])
+    return None if s is None else sentence(s)
+
+
+def sentence(s: dict[str, Any]) -> Message:
+    """The weighting line of a ``summary`` (report.py's table prints it under the figures)."""
+    return _line(s["column"], s["raked"], s["effective_n"], s["answers"])
 
 
 def reading_line(about: SurveyInfo) -> Message | None:

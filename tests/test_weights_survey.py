@@ -251,3 +251,14 @@ def test_no_warning_when_the_respondents_mix_did_not_change(capsys, tmp_path, mi
     assert change["mix_change"]["segments"][0]["p_value"] == pytest.approx(1.0)
     if nps:  # the NPS did change (A answers 7 in April: fewer promoters), only the mix did not
         assert change["mix_change"]["nps_p_value"] < 0.05
+
+
+def test_the_table_report_says_it_is_weighted_and_gives_the_response_rate(capsys, tmp_path):
+    code, out, err = run(capsys, _file(tmp_path))
+    assert code == 0, err
+    assert "Weighted by 가중치 (effective n = 5 of 6 answers)." in out.splitlines()
+    assert "response rate 75.0% (6 of 8 invited)" in out.splitlines()
+    code, out, _ = run(capsys, _file(tmp_path, SMALL.replace("가중치", "메모").replace("응답여부", "메모2")
+                                     .replace("발송일", "메모3")))
+    assert code == 0
+    assert not any(line.startswith(("Weighted by", "response rate")) for line in out.splitlines())
