@@ -15,7 +15,7 @@ import polars as pl
 import ingest
 import settings
 from errors import DataError
-from figures import executive, privacy
+from figures import executive, privacy, weighting
 from figures import loop as loop_figures
 from figures import survey as survey_figures
 from figures.journeys import episode, paths_report
@@ -24,6 +24,7 @@ from figures.personas import derived_personas, derived_personas_report
 from figures.voc import voc_report
 from hosting import scopes
 from i18n import Message
+from ingest.survey import read_targets
 from loop import audit
 from loop import db as loop_db
 from metrics import exports
@@ -97,6 +98,12 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
                    help="survey: the column the key drivers explain (an NPS, a score or a two-valued label)")
     p.add_argument("--rating-stage", action="append", default=[], metavar="COLUMN=STAGE",
                    help="survey: count the answers of rating column COLUMN in stage STAGE (repeatable)")
+    p.add_argument("--weight", metavar="COLUMN",
+                   help="survey: weight each respondent by this column (above 0): NPS, CSAT, their intervals "
+                        "(effective n) and the key drivers are weighted; adds `weighting`")
+    p.add_argument("--rake", metavar="FILE.csv", type=Path,
+                   help="survey: rake the respondents' weights to the shares in FILE.csv (rows column,value,share; "
+                        "from --weight's weights when given)")
     p.add_argument("--alerts", action="store_true",
                    help="add `alerts`: the segments whose NPS or CSAT changed significantly (Benjamini-Hochberg at 5%%) "
                         "from the previous period to the current one (--since/--until, else the last 30 days of data)")
@@ -132,6 +139,19 @@ def _mapping(pairs: list[str], flag: str = "--map", example: str = "CANONICAL=SO
     return out
 
 
+def _targets(path: Path) -> dict[str, dict[str, float]]:
+    """The raking targets of ``--rake FILE`` (ingest.survey.read_targets); UTF-8 (with or without BOM), else CP949."""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        raise DataError("rake_file_unreadable", name=path.name) from None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = data.decode("cp949", errors="replace")
+    return read_targets(text, path.name)
+
+
 def _open(args: argparse.Namespace) -> tuple[Dataset, int, pl.DataFrame]:
     """The dataset of DATA, its number of invalid rows and (some of) them as ``row, reason``.
 
@@ -155,15 +175,19 @@ def _open(args: argparse.Namespace) -> tuple[Dataset, int, pl.DataFrame]:
     direct = path.is_file() and not args.map and reads_directly(path)
     if path.is_file() and path.suffix.lower() in ingest.SUFFIXES and not direct:
         stages = _mapping(args.rating_stage, "--rating-stage", "COLUMN=STAGE (e.g. --rating-stage 'Seat comfort=In flight')")
-        loaded = ingest.load(path, mapping=_mapping(args.map), strict=args.strict, reading=args.reading,
-                             outcome=args.outcome, stages=stages, accept_invalid=args.accept_invalid)
+        mapping = _mapping(args.map) | ({"weight": args.weight} if args.weight else {})
+        loaded = ingest.load(path, mapping=mapping, strict=args.strict, reading=args.reading,
+                             outcome=args.outcome, stages=stages, accept_invalid=args.accept_invalid,
+                             rake=_targets(args.rake) if args.rake else None)
+        if loaded.survey is None and (args.weight or args.rake):
+            raise DataError("report_weight_needs_survey")
         for note in loaded.notes:
             print(f"warning: {note.text()}", file=sys.stderr)
         target = writable(Path(settings.get("cache_dir")), "ingest") / f"{loaded.digest}.parquet"
         if not target.exists():
             ingest.write_parquet(loaded, target)
         return opener(target, name=loaded.name), loaded.rejected_rows, loaded.quarantine
-    if args.reading or args.outcome or args.rating_stage:
+    if args.reading or args.outcome or args.rating_stage or args.weight or args.rake:
         raise DataError("report_survey_flags_need_file")
     if args.map:
         raise DataError("report_map_needs_file")
@@ -332,6 +356,13 @@ def render_statistics(r: dict) -> list[str]:
     if reasons:
         lines.append("")
         lines += [f"{key} unavailable: {why}" for key, why in reasons.items()]
+    if r.get("weighting"):  # a weighted survey's figures say so
+        lines += ["", str(weighting.sentence(r["weighting"]))]
+    rate = r.get("response_rate") or {}
+    if rate.get("invited") is not None:
+        lines.append(f"response rate {_fmt(rate['rate_pct'])}% ({rate['responded']:,} of {rate['invited']:,} invited)")
+    if rate.get("warning"):
+        lines.append(rate["warning"])
     return lines
 
 

@@ -14,7 +14,7 @@ import settings
 from errors import DataError
 from figures import drivers as drivers_figures
 from figures import overview as overview_figures
-from figures import privacy
+from figures import privacy, weighting
 from figures import voc as voc_figures
 from figures.overview import KPI_KEYS, TIMED_KPIS
 from i18n import Message
@@ -345,6 +345,8 @@ def dashboard_summary(ds: Dataset, f: Filters, period: str, about: SurveyInfo | 
     s = summary(ds, f, w, drivers_table=drivers_table, complaint=complaint, rising=rising)
     s["comments_running"] = not keywords and about is None and "comment" in ds.has
     if about is not None:
+        if about.weighted:  # NPS and CSAT weighted by the respondents' weights (figures.weighting)
+            s["kpis"] = weighting.kpis(ds, w, s["kpis"])
         # A survey has no event times (no duration, no handoffs); without answer dates no period to compare.
         k = s["kpis"]
         keys = KPI_KEYS if about.timestamp_column is None else TIMED_KPIS

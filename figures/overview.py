@@ -10,7 +10,7 @@ from typing import Any
 import polars as pl
 
 import settings
-from figures import privacy
+from figures import privacy, weighting
 from figures.drivers import models
 from i18n import Message
 from ingest import survey as ingest_survey
@@ -99,11 +99,17 @@ STATISTICS_KEYS = ("nps_ci", "drivers", "handoff_effect", "trend")
 
 def score_trend(ds: Dataset, f: Filters, period: str = "month", metric: str = "nps") -> Trend:
     """metrics.trend.trend of NPS (journeys) or CSAT (touchpoints) per week or month of the first touchpoint."""
-    if metric == "nps":
-        counts = q.journey_counts(ds, f, "nps", by=[period])
+    if metric == "nps" and weighting.weighted(ingest_survey.info(ds.files)):
+        # A weighted survey: weighted NPS and its interval on n_eff per period; anomalies are looked for in counts.
+        table = weighting.nps_by_period(ds, f, period).rename({period: "period"}).with_columns(
+            pl.lit(False).alias("anomaly"), pl.lit(None, pl.Boolean).alias("significant_change"))
+        out = Trend(table, "nps", Message("reason_weighted_no_anomaly"))
+    elif metric == "nps":
+        out = trend(q.journey_counts(ds, f, "nps", by=[period]), period, metric,
+                    min_sample=settings.get_int("min_sample"))
     else:
-        counts = q.touchpoint_counts(ds, f, "satisfaction", by=[period])
-    out = trend(counts, period, metric, min_sample=settings.get_int("min_sample"))
+        out = trend(q.touchpoint_counts(ds, f, "satisfaction", by=[period]), period, metric,
+                    min_sample=settings.get_int("min_sample"))
     if privacy.min_group() is None or out.table.is_empty():
         return out
     # The periods partition the selection's journeys: complementary periods hidden with the small ones.
@@ -245,7 +251,10 @@ def kpi_statistics(ds: Dataset, f: Filters, dates: Sequence) -> dict[str, Any]:
 def nps_by_week(ds: Dataset, f: Filters) -> pl.DataFrame:
     """NPS per week of the journeys' first touchpoint: week, promoters, passives, detractors, responses, nps; with
     suppression on, the weeks too small to show (and their complementary weeks) left out."""
-    weekly = nps(q.journey_counts(ds, f, "nps", by=["week"]), by=["week"], weight="n")
+    if weighting.weighted(ingest_survey.info(ds.files)):
+        weekly = weighting.nps_by_period(ds, f, "week")
+    else:
+        weekly = nps(q.journey_counts(ds, f, "nps", by=["week"]), by=["week"], weight="n")
     if privacy.min_group() is None or weekly.is_empty():
         return weekly
     hidden = privacy.hide(weekly, q.customers(ds, f, ["week"]), ["week"], [])

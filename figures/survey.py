@@ -11,12 +11,13 @@ import polars as pl
 
 import settings
 from errors import DataError
-from figures import privacy
+from figures import privacy, weighting
 from figures.drivers import hidden_drivers
 from figures.overview import headline, score_trend
 from i18n import Message
 from ingest import survey
 from ingest.ingested import SurveyInfo
+from metrics import weights
 from metrics.confidence import nps_interval, with_csat_ci, with_nps_ci
 from metrics.drivers import KeyDrivers, key_drivers
 from metrics.nps import nps
@@ -68,29 +69,34 @@ def stage_ratings(ds: Dataset, f: Filters) -> pl.DataFrame:
 
 def outcome_answers(ds: Dataset, f: Filters, about: SurveyInfo) -> pl.DataFrame | None:
     """journey_id and the outcome per selected respondent: ``positive`` (1/0) for a label, ``score`` for a
-    score, ``nps`` for NPS (null = no answer); None without an outcome."""
+    score, ``nps`` for NPS (null = no answer), and ``weight`` when the survey is weighted; None without an outcome."""
     o = about.outcome
     if o is None:
         return None
+    w = ["weight"] if about.weighted else []
     if o.kind == "nps":
-        return q.journeys(ds, f, ["journey_id", "nps"])
+        return q.journeys(ds, f, ["journey_id", "nps", *w])
     if o.stored not in ds.dims:
         return None
-    frame = q.journeys(ds, f, ["journey_id", o.stored])
+    frame = q.journeys(ds, f, ["journey_id", o.stored, *w])
     value = pl.col(o.stored)
     if o.kind == "label":
         return frame.select("journey_id", pl.when(value.is_null()).then(None)
-                            .otherwise((value == o.positive).cast(pl.Int8)).alias("positive"))
-    return frame.select("journey_id", value.cast(pl.Float64, strict=False).alias("score"))
+                            .otherwise((value == o.positive).cast(pl.Int8)).alias("positive"), *w)
+    return frame.select("journey_id", value.cast(pl.Float64, strict=False).alias("score"), *w)
 
 
 def outcome(ds: Dataset, f: Filters, about: SurveyInfo) -> dict[str, Any] | None:
     """``{column, kind, positive, rate}``: rate = % of the selected respondents with an answer who gave the
-    positive value (9–10 for NPS, the top two answers of a score's scale, the label's satisfied value)."""
+    positive value (9–10 for NPS, the top two answers of a score's scale, the label's satisfied value); weighted
+    (Σw of those respondents / Σw of all who answered) when the survey is."""
     o = about.outcome
     answers = outcome_answers(ds, f, about)
     if o is None or answers is None:
         return None
+    if about.weighted:
+        share = weights.weighted_share(answers, _hit(o)).row(0, named=True)
+        return {"column": o.column, "kind": o.kind, "positive": o.positive, "rate": share["share_pct"]}
     if o.kind == "label":
         s = answers["positive"].drop_nulls()
         hits = int(s.sum())
@@ -104,8 +110,18 @@ def outcome(ds: Dataset, f: Filters, about: SurveyInfo) -> dict[str, Any] | None
     return {"column": o.column, "kind": o.kind, "positive": o.positive, "rate": rate}
 
 
+def _hit(o) -> pl.Expr:
+    """Whether a respondent's outcome answer (``outcome_answers``) is the positive one; null without an answer."""
+    if o.kind == "nps":
+        return pl.when(pl.col("nps").is_not_null()).then(pl.col("nps") >= 9)
+    if o.kind == "label":
+        return pl.when(pl.col("positive").is_not_null()).then(pl.col("positive") == 1)
+    return pl.when(pl.col("score").is_not_null()).then(pl.col("score") >= o.high - 1)
+
+
 def drivers(ds: Dataset, f: Filters, about: SurveyInfo) -> KeyDrivers:
-    """Key drivers of the survey's outcome: logistic for a label, OLS for a score or NPS (metrics.survey_drivers)."""
+    """Key drivers of the survey's outcome: logistic for a label, OLS for a score or NPS (metrics.survey_drivers);
+    weighted by the respondents' weights when the survey is (WLS; a weighted logistic model)."""
     if privacy.selection_hidden(ds, f):
         return hidden_drivers()
     m = settings.get_int("min_sample")
@@ -169,7 +185,9 @@ def negative_respondents(ds: Dataset, f: Filters, about: SurveyInfo) -> pl.DataF
 def report(ds: Dataset, f: Filters, about: SurveyInfo) -> dict[str, Any]:
     """report.py's figures of a survey: the headline keys (time-based ones null), the statistics keys,
     ``outcome``, ``drivers_model``, ``drivers_fit`` (maximum_likelihood or firth for
-    a logistic model), ``survey`` (how the file was read) and ``statistics_reasons``."""
+    a logistic model), ``survey`` (how the file was read), ``statistics_reasons``, ``weighting`` (figures.weighting
+    .summary: null unweighted; NPS, CSAT, the NPS interval and the trend are then weighted) and ``response_rate``
+    (figures.weighting.response_rate, its warning as a sentence)."""
     result = headline(ds, f)
     reasons: dict[str, str] = {}
     for key in ("median_journey_hours", "p90_journey_hours", "handoff_rate", "handoffs", "handoff_effect", "paths",
@@ -178,6 +196,10 @@ def report(ds: Dataset, f: Filters, about: SurveyInfo) -> dict[str, Any]:
         reasons[key] = REASONS[key]
     n = nps(q.journey_counts(ds, f, "nps"), weight="n").row(0, named=True)
     ci = nps_interval(n["promoters"], n["detractors"], n["responses"])
+    if about.weighted:  # NPS, CSAT and the NPS interval weighted (metrics.weights), the interval on n_eff
+        wn = weighting.nps(ds, f)
+        ci = None if wn["nps"] is None else (wn["nps_low"], wn["nps_high"])
+        result.update(nps=wn["nps"], csat=weighting.csat(ds, f)["share_pct"])
     if ci is None:
         reasons["nps_ci"] = Message("reason_no_nps_answers")
     kd = drivers(ds, f, about)
@@ -199,6 +221,8 @@ def report(ds: Dataset, f: Filters, about: SurveyInfo) -> dict[str, Any]:
              "significant_change": r["significant_change"]}
             for r in score_trend(ds, f, "month", "nps").table.iter_rows(named=True)
         ]
+        if about.weighted:
+            trend_rows = weighted_trend(ds, f)
     models = {"logit_std_coefficient_share": "logit", "shapley_r2_share": "ols", "std_coefficient_share": "ols"}
     result.update({
         "nps_ci": None if ci is None else list(ci),
@@ -216,8 +240,35 @@ def report(ds: Dataset, f: Filters, about: SurveyInfo) -> dict[str, Any]:
                          "not_applicable": r.not_applicable} for r in about.ratings],
         },
         "statistics_reasons": reasons,
+        "weighting": weighting.summary(ds, f, about),
+        "response_rate": _rate_json(weighting.response_rate(ds, f, about)),
     })
     return result
+
+
+def _rate_json(rate: dict[str, Any] | None) -> dict[str, Any] | None:
+    """The response rate for JSON: the warning as its English sentence."""
+    if rate is None or rate["mix_change"] is None:
+        return rate
+    change = rate["mix_change"]
+    return {**rate, "warning": None if change["warning"] is None else str(change["warning"]),
+            "mix_change": {k: v for k, v in change.items() if k != "warning"}}
+
+
+def weighted_trend(ds: Dataset, f: Filters) -> list[dict[str, Any]]:
+    """The monthly NPS of a weighted survey (report.py's ``trend``): weighted NPS and its interval on n_eff per month
+    of the answer date; ``significant_change`` from the month before by ``metrics.weights.nps_shift`` (p < 0.05)."""
+    frame = q.journeys(ds, f, ["journey_id", "first_ts", "nps", "weight"]).with_columns(
+        pl.col("first_ts").dt.truncate("1mo").dt.date().alias("period"))
+    rows = weights.weighted_nps(frame.filter(pl.col("nps").is_not_null()), by=["period"]).to_dicts()
+    out, before = [], None
+    for r in rows:
+        p = weights.nps_shift(r, before)[1] if before is not None else None
+        out.append({"period": r["period"].isoformat(), "responses": r["responses"], "nps": r["nps"],
+                    "nps_ci": None if r["nps_low"] is None else [r["nps_low"], r["nps_high"]],
+                    "effective_n": r["effective_n"], "significant_change": None if p is None else p < 0.05})
+        before = r
+    return out
 
 
 def drivers_reading(kd: KeyDrivers, about: SurveyInfo, templates: dict[str, str]) -> str | None:
@@ -244,37 +295,43 @@ SEGMENT_COLUMNS = ("segment", "respondents", "value", "low", "high")
 
 def answers(ds: Dataset, f: Filters, about: SurveyInfo) -> pl.DataFrame:
     """Every answer of the selected respondents: journey_id, question (the rating column), answer (a whole number on
-    the column's own scale, ``ingest.survey.from_five`` of the stored satisfaction)."""
-    frame = q.touchpoints(ds, _journey_filters(f), ["journey_id", "touchpoint", "satisfaction"])
+    the column's own scale, ``ingest.survey.from_five`` of the stored satisfaction), weight (the respondent's; 1
+    when the survey is unweighted)."""
+    frame = q.touchpoints(ds, _journey_filters(f), ["journey_id", "touchpoint", "satisfaction", "weight"])
     if f.selects_touchpoints:
         frame = frame.join(q.journeys(ds, f, ["journey_id"]), on="journey_id", how="semi")
     frame = frame.filter(pl.col("satisfaction").is_not_null())
     parts = [frame.filter(pl.col("touchpoint") == r.column).select(
         "journey_id", pl.lit(r.column).alias("question"),
-        survey.from_five(pl.col("satisfaction"), r.low, r.high).alias("answer")) for r in about.ratings]
+        survey.from_five(pl.col("satisfaction"), r.low, r.high).alias("answer"),
+        pl.col("weight").fill_null(1.0).cast(pl.Float64)) for r in about.ratings]
     return pl.concat(parts) if parts else pl.DataFrame(schema={"journey_id": pl.String, "question": pl.String,
-                                                               "answer": pl.Int64})
+                                                               "answer": pl.Int64, "weight": pl.Float64})
 
 
 def distribution(ds: Dataset, f: Filters, about: SurveyInfo) -> pl.DataFrame:
     """How the selected respondents answered each rating question: one row per question (survey order) and answer
     of its scale (``low``..``high``, answers nobody gave included), ``respondents`` who gave it and ``share_pct`` =
-    their % of the question's answers (not-applicable cells are not answers)."""
-    given = answers(ds, f, about).group_by("question", "answer").agg(pl.len().cast(pl.Int64).alias("respondents"))
+    their % of the question's answers (not-applicable cells are not answers; weighted: their Σw / the answers' Σw)."""
+    given = answers(ds, f, about).group_by("question", "answer").agg(pl.len().cast(pl.Int64).alias("respondents"),
+                                                                      pl.col("weight").sum().alias("_w"))
     grid = pl.DataFrame([{"question": r.column, "low": r.low, "high": r.high, "answer": a, "order": i}
                          for i, r in enumerate(about.ratings) for a in range(r.low, r.high + 1)],
                         schema={"question": pl.String, "low": pl.Int64, "high": pl.Int64, "answer": pl.Int64,
                                 "order": pl.Int64})
-    out = grid.join(given, on=["question", "answer"], how="left").with_columns(pl.col("respondents").fill_null(0))
-    total = pl.col("respondents").sum().over("question")
-    return (out.with_columns(pl.when(total > 0).then(100.0 * pl.col("respondents") / total).alias("share_pct"))
+    out = grid.join(given, on=["question", "answer"], how="left").with_columns(pl.col("respondents").fill_null(0),
+                                                                               pl.col("_w").fill_null(0.0))
+    total = pl.col("_w").sum().over("question")
+    return (out.with_columns(pl.when(total > 0).then(100.0 * pl.col("_w") / total).alias("share_pct"))
             .sort("order", "answer").select(DISTRIBUTION_COLUMNS))
 
 
 def top_two_box(ds: Dataset, f: Filters, about: SurveyInfo) -> pl.DataFrame:
     """Per rating question (survey order): ``answers``, ``not_applicable`` (selected respondents without an answer to
     it), ``top_two`` (answers among the scale's two highest), ``top_two_pct`` with its 95% Wilson interval
-    (``top_two_low``, ``top_two_high``) and the ``mean`` answer on the question's own scale."""
+    (``top_two_low``, ``top_two_high``) and the ``mean`` answer on the question's own scale. Weighted when the survey
+    is: top_two_pct = Σw of the top-two answers / Σw of the answers, its Wilson interval on n_eff, the weighted mean
+    (``answers`` and ``top_two`` stay counts)."""
     respondents = q.journeys(ds, f, ["journey_id"]).height
     given = answers(ds, f, about)
     rows = []
@@ -285,6 +342,17 @@ def top_two_box(ds: Dataset, f: Filters, about: SurveyInfo) -> pl.DataFrame:
                      "mean": mine.mean() if mine.len() else None})
     frame = pl.DataFrame(rows, schema={"question": pl.String, "scale": pl.String, "answers": pl.Int64,
                                        "not_applicable": pl.Int64, "satisfied": pl.Int64, "mean": pl.Float64})
+    if about.weighted:
+        high = {r.column: r.high for r in about.ratings}
+        shares = weights.weighted_share(
+            given.with_columns(pl.col("question").replace_strict(high, return_dtype=pl.Int64).alias("_high")),
+            pl.col("answer") >= pl.col("_high") - 1, by=["question"])
+        means = given.group_by("question").agg(
+            ((pl.col("answer") * pl.col("weight")).sum() / pl.col("weight").sum()).alias("_mean"))
+        return frame.join(shares, on="question", how="left").join(means, on="question", how="left").select(
+            "question", "scale", "answers", "not_applicable", pl.col("satisfied").alias("top_two"),
+            pl.col("share_pct").alias("top_two_pct"), pl.col("share_low").alias("top_two_low"),
+            pl.col("share_high").alias("top_two_high"), pl.col("_mean").alias("mean"))
     frame = with_csat_ci(frame.with_columns(pl.col("answers").alias("ratings")))
     return frame.select(
         "question", "scale", "answers", "not_applicable", pl.col("satisfied").alias("top_two"),
@@ -302,7 +370,8 @@ def segments(ds: Dataset, about: SurveyInfo) -> list[str]:
 def outcome_by_segment(ds: Dataset, f: Filters, about: SurveyInfo, by: str) -> pl.DataFrame:
     """The outcome per value of ``by`` (one of ``segments``), most respondents first: ``respondents`` with an answer,
     ``value`` = NPS (for an NPS outcome) or the % giving the positive value, and its 95% interval (``low``, ``high``:
-    the NPS interval of metrics.confidence, a Wilson interval for a share). Empty without an outcome."""
+    the NPS interval of metrics.confidence, a Wilson interval for a share; weighted, ``metrics.weights``' weighted
+    NPS and share with intervals on n_eff). Empty without an outcome."""
     if by not in segments(ds, about):
         raise DataError("survey_no_segment", column=by)
     empty = pl.DataFrame(schema={"segment": pl.String, "respondents": pl.Int64, "value": pl.Float64,
@@ -312,7 +381,16 @@ def outcome_by_segment(ds: Dataset, f: Filters, about: SurveyInfo, by: str) -> p
         return empty
     given = given.join(q.journeys(ds, f, ["journey_id", by]), on="journey_id").rename({by: "segment"})
     o = about.outcome
-    if o.kind == "nps":
+    if about.weighted:
+        if o.kind == "nps":
+            table = weights.weighted_nps(given, by=["segment"]).select(
+                "segment", pl.col("responses").alias("respondents"), pl.col("nps").alias("value"),
+                pl.col("nps_low").alias("low"), pl.col("nps_high").alias("high"))
+        else:
+            table = weights.weighted_share(given, _hit(o), by=["segment"]).select(
+                "segment", pl.col("answers").alias("respondents"), pl.col("share_pct").alias("value"),
+                pl.col("share_low").alias("low"), pl.col("share_high").alias("high"))
+    elif o.kind == "nps":
         table = with_nps_ci(nps(given.filter(pl.col("nps").is_not_null()), by=["segment"]))
         table = table.select("segment", pl.col("responses").alias("respondents"), pl.col("nps").alias("value"),
                              pl.col("nps_low").alias("low"), pl.col("nps_high").alias("high"))
@@ -349,7 +427,19 @@ def headline_sentences(ds: Dataset, f: Filters, about: SurveyInfo, kd: KeyDriver
     o = about.outcome
     given = outcome_answers(ds, f, about)
     if o is not None and given is not None:
-        if o.kind == "nps":
+        if o.kind == "nps" and about.weighted:
+            n = weights.weighted_nps(given).row(0, named=True)
+            if n["responses"]:
+                out.append(Message("survey_headline_nps", column=o.column, nps=f"{n['nps']:+.0f}",
+                                   low=f"{n['nps_low']:+.0f}", high=f"{n['nps_high']:+.0f}",
+                                   promoters=_pct(n["promoters_pct"]), detractors=_pct(n["detractors_pct"])))
+        elif about.weighted:
+            share = weights.weighted_share(given, _hit(o)).row(0, named=True)
+            if share["answers"]:
+                out.append(Message("survey_headline_" + o.kind, column=o.column, positive=o.positive,
+                                   rate=_pct(share["share_pct"]), low=_pct(share["share_low"]),
+                                   high=_pct(share["share_high"])))
+        elif o.kind == "nps":
             n = nps(given.filter(pl.col("nps").is_not_null())).row(0, named=True)
             if n["responses"]:
                 low, high = nps_interval(n["promoters"], n["detractors"], n["responses"])

@@ -40,6 +40,7 @@ from i18n.catalog import (
     surveys,
     upload,
     voc,
+    weights,
 )
 
 LANGUAGES = {"en": "English", "ko": "한국어"}
@@ -59,7 +60,7 @@ def _merged(catalogs: tuple[ModuleType, ...]) -> dict[str, dict[str, str]]:
 
 CATALOGS = (app, access, filters, overview, executive, journey_map, upload, notes, columns, statistics, channels,
             journeys, derived_personas, voc, reasons, errors_ingest, errors_store, errors_figures, limits,
-            facts_pass, story, surveys, survey_pages, loop, scopes)
+            facts_pass, story, surveys, survey_pages, loop, scopes, weights)
 TEXT: dict[str, dict[str, str]] = _merged(CATALOGS)
 
 

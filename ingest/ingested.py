@@ -85,6 +85,16 @@ class SurveyInfo:
     persona_column: str | None = None
     unrated_rows: int = 0
     comment_column: str | None = None
+    weight_column: str | None = None   # the respondents' weight column (metrics.weights), None without one
+    raked: tuple[str, ...] = ()        # the columns the weights were raked to given shares of
+    effective_n: float | None = None   # Kish's effective sample size of the respondents' weights (None: unweighted)
+    responded_column: str | None = None  # a responded flag: the file's rows are invitations
+    invited_column: str | None = None    # the invitations' sent date
+    invitations: tuple[dict, ...] = ()   # invitations per week and segment values (ingest.survey._invitation_rows)
+
+    @property
+    def weighted(self) -> bool:
+        return self.effective_n is not None
 
     @property
     def stage_order(self) -> tuple[str, ...]:
@@ -99,6 +109,8 @@ class SurveyInfo:
         outcome = d.pop("outcome")
         d["ratings"] = tuple(Rating(**r) for r in d["ratings"])
         d["profile"] = tuple(d.get("profile", ()))
+        d["raked"] = tuple(d.get("raked", ()))
+        d["invitations"] = tuple(d.get("invitations", ()))
         if outcome is not None:
             outcome["values"] = tuple(outcome.get("values", ()))
         return cls(**d, outcome=Outcome(**outcome) if outcome else None)

@@ -14,7 +14,7 @@ import polars as pl
 from errors import CacheError, DataError, disk_problem
 from ingest import checks, reasons, suggest, survey, values
 from ingest.ingested import FORMAT, QUARANTINE_SCHEMA, Ingested
-from ingest.mapping import ColumnMapping, combined_parts, propose
+from ingest.mapping import SURVEY_ONLY, ColumnMapping, combined_parts, propose
 from ingest.notes import assumed_notes
 from ingest.read import ROW, RawTable, read_bytes, read_table
 from ingest.schema import BY_NAME, CANONICAL, REQUIRED, SCORE_RANGES
@@ -22,24 +22,27 @@ from ingest.schema import BY_NAME, CANONICAL, REQUIRED, SCORE_RANGES
 
 def load(source: str | Path | bytes, name: str | None = None, mapping: Mapping[str, str] | None = None,
          strict: bool = False, reading: str | None = None, outcome: str | None = None,
-         stages: Mapping[str, str] | None = None, accept_invalid: bool = False) -> Ingested:
+         stages: Mapping[str, str] | None = None, accept_invalid: bool = False,
+         rake: Mapping[str, Mapping[str, float]] | None = None) -> Ingested:
     """Read, map and validate a file; DataError for a whole-file problem or an unfinished mapping.
 
     ``mapping`` (canonical → source column) overrides the automatic one for the columns it names.
     With ``strict`` any invalid row is a DataError instead of a quarantined row. ``reading`` is
     ``events``, ``survey`` or None (chosen by ``ingest.survey.reading``); a survey's ``outcome``
     column and rating-column ``stages`` are passed to ``ingest.survey.read``. ``accept_invalid`` loads a file
-    in which most rows are invalid (see ``canonicalize``).
+    in which most rows are invalid (see ``canonicalize``). ``rake`` (column → {value: share}) rakes a survey's
+    respondent weights to those shares.
     """
     data, name = read_bytes(source, name)
     raw = read_table(data, name)
     chosen = propose(raw.columns, mapping)
     reading = reading or survey.reading(raw, chosen)
     if reading == survey.SURVEY:
-        options = {"mapping": sorted(chosen.columns.items()), "outcome": outcome, "stages": sorted((stages or {}).items())}
+        options = {"mapping": sorted(chosen.columns.items()), "outcome": outcome, "stages": sorted((stages or {}).items()),
+                   **({"rake": sorted((c, sorted(v.items())) for c, v in rake.items())} if rake else {})}
         declined = sorted(k for k, v in (mapping or {}).items() if not v)
         return survey.read(raw, chosen, outcome=outcome, stages=stages, strict=strict, declined=declined,
-                           digest=survey.digest(data, {**options, "declined": declined}))
+                           digest=survey.digest(data, {**options, "declined": declined}), rake=rake)
     if not chosen.ready:
         raise DataError(suggest.with_suggestions(raw, chosen).problem())
     return canonicalize(raw, chosen, strict=strict, digest=_digest(data, chosen), accept_invalid=accept_invalid)
@@ -70,7 +73,7 @@ def canonicalize(raw: RawTable, mapping: ColumnMapping, strict: bool = False, di
     """
     if not mapping.ready:
         raise DataError(mapping.problem())
-    checked = [c for c in CANONICAL if c in mapping.columns]
+    checked = [c for c in CANONICAL if c in mapping.columns and c not in SURVEY_ONLY]
     parts = combined_parts(mapping.columns.get("timestamp", ""), raw.columns)
     if parts and mapping.columns["timestamp"] not in raw.columns:
         # A date column and a time column (일자 + 시간): their text joined by a space is the timestamp.
@@ -118,7 +121,7 @@ def canonicalize(raw: RawTable, mapping: ColumnMapping, strict: bool = False, di
         raise MostlyInvalid("rows_none_valid" if valid.height == 0 else "rows_mostly_invalid", quarantine.height,
                             frame.height, q, name=raw.name, count=f"{quarantine.height:,}", total=f"{frame.height:,}",
                             share=f"{share:.0f}", row=q["row"], reason=messages[q["reason"]])
-    mapped_sources = set(mapping.columns.values()) | set(parts or ())
+    mapped_sources = {mapping.columns[c] for c in checked} | set(parts or ())
     extras = [c for c in raw.columns if c not in mapped_sources]
     events = valid.select(
         *(_typed(pl.col(f"__parsed_{c}"), c).alias(c) for c in checked),

@@ -28,7 +28,15 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "nps": ("likelihood_to_recommend", "nps_score", "추천의향", "추천점수", "추천 의향 점수", "추천의향점수",
             "recommend_score"),
     "comment": ("comments", "feedback", "verbatim", "의견", "코멘트"),
+    "weight": ("가중치", "가중값", "wt", "sample_weight", "survey_weight", "response_weight", "weighting"),
+    "responded": ("응답여부", "응답완료", "has_responded", "answered"),
+    "invited": ("발송일", "발송일시", "발송일자", "sent_at", "sent_date", "invited_at", "invitation_date", "초대일"),
 }
+# Fields only a survey reading takes (ingest.survey): the response weight, whether an invited row answered
+# (responded) and when it was invited (its sent date). An events reading keeps their columns as other columns.
+SURVEY_ONLY = ("weight", "responded", "invited")
+# Every field a mapping can name: the canonical event columns and the survey-only fields.
+FIELDS = tuple(dict.fromkeys((*CANONICAL, *SURVEY_ONLY)))
 
 AUTOMATIC, MANUAL, AMBIGUOUS, INCOMPLETE = "automatic", "manual", "ambiguous", "incomplete"
 # A date column and a time column (일자 + 시간) together are the timestamp: mapped as "<date> + <time>".
@@ -76,8 +84,9 @@ def _typo_of(key: str) -> str | None:
         return None
     if len(key) < (TYPO_MIN_CHARS_HANGUL if hangul else TYPO_MIN_CHARS):
         return None
+    # The survey-only fields are matched exactly: one letter turns "height" into "weight".
     near = {canonical for name, canonical in _NAMES.items() if abs(len(name) - len(key)) <= TYPO_EDITS
-            and edits(key, name) <= TYPO_EDITS}
+            and canonical not in SURVEY_ONLY and edits(key, name) <= TYPO_EDITS}
     return near.pop() if len(near) == 1 else None
 
 
@@ -87,7 +96,7 @@ def normalise(name: str) -> str:
 
 
 _ALIAS_TO_CANONICAL = {normalise(a): c for c, aliases in ALIASES.items() for a in aliases}
-_NAMES = {**_ALIAS_TO_CANONICAL, **{normalise(c): c for c in CANONICAL}}
+_NAMES = {**_ALIAS_TO_CANONICAL, **{normalise(c): c for c in FIELDS}}
 
 
 @dataclass(frozen=True)
@@ -140,8 +149,8 @@ def propose(sources: Sequence[str], chosen: MappingABC[str, str] | None = None) 
     chosen = dict(chosen or {})
     fields: dict[str, str] = {}
     for canonical, source in chosen.items():
-        if canonical not in CANONICAL:
-            raise DataError("map_unknown_field", field=canonical, fields=", ".join(CANONICAL))
+        if canonical not in FIELDS:
+            raise DataError("map_unknown_field", field=canonical, fields=", ".join(FIELDS))
         if source and source not in sources and not (canonical == "timestamp" and combined_parts(source, sources)):
             raise DataError("map_no_such_column", column=source, field=canonical)
         if source and source in fields and {fields[source], canonical} != SHARED:
@@ -151,15 +160,15 @@ def propose(sources: Sequence[str], chosen: MappingABC[str, str] | None = None) 
             fields[source] = canonical
     taken = {s for s in chosen.values() if s}
     taken |= {p for s in taken for p in (combined_parts(s, sources) or ())}
-    tiers: dict[str, dict[int, list[str]]] = {c: {} for c in CANONICAL}
+    tiers: dict[str, dict[int, list[str]]] = {c: {} for c in FIELDS}
     for source in sources:
         if source in taken:
             continue
         key = normalise(source)
-        if source in CANONICAL:
+        if source in FIELDS:
             tiers[source].setdefault(0, []).append(source)
-        elif key in {normalise(c): c for c in CANONICAL}:
-            tiers[{normalise(c): c for c in CANONICAL}[key]].setdefault(1, []).append(source)
+        elif key in {normalise(c): c for c in FIELDS}:
+            tiers[{normalise(c): c for c in FIELDS}[key]].setdefault(1, []).append(source)
         elif key in _ALIAS_TO_CANONICAL:
             tiers[_ALIAS_TO_CANONICAL[key]].setdefault(2, []).append(source)
         elif (typo := _typo_of(key)) is not None:
@@ -167,7 +176,7 @@ def propose(sources: Sequence[str], chosen: MappingABC[str, str] | None = None) 
     columns: dict[str, str] = {}
     candidates: dict[str, tuple[str, ...]] = {}
     assumed: dict[str, str] = {}
-    for canonical in CANONICAL:
+    for canonical in FIELDS:
         if canonical in chosen:
             if chosen[canonical]:
                 columns[canonical] = chosen[canonical]

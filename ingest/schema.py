@@ -26,6 +26,7 @@ COLUMNS: tuple[Column, ...] = (
     Column("ces", "DOUBLE", False, "Customer Effort Score (CES 2.0, higher = easier), 1-7"),
     Column("nps", "DOUBLE", False, "likelihood-to-recommend answer, 0-10"),
     Column("comment", "VARCHAR", False, "verbatim feedback"),
+    Column("weight", "DOUBLE", False, "a survey respondent's response weight (> 0; survey readings only)"),
 )
 
 CANONICAL = tuple(c.name for c in COLUMNS)
@@ -36,7 +37,8 @@ BY_NAME = {c.name: c for c in COLUMNS}
 # The facts' layout: in meta.parquet as facts_format; part of the facts cache's version. Bump it when a facts file's
 # columns or definitions change (12: the journey facts hold stage_path and channel_path; steps hold journey columns;
 # 13: plain_dims in meta, keywords keep negating prefixes and leave out names).
-FACTS_FORMAT = "13"
+# 14: the journey facts and events hold a survey respondent's weight.
+FACTS_FORMAT = "14"
 # Bidirectional embedding, override and isolate controls (U+202A–202E, U+2066–2069): a value holding one (a U+202E
 # right-to-left override) would show reversed, and reverse what follows it, in the headline, a chart or the PDF.
 # They are removed from every text value read (ingest.read.nfc_series, store.facts.source._text_sql).

@@ -44,6 +44,7 @@ from ingest.mapping import ALIASES, ColumnMapping, normalise
 from ingest.notes import Note, assumed_notes
 from ingest.read import RawTable
 from ingest.schema import CANONICAL
+from metrics import weights
 
 EVENTS, SURVEY = "events", "survey"
 METADATA_KEY = "cxlens.survey"
@@ -302,14 +303,15 @@ def found_by_values(raw: RawTable, exclude: set[str], declined: Collection[str] 
 
 def read(raw: RawTable, mapping: ColumnMapping, *, outcome: str | None = None,
          stages: Mapping[str, str] | None = None, strict: bool = False, digest: str = "",
-         declined: Collection[str] = ()):
+         declined: Collection[str] = (), rake: Mapping[str, Mapping[str, float]] | None = None):
     """The survey's answers as canonical events (``ingest.Ingested`` with ``survey`` set).
 
     ``mapping`` (from ``ingest.propose``) gives the respondent id (journey_id or customer_id), the
     answer date (timestamp), persona and channel when the file has them; ``outcome`` names the
     outcome column ("" for none); ``stages`` maps rating columns to stage names. An answer date or comment column
     the mapping lacks is found by its values (``found_by_values``) unless the field is in ``declined`` (the user
-    chose none); a note says which column was taken.
+    chose none); a note says which column was taken. ``rake`` (column → {value: share}) rakes the respondents'
+    weights to those shares (``metrics.weights.rake``), starting from the weight column when there is one.
     """
 
     stages = dict(stages or {})
@@ -324,7 +326,9 @@ def read(raw: RawTable, mapping: ColumnMapping, *, outcome: str | None = None,
     respondent = cols.get("journey_id") or cols.get("customer_id")
     if respondent is None and "journey_id" not in declined:
         respondent = _respondent_column(raw, set())
-    exclude = {c for c in (time_column, persona_column, channel_column, respondent, comment_column) if c}
+    weight_column, responded_column, invited_column = cols.get("weight"), cols.get("responded"), cols.get("invited")
+    exclude = {c for c in (time_column, persona_column, channel_column, respondent, comment_column, weight_column,
+                           responded_column, invited_column) if c}
     guessed = found_by_values(raw, exclude | set(stages), {*declined, *(f for f in ("timestamp", "comment")
                                                                          if cols.get(f))})
     time_column = time_column or guessed.get("timestamp")
@@ -350,11 +354,17 @@ def read(raw: RawTable, mapping: ColumnMapping, *, outcome: str | None = None,
             raise DataError("survey_duplicate_respondent", column=respondent, value=dup["journey_id"][0])
     w = working_names(raw.frame.columns)
     quarantine = []
+    invitations = _invitations(raw, frame, ratings, responded_column, invited_column)
+    # An invited row that did not respond has no answer (nor answer date): counted in the response rate, not
+    # quarantined.
+    silent = (frame.select(raw.row).join(invitations.filter(~pl.col("responded")).select(raw.row), on=raw.row,
+                                         how="semi") if invitations is not None
+              else pl.DataFrame(schema={raw.row: frame.schema[raw.row]}))
     if time_column:
         dtype = frame.schema[time_column]
         ts = values.timestamp(pl.col(time_column), dtype)
         frame = frame.with_columns(ts.alias(w["ts"]), values.text(pl.col(time_column)).alias(w["ts_shown"]))
-        bad = frame.filter(pl.col(w["ts"]).is_null())
+        bad = frame.filter(pl.col(w["ts"]).is_null()).join(silent, on=raw.row, how="anti")
         quarantine.append(bad.select(
             pl.col(raw.row).alias("row"), pl.lit(time_column).alias("column"), pl.col(w["ts_shown"]).alias("value"),
             pl.when(pl.col(w["ts_shown"]).is_null()).then(reasons.reason("invalid_missing", field="timestamp"))
@@ -398,8 +408,11 @@ def read(raw: RawTable, mapping: ColumnMapping, *, outcome: str | None = None,
         raise DataError("survey_no_ratings", name=raw.name, n=len(ratings), columns=", ".join(repr(c) for c in ratings))
     quarantine_frame = pl.concat([q.cast(QUARANTINE_SCHEMA) for q in quarantine]) if quarantine else \
         pl.DataFrame(schema=QUARANTINE_SCHEMA)
-    # A respondent who rated nothing (every cell not applicable) has no event: listed, not silently lost.
-    unrated = frame.join(events.select(raw.row).unique(), on=raw.row, how="anti").filter(pl.col(w["ts"]).is_not_null())
+    rated_rows = events.select(raw.row).unique()
+    # A respondent who rated nothing (every cell not applicable) has no event: listed, not silently lost; an
+    # invited row that did not respond is counted in the response rate instead.
+    unrated = frame.join(rated_rows, on=raw.row, how="anti").join(silent, on=raw.row, how="anti").filter(
+        pl.col(w["ts"]).is_not_null())
     quarantine_frame = pl.concat([quarantine_frame, unrated.select(
         pl.col(raw.row).cast(pl.Int64).alias("row"), pl.lit(None, pl.String).alias("column"),
         pl.lit(None, pl.String).alias("value"),
@@ -411,7 +424,8 @@ def read(raw: RawTable, mapping: ColumnMapping, *, outcome: str | None = None,
                         count=f"{quarantine_frame.height:,}", row=first["row"], reason=messages[first["reason"]])
     # Per respondent: the outcome (NPS as the canonical nps answer on each of its events) and the
     # other columns as they are (text columns with few values become filter dimensions).
-    used = {*ratings, *(c for c in (time_column, channel_column, respondent) if c)}
+    used = {*ratings, *(c for c in (time_column, channel_column, respondent, weight_column, responded_column,
+                                     invited_column) if c)}
     if result is not None and result.kind == "nps":
         used.add(result.column)
     if comment_column in ratings or (result is not None and comment_column == result.column):
@@ -429,6 +443,9 @@ def read(raw: RawTable, mapping: ColumnMapping, *, outcome: str | None = None,
         per_row = per_row.with_columns(
             pl.when(pl.col("nps") == pl.col("nps").round()).then(pl.col("nps")).alias("nps"))
     events = events.join(per_row, on=raw.row, how="left")
+    weights = respondent_weights(raw, frame.join(rated_rows, on=raw.row, how="semi"), weight_column, rake)
+    if weights is not None:
+        events = events.join(weights, on=raw.row, how="left")
     if comment_column:
         # A respondent's free-text answer once, on their first rated answer (not repeated on every rating).
         first = pl.col(w["order"]) == pl.col(w["order"]).min().over(raw.row)
@@ -438,13 +455,134 @@ def read(raw: RawTable, mapping: ColumnMapping, *, outcome: str | None = None,
         respondent_column=respondent, timestamp_column=time_column, ratings=tuple(rating_list), outcome=result,
         respondents=events["journey_id"].n_unique(), persona_column=persona_column,
         profile=tuple(f"{c}_source" if c in CANONICAL else c for c in kept), unrated_rows=unrated.height,
-        comment_column=comment_column)
+        comment_column=comment_column, weight_column=weight_column,
+        raked=tuple(rake or ()), effective_n=None if weights is None else _effective_n(weights["weight"]),
+        responded_column=responded_column, invited_column=invited_column,
+        invitations=_invitation_rows(invitations, raw, persona_column, kept, result))
     used_mapping = ColumnMapping(
         columns={k: v for k, v in {"journey_id": respondent, "timestamp": time_column, "persona": persona_column,
-                                   "channel": channel_column, "comment": comment_column}.items() if v},
+                                   "channel": channel_column, "comment": comment_column, "weight": weight_column,
+                                   "responded": responded_column, "invited": invited_column}.items() if v},
         status=mapping.status)
     return Ingested(name=raw.name, events=events, mapping=used_mapping, quarantine=quarantine_frame,
                     digest=digest, survey=info, notes=(*raw.notes, *notes), reasons=messages)
+
+
+# A responded flag's values (compared ignoring case and spaces); the null tokens and not-applicable words are missing.
+YES = ("예", "네", "y", "yes", "1", "true", "응답", "응답함", "응답완료", "완료", "o")
+NO = ("아니오", "아니요", "n", "no", "0", "false", "미응답", "무응답함", "x")
+# A segment column of the response rate has at most this many values (more: an id, a comment).
+RATE_SEGMENT_VALUES = 30
+
+
+def responded_flags(series: pl.Series) -> pl.Series:
+    """A responded column as Boolean (예/아니오, Y/N, yes/no, 1/0, true/false…; null = missing: an empty cell, a
+    null token or a not-applicable word such as 해당없음). DataError naming the column and the first other value."""
+    folded = pl.Series(series.cast(pl.String)).str.replace_all(r"\s+", "").str.to_lowercase()
+    missing = folded.is_null() | folded.is_in([_key(v) for v in values.NULL_TOKENS]) | folded.is_in(
+        list(not_applicable_words()))
+    flags = pl.select(pl.when(missing).then(None).when(folded.is_in(list(YES))).then(True)
+                      .when(folded.is_in(list(NO))).then(False).otherwise(None)).to_series()
+    other = series.filter(~missing & flags.is_null())
+    if other.len():
+        raise DataError("survey_responded_value", column=series.name, value=str(other[0]))
+    return flags
+
+
+def _invitations(raw: RawTable, frame: pl.DataFrame, ratings: Mapping[str, Candidate], responded: str | None,
+                 invited: str | None) -> pl.DataFrame | None:
+    """Each row of a file with a responded flag or a sent-date column: row, responded (the flag, null when
+    missing; without a flag, whether the row answered any rating question), week (Monday of its sent date, else
+    null). None without either column."""
+    if responded is None and invited is None:
+        return None
+    if responded:
+        flag = responded_flags(frame[responded])
+    else:
+        flag = pl.select(pl.any_horizontal(*(c.answers.is_not_null() for c in ratings.values()))).to_series()
+    week = (values.timestamp(pl.col(invited), frame.schema[invited]).dt.truncate("1w").dt.date()
+            if invited else pl.lit(None, pl.Date))
+    return frame.select(pl.col(raw.row), week.alias("week")).with_columns(flag.alias("responded"))
+
+
+def _invitation_rows(rows: pl.DataFrame | None, raw: RawTable, persona: str | None, kept: Sequence[str],
+                     outcome: Outcome | None) -> tuple[dict, ...]:
+    """The invitations counted per week and segment values (few-valued text columns, by their names in the events),
+    for the response rate: {"week", "invited", "responded", "missing" (flag missing), "segments": {column: value}}."""
+    if rows is None:
+        return ()
+    named = {**({persona: "persona"} if persona else {}),
+             **{c: f"{c}_source" if c in CANONICAL else c for c in kept
+                if raw.frame.schema[c] == pl.String and (outcome is None or c != outcome.column)}}
+    segments = {c: n for c, n in named.items()
+                if raw.frame.select(values.text(pl.col(c))).to_series().n_unique() <= RATE_SEGMENT_VALUES}
+    frame = rows.join(raw.frame.select(pl.col(raw.row), *(values.text(pl.col(c)).alias(n) for c, n in
+                                                          segments.items())), on=raw.row)
+    grouped = frame.group_by("week", *segments.values()).agg(
+        pl.col("responded").is_not_null().sum().alias("invited"),
+        (pl.col("responded") == True).sum().alias("responded"),  # noqa: E712
+        pl.col("responded").is_null().sum().alias("missing")).sort("week", *segments.values(), nulls_last=True)
+    return tuple({"week": None if r["week"] is None else r["week"].isoformat(), "invited": r["invited"],
+                  "responded": r["responded"], "missing": r["missing"],
+                  "segments": {n: r[n] for n in segments.values()}} for r in grouped.iter_rows(named=True))
+
+
+def respondent_weights(raw: RawTable, rows: pl.DataFrame, column: str | None,
+                       rake: Mapping[str, Mapping[str, float]] | None) -> pl.DataFrame | None:
+    """Each responding row's weight (row, weight): the weight column's, raked to ``rake``'s shares when given
+    (``metrics.weights.rake``, on the file's own columns and values); None without either.
+
+    Every respondent needs a weight above 0: a missing, unreadable, 0 or negative weight is a DataError naming
+    the column, how many rows and the first (a partial weighting would be silently wrong)."""
+    if column is None and not rake:
+        return None
+    base = None
+    if column is not None:
+        shown = values.text(pl.col(column))
+        parsed = rows.select(pl.col(raw.row), shown.alias("shown"),
+                             values.number(pl.col(column), rows.schema[column]).alias("w"))
+        bad = parsed.filter(pl.col("w").is_null() | pl.col("w").is_nan() | (pl.col("w") <= 0))
+        if bad.height:
+            first = bad.row(0, named=True)
+            raise DataError("survey_weight_invalid", column=column, count=f"{bad.height:,}", row=first[raw.row],
+                            value=first["shown"] or "—")
+        base = parsed["w"]
+    if rake:
+        for c in rake:
+            if c not in raw.columns:
+                raise DataError("rake_no_column", column=c)
+        segments = rows.select(*(values.text(pl.col(c)).alias(c) for c in rake))
+        base = weights.rake(segments, rake, base)
+    return rows.select(pl.col(raw.row), base.alias("weight"))
+
+
+def _effective_n(w: pl.Series) -> float:
+    return weights.effective_n(w)
+
+
+def read_targets(text: str, name: str) -> dict[str, dict[str, float]]:
+    """Raking targets from a small CSV of ``column,value,share`` rows (a header line naming them; shares as
+    fractions or percentages, scaled per column): {column: {value: share}}. DataError naming the file and the
+    first problem."""
+    import csv
+    import io
+
+    reader = csv.reader(io.StringIO(text.lstrip("\ufeff")))
+    rows = [r for r in reader if any(cell.strip() for cell in r)]
+    if not rows or [c.strip().lower() for c in rows[0][:3]] != ["column", "value", "share"]:
+        raise DataError("rake_file_header", name=name)
+    out: dict[str, dict[str, float]] = {}
+    for i, r in enumerate(rows[1:], start=2):
+        if len(r) < 3:
+            raise DataError("rake_file_row", name=name, line=i)
+        try:
+            share = float(r[2].strip().rstrip("%"))
+        except ValueError:
+            raise DataError("rake_file_row", name=name, line=i) from None
+        out.setdefault(r[0].strip(), {})[r[1].strip()] = share
+    if not out:
+        raise DataError("rake_file_header", name=name)
+    return out
 
 
 def _kept(series: pl.Series, outcome: Outcome | None) -> pl.Expr:

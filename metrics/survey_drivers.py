@@ -16,6 +16,11 @@ fit has no finite estimate; those few respondents count as average raters of s i
 satisfaction 0). When the maximum-likelihood fit still fails (separation, no convergence), Firth's
 penalised fit (``metrics.firth``) is used; ``KeyDrivers.fit`` says which.
 
+Weighted (the respondents' weights, ``metrics.weights``): the label's model by a weighted logistic fit
+(statsmodels ``GLM`` Binomial with ``var_weights``, robust HC0 errors; no Firth fallback: a weighted fit without
+finite estimates gives no drivers, with the reason), importance with the weighted SD; a score's by WLS
+(``metrics.drivers``).
+
 Score (an overall satisfaction answer): ``metrics.drivers.key_drivers`` with the score in place of
 the NPS answer (OLS with HC3 errors, Shapley R² importance).
 """
@@ -29,7 +34,7 @@ import numpy as np
 import polars as pl
 
 from i18n import Message
-from metrics.drivers import KeyDrivers, design_matrix, driver_table, key_drivers, stage_design
+from metrics.drivers import WEIGHT, KeyDrivers, design_matrix, driver_table, key_drivers, stage_design
 from metrics.firth import LogitFit, firth_logit
 
 LOGIT_MEASURE = "logit_std_coefficient_share"
@@ -37,8 +42,9 @@ MAXIMUM_LIKELIHOOD, FIRTH = "maximum_likelihood", "firth"
 
 
 def _as_answers(outcome: pl.DataFrame, value: str) -> pl.DataFrame:
-    # metrics.drivers models the column "nps"; here it holds the outcome.
-    return outcome.select("journey_id", pl.col(value).cast(pl.Float64).alias("nps"))
+    # metrics.drivers models the column "nps"; here it holds the outcome (with the respondents' weight, if any).
+    return outcome.select("journey_id", pl.col(value).cast(pl.Float64).alias("nps"),
+                          *([WEIGHT] if WEIGHT in outcome.columns else []))
 
 
 def label_drivers(outcome: pl.DataFrame, stage_satisfaction: pl.DataFrame, stages: Sequence[str],
@@ -68,14 +74,24 @@ def label_drivers(outcome: pl.DataFrame, stage_satisfaction: pl.DataFrame, stage
                   if frame.height - frame[f"rated_{i}"].sum() >= min_sample]
     sats = [f"sat_{i}" for i in range(len(usable))]
     x = design_matrix(frame, indicators + sats)
-    fit, method = _maximum_likelihood(y, x), MAXIMUM_LIKELIHOOD
+    if WEIGHT in frame.columns:
+        fit, method = _weighted(y, x, frame[WEIGHT].to_numpy()), MAXIMUM_LIKELIHOOD
+        if fit is None:
+            return KeyDrivers(None, n, None, LOGIT_MEASURE, Message("drivers_no_fit"))
+    else:
+        fit, method = _maximum_likelihood(y, x), MAXIMUM_LIKELIHOOD
     if fit is None:
         fit, method = firth_logit(y.astype(float), x), FIRTH
         if not fit.converged or not np.all(np.isfinite(fit.ci)):
             return KeyDrivers(None, n, None, LOGIT_MEASURE, Message("drivers_no_fit"))
     k = len(indicators) + 1
     coef = fit.params[k:]
-    raw = np.abs(coef) * x[:, k:].std(axis=0)
+    if WEIGHT in frame.columns:
+        w = frame[WEIGHT].to_numpy()
+        raw = np.abs(coef) * np.sqrt(np.average((x[:, k:] - np.average(x[:, k:], axis=0, weights=w)) ** 2,
+                                                axis=0, weights=w))
+    else:
+        raw = np.abs(coef) * x[:, k:].std(axis=0)
     table = driver_table(stages, usable, raw, coef, fit.ci[k:], fit.p_values[k:], perf)
     return KeyDrivers(table, n, fit.pseudo_r2, LOGIT_MEASURE, fit=method)
 
@@ -99,6 +115,26 @@ def _maximum_likelihood(y: np.ndarray, x: np.ndarray) -> LogitFit | None:
     if not fit.mle_retvals.get("converged", False) or not np.all(np.isfinite(ci)):
         return None
     return LogitFit(np.asarray(fit.params), ci, np.asarray(fit.pvalues), float(fit.prsquared), True)
+
+
+def _weighted(y: np.ndarray, x: np.ndarray, w: np.ndarray) -> LogitFit | None:
+    """The weighted logistic fit: statsmodels ``GLM(y, x, Binomial(), var_weights=w).fit(cov_type="HC0")`` (robust
+    errors, as for survey weights); None when it has no finite estimates."""
+    import statsmodels.api as sm  # imported when used (see metrics.confidence)
+    from statsmodels.tools.sm_exceptions import ConvergenceWarning, PerfectSeparationWarning
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", PerfectSeparationWarning)
+            warnings.simplefilter("ignore", ConvergenceWarning)
+            warnings.simplefilter("ignore", RuntimeWarning)
+            fit = sm.GLM(y, x, family=sm.families.Binomial(), var_weights=w).fit(cov_type="HC0")
+            ci = np.asarray(fit.conf_int(0.05))
+    except (PerfectSeparationWarning, np.linalg.LinAlgError, ValueError):
+        return None
+    if not fit.converged or not np.all(np.isfinite(ci)):
+        return None
+    return LogitFit(np.asarray(fit.params), ci, np.asarray(fit.pvalues), float(fit.pseudo_rsquared("mcf")), True)
 
 
 def score_drivers(outcome: pl.DataFrame, stage_satisfaction: pl.DataFrame, stages: Sequence[str],

@@ -65,6 +65,12 @@ with layout.guard():
             st.markdown("**" + t("headline_title") + "**")
             for sentence in data.survey_headline(ds, f):
                 st.markdown(text.md(sentence.text(lang)))
+            weighted = data.survey_weighting_line(ds, f)
+            if weighted is not None:  # the figures below are weighted: said where they are read
+                st.caption(text.md(weighted.text(lang)))
+        rate = data.survey_response_rate(ds, f)
+        if rate is not None and rate["mix_change"] and rate["mix_change"]["warning"] is not None:
+            st.warning(text.md(rate["mix_change"]["warning"].text(lang)), icon=":material/group:")
 
     # one wrapping row: the cards share a desktop row and sit two per row on a phone (st.columns stacked them,
     # six cards took 1.5 phone screens before the first chart)
@@ -156,6 +162,8 @@ if dated:  # what changed between periods needs answer dates (a survey without t
         if not s["suppressed"]:  # "0 figures tested" would be false: they are hidden, not missing
             st.caption(t("movers_intro", period=current_label, previous=previous_label, tested=s["tested"],
                          min=data.min_sample()))
+        if about is not None and about.weighted:  # the cards above are weighted; this table's tests count answers
+            st.caption(t("movers_unweighted"))
         alerts = s["alerts"]
         if s["suppressed"]:
             st.info(snapshot.hidden_sentence(s, lang))

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from i18n import t
-from ui import data, layout
+from i18n import current_lang, t
+from ui import data, layout, text
 from ui.charts import survey as survey_charts
 
 ds, f = data.current_dataset(), data.current_filters()
@@ -15,6 +15,9 @@ if about is None:
     st.info(t("survey_page_needs_survey"))
     st.stop()
 layout.stop_if_empty(ds, f)
+weighted = data.survey_weighting_line(ds, f)
+if weighted is not None:  # shares, intervals and means below are weighted
+    st.caption(text.md(weighted.text(current_lang())))
 
 with layout.guard():
     st.subheader(t("survey_distribution_title"))

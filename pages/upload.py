@@ -8,7 +8,6 @@ import ingest
 import settings
 from i18n import current_lang, t
 from ingest import survey
-from ingest.schema import CANONICAL
 from ui import audit, data, layout, text
 from ui import format as number_format
 from ui import upload as session
@@ -44,7 +43,7 @@ def mapping_form(upload: session.Upload) -> None:
     options = session.mapping_options(upload)
     with st.form("upload.mapping"):
         chosen = {}
-        for i, name in enumerate(CANONICAL):
+        for i, name in enumerate(session.EVENT_FIELDS):
             if i % 4 == 0:  # a row of four at a time: a phone stacks them in the fields' order, not column by column
                 columns = st.columns(4)
             source = upload.mapping.columns.get(name) or upload.mapping.suggested.get(name)

@@ -27,7 +27,7 @@ CUBE_GROUPS = ("stage", "channel", "touchpoint", "persona") + PERIODS
 # Off: every touchpoint figure reads the events (tests and benchmarks compare the two).
 USE_CUBE = True
 JOURNEY_FACTS = ("journey_id", "customer_id", "persona", "first_ts", "last_ts", "duration_hours",
-                 "events", "handoffs", "channels", "nps", "stages", "channel_list")
+                 "events", "handoffs", "channels", "nps", "stages", "channel_list", "weight")
 
 
 def _with(ds: Dataset, f: Filters, raw: bool = False) -> tuple[str, dict]:
@@ -143,7 +143,7 @@ def _journey_columns(ds: Dataset) -> tuple[str, ...]:
 
 def _touchpoint_columns(ds: Dataset) -> tuple[str, ...]:
     return ("journey_id", "customer_id", "timestamp", "stage", "channel", "touchpoint", "persona",
-            "satisfaction", "ces", "nps", "comment") + ds.dims
+            "satisfaction", "ces", "nps", "comment", "weight") + ds.dims
 
 
 def _check(names: Sequence[str], allowed: Sequence[str]) -> None:

@@ -35,9 +35,10 @@ def _prefixed(prefix: str) -> Callable[[], Iterable[str]]:
 
 
 def _canonical() -> list[str]:
-    from ingest.schema import CANONICAL
+    # every field a mapping can name (the canonical columns and a survey's weight, responded flag and sent date)
+    from ingest.mapping import FIELDS
 
-    return list(CANONICAL)
+    return list(FIELDS)
 
 
 def _fields_with_help() -> list[str]:

@@ -29,6 +29,7 @@ from figures import journey_map as journey_map_figures
 from figures import overview as overview_figures
 from figures import personas as personas_figures
 from figures import survey as survey_figures
+from figures import weighting as weighting_figures
 from i18n import Message, current_lang, t
 from metrics.handoff_effect import HandoffEffect
 from store import Dataset, Filters, open_dataset
@@ -321,6 +322,20 @@ def survey_segments(ds: Dataset) -> list[str]:
 def survey_by_segment(ds: Dataset, f: Filters, by: str):
     """survey_figures.outcome_by_segment: the outcome per value of ``by`` with its 95% interval."""
     return survey_figures.outcome_by_segment(ds, f, survey_info(ds), by)
+
+
+@_register
+def survey_weighting_line(ds: Dataset, f: Filters):
+    """figures.weighting.line: "Weighted by 가중치 (effective n = …)" of the selected respondents, None unweighted."""
+    about = survey_info(ds)
+    return None if about is None else weighting_figures.line(ds, f, about)
+
+
+@_register
+def survey_response_rate(ds: Dataset, f: Filters):
+    """figures.weighting.response_rate: the response rate by segment and week and the "who answers changed" check."""
+    about = survey_info(ds)
+    return None if about is None else weighting_figures.response_rate(ds, f, about)
 
 
 @_register

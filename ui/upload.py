@@ -23,11 +23,13 @@ import streamlit as st
 import ingest
 from errors import DataError
 from figures import survey as survey_figures
+from figures import weighting
 from i18n import Message, t
 from ingest import ColumnMapping, survey
 from ingest.ingested import SurveyInfo
+from ingest.mapping import SURVEY_ONLY
 from ingest.read import ROW
-from ingest.schema import REQUIRED
+from ingest.schema import CANONICAL, REQUIRED
 from metrics import exports
 from metrics.mask import mask_column
 from store import Dataset, Filters, open_dataset
@@ -135,7 +137,9 @@ def switch(reading: str) -> Upload:
 
 
 # The columns a survey reading takes besides its ratings, in the order the Upload page asks for them.
-SURVEY_FIELDS = ("timestamp", "comment", "persona", "journey_id")
+SURVEY_FIELDS = ("timestamp", "comment", "persona", "journey_id", "weight", "responded", "invited")
+# The fields of an events mapping (a survey's weight, responded flag and sent date are asked on a survey only).
+EVENT_FIELDS = tuple(c for c in CANONICAL if c not in SURVEY_ONLY)
 
 
 def apply_survey(outcome: str | None, raw: ingest.RawTable | None = None,
@@ -348,10 +352,17 @@ def quarantine_by_column(quarantine: pl.DataFrame) -> pl.DataFrame:
 
 def survey_lines(about: SurveyInfo) -> list[str]:
     """What identifies a survey's respondents and dates its answers, one sentence each (UI language)."""
-    return [t("upload_survey_id", column=about.respondent_column) if about.respondent_column
-            else t("upload_survey_row_id"),
-            t("upload_survey_dates", column=about.timestamp_column) if about.timestamp_column
-            else t("upload_survey_no_dates")]
+    lines = [t("upload_survey_id", column=about.respondent_column) if about.respondent_column
+             else t("upload_survey_row_id"),
+             t("upload_survey_dates", column=about.timestamp_column) if about.timestamp_column
+             else t("upload_survey_no_dates")]
+    if about.weighted:
+        lines.append(weighting.reading_line(about).text())
+    rate = weighting.invitation_totals(about)
+    if rate is not None:
+        lines.append(t("upload_survey_response_rate", rate=f"{rate['rate_pct']:.0f}", invited=f"{rate['invited']:,}",
+                       responded=f"{rate['responded']:,}"))
+    return lines
 
 
 def survey_field_choices(upload: Upload) -> dict[str, tuple[list[str], int]]:
@@ -359,7 +370,8 @@ def survey_field_choices(upload: Upload) -> dict[str, tuple[list[str], int]]:
     the column the reading uses."""
     about = upload.survey
     used = {"timestamp": about.timestamp_column, "comment": about.comment_column, "persona": about.persona_column,
-            "journey_id": about.respondent_column}
+            "journey_id": about.respondent_column, "weight": about.weight_column,
+            "responded": about.responded_column, "invited": about.invited_column}
     options = [t("upload_unmapped"), *upload.columns]
     return {f: (options, 1 + upload.columns.index(used[f]) if used[f] in upload.columns else 0) for f in SURVEY_FIELDS}
 

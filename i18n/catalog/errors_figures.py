@@ -22,10 +22,10 @@ TEXT: dict[str, dict[str, str]] = {
     "report_bad_pair": {"en": "{flag} {pair} is not of the form {example}.",
                         "ko": "{flag} {pair}은(는) {example} 형식이 아닙니다."},
     "report_survey_flags_need_file": {
-        "en": "--survey, --events, --outcome and --rating-stage apply only to a single .csv, .tsv, .txt, .xlsx or "
-              ".parquet file.",
-        "ko": "--survey, --events, --outcome, --rating-stage는 .csv, .tsv, .txt, .xlsx, .parquet 파일 하나에만 쓸 수 "
-              "있습니다."},
+        "en": "--survey, --events, --outcome, --rating-stage, --weight and --rake apply only to a single .csv, .tsv, "
+              ".txt, .xlsx or .parquet file.",
+        "ko": "--survey, --events, --outcome, --rating-stage, --weight, --rake는 .csv, .tsv, .txt, .xlsx, .parquet "
+              "파일 하나에만 쓸 수 있습니다."},
     "report_map_needs_file": {
         "en": "--map applies only to a single .csv, .tsv, .txt, .xlsx, .parquet or .xes file (or a .gz or .zip of one).",
         "ko": "--map은 .csv, .tsv, .txt, .xlsx, .parquet, .xes 파일 하나(또는 그 .gz, .zip)에만 쓸 수 있습니다."},

@@ -18,9 +18,10 @@ TEXT: dict[str, dict[str, str]] = {
         "ko": "'{column}' 열에 자유 서술이 있어 응답자 의견으로 읽었습니다. 다른 열을 고르거나 없음으로 할 수 있습니다.",
     },
     "upload_survey_fields_help": {
-        "en": "Which columns hold the answer date, the comments, a segment and the respondent id (found from the "
-              "headers and values; change them here).",
-        "ko": "응답일, 의견, 세그먼트, 응답자 ID가 어느 열인지 고르세요 (머리글과 값으로 찾았으며 여기서 바꿀 수 있습니다).",
+        "en": "Which columns hold the answer date, the comments, a segment, the respondent id, a weight, whether an "
+              "invited row responded and when it was sent (found from the headers and values; change them here).",
+        "ko": "응답일, 의견, 세그먼트, 응답자 ID, 가중치, 응답 여부, 발송일이 어느 열인지 고르세요 (머리글과 값으로 "
+              "찾았으며 여기서 바꿀 수 있습니다).",
     },
     "survey_field_timestamp": {"en": "Answer date", "ko": "응답일"},
     "survey_field_timestamp_help": {"en": "When each respondent answered: gives the trend and alerts by month.",

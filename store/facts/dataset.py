@@ -96,7 +96,7 @@ class Dataset:
         if not self.files:
             dims = "".join(", " + quote(d) for d in self.dims)
             return ("SELECT journey_id, customer_id, timestamp, stage, channel, touchpoint, persona, satisfaction, "
-                    f"ces, nps, CAST(NULL AS VARCHAR) AS comment{dims} FROM read_parquet($files)")
+                    f"ces, nps, CAST(NULL AS VARCHAR) AS comment, weight{dims} FROM read_parquet($files)")
         return _source_select(self.columns, self.dims) + " WHERE " + _valid_sql()
 
     @property

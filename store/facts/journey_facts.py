@@ -88,7 +88,8 @@ def _journey_facts_sql(types: dict[str, str], dims: tuple[str, ...], mask_stages
         epoch(max(timestamp) - min(timestamp)) / 3600.0 AS duration_hours,
         count(*) AS events,
         count(*) FILTER (WHERE prev_channel IS NOT NULL AND prev_channel <> channel) AS handoffs,
-        CAST(arg_max(nps, seq) FILTER (WHERE nps IS NOT NULL) AS TINYINT) AS nps"""
+        CAST(arg_max(nps, seq) FILTER (WHERE nps IS NOT NULL) AS TINYINT) AS nps,
+        arg_min(weight, seq) FILTER (WHERE weight IS NOT NULL) AS weight"""
     if mask_channels:
         # Each journey's (stage, channel) pairs as the bits of one integer (bit = stage code × channels
         # + channel code), aggregated with the other facts in one GROUP BY; its stage and channel lists
@@ -176,14 +177,14 @@ def _materialize(files: tuple[str, ...], columns: tuple[str, ...], dims: tuple[s
             types = _enum_types(cur, list(files), columns, dims, counts)
             payload = ", ".join(
                 [f"{_coded(c, types)} AS {quote(c)}" for c in ("stage", "channel", "touchpoint", "persona", *dims)]
-                + ["journey_id", "customer_id", "timestamp", "satisfaction", "ces", "nps"])
+                + ["journey_id", "customer_id", "timestamp", "satisfaction", "ces", "nps", "weight"])
             # Written to Parquet rather than held in a temp table: the window spills to disk under
             # the memory limit and nothing of the events stays in memory afterwards. Enum columns
             # are written as text.
             cur.sql(
                 f"""COPY (
                     SELECT journey_id, customer_id, timestamp, stage, channel, touchpoint, persona,
-                           satisfaction, ces, nps{''.join(', ' + quote(d) for d in dims)},
+                           satisfaction, ces, nps, weight{''.join(', ' + quote(d) for d in dims)},
                            row_number() OVER w AS seq,
                            lag(channel) OVER w AS prev_channel,
                            -- the journey facts' first_ts and persona (min timestamp; first persona given),

@@ -146,7 +146,7 @@ def run(spark, source: str, out_dir: str | Path, max_dimension_values: int | Non
     dim_list = "".join(f", {_ident(d)}" for d in dims)
     spark.sql(f"""
         SELECT journey_id, customer_id, timestamp, stage, channel, touchpoint, persona,
-               satisfaction, ces, nps{dim_list},
+               satisfaction, ces, nps, weight{dim_list},
                row_number() OVER w AS seq,
                lag(channel) OVER w AS prev_channel,
                first(timestamp) OVER w AS journey_first_ts,
@@ -183,6 +183,7 @@ def run(spark, source: str, out_dir: str | Path, max_dimension_values: int | Non
                count(*) AS events,
                count(CASE WHEN prev_channel IS NOT NULL AND prev_channel <> channel THEN 1 END) AS handoffs,
                CAST(max_by(nps, seq) FILTER (WHERE nps IS NOT NULL) AS TINYINT) AS nps,
+               min_by(weight, seq) FILTER (WHERE weight IS NOT NULL) AS weight,
                size(collect_set(channel)) AS channels,
                array_sort(collect_set(stage)) AS stages,
                array_sort(collect_set(channel)) AS channel_list,
