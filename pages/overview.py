@@ -3,187 +3,39 @@ weekly NPS with its target, the worst pain points, what changed and where (alert
 
 from __future__ import annotations
 
-import datetime as dt
-from pathlib import Path
-
-import polars as pl
 import streamlit as st
 
 from i18n import current_lang, t
-from metrics.periods import PERIOD_CHOICES, days_behind
-from ui import audit, cards, data, layout, loop_data, state, tables, text, voc_data
-from ui.charts import nps as nps_charts
-from ui.charts import snapshot
-
-JOURNEY_MAP = Path(__file__).resolve().parent / "journey_map.py"
-QUESTIONS = Path(__file__).resolve().parent / "questions.py"
+from ui import data, layout, overview_view, voc_data
 
 ds, f = data.current_dataset(), data.current_filters()
 st.title(t("page_overview"))
 layout.stop_if_empty(ds, f)
 about = data.survey_info(ds)
 dated = about is None or about.timestamp_column is not None
+lang = current_lang()
 
 top, _, button = st.columns([2, 2, 1], vertical_alignment="bottom")
-if "overview.period" not in st.session_state:
-    st.session_state["overview.period"] = "custom" if (f.since or f.until) else "last_30"
-period = "last_30"  # a survey without answer dates: all of it is one period, and nothing to compare it with
-if dated:
-    # A select box, not a segmented control: five choices did not fit a phone's width (the last ones were cut off).
-    # The labels' language is bound when the box is drawn (format_func may be called outside the run).
-    labels = {c: t("period_choice_" + ("custom" if c == "custom" else "data_" + c)) for c in PERIOD_CHOICES}
-    period = state.translated_choice(top.selectbox, t("period"), PERIOD_CHOICES, "overview.period",
-                                     labels.__getitem__, help=t("help_period"))
-
-    last_day = data.filter_options(ds)["dates"][1]
-    behind = days_behind(last_day, dt.date.today())
-    if behind is not None and period != "custom":  # "the last 30 days" are the data's, not the calendar's
-        st.info(t("data_ends_long_ago", last=last_day, days=f"{behind:,}"))
+period = overview_view.period(ds, f, top, dated)
 
 with layout.guard():
     s = data.executive_summary(ds, f, period, voc_data.keywords_ready(ds))
-    lang = current_lang()
-    if about is None:  # the story speaks of periods and NPS; a survey's outcome is on the Key drivers page
-        if snapshot.browser() is None:  # the deferred download would fail with Streamlit's own English words
-            st.caption(t("pdf_no_browser"))  # across the page: the button's narrow column made it seven lines
-        else:
-            button.download_button(t("pdf_button"), audit.exported(f"cxlens-summary-{lang}.pdf", f,
-                                                                   lambda: snapshot.pdf(s, lang,
-                                                                                        loop_data.pdf_status(ds))),
-                                   file_name=f"cxlens-summary-{lang}.pdf", mime="application/pdf",
-                                   icon=":material/picture_as_pdf:", on_click="ignore", width="stretch",
-                                   key="download:summary.pdf")
-        with st.container(border=True):
-            st.markdown("**" + t("headline_title") + "**", help=snapshot.headline_statistics(s, lang))
-            for sentence in snapshot.headline(s, lang):
-                st.markdown(text.md(sentence))
-            if s.get("comments_running"):  # the complaint and the pain points' quotes come in when ready
-                voc_data.rerun_when_keywords_ready(ds)
-            loop_data.overview_line(ds, lang)  # what we changed and whether it worked (pages/loop.py)
-    else:  # a survey's own headline: who answered, the outcome, the best and lowest questions, what moves it
-        with st.container(border=True):
-            st.markdown("**" + t("headline_title") + "**")
-            for sentence in data.survey_headline(ds, f):
-                st.markdown(text.md(sentence.text(lang)))
-            weighted = data.survey_weighting_line(ds, f)
-            if weighted is not None:  # the figures below are weighted: said where they are read
-                st.caption(text.md(weighted.text(lang)))
-        rate = data.survey_response_rate(ds, f)
-        if rate is not None and rate["mix_change"] and rate["mix_change"]["warning"] is not None:
-            st.warning(text.md(rate["mix_change"]["warning"].text(lang)), icon=":material/group:")
-
-    # one wrapping row: the cards share a desktop row and sit two per row on a phone (st.columns stacked them,
-    # six cards took 1.5 phone screens before the first chart)
-    cards_row = st.container(horizontal=True, gap="small")
-    for card in cards.kpi_cards(s, dated, data.min_sample(), data.min_group(), survey=about is not None):
-        with cards_row.container(border=True, width="stretch"):
-            if card.hidden:  # "fewer than 5" as wrapping text: in st.metric's large figure it was cut to "fewe…"
-                st.markdown(text.md(card.label), help=card.help)
-                st.markdown(f"**{text.md(card.value)}**")
-                continue
-            st.metric(card.label, card.value, card.delta.text, delta_color=card.delta.color,
-                      delta_arrow=card.delta.arrow, help=card.help)
-            if card.compared:  # a caption wraps; the metric's delta_description was cut on a narrow card
-                st.caption(card.compared)
-            if card.notes:
-                st.caption(card.notes)
-    current_label, previous_label = snapshot.period_labels(s["period"], lang)
-    if about is not None:
-        st.caption(t("survey_overview_note"))
-    if data.min_group():
-        st.caption(t("suppressed_note", n=data.min_group()))
-    if dated and not s["suppressed"]:  # no change is shown on a hidden card
-        st.caption(t("delta_caption_same_period", period=current_label, previous=previous_label))
+    overview_view.headline(ds, f, s, about, button, lang)
+    overview_view.kpi_cards(s, dated, about, lang)
 
 # A survey without answer dates has no trend: its lowest rated questions take the whole width.
 left, right = st.columns([3, 2], gap="large") if dated else (None, st.container())
 if about is not None:
     with right, layout.guard():
-        st.subheader(t("survey_lowest_title"))
-        if s["suppressed"]:
-            st.info(snapshot.hidden_sentence(s, lang))
-        else:
-            lowest = data.survey_top_two_box(ds, f).filter(pl.col("answers") > 0).sort("top_two_pct").head(3)
-            for r in lowest.iter_rows(named=True):
-                st.markdown(t("survey_lowest_line", question=text.md(r["question"]), pct=f"{r['top_two_pct']:.0f}",
-                              low=f"{r['top_two_low']:.0f}", high=f"{r['top_two_high']:.0f}", n=f"{r['answers']:,}"))
-        st.page_link(QUESTIONS, label=t("see_questions"), icon=":material/bar_chart:")
+        overview_view.survey_lowest(ds, f, s, lang)
 if dated:
     with left, layout.guard():
-        st.subheader(t("nps_trend"))
-        trend = data.nps_by_week(ds, f)
-        if s["suppressed"]:  # too few customers: that, not "no answers"
-            st.info(snapshot.hidden_sentence(s, lang))
-        elif trend.height == 0:
-            st.info(t("no_answers"))
-        else:
-            weekly = data.score_trend(ds, f, "week", "nps")
-            figure = nps_charts.add_nps_band(nps_charts.nps_trend(trend, data.min_sample(), s["targets"]["nps"].target),
-                                         weekly.table)
-            layout.chart(figure)
-            layout.n_caption(answers=int(trend["responses"].sum()))
-            flagged = int(weekly.table["anomaly"].sum())
-            if weekly.anomaly_reason:
-                st.caption(t("anomaly_unavailable", reason=weekly.anomaly_reason))
-            else:
-                st.caption(t("anomaly_some", n=flagged) if flagged else t("anomaly_none"))
-
+        overview_view.nps_trend(ds, f, s, lang)
 if about is None:
     with right, layout.guard():
-        st.subheader(t("worst_pain_points"))
-        worst, average = s["pain_points"], s["average_csat"]
-        if s["suppressed"]:
-            st.info(snapshot.hidden_sentence(s, lang))
-        elif average is None:
-            st.info(t("no_pain_points"))
-        elif worst.height == 0:
-            st.info(t("pain_none_stands_out", average=f"{average:.0f}"))
-        said = voc_data.complaints_if_ready(ds, f, "touchpoint")  # the detractors' words at the pain point
-        quotes = {} if said is None else {r["touchpoint"]: r for r in said.iter_rows(named=True)}
-        for i, r in enumerate(worst.iter_rows(named=True)):
-            st.markdown(t("pain_point_line", touchpoint=text.md(r["touchpoint"]), events=f"{r['events']:,}",
-                          csat=f"{r['csat']:.0f}", score=f"{r['pain_score']:,.0f}"))
-            if r["touchpoint"] in quotes:
-                q = quotes[r["touchpoint"]]
-                st.caption(t("pain_voice", keyword=text.md(q["keyword"]), quote=text.md(q["quote"] or "")))
-            planned = loop_data.pain_point_draft(r)
-            loop_data.draft_button(planned, t("loop_plan_action_on", target=text.md(planned.target_value)),
-                                   key=f"overview.plan.{i}")
-        if worst.height:
-            if said is None and s.get("comments_running"):
-                st.caption(t("pain_voice_running"))
-            st.caption(t("pain_ranked_clearly", average=f"{average:.0f}"))
-            st.page_link(JOURNEY_MAP, label=t("see_journey_map"), icon=":material/route:")
-
+        overview_view.pain_points(ds, f, s, lang)
 if dated:  # what changed between periods needs answer dates (a survey without them says so above)
     with layout.guard():
-        st.subheader(t("movers_title"))
-        current_label, previous_label = snapshot.period_labels(s["period"], lang)
-        if not s["suppressed"]:  # "0 figures tested" would be false: they are hidden, not missing
-            st.caption(t("movers_intro", period=current_label, previous=previous_label, tested=s["tested"],
-                         min=data.min_sample()))
-        if about is not None and about.weighted:  # the cards above are weighted; this table's tests count answers
-            st.caption(t("movers_unweighted"))
-        alerts = s["alerts"]
-        if s["suppressed"]:
-            st.info(snapshot.hidden_sentence(s, lang))
-        elif not s["kpis"]["compared"]:
-            st.info(t("movers_nothing_to_compare", previous=previous_label))
-        elif alerts.is_empty():
-            st.info(t("movers_none"))
-        else:
-            layout.table(*tables.alerts(alerts, lang))
-
+        overview_view.movers(s, about, lang)
 with layout.guard():
-    st.subheader(t("detractors_title"))
-    # Computed when asked for: the list reads the comments from the source, the heaviest query of the page.
-    if st.toggle(t("detractors_show"), key="overview.detractors"):
-        follow_up = data.detractors(ds, f)
-        hidden = data.detractors_hidden(ds, f)
-        if hidden is not None:
-            st.info(hidden.text(lang))
-        elif follow_up.is_empty():
-            st.info(t("detractors_none"))
-        else:
-            st.caption(t("detractors_intro", n=f"{follow_up.height:,}"))
-            layout.table(*tables.detractors(follow_up))
+    overview_view.detractors(ds, f, lang)
