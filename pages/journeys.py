@@ -7,7 +7,7 @@ import streamlit as st
 
 from i18n import current_lang, t
 from metrics.paths import shown
-from ui import data, drill, layout, loop_data, state, tables, text
+from ui import data, drill, journeys_view, layout, loop_data, state, tables, text
 from ui import journeys_data as jd
 from ui.charts import journey_paths as path_charts
 
@@ -39,83 +39,9 @@ if active is not None:
 
 # --- the journeys behind the selection (with their comments): first when a drill-down opened the page, the evidence
 # it asked for; else below the charts that lead to it
-def journey_list() -> None:
-    with layout.guard():
-        st.subheader(t("journey_list_title"))
-        left, right = st.columns(2)
-        sort_by = state.translated_choice(left.selectbox, t("sort_by"), ["nps", "duration_hours", "handoffs"],
-                                          "journeys.sort", lambda c: t("sort_" + c, lang))
-        descending = state.translated_choice(right.segmented_control, t("sort_order"), [False, True], "journeys.order",
-                                             lambda d: t("descending" if d else "ascending", lang), default=False,
-                                             required=True)
-        listed = jd.journey_list(ds, f, sort_by, descending, active.path_arg() if active else None,
-                                 active.transition_arg() if active else None)
-        if listed["hidden"] is not None:
-            st.info(listed["hidden"].text(lang))
-            return
-        rows = listed["rows"]
-        st.caption(t("journey_list_count", shown=f"{rows.height:,}", total=f"{listed['total']:,}"))
-        table, labels = rows.select(tables.JOURNEY_COLUMNS), tables.journey_labels()
-        # a new list (another selection, filter or order) starts without a selected row
-        picked = st.dataframe(table.rename(labels), hide_index=True, width="stretch", on_select="rerun",
-                              selection_mode="single-row", key=drill.list_key(f, active, sort_by, descending),
-                              column_config={labels["duration_hours"]: st.column_config.NumberColumn(format="%.1f")})
-        if picked.selection.rows:
-            chosen = rows["journey_id"][picked.selection.rows[0]]
-            if chosen != drill.journey():
-                drill.open_journey(chosen)
-        st.caption(t("journey_list_hint"))
-
-
-def episode() -> None:
-    """The opened journey's episode: its touchpoints on a timeline and in a table, and its customer's journeys."""
-    opened = drill.journey()
-    if opened:
-        with layout.guard():
-            ep = jd.episode(ds, f, opened)
-            events = ep["events"]
-            st.subheader(t("episode_title", journey=text.md(opened)))
-            if ep["refused"]:
-                st.error(t("episode_outside_scope", journey=text.md(opened)))
-            elif events.height == 0:
-                st.info(t("episode_unknown", journey=text.md(opened)))
-            else:
-                st.caption(t("episode_caption", customer=text.md(events["customer_id"][0]),
-                             n=f"{events.height:,}"))
-                loop_data.draft_button(loop_data.journey_draft(events, ds.stage_order),
-                                       t("loop_open_button", journey=text.md(opened)), key="journeys.open_case")
-                layout.chart(path_charts.episode_timeline(events, ds.stage_order, data.colours(ds)["channel"]))
-                layout.table(*tables.episode(events, opened))
-                others = ep["others"]
-                st.markdown("**" + t("customer_journeys", n=f"{others.height:,}") + "**")
-                layout.table(*tables.customer_journeys(others, events["customer_id"][0]))
-
-
-def evidence() -> None:
-    journey_list()
-    episode()
-
-
 if active is not None:
-    evidence()
-
-
-def _select_path(table):
-    def pick():
-        points = st.session_state["journeys.path_chart"]["selection"]["points"]
-        if points and points[0].get("customdata"):
-            drill.select(drill.Drill(kind, values=tuple(table["path"][int(points[0]["customdata"][0])])))
-    return pick
-
-
-def _select_edge(table, map_kind):
-    def pick():
-        points = st.session_state["journeys.map_chart"]["selection"]["points"]
-        if points and points[0].get("customdata"):
-            row = table.row(int(points[0]["customdata"][0]), named=True)
-            drill.select(drill.Drill(map_kind, start=row["from"], end=row["to"]))
-    return pick
-
+    journeys_view.journey_list(ds, f, active, lang)
+    journeys_view.episode(ds, f)
 
 paths = jd.path_table(ds, f, kind)
 with layout.guard():
@@ -127,7 +53,7 @@ with layout.guard():
         layout.chart(path_charts.path_tree(jd.path_tree(ds, f, kind), min_n))
     else:
         st.caption(t("paths_explained"))
-        layout.chart(path_charts.path_bars(paths, min_n), on_select=_select_path(paths), selection_mode="points",
+        layout.chart(path_charts.path_bars(paths, min_n), on_select=journeys_view.path_picker(paths, kind), selection_mode="points",
                      key="journeys.path_chart")
     layout.n_caption(journeys=int(paths["journeys"].sum()), answers=int(paths["responses"].sum()))
     layout.table(*tables.paths(paths, kind))
@@ -162,7 +88,7 @@ with layout.guard():
         nodes = {"stage": ds.stage_order, "channel": data.filter_options(ds)["channel"]}.get(
             map_kind) or jd.touchpoint_order(ds)
         layout.chart(path_charts.process_map(drawn, nodes, min_n, "line" if map_kind == "stage" else "circle"),
-                     on_select=_select_edge(edges, map_kind), selection_mode="points", key="journeys.map_chart")
+                     on_select=journeys_view.edge_picker(edges, map_kind), selection_mode="points", key="journeys.map_chart")
         if drawn.height < edges.height:
             st.caption(t("map_edges_shown", shown=drawn.height, total=f"{edges.height:,}"))
         layout.n_caption(journeys=int(paths["journeys"].sum()))
@@ -170,4 +96,5 @@ with layout.guard():
         layout.table(*tables.transitions(edges, map_kind))
 
 if active is None:
-    evidence()
+    journeys_view.journey_list(ds, f, active, lang)
+    journeys_view.episode(ds, f)
