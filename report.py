@@ -24,7 +24,7 @@ from figures.personas import derived_personas, derived_personas_report
 from figures.voc import voc_report
 from hosting import scopes
 from i18n import Message
-from ingest.survey import read_targets
+from ingest.weights import read_targets
 from loop import audit
 from loop import db as loop_db
 from metrics import exports
@@ -140,7 +140,7 @@ def _mapping(pairs: list[str], flag: str = "--map", example: str = "CANONICAL=SO
 
 
 def _targets(path: Path) -> dict[str, dict[str, float]]:
-    """The raking targets of ``--rake FILE`` (ingest.survey.read_targets); UTF-8 (with or without BOM), else CP949."""
+    """The raking targets of ``--rake FILE`` (ingest.weights.read_targets); UTF-8 (with or without BOM), else CP949."""
     try:
         data = path.read_bytes()
     except OSError:
