@@ -5,19 +5,12 @@ from __future__ import annotations
 import streamlit as st
 
 from i18n import current_lang, t
-from ui import data, layout, text
+from ui import data, layout
 from ui.charts import survey as survey_charts
 
 ds, f = data.current_dataset(), data.current_filters()
 st.title(t("page_questions"))
-about = data.survey_info(ds)
-if about is None:
-    st.info(t("survey_page_needs_survey"))
-    st.stop()
-layout.stop_if_empty(ds, f)
-weighted = data.survey_weighting_line(ds, f)
-if weighted is not None:  # shares, intervals and means below are weighted
-    st.caption(text.md(weighted.text(current_lang())))
+layout.survey_page(ds, f, current_lang())  # shares, intervals and means below may be weighted
 
 with layout.guard():
     st.subheader(t("survey_distribution_title"))

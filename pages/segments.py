@@ -12,15 +12,8 @@ from ui.charts import survey as survey_charts
 
 ds, f = data.current_dataset(), data.current_filters()
 st.title(t("page_segments"))
-about = data.survey_info(ds)
-if about is None:
-    st.info(t("survey_page_needs_survey"))
-    st.stop()
-layout.stop_if_empty(ds, f)
 lang = current_lang()
-weighted = data.survey_weighting_line(ds, f)
-if weighted is not None:  # the outcome and its intervals below are weighted
-    st.caption(text.md(weighted.text(lang)))
+about = layout.survey_page(ds, f, lang)  # the outcome and its intervals below may be weighted
 rate = data.survey_response_rate(ds, f)
 if rate is not None and rate["mix_change"] and rate["mix_change"]["warning"] is not None:
     st.warning(text.md(rate["mix_change"]["warning"].text(lang)), icon=":material/group:")

@@ -118,6 +118,21 @@ def _has_dates(trace) -> bool:
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 
 
+def survey_page(ds: Dataset, f: Filters, lang: str):
+    """The top of a survey's own page (Questions, Segments): a sentence and stop when the data is not a survey,
+    ``stop_if_empty`` for the filters, and the weighting line when the figures below are weighted. Returns the
+    survey's description (``data.survey_info``)."""
+    about = data.survey_info(ds)
+    if about is None:
+        st.info(t("survey_page_needs_survey"))
+        st.stop()
+    stop_if_empty(ds, f)
+    weighted = data.survey_weighting_line(ds, f)
+    if weighted is not None:
+        st.caption(text.md(weighted.text(lang)))
+    return about
+
+
 def stop_if_empty(ds: Dataset, f: Filters) -> None:
     """When the filters select no journey: one st.info naming the filter(s) to relax, then stop the page."""
     if data.totals(ds, f)["journeys"] > 0:
