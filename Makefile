@@ -36,14 +36,15 @@ test: lint
 	CXLENS_CHROMIUM=$(CHROMIUM) $(BIN)/python -m pytest -n 2 --dist loadgroup -q -rs
 
 # Not part of `make test`: generates 1M/10M/50M-event datasets once (benchmarks/data/, gitignored),
-# measures report.py, the dashboard's data path and the SQL and pandas baselines, writes benchmarks/RESULTS.md.
+# measures report.py, the dashboard's data path and the SQL and pandas baselines, writes benchmarks/RESULTS.md;
+# then the Spark pass, writes benchmarks/SPARK.md. BENCH_ARGS and SPARK_ARGS pass options (`--help` lists them).
 $(VENV)/.installed-bench: benchmarks/requirements.txt $(VENV)/.installed
 	$(BIN)/pip install --quiet -r benchmarks/requirements.txt
 	touch $@
 
 bench: $(VENV)/.installed-bench $(VENV)/.installed-test
 	$(BIN)/python -m benchmarks.run $(BENCH_ARGS)
-	$(BIN)/python -m benchmarks.spark
+	$(BIN)/python -m benchmarks.spark $(SPARK_ARGS)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache

@@ -8,7 +8,8 @@ HERE = Path(__file__).resolve().parent
 ROWS = (
     ("report_cold", "report.py, cold (no facts cache, source just written)"),
     ("report_warm", "report.py, warm (facts cached)"),
-    ("first_view", "first overview on new data: facts core + the overview's data, late outputs in the background"),
+    ("first_view", "first overview on new data: process start to the overview's data (facts core + overview; "
+                   "late outputs after it)"),
     ("facts_pass", "whole facts pass, every output written at once"),
     ("pages_cold", "dashboard data path, cold process"),
     ("pages_warm", "dashboard data path, warm process"),
