@@ -293,9 +293,7 @@ def write_late(ds: Dataset, output: str) -> None:
         tmp.mkdir()
         written: list[str] = []
         if output == "steps":  # the transitions of the journey map and the journeys page
-            meta = db.query("SELECT mask_stages, mask_channels FROM read_parquet($m)",
-                            {"m": str(facts / "meta.parquet")}).row(0, named=True)
-            paths.write_steps(cur, events, tmp, meta["mask_stages"] or [], meta["mask_channels"] or [])
+            paths.write_steps(cur, events, journeys, tmp)
             written = ["steps.parquet"]
         elif output == "touchpoint_cube":  # touchpoint counts the filter changes sum (store/facts/cube.py)
             cube.write(cur, events, tmp)

@@ -56,48 +56,37 @@ def write_paths(cur, events_path: str, out_dir: str | Path) -> list[str]:
     return written
 
 
-def write_steps(cur, events_path: str, out_dir: str | Path, mask_stages: list[str] = (),
-                mask_channels: list[str] = ()) -> None:
+def write_steps(cur, events_path: str, journeys_path: str, out_dir: str | Path) -> None:
     """A late output of the facts pass: steps.parquet, every touchpoint at which the stage or the channel changes
     (and the first one), with its journey's columns.
 
-    One window over the journey-ordered events (ordered by ``seq``, the journey order of store.dataset). With
-    ``mask_stages`` and ``mask_channels`` (the journey facts' stage × channel bits), each step carries its journey's
-    ``journey_stage_channel_mask``, so a channel or stage filter on the process map is one AND per step.
+    One window over the journey-ordered events (ordered by ``seq``, the journey order of store.dataset); the journey's
+    nps and stage × channel bits (``journey_stage_channel_mask``: a channel or stage filter on the process map is one
+    AND per step) come from the journey facts by a join, not from two more windows over every event.
     """
-    out_dir = Path(out_dir)
-    steps = str(out_dir / "steps.parquet")
-    mask = "CAST(NULL AS UBIGINT)"
-    if mask_stages and mask_channels:
-        n = len(mask_channels)
-        mask = ("CAST(bit_or(CAST(1 AS UBIGINT) << CAST((list_position(CAST($mask_stages AS VARCHAR[]), "
-                f"CAST(stage AS VARCHAR)) - 1) * {n} + list_position(CAST($mask_channels AS VARCHAR[]), "
-                "CAST(channel AS VARCHAR)) - 1 AS INTEGER)) OVER (PARTITION BY journey_id) AS UBIGINT)")
     cur.sql(
         """COPY (
-            SELECT journey_id, seq, prev_stage, stage, prev_channel, channel, hours,
-                   journey_first_ts, journey_persona, journey_nps, journey_stage_channel_mask,
+            SELECT t.journey_id, t.seq, t.prev_stage, t.stage, t.prev_channel, t.channel, t.hours,
+                   t.journey_first_ts, t.journey_persona, j.nps AS journey_nps,
+                   j.stage_channel_mask AS journey_stage_channel_mask,
                    -- the journey's first move along this edge: journeys per edge without a distinct count
-                   prev_stage <> stage AND row_number() OVER (PARTITION BY journey_id, prev_stage, stage
-                                                              ORDER BY seq) = 1 AS first_stage_move,
-                   prev_channel <> channel AND row_number() OVER (PARTITION BY journey_id, prev_channel, channel
-                                                                  ORDER BY seq) = 1 AS first_channel_move
+                   t.prev_stage <> t.stage AND row_number() OVER (PARTITION BY t.journey_id, t.prev_stage, t.stage
+                                                                  ORDER BY t.seq) = 1 AS first_stage_move,
+                   t.prev_channel <> t.channel AND row_number() OVER (PARTITION BY t.journey_id, t.prev_channel,
+                                                                      t.channel ORDER BY t.seq) = 1
+                       AS first_channel_move
             FROM (
                 SELECT journey_id, seq, CAST(stage AS VARCHAR) AS stage, CAST(channel AS VARCHAR) AS channel,
                        CAST(lag(stage) OVER w AS VARCHAR) AS prev_stage,
                        CAST(lag(channel) OVER w AS VARCHAR) AS prev_channel,
                        (epoch_us(timestamp) - epoch_us(lag(timestamp) OVER w)) / 3.6e9 AS hours,
-                       journey_first_ts, CAST(journey_persona AS VARCHAR) AS journey_persona,
-                       -- the journey facts' nps: its last answer in journey order
-                       CAST(last_value(nps IGNORE NULLS) OVER (w ROWS BETWEEN UNBOUNDED PRECEDING
-                                                               AND UNBOUNDED FOLLOWING) AS TINYINT) AS journey_nps,
-                       {mask} AS journey_stage_channel_mask
+                       journey_first_ts, CAST(journey_persona AS VARCHAR) AS journey_persona
                 FROM read_parquet($ev)
                 WINDOW w AS (PARTITION BY journey_id ORDER BY seq)
-            ) WHERE prev_stage IS NULL OR prev_stage <> stage OR prev_channel <> channel
-        ) TO $out (FORMAT parquet, COMPRESSION zstd)""".replace("{mask}", mask),
-        params={"ev": events_path, "out": steps,
-                **({"mask_stages": list(mask_stages), "mask_channels": list(mask_channels)} if "$mask" in mask else {})},
+            ) t JOIN read_parquet($journeys) j USING (journey_id)
+            WHERE t.prev_stage IS NULL OR t.prev_stage <> t.stage OR t.prev_channel <> t.channel
+        ) TO $out (FORMAT parquet, COMPRESSION zstd)""",
+        params={"ev": events_path, "journeys": journeys_path, "out": str(Path(out_dir) / "steps.parquet")},
     )
 
 
