@@ -105,7 +105,9 @@ def agree(a: dict, b: dict) -> bool:
     return pairs == sorted((h["from"], h["to"], h["count"]) for h in b["handoffs"])
 
 
-def bench_size(label: str, repeats: int, pandas: bool) -> dict:
+def bench_size(label: str, repeats: int, pandas: bool, only: frozenset[str] | None = None) -> dict:
+    """Every measurement of one size, or those named in ``only`` (report.py cold and warm always run: the baselines
+    are checked against its figures)."""
     path = dataset(label)
     res: dict = {"events_file_mb": round(path.stat().st_size / 2**20, 1)}
     report = [PYTHON, "report.py", str(path), "--format", "json"]
@@ -136,6 +138,8 @@ def bench_size(label: str, repeats: int, pandas: bool) -> dict:
     # The first view's seconds run from the child's start (interpreter and imports included) to the overview's data
     # computed, not to the end of the process (which waits for the late outputs); the process's wall is kept beside.
     for name, what in (("first_view", "view"), ("facts_pass", "pass")):
+        if only is not None and name not in only:
+            continue
         runs = []
         for _ in range(repeats):
             just_written(path)
@@ -152,6 +156,8 @@ def bench_size(label: str, repeats: int, pandas: bool) -> dict:
     # The dashboard's data path: a cold process (fresh cache), then warm processes (facts cached), with the
     # touchpoint cube and without it (every touchpoint figure scanning the events).
     for phase_kind in ("pages_cold", "pages_warm", "pages_warm_events"):
+        if only is not None and phase_kind not in only:
+            continue
         runs = []
         for _ in range(repeats):
             if phase_kind == "pages_cold":
@@ -167,12 +173,13 @@ def bench_size(label: str, repeats: int, pandas: bool) -> dict:
         }
 
     # Voice of the customer: the tokens step and the VoC page's data, in a process on the warm cache.
-    runs = []
-    for _ in range(repeats):
-        s, rss, out = measured([PYTHON, "-m", "benchmarks.voc", str(path)], {"CXLENS_CACHE_DIR": str(cache)})
-        runs.append({"seconds": s, "rss_mb": rss, "phases": json.loads(out)})
-    record("voc", runs)
-    res["voc"]["phases"] = {k: statistics.median(r["phases"][k] for r in runs) for k in runs[0]["phases"]}
+    if only is None or "voc" in only:
+        runs = []
+        for _ in range(repeats):
+            s, rss, out = measured([PYTHON, "-m", "benchmarks.voc", str(path)], {"CXLENS_CACHE_DIR": str(cache)})
+            runs.append({"seconds": s, "rss_mb": rss, "phases": json.loads(out)})
+        record("voc", runs)
+        res["voc"]["phases"] = {k: statistics.median(r["phases"][k] for r in runs) for k in runs[0]["phases"]}
 
     def baseline(name: str) -> None:
         runs = []
@@ -182,8 +189,9 @@ def bench_size(label: str, repeats: int, pandas: bool) -> dict:
         record(name, runs)
         res[name]["agrees_with_report"] = agree(report_out, json.loads(out))
 
-    baseline("baseline_sql")
-    if pandas:
+    if only is None or "baseline_sql" in only:
+        baseline("baseline_sql")
+    if pandas and (only is None or "baseline_pandas" in only):
         baseline("baseline_pandas")
     return res
 
@@ -239,6 +247,10 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--sizes", default="1M,10M,50M", help="comma-separated, of " + ", ".join(SIZES))
     p.add_argument("--repeats", type=int, default=3, help="runs per measurement (median reported)")
     p.add_argument("--big-repeats", type=int, default=1, help="runs per measurement at 50M events")
+    p.add_argument("--big-measures", default="first_view,baseline_sql",
+                   help="what else runs at 50M events besides report.py cold and warm (comma-separated, of first_view, "
+                        "facts_pass, pages_cold, pages_warm, pages_warm_events, voc, baseline_sql, baseline_pandas; "
+                        "'all': everything)")
     p.add_argument("--pandas-up-to", default="10M", help="largest size the pandas baseline runs on")
     p.add_argument("--out", type=Path, default=HERE / "RESULTS.md")
     p.add_argument("--no-personas", action="store_true", help="skip the 1M-customer derived-personas measurement")
@@ -251,7 +263,9 @@ def main(argv: list[str] | None = None) -> int:
     results = {"machine": machine(), "load_before": os.getloadavg(), "sizes": {}}
     for label in labels:
         repeats = args.big_repeats if label == "50M" else args.repeats
-        results["sizes"][label] = bench_size(label, repeats, list(SIZES).index(label) <= pandas_limit)
+        only = None if label != "50M" or args.big_measures == "all" else \
+            frozenset(m.strip() for m in args.big_measures.split(",") if m.strip())
+        results["sizes"][label] = bench_size(label, repeats, list(SIZES).index(label) <= pandas_limit, only)
         results["load_after"] = os.getloadavg()
         write(results, args.out)  # after every size, so a long run's finished sizes are never lost
     results["browser"] = {}
