@@ -89,14 +89,6 @@ def current() -> Upload | None:
     return st.session_state.get(STATE_KEY)
 
 
-def receive(file_id: str, name: str, data: bytes) -> Upload:
-    """Take a new upload: keep its bytes, read its columns and, when they map unambiguously, load it.
-
-    Raises DataError for a whole-file problem; the session's dataset is then unchanged.
-    """
-    return load_taken(take(file_id, name, data))
-
-
 def take(file_id: str, name: str, data: bytes) -> ingest.RawTable:
     """Take a new upload without loading it: keep its bytes, read its columns, its preview and the suggested mapping
     (the session's Upload, its dataset still the previous one); returns the table read, for ``load_taken``.
