@@ -14,7 +14,7 @@ import streamlit as st
 from errors import CacheError, DataError
 from hosting.sign_in import record_view, require_access
 from i18n import t
-from ui import audit, data, filter_line, layout, state, text, voc_data
+from ui import audit, data, filter_line, layout, state, text, voc_data, warm
 from ui import upload as session_upload
 
 HERE = Path(__file__).resolve().parent
@@ -22,6 +22,7 @@ HERE = Path(__file__).resolve().parent
 # The icon ships with the app: a ":material/…:" page icon is fetched from fonts.gstatic.com (fails offline).
 st.set_page_config(page_title="cxlens", page_icon=str(HERE / "ui" / "icon.png"), layout="wide")
 layout.page_style()
+warm.start()  # statsmodels for the first summary or drivers, imported in the background once per server process
 
 lang = state.language_switch()
 # --- access: nobody sees data before the sign-in gate lets them (hosting/sign_in.py, hosting/access.py)

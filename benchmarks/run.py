@@ -256,6 +256,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--no-personas", action="store_true", help="skip the 1M-customer derived-personas measurement")
     p.add_argument("--browser", default="sample",
                    help="sizes the browser benchmark runs on (comma-separated, of sample and the sizes; empty: none)")
+    p.add_argument("--no-upload", action="store_true",
+                   help="skip the upload in a real browser (a 200,000-row Korean CSV → first overview chart)")
     args = p.parse_args(argv)
     DATA.mkdir(parents=True, exist_ok=True)
     labels = [s.strip() for s in args.sizes.split(",") if s.strip()]
@@ -274,6 +276,11 @@ def main(argv: list[str] | None = None) -> int:
         _, out = child([PYTHON, "-m", "benchmarks.browser", str(data)])
         results["browser"][label] = json.loads(out)
         print(f"  browser {label}: {results['browser'][label]}", flush=True)
+        write(results, args.out)
+    if not args.no_upload:
+        _, out = child([PYTHON, "-m", "benchmarks.upload"])
+        results["upload"] = json.loads(out)
+        print(f"  upload: {results['upload']}", flush=True)
         write(results, args.out)
     if not args.no_personas:
         results["personas"] = bench_personas()

@@ -30,8 +30,7 @@ def _offsets(raw: RawTable, mapping: ColumnMapping) -> list[Note]:
     source = mapping.columns.get("timestamp")
     if source is None or raw.frame.schema.get(source) != pl.String:
         return []
-    parts = raw.frame.select(values.timestamp_parts(pl.col(source)).struct.field("tz").alias("tz"))
-    minutes = parts.select(values.offset_minutes(pl.col("tz")).alias("m"))["m"].drop_nulls().unique().sort()
+    minutes = values.offset_values(raw.frame[source]).unique().sort()
     if minutes.len() == 0:
         return []
     configured = values.display_offset_minutes()

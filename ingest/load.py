@@ -90,7 +90,7 @@ def canonicalize(raw: RawTable, mapping: ColumnMapping, strict: bool = False, di
     # In stages, so each value is parsed once: text, then parsed values, then reasons, then the first reason.
     frame = frame.with_columns(
         *(values.text(pl.col(source[c])).alias(f"__shown_{c}") for c in checked),
-        *([values.timestamp_parts(pl.col(source["timestamp"])).alias("__parts")] if text_time else []),
+        *([values.timestamp_text(frame[source["timestamp"]]).alias("__time")] if text_time else []),
     )
     frame = frame.with_columns(_parsed(c, source[c], schema[source[c]]).alias(f"__parsed_{c}") for c in checked)
     frame = frame.with_columns(_reason(c).alias(f"__reason_{c}") for c in checked)
@@ -151,7 +151,7 @@ def _extra_names(extras: list[str], columns: list[str]) -> dict[str, str]:
 def _parsed(canonical: str, source: str, dtype: pl.DataType) -> pl.Expr:
     if canonical == "timestamp":
         if dtype == pl.String:
-            return values.timestamp_from_parts(pl.col("__parts"))
+            return pl.col("__time")
         return values.timestamp(pl.col(source), dtype)
     if canonical in SCORE_RANGES:
         return values.number(pl.col(source), dtype)

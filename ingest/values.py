@@ -21,6 +21,13 @@ _TS = (
     r"\s*(오전|오후|[AaPp][Mm])?)?\s*(Z|[+-]\d{2}:?\d{2})?$"
 )
 _TS_GROUPS = ("y", "mo", "d", "ampm1", "h", "mi", "s", "frac", "ampm2", "tz")
+# The form most exports write (2026-03-01 14:05:00): a column whose first values all have it is read with this one
+# format (`timestamp_text`), and only its values of another form with the general reading above.
+PLAIN = r"^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$"
+PLAIN_FORMAT = "%Y-%m-%d %H:%M:%S"
+PLAIN_SAMPLE = 1000  # non-empty values looked at
+# Where a text timestamp may end in a UTC offset (the general reading's tz group); no other value has one.
+_MAY_HAVE_OFFSET = r"(Z|[+-]\d{2}:?\d{2})$"
 
 
 def text(expr: pl.Expr) -> pl.Expr:
@@ -47,6 +54,42 @@ def timestamp(expr: pl.Expr, dtype: pl.DataType) -> pl.Expr:
     if dtype == pl.Date:
         return expr.cast(pl.Datetime("us"))
     return timestamp_from_parts(timestamp_parts(expr))
+
+
+def is_plain(series: pl.Series) -> bool:
+    """Whether the first ``PLAIN_SAMPLE`` non-empty values of a text column are all ``YYYY-MM-DD hh:mm:ss``."""
+    sample = pl.select(text(pl.lit(series))).to_series().drop_nulls().head(PLAIN_SAMPLE)
+    return sample.len() > 0 and bool(sample.str.contains(PLAIN).all())
+
+
+def timestamp_text(series: pl.Series) -> pl.Series:
+    """`timestamp` of a text column, the same values, faster for the plain form: when `is_plain`, every value of that
+    form is parsed with ``PLAIN_FORMAT`` (a value of that form reads the same either way) and only the others with
+    the general reading."""
+    if not is_plain(series):
+        return _general(series)
+    shown = pl.select(text(pl.lit(series))).to_series()
+    plain = shown.str.contains(PLAIN).fill_null(False)
+    parsed = pl.select(pl.when(plain).then(shown.str.to_datetime(PLAIN_FORMAT, time_unit="us", strict=False))
+                       ).to_series()
+    other = shown.is_not_null() & ~plain
+    if other.any():
+        parsed = parsed.scatter(other.arg_true(), _general(series.filter(other)))
+    return parsed.rename(series.name)
+
+
+def _general(series: pl.Series) -> pl.Series:
+    """The general reading of a text column (every form `timestamp` reads)."""
+    parts = pl.DataFrame({"parts": series}).select(timestamp_parts(pl.col("parts")).alias("parts"))
+    return parts.select(timestamp_from_parts(pl.col("parts")).alias(series.name)).to_series()
+
+
+def offset_values(series: pl.Series) -> pl.Series:
+    """Minutes east of UTC of the text timestamps of a column that carry an offset (null for none, left out)."""
+    shown = pl.select(text(pl.lit(series))).to_series()
+    maybe = shown.filter(shown.str.contains(_MAY_HAVE_OFFSET).fill_null(False))
+    parts = pl.DataFrame({"t": maybe}).select(timestamp_parts(pl.col("t")).struct.field("tz").alias("tz"))
+    return parts.select(offset_minutes(pl.col("tz")).alias("m"))["m"].drop_nulls()
 
 
 def timestamp_parts(expr: pl.Expr) -> pl.Expr:

@@ -29,14 +29,17 @@ st.caption(t("upload_tab_only"))
 
 
 file_name = file.name if file else ""
-current = session.current()
+current, fresh = session.current(), None
 if file is not None and (current is None or current.file_id != file.file_id):
-    session.run(lambda: session.receive(file.file_id, file.name, file.getvalue()), file_name)
-    current = session.current() if session.current() and session.current().file_id == file.file_id else None
+    fresh = session.taken(file.file_id, file.name, file.getvalue())
+    current = session.current() if fresh is not None else None
 
 if current is not None:
     st.subheader(t("upload_preview", name=text.md(current.name)))
     st.dataframe(current.preview, hide_index=True, width="stretch", placeholder=number_format.MISSING)
+    if fresh is not None:  # the preview is on screen while the file loads; the page is drawn again after
+        session.load_in_view(fresh, file_name)
+        current = session.current()  # a stopped load (a refused file, a mapping to finish) is on it
     readings = [survey.EVENTS, survey.SURVEY]
     labels = [t(f"reading_{r}") for r in readings]
     shown = st.radio(t("upload_reading_label"), labels, index=readings.index(current.reading), horizontal=True,

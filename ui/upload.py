@@ -89,10 +89,11 @@ def current() -> Upload | None:
     return st.session_state.get(STATE_KEY)
 
 
-def receive(file_id: str, name: str, data: bytes) -> Upload:
-    """Take a new upload: keep its bytes, read its columns and, when they map unambiguously, load it.
+def take(file_id: str, name: str, data: bytes) -> ingest.RawTable:
+    """Take a new upload without loading it: keep its bytes, read its columns, its preview and the suggested mapping
+    (the session's Upload, its dataset still the previous one); returns the table read, for ``load_taken``.
 
-    Raises DataError for a whole-file problem; the session's dataset is then unchanged.
+    Raises DataError for a whole-file problem; the session's dataset and upload are then unchanged.
     """
     raw = ingest.read_table(data, name)  # before anything is replaced: a bad file changes nothing
     directory = Path(session_dir())
@@ -107,6 +108,15 @@ def receive(file_id: str, name: str, data: bytes) -> Upload:
                     dataset=previous.dataset if previous else None, reading=survey.reading(raw, mapping),
                     preview=masked(raw.frame.head(PREVIEW_ROWS).drop(ROW)))
     st.session_state[STATE_KEY] = upload
+    return raw
+
+
+def load_taken(raw: ingest.RawTable) -> Upload:
+    """Load the upload ``take`` has just read (``raw``, its table): as a survey, or as events when its columns map
+    unambiguously; else it waits for the mapping form."""
+    upload = current()
+    if upload is None:
+        raise DataError("upload_none")
     if upload.reading == survey.SURVEY:
         return apply_survey(None, raw)
     if upload.mapping.ready:
@@ -324,16 +334,33 @@ def quarantine_labels() -> dict[str, str]:
 
 
 
-def run(action, file_name: str) -> None:
-    """Run a load action under a spinner naming ``file_name``, then redraw (the banner and sidebar come before the
-    page); a DataError is shown as one sentence (a stopped load, MostlyInvalid, has its own box on the page)."""
+def run(action, file_name: str, key: str = "upload_reading") -> None:
+    """Run a load action under a spinner naming ``file_name`` (message ``key``), then redraw (the banner and sidebar
+    come before the page); a DataError is shown as one sentence (a stopped load, MostlyInvalid, has its own box on
+    the page)."""
     try:
-        with st.spinner(t("upload_reading", name=text.md(file_name))):
+        with st.spinner(t(key, name=text.md(file_name))):
             action()
         st.rerun()
     except DataError as exc:
         if not isinstance(exc, ingest.MostlyInvalid):
             st.error(text.error(message(exc)))
+
+
+def taken(file_id: str, name: str, data: bytes) -> ingest.RawTable | None:
+    """``take`` a new upload under a spinner naming it, without a redraw, so the page shows its preview while it
+    loads (``load_in_view``); a DataError is shown as one sentence and gives None."""
+    try:
+        with st.spinner(t("upload_reading", name=text.md(name))):
+            return take(file_id, name, data)
+    except DataError as exc:
+        st.error(text.error(message(exc)))
+        return None
+
+
+def load_in_view(raw: ingest.RawTable, file_name: str) -> None:
+    """Load a just-taken upload where the page is (below its preview), with its progress, then redraw."""
+    run(lambda: load_taken(raw), file_name, key="upload_loading")
 
 
 def mapping_options(upload: Upload) -> list[str]:

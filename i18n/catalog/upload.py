@@ -11,6 +11,8 @@ TEXT: dict[str, dict[str, str]] = {
                            "UTF-8과 CP949(한글 Excel)를 자동으로 인식하고 열은 이름으로 연결합니다. 이 브라우저 세션에서만 "
                            "보이며 세션이 끝나면 삭제됩니다."},
     "upload_reading": {"en": "Reading {name}…", "ko": "{name} 읽는 중…"},
+    "upload_loading": {"en": "Loading {name}: checking every row and computing the journeys…",
+                       "ko": "{name} 불러오는 중: 모든 행을 확인하고 여정을 계산하고 있습니다…"},
     "upload_none": {"en": "No file has been uploaded in this session.", "ko": "이 세션에 업로드한 파일이 없습니다."},
     "upload_banner": {"en": "You are looking at your upload {name} (this session only).",
                       "ko": "업로드한 파일 {name}을(를) 보고 있습니다(이 세션에서만)."},

@@ -9,6 +9,7 @@ from pathlib import Path
 import polars as pl
 
 import ingest
+from errors import DataError
 from ingest.schema import CANONICAL
 from store import Filters, open_dataset
 from tests.pages.conftest import PAGES
@@ -152,3 +153,16 @@ def test_the_preview_and_the_invalid_rows_show_personal_data_masked(app, telco_p
     assert preview["의견"].tolist()[0] == "상담원 연결은 ***-****-****로 해주세요"
     listed = next(d.value for d in at.dataframe if "Reason" in d.value.columns)
     assert listed["Value"].tolist() == ["***-****-****"]
+
+
+def test_the_preview_is_drawn_before_the_load_and_stays_when_the_load_fails(app, telco_path, monkeypatch):
+    def failing_load(raw):
+        assert session.current().preview.height == 5 and not session.current().loaded  # taken, not loaded yet
+        raise DataError("upload_none")
+
+    monkeypatch.setattr(session, "load_taken", failing_load)
+    at = _upload(app(telco_path, page="upload.py"), "cp949_korean.csv")
+    assert list(at.exception) == []
+    assert [shown(e.value) for e in at.error] == ["No file has been uploaded in this session."]
+    assert at.dataframe[0].value["여정ID"].to_list()[:2] == ["J1", "J1"]  # the preview, shown before the load ran
+    assert "dataset" not in at.session_state
