@@ -8,7 +8,14 @@ package; never ``playwright install``) at 1400×900 and measures wall time in th
   chart is drawn;
 - ``filter_change``: a persona picked or cleared in the sidebar, on the overview, until the run is over and every chart
   is drawn again (``--changes`` changes, cycling through the personas; p50 and p95);
-- ``page_switch``: a click on each page of the top navigation until its charts are drawn (p50 and p95, and each page).
+- ``page_switch``: a click on each page of the top navigation until its charts are drawn (p50 and p95, and each page);
+- ``filter_change_channels``: the same persona changes on the Channels page (the overview's results for those
+  selections are cached by then, as after a look at the overview; the Channels page's own figures are not).
+
+Each action also has the server's script-run time (``run_p50`` and ``runs``: from the run's ``new_session`` message to
+its ``script_finished``, as the websocket frames arrive; reruns within one action counted from the first start to
+the last end) and the websocket payload the browser received (``kb_p50`` and ``kb``, KiB); for the page switches in
+the order of ``pages``, for the first view as ``first_view_run`` and ``first_view_kb``.
 
 Prints JSON with the 1-minute load average before and after (the machine may be shared).
 """
@@ -53,6 +60,47 @@ def _drawn(page, started: float, rerun: bool = True) -> float:
     return time.perf_counter() - started
 
 
+class Frames:
+    """The websocket frames the page receives, decoded as Streamlit ForwardMsgs: (seconds, kind, bytes) since
+    ``reset``."""
+
+    def __init__(self, page) -> None:
+        from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+        self._message = ForwardMsg
+        self.log: list[tuple[float, str | None, int]] = []
+        page.on("websocket", lambda ws: ws.on("framereceived", self._received))
+
+    def _received(self, payload: bytes | str) -> None:
+        at = time.perf_counter()
+        kind = None
+        if isinstance(payload, bytes):
+            with contextlib.suppress(Exception):  # not a ForwardMsg: counted, not a run's start or end
+                msg = self._message()
+                msg.ParseFromString(payload)
+                kind = msg.WhichOneof("type")
+        self.log.append((at, kind, len(payload)))
+
+    def reset(self) -> None:
+        self.log = []
+
+    def action(self) -> tuple[float | None, float]:
+        """Since ``reset``: the script-run seconds (first new_session to last script_finished; None without both) and
+        the KiB received."""
+        starts = [at for at, kind, _ in self.log if kind == "new_session"]
+        ends = [at for at, kind, _ in self.log if kind == "script_finished"]
+        run = round(ends[-1] - starts[0], 3) if starts and ends and ends[-1] >= starts[0] else None
+        return run, round(sum(n for *_, n in self.log) / 1024, 1)
+
+
+def _summary(times: list[float], runs: list[float | None], kb: list[float]) -> dict:
+    """p50 and p95 of ``times``, n, and the script runs' and payloads' p50 and lists."""
+    timed = [r for r in runs if r is not None]
+    return {"p50": round(statistics.median(times), 3), "p95": round(_quantile(times, 0.95), 3), "n": len(times),
+            "run_p50": round(statistics.median(timed), 3) if timed else None, "runs": runs,
+            "kb_p50": round(statistics.median(kb), 1), "kb": kb}
+
+
 def _quantile(values: list[float], q: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
@@ -68,9 +116,11 @@ def measure(data: Path, changes: int) -> dict:
             sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
         page = browser.new_page(viewport={"width": 1400, "height": 900})
+        frames = Frames(page)
         started = time.perf_counter()
         page.goto(url + "/")
         out["first_view"] = round(_drawn(page, started, rerun=False), 3)
+        out["first_view_run"], out["first_view_kb"] = frames.action()
         # the late facts outputs finish in the background; the numbers below are of a settled dashboard
         page.wait_for_function("() => !document.querySelector('[data-testid=\"stMain\"] [role=\"progressbar\"]')",
                                timeout=TIMEOUT_MS)
@@ -79,32 +129,37 @@ def measure(data: Path, changes: int) -> dict:
         options = [o.inner_text().strip() for o in page.get_by_role("option").all()]
         personas = [o for o in options if o != "Select all"]
         page.keyboard.press("Escape")
-        filter_times = []
-        for i in range(changes):
-            box.click()
-            persona = personas[i % len(personas)]
-            option = page.get_by_role("option", name=persona, exact=True)
+
+        def timed(act, rerun: bool = True) -> tuple[float, float | None, float]:
+            frames.reset()
             started = time.perf_counter()
-            option.click()
-            filter_times.append(_drawn(page, started))
-            page.keyboard.press("Escape")
-            box.click()  # back to no persona: Backspace in the box removes its last choice
-            started = time.perf_counter()
-            page.keyboard.press("Backspace")
-            filter_times.append(_drawn(page, started))
-            page.keyboard.press("Escape")
-        out["filter_change"] = {"p50": round(statistics.median(filter_times), 3),
-                                "p95": round(_quantile(filter_times, 0.95), 3), "n": len(filter_times)}
-        switch = {}
-        for name in PAGES:
-            # the overview is the default page: the first link, to the root
-            link = page.locator(NAV).first if name == "overview" else page.locator(f'{NAV}[href$="/{name}"]').first
-            started = time.perf_counter()
-            link.click()
-            switch[name] = round(_drawn(page, started), 3)
-        values = list(switch.values())
-        out["page_switch"] = {"p50": round(statistics.median(values), 3),
-                              "p95": round(_quantile(values, 0.95), 3), "pages": switch}
+            act()
+            seconds = _drawn(page, started, rerun)
+            return (round(seconds, 3), *frames.action())
+
+        def filter_changes() -> dict:
+            measured = []
+            for i in range(changes):
+                box.click()
+                option = page.get_by_role("option", name=personas[i % len(personas)], exact=True)
+                measured.append(timed(option.click))
+                page.keyboard.press("Escape")
+                box.click()  # back to no persona: Backspace in the box removes its last choice
+                measured.append(timed(lambda: page.keyboard.press("Backspace")))
+                page.keyboard.press("Escape")
+            return _summary(*(list(column) for column in zip(*measured, strict=True)))
+
+        def link(name: str):  # the overview is the default page: the first link, to the root
+            return page.locator(NAV).first if name == "overview" else page.locator(f'{NAV}[href$="/{name}"]').first
+
+        out["filter_change"] = filter_changes()
+        switch = {name: timed(link(name).click) for name in PAGES}
+        summary = _summary(*(list(column) for column in zip(*switch.values(), strict=True)))
+        out["page_switch"] = {"p50": summary["p50"], "p95": summary["p95"],
+                              "pages": {name: round(seconds, 3) for name, (seconds, _, _) in switch.items()},
+                              **{k: summary[k] for k in ("run_p50", "runs", "kb_p50", "kb")}}
+        timed(link("channels").click)
+        out["filter_change_channels"] = filter_changes()
         browser.close()
     out["load_after"] = os.getloadavg()[0]
     return out

@@ -128,6 +128,30 @@ def upload_lines(upload: dict | None) -> list[str]:
             f"{_load(upload['load_after'])} |", ""]
 
 
+BROWSER_ACTIONS = (("first view", "first_view"), ("filter change, overview", "filter_change"),
+                   ("filter change, Channels", "filter_change_channels"), ("page switch", "page_switch"))
+
+
+def browser_actions_lines(browser: dict) -> list[str]:
+    """Each browser action's p50 beside the server's script run (p50) and the websocket payload received (p50)."""
+    rows = []
+    for label, b in browser.items():
+        for name, key in BROWSER_ACTIONS:
+            action = b.get(key)
+            if key == "first_view" and "first_view_run" in b:
+                rows.append(f"| {label} | {name} | {_s(action)} | {_s(b['first_view_run'])} | "
+                            f"{b['first_view_kb']:,.0f} |")
+            elif isinstance(action, dict) and "run_p50" in action:
+                rows.append(f"| {label} | {name} | {_s(action['p50'])} | {_s(action['run_p50'])} | "
+                            f"{action['kb_p50']:,.0f} |")
+    if not rows:
+        return []
+    return ["Where the time goes: the server's script run (its `new_session` to its `script_finished` message, as the "
+            "browser receives them) and the websocket payload the browser received per action (p50).", "",
+            "| data | action | in the browser (s) | script run (s) | received (KiB) |", "|---|---|---:|---:|---:|",
+            *rows, ""]
+
+
 def _load(x) -> str:
     return "—" if x is None else f"{x:.1f}"
 
@@ -245,6 +269,7 @@ def render(results: dict) -> str:
                        f"{_s(b['page_switch']['p95'])} | {slowest} {_s(pages[slowest])} | "
                        f"{_load(b['load_before'])} / {_load(b['load_after'])} |")
         out.append("")
+        out += browser_actions_lines(browser)
     out += upload_lines(results.get("upload"))
     p = results.get("personas")
     if p:

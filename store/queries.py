@@ -409,20 +409,21 @@ def transitions(ds: Dataset, f: Filters) -> pl.DataFrame:
 
 def filter_options(ds: Dataset, f: Filters | None = None) -> dict[str, list]:
     """Values each filter can take: persona, channel, stage (in stage order), each dim; and the date span. With a
-    scope on ``f`` (its selection is ignored), only the values and dates that occur within that scope."""
+    scope on ``f`` (its selection is ignored), only the values and dates that occur within that scope. Memoised per
+    dataset version (the executive summary's period windows ask on every filter change)."""
     if f is not None and f.scope:
         return _scoped_options(ds, Filters().within(f.scope))
     out: dict[str, list] = {"stage": list(ds.stage_order)}
-    channels = db.query("SELECT DISTINCT channel FROM read_parquet($events) ORDER BY 1", {"events": ds.events_path})
+    channels = _query(ds, "SELECT DISTINCT channel FROM read_parquet($events) ORDER BY 1", {"events": ds.events_path})
     out["channel"] = channels["channel"].to_list()
     for col in ("persona",) + ds.dims:
-        values = db.query(
-            f"SELECT DISTINCT {quote(col)} AS v FROM {ds.journeys_sql()} WHERE {quote(col)} IS NOT NULL ORDER BY 1",
+        values = _query(
+            ds, f"SELECT DISTINCT {quote(col)} AS v FROM {ds.journeys_sql()} WHERE {quote(col)} IS NOT NULL ORDER BY 1",
             ds.bind({"journeys": ds.journeys_path}),
         )
         out[col] = values["v"].to_list()
-    span = db.query("SELECT min(first_ts)::DATE AS lo, max(first_ts)::DATE AS hi FROM read_parquet($journeys)",
-                    {"journeys": ds.journeys_path}).row(0)
+    span = _query(ds, "SELECT min(first_ts)::DATE AS lo, max(first_ts)::DATE AS hi FROM read_parquet($journeys)",
+                  {"journeys": ds.journeys_path}).row(0)
     out["dates"] = [span[0] or dt.date.today(), span[1] or dt.date.today()]
     return out
 

@@ -343,3 +343,23 @@ def test_a_failed_facts_pass_says_which_column_and_leaves_no_half_written_facts(
     with pytest.raises(DataError, match="timestamp"):
         open_dataset(path)
     assert [p.name for p in cache.iterdir() if p.name != "duckdb-spill"] == []
+
+
+def test_filter_options_are_read_once_per_dataset_version_and_anew_for_a_rewritten_file(tmp_path, monkeypatch):
+    from store.facts import db
+
+    rows = [("j1", T, "Join", "web"), ("j1", T + dt.timedelta(hours=1), "Use", "app")]
+    path = write(tmp_path, rows)
+    ds = open_dataset(path)
+    calls = []
+    original = db.query
+    monkeypatch.setattr(db, "query", lambda sql, params=None: calls.append(sql) or original(sql, params))
+    first = q.filter_options(ds)
+    assert calls and first["channel"] == ["app", "web"]
+    calls.clear()
+    assert q.filter_options(ds) == first and calls == []  # the period windows ask on every filter change
+    write(tmp_path, rows + [("j2", T + dt.timedelta(days=3), "Join", "shop")])
+    later = open_dataset(path)
+    assert later.version != ds.version
+    assert q.filter_options(later)["channel"] == ["app", "shop", "web"]
+    assert q.filter_options(later)["dates"] == [T.date(), (T + dt.timedelta(days=3)).date()]
