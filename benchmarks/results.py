@@ -198,6 +198,60 @@ def targets(size: dict) -> list[tuple[str, str, bool | None]]:
     ]
 
 
+def _met(ok: bool | None) -> str:
+    return "—" if ok is None else ("yes" if ok else "**no**")
+
+
+def round_targets(results: dict) -> list[str]:
+    """The targets of fast first views, honest benchmarks and an instant browser, each with what this run measured
+    ("—": not measured in this run)."""
+    sizes, browser, upload = results["sizes"], results.get("browser") or {}, results.get("upload")
+    ten, fifty = sizes.get("10M", {}), sizes.get("50M", {})
+
+    def med(size, name):
+        return size.get(name, {}).get("median_s")
+
+    def ratio_row(title, name, limit):
+        ours, sql = med(ten, name), med(ten, "baseline_sql")
+        if ours is None or sql is None:
+            return f"| {title} | ≤ {limit}× | — | — |"
+        return f"| {title} | ≤ {limit}× | {ours / sql:.2f}× ({ours:.2f} s vs {sql:.2f} s) | {_met(ours <= limit * sql)} |"
+
+    def rss(size):
+        values = [size[n]["rss_mb"] for n, _ in ROWS if n in size and n != "baseline_pandas" and n != "baseline_sql"]
+        return max(values) if values else None
+
+    rows = [ratio_row("first overview on new data / hand-written SQL (10M)", "first_view", 2),
+            ratio_row("whole facts pass / hand-written SQL (10M)", "facts_pass", 4),
+            ratio_row("report.py warm / hand-written SQL (10M)", "report_warm", 0.3)]
+    for label, p50_limit, p95_limit in (("sample", 0.5, None), ("10M", 1.0, 2.0)):
+        b = browser.get(label)
+        if b is None:
+            rows.append(f"| filter change → charts drawn, real browser ({label}) | p50 ≤ {p50_limit} s"
+                        + (f", p95 ≤ {p95_limit} s" if p95_limit else "") + " | — | — |")
+            continue
+        changes = [b["filter_change"]] + ([b["filter_change_channels"]] if "filter_change_channels" in b else [])
+        p50, p95 = max(c["p50"] for c in changes), max(c["p95"] for c in changes)
+        ok = p50 <= p50_limit and (p95_limit is None or p95 <= p95_limit)
+        rows.append(f"| filter change → charts drawn, real browser ({label}; the slower of the overview and "
+                    f"Channels) | p50 ≤ {p50_limit} s" + (f", p95 ≤ {p95_limit} s" if p95_limit else "")
+                    + f" | p50 {p50:.2f} s, p95 {p95:.2f} s | {_met(ok)} |")
+    for label in ("sample", "10M"):
+        b = browser.get(label)
+        switch = b["page_switch"] if b else None
+        rows.append(f"| page switch, real browser ({label}) | p50 ≤ 1 s | "
+                    + (f"p50 {switch['p50']:.2f} s, p95 {switch['p95']:.2f} s | {_met(switch['p50'] <= 1)} |"
+                       if switch else "— | — |"))
+    for label, size, limit in (("10M", ten, 1536), ("50M", fifty, 4096)):
+        peak = rss(size)
+        rows.append(f"| peak RSS of cxlens's processes ({label}) | ≤ {limit / 1024:.1f} GB | "
+                    + (f"{peak:.0f} MB | {_met(peak <= limit)} |" if peak else "— | — |"))
+    rows.append("| upload of 200k rows (20 MB CSV) → first overview chart, real browser | ≤ 4 s | "
+                + (f"{upload['total']:.2f} s | {_met(upload['total'] <= 4)} |" if upload else "— | — |"))
+    return ["## Targets", "", "Each figure from this run; 2 cores.", "",
+            "| target | limit | measured | met |", "|---|---|---|---|", *rows, ""]
+
+
 def render(results: dict) -> str:
     m = results["machine"]
     out = [
@@ -215,6 +269,7 @@ def render(results: dict) -> str:
         "- data: the sample generator (retail-banking journeys, ~7.2 events each), one zstd Parquet file per size",
         "",
     ]
+    out += round_targets(results)
     for label, size in results["sizes"].items():
         out += [f"## {label} events ({size['events_file_mb']} MB Parquet)", "",
                 "| measurement | median s | min s | max s | runs | peak RSS MB | load avg (highest, before a run) |",
