@@ -28,7 +28,7 @@ def first_view(path: str) -> dict[str, float]:
     from ui import data, voc_data
 
     started = time.perf_counter()
-    ds = open_dataset(path, background=True)
+    ds = open_dataset(path, background=True, hold=True)  # as ui.data opens it
     core = time.perf_counter() - started
     f = Filters()
     data.executive_summary(ds, f, "last_30", voc_data.keywords_ready(ds))
