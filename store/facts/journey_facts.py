@@ -202,7 +202,7 @@ def _materialize(files: tuple[str, ...], columns: tuple[str, ...], dims: tuple[s
         lap("events")
         step(0.5, Message("progress_journeys"))
         mask_stages, mask_channels = _mask_values(cur, types)
-        path_parts = paths.write_paths(cur, events["ev"], tmp)  # each journey's stage and channel path
+        path_parts = paths.write_paths(cur, events["ev"], tmp, types)  # each journey's stage and channel path
         lap("paths")
         sql, extra = _journey_facts_sql(types, dims, mask_stages, mask_channels)
         cur.sql(f"""COPY (SELECT f.*, p.stage_path, p.channel_path FROM ({sql}) f
