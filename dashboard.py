@@ -101,4 +101,7 @@ page = st.navigation(PAGES, position="top")
 data.late_progress(ds)  # above the page, the facts files still being written in the background
 filter_line.show(ds, data.current_filters(), lang, options["dates"])  # what narrows every page, and a clear-all
 record_view(page.url_path or "overview", data.current_filters())  # on the audit trail before the page is shown
-page.run()
+try:
+    page.run()
+finally:  # the facts' late outputs, held while the first page computed its figures, are written now
+    data.page_shown(ds)

@@ -45,7 +45,7 @@ from ui.charts.style import colour_map
 @st.cache_resource(show_spinner=False, max_entries=8)
 def _open(source: str, stamp: str) -> Dataset:
     # ``stamp`` (the files' fingerprint) is only part of the key: a rewritten file is opened anew.
-    return open_dataset(source, background=True)
+    return open_dataset(source, background=True, hold=True)  # the late outputs after the first page (page_shown)
 
 
 def opening_progress(name: str):
@@ -57,6 +57,15 @@ def opening_progress(name: str):
         box.progress(min(max(fraction, 0.0), 1.0), text=t("progress_opening", name=text.md(name), step=message))
 
     return show, box.empty
+
+
+def page_shown(ds: Dataset) -> None:
+    """The page of this run was drawn: the late outputs of ``ds``'s facts (and of an upload the page opened), held so
+    as not to slow it down, are written now (store.facts.ready.release)."""
+    ready.release(ds.facts_dir)
+    uploaded = st.session_state.get("dataset")
+    if uploaded is not None:
+        ready.release(uploaded.facts_dir)
 
 
 def late_progress(ds: Dataset) -> None:
@@ -96,7 +105,7 @@ def default_dataset() -> Dataset:
         # _open then finds the facts on disk.
         show, clear = opening_progress(Path(source).name)
         try:
-            open_dataset(source, progress=show, background=True)
+            open_dataset(source, progress=show, background=True, hold=True)
         finally:
             clear()
     return _open(source, stamp)

@@ -184,7 +184,7 @@ def _open_loaded(upload: Upload, loaded: ingest.Ingested) -> Dataset:
     try:
         # the facts go in the session's directory, not the shared cache: they are removed with the session
         dataset = open_dataset(path, name=upload.name, progress=show, cache_dir=Path(session_dir()) / "facts",
-                               background=True)
+                               background=True, hold=True)
     finally:
         clear()
     if upload.dataset is not None and upload.dataset.files != dataset.files:

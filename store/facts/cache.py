@@ -102,13 +102,15 @@ def _clear_dead_passes(cache_dir: Path, pattern: str = "*.tmp-*") -> None:
 
 def open_dataset(source: str | os.PathLike, name: str | None = None, progress: Progress | None = None,
                  cache_dir: str | os.PathLike | None = None, background: bool = False,
-                 timings: dict[str, float] | None = None) -> Dataset:
+                 timings: dict[str, float] | None = None, hold: bool = False) -> Dataset:
     """Resolve, check and fingerprint ``source``; compute its journey facts unless cached.
 
     The facts pass's core is written before this returns; its late outputs (``store.facts.ready.LATE``) too, or, with
     ``background``, in a background thread, each reader waiting for the output it reads (``store.facts.ready.wait``).
     Late outputs a killed pass left unmarked are written again. ``timings``, when given, receives the seconds each
-    output took (``make bench``'s table per output).
+    output took (``make bench``'s table per output). ``hold`` (with ``background``): the late outputs wait until the
+    page that opened the data is drawn (``store.facts.ready.release``), a reader needs one, or
+    ``store.facts.ready.HOLD_SECONDS``, so they do not slow the first page down.
 
     ``progress(fraction, message)``, when given, is called as the journey facts are computed
     (fraction 0–1, message saying what is happening) so a caller can show the first load of a
@@ -157,7 +159,7 @@ def open_dataset(source: str | os.PathLike, name: str | None = None, progress: P
     )
     if ds.late:
         _clear_dead_passes(facts_dir, ".late-*")
-        late_pass(ds, background, timings)
+        late_pass(ds, background, timings, hold=hold)
     return ds
 
 

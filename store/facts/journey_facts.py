@@ -202,7 +202,7 @@ def _materialize(files: tuple[str, ...], columns: tuple[str, ...], dims: tuple[s
         lap("events")
         step(0.5, Message("progress_journeys"))
         mask_stages, mask_channels = _mask_values(cur, types)
-        path_parts = paths.write_paths(cur, events["ev"], tmp)  # each journey's stage and channel path
+        path_parts = paths.write_paths(cur, events["ev"], tmp, types)  # each journey's stage and channel path
         lap("paths")
         sql, extra = _journey_facts_sql(types, dims, mask_stages, mask_channels)
         cur.sql(f"""COPY (SELECT f.*, p.stage_path, p.channel_path FROM ({sql}) f
@@ -323,15 +323,16 @@ def write_late(ds: Dataset, output: str) -> None:
         cur.close()
 
 
-def late_pass(ds: Dataset, background: bool = False, timings: dict[str, float] | None = None) -> ready.Job | None:
+def late_pass(ds: Dataset, background: bool = False, timings: dict[str, float] | None = None,
+              hold: bool = False) -> ready.Job | None:
     """Write the late outputs of ``ds`` not yet done: here (``background`` false; seconds per output into ``timings``
     when given), or in a background thread whose job is returned (a reader waits for its output with
-    ``store.facts.ready.wait``)."""
+    ``store.facts.ready.wait``), held until released with ``hold`` (``store.facts.ready.start``)."""
     todo = ready.pending(ds.facts_dir, ds.late)
     if not todo:
         return None
     if background:
-        return ready.start(ds.facts_dir, tuple(todo), lambda output, job: write_late(ds, output))
+        return ready.start(ds.facts_dir, tuple(todo), lambda output, job: write_late(ds, output), hold=hold)
     lap = _Laps(timings)
     for output in todo:
         write_late(ds, output)

@@ -22,7 +22,31 @@ SEP = chr(31)  # joins a path's values into one text (the journey facts' stage_p
 _EVENTS_PER_PART = 2_000_000
 
 
-def write_paths(cur, events_path: str, out_dir: str | Path) -> list[str]:
+def _path_sql(cur, types: dict[str, str] | None) -> tuple[str, str, dict]:
+    """(the per-journey lists, the paths from them, their params) for ``write_paths``.
+
+    With an enum type for the stage and the channel (``types``: column -> ENUM type of the facts pass), one integer
+    per event, ``(seq << 16) | code``, is aggregated without order, sorted in the list and its code taken back: cheaper
+    than a list of strings ordered by ``seq`` (at 1M events the paths' CPU time 0.58x, peak memory lower); the codes
+    (below 2**16: an enum of the facts pass has at most 10,000 values) become text again once per path step."""
+    if types is None or not all(kind in types for kind in KINDS):
+        lists = ", ".join(f"list(CAST({kind} AS VARCHAR) ORDER BY seq) AS {kind}s" for kind in KINDS)
+        text = {kind: "{}" for kind in KINDS}
+        params = {}
+    else:
+        lists = ", ".join(
+            f"list_transform(list_sort(list((seq << 16) | enum_code(CAST({kind} AS {types[kind]})))), "
+            f"lambda x: CAST(x & 65535 AS INTEGER)) AS {kind}s" for kind in KINDS)
+        text = {kind: f"list_transform({{}}, lambda c: CAST(${kind}_values AS VARCHAR[])[c + 1])" for kind in KINDS}
+        params = {f"{kind}_values": cur.sql(f"SELECT enum_range(NULL::{types[kind]})").fetchall()[0][0]
+                  for kind in KINDS}
+    path_columns = ", ".join(
+        "array_to_string(" + text[kind].format(f"list_filter({kind}s, lambda s, i: i = 1 OR s <> {kind}s[i - 1])")
+        + f", chr(31)) AS {kind}_path" for kind in KINDS)
+    return lists, path_columns, params
+
+
+def write_paths(cur, events_path: str, out_dir: str | Path, types: dict[str, str] | None = None) -> list[str]:
     """The facts pass's core part before the journey facts: each journey's stage and channel paths (its stages /
     channels in journey order, consecutive repeats collapsed, joined by SEP) in part files (journey_id, stage_path,
     channel_path) for the journey facts to join; returns the part files.
@@ -30,27 +54,24 @@ def write_paths(cur, events_path: str, out_dir: str | Path) -> list[str]:
     Straight from the journey-ordered events (ordered by ``seq``, the journey order of store.dataset): one ordered list
     per journey, repeats dropped where a value equals the one before it; the same paths as the steps' (the touchpoints
     where the stage or the channel changes), without waiting for steps.parquet (a late output, ``write_steps``).
+    ``types``: the facts pass's ENUM types of the stage and the channel, when it has them (``_path_sql``).
     """
     out_dir = Path(out_dir)
     rows = cur.sql("SELECT count(*) FROM read_parquet($ev)", params={"ev": events_path}).fetchall()[0][0]
     parts = max(1, math.ceil(rows / _EVENTS_PER_PART))
+    lists, path_columns, extra = _path_sql(cur, types)
     written = []
     for part in range(parts):
         out = str(out_dir / f"paths-{part}.parquet")
         cur.sql(
-            """COPY (
-                SELECT journey_id,
-                       array_to_string(list_filter(stages, lambda s, i: i = 1 OR s <> stages[i - 1]), chr(31))
-                           AS stage_path,
-                       array_to_string(list_filter(channels, lambda c, i: i = 1 OR c <> channels[i - 1]), chr(31))
-                           AS channel_path
+            f"""COPY (
+                SELECT journey_id, {path_columns}
                 FROM (
-                    SELECT journey_id, list(CAST(stage AS VARCHAR) ORDER BY seq) AS stages,
-                           list(CAST(channel AS VARCHAR) ORDER BY seq) AS channels
+                    SELECT journey_id, {lists}
                     FROM read_parquet($ev) WHERE hash(journey_id) % $parts = $part GROUP BY journey_id
                 )
             ) TO $out (FORMAT parquet)""",
-            params={"ev": events_path, "parts": parts, "part": part, "out": out},
+            params={"ev": events_path, "parts": parts, "part": part, "out": out, **extra},
         )
         written.append(out)
     return written

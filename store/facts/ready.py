@@ -25,6 +25,8 @@ from i18n import Message
 # then what makes filter changes fast (the overview reads the events until then), then the paths, the personas' input.
 LATE = ("comments", "touchpoint_cube", "journey_stages", "steps", "touchpoint_steps", "customer_features")
 _POLL_SECONDS = 0.05
+# The longest a held late pass waits for its release (``start(..., hold=True)``) before writing anyway.
+HOLD_SECONDS = 30.0
 
 
 def marker(facts_dir: str | os.PathLike, output: str) -> Path:
@@ -65,6 +67,12 @@ class Job:
     current: str | None = None
     errors: dict[str, BaseException] = field(default_factory=dict)  # output -> why it was not written
     thread: threading.Thread | None = None
+    # Set when the job may write: at once, or (held) when released (``release``) or after HOLD_SECONDS.
+    released: threading.Event = field(default_factory=threading.Event)
+
+    @property
+    def held(self) -> bool:
+        return not self.released.is_set()
 
     @property
     def running(self) -> bool:
@@ -86,17 +94,27 @@ def job(facts_dir: str | os.PathLike) -> Job | None:
 
 
 def start(facts_dir: str | os.PathLike, outputs: tuple[str, ...],
-          write: Callable[[str, Job], None]) -> Job:
+          write: Callable[[str, Job], None], hold: bool = False) -> Job:
     """Run ``write(output, job)`` for each of ``outputs`` in a background thread (at most one per facts folder in this
-    process; a finished or failed one is replaced); returns the job."""
+    process; a finished or failed one is replaced); returns the job.
+
+    ``hold``: the thread waits before its first write until ``release`` (the page that opened the data was drawn, a
+    reader waits for an output, a join) or HOLD_SECONDS, so the late pass does not compete with the first page's
+    queries."""
     key = str(facts_dir)
     with _guard:
         running = _jobs.get(key)
         if running is not None and running.running:
+            if not hold:
+                running.released.set()
             return running
         new = Job(outputs=tuple(outputs))
+        if not hold:
+            new.released.set()
 
         def run() -> None:
+            new.released.wait(HOLD_SECONDS)
+            new.released.set()
             for output in new.outputs:
                 new.current = output
                 try:
@@ -112,13 +130,21 @@ def start(facts_dir: str | os.PathLike, outputs: tuple[str, ...],
         return new
 
 
+def release(facts_dir: str | os.PathLike) -> None:
+    """Let this process's held late pass of the facts folder write now (nothing when there is none)."""
+    running = job(facts_dir)
+    if running is not None:
+        running.released.set()
+
+
 def wait(facts_dir: str | os.PathLike, late: tuple[str, ...], output: str, timeout: float | None = None) -> None:
     """Return once ``output`` is in place: at once when it is marked done or is not a late output of these facts
     (facts written before the late pass existed, or by another engine: ``late`` empty); else wait for the late pass
-    writing it (this process's or another's). Raises the pass's error if it failed, and a DataError naming the output
+    writing it (this process's or another's), releasing it when held. Raises the pass's error if it failed, and a DataError naming the output
     after ``timeout`` seconds (default: the ``late_facts_timeout_seconds`` setting)."""
     if in_place(facts_dir, late, output):
         return
+    release(facts_dir)  # a reader waiting on a held pass would otherwise wait for the hold
     limit = settings.get_int("late_facts_timeout_seconds") if timeout is None else timeout
     deadline = time.monotonic() + limit
     while not done(facts_dir, output):
@@ -132,9 +158,10 @@ def wait(facts_dir: str | os.PathLike, late: tuple[str, ...], output: str, timeo
 
 def join(facts_dir: str | os.PathLike, timeout: float | None = None) -> None:
     """Wait for this process's late pass of the facts folder to end (an upload's folder before it is removed). An
-    output's error is raised to its readers, not here."""
+    output's error is raised to its readers, not here. A held pass is released first."""
     running = job(facts_dir)
     if running is not None and running.thread is not None:
+        running.released.set()
         running.thread.join(timeout)
 
 

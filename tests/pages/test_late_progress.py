@@ -43,3 +43,18 @@ def test_a_late_output_still_being_written_is_named_above_the_page_until_it_is_w
     at.run()
     assert not at.exception
     assert at.get("progress") == []
+
+
+def test_the_late_pass_held_while_the_first_page_is_drawn_is_released_once_it_is(app, sample_path, tmp_path,
+                                                                                 monkeypatch):
+    data = tmp_path / "events.parquet"
+    shutil.copy(sample_path, data)
+    monkeypatch.setenv("CXLENS_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setattr(ready, "HOLD_SECONDS", 600.0)  # released by the page, not by the time limit
+    at = app(data)
+    assert not at.exception and not at.error
+    facts_dir = next(d for d in (tmp_path / "cache").iterdir() if (d / "meta.parquet").exists())
+    job = ready.job(facts_dir)
+    assert job is not None and not job.held
+    job.thread.join(120)
+    assert ready.pending(facts_dir, ready.LATE) == []

@@ -11,7 +11,7 @@ from metrics.paths import SEP, journey_paths, path_inputs, transition_inputs, tr
 from store import Filters, open_dataset
 from store import journey_paths as sp
 from store import queries as q
-from store.facts import journey_steps
+from store.facts import db, journey_steps
 from tests.support.telco import telco_events
 
 T = dt.datetime(2025, 5, 1, 8)
@@ -172,6 +172,30 @@ def test_paths_aggregated_in_many_parts_equal_the_reference(tmp_path, monkeypatc
     assert got.height == frame["journey_id"].n_unique()
     assert got.equals(journey_paths(frame).sort("journey_id").select(got.columns))
     assert not list(Path(ds.facts_dir).glob("paths-*"))  # the parts are gone once joined to the journey facts
+
+
+def test_paths_from_enum_codes_are_the_same_text_as_paths_from_ordered_strings(telco, tmp_path):
+    # the facts pass aggregates (seq << 16) | code per event when the stage and the channel are enums
+    _, ds = telco
+    cur = db.database().cursor()
+    types = {}
+    for i, kind in enumerate(journey_steps.KINDS):
+        name = f"cx_test_paths_{i}"
+        cur.sql(f"CREATE TYPE {name} AS ENUM (SELECT unnest(list_sort(list(DISTINCT {kind}))) FROM read_parquet($ev))",
+                params={"ev": ds.events_path})
+        types[kind] = name
+    try:
+        (tmp_path / "text").mkdir()
+        (tmp_path / "codes").mkdir()
+        text = journey_steps.write_paths(cur, ds.events_path, tmp_path / "text")
+        codes = journey_steps.write_paths(cur, ds.events_path, tmp_path / "codes", types)
+    finally:
+        for name in types.values():
+            cur.sql(f"DROP TYPE IF EXISTS {name}")
+        cur.close()
+    got, want = (pl.read_parquet(files).sort("journey_id") for files in (codes, text))
+    assert got.height == ds.journeys and got.schema == want.schema
+    assert got.equals(want)
 
 
 def test_facts_of_another_format_are_refused_with_one_sentence(tmp_path):

@@ -1,0 +1,99 @@
+"""The late pass held until the first page is drawn: it writes nothing until released (the page drawn, a reader
+waiting for one of its outputs, a join) or HOLD_SECONDS have passed, and what it then writes equals a pass never
+held."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import polars as pl
+import pytest
+
+from store import Filters, journey_paths, open_dataset
+from store.facts import ready
+from tests.support.sample import sample_path
+from ui import data as ui_data
+
+
+def _copy_of_sample(tmp_path: Path, name: str = "src") -> Path:
+    """A copy of the sample under its own path: its own fingerprint, so nothing cached elsewhere is reused."""
+    target = tmp_path / name / "events.parquet"
+    target.parent.mkdir()
+    shutil.copy(sample_path(tmp_path), target)
+    return target
+
+
+@pytest.fixture
+def held(tmp_path, monkeypatch):
+    """A page-less open of a copy of the sample with the late pass held; the job is joined at the end."""
+    monkeypatch.setenv("CXLENS_CACHE_DIR", str(tmp_path / "held"))
+    ds = open_dataset(_copy_of_sample(tmp_path), background=True, hold=True)
+    yield ds
+    ready.join(ds.facts_dir)
+
+
+def _finished(ds) -> None:
+    """Wait for the job's thread itself (``ready.join`` would release the hold)."""
+    job = ready.job(ds.facts_dir)
+    job.thread.join(120)
+    assert not job.running
+
+
+def _contents(facts_dir: str) -> dict[str, pl.DataFrame]:
+    """Every Parquet file of a facts folder, rows in one order (meta without the time it was written)."""
+    frames = {}
+    for path in sorted(Path(facts_dir).rglob("*.parquet")):
+        frame = pl.read_parquet(path)
+        if path.name == "meta.parquet":
+            frame = frame.drop("written_at")
+        frames[str(path.relative_to(facts_dir))] = frame.sort(pl.all().exclude(pl.List, pl.Array, pl.Struct))
+    return frames
+
+
+def test_a_held_late_pass_writes_nothing_until_released(held):
+    job = ready.job(held.facts_dir)
+    assert job.held and job.running
+    assert ready.pending(held.facts_dir, held.late) == list(ready.LATE)
+
+
+def test_a_reader_waiting_for_a_late_output_releases_the_hold_and_gets_the_right_figures(held, tmp_path,
+                                                                                        monkeypatch):
+    moves = journey_paths.transition_stats(held, Filters(), "stage")  # reads steps.parquet: waits for it
+    assert not ready.job(held.facts_dir).held
+    assert ready.done(held.facts_dir, "steps")
+    monkeypatch.setenv("CXLENS_CACHE_DIR", str(tmp_path / "whole"))
+    whole = open_dataset(_copy_of_sample(tmp_path, "again"))  # the whole pass at once
+    assert moves.sort(pl.all()).equals(journey_paths.transition_stats(whole, Filters(), "stage").sort(pl.all()))
+
+
+def test_the_page_drawn_releases_the_hold(held):
+    ui_data.page_shown(held)
+    assert not ready.job(held.facts_dir).held
+    _finished(held)
+    assert ready.pending(held.facts_dir, held.late) == []
+
+
+def test_a_join_releases_the_hold(held):
+    ready.join(held.facts_dir)
+    assert ready.pending(held.facts_dir, held.late) == []
+
+
+def test_the_hold_ends_by_itself_after_hold_seconds(tmp_path, monkeypatch):
+    monkeypatch.setattr(ready, "HOLD_SECONDS", 0.2)
+    monkeypatch.setenv("CXLENS_CACHE_DIR", str(tmp_path / "cache"))
+    ds = open_dataset(_copy_of_sample(tmp_path), background=True, hold=True)
+    _finished(ds)  # nobody released it
+    assert ready.pending(ds.facts_dir, ds.late) == []
+
+
+def test_the_facts_written_with_the_hold_equal_those_written_without(held, tmp_path, monkeypatch):
+    ui_data.page_shown(held)
+    _finished(held)
+    monkeypatch.setenv("CXLENS_CACHE_DIR", str(tmp_path / "plain"))
+    plain = open_dataset(_copy_of_sample(tmp_path, "again"))
+    with_hold, without = _contents(held.facts_dir), _contents(plain.facts_dir)
+    assert with_hold.keys() == without.keys()
+    assert "steps.parquet" in with_hold and "comments.parquet" in with_hold
+    for name, frame in with_hold.items():
+        assert frame.equals(without[name]), name
