@@ -26,7 +26,7 @@ lint: $(VENV)/.installed-test
 
 CHROMIUM ?= /usr/bin/chromium
 
-# Browser tests (tests/e2e, marker e2e) run on one worker (--dist loadgroup) when $(CHROMIUM) exists;
+# Browser tests (tests/e2e, marker e2e) run in two halves, each on one worker (--dist loadgroup), when $(CHROMIUM) exists;
 # without it they are skipped with the reason (and fail when CI=true).
 test: lint
 	@if [ -x $(CHROMIUM) ]; then echo "browser tests: on ($(CHROMIUM))"; \

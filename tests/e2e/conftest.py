@@ -1,7 +1,8 @@
 """Browser tests: one `streamlit run dashboard.py` per test process on a free port, driven by Playwright + Chromium.
 
-Every test here is marked ``e2e`` (deselect with ``-m "not e2e"``) and grouped on one xdist worker
-(``--dist loadgroup``), so the suite starts one server and one browser. Without /usr/bin/chromium
+Every test here is marked ``e2e`` (deselect with ``-m "not e2e"``) and put in one of two xdist groups by its
+module (``--dist loadgroup``): each group runs on one worker with its own server and browser, the two halves side
+by side, and the other tests fill in around them. Without /usr/bin/chromium
 (or the playwright package) the tests are skipped with the reason, except in CI (``CI=true``),
 where that is a failure: CI must run them.
 """
@@ -33,12 +34,17 @@ RENDER_TIMEOUT_MS = 90_000
 IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
 
 
+# The modules of the second group: about half of the browser tests' time (the language walks alone are a third).
+SECOND_GROUP = {"test_language_switch", "test_drill", "test_scoped_sign_in", "test_upload_survey",
+                "test_korean_text", "test_deep_links"}
+
+
 def pytest_collection_modifyitems(config, items):
     here = Path(__file__).parent
     for item in items:
         if here in item.path.parents:
             item.add_marker(pytest.mark.e2e)
-            item.add_marker(pytest.mark.xdist_group("e2e"))
+            item.add_marker(pytest.mark.xdist_group("e2e-2" if item.path.stem in SECOND_GROUP else "e2e"))
 
 
 def pytest_configure(config):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from streamlit.runtime import caching
 
 import settings
@@ -17,6 +18,15 @@ def _csv(branch: str) -> bytes:
             f"{branch}-2,2026-03-01 09:10,가입,앱,직장인,3\n"
             f"{branch}-1,2026-03-01 09:00,가입,웹,시니어,9\n"
             f"{branch}-1,2026. 3. 1. 오후 2:05:00,이용,웹,시니어,\n").encode()
+
+
+@pytest.fixture(autouse=True)
+def own_cache(tmp_path, monkeypatch):
+    """A shared cache of these tests' own: nothing another test or xdist worker writes to (or prunes from) the
+    process's cache can pass or fail the before/after comparisons, so they run alongside the rest."""
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    monkeypatch.setenv("CXLENS_CACHE_DIR", str(cache))
 
 
 def _shared_cache() -> set[str]:

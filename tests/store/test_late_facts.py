@@ -43,6 +43,14 @@ def _copy_of_sample(tmp_path: Path) -> Path:
     return target
 
 
+@pytest.fixture(scope="module")
+def whole(tmp_path_factory):
+    """The sample's facts from one whole pass (every late output written before the open returns), in a cache of
+    their own; shared by the tests that compare with them or check them, as they only read."""
+    tmp = tmp_path_factory.mktemp("late-whole")
+    return open_dataset(_copy_of_sample(tmp), cache_dir=tmp / "whole")
+
+
 def _close(a, b) -> bool:
     """Equal, floats to 1e-9 relative (the models' last digits vary run to run)."""
     if isinstance(a, float) and isinstance(b, float):
@@ -60,9 +68,8 @@ def _report_json(data: Path, cache: Path, monkeypatch, capsys, *extra: str) -> d
     return json.loads(capsys.readouterr().out)
 
 
-def test_every_late_output_is_in_place_before_its_marker(tmp_path, monkeypatch):
-    monkeypatch.setenv("CXLENS_CACHE_DIR", str(tmp_path / "cache"))
-    ds = open_dataset(_copy_of_sample(tmp_path))
+def test_every_late_output_is_in_place_before_its_marker(whole):
+    ds = whole
     assert ds.late == ready.LATE
     for output, name in LATE_FILES.items():
         assert ready.done(ds.facts_dir, output)
@@ -96,10 +103,9 @@ def _gated(monkeypatch, output: str) -> threading.Event:
     return gate
 
 
-def test_a_query_made_mid_pass_waits_for_its_file_and_then_gives_the_right_figures(tmp_path, monkeypatch):
+def test_a_query_made_mid_pass_waits_for_its_file_and_then_gives_the_right_figures(whole, tmp_path, monkeypatch):
     data = _copy_of_sample(tmp_path)
-    monkeypatch.setenv("CXLENS_CACHE_DIR", str(tmp_path / "whole"))
-    expected = journey_paths.transition_stats(open_dataset(data), Filters(), "stage").sort(pl.all())
+    expected = journey_paths.transition_stats(whole, Filters(), "stage").sort(pl.all())
 
     monkeypatch.setenv("CXLENS_CACHE_DIR", str(tmp_path / "mid"))
     gate = _gated(monkeypatch, "steps")
@@ -130,10 +136,8 @@ def _overview_reads(ds, f: Filters) -> dict:
 
 
 @pytest.mark.parametrize("f", [Filters(), Filters(channel=("모바일 앱",), stage=("이용",))], ids=["all", "channel-stage"])
-def test_the_overview_mid_pass_reads_the_events_at_once_with_the_same_figures(tmp_path, monkeypatch, f):
+def test_the_overview_mid_pass_reads_the_events_at_once_with_the_same_figures(whole, tmp_path, monkeypatch, f):
     data = _copy_of_sample(tmp_path)
-    monkeypatch.setenv("CXLENS_CACHE_DIR", str(tmp_path / "whole"))
-    whole = open_dataset(data)
     assert q.reads_cube(whole, Filters(), ["touchpoint"])
     expected = _overview_reads(whole, f)
 

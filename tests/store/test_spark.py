@@ -59,6 +59,33 @@ def spark():
     s.stop()
 
 
+@pytest.fixture(scope="module")
+def sample_facts(spark, tmp_path_factory):
+    """The sample's facts written once per module by both passes: (DuckDB's facts, Spark's facts, the source path),
+    the source deleted afterwards (the Spark pass is the slow part; the tests only read these)."""
+    from store.facts.spark_job import run
+
+    tmp = tmp_path_factory.mktemp("spark-sample")
+    source = tmp / "events.parquet"
+    shutil.copy(sample_path(tmp), source)
+    duck = shutil.copytree(_duckdb_facts(source), tmp / "duckdb-facts")
+    run(spark, str(source), tmp / "spark-facts")
+    source.unlink()
+    return duck, tmp / "spark-facts", source
+
+
+def _duckdb_facts(source):
+    """The DuckDB pass's facts of ``source``, with the later passes (the comments' keywords, the customer features)
+    computed as on first use."""
+    from store.facts import comments as store_comments
+    from store.facts import personas
+
+    ds = open_dataset(source)
+    store_comments.ensure_tokens(ds)
+    personas.customer_features(ds)
+    return ds.facts_dir
+
+
 def tricky_events() -> pl.DataFrame:
     """Korean stages and channels, shuffled rows, equal timestamps within journeys, several nps answers per journey,
     missing optional values, and invalid rows (missing stage, nps 11, satisfaction 0, fractional nps)."""
@@ -125,24 +152,19 @@ def assert_same_facts(duck_dir, spark_dir):
     assert sm["engine"] == "spark"
 
 
-@pytest.mark.parametrize("data", ["sample", "tricky"])
-def test_the_spark_pass_writes_the_same_facts_as_duckdb(spark, tmp_path, data):
+def test_the_spark_pass_writes_the_same_facts_as_duckdb_on_the_sample(sample_facts):
+    duck, spark_facts, _ = sample_facts
+    assert_same_facts(duck, spark_facts)
+
+
+def test_the_spark_pass_writes_the_same_facts_as_duckdb_on_tricky_data(spark, tmp_path):
     from store.facts.spark_job import run
 
     source = tmp_path / "events.parquet"
-    if data == "sample":
-        shutil.copy(sample_path(tmp_path), source)
-    else:
-        tricky_events().write_parquet(source)
-    ds = open_dataset(source)
-    # The later passes, computed on first use by DuckDB: the comments' keywords and the customer features.
-    from store.facts import comments as store_comments
-    from store.facts import personas
-
-    store_comments.ensure_tokens(ds)
-    personas.customer_features(ds)
+    tricky_events().write_parquet(source)
+    duck = _duckdb_facts(source)
     run(spark, str(source), tmp_path / "spark-facts")
-    assert_same_facts(ds.facts_dir, tmp_path / "spark-facts")
+    assert_same_facts(duck, tmp_path / "spark-facts")
 
 
 def test_a_hive_partitioned_directory_gives_the_same_facts_on_both_engines(spark, tmp_path):
@@ -159,13 +181,9 @@ def test_a_hive_partitioned_directory_gives_the_same_facts_on_both_engines(spark
         part.drop("month", "region").tail(part.height - half).write_parquet(folder / "part-1.parquet")
     ds = open_dataset(str(source))
     assert {"month", "region"} <= set(ds.dims) and ds.rejected == 4
-    from store.facts import comments as store_comments
-    from store.facts import personas
-
-    store_comments.ensure_tokens(ds)
-    personas.customer_features(ds)
+    duck = _duckdb_facts(str(source))
     run(spark, str(source), tmp_path / "spark-facts")
-    assert_same_facts(ds.facts_dir, tmp_path / "spark-facts")
+    assert_same_facts(duck, tmp_path / "spark-facts")
 
 
 def test_report_engine_spark_equals_the_duckdb_report(spark, tmp_path, capsys):
@@ -198,16 +216,15 @@ def assert_close(a, b, where="report"):
         assert a == b, where
 
 
-def test_every_page_renders_from_facts_spark_wrote_with_the_source_gone(spark, tmp_path, monkeypatch):
+def test_every_page_renders_from_facts_spark_wrote_with_the_source_gone(sample_facts, tmp_path, monkeypatch):
     from streamlit.testing.v1 import AppTest
 
-    from store.facts.spark_job import run
     from tests.pages.conftest import ENTRY, PAGES
 
-    source = tmp_path / "events.parquet"
-    shutil.copy(sample_path(tmp_path), source)
-    run(spark, str(source), tmp_path / "facts")
-    source.unlink()
+    _, spark_facts, source = sample_facts
+    assert not source.exists()
+    # a copy: what the pages may add to the facts directory stays out of the other tests' facts
+    shutil.copytree(spark_facts, tmp_path / "facts")
     monkeypatch.setenv("CXLENS_FACTS", str(tmp_path / "facts"))
     monkeypatch.setenv("CXLENS_DATA", str(source))
     at = AppTest.from_file(ENTRY, default_timeout=120).run()
