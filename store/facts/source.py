@@ -46,8 +46,13 @@ def _source_select(columns: tuple[str, ...], dims: tuple[str, ...], positions: b
 
 def _text_sql(column: str) -> str:
     """A source column as text in Unicode NFC, so 가입 typed on macOS (NFD) and on Windows (NFC) is one value, without
-    bidirectional controls (``ingest.schema.BIDI_CONTROLS``: a right-to-left override would reverse what is shown)."""
-    return f"translate(nfc_normalize(CAST({quote(column)} AS VARCHAR)), '{BIDI_CONTROLS}', '')"
+    bidirectional controls (``ingest.schema.BIDI_CONTROLS``: a right-to-left override would reverse what is shown).
+
+    ``translate`` only where a value holds one: DuckDB's translate costs about three times a regex test of the value
+    (9 text columns of 1M events: 3.05 s translated, 0.95 s tested first), and almost no value holds one."""
+    text = f"nfc_normalize(CAST({quote(column)} AS VARCHAR))"
+    return (f"CASE WHEN regexp_matches(CAST({quote(column)} AS VARCHAR), '[{BIDI_CONTROLS}]') "
+            f"THEN translate({text}, '{BIDI_CONTROLS}', '') ELSE {text} END")
 
 
 def _invalid_reason_sql() -> str:
