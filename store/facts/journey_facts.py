@@ -25,7 +25,7 @@ from store.facts import cube, db, journey_stages, personas, ready
 from store.facts import journey_steps as paths
 from store.facts.comments import COMMENTS, write_comments
 from store.facts.dataset import Dataset
-from store.facts.source import _invalid_reason_sql, _source_select, _valid_sql
+from store.facts.source import _invalid_reason_sql, _source_select, _text_sql, _valid_sql, clean_text_values
 
 Progress = Callable[[float, str], None]  # (fraction done 0-1, what is happening)
 
@@ -39,28 +39,38 @@ _CODED = ("stage", "channel", "touchpoint", "persona")
 
 
 def _enum_types(cur, files: list[str], columns: tuple[str, ...], dims: tuple[str, ...],
-                counts: dict[str, int]) -> dict[str, str]:
+                counts: dict[str, int]) -> tuple[dict[str, str], frozenset[str]]:
     """Create an ENUM type (unique name) for each low-cardinality text column (``counts``: approximate
-    distinct values per source column); {column (dims by their names in cxlens): type name}."""
+    distinct values per source column); ({column (dims by their names in cxlens): type name}, the coded columns
+    whose values are all in NFC without a bidirectional control as read, which the events then read as they are).
+
+    The distinct values are read as they are and normalised as a list: normalising every event's text costs several
+    seconds at 10M events, the few distinct values nothing."""
     names = column_names(columns)
     counts = {names.get(c, c): n for c, n in counts.items()}
     present = [c for c in _CODED if c in columns] + list(dims)
     coded = [c for c in present if 0 < counts.get(c, 0) <= _ENUM_MAX_VALUES]
     if not coded:
-        return {}
+        return {}, frozenset()
     values = cur.sql(
         "SELECT " + ", ".join(
             f"list(DISTINCT {quote(c)}) FILTER (WHERE {quote(c)} IS NOT NULL)" for c in coded)
-        + f" FROM ({_source_select(columns, dims)})",
+        + f" FROM ({_source_select(columns, dims, as_read=frozenset(coded))})",
         params={"files": files},
     ).fetchall()[0]
-    types = {}
+    types, clean = {}, set()
     prefix = f"cx_{uuid.uuid4().hex[:12]}"
     for i, (column, distinct) in enumerate(zip(coded, values, strict=True)):
+        distinct = distinct or []
+        if clean_text_values(cur, distinct):
+            clean.add(column)
+        else:
+            distinct = cur.sql(f"SELECT list(DISTINCT {_text_sql('v')}) FROM (SELECT unnest($v) AS v)",
+                               params={"v": distinct}).fetchall()[0][0] or []
         name = f"{prefix}_{i}"
         cur.sql(f"CREATE TYPE {name} AS ENUM (SELECT unnest(list_sort($v)))", params={"v": distinct})
         types[column] = name
-    return types
+    return types, frozenset(clean)
 
 
 def _mask_values(cur, types: dict[str, str]) -> tuple[list[str], list[str]]:
@@ -166,7 +176,6 @@ def _materialize(files: tuple[str, ...], columns: tuple[str, ...], dims: tuple[s
     step = progress or (lambda fraction, message: None)
     cur = db.database().cursor()
     params = {"files": list(files)}
-    raw = _source_select(columns, dims)
     events = {"ev": str(tmp / "events.parquet")}
     types: dict[str, str] = {}
     lap = _Laps(timings)
@@ -174,7 +183,8 @@ def _materialize(files: tuple[str, ...], columns: tuple[str, ...], dims: tuple[s
         tmp.mkdir(parents=True, exist_ok=True)
         step(0.0, Message("progress_read"))
         try:
-            types = _enum_types(cur, list(files), columns, dims, counts)
+            types, clean = _enum_types(cur, list(files), columns, dims, counts)
+            raw = _source_select(columns, dims, as_read=clean)
             payload = ", ".join(
                 [f"{_coded(c, types)} AS {quote(c)}" for c in ("stage", "channel", "touchpoint", "persona", *dims)]
                 + ["journey_id", "customer_id", "timestamp", "satisfaction", "ces", "nps", "weight"])

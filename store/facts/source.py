@@ -18,29 +18,37 @@ def _read_sql() -> str:
     return "read_parquet($files, hive_partitioning = true, union_by_name = true)"
 
 
-def _source_select(columns: tuple[str, ...], dims: tuple[str, ...], positions: bool = False) -> str:
+def _source_select(columns: tuple[str, ...], dims: tuple[str, ...], positions: bool = False,
+                   as_read: frozenset[str] = frozenset()) -> str:
     """Canonical columns (cast, missing optional ones as NULL) plus dims (by their names in cxlens);
     with ``positions`` the file name and row number of each event too (row 2 is the file's first:
     numbered as ingest numbers a file's lines, the header being row 1).
 
     The source's columns (``columns``, in its order) are renamed by position to c0, c1, … as they
     are read, so no column of the data can shadow DuckDB's ``filename`` and ``file_row_number``
-    or be mistaken for another."""
+    or be mistaken for another.
+
+    Text columns named in ``as_read`` (canonical names, dims by their names in cxlens) are only cast to text: the
+    caller knows every value of theirs is in NFC without a bidirectional control already (``clean_text_values``)."""
     at = {c: f"c{i}" for i, c in enumerate(columns)}
+
+    def text(name: str, column: str) -> str:
+        return f"CAST({quote(column)} AS VARCHAR)" if name in as_read else _text_sql(column)
+
     source = {name: c for c, name in column_names(columns).items()}
     parts = ["filename AS file", "file_row_number + 2 AS row_number"] if positions else []
     for name in CANONICAL:
         col = BY_NAME[name]
         if name == "customer_id":
-            cid = _text_sql(at[name]) if name in at else "NULL"
-            parts.append(f"COALESCE({cid}, {_text_sql(at['journey_id'])}) AS customer_id")
+            cid = text(name, at[name]) if name in at else "NULL"
+            parts.append(f"COALESCE({cid}, {text('journey_id', at['journey_id'])}) AS customer_id")
         elif name in at and col.sql_type == "VARCHAR":
-            parts.append(f"{_text_sql(at[name])} AS {name}")
+            parts.append(f"{text(name, at[name])} AS {name}")
         elif name in at:
             parts.append(f"CAST({at[name]} AS {col.sql_type}) AS {name}")
         else:
             parts.append(f"CAST(NULL AS {col.sql_type}) AS {name}")
-    parts += [f"{_text_sql(at[source[d]])} AS {quote(d)}" for d in dims]
+    parts += [f"{text(d, at[source[d]])} AS {quote(d)}" for d in dims]
     return "SELECT " + ", ".join(parts) + f" FROM {_read_sql()} AS src({', '.join(at.values())})"
 
 
@@ -53,6 +61,15 @@ def _text_sql(column: str) -> str:
     text = f"nfc_normalize(CAST({quote(column)} AS VARCHAR))"
     return (f"CASE WHEN regexp_matches(CAST({quote(column)} AS VARCHAR), '[{BIDI_CONTROLS}]') "
             f"THEN translate({text}, '{BIDI_CONTROLS}', '') ELSE {text} END")
+
+
+def clean_text_values(cur, values: list[str]) -> bool:
+    """Whether every one of ``values`` (a column's distinct values as read) is already what ``_text_sql`` makes of it:
+    then the column needs no per-event normalisation (a set of values mapped onto itself by an idempotent
+    normalisation is mapped value for value)."""
+    got = cur.sql(f"SELECT list(DISTINCT {_text_sql('v')}) FROM (SELECT unnest($values) AS v)",
+                  params={"values": values}).fetchall()[0][0] or []
+    return sorted(got) == sorted(values)
 
 
 def _invalid_reason_sql() -> str:
