@@ -192,8 +192,8 @@ def open_facts(facts_dir: str | os.PathLike, name: str | None = None) -> Dataset
     if m.get("facts_format") != FACTS_FORMAT:
         raise DataError("facts_other_version", facts=str(facts.name or facts), found=m.get("facts_format") or "unknown",
                         expected=FACTS_FORMAT)
-    events_schema = db.query("DESCRIBE SELECT * FROM read_parquet($p)", {"p": str(facts / "events.parquet")})
-    present = [c for c in events_schema["column_name"].to_list() if c in CANONICAL]
+    events_columns = db.cursor().sql("SELECT * FROM read_parquet($p) LIMIT 0", params={"p": str(facts / "events.parquet")})
+    present = [c for c in events_columns.columns if c in CANONICAL]  # in the file's order (DESCRIBE's rows may not be)
     columns = tuple(m.get("columns") or present)
     return Dataset(
         source=str(facts), files=(), version=version, columns=columns,

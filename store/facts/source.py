@@ -87,11 +87,13 @@ def _valid_sql() -> str:
 
 def _describe(files: tuple[str, ...]) -> dict[str, str]:
     db.database()  # a cache directory that cannot be used is said as such, not blamed on the file
+    # The relation's own column list, in the files' order: DESCRIBE's rows are a result like any other, which the
+    # database (preserve_insertion_order off) may return shuffled, and the source is read renamed by position.
     try:
-        schema = db.query(f"DESCRIBE SELECT * FROM {_read_sql()}", {"files": list(files)})
+        rel = db.cursor().sql(f"SELECT * FROM {_read_sql()} LIMIT 0", params={"files": list(files)})
+        return dict(zip(rel.columns, (str(t) for t in rel.types), strict=True))
     except Exception as exc:  # duckdb raises several types for unreadable files
         raise DataError("source_unreadable_parquet", file=files[0], problem=str(exc).splitlines()[0]) from None
-    return dict(zip(schema["column_name"], schema["column_type"], strict=True))
 
 
 def _check_types(schema: dict[str, str]) -> None:

@@ -126,3 +126,17 @@ def test_an_xes_whose_events_each_carry_a_new_key_is_refused_before_its_table_is
 
 def test_a_small_sparse_xes_is_still_read():
     assert ingest.load(sparse_xes(200), "small.xes").events.height == 200  # 200 × 203 cells: under the floor
+
+
+def test_the_sources_columns_are_read_in_the_files_order_every_time(tmp_path):
+    """The source is read renamed by position: its column list must be the file's order. DESCRIBE's rows came back
+    shuffled now and then on a 3,004-column file (the timestamp read from a yes/no column)."""
+    import pyarrow.parquet as pq
+
+    from store.facts.source import _describe
+
+    path = tmp_path / "wide.parquet"
+    wide_frame(3000, rows=8).write_parquet(path)
+    names = pq.read_schema(path).names
+    for _ in range(30):
+        assert list(_describe((str(path),))) == names
