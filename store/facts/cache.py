@@ -156,6 +156,7 @@ def open_dataset(source: str | os.PathLike, name: str | None = None, progress: P
         name=name or Path(source).name, pair_bits=_pair_bits(m.get("mask_stages"), m.get("mask_channels")),
         engine=m.get("engine") or "unknown", engine_version=m.get("engine_version") or "",
         renamed=renamed, plain_dims=plain, late=tuple(m.get("late") or ()),
+        as_read=frozenset(m.get("as_read") or ()),
     )
     if ds.late:
         _clear_dead_passes(facts_dir, ".late-*")

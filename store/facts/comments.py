@@ -73,7 +73,7 @@ def _ensure_comments(ds: Dataset) -> None:
     tmp.mkdir()
     try:
         if ds.files:
-            write_comments(db.cursor(), _source_select(ds.columns, ds.dims), {"files": list(ds.files)}, tmp,
+            write_comments(db.cursor(), _source_select(ds.columns, ds.dims, as_read=ds.as_read), {"files": list(ds.files)}, tmp,
                            ds.journeys_path)
         else:  # facts without their source: no comments to read
             pl.DataFrame(schema=COMMENT_SCHEMA).write_parquet(tmp / COMMENTS)

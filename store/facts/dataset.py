@@ -50,6 +50,9 @@ class Dataset:
     persona_assignment: str = ""
     # Text columns that could have been filter dimensions but are beyond the max_dimensions cap (plain columns).
     plain_dims: tuple[str, ...] = field(default=(), compare=False, hash=False)
+    # Coded text columns whose every value was already in NFC without a bidirectional control: read from the source
+    # as they are (store.facts.source._source_select's as_read), not normalised event by event.
+    as_read: frozenset[str] = field(default=frozenset(), compare=False, hash=False)
 
     @property
     def notes(self) -> tuple[Note, ...]:
@@ -97,7 +100,7 @@ class Dataset:
             dims = "".join(", " + quote(d) for d in self.dims)
             return ("SELECT journey_id, customer_id, timestamp, stage, channel, touchpoint, persona, satisfaction, "
                     f"ces, nps, CAST(NULL AS VARCHAR) AS comment, weight{dims} FROM read_parquet($files)")
-        return _source_select(self.columns, self.dims) + " WHERE " + _valid_sql()
+        return _source_select(self.columns, self.dims, as_read=self.as_read) + " WHERE " + _valid_sql()
 
     @property
     def source_files(self) -> list[str]:

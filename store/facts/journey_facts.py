@@ -178,6 +178,7 @@ def _materialize(files: tuple[str, ...], columns: tuple[str, ...], dims: tuple[s
     params = {"files": list(files)}
     events = {"ev": str(tmp / "events.parquet")}
     types: dict[str, str] = {}
+    clean: frozenset[str] = frozenset()
     lap = _Laps(timings)
     try:
         tmp.mkdir(parents=True, exist_ok=True)
@@ -247,7 +248,7 @@ def _materialize(files: tuple[str, ...], columns: tuple[str, ...], dims: tuple[s
         invalid = f"""
             SELECT file, row_number, reason FROM (
                 SELECT file, row_number, {_invalid_reason_sql()} AS reason
-                FROM ({_source_select(columns, dims, positions=True)})
+                FROM ({_source_select(columns, dims, positions=True, as_read=clean)})
             ) WHERE reason IS NOT NULL ORDER BY file, row_number"""
         if valid == total:
             invalid += " LIMIT 0"
@@ -262,6 +263,7 @@ def _materialize(files: tuple[str, ...], columns: tuple[str, ...], dims: tuple[s
                        CAST($mask_stages AS VARCHAR[]) AS mask_stages,
                        CAST($mask_channels AS VARCHAR[]) AS mask_channels,
                        CAST($columns AS VARCHAR[]) AS columns,
+                       CAST($as_read AS VARCHAR[]) AS as_read,
                        'duckdb' AS engine, $engine_version AS engine_version, $facts_format AS facts_format,
                        now() AS written_at,
                        -- written after the core, each marked done when in place (store.facts.ready)
@@ -269,7 +271,7 @@ def _materialize(files: tuple[str, ...], columns: tuple[str, ...], dims: tuple[s
             ) TO $out (FORMAT parquet)""",
             params={**events, "j": str(tmp / "journeys.parquet"), "q": str(tmp / "quarantine.parquet"),
                     "mask_stages": mask_stages, "mask_channels": mask_channels, "dims": list(dims), "plain": list(plain),
-                    "columns": list(columns), "engine_version": duckdb.__version__,
+                    "columns": list(columns), "as_read": sorted(clean), "engine_version": duckdb.__version__,
                     "facts_format": FACTS_FORMAT, "late": list(ready.LATE), "out": str(tmp / "meta.parquet")},
         )
         lap("quarantine")
@@ -312,7 +314,8 @@ def write_late(ds: Dataset, output: str) -> None:
             journey_stages.write(cur, events, journeys, tmp)
             written = [journey_stages.FILE]
         elif output == "comments":
-            write_comments(cur, _source_select(ds.columns, ds.dims), {"files": list(ds.files)}, tmp, journeys)
+            write_comments(cur, _source_select(ds.columns, ds.dims, as_read=ds.as_read), {"files": list(ds.files)},
+                           tmp, journeys)
             written = [COMMENTS]
         elif output == "touchpoint_steps":  # only when the data names 2 to MAX_MAP_TOUCHPOINTS touchpoints
             written = [paths.TOUCHPOINT_STEPS] if paths.write_touchpoint_steps(cur, events, journeys, tmp) else []
