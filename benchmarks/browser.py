@@ -165,17 +165,21 @@ def measure(data: Path, changes: int) -> dict:
     return out
 
 
+def print_json(result: dict, out: Path | None) -> None:
+    """A benchmark's result as JSON on standard output (benchmarks/run.py reads it), and into ``out`` when given."""
+    text = json.dumps(result, indent=1)
+    print(text)
+    if out:
+        out.write_text(text)
+
+
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(prog="python -m benchmarks.browser", description=__doc__.splitlines()[0])
     p.add_argument("data", nargs="?", default=str(ROOT / "sample_data" / "events.parquet"))
     p.add_argument("--changes", type=int, default=5, help="persona picks (each followed by clearing it)")
     p.add_argument("--out", type=Path, help="also write the JSON here")
     args = p.parse_args(argv)
-    result = measure(Path(args.data).resolve(), args.changes)
-    text = json.dumps(result, indent=1)
-    print(text)
-    if args.out:
-        args.out.write_text(text)
+    print_json(measure(Path(args.data).resolve(), args.changes), args.out)
     return 0
 
 

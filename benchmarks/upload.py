@@ -18,7 +18,6 @@ Prints JSON with the 1-minute load average before and after (the machine may be 
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 import tempfile
@@ -27,7 +26,7 @@ from pathlib import Path
 
 import polars as pl
 
-from benchmarks.browser import APP, CHART, CHROMIUM, PLOT, ROOT, TIMEOUT_MS
+from benchmarks.browser import APP, CHART, CHROMIUM, PLOT, ROOT, TIMEOUT_MS, print_json
 from sample_data.generate import generate
 from tests.support.streamlit_server import run_streamlit
 
@@ -116,11 +115,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--rows", type=int, default=200_000, help="rows of the export")
     p.add_argument("--out", type=Path, help="also write the JSON here")
     args = p.parse_args(argv)
-    result = measure(csv_file(args.rows))
-    text = json.dumps(result, indent=1)
-    print(text)
-    if args.out:
-        args.out.write_text(text)
+    print_json(measure(csv_file(args.rows)), args.out)
     return 0
 
 
