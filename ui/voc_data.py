@@ -20,9 +20,11 @@ def keywords_ready(ds: Dataset) -> bool:
     return store_comments.tokens_ready(ds)
 
 
-def keywords_job(ds: Dataset) -> store_comments.TokensJob:
-    """The background tokens step of the dataset (started when it is not running yet)."""
-    return store_comments.start_tokens(ds)
+def keywords_job(ds: Dataset, after_first_page: bool = False) -> store_comments.TokensJob:
+    """The background tokens step of the dataset (started when it is not running yet). ``after_first_page``: a page
+    that only offers the keywords when ready (the overview, the journey map) lets the late facts pass held for the
+    first page wait; a page that needs them now releases it (store.facts.comments.start_tokens)."""
+    return store_comments.start_tokens(ds, after_first_page=after_first_page)
 
 
 def wait_for_keywords(ds: Dataset, note: str | None = None) -> store_comments.TokensJob | None:
@@ -47,7 +49,7 @@ def rerun_when_keywords_ready(ds: Dataset) -> None:
     are ready (a page showing "still running" in their place then shows them); nothing when they are ready."""
     if keywords_ready(ds):
         return
-    keywords_job(ds)
+    keywords_job(ds, after_first_page=True)
 
     def check() -> None:
         if keywords_ready(ds):
@@ -114,6 +116,6 @@ def complaints_if_ready(ds: Dataset, f: Filters, by: str) -> pl.DataFrame | None
     """``top_complaints`` when the dataset's keywords are computed; else None, and their background step is
     started (the journey map and overview never wait for it)."""
     if not keywords_ready(ds):
-        keywords_job(ds)
+        keywords_job(ds, after_first_page=True)
         return None
     return top_complaints(ds, f, by)

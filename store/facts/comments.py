@@ -63,10 +63,10 @@ def comments_path(ds: Dataset) -> str:
     return _path(ds, COMMENTS)
 
 
-def _ensure_comments(ds: Dataset) -> None:
+def _ensure_comments(ds: Dataset, release_hold: bool = True) -> None:
     """Facts written by another engine (README, "Scale and remote data") may have no comments: extract them. Waits
-    for the late facts pass writing them (store.facts.ready)."""
-    ready.wait(ds.facts_dir, ds.late, "comments")
+    for the late facts pass writing them (store.facts.ready; ``release_hold``: see ``ready.wait``)."""
+    ready.wait(ds.facts_dir, ds.late, "comments", release_hold=release_hold)
     if Path(_path(ds, COMMENTS)).exists():
         return
     tmp = db.owned_folder(ds.facts_dir, "comments")
@@ -96,17 +96,21 @@ def _lock(ds: Dataset) -> threading.Lock:
         return _locks.setdefault(ds.facts_dir, threading.Lock())
 
 
-def ensure_tokens(ds: Dataset, progress: Progress | None = None) -> None:
+def ensure_tokens(ds: Dataset, progress: Progress | None = None, after_first_page: bool = False) -> None:
     """Tokenise the version's distinct comments once (``metrics.text.keywords``) and write ``tokens.parquet``
     and ``journey_keywords.parquet``; ``progress(fraction, message)`` is called as chunks finish.
 
-    Another thread already doing it is waited for, not repeated.
+    Another thread already doing it is waited for, not repeated. A caller that needs the keywords now releases a
+    late facts pass held for the first page (store.facts.ready); ``after_first_page`` (the overview's background
+    step) waits for that release instead, so neither the comments nor the analyser compete with the first page.
     """
     step = progress or (lambda fraction, message: None)
+    if not after_first_page and not tokens_ready(ds):
+        ready.release(ds.facts_dir)  # a background step waiting for the release may hold the lock below
     with _lock(ds):
         if tokens_ready(ds):
             return
-        _ensure_comments(ds)
+        _ensure_comments(ds, release_hold=not after_first_page)
         texts = db.query("SELECT DISTINCT text_id, comment FROM read_parquet($c) ORDER BY text_id",
                          {"c": _path(ds, COMMENTS)})
         max_chars = settings.get_int("voc_max_comment_chars")
@@ -156,8 +160,12 @@ class TokensJob:
 _jobs: dict[str, TokensJob] = {}
 
 
-def start_tokens(ds: Dataset) -> TokensJob:
-    """``ensure_tokens`` in a background thread (at most one per data version); returns its job."""
+def start_tokens(ds: Dataset, after_first_page: bool = False) -> TokensJob:
+    """``ensure_tokens`` in a background thread (at most one per data version); returns its job.
+    ``after_first_page``: see ``ensure_tokens``; a later call without it (a page waiting for the keywords) releases
+    the held pass the job waits for."""
+    if not after_first_page:
+        ready.release(ds.facts_dir)
     with _locks_guard:
         job = _jobs.get(ds.facts_dir)
         if job is not None and (job.running or job.error is None):
@@ -169,7 +177,7 @@ def start_tokens(ds: Dataset) -> TokensJob:
 
         def run() -> None:
             try:
-                ensure_tokens(ds, report)
+                ensure_tokens(ds, report, after_first_page=after_first_page)
             except Exception as exc:  # shown by the page; the thread must not die silently
                 job.error = f"{type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}"
 

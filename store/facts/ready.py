@@ -137,14 +137,21 @@ def release(facts_dir: str | os.PathLike) -> None:
         running.released.set()
 
 
-def wait(facts_dir: str | os.PathLike, late: tuple[str, ...], output: str, timeout: float | None = None) -> None:
+def wait(facts_dir: str | os.PathLike, late: tuple[str, ...], output: str, timeout: float | None = None,
+         release_hold: bool = True) -> None:
     """Return once ``output`` is in place: at once when it is marked done or is not a late output of these facts
     (facts written before the late pass existed, or by another engine: ``late`` empty); else wait for the late pass
-    writing it (this process's or another's), releasing it when held. Raises the pass's error if it failed, and a DataError naming the output
-    after ``timeout`` seconds (default: the ``late_facts_timeout_seconds`` setting)."""
+    writing it (this process's or another's), releasing it when held — unless ``release_hold`` is false (a
+    background step that must not start the pass before the first page is drawn: it waits for the release too).
+    Raises the pass's error if it failed, and a DataError naming the output after ``timeout`` seconds (default: the
+    ``late_facts_timeout_seconds`` setting) of waiting for the output itself."""
     if in_place(facts_dir, late, output):
         return
-    release(facts_dir)  # a reader waiting on a held pass would otherwise wait for the hold
+    running = job(facts_dir)
+    if release_hold:
+        release(facts_dir)  # a reader waiting on a held pass would otherwise wait for the hold
+    elif running is not None:
+        running.released.wait(HOLD_SECONDS)  # the pass's own thread gives up holding after HOLD_SECONDS too
     limit = settings.get_int("late_facts_timeout_seconds") if timeout is None else timeout
     deadline = time.monotonic() + limit
     while not done(facts_dir, output):

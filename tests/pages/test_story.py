@@ -70,9 +70,9 @@ def test_a_first_overview_says_the_comment_analysis_is_running_and_fills_it_in_w
     monkeypatch.setenv("CXLENS_CACHE_DIR", str(tmp_path / "cache"))
     gate, real = threading.Event(), store_comments.ensure_tokens
 
-    def held(ds, progress=None):
+    def held(ds, progress=None, after_first_page=False):
         assert gate.wait(120)
-        real(ds, progress)
+        real(ds, progress, after_first_page)
 
     monkeypatch.setattr(store_comments, "ensure_tokens", held)
     running = text.md(t("headline_comments_running", lang=lang))

@@ -97,3 +97,37 @@ def test_the_facts_written_with_the_hold_equal_those_written_without(held, tmp_p
     assert "steps.parquet" in with_hold and "comments.parquet" in with_hold
     for name, frame in with_hold.items():
         assert frame.equals(without[name]), name
+
+
+def test_the_overviews_keyword_step_waits_for_the_release_and_does_not_give_it(held):
+    from store.facts import comments
+
+    tokens = comments.start_tokens(held, after_first_page=True)
+    tokens.thread.join(1.0)  # still waiting: the first page has not been drawn
+    assert tokens.running and ready.job(held.facts_dir).held
+    assert not comments.tokens_ready(held) and ready.pending(held.facts_dir, held.late) == list(ready.LATE)
+    ui_data.page_shown(held)
+    tokens.thread.join(120)
+    assert not tokens.running and tokens.error is None and comments.tokens_ready(held)
+
+
+def test_a_page_that_needs_the_keywords_releases_the_hold_a_background_step_waits_for(tmp_path, monkeypatch):
+    import threading
+
+    from store.facts import comments
+
+    monkeypatch.setattr(ready, "HOLD_SECONDS", 600.0)  # no timeout to hide behind
+    monkeypatch.setenv("CXLENS_CACHE_DIR", str(tmp_path / "held"))
+    ds = open_dataset(_copy_of_sample(tmp_path), background=True, hold=True)
+    try:
+        background = comments.start_tokens(ds, after_first_page=True)
+        background.thread.join(0.5)
+        assert background.running and ready.job(ds.facts_dir).held
+        page = threading.Thread(target=comments.ensure_tokens, args=(ds,))  # the VoC page, in its script thread
+        page.start()
+        page.join(120)
+        assert not page.is_alive() and comments.tokens_ready(ds)
+        background.thread.join(120)
+        assert background.error is None
+    finally:
+        ready.join(ds.facts_dir)
