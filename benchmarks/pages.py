@@ -32,6 +32,7 @@ def main(path: str, cube: bool = True) -> dict[str, float]:
     queries.USE_CUBE = cube
     import streamlit as st
 
+    from figures import drivers as drivers_figures
     from store.facts import comments as store_comments
     from ui import data, voc_data
     from ui import journeys_data as jd
@@ -48,13 +49,18 @@ def main(path: str, cube: bool = True) -> dict[str, float]:
         ds = data.current_dataset()
         return ds, data.filter_options(ds)
 
-    def overview(ds, f):  # pages/overview.py (layout.stop_if_empty first)
+    def overview(ds, f):  # pages/overview.py (layout.stop_if_empty first) and ui/overview_view.py
         if data.totals(ds, f)["journeys"] == 0:
             data.relaxations(ds, f)
             return
-        data.kpis(ds, f)
+        keywords = voc_data.keywords_ready(ds)
+        # the headline, cards, pain points and what changed: the story with its key drivers (the model fit)
+        data.executive_summary(ds, f, "custom" if f.since or f.until else "last_30", keywords)
         data.nps_by_week(ds, f)
-        data.pain_points(ds, f).head(3)
+        if keywords:  # the detractors' words at the pain points (the page starts the step in the background)
+            voc_data.top_complaints(ds, f, "touchpoint")
+        data.detractors(ds, f)
+        data.detractors_hidden(ds, f)
 
     def journey_map(ds, f):  # pages/journey_map.py
         if data.totals(ds, f)["journeys"] == 0:
@@ -132,6 +138,7 @@ def main(path: str, cube: bool = True) -> dict[str, float]:
         for page, render in pages.items():
             st.cache_data.clear()  # the page alone, as after a filter change on it: nothing of another page cached
             queries._MEMO.clear()
+            drivers_figures._FITTED.clear()  # the models fitted for another page of this selection
             data.filter_options(ds)
             timed(f"page_{page}_{name.removeprefix('filter_')}", lambda render=render, g=g: render(ds, g))
     return timings
