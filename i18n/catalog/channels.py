@@ -12,7 +12,7 @@ TEXT: dict[str, dict[str, str]] = {
     "matrix_title": {"en": "Handoff matrix (from → to)", "ko": "채널 전환 행렬 (출발 → 도착)"},
     "handoff_from": {"en": "From", "ko": "출발"},
     "handoff_to": {"en": "To", "ko": "도착"},
-    "handoff_from_axis": {"en": "Handed off from", "ko": "출발 채널"},
+    "handoff_from_axis_down": {"en": "From ↓", "ko": "출발 채널 ↓"},
     "handoff_to_axis": {"en": "Handed off to", "ko": "도착 채널"},
     "handoffs_word": {"en": "Handoffs", "ko": "전환"},
     "n_handoffs": {"en": "n = {n} handoffs (selected journeys: {journeys})", "ko": "n = 전환 {n}회 (선택한 여정 {journeys}건)"},

@@ -92,7 +92,11 @@ def handoff_heatmap(matrix: pl.DataFrame, min_group: int | None = None) -> go.Fi
     ], t("handoff_from") + ": %{y}<br>" + t("handoff_to") + ": %{x}<br>" + t("handoffs_word")
        + ": n=%{customdata[2]}<extra></extra>")
     fig.update_xaxes(title_text=t("handoff_to_axis"), type="category", side="top")
-    fig.update_yaxes(title_text=t("handoff_from_axis"), type="category", autorange="reversed")
+    fig.update_yaxes(type="category", autorange="reversed")
+    # The rows' title level with the columns' one, over the row labels: turned sideways on the axis, a Korean
+    # title read bottom to top, one syllable over another.
+    fig.add_annotation(text=t("handoff_from_axis_down"), xref="paper", yref="paper", x=0, y=1, xanchor="right",
+                       yanchor="bottom", showarrow=False, xshift=-4)
     return standard_layout(fig, max(260, 70 + 44 * len(rows)))
 
 
