@@ -215,3 +215,20 @@ def test_a_duration_boxs_hover_says_every_quantile_in_the_unit_of_the_larger_one
     # the median was "14.0 h" beside a p90 of "4.0 d", and p10 "1 min"
     assert list(long) == ["< 0.1 d", "0.1 d", "0.6 d", "1.7 d", "4.0 d"]
     assert list(short) == ["0.5 h", "1.0 h", "3.0 h", "6.0 h", "20.0 h"]
+
+
+def test_the_handoff_matrix_names_its_rows_level_over_the_row_labels_not_sideways_on_the_axis():
+    import i18n
+    from ui.charts.channels import handoff_heatmap
+
+    matrix = pl.DataFrame({"from_channel": ["앱", "웹"], "앱": [0, 4], "웹": [3, 0]})
+    previous = i18n._language_source
+    i18n.use_language_source(lambda: "ko")
+    try:
+        fig = handoff_heatmap(matrix)
+    finally:
+        i18n.use_language_source(previous)
+    assert fig.layout.yaxis.title.text is None  # a y-axis title is drawn turned by 90°
+    (row_title,) = [a for a in fig.layout.annotations if a.text == "출발 채널 ↓"]
+    assert row_title.textangle in (None, 0) and (row_title.x, row_title.y, row_title.xanchor) == (0, 1, "right")
+    assert fig.layout.xaxis.title.text == "도착 채널" and fig.layout.xaxis.side == "top"
