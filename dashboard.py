@@ -81,7 +81,7 @@ EVENT_PAGES = [
     st.Page(HERE / "pages" / "voc.py", title=t("nav_voc"), url_path="voc"),
     st.Page(HERE / "pages" / "drivers.py", title=t("nav_drivers"), url_path="drivers"),
     st.Page(HERE / "pages" / "loop.py", title=t("nav_loop"), url_path="loop"),
-    st.Page(HERE / "pages" / "upload.py", title=t("nav_upload"), url_path="upload"),
+    st.Page(HERE / "pages" / "upload.py", title=t("nav_upload"), url_path=data.UPLOAD_PAGE),
 ]
 # A survey (one row of answers per respondent) has no event times or channels: its own pages instead of the funnel,
 # channel handoffs, journey paths and duration (hidden, not shown empty).
@@ -104,4 +104,5 @@ record_view(page.url_path or "overview", data.current_filters())  # on the audit
 try:
     page.run()
 finally:  # the facts' late outputs, held while the first page computed its figures, are written now
-    data.page_shown(ds)
+    data.page_shown(ds, page.url_path)
+    voc_data.start_after_page()  # and the comments' keywords the page asked for

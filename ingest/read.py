@@ -212,14 +212,23 @@ def _text(utf8: bytes, name: str, encoding: str) -> RawTable:
         raise DataError("file_unreadable_table", name=name, problem=str(exc).splitlines()[0]) from None
     if len(frame.columns) != len(names):
         raise DataError("file_header_columns", name=name, n=len(names))
-    # A line of the file per record, plus the line breaks inside quoted fields (header = line 1).
     row = _row_column(names)
-    if b'"' in utf8:
-        lines = 1 + pl.sum_horizontal(pl.col(c).str.count_matches("\n").fill_null(0) for c in names).cast(pl.Int64)
-        frame = frame.with_columns((lines.cum_sum() - lines + 2).alias(row))
-    else:
-        frame = frame.with_row_index(row, offset=2).with_columns(pl.col(row).cast(pl.Int64))
+    frame = _numbered(frame, utf8, names, row)
     return _nonblank(frame, name, "text", encoding, delimiter, row=row)
+
+
+def _numbered(frame: pl.DataFrame, utf8: bytes, names: list[str], row: str) -> pl.DataFrame:
+    """``frame`` with each record's line of the file in ``row``: a line per record, plus the line breaks inside its
+    quoted fields (header = line 1).
+
+    Every record takes one line and one more per line break in its fields, blank lines included (the reader keeps
+    them as empty records), so when the file has as many lines after the header as records no field holds a line
+    break and the records are numbered in order, without looking into every field."""
+    data_lines = utf8.count(b"\n") - (1 if utf8.endswith(b"\n") else 0)
+    if b'"' in utf8 and data_lines != frame.height:
+        lines = 1 + pl.sum_horizontal(pl.col(c).str.count_matches("\n").fill_null(0) for c in names).cast(pl.Int64)
+        return frame.with_columns((lines.cum_sum() - lines + 2).alias(row))
+    return frame.with_row_index(row, offset=2).with_columns(pl.col(row).cast(pl.Int64))
 
 
 def _xlsx(data: bytes, name: str) -> RawTable:

@@ -21,7 +21,7 @@ from ingest import kinds, values
 from ingest.mapping import COMBINED, ColumnMapping, combined_parts
 from ingest.notes import Note
 from ingest.read import RawTable
-from ingest.survey import candidate
+from ingest.survey import candidate, scale_of
 
 _is_dates = kinds.is_dates
 
@@ -94,9 +94,9 @@ def unused_scores(raw: RawTable, mapping: ColumnMapping) -> tuple[tuple[str, str
     for column in raw.columns:
         if column in used:
             continue
-        c = candidate(raw.frame[column])
-        if c is not None:
-            out.append((column, f"{c.low}–{c.high}"))
+        scale = scale_of(raw.frame[column])
+        if scale is not None:
+            out.append((column, f"{scale[0]}–{scale[1]}"))
     return tuple(out)
 
 

@@ -111,10 +111,35 @@ def candidate(series: pl.Series) -> Candidate | None:
     if series.dtype in (pl.Date, pl.Datetime, pl.Boolean):
         return None
     number, na, unreadable = _cells(series)
-    answered = number.drop_nulls()
-    bad = unreadable.sum()
-    if answered.len() < 2 or (bad > 1 and bad > MAX_OTHER_SHARE * (answered.len() + bad)):
+    found = _scale(number, unreadable)
+    if found is None:
         return None
+    low, high, zero_na = found
+    if zero_na:
+        number = pl.select(pl.when(number == 0).then(None).otherwise(number)).to_series()
+    return Candidate(series.name, low, high, zero_na, number, unreadable)
+
+
+def scale_of(series: pl.Series) -> tuple[int, int] | None:
+    """The scale (low, high) ``candidate`` detects in the column, or None: the same decision, taken on the column's
+    distinct values each counted as often as it occurs (a few dozen values instead of every row)."""
+    if series.dtype in (pl.Date, pl.Datetime, pl.Boolean):
+        return None
+    distinct = series.rename("value").value_counts(name="occurs")
+    number, _, unreadable = _cells(distinct["value"])
+    found = _scale(number, unreadable, distinct["occurs"])
+    return None if found is None else found[:2]
+
+
+def _scale(number: pl.Series, unreadable: pl.Series, occurs: pl.Series | None = None) -> tuple[int, int, bool] | None:
+    """(low, high, zero is not applicable) of cells read as ``number`` (null: no answer) and ``unreadable``, each cell
+    standing for ``occurs`` cells (default one), or None when they are no rating."""
+    weight = pl.Series([1] * number.len()) if occurs is None else occurs
+    answered_cells = int(weight.filter(number.is_not_null()).sum())
+    bad = int(weight.filter(unreadable).sum())
+    if answered_cells < 2 or (bad > 1 and bad > MAX_OTHER_SHARE * (answered_cells + bad)):
+        return None
+    answered = number.drop_nulls()
     on_scale = (answered == answered.round()) & (answered >= 0) & (answered <= 10)
     if not bool(on_scale.all()):
         return None
@@ -131,9 +156,7 @@ def candidate(series: pl.Series) -> Candidate | None:
         scale = (1, 10)
     else:
         scale = (0, 10)
-    if zero_na:
-        number = pl.select(pl.when(number == 0).then(None).otherwise(number)).to_series()
-    return Candidate(series.name, scale[0], scale[1], zero_na, number, unreadable)
+    return scale[0], scale[1], zero_na
 
 
 def to_five(number: pl.Expr, low: int, high: int) -> pl.Expr:

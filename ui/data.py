@@ -59,13 +59,20 @@ def opening_progress(name: str):
     return show, box.empty
 
 
-def page_shown(ds: Dataset) -> None:
-    """The page of this run was drawn: the late outputs of ``ds``'s facts (and of an upload the page opened), held so
-    as not to slow it down, are written now (store.facts.ready.release)."""
-    ready.release(ds.facts_dir)
+UPLOAD_PAGE = "upload"  # the Upload page's url_path (dashboard.py)
+
+
+def page_shown(ds: Dataset, page: str | None = None) -> None:
+    """The page of this run (``page``: its url_path) was drawn: the late outputs of ``ds``'s facts (and of an upload),
+    held so as not to slow it down, are written now (store.facts.ready.release).
+
+    The Upload page draws none of an upload's figures: there the upload's late outputs stay held until the next page
+    (say, the overview a person opens next) is drawn, a reader needs one, or store.facts.ready.HOLD_SECONDS pass."""
     uploaded = st.session_state.get("dataset")
-    if uploaded is not None:
-        ready.release(uploaded.facts_dir)
+    kept = uploaded.facts_dir if uploaded is not None and page == UPLOAD_PAGE else None
+    for facts_dir in dict.fromkeys((ds.facts_dir, *((uploaded.facts_dir,) if uploaded is not None else ()))):
+        if facts_dir != kept:
+            ready.release(facts_dir)
 
 
 def late_progress(ds: Dataset) -> None:

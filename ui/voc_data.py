@@ -44,12 +44,32 @@ def wait_for_keywords(ds: Dataset, note: str | None = None) -> store_comments.To
     return job
 
 
+# The datasets whose keywords a page of this run asked for without waiting (st.session_state, per session): their
+# background step starts once the page is drawn (``start_after_page``), not while it computes its figures.
+AFTER_PAGE_KEY = "voc.keywords_after_page"
+
+
+def keywords_after_page(ds: Dataset) -> None:
+    """Start the dataset's keywords step once this run's page is drawn (dashboard.py calls ``start_after_page``):
+    loading the Korean analyser holds the interpreter for a second or more and the step takes a core, which the
+    page's first chart should not wait for."""
+    st.session_state.setdefault(AFTER_PAGE_KEY, {})[ds.facts_dir] = ds
+
+
+def start_after_page() -> None:
+    """The page was drawn: start the keywords steps it asked for (``keywords_after_page``)."""
+    for ds in st.session_state.pop(AFTER_PAGE_KEY, {}).values():
+        if not keywords_ready(ds):  # a late pass still held (an upload's, after the Upload page) is not released
+            keywords_job(ds, after_first_page=True)
+
+
 def rerun_when_keywords_ready(ds: Dataset) -> None:
-    """While the dataset's keywords are computed in the background, check every second and rerun the page once they
-    are ready (a page showing "still running" in their place then shows them); nothing when they are ready."""
+    """While the dataset's keywords are computed in the background (started once the page is drawn), check every
+    second and rerun the page once they are ready (a page showing "still running" in their place then shows them);
+    nothing when they are ready."""
     if keywords_ready(ds):
         return
-    keywords_job(ds, after_first_page=True)
+    keywords_after_page(ds)
 
     def check() -> None:
         if keywords_ready(ds):
@@ -114,8 +134,8 @@ def top_complaints(ds: Dataset, f: Filters, by: str) -> pl.DataFrame:
 
 def complaints_if_ready(ds: Dataset, f: Filters, by: str) -> pl.DataFrame | None:
     """``top_complaints`` when the dataset's keywords are computed; else None, and their background step is
-    started (the journey map and overview never wait for it)."""
+    started once the page is drawn (the journey map and overview never wait for it)."""
     if not keywords_ready(ds):
-        keywords_job(ds, after_first_page=True)
+        keywords_after_page(ds)
         return None
     return top_complaints(ds, f, by)

@@ -33,3 +33,16 @@ def test_a_module_that_cannot_be_imported_is_logged_not_raised(monkeypatch, capl
 def test_every_module_warmed_is_one_the_metrics_import_on_use():
     source = "\n".join(p.read_text(encoding="utf-8") for p in METRICS.glob("*.py"))
     assert [m for m in warm.MODULES if f"from {m} import" not in source and f"import {m} " not in source] == []
+
+
+def test_after_the_imports_the_objects_alive_are_kept_out_of_later_collections(monkeypatch):
+    import gc
+
+    monkeypatch.setattr(warm, "_started", threading.Event())
+    monkeypatch.setattr(warm, "MODULES", ("colorsys",))
+    gc.unfreeze()
+    try:
+        warm.start().join(60)
+        assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()
