@@ -46,9 +46,9 @@ def test_the_overview_of_an_upload_draws_its_charts_before_the_keywords_step_sta
         events.append("chart")
         return real_chart(*args, **kwargs)
 
-    def start_tokens(ds):
+    def start_tokens(ds, after_first_page=False):
         events.append(f"keywords {ds.facts_dir}")
-        return real_start(ds)
+        return real_start(ds, after_first_page=after_first_page)
 
     monkeypatch.setattr(layout, "chart", chart)
     monkeypatch.setattr(store_comments, "start_tokens", start_tokens)
