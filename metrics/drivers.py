@@ -328,20 +328,24 @@ def key_drivers(journeys: pl.DataFrame, stage_satisfaction: pl.DataFrame | None,
         root = np.sqrt(w)
         y, x = y * root, x * root[:, None]
         sst = float((w * (frame["nps"].to_numpy() - np.average(frame["nps"].to_numpy(), weights=w)) ** 2).sum())
-        spread = np.sqrt(np.cov(x[:, len(indicators) + 1:] / root[:, None], rowvar=False, aweights=w, ddof=0)
-                         .reshape(len(sats), len(sats)).diagonal())
+
+        def spread() -> np.ndarray:
+            return np.sqrt(np.cov(x[:, len(indicators) + 1:] / root[:, None], rowvar=False, aweights=w, ddof=0)
+                           .reshape(len(sats), len(sats)).diagonal())
     else:
         fit, sst = ols_hc3(y, x), None
-        spread = x[:, len(indicators) + 1:].std(axis=0)
+
+        def spread() -> np.ndarray:
+            return x[:, len(indicators) + 1:].std(axis=0)
     base, terms = x[:, :len(indicators) + 1], x[:, len(indicators) + 1:]
     coef = fit.params[base.shape[1]:]
     ci = fit.ci[base.shape[1]:]
     pvalues = fit.p_values[base.shape[1]:]
     if len(usable) <= MAX_SHAPLEY_STAGES:
         raw = np.clip(shapley_r2(y, base, terms, sst), 0.0, None)
-    else:
+    else:  # the terms' spread only here (a pass over every journey the Shapley shares do not need)
         measure = "std_coefficient_share"
-        raw = np.abs(coef) * spread
+        raw = np.abs(coef) * spread()
     return KeyDrivers(driver_table(stages, usable, raw, coef, ci, pvalues, perf), n, fit.r2, measure)
 
 
