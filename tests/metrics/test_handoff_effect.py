@@ -127,6 +127,7 @@ def test_the_models_on_hashed_journey_keys_equal_the_models_on_the_ids(tmp_path,
     assert kd.table.height == want_kd.table.height > 0
     for got_row, want_row in zip(kd.table.iter_rows(named=True), want_kd.table.iter_rows(named=True), strict=True):
         same(got_row, want_row)
+    drivers_figures._FITTED.clear()  # the fitted models remembered: forgotten, so that the effect is fitted alone
     same(vars(drivers_figures.handoff_model(ds, f)), vars(want_he))  # the channels page's fit alone: the same effect
 
     # two answered journeys sharing a hash: the ids themselves are the keys
@@ -136,4 +137,5 @@ def test_the_models_on_hashed_journey_keys_equal_the_models_on_the_ids(tmp_path,
     q._MEMO.clear()
     texted, _ = sq.model_inputs(ds, f)
     assert texted["journey_id"].dtype == pl.String
+    drivers_figures._FITTED.clear()
     same(vars(drivers_figures.handoff_model(ds, f)), vars(want_he))
