@@ -234,8 +234,12 @@ def stage_design(journeys: pl.DataFrame, stage_satisfaction: pl.DataFrame, stage
 
 
 def design_matrix(frame: pl.DataFrame, columns: Sequence[str]) -> np.ndarray:
-    """The n × (1 + len(columns)) float matrix [1, columns...] filled column by column (no per-column copies held at once)."""
-    x = np.empty((frame.height, len(columns) + 1))
+    """The n × (1 + len(columns)) float matrix [1, columns...] filled column by column (no per-column copies held at once).
+
+    Column-major: each column is written in one sequential pass (row-major, every column's write touched every
+    row's cache line: 0.14 s against 0.02 s CPU for a million journeys and 16 columns); the fits read it by rows
+    in blocks all the same."""
+    x = np.empty((frame.height, len(columns) + 1), order="F")
     x[:, 0] = 1.0
     for i, c in enumerate(columns, start=1):
         x[:, i] = frame[c].to_numpy()
