@@ -106,13 +106,14 @@ def test_the_planted_top_driver_ranks_first_on_the_sample(sample):
     assert "이용 matters most to NPS" in reading(kd)
 
 
-def test_ols_hc3_gives_statsmodels_estimates_intervals_and_p_values():
+@pytest.mark.parametrize("order", ["C", "F"])  # metrics.drivers.design_matrix is column-major
+def test_ols_hc3_gives_statsmodels_estimates_intervals_and_p_values(order):
     import statsmodels.api as sm
 
     from metrics.drivers import ols_hc3
 
     rows = np.arange(200.0)
-    x = np.column_stack([np.ones(200), rows % 2, np.sin(rows) * 3, rows % 7, (rows // 5) % 4])
+    x = np.asarray(np.column_stack([np.ones(200), rows % 2, np.sin(rows) * 3, rows % 7, (rows // 5) % 4]), order=order)
     y = x @ np.array([1.0, 0.5, 2.0, 0.2, -0.7]) + np.cos(rows * 1.3) * 2
     ours = ols_hc3(y, x)
     theirs = sm.OLS(y, x).fit(method="pinv", cov_type="HC3")
