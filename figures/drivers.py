@@ -19,10 +19,22 @@ def _model_design(ds: Dataset, f: Filters):
     return journeys, stage_design(journeys, stage_satisfaction, ds.stage_order, m), m
 
 
-# The last few selections' fitted models in this process, keyed by what they depend on: report.py's statistics and
-# its fix-first verdict ask for the same selection's models (a second fit was 2.2 s of a 9 s warm report at 10M).
-_FITTED: dict[tuple, tuple[KeyDrivers, HandoffEffect]] = {}
-_FITTED_MAX = 8
+# The selections' fitted models in this process, keyed by what they depend on (``_key``), newest last: each model of a
+# selection is fitted once, whoever asks first (report.py's statistics and its fix-first verdict, the overview's
+# summary, the Key drivers page, the Channels page's effect alone); a second fit was 2–3 s at 10M events.
+_FITTED: dict[tuple, dict[str, KeyDrivers | HandoffEffect]] = {}
+_FITTED_MAX = 256  # a table of a few stages and an effect each
+
+
+def _key(ds: Dataset, f: Filters) -> tuple:
+    return ds.version, ds.facts_dir, ds.stage_order, f, settings.get_int("min_sample"), privacy.min_group()
+
+
+def _remember(key: tuple, fitted: dict[str, KeyDrivers | HandoffEffect]) -> None:
+    _FITTED.pop(key, None)
+    _FITTED[key] = fitted
+    while len(_FITTED) > _FITTED_MAX:
+        _FITTED.pop(next(iter(_FITTED)))
 
 
 def models(ds: Dataset, f: Filters) -> tuple[KeyDrivers, HandoffEffect]:
@@ -30,31 +42,37 @@ def models(ds: Dataset, f: Filters) -> tuple[KeyDrivers, HandoffEffect]:
     (stage satisfaction from all their touchpoints).
 
     Both models stand on the same journeys, stage satisfaction (2.2M rows at 10M events) and
-    design: queried and built once, and fitted once per dataset version, selection and settings in a process.
+    design: queried and built once, and each fitted once per dataset version, selection and settings in a process
+    (the effect taken as ``handoff_model`` fitted it when it came first).
     """
-    key = (ds.version, ds.facts_dir, ds.stage_order, f, settings.get_int("min_sample"), privacy.min_group())
-    fitted = _FITTED.get(key)
-    if fitted is not None:
-        return fitted
-    if privacy.selection_hidden(ds, f):
-        fitted = hidden_drivers(), hidden_effect()
-    else:
-        journeys, design, m = _model_design(ds, f)
-        fitted = (key_drivers(journeys, None, ds.stage_order, m, design=design),
-                  handoff_effect(journeys, None, ds.stage_order, m, design=design))
-    _FITTED[key] = fitted
-    while len(_FITTED) > _FITTED_MAX:
-        _FITTED.pop(next(iter(_FITTED)))
-    return fitted
+    key = _key(ds, f)
+    fitted = _FITTED.get(key, {})
+    if "drivers" not in fitted:
+        if privacy.selection_hidden(ds, f):
+            fitted = {"drivers": hidden_drivers(), "effect": hidden_effect()}
+        else:
+            journeys, design, m = _model_design(ds, f)
+            effect = fitted.get("effect") or handoff_effect(journeys, None, ds.stage_order, m, design=design)
+            fitted = {"drivers": key_drivers(journeys, None, ds.stage_order, m, design=design), "effect": effect}
+        _remember(key, fitted)
+    return fitted["drivers"], fitted["effect"]
 
 
 def handoff_model(ds: Dataset, f: Filters) -> HandoffEffect:
-    """metrics.handoff_effect.handoff_effect alone, as ``models`` fits it (for a page that shows no key drivers: one
-    fit fewer, 0.2 s at 10M events)."""
-    if privacy.selection_hidden(ds, f):
-        return hidden_effect()
-    journeys, design, m = _model_design(ds, f)
-    return handoff_effect(journeys, None, ds.stage_order, m, design=design)
+    """metrics.handoff_effect.handoff_effect as ``models`` fits it: the selection's fitted effect when either was
+    asked before in this process, else the effect alone (for a page that shows no key drivers: one fit fewer,
+    0.2 s at 10M events), remembered for ``models``."""
+    key = _key(ds, f)
+    fitted = _FITTED.get(key, {})
+    if "effect" not in fitted:
+        if privacy.selection_hidden(ds, f):
+            effect = hidden_effect()
+        else:
+            journeys, design, m = _model_design(ds, f)
+            effect = handoff_effect(journeys, None, ds.stage_order, m, design=design)
+        fitted = {**_FITTED.get(key, {}), "effect": effect}
+        _remember(key, fitted)
+    return fitted["effect"]
 
 
 def hidden_drivers(measure: str = "shapley_r2_share") -> KeyDrivers:

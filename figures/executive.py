@@ -5,6 +5,7 @@ overview page and the PDF snapshot (nothing here draws or knows the UI language)
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
@@ -153,14 +154,16 @@ def pain_points(ds: Dataset, f: Filters) -> pl.DataFrame:
              .group_by("touchpoint", maintain_order=True).first().select("touchpoint", "stage"))
     points = points.join(where, on="touchpoint", how="left").with_columns(channel=pl.lit(None, pl.String),
                                                                           by_stage_channel=pl.lit(False))
-    return _shown_points(points, q.touchpoint_customers(ds, f, ["touchpoint"]))
+    return _shown_points(points, lambda: q.touchpoint_customers(ds, f, ["touchpoint"]))
 
 
-def _shown_points(points: pl.DataFrame, sizes: pl.DataFrame) -> pl.DataFrame:
-    """``points`` without the touchpoints hidden by small-group suppression (``sizes``: touchpoint, customers):
-    under min_group customers, and complementary ones, since their events add up to the selection's."""
+def _shown_points(points: pl.DataFrame, customers: Callable[[], pl.DataFrame]) -> pl.DataFrame:
+    """``points`` without the touchpoints hidden by small-group suppression (``customers()``: touchpoint, customers):
+    under min_group customers, and complementary ones, since their events add up to the selection's. The distinct
+    customers per touchpoint are counted only with suppression on (a distinct count over every selected event)."""
     if privacy.min_group() is None or points.is_empty():
         return points
+    sizes = customers()
     hidden = privacy.hide(sizes.drop("customers"), sizes, ["touchpoint"], []).filter(pl.col("suppressed"))
     return points.filter(~pl.col("touchpoint").is_in(hidden["touchpoint"].implode()))
 
@@ -173,10 +176,7 @@ def _stage_channel_pain_points(ds: Dataset, f: Filters) -> pl.DataFrame:
     where = volume.select("touchpoint", "stage", "channel")
     points = rank_pain_points(ratings.drop("stage", "channel"), volume.drop("stage", "channel"))
     points = points.join(where, on="touchpoint", how="left").with_columns(by_stage_channel=pl.lit(True))
-    if privacy.min_group() is None:
-        return points
-    sizes = q.touchpoint_customers(ds, f, ["stage", "channel"]).select(name, "customers")
-    return _shown_points(points, sizes)
+    return _shown_points(points, lambda: q.touchpoint_customers(ds, f, ["stage", "channel"]).select(name, "customers"))
 
 
 def reconciled_fix_first(ds: Dataset, f: Filters, drivers_table: pl.DataFrame | None = None) -> FixFirst:

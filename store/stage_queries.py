@@ -52,6 +52,10 @@ def _journey_stages(ds: Dataset, f: Filters, params: dict) -> str | None:
     return f"(SELECT * FROM read_parquet($journey_stages) js WHERE {' AND '.join(conds) or 'true'}) js"
 
 
+# The journeys' 64-bit key in the models' inputs (``model_inputs``).
+JOURNEY_HASH = "hash(journey_id)"
+
+
 def journey_stage_satisfaction(ds: Dataset, f: Filters, key: str = "journey_id") -> pl.DataFrame:
     """Mean satisfaction per (journey, stage) over ALL touchpoints of the selected journeys with an NPS answer.
 
@@ -63,7 +67,7 @@ def journey_stage_satisfaction(ds: Dataset, f: Filters, key: str = "journey_id")
     version) when the dataset has it, else grouped from the events (tested equal). ``key``: the journey id
     (``journey_id``) or its hash (``hash(journey_id)``, for model_inputs), returned as journey_id.
     """
-    if key not in ("journey_id", "hash(journey_id)"):
+    if key not in ("journey_id", JOURNEY_HASH):
         raise ValueError(f"unknown journey key {key!r}")
     sql, params = _with(ds, f)
     stages = _journey_stages(ds, f, params)
@@ -85,14 +89,14 @@ def model_inputs(ds: Dataset, f: Filters) -> tuple[pl.DataFrame, pl.DataFrame]:
     """What the key-driver and handoff models fit on: (the selected journeys with an NPS answer: journey_id, nps,
     handoffs, events, persona; ``journey_stage_satisfaction``), with ``journey_id`` as a 64-bit hash of the id in
     both, so the models place 1.4M ratings by an integer instead of text (10M events: 0.1 s less), or as the id
-    itself when two answered journeys of the selection share a hash."""
+    itself when two answered journeys of the selection share a hash (checked on the hashes fetched: a distinct
+    count in DuckDB was a second pass over the journeys)."""
     sql, params = _with(ds, f)
-    unique = _query(ds, sql + "SELECT count(*) = count(DISTINCT hash(journey_id)) AS ok FROM sel WHERE nps IS NOT NULL",
-                    params)["ok"][0]
-    key = "hash(journey_id)" if unique else "journey_id"
-    journeys = _query(ds, sql + f"SELECT {key} AS journey_id, nps, handoffs, events, persona FROM sel "
-                      "WHERE nps IS NOT NULL", params)
-    return journeys, journey_stage_satisfaction(ds, f, key)
+    columns = "AS journey_id, nps, handoffs, events, persona FROM sel WHERE nps IS NOT NULL"
+    journeys = _query(ds, sql + f"SELECT {JOURNEY_HASH} {columns}", params)
+    if journeys["journey_id"].n_unique() == journeys.height:
+        return journeys, journey_stage_satisfaction(ds, f, JOURNEY_HASH)
+    return _query(ds, sql + f"SELECT journey_id {columns}", params), journey_stage_satisfaction(ds, f)
 
 
 def stage_entries(ds: Dataset, f: Filters) -> pl.DataFrame:

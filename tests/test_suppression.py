@@ -129,6 +129,22 @@ def test_local_use_without_the_setting_or_an_access_file_shows_every_figure(data
     assert h["journeys"] == 3 and h["suppressed"] is False
 
 
+def test_pain_points_count_no_customers_without_suppression(data, monkeypatch):
+    from figures import executive
+    from store import queries
+
+    monkeypatch.delenv("CXLENS_MIN_GROUP", raising=False)
+    monkeypatch.delenv("CXLENS_ACCESS_FILE", raising=False)
+    counted = []
+    real = queries.touchpoint_customers
+    monkeypatch.setattr(queries, "touchpoint_customers", lambda *a: counted.append(a) or real(*a))
+    points = executive.pain_points(data[1], Filters())
+    assert points.height > 0 and counted == []  # every touchpoint shown: no distinct count over the events
+    monkeypatch.setenv("CXLENS_MIN_GROUP", str(MIN))
+    executive.pain_points(data[1], Filters())
+    assert len(counted) == 1
+
+
 def test_an_access_file_turns_it_on_at_the_default(monkeypatch, tmp_path):
     monkeypatch.delenv("CXLENS_MIN_GROUP", raising=False)
     monkeypatch.setenv("CXLENS_ACCESS_FILE", str(tmp_path / "access.toml"))

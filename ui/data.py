@@ -299,20 +299,10 @@ def min_group() -> int | None:
 # --- statistics: intervals, tested deltas, trend with anomalies, key drivers, handoff effect
 
 
-# The handoff effect of each selection (dataset version, filters) whose models were fitted in this process, newest
-# last: a page showing the effect alone (Channels) takes it from here instead of fitting it again (2 s at 10M).
-_FITTED_EFFECTS: dict[tuple[str, Filters], HandoffEffect] = {}
-_FITTED_EFFECTS_MAX = 256
-
-
 @_register
 def models(ds: Dataset, f: Filters):
     """drivers_figures.models: the key drivers and the handoff effect, fitted on one shared design."""
-    fitted = drivers_figures.models(ds, f)
-    _FITTED_EFFECTS[(ds.version, f)] = fitted[1]
-    while len(_FITTED_EFFECTS) > _FITTED_EFFECTS_MAX:
-        _FITTED_EFFECTS.pop(next(iter(_FITTED_EFFECTS)), None)
-    return fitted
+    return drivers_figures.models(ds, f)
 
 
 @_register
@@ -385,14 +375,11 @@ def handoff_model(ds: Dataset, f: Filters):
 
 def handoff_effect(ds: Dataset, f: Filters, alone: bool = False):
     """The adjusted effect of one more handoff (metrics.handoff_effect.HandoffEffect) of drivers_figures.models (``alone``,
-    for a page without the key drivers: of the selection's models when they were fitted in this process, else of
-    drivers_figures.handoff_model); none for a survey (no event times), with the reason."""
+    for a page without the key drivers: drivers_figures.handoff_model, which takes the selection's effect when
+    its models were fitted in this process); none for a survey (no event times), with the reason."""
     if survey_info(ds) is not None:
         return HandoffEffect(None, None, None, 0, survey_figures.REASONS["handoff_effect"])
-    if not alone:
-        return models(ds, f)[1]
-    fitted = _FITTED_EFFECTS.get((ds.version, scoped(f)))  # the selection's models already fitted: their effect
-    return fitted if fitted is not None else handoff_model(ds, f)
+    return handoff_model(ds, f) if alone else models(ds, f)[1]
 
 
 @_register

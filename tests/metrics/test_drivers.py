@@ -106,13 +106,14 @@ def test_the_planted_top_driver_ranks_first_on_the_sample(sample):
     assert "이용 matters most to NPS" in reading(kd)
 
 
-def test_ols_hc3_gives_statsmodels_estimates_intervals_and_p_values():
+@pytest.mark.parametrize("order", ["C", "F"])  # metrics.drivers.design_matrix is column-major
+def test_ols_hc3_gives_statsmodels_estimates_intervals_and_p_values(order):
     import statsmodels.api as sm
 
     from metrics.drivers import ols_hc3
 
     rows = np.arange(200.0)
-    x = np.column_stack([np.ones(200), rows % 2, np.sin(rows) * 3, rows % 7, (rows // 5) % 4])
+    x = np.asarray(np.column_stack([np.ones(200), rows % 2, np.sin(rows) * 3, rows % 7, (rows // 5) % 4]), order=order)
     y = x @ np.array([1.0, 0.5, 2.0, 0.2, -0.7]) + np.cos(rows * 1.3) * 2
     ours = ols_hc3(y, x)
     theirs = sm.OLS(y, x).fit(method="pinv", cov_type="HC3")
@@ -194,3 +195,23 @@ def test_the_models_run_numpy_blas_on_one_thread_and_give_the_thread_back():
     with one_blas_thread():
         assert [pool["num_threads"] for pool in threadpool_info() if pool["user_api"] == "blas"] == [1] * len(before)
     assert [pool["num_threads"] for pool in threadpool_info() if pool["user_api"] == "blas"] == before
+
+
+def test_beyond_the_shapley_limit_importance_is_the_share_of_the_standardized_coefficients():
+    from metrics.drivers import MAX_SHAPLEY_STAGES
+
+    stages = [f"S{i:02d}" for i in range(MAX_SHAPLEY_STAGES + 1)]
+    n = 300
+    rng = np.random.default_rng(7)
+    sat = rng.integers(1, 6, size=(n, len(stages))).astype(float)  # every journey rates every stage
+    nps = sat @ np.linspace(0.1, 1.3, len(stages)) + rng.normal(0, 1, n)
+    facts = pl.DataFrame({"journey_id": [f"J{j}" for j in range(n)], "nps": nps})
+    ratings = pl.DataFrame({"journey_id": [f"J{j}" for j in range(n) for _ in stages],
+                            "stage": stages * n, "mean_satisfaction": sat.ravel(), "ratings": [1] * (n * len(stages))})
+    kd = key_drivers(facts, ratings, stages, min_sample=30)
+    assert kd.measure == "std_coefficient_share"
+    x = np.column_stack([np.ones(n), sat])
+    coef = np.linalg.lstsq(x, nps, rcond=None)[0][1:]
+    share = np.abs(coef) * sat.std(axis=0)
+    got = dict(zip(kd.table["stage"], kd.table["importance"], strict=True))
+    assert [got[s] for s in stages] == pytest.approx(100 * share / share.sum(), rel=1e-9)

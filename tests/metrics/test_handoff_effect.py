@@ -127,13 +127,49 @@ def test_the_models_on_hashed_journey_keys_equal_the_models_on_the_ids(tmp_path,
     assert kd.table.height == want_kd.table.height > 0
     for got_row, want_row in zip(kd.table.iter_rows(named=True), want_kd.table.iter_rows(named=True), strict=True):
         same(got_row, want_row)
+    drivers_figures._FITTED.clear()  # the fitted models remembered: forgotten, so that the effect is fitted alone
     same(vars(drivers_figures.handoff_model(ds, f)), vars(want_he))  # the channels page's fit alone: the same effect
 
     # two answered journeys sharing a hash: the ids themselves are the keys
-    original = sq._query
-    monkeypatch.setattr(sq, "_query", lambda d, sql, p: pl.DataFrame({"ok": [False]})
-                        if "count(DISTINCT hash(journey_id))" in sql else original(d, sql, p))
+    monkeypatch.setattr(sq, "JOURNEY_HASH", "hash(journey_id) % 2")  # every other journey shares a key
     q._MEMO.clear()
     texted, _ = sq.model_inputs(ds, f)
     assert texted["journey_id"].dtype == pl.String
+    drivers_figures._FITTED.clear()
     same(vars(drivers_figures.handoff_model(ds, f)), vars(want_he))
+
+
+def test_the_effect_equals_statsmodels_on_a_hand_built_design_with_ties_and_missing_values():
+    """Unanswered journeys, a missing persona, unrated stages and tied ratings and answers: the effect equals
+    statsmodels' OLS with HC3 on the design written out by hand (row-major, as the design was built before)."""
+    import numpy as np
+    import statsmodels.api as sm
+
+    facts, sat = [], []
+    for j in range(90):
+        handoffs, events = j % 4, 2 + (j * 7) % 5
+        persona = None if j % 11 == 0 else "ab"[(j // 3) % 2]
+        nps = None if j % 9 == 0 else float((j * 5) % 11)  # tied answers, some missing
+        facts.append((f"J{j}", nps, handoffs, events, persona))
+        sat.append((f"J{j}", "A", float(1 + j % 3), 1))  # ties
+        if j % 3:  # B unrated for a third of the journeys
+            sat.append((f"J{j}", "B", float(1 + (j * 2) % 5), 2))
+    facts = pl.DataFrame(facts, schema={"journey_id": pl.String, "nps": pl.Float64, "handoffs": pl.Int64,
+                                        "events": pl.Int64, "persona": pl.String}, orient="row")
+    sat = pl.DataFrame(sat, schema=SAT_SCHEMA, orient="row")
+    effect = handoff_effect(facts, sat, ["A", "B"], min_sample=30)
+
+    answered = facts.filter(pl.col("nps").is_not_null())
+    ratings = {(r["journey_id"], r["stage"]): r["mean_satisfaction"] for r in sat.iter_rows(named=True)}
+    a = np.array([ratings[(j, "A")] for j in answered["journey_id"]])
+    b = np.array([ratings.get((j, "B"), np.nan) for j in answered["journey_id"]])
+    rated_b = ~np.isnan(b)
+    persona = answered["persona"].fill_null("(none)").to_list()
+    x = np.column_stack([np.ones(answered.height), answered["handoffs"].to_numpy(), answered["events"].to_numpy(),
+                         [p == "b" for p in persona], [p == "(none)" for p in persona],  # reference: "a", the most
+                         a - a.mean(), np.where(rated_b, b - np.nanmean(b), 0.0), rated_b]).astype(float)
+    fit = sm.OLS(answered["nps"].to_numpy(), x).fit(cov_type="HC3")
+    assert effect.n == answered.height
+    assert effect.per_handoff == pytest.approx(fit.params[1], rel=1e-12)
+    assert effect.ci == pytest.approx(tuple(fit.conf_int(0.05)[1]), rel=1e-12)
+    assert effect.p_value == pytest.approx(fit.pvalues[1], rel=1e-9)
