@@ -130,9 +130,11 @@ def browser(server):
         chromium.close()
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def context(browser):
-    """A fresh browser context (its own cookies, so its own Streamlit session) at desktop size."""
+    """One browser context per test process at desktop size, for the tests' pages: its HTTP cache keeps Streamlit's
+    and Plotly's scripts between tests (a page's first load in a new context downloads and compiles them again,
+    about a third of the browser's work for an overview page)."""
     ctx = browser.new_context(viewport=DESKTOP, locale="en-US")
     ctx.set_default_timeout(RENDER_TIMEOUT_MS)
     yield ctx
@@ -141,7 +143,15 @@ def context(browser):
 
 @pytest.fixture
 def page(context):
-    return context.new_page()
+    """A new page of the shared context: its own Streamlit session (one per page load); cookies and the origin's
+    storage are cleared before and after, so nothing but the cached scripts passes from one test to the next."""
+    context.clear_cookies()
+    page = context.new_page()
+    yield page
+    with contextlib.suppress(Exception):  # a page that navigated away or crashed has nothing left to clear
+        page.evaluate("() => { localStorage.clear(); sessionStorage.clear(); }")
+    page.close()
+    context.clear_cookies()
 
 
 @pytest.fixture(scope="session")

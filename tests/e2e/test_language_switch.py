@@ -36,9 +36,13 @@ def _open_sidebar(page) -> None:
         page.wait_for_timeout(400)
 
 
+def _language_button(page, lang: str):
+    return page.locator('[data-testid="stSidebar"]').get_by_role("radio", name=LANGUAGE_BUTTON[lang], exact=True)
+
+
 def _switch(page, lang: str) -> None:
     _open_sidebar(page)
-    page.locator('[data-testid="stSidebar"]').get_by_role("radio", name=LANGUAGE_BUTTON[lang], exact=True).click()
+    _language_button(page, lang).click()
     wait_rendered(page)
 
 
@@ -64,13 +68,16 @@ def test_switching_the_language_three_times_on_every_page_keeps_the_filters(brow
             before = _filters(page)
             assert before.get("since") == [SINCE] and before.get("until") == [UNTIL], slug(url)
             assert before.get("channel") == [CHANNEL], slug(url)
+            # each page opens in a new session, in English (no lang= in its URL): the first switch is a change
+            _open_sidebar(page)
+            assert _language_button(page, "en").is_checked(), f"{slug(url)} did not open in English"
             for lang in ("ko", "en", "ko"):  # each page in both languages, switched three times
                 _switch(page, lang)
                 where = f"{slug(url)} at {size_name} size after switching to {lang}"
+                assert _language_button(page, lang).is_checked(), where
                 assert page.locator(EXCEPTION).count() == 0, where
                 assert _filters(page) == before, f"{where}: the filters changed"
                 assert split_korean_words(page) == [], where
-            _switch(page, "en")
     finally:
         ctx.close()
 
