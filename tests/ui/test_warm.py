@@ -33,3 +33,17 @@ def test_a_module_that_cannot_be_imported_is_logged_not_raised(monkeypatch, capl
 def test_every_module_warmed_is_one_the_metrics_import_on_use():
     source = "\n".join(p.read_text(encoding="utf-8") for p in METRICS.glob("*.py"))
     assert [m for m in warm.MODULES if f"from {m} import" not in source and f"import {m} " not in source] == []
+
+
+def test_settle_freezes_the_objects_once_and_only_after_the_imports(monkeypatch):
+    frozen = []
+    monkeypatch.setattr(warm.gc, "freeze", lambda: frozen.append(True))
+    monkeypatch.setattr(warm, "_started", threading.Event())
+    monkeypatch.setattr(warm, "_imported", threading.Event())
+    monkeypatch.setattr(warm, "_frozen", threading.Event())
+    monkeypatch.setattr(warm, "MODULES", ("colorsys",))
+    assert warm.settle() is False  # the imports have not started: nothing frozen yet
+    warm.start().join(60)
+    assert warm.settle() is True
+    assert warm.settle() is False
+    assert frozen == [True]
