@@ -5,10 +5,11 @@ where it is used (see metrics.confidence), so the first executive summary, key d
 would wait for it. Imported here in the background from the first script run on, that first view finds it loaded, or
 waits only for the rest of the import (Python's import lock makes the page's own import wait for this one).
 
-Once those imports are done, ``settle`` (at the start of a script run) moves every object then alive, the imported
-modules' hundreds of thousands of functions, classes and tables, out of reach of the garbage collector (``gc.freeze``):
-Streamlit runs a full collection after every script run, and walking them took most of a warm rerun (0.3–0.9 s of a
-0.6–1.2 s filter change or page switch on the sample). Objects made later are collected as before.
+``settle`` (at the start of a script run) moves every object then alive, the imported modules' hundreds of thousands
+of functions, classes and tables, out of reach of the garbage collector (``gc.freeze``): at the first run (the
+dashboard's own imports), and once more at the first run after the background imports are done. Streamlit runs a
+full collection after every script run (and every fragment run), and walking them took most of a warm rerun (0.4–1.5 s
+at a load average of 10–30, of a 0.6–2.2 s filter change). Objects made later are collected as before.
 """
 
 from __future__ import annotations
@@ -24,7 +25,8 @@ MODULES = ("statsmodels.stats.proportion", "statsmodels.api", "statsmodels.tsa.s
 
 _started = threading.Event()
 _imported = threading.Event()  # the background imports are over (done or failed)
-_frozen = threading.Event()
+_frozen = threading.Event()  # frozen at a first run
+_frozen_warm = threading.Event()  # frozen again after the background imports
 _lock = threading.Lock()
 
 
@@ -52,12 +54,15 @@ def _import_all() -> None:
 
 
 def settle() -> bool:
-    """Once per process, after the background imports: ``gc.freeze()`` (every object alive now is left out of later
-    collections: a full collection after each script run walks only what was made since). Call it at the start of a
-    script run, when the previous run's garbage has been collected. True when it froze now."""
+    """``gc.freeze()`` at the first call of the process and at the first call after the background imports are done
+    (every object alive then is left out of later collections: the full collection after each script run walks only
+    what was made since). Call it at the start of a script run, when the previous run's garbage has been collected.
+    True when it froze now."""
     with _lock:
-        if _frozen.is_set() or not _imported.is_set():
+        if _frozen_warm.is_set() or (_frozen.is_set() and not _imported.is_set()):
             return False
         _frozen.set()
+        if _imported.is_set():
+            _frozen_warm.set()
     gc.freeze()
     return True
