@@ -23,6 +23,7 @@ HERE = Path(__file__).resolve().parent
 st.set_page_config(page_title="cxlens", page_icon=str(HERE / "ui" / "icon.png"), layout="wide")
 layout.page_style()
 warm.start()  # statsmodels for the first summary or drivers, imported in the background once per server process
+warm.settle()  # once those imports are done: the collection after each run no longer walks every imported object
 
 lang = state.language_switch()
 # --- access: nobody sees data before the sign-in gate lets them (hosting/sign_in.py, hosting/access.py)

@@ -126,9 +126,8 @@ def nps_trend(ds: Dataset, f: Filters, s: dict, lang: str) -> None:
         st.info(t("no_answers"))
     else:
         weekly = data.score_trend(ds, f, "week", "nps")
-        figure = nps_charts.add_nps_band(nps_charts.nps_trend(trend, data.min_sample(), s["targets"]["nps"].target),
-                                     weekly.table)
-        layout.chart(figure)
+        layout.chart(nps_charts.nps_trend_with_band(trend, data.min_sample(), s["targets"]["nps"].target,
+                                                    weekly.table))
         layout.n_caption(answers=int(trend["responses"].sum()))
         flagged = int(weekly.table["anomaly"].sum())
         if weekly.anomaly_reason:

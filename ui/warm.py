@@ -5,10 +5,11 @@ where it is used (see metrics.confidence), so the first executive summary, key d
 would wait for it. Imported here in the background from the first script run on, that first view finds it loaded, or
 waits only for the rest of the import (Python's import lock makes the page's own import wait for this one).
 
-Then the objects alive (the modules, classes and functions of every library loaded so far: about 250,000) are moved
-out of the garbage collector's sight (``gc.freeze``): Streamlit runs a full collection after every script run and
-fragment run (``runner.postScriptGC``), which walked them all each time, about 0.2 s of CPU holding the interpreter
-(five of them between the click on an upload's overview and its first chart). They live as long as the process.
+``settle`` (at the start of a script run) moves every object then alive, the imported modules' hundreds of thousands
+of functions, classes and tables, out of reach of the garbage collector (``gc.freeze``): at the first run (the
+dashboard's own imports), and once more at the first run after the background imports are done. Streamlit runs a
+full collection after every script run (and every fragment run), and walking them took most of a warm rerun (0.4–1.5 s
+at a load average of 10–30, of a 0.6–2.2 s filter change). Objects made later are collected as before.
 """
 
 from __future__ import annotations
@@ -23,6 +24,9 @@ MODULES = ("statsmodels.stats.proportion", "statsmodels.api", "statsmodels.tsa.s
            "statsmodels.discrete.discrete_model", "scipy.stats")
 
 _started = threading.Event()
+_imported = threading.Event()  # the background imports are over (done or failed)
+_frozen = threading.Event()  # frozen at a first run
+_frozen_warm = threading.Event()  # frozen again after the background imports
 _lock = threading.Lock()
 
 
@@ -39,9 +43,26 @@ def start() -> threading.Thread | None:
 
 
 def _import_all() -> None:
-    for name in MODULES:
-        try:
-            importlib.import_module(name)
-        except Exception:  # an optional module missing or broken: the page that needs it says so when it runs
-            logging.getLogger(__name__).warning("could not import %s in the background", name, exc_info=True)
-    gc.freeze()  # the imported objects stay for good: later full collections need not walk them
+    try:
+        for name in MODULES:
+            try:
+                importlib.import_module(name)
+            except Exception:  # an optional module missing or broken: the page that needs it says so when it runs
+                logging.getLogger(__name__).warning("could not import %s in the background", name, exc_info=True)
+    finally:
+        _imported.set()
+
+
+def settle() -> bool:
+    """``gc.freeze()`` at the first call of the process and at the first call after the background imports are done
+    (every object alive then is left out of later collections: the full collection after each script run walks only
+    what was made since). Call it at the start of a script run, when the previous run's garbage has been collected.
+    True when it froze now."""
+    with _lock:
+        if _frozen_warm.is_set() or (_frozen.is_set() and not _imported.is_set()):
+            return False
+        _frozen.set()
+        if _imported.is_set():
+            _frozen_warm.set()
+    gc.freeze()
+    return True

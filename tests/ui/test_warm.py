@@ -35,14 +35,15 @@ def test_every_module_warmed_is_one_the_metrics_import_on_use():
     assert [m for m in warm.MODULES if f"from {m} import" not in source and f"import {m} " not in source] == []
 
 
-def test_after_the_imports_the_objects_alive_are_kept_out_of_later_collections(monkeypatch):
-    import gc
-
-    monkeypatch.setattr(warm, "_started", threading.Event())
+def test_settle_freezes_at_the_first_run_and_once_more_after_the_imports(monkeypatch):
+    frozen = []
+    monkeypatch.setattr(warm.gc, "freeze", lambda: frozen.append(True))
+    for name in ("_started", "_imported", "_frozen", "_frozen_warm"):
+        monkeypatch.setattr(warm, name, threading.Event())
     monkeypatch.setattr(warm, "MODULES", ("colorsys",))
-    gc.unfreeze()
-    try:
-        warm.start().join(60)
-        assert gc.get_freeze_count() > 0
-    finally:
-        gc.unfreeze()
+    assert warm.settle() is True  # the first run: what the dashboard imported itself
+    assert warm.settle() is False  # the background imports are not done yet
+    warm.start().join(60)
+    assert warm.settle() is True
+    assert warm.settle() is False
+    assert frozen == [True, True]

@@ -9,10 +9,12 @@ import polars as pl
 
 from i18n import t
 from ui import format as number_format
+from ui.charts.memo import memoised
 from ui.charts.style import DEFAULT_BAR, HEIGHT, click_layer, is_low, n_text, rgba, standard_layout, wrap
 from ui.text import plot
 
 
+@memoised
 def sankey(transitions: pl.DataFrame, channel_colours: Mapping[str, str]) -> go.Figure:
     """Channel handoffs as flows from the channel handed off from (left) to the channel handed to (right).
 
@@ -66,6 +68,7 @@ def sankey(transitions: pl.DataFrame, channel_colours: Mapping[str, str]) -> go.
     return standard_layout(fig, HEIGHT + 40)
 
 
+@memoised
 def handoff_heatmap(matrix: pl.DataFrame, min_group: int | None = None) -> go.Figure:
     """Handoff counts from channel (rows) to channel (columns); takes metrics.handoffs.handoff_matrix.
 
@@ -100,6 +103,7 @@ def handoff_heatmap(matrix: pl.DataFrame, min_group: int | None = None) -> go.Fi
     return standard_layout(fig, max(260, 70 + 44 * len(rows)))
 
 
+@memoised
 def group_bars(frame: pl.DataFrame, group: str, value: str, n: str, axis_title: str, min_n: int,
                colours: Mapping[str, str] | None = None, value_format: str = ".1f",
                value_range: Sequence[float] | None = None, order: Sequence[str] | None = None,

@@ -9,6 +9,7 @@ import polars as pl
 
 from i18n import t
 from ui import format as number_format
+from ui.charts.memo import memoised
 from ui.charts.style import is_low, n_text, standard_layout
 from ui.text import plot
 
@@ -17,6 +18,7 @@ NOT_SIGNIFICANT_COLOUR = "#B0B0B0"
 SIGNIFICANCE = 0.05
 
 
+@memoised
 def importance_performance(table: pl.DataFrame, quadrant_labels: Mapping[str, str], min_n: int) -> go.Figure:
     """Importance (y) against mean satisfaction (x) per stage, split into quadrants at the averages.
 

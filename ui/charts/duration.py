@@ -9,11 +9,13 @@ import polars as pl
 
 from i18n import t
 from ui import format as number_format
+from ui.charts.memo import memoised
 from ui.charts.style import ALL_COLOUR, DEFAULT_BAR, HEIGHT, is_low, n_text, rgba, standard_layout, unwrap, wrap
 
 MIN_HOURS = 1 / 60  # log axes cannot show 0 h: shorter spans are drawn at one minute (the hover has the value)
 
 
+@memoised
 def boxes(summary: pl.DataFrame, group: str, axis_title: str, min_n: int, colours: Mapping[str, str] | None = None,
           order: Sequence[str] | None = None, all_label: str | None = None) -> go.Figure:
     """Precomputed boxes (metrics.spread.box_summary, in hours) on a log axis: box q1–q3, line at the median,

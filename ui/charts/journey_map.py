@@ -10,6 +10,7 @@ from plotly.subplots import make_subplots
 
 from i18n import t
 from ui import format as number_format
+from ui.charts.memo import memoised
 from ui.charts.style import ALL_COLOUR, DEFAULT_BAR, HEIGHT, click_layer, is_low, n_text, standard_layout, wrap
 from ui.text import plot
 
@@ -17,6 +18,7 @@ REFERENCE_COLOUR = "#9A9A9A"  # all journeys behind each persona's panel
 OPTIONAL_BAR = "#B8C7DD"  # a stage journeys may pass by: paler than a funnel step
 
 
+@memoised
 def emotion_curve(frame: pl.DataFrame, stage_order: Sequence[str], persona_colours: Mapping[str, str],
                   min_n: int) -> go.Figure:
     """Mean satisfaction per stage, stages in order: all journeys (persona null) and each persona.
@@ -84,6 +86,7 @@ def _versus(value: float | None, overall: float | None) -> str:
     return "<br>" + t("vs_all", diff=number_format.signed(value - overall, 2))
 
 
+@memoised
 def funnel(frame: pl.DataFrame, min_n: int, min_group: int | None = None) -> go.Figure:
     """% of journeys reaching each stage (bars, stages in order on x) with the drop-off from the previous step.
 
@@ -119,6 +122,7 @@ def funnel(frame: pl.DataFrame, min_n: int, min_group: int | None = None) -> go.
     return standard_layout(fig)
 
 
+@memoised
 def heatmap(frame: pl.DataFrame, stage_order: Sequence[str], channels: Sequence[str], min_n: int,
             min_group: int | None = None) -> go.Figure:
     """Mean satisfaction per stage (x, in order) × channel (y); ``*`` marks cells with fewer than ``min_n`` ratings.

@@ -16,6 +16,7 @@ from plotly.colors import sample_colorscale
 
 from i18n import t
 from ui import format as number_format
+from ui.charts.memo import memoised
 from ui.charts.style import HEIGHT, UNSELECTED, n_text, standard_layout, wrap
 from ui.text import plot
 
@@ -49,6 +50,7 @@ def _colourbar_trace() -> go.Scatter:
                                                 xanchor="center")))
 
 
+@memoised
 def path_bars(paths: pl.DataFrame, min_n: int, top: int = 12) -> go.Figure:
     """The ``top`` most frequent paths (metrics.paths.path_table) as horizontal bars of journeys, coloured by
     their journeys' NPS, most frequent at the top; ``customdata[0]`` is the row index in ``paths``.
@@ -83,6 +85,7 @@ def path_bars(paths: pl.DataFrame, min_n: int, top: int = 12) -> go.Figure:
     return standard_layout(fig, 150 + 52 * len(rows)).update_layout(margin=dict(b=64, t=30))
 
 
+@memoised
 def path_tree(tree: pl.DataFrame, min_n: int) -> go.Figure:
     """metrics.paths.path_tree as an icicle, read left to right: each box a path beginning, its height the journeys
     that start that way, its colour their NPS (grey without ``min_n`` answers); a click zooms into a branch."""
@@ -125,6 +128,7 @@ def _curve(p0: tuple[float, float], p2: tuple[float, float], bend: float, steps:
             [(1 - s) ** 2 * y0 + 2 * (1 - s) * s * cy + s * s * y2 for s in ts])
 
 
+@memoised
 def process_map(edges: pl.DataFrame, nodes: Sequence[str], min_n: int, layout: str = "circle") -> go.Figure:
     """Transitions (metrics.paths.transition_table) between ``nodes`` as arrows: width by count, colour by the NPS
     of the journeys taking them. ``layout`` "line" puts the nodes left to right in the given order (forward
@@ -203,6 +207,7 @@ def process_map(edges: pl.DataFrame, nodes: Sequence[str], min_n: int, layout: s
     return standard_layout(fig, height).update_layout(margin=dict(b=56))
 
 
+@memoised
 def episode_timeline(events: pl.DataFrame, stage_order: Sequence[str], channel_colours: Mapping[str, str]
                      ) -> go.Figure:
     """One journey's touchpoints over time (x), by stage (y, in order), coloured by channel, joined in journey order."""

@@ -8,12 +8,14 @@ import plotly.graph_objects as go
 import polars as pl
 
 from i18n import t
+from ui.charts.memo import memoised
 from ui.charts.style import ALL_COLOUR, DEFAULT_BAR, date_ticks, is_low, n_text, rgba, standard_layout
 from ui.text import plot
 
 LAUNCH_COLOUR = "#7F3C8D"
 
 
+@memoised
 def impact_chart(weekly: pl.DataFrame, launch_date: dt.date, target: str, min_n: int) -> go.Figure:
     """Weekly CSAT % of the action's target (blue, with its 95% band) and of everything else (grey), a dashed line
     at the launch date. Takes figures.loop.ActionImpact.weekly; weeks with fewer than ``min_n`` ratings are hollow."""

@@ -7,6 +7,7 @@ import polars as pl
 from plotly.subplots import make_subplots
 
 from i18n import t
+from ui.charts.memo import memoised
 from ui.charts.style import ALL_COLOUR, HEIGHT, date_ticks, is_low, n_text, standard_layout
 
 NPS_COLOURS = {"promoters": "#1A9850", "passives": "#BDBDBD", "detractors": "#D73027"}
@@ -67,3 +68,10 @@ def add_nps_band(fig: go.Figure, trend: pl.DataFrame) -> go.Figure:
             hovertemplate="%{x|%Y-%m-%d}<br>" + t("anomaly") + ": NPS %{y:.1f}<extra></extra>",
         ), row=1, col=1)
     return fig
+
+
+@memoised
+def nps_trend_with_band(frame: pl.DataFrame, min_n: int, target: float | None, trend: pl.DataFrame) -> go.Figure:
+    """The overview's chart: ``nps_trend`` with ``add_nps_band`` of ``trend``, kept whole (ui.charts.memo: the band
+    is added by subplot row, which a kept figure's dict cannot take)."""
+    return add_nps_band(nps_trend(frame, min_n, target), trend)

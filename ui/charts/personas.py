@@ -10,6 +10,7 @@ from plotly.subplots import make_subplots
 
 from i18n import t
 from ui import format as number_format
+from ui.charts.memo import memoised
 from ui.charts.style import ALL_COLOUR, DEFAULT_BAR, HIDDEN_COLOUR, is_low, n_text, standard_layout, wrap
 from ui.text import plot
 
@@ -24,6 +25,7 @@ PERSONA_PANELS = (
 )
 
 
+@memoised
 def persona_multiples(kpis: pl.DataFrame, persona_colours: Mapping[str, str], min_n: int) -> go.Figure:
     """Small multiples: one panel per KPI, one bar per persona in its colour (named in the legend below).
 
@@ -59,6 +61,7 @@ def persona_multiples(kpis: pl.DataFrame, persona_colours: Mapping[str, str], mi
     return standard_layout(fig, 720)
 
 
+@memoised
 def channel_mix(mix: pl.DataFrame, persona_order: Sequence[str], channel_colours: Mapping[str, str]) -> go.Figure:
     """Each persona's touchpoints by channel as 100% stacked bars (persona, channel, events); the rows ``suppressed``
     (figures.personas.channel_mix: the hidden channels of a persona together) are one grey segment, "Hidden
@@ -89,6 +92,7 @@ def channel_mix(mix: pl.DataFrame, persona_order: Sequence[str], channel_colours
     return standard_layout(fig, max(260, 90 + 70 * len(personas))).update_layout(legend_traceorder="normal")
 
 
+@memoised
 def persona_map(cells: pl.DataFrame, persona_colours: Mapping[str, str]) -> go.Figure:
     """The persona map: one circle per cell (a SOM node, or a grid cell of the principal-component plane) and
     persona, coloured by persona, its area proportional to the customers in it (empty cells not drawn).

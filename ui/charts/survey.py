@@ -6,6 +6,7 @@ import plotly.graph_objects as go
 import polars as pl
 
 from i18n import t
+from ui.charts.memo import memoised
 from ui.charts.style import DEFAULT_BAR, is_low, n_text, standard_layout, wrap
 from ui.text import plot
 
@@ -23,6 +24,7 @@ def _height(questions: int) -> int:
     return max(220, 60 + 34 * questions)
 
 
+@memoised
 def distribution(frame: pl.DataFrame) -> go.Figure:
     """One 100% bar per question (first at the top), split by answer from the lowest (left, red) to the highest
     (right, green); takes figures.survey.distribution. Questions on different scales share the bar: each answer's
@@ -47,6 +49,7 @@ def distribution(frame: pl.DataFrame) -> go.Figure:
     return standard_layout(fig, _height(len(questions)))
 
 
+@memoised
 def top_two_box(frame: pl.DataFrame, min_n: int) -> go.Figure:
     """Top-2-box % per question (first at the top) with its 95% interval as an error bar; low samples hollow.
     Takes figures.survey.top_two_box."""
@@ -71,6 +74,7 @@ def top_two_box(frame: pl.DataFrame, min_n: int) -> go.Figure:
     return standard_layout(fig, _height(rows.height))
 
 
+@memoised
 def by_segment(frame: pl.DataFrame, nps: bool, min_n: int) -> go.Figure:
     """The outcome per segment (largest first, at the top) with its 95% interval: NPS on −100…100 or the positive
     share on 0–100%. Takes figures.survey.outcome_by_segment."""

@@ -9,6 +9,7 @@ import polars as pl
 
 from i18n import t
 from ui import format as number_format
+from ui.charts.memo import memoised
 from ui.charts.style import DEFAULT_BAR, UNSELECTED, standard_layout, wrap
 from ui.text import plot
 
@@ -16,6 +17,7 @@ DETRACTOR_COLOUR, PROMOTER_COLOUR, PREVIOUS_COLOUR = "#D73027", "#1A9850", "#BDB
 VALUE_FONT = 13  # px: keywords and their values, readable on a phone
 
 
+@memoised
 def keyword_bars(frame: pl.DataFrame, value: str, axis_title: str, hover: Sequence[tuple[str, str, str]] = (),
                  colour: str = DEFAULT_BAR, value_format: str = ".1f", low: str | None = None,
                  nps_colour: bool = False) -> go.Figure:
@@ -60,6 +62,7 @@ def _with_room(values: Sequence[float | None]) -> list[float] | None:
     return [low - (room if low < 0 else 0.0), high + room]
 
 
+@memoised
 def rising_bars(frame: pl.DataFrame, previous_label: str, current_label: str) -> go.Figure:
     """Share of comments with each keyword in the previous (grey) and current period, keywords in the frame's order."""
     keys = [plot(k) for k in frame["keyword"].to_list()]
@@ -80,6 +83,7 @@ def rising_bars(frame: pl.DataFrame, previous_label: str, current_label: str) ->
     return standard_layout(fig, max(240, 90 + 40 * len(keys)))
 
 
+@memoised
 def keyword_heatmap(shares: pl.DataFrame, by: str, keywords: Sequence[str], groups: Sequence[str]) -> go.Figure:
     """Share of each group's comments (column, ``groups`` order) containing each keyword (row, ``keywords`` order)."""
     cells = {(r["keyword"], r[by]): r for r in shares.iter_rows(named=True)}
