@@ -16,7 +16,7 @@ from collections.abc import Sequence
 import polars as pl
 
 from ingest.schema import quote
-from store.facts import cube, db
+from store.facts import cube, db, ready
 from store.facts.comments import journey_keywords_path
 from store.facts.dataset import Dataset
 from store.filters import Filters, journey_conditions, path_condition, touchpoint_conditions
@@ -458,32 +458,55 @@ def detractor_journeys(ds: Dataset, f: Filters) -> pl.DataFrame:
     last_channel (of the last touchpoint in journey order), stage_ratings (list of {stage,
     mean_satisfaction} over the journey's rated touchpoints) and comment (the journey's comments in
     journey order joined by " / "; null without any). All touchpoints of a selected journey count, as
-    for the NPS answer, which is about the whole journey. Reads the source for the comments, for the
-    detractors' journeys only.
+    for the NPS answer, which is about the whole journey.
+
+    Read from the late facts once they are written (the last step of each journey in steps.parquet, its stages'
+    mean ratings in journey_stages.parquet, its comments in comments.parquet: files a tenth of the events, filtered
+    on the journey's answer before the semi-join); before that from the events and the source (the same rows).
     """
     raw = "comment" in ds.has
-    sql, params = _with(ds, f, raw=raw)
-    params["events"] = ds.events_path
-    comments = ("SELECT journey_id, string_agg(comment, ' / ' ORDER BY timestamp, stage, channel, touchpoint) "
-                "AS comment FROM src WHERE comment IS NOT NULL AND trim(comment) <> '' "
+    sql, params = _with(ds, f, raw=raw and not _detractor_facts(ds))
+    if _detractor_facts(ds):
+        params.update({"steps": _facts_file(ds, "steps.parquet"), "stages": _facts_file(ds, "journey_stages.parquet"),
+                       "comments": _facts_file(ds, "comments.parquet")})
+        last = ("SELECT journey_id, max_by(stage, seq) AS last_stage, max_by(channel, seq) AS last_channel "
+                "FROM read_parquet($steps) WHERE journey_nps <= 6 AND journey_id IN (SELECT journey_id FROM d) "
+                "GROUP BY ALL")
+        ratings = ("SELECT journey_id, list({'stage': stage, 'mean_satisfaction': mean_satisfaction}) AS stage_ratings "
+                   "FROM read_parquet($stages) WHERE journey_nps <= 6 AND mean_satisfaction IS NOT NULL "
+                   "AND journey_id IN (SELECT journey_id FROM d) GROUP BY ALL")
+        source = "read_parquet($comments) WHERE journey_nps <= 6 AND"
+    else:
+        params["events"] = ds.events_path
+        last = ("SELECT journey_id, CAST(max_by(stage, seq) AS VARCHAR) AS last_stage, "
+                "CAST(max_by(channel, seq) AS VARCHAR) AS last_channel FROM read_parquet($events) "
+                "WHERE journey_id IN (SELECT journey_id FROM d) GROUP BY ALL")
+        ratings = ("SELECT journey_id, list({'stage': stage, 'mean_satisfaction': mean_satisfaction}) AS stage_ratings "
+                   "FROM (SELECT journey_id, CAST(stage AS VARCHAR) AS stage, avg(satisfaction) AS mean_satisfaction "
+                   "FROM read_parquet($events) WHERE satisfaction IS NOT NULL "
+                   "AND journey_id IN (SELECT journey_id FROM d) GROUP BY ALL) GROUP BY ALL")
+        source = "src WHERE"
+    comments = (f"SELECT journey_id, string_agg(comment, ' / ' ORDER BY timestamp, stage, channel, touchpoint) "
+                f"AS comment FROM {source} comment IS NOT NULL AND trim(comment) <> '' "
                 "AND journey_id IN (SELECT journey_id FROM d) GROUP BY ALL") if raw else \
         "SELECT NULL::VARCHAR AS journey_id, NULL::VARCHAR AS comment WHERE false"
     return _query(
         ds, sql + ", d AS (SELECT journey_id, customer_id, nps AS score, CAST(last_ts AS DATE) AS date FROM sel "
-        "WHERE nps <= 6), "
-        "l AS (SELECT journey_id, CAST(max_by(stage, seq) AS VARCHAR) AS last_stage, "
-        "CAST(max_by(channel, seq) AS VARCHAR) AS last_channel FROM read_parquet($events) "
-        "WHERE journey_id IN (SELECT journey_id FROM d) GROUP BY ALL), "
-        "r AS (SELECT journey_id, list({'stage': stage, 'mean_satisfaction': mean_satisfaction}) AS stage_ratings "
-        "FROM (SELECT journey_id, CAST(stage AS VARCHAR) AS stage, avg(satisfaction) AS mean_satisfaction "
-        "FROM read_parquet($events) WHERE satisfaction IS NOT NULL AND journey_id IN (SELECT journey_id FROM d) "
-        "GROUP BY ALL) GROUP BY ALL), "
-        f"c AS ({comments}) "
+        f"WHERE nps <= 6), l AS ({last}), r AS ({ratings}), c AS ({comments}) "
         "SELECT d.journey_id, d.customer_id, CAST(d.score AS INTEGER) AS score, d.date, l.last_stage, l.last_channel, "
         "r.stage_ratings, c.comment FROM d LEFT JOIN l USING (journey_id) LEFT JOIN r USING (journey_id) "
         "LEFT JOIN c USING (journey_id) ORDER BY d.journey_id",
         params,
     )
+
+
+def _facts_file(ds: Dataset, name: str) -> str:
+    return f"{ds.facts_dir}/{name}"
+
+
+def _detractor_facts(ds: Dataset) -> bool:
+    """Whether the late facts the follow-up list reads are in place (written by this cxlens's pass, not held)."""
+    return bool(ds.late) and all(ready.done(ds.facts_dir, output) for output in ("steps", "journey_stages", "comments"))
 
 
 RATING_TARGETS = ("stage", "touchpoint", "channel")

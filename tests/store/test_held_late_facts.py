@@ -131,3 +131,19 @@ def test_a_page_that_needs_the_keywords_releases_the_hold_a_background_step_wait
         assert background.error is None
     finally:
         ready.join(ds.facts_dir)
+
+
+@pytest.mark.parametrize("f", [Filters(), Filters(persona=("사회초년생",)), Filters(channel=("콜센터",), stage=("문의",))],
+                         ids=["all", "persona", "channel_stage"])
+def test_the_follow_up_list_reads_the_same_rows_from_the_late_facts_as_from_the_events_before_them(held, f):
+    from store import queries
+
+    assert not queries._detractor_facts(held)
+    before = queries.detractor_journeys(held, f)  # the events and the source: the late facts are not written yet
+    ready.join(held.facts_dir)
+    queries._MEMO.clear()
+    assert queries._detractor_facts(held)
+    after = queries.detractor_journeys(held, f)
+    assert before.height > 0 and before["comment"].drop_nulls().len() > 0
+    assert before.with_columns(pl.col("stage_ratings").list.sort()).equals(
+        after.with_columns(pl.col("stage_ratings").list.sort()))
