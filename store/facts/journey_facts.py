@@ -324,7 +324,7 @@ def write_late(ds: Dataset, output: str) -> None:
         else:
             raise ValueError(f"unknown late output {output!r}")
         for name in written:
-            (tmp / name).replace(facts / name)
+            _move(tmp / name, facts / name)
         ready.mark(facts, output)
     except Exception as exc:
         problem = disk_problem(exc, facts.parent)
@@ -334,6 +334,16 @@ def write_late(ds: Dataset, output: str) -> None:
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
         cur.close()
+
+
+def _move(written: Path, target: Path) -> None:
+    """Move a late output (a file, or a folder of part files: store.facts.journey_steps) into place, over what an
+    unmarked earlier write left there."""
+    if target.is_dir() and not target.is_symlink():
+        shutil.rmtree(target)
+    elif written.is_dir() and target.exists():
+        target.unlink()
+    written.replace(target)
 
 
 def late_pass(ds: Dataset, background: bool = False, timings: dict[str, float] | None = None,

@@ -27,7 +27,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from store.facts import db, ready
+from store.facts import db, journey_steps, ready
 from store.facts.dataset import Dataset
 
 FILE = "journey_stages.parquet"
@@ -52,12 +52,12 @@ def select_sql(events: str, journeys: str) -> str:
 
 
 def write(cur, events_path: str, journeys_path: str, out_dir: str | Path) -> None:
-    """The facts pass's part (DuckDB): ``journey_stages.parquet`` in ``out_dir`` from the facts' events and journeys."""
-    cur.sql(
-        f"COPY ({select_sql('read_parquet($ev)', 'read_parquet($journeys)')}) "
-        "TO $out (FORMAT parquet, COMPRESSION zstd)",
-        params={"ev": events_path, "journeys": journeys_path, "out": str(Path(out_dir) / FILE)},
-    )
+    """The facts pass's part (DuckDB): ``journey_stages.parquet`` in ``out_dir`` from the facts' events and journeys
+    (a folder of part files beyond journey_steps' events per part, read as one table)."""
+    # In parts of the journeys when the events are many (journey_steps.in_parts): the window holds one part at once.
+    journey_steps.in_parts(cur, events_path, Path(out_dir) / FILE, select_sql(
+        "(SELECT * FROM read_parquet($ev) WHERE {part})", "(SELECT * FROM read_parquet($journeys) WHERE {part})"),
+        {"journeys": journeys_path})
 
 
 def write_spark(spark, out: str) -> None:

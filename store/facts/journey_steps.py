@@ -21,6 +21,11 @@ SEP = chr(31)  # joins a path's values into one text (the journey facts' stage_p
 # events a part fit the memory limit; at 10M events 2 parts instead of 5 took the step from 7.8 to 4.6 s (whole facts
 # pass's peak RSS 1.2 GB).
 _EVENTS_PER_PART = 6_000_000
+# Events per part of the late outputs' windows (steps, touchpoint steps, journey stages): a window holds every row of its input, and over
+# 10M events the steps' window filled the whole memory limit (1 GB) and spilled 0.8 GB more. Split by the same hash of
+# the journey id, each part is a window over its journeys alone, written as one file of a folder (read as one table,
+# as Spark's folders of part files are).
+_WINDOW_EVENTS_PER_PART = 2_500_000
 
 
 def _path_sql(cur, types: dict[str, str] | None) -> tuple[str, str, dict]:
@@ -78,6 +83,22 @@ def write_paths(cur, events_path: str, out_dir: str | Path, types: dict[str, str
     return written
 
 
+def in_parts(cur, events_path: str, out: Path, select: str, params: dict) -> None:
+    """``COPY (select) TO out`` (zstd) where ``select`` reads the events ``$ev`` with ``{part}`` in its journey
+    conditions: one file at once up to _WINDOW_EVENTS_PER_PART events, else a folder ``out`` of one file per part of
+    the journeys (a hash of their id), each written alone so that its window holds only that part's events."""
+    rows = cur.sql("SELECT count(*) FROM read_parquet($ev)", params={"ev": events_path}).fetchall()[0][0]
+    parts = max(1, math.ceil(rows / _WINDOW_EVENTS_PER_PART))
+    if parts == 1:
+        targets = [(out, "true")]
+    else:
+        out.mkdir()
+        targets = [(out / f"part-{part}.parquet", f"hash(journey_id) % {parts} = {part}") for part in range(parts)]
+    for target, condition in targets:
+        cur.sql(f"COPY ({select.format(part=condition)}) TO $out (FORMAT parquet, COMPRESSION zstd)",
+                params={**params, "ev": events_path, "out": str(target)})
+
+
 def write_steps(cur, events_path: str, journeys_path: str, out_dir: str | Path) -> None:
     """A late output of the facts pass: steps.parquet, every touchpoint at which the stage or the channel changes
     (and the first one), with its journey's columns.
@@ -86,8 +107,7 @@ def write_steps(cur, events_path: str, journeys_path: str, out_dir: str | Path) 
     nps and stage × channel bits (``journey_stage_channel_mask``: a channel or stage filter on the process map is one
     AND per step) come from the journey facts by a join, not from two more windows over every event.
     """
-    cur.sql(
-        """COPY (
+    in_parts(cur, events_path, Path(out_dir) / "steps.parquet", """
             SELECT t.journey_id, t.seq, t.prev_stage, t.stage, t.prev_channel, t.channel, t.hours,
                    t.journey_first_ts, t.journey_persona, j.nps AS journey_nps,
                    j.stage_channel_mask AS journey_stage_channel_mask,
@@ -103,13 +123,11 @@ def write_steps(cur, events_path: str, journeys_path: str, out_dir: str | Path) 
                        CAST(lag(channel) OVER w AS VARCHAR) AS prev_channel,
                        (epoch_us(timestamp) - epoch_us(lag(timestamp) OVER w)) / 3.6e9 AS hours,
                        journey_first_ts, CAST(journey_persona AS VARCHAR) AS journey_persona
-                FROM read_parquet($ev)
+                FROM read_parquet($ev) WHERE {part}
                 WINDOW w AS (PARTITION BY journey_id ORDER BY seq)
-            ) t JOIN read_parquet($journeys) j USING (journey_id)
-            WHERE t.prev_stage IS NULL OR t.prev_stage <> t.stage OR t.prev_channel <> t.channel
-        ) TO $out (FORMAT parquet, COMPRESSION zstd)""",
-        params={"ev": events_path, "journeys": journeys_path, "out": str(Path(out_dir) / "steps.parquet")},
-    )
+            ) t JOIN (SELECT * FROM read_parquet($journeys) WHERE {part}) j USING (journey_id)
+            WHERE t.prev_stage IS NULL OR t.prev_stage <> t.stage OR t.prev_channel <> t.channel""",
+              {"journeys": journeys_path})
 
 
 def write_touchpoint_steps(cur, events_path: str, journeys_path: str, out_dir: str | Path) -> bool:
@@ -120,8 +138,7 @@ def write_touchpoint_steps(cur, events_path: str, journeys_path: str, out_dir: s
     named = cur.sql("SELECT count(DISTINCT touchpoint) FROM read_parquet($ev)", params={"ev": events_path})
     if not 2 <= named.fetchall()[0][0] <= MAX_MAP_TOUCHPOINTS:
         return False
-    cur.sql(
-        """COPY (
+    in_parts(cur, events_path, Path(out_dir) / TOUCHPOINT_STEPS, """
             SELECT t.journey_id, t.seq, t.prev_touchpoint, t.touchpoint, t.hours, t.journey_first_ts,
                    t.journey_persona, j.nps AS journey_nps, j.stage_channel_mask AS journey_stage_channel_mask,
                    row_number() OVER (PARTITION BY t.journey_id, t.prev_touchpoint, t.touchpoint ORDER BY t.seq) = 1
@@ -131,13 +148,11 @@ def write_touchpoint_steps(cur, events_path: str, journeys_path: str, out_dir: s
                        CAST(lag(touchpoint) OVER w AS VARCHAR) AS prev_touchpoint,
                        (epoch_us(timestamp) - epoch_us(lag(timestamp) OVER w)) / 3.6e9 AS hours,
                        journey_first_ts, CAST(journey_persona AS VARCHAR) AS journey_persona
-                FROM read_parquet($ev) WHERE touchpoint IS NOT NULL
+                FROM read_parquet($ev) WHERE touchpoint IS NOT NULL AND {part}
                 WINDOW w AS (PARTITION BY journey_id ORDER BY seq)
-            ) t JOIN read_parquet($journeys) j USING (journey_id)
-            WHERE t.prev_touchpoint <> t.touchpoint
-        ) TO $out (FORMAT parquet, COMPRESSION zstd)""",
-        params={"ev": events_path, "journeys": journeys_path, "out": str(Path(out_dir) / TOUCHPOINT_STEPS)},
-    )
+            ) t JOIN (SELECT * FROM read_parquet($journeys) WHERE {part}) j USING (journey_id)
+            WHERE t.prev_touchpoint <> t.touchpoint""",
+              {"journeys": journeys_path})
     return True
 
 

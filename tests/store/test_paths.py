@@ -323,3 +323,25 @@ def test_the_path_filter_keeps_the_sequences_order_and_combines_with_other_filte
     on_path = {*q.journeys(ds, Filters.make(path_contains=["가입 상담", "개통"]))["journey_id"]}
     of_persona = {*q.journeys(ds, Filters.make(persona=["직장인"]))["journey_id"]}
     assert {*q.journeys(ds, both)["journey_id"]} == on_path & of_persona
+
+
+def test_steps_and_journey_stages_written_in_parts_are_those_written_at_once(tmp_path, monkeypatch):
+    # the late outputs' windows split the journeys into parts by a hash of their id (memory): folders of part files
+    frame = telco_events(120, seed=11)
+    path = tmp_path / "parts.parquet"
+    frame.write_parquet(path)
+    whole = open_dataset(path, cache_dir=tmp_path / "whole")
+    monkeypatch.setattr(journey_steps, "_WINDOW_EVENTS_PER_PART", 100)
+    parted = open_dataset(path, cache_dir=tmp_path / "parted")
+    parts = -(-frame.height // 100)
+    for name, keys in (("steps.parquet", ["journey_id", "seq"]), (journey_steps.TOUCHPOINT_STEPS, ["journey_id", "seq"]),
+                       ("journey_stages.parquet", ["journey_id", "stage"])):
+        folder = Path(parted.facts_dir) / name
+        assert folder.is_dir() and len(list(folder.glob("part-*.parquet"))) == parts
+        assert (Path(whole.facts_dir) / name).is_file()
+        got, want = (db.query("SELECT * FROM read_parquet($p)", {"p": str(Path(ds.facts_dir) / name)}).sort(keys)
+                     for ds in (parted, whole))
+        assert got.height > 0 and got.equals(want)
+    for kind in journey_steps.MAP_KINDS:
+        assert sp.transition_stats(parted, Filters(), kind).sort("from", "to").equals(
+            sp.transition_stats(whole, Filters(), kind).sort("from", "to"))
