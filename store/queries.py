@@ -17,7 +17,8 @@ import polars as pl
 
 from ingest.schema import quote
 from store.facts import cube, db, ready
-from store.facts.comments import journey_keywords_path
+from store.facts.comments import COMMENTS, journey_keywords_path
+from store.facts.comments import _path as facts_file
 from store.facts.dataset import Dataset
 from store.filters import Filters, journey_conditions, path_condition, touchpoint_conditions
 
@@ -465,10 +466,11 @@ def detractor_journeys(ds: Dataset, f: Filters) -> pl.DataFrame:
     on the journey's answer before the semi-join); before that from the events and the source (the same rows).
     """
     raw = "comment" in ds.has
-    sql, params = _with(ds, f, raw=raw and not _detractor_facts(ds))
-    if _detractor_facts(ds):
-        params.update({"steps": _facts_file(ds, "steps.parquet"), "stages": _facts_file(ds, "journey_stages.parquet"),
-                       "comments": _facts_file(ds, "comments.parquet")})
+    from_facts = _detractor_facts(ds)
+    sql, params = _with(ds, f, raw=raw and not from_facts)
+    if from_facts:
+        params.update({"steps": facts_file(ds, "steps.parquet"), "stages": facts_file(ds, "journey_stages.parquet"),
+                       "comments": facts_file(ds, COMMENTS)})
         last = ("SELECT journey_id, max_by(stage, seq) AS last_stage, max_by(channel, seq) AS last_channel "
                 "FROM read_parquet($steps) WHERE journey_nps <= 6 AND journey_id IN (SELECT journey_id FROM d) "
                 "GROUP BY ALL")
@@ -498,10 +500,6 @@ def detractor_journeys(ds: Dataset, f: Filters) -> pl.DataFrame:
         "LEFT JOIN c USING (journey_id) ORDER BY d.journey_id",
         params,
     )
-
-
-def _facts_file(ds: Dataset, name: str) -> str:
-    return f"{ds.facts_dir}/{name}"
 
 
 def _detractor_facts(ds: Dataset) -> bool:
