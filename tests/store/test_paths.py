@@ -345,3 +345,50 @@ def test_steps_and_journey_stages_written_in_parts_are_those_written_at_once(tmp
     for kind in journey_steps.MAP_KINDS:
         assert sp.transition_stats(parted, Filters(), kind).sort("from", "to").equals(
             sp.transition_stats(whole, Filters(), kind).sort("from", "to"))
+
+
+@pytest.mark.parametrize("kind", ["stage", "channel", "touchpoint"])
+@pytest.mark.parametrize("selection", [{}, {"persona": ["직장인"]}, {"channel": ["웹"]},
+                                       {"until": dt.date(2026, 3, 1), "stage": ["개통"]}])
+def test_the_sorted_median_is_duckdbs_median_to_the_bit(telco, kind, selection):
+    # the fallback for when the aggregate median runs out of memory: the same doubles, odd and even counts alike
+    _, ds = telco
+    f = Filters.make(**selection)
+    aggregate = sp.transition_stats(ds, f, kind).sort("from", "to")
+    by_sorting = sp.transition_stats(ds, f, kind, sorted_median=True).sort("from", "to")
+    assert aggregate.height > 3 and by_sorting.equals(aggregate)
+    assert (aggregate["count"] % 2 == 0).any() and (aggregate["count"] % 2 == 1).any()
+
+
+def test_the_sorted_median_by_hand_with_ties_and_even_counts(tmp_path):
+    # app→web: j 1 h and 3 h, k 3 h, m 7 h, n 0 h (equal timestamps): 0, 1, 3, 3, 7 → 3 h (a tie in the middle);
+    # web→app: j 2 h, p 3 h → (2 + 3) / 2 = 2.5 h (even count)
+    rows = [("j", T, "a", "app"), ("j", T + H, "a", "web"), ("j", T + 3 * H, "a", "app"), ("j", T + 6 * H, "a", "web"),
+            ("k", T, "a", "app"), ("k", T + 3 * H, "a", "web"), ("m", T, "a", "app"), ("m", T + 7 * H, "a", "web"),
+            ("n", T, "a", "app"), ("n", T, "a", "web"), ("p", T, "a", "web"), ("p", T + 3 * H, "a", "app")]
+    path = tmp_path / "even.parquet"
+    pl.DataFrame(rows, schema=["journey_id", "timestamp", "stage", "channel"], orient="row").write_parquet(path)
+    ds = open_dataset(path, cache_dir=tmp_path / "cache")
+    want = [("app", "web", 5, 4, 3.0), ("web", "app", 2, 2, 2.5)]
+    assert sp.transition_stats(ds, Filters(), "channel", sorted_median=True).sort("from").rows() == want
+    assert sp.transition_stats(ds, Filters(), "channel").sort("from").rows() == want
+
+
+def test_transition_stats_fall_back_to_sorting_when_the_median_runs_out_of_memory(telco, monkeypatch):
+    import duckdb
+
+    from store.facts import db as facts_db
+
+    _, ds = telco
+    want = sp.transition_stats(ds, Filters.make(persona=["20대 학생"]), "stage").sort("from", "to")
+    real = facts_db.query
+
+    def short_of_memory(sql, params=None):
+        if "median(hours)" in sql:
+            raise duckdb.OutOfMemoryException("Out of Memory Error: could not allocate block")
+        return real(sql, params)
+
+    monkeypatch.setattr(facts_db, "query", short_of_memory)
+    q._MEMO.clear()
+    got = sp.transition_stats(ds, Filters.make(persona=["20대 학생"]), "stage").sort("from", "to")
+    assert got.height > 0 and got.equals(want)

@@ -6,12 +6,14 @@ import datetime as dt
 import numpy as np
 import polars as pl
 import pytest
+from polars.testing import assert_frame_equal
 
 from figures import personas as personas_figures
 from metrics import personas as mp
 from store import Filters, open_dataset
 from store import queries as q
 from store.facts import personas as sp
+from tests.support.telco import telco_events
 
 T = dt.datetime(2025, 3, 2, 9, 0)
 H = dt.timedelta(hours=1)
@@ -175,3 +177,15 @@ def test_customers_who_all_behave_alike_are_a_data_error_not_a_crash(tmp_path):
     ds = open_dataset(tmp_path / "same.parquet")
     with pytest.raises(DataError, match="No persona feature varies between customers"):
         personas_figures.derived_personas(ds, Filters(), k=2)
+
+
+def test_customer_features_computed_in_parts_are_those_computed_at_once(tmp_path, monkeypatch):
+    # above _JOURNEYS_PER_PART journeys the customers are split by a hash of their id (memory at 50M events)
+    frame = telco_events(150, seed=13)
+    path = tmp_path / "parts.parquet"
+    frame.write_parquet(path)
+    whole = sp.customer_features(open_dataset(path, cache_dir=tmp_path / "whole"))
+    monkeypatch.setattr(sp, "_JOURNEYS_PER_PART", 40)
+    parted = sp.customer_features(open_dataset(path, cache_dir=tmp_path / "parted"))
+    assert whole.height > 40 and whole["customer_id"].is_sorted()
+    assert_frame_equal(parted, whole, check_exact=False, rel_tol=1e-12)
