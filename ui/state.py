@@ -130,12 +130,14 @@ PERSONA_SOURCES = ("data", "auto") + tuple(str(k) for k in range(2, 9))
 def init_persona_source() -> str:
     """``st.session_state["personas"]`` (one of PERSONA_SOURCES), set from ``?personas=`` once per session; an
     unknown value falls back to the data's own column with a warning. Call it before the dataset is opened."""
+    warnings: list[Warning_] = []
     if "personas" not in st.session_state:
         requested = (st.query_params.get_all("personas") or ["data"])[-1]
         if requested not in PERSONA_SOURCES:
-            st.warning(t("warn_unknown_personas", **_as_text({"value": requested})))
+            warnings.append(("warn_unknown_personas", {"value": requested}))
             requested = "data"
         st.session_state["personas"] = requested
+    _show_link_warnings("personas", warnings)
     return st.session_state["personas"]
 
 
@@ -156,9 +158,25 @@ def language_switch() -> str:
         st.session_state["lang"] = requested
     st.sidebar.segmented_control(t("language"), list(LANGUAGES), format_func=LANGUAGES.get, key="lang",
                                  required=True)
-    for key, values in warnings:
-        st.warning(t(key, **_as_text(values)))
+    _show_link_warnings("lang", warnings)
     return st.session_state["lang"]
+
+
+_LINK_WARNINGS = "link_warnings"  # session state: {part of the link: its warnings}, kept while the link's view is shown
+
+
+_LINK_PARTS = ("lang", "personas", "filters")
+
+
+def _show_link_warnings(part: str, new: list[Warning_]) -> None:
+    """Show and keep the warnings ``new`` of ``part`` (one of _LINK_PARTS) of the link opened in this run.
+
+    filter_panel shows the kept ones again on every later run until the filters differ from the link's, then forgets
+    them: a rerun of the same view (the late facts arriving, a language switch) does not take them away unread."""
+    if new:
+        st.session_state.setdefault(_LINK_WARNINGS, {})[part] = list(new)
+    for key, values in new:
+        st.warning(t(key, **_as_text(values)))
 
 
 def translated_choice(draw: Callable, label: str, options: Sequence, key: str, labels: Callable[[Any], str],
@@ -247,8 +265,10 @@ def filter_panel(ds: Dataset, options: Mapping[str, Sequence]) -> Filters:
     """
     dims = ds.dims
     warnings: list[Warning_] = []
-    if "filters" not in st.session_state:  # first run of this session: the link decides
-        values, warnings = parse_query(_url_params(), options, dims)
+    link: list[Warning_] = []
+    first = "filters" not in st.session_state
+    if first:  # first run of this session: the link decides
+        values, link = parse_query(_url_params(), options, dims)
         for name, value in values.items():
             st.session_state[widget_key(name, dims)] = value
     _sanitise(options, dims)
@@ -295,6 +315,16 @@ def filter_panel(ds: Dataset, options: Mapping[str, Sequence]) -> Filters:
     kept = {k: st.query_params.get_all(k) for k in KEPT_PARAMS if k in st.query_params}  # the drill-down's
     st.query_params.from_dict({**query_string_values(f, st.session_state.get("lang", DEFAULT_LANG),
                                                      st.session_state.get("personas", "data")), **kept})
+    if first:
+        st.session_state["link_filters"] = f
+        _show_link_warnings("filters", link)
+    elif st.session_state.get("link_filters") == f:  # the link's view, drawn again: its warnings again
+        for part in _LINK_PARTS:
+            for key, values in st.session_state.get(_LINK_WARNINGS, {}).get(part, []):
+                st.warning(t(key, **_as_text(values)))
+    else:  # the person changed the view: the link's warnings are done
+        st.session_state.pop("link_filters", None)
+        st.session_state.pop(_LINK_WARNINGS, None)
     for key, values in warnings:
         st.warning(t(key, **_as_text(values)))
     return f

@@ -97,9 +97,11 @@ def test_a_thousand_repeats_of_one_unknown_value_warn_once(page, server, whole):
     assert journeys_shown(page) == f"{whole['journeys']:,}"
 
 
-def test_ten_thousand_repeated_keys_show_the_default_view(page, server, whole):
+def test_more_than_a_thousand_parameters_show_the_default_view(page, server, whole):
     # Streamlit itself drops a query string of more than 1000 parameters (and logs it): the default view.
-    warnings = open_link(page, server, "&".join(["persona=x"] * 10_000))
+    # (Short ones: a request line over 16 KB may be refused by the HTTP server, uvicorn's h11, before the app sees it,
+    # depending on how it arrives: "Invalid HTTP request received." under load for 10,000 × persona=x.)
+    warnings = open_link(page, server, "&".join(["p=x"] * 2_000))
     assert warnings == []
     assert journeys_shown(page) == f"{whole['journeys']:,}"
 

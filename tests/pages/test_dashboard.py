@@ -123,6 +123,22 @@ def test_link_values_the_data_does_not_have_are_ignored_with_a_warning(app, samp
     assert _metric(at, "NPS").value == f"{expected_nps(sample_path, persona='사회초년생', **last30):.1f}"
 
 
+def test_the_links_warnings_stay_through_a_rerun_of_the_same_view_and_go_when_the_view_changes(app, sample_path):
+    # a rerun (the late facts arriving, a language switch) must not take them away unread
+    at = app(sample_path, persona=["사회초년생", "nobody"], lang="xx")
+    first = [shown(w.value) for w in at.warning]
+    assert first == ["Unknown language lang=xx; showing English.",
+                     "Ignored persona=nobody from the link: no such value in the data."]
+    at.run()
+    assert [shown(w.value) for w in at.warning] == first
+    at.segmented_control(key="lang").set_value("ko").run()
+    assert len(at.warning) == 2 and all(HANGUL.search(shown(w.value)) for w in at.warning)
+    at.multiselect(key="filter.persona").set_value([]).run()
+    assert _problems(at) == [] and len(at.warning) == 0
+    at.run()
+    assert len(at.warning) == 0
+
+
 def test_a_start_after_the_end_is_swapped_with_a_warning(app, sample_path):
     at = app(sample_path, since="2025-05-31", until="2025-03-01")
     assert [w.value for w in at.warning] == ["The start date was after the end date; they were swapped "
