@@ -204,17 +204,8 @@ def detractors(ds: Dataset, f: Filters) -> pl.DataFrame:
     """
     if detractors_hidden(ds, f) is not None:  # the list of a small selection is not given (detractors_hidden)
         return pl.DataFrame(schema={c: pl.String for c in DETRACTOR_COLUMNS}).with_columns(pl.col("score").cast(pl.Int32))
-    facts = q.detractor_journeys(ds, f)
-    position = {s: i for i, s in enumerate(ds.stage_order)}
-    worst = (facts.explode("stage_ratings").unnest("stage_ratings")
-             .filter(pl.col("mean_satisfaction").is_not_null())
-             .with_columns(pl.col("stage").replace_strict(position, default=len(position)).alias("_order"))
-             .sort("journey_id", "mean_satisfaction", "_order")
-             .group_by("journey_id", maintain_order=True).first()
-             .select("journey_id", pl.col("stage").alias("worst_stage")))
-    return (facts.join(worst, on="journey_id", how="left")
+    return (q.detractor_journeys(ds, f)  # newest first, its worst stage taken there
             .with_columns(mask_expr("comment").alias("comment"), pl.col("date").cast(pl.String))
-            .sort(["date", "journey_id"], descending=[True, False])
             .select(DETRACTOR_COLUMNS))
 
 

@@ -120,6 +120,25 @@ def test_detractor_comments_are_masked_and_csv_cells_cannot_start_a_formula(tmp_
     assert got["comment"] == "'=HYPERLINK(\"x\") ***-****-****로 연락" and got["date"] == "2025-03-01"
 
 
+def test_the_worst_stage_is_the_lowest_mean_rating_with_ties_by_stage_order(tmp_path):
+    # A: 이용 rated 2 and 4 (mean 3), 가입 rated 3 (mean 3), 해지 rated 5: a tie at 3 → 가입, first in the stage order
+    # (stage order 가입, 이용, 해지 by the median position of their touchpoints); B: 이용 2 → 이용; C: no rating → empty
+    t = dt.datetime(2025, 3, 1, 9)
+    h = dt.timedelta(hours=1)
+    rows = [("A", t + 3 * h, "이용", "앱", 4, None), ("A", t, "가입", "앱", 3, None), ("A", t + h, "이용", "웹", 2, None),
+            ("A", t + 4 * h, "해지", "앱", 5, 3), ("B", t, "가입", "앱", None, None), ("B", t + h, "이용", "앱", 2, 6),
+            ("C", t + 2 * h, "가입", "웹", None, 0), ("D", t, "가입", "앱", 1, 9)]
+    frame = pl.DataFrame(rows, schema=["journey_id", "timestamp", "stage", "channel", "satisfaction", "nps"],
+                         orient="row")
+    path = tmp_path / "ties.parquet"
+    frame.write_parquet(path)
+    ds = open_dataset(str(path), cache_dir=tmp_path / "cache")
+    assert ds.stage_order[:3] == ("가입", "이용", "해지")
+    got = executive.detractors(ds, Filters())
+    # newest first: A ends 13:00, C 11:00, B 10:00 (all the same day), so by journey id; D (9) is no detractor
+    assert got.select("journey_id", "worst_stage", "score").rows() == [("A", "가입", 3), ("B", "이용", 6), ("C", None, 0)]
+
+
 def test_an_unwritable_output_is_one_error_line_and_exit_2(sample, tmp_path, capsys):
     assert report.main([str(sample), "--detractors", str(tmp_path / "no" / "such" / "dir.csv")]) == 2
     err = capsys.readouterr().err.strip().splitlines()

@@ -49,3 +49,17 @@ def test_only_the_first_characters_of_a_long_comment_are_analysed_and_no_keyword
     [words] = keywords(["가" * 500])
     assert all(len(w) <= MAX_KEYWORD_CHARS for w in words)
     assert keywords(["요금 " * 1000 + "해지"], max_chars=20) == [["요금"]]  # 해지 is past the bound
+
+
+def test_the_analyser_is_kept_while_a_step_runs_and_dropped_after_the_last_one():
+    # a data version's comments are tokenised once: its ~350 MB model must not stay beside every later query
+    from metrics import text as mtext
+
+    with mtext.analyser_kept():
+        first = mtext.keywords(["상담원이 불친절해요"])
+        kept = mtext._kiwi
+        with mtext.analyser_kept():  # a second step at the same time (another upload) shares it
+            assert mtext.keywords(["수수료가 비싸요"]) == [["수수료", "비싸다"]] and mtext._kiwi is kept
+        assert mtext._kiwi is kept  # the outer step still runs
+    assert first == [["상담원", "불친절"]] and mtext._kiwi is None
+    assert mtext.keywords(["상담원이 불친절해요"]) == first  # loaded again when needed
