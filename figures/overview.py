@@ -260,6 +260,13 @@ def nps_by_week(ds: Dataset, f: Filters) -> pl.DataFrame:
     hidden = privacy.hide(weekly, q.customers(ds, f, ["week"]), ["week"], [])
     return hidden.filter(~pl.col("suppressed")).drop("suppressed")
 
+def journeys_by_week(ds: Dataset, f: Filters) -> pl.DataFrame:
+    """Journeys per week of their first touchpoint (week, journeys), oldest first; a week without journeys has no row.
+    The Upload page shows it for a loaded file: the weeks its dates cover (a day and month read the wrong way round,
+    or a missing month, show at a glance)."""
+    return q.journey_totals(ds, f, ["week"])
+
+
 def relaxations(ds: Dataset, f: Filters) -> list[str]:
     """The filters (persona, channel, stage, a dim's column, ``keyword`` or ``dates``) whose removal alone gives a non-empty
     result, in panel order."""

@@ -348,6 +348,17 @@ def journey_counts(ds: Dataset, f: Filters, value: str = "nps", by: Sequence[str
     )
 
 
+def journey_totals(ds: Dataset, f: Filters, by: Sequence[str]) -> pl.DataFrame:
+    """How many journeys are selected per ``by`` group (groups as in ``journey_counts``): ``by``..., journeys."""
+    _check(by, _journey_columns(ds) + PERIODS + ("channel", "stage"))
+    sql, params, source, groups = _journeys_by(ds, f, by)
+    return _query(
+        ds, sql + f"SELECT {''.join(g + ', ' for g in groups)}count(*) AS journeys FROM {source} "
+        "GROUP BY ALL ORDER BY ALL",
+        params,
+    )
+
+
 def _journeys_by(ds: Dataset, f: Filters, by: Sequence[str]) -> tuple[str, dict, str, list[str]]:
     """The selection's SQL and parameters, the relation to group (a journey once per channel it touched or stage it
     reached when ``by`` names them) and the group expressions of ``by``."""

@@ -255,6 +255,7 @@ def kpis(ds: Dataset, f: Filters) -> dict[str, Any]:
 
 
 nps_by_week = _register(overview_figures.nps_by_week)
+journeys_by_week = _register(overview_figures.journeys_by_week)
 
 
 @_register

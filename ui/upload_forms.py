@@ -7,8 +7,10 @@ import streamlit as st
 
 import settings
 from i18n import t
-from ui import layout, text
+from store import Filters
+from ui import data, layout, text
 from ui import upload as session
+from ui.charts import coverage as coverage_charts
 
 
 def mapping_form(upload: session.Upload, file_name: str) -> None:
@@ -102,5 +104,14 @@ def events_section(upload: session.Upload, file_name: str) -> None:
     elif upload.dataset is not None:
         st.success(t("upload_loaded", name=text.md(upload.name), events=f"{upload.dataset.events:,}",
                      journeys=f"{upload.dataset.journeys:,}", rejected=f"{upload.quarantine.height:,}"))
+        coverage(upload)
         with st.expander(t("upload_mapping", status=t(f"upload_status_{upload.mapping.status}")), expanded=False):
             mapping_form(upload, file_name)
+
+
+def coverage(upload: session.Upload) -> None:
+    """The loaded file's journeys per week (its whole data, whatever the filters): the weeks its dates cover."""
+    weekly = data.journeys_by_week(upload.dataset, Filters())
+    if weekly.height:
+        st.caption(t("upload_coverage"))
+        layout.chart(coverage_charts.journeys_by_week(weekly), file_name="cxlens-upload-weeks")

@@ -23,6 +23,8 @@ TEXT: dict[str, dict[str, str]] = {
                             "invalid. Every page of this session now shows this file.",
                       "ko": "{name}: 여정 {journeys}건의 이벤트 {events}건을 불러왔고 유효하지 않은 행 {rejected}건을 "
                             "제외했습니다. 이 세션의 모든 페이지가 이 파일을 보여 줍니다."},
+    "upload_coverage": {"en": "Journeys per week in this file: the weeks its dates cover",
+                        "ko": "이 파일의 주별 여정 수: 날짜가 걸친 기간"},
     "upload_mapping": {"en": "Column mapping ({status})", "ko": "열 연결({status})"},
     "upload_status_automatic": {"en": "found by name", "ko": "이름으로 자동 연결"},
     "upload_status_manual": {"en": "chosen by you", "ko": "직접 선택"},

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 import re
 from pathlib import Path
 
@@ -54,6 +55,21 @@ def test_an_upload_changes_the_overview_of_this_session_only(app, telco_path):
     other = app(telco_path)  # a second browser session: the default data (the cards show the last 30 days)
     assert _source_journeys(other) == "600"
     assert not any("cp949_korean.csv" in shown(i.value) for i in other.info)
+
+
+def test_a_loaded_file_shows_its_journeys_per_week(app, telco_path):
+    # J1 starts Sunday 2026-03-01 (the week of Monday 02-23), J2 and J3 on 03-02 and 03-03 (the week of 03-02)
+    at = _upload(app(telco_path, page="upload.py", lang="ko"), "cp949_korean.csv")
+    assert _problems(at) == []
+    [chart] = at.get("plotly_chart")
+    [bars] = json.loads(chart.proto.spec)["data"]
+    assert [x[:10] for x in bars["x"]] == ["2026-02-23", "2026-03-02"] and bars["y"] == [1, 2]
+    assert any(shown(c.value) == "이 파일의 주별 여정 수: 날짜가 걸친 기간" for c in at.caption)
+
+
+def test_a_refused_or_unloaded_file_shows_no_weeks(app, telco_path):
+    at = _upload(app(telco_path, page="upload.py"), "image.csv")
+    assert at.get("plotly_chart") == []
 
 
 def test_the_banner_button_returns_to_the_default_data_and_removes_the_files(app, telco_path):

@@ -363,3 +363,19 @@ def test_filter_options_are_read_once_per_dataset_version_and_anew_for_a_rewritt
     assert later.version != ds.version
     assert q.filter_options(later)["channel"] == ["app", "shop", "web"]
     assert q.filter_options(later)["dates"] == [T.date(), (T + dt.timedelta(days=3)).date()]
+
+
+@pytest.mark.parametrize("selection", [{}, {"persona": ["직장인"]}, {"since": dt.date(2026, 3, 1), "channel": ["웹"]}])
+def test_journey_totals_per_week_count_the_selected_journeys_by_their_first_touchpoints_week(telco, selection):
+    frame, ds = telco
+    f = Filters.make(**selection)
+    chosen = q.journeys(ds, f, ["journey_id"])["journey_id"]
+    # independently: each chosen journey's first timestamp, truncated to its Monday
+    want = (frame.filter(pl.col("journey_id").is_in(chosen.implode()))
+            .group_by("journey_id").agg(pl.col("timestamp").min())
+            .group_by(pl.col("timestamp").dt.truncate("1w").alias("week")).agg(pl.len().alias("journeys"))
+            .sort("week"))
+    got = q.journey_totals(ds, f, ["week"])
+    assert got.height > 1 and got["journeys"].sum() == len(chosen)
+    assert got.with_columns(pl.col("week").cast(pl.Datetime("us"))).rows() == \
+        want.with_columns(pl.col("week").cast(pl.Datetime("us")), pl.col("journeys").cast(pl.Int64)).rows()
