@@ -21,6 +21,7 @@ import threading
 import uuid
 from pathlib import Path
 
+import duckdb
 import polars as pl
 
 from ingest.schema import quote
@@ -34,6 +35,7 @@ MAX_STAGES = 12
 # (3.7M customers, 50M events) the one query ran out of the memory limit (1 GB). Split by a hash of the customer id,
 # each part is the same query over its customers alone; a customer's features come from one part.
 _JOURNEYS_PER_PART = 1_500_000
+_RETRIES = 3  # out of memory: four times as many parts, at most this many times
 _lock = threading.Lock()
 
 # Scalar features: name -> SQL over the customer's journeys (alias j) aggregated per customer.
@@ -114,11 +116,7 @@ def _compute_features(ds: Dataset) -> pl.DataFrame:
             FROM read_parquet($ev) e WHERE {{part}} GROUP BY e.customer_id
         )
         SELECT * FROM per_journey JOIN per_event USING (customer_id) ORDER BY customer_id"""
-    if parts == 1:
-        raw = db.query(sql.replace("{part}", "true"), params)
-    else:  # the customers' rows come back in customer order, as from the one query
-        raw = pl.concat([db.query(sql.replace("{part}", f"hash(customer_id) % $parts = {part}"), {**params, "parts": parts})
-                         for part in range(parts)]).sort("customer_id", nulls_last=True)
+    raw = _in_parts(sql, params, parts)
     names = {f"s{i}": name for i, name in enumerate(_SCALARS)}
     names |= {f"r{i}": f"reach:{s}" for i, s in enumerate(stages)}
     names |= {"rated": "rated_share"}
@@ -128,6 +126,27 @@ def _compute_features(ds: Dataset) -> pl.DataFrame:
     out = raw.rename(names)
     numeric = [c for c in out.columns if c != "customer_id" and not c.startswith("attribute:")]
     return out.with_columns(pl.col(numeric).cast(pl.Float64))
+
+
+def _in_parts(sql: str, params: dict, parts: int) -> pl.DataFrame:
+    """The features' query (``{part}`` in its conditions) over ``parts`` parts of the customers, in customer order.
+
+    Out of memory (the late pass shares the process's limit with report.py's or a page's queries: at 50M events
+    report.py's run left the features unwritten), the query is taken again in four times as many parts, at most
+    three times."""
+    for retry in range(_RETRIES + 1):
+        try:
+            if parts == 1:
+                return db.query(sql.replace("{part}", "true"), params)
+            # the customers' rows come back in customer order, as from the one query
+            return pl.concat([db.query(sql.replace("{part}", f"hash(customer_id) % $parts = {part}"),
+                                       {**params, "parts": parts}) for part in range(parts)]
+                             ).sort("customer_id", nulls_last=True)
+        except duckdb.OutOfMemoryException:
+            if retry == _RETRIES:
+                raise
+            parts *= 4
+    raise AssertionError("unreachable")
 
 
 def _q(name: str) -> str:

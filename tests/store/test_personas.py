@@ -189,3 +189,33 @@ def test_customer_features_computed_in_parts_are_those_computed_at_once(tmp_path
     parted = sp.customer_features(open_dataset(path, cache_dir=tmp_path / "parted"))
     assert whole.height > 40 and whole["customer_id"].is_sorted()
     assert_frame_equal(parted, whole, check_exact=False, rel_tol=1e-12)
+
+
+def test_customer_features_run_out_of_memory_are_taken_again_in_more_parts(tmp_path, monkeypatch):
+    # the late pass shares the memory limit with report.py's queries: at 50M events the features were left unwritten
+    import duckdb
+
+    from store.facts import db
+
+    frame = telco_events(150, seed=13)
+    path = tmp_path / "oom.parquet"
+    frame.write_parquet(path)
+    whole = sp.customer_features(open_dataset(path, cache_dir=tmp_path / "whole"))
+    seen: list[int] = []
+    real = db.query
+
+    def short_of_memory(sql, params=None):
+        if "per_journey" in sql:
+            seen.append((params or {}).get("parts", 1))
+            if seen[-1] < 16:
+                raise duckdb.OutOfMemoryException("Out of Memory Error: could not allocate block")
+        return real(sql, params)
+
+    monkeypatch.setattr(db, "query", short_of_memory)
+    parted = sp.customer_features(open_dataset(path, cache_dir=tmp_path / "parted"))
+    assert sorted(set(seen)) == [1, 4, 16]
+    assert_frame_equal(parted, whole, check_exact=False, rel_tol=1e-12)
+    monkeypatch.setattr(sp, "_RETRIES", 1)  # still short of memory after the last retry: the error, not a guess
+    seen.clear()
+    with pytest.raises(duckdb.OutOfMemoryException):
+        sp._compute_features(open_dataset(path, cache_dir=tmp_path / "again"))
