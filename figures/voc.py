@@ -180,20 +180,20 @@ def top_complaints(ds: Dataset, f: Filters, by: str) -> pl.DataFrame:
     counts = voc_store.keyword_counts(ds, f, by=[by, "journey_nps"]).with_columns(nps_class().alias("nps_class"))
     if _selection_hidden(ds, f):
         counts = counts.clear()
-    rows = []
+    tops = []
     for value in counts[by].drop_nulls().unique().sort().to_list():
         table = distinctive(counts.filter(pl.col(by) == value), "nps_class", DETRACTOR, [PASSIVE, PROMOTER])
         # with suppression on, only a keyword at least min_group of the group's customers wrote is quoted
         table = _in_group(table, ds, f, by, value)
-        if table.is_empty():
-            continue
-        top = table.row(0, named=True)
-        said = voc_store.verbatims(ds, f, top["keyword"], group=(by, value), limit=200)
-        said = said.filter(nps_class() == DETRACTOR)
-        rows.append({by: value, "keyword": top["keyword"], "z": top["z"], "comments": top["target_comments"],
-                     "quote": said["comment"][0] if said.height else None})
-    return pl.DataFrame(rows, schema={by: pl.String, "keyword": pl.String, "z": pl.Float64, "comments": pl.Int64,
-                                      "quote": pl.String})
+        if not table.is_empty():
+            tops.append({by: value, **table.select("keyword", "z", "target_comments").row(0, named=True)})
+    schema = {by: pl.String, "keyword": pl.String, "z": pl.Float64, "comments": pl.Int64}
+    if not tops:
+        return pl.DataFrame(schema={**schema, "quote": pl.String})
+    quotes = voc_store.newest_detractor_quotes(ds, f, by, [(t[by], t["keyword"]) for t in tops])
+    return (pl.DataFrame(tops).rename({"target_comments": "comments"}).cast(schema)
+            .join(quotes.select(by, "keyword", pl.col("comment").alias("quote")), on=[by, "keyword"], how="left", maintain_order="left")
+            .select(*schema, "quote"))
 
 
 def top_keywords(ds: Dataset, f: Filters, limit: int) -> list[str]:

@@ -152,6 +152,36 @@ VERBATIM_COLUMNS = ("timestamp", "comment", "stage", "channel", "touchpoint", "s
                     "persona", "journey_id")
 
 
+# Newest first; equal times by journey, then by where and what was said (a stable order for the same data).
+_NEWEST = "timestamp DESC, journey_id, stage, channel, touchpoint, comment"
+
+
+def newest_detractor_quotes(ds: Dataset, f: Filters, by: str, picks: Sequence[tuple[str, str]]) -> pl.DataFrame:
+    """For each (value of ``by``, keyword) in ``picks``: the newest selected comment of that group from a detractor
+    journey (its NPS answer 0–6) that contains the keyword, masked — the first detractor row ``verbatims`` would give
+    for that keyword and group, for every pick in one query (the overview's top complaints asked once per group).
+
+    Returns ``by`` (as text), keyword, comment, timestamp, journey_id; a pick without such a comment has no row."""
+    _groups([by])
+    schema = {by: pl.String, "keyword": pl.String, "comment": pl.String, "timestamp": pl.Datetime("us"),
+              "journey_id": pl.String}
+    if not picks:
+        return pl.DataFrame(schema=schema)
+    sql, params = _comments_cte(ds, f)
+    params.update(pick_values=[str(v) for v, _ in picks], pick_keywords=[str(k) for _, k in picks])
+    column = quote(by)
+    out = db.query(
+        sql + ", picks AS (SELECT unnest(CAST($pick_values AS VARCHAR[])) AS pick_value, "
+        "unnest(CAST($pick_keywords AS VARCHAR[])) AS pick_keyword) "
+        f"SELECT p.pick_value AS {column}, p.pick_keyword AS keyword, com.comment, com.timestamp, com.journey_id "
+        f"FROM com JOIN picks p ON CAST(com.{column} AS VARCHAR) = p.pick_value "
+        "WHERE com.journey_nps <= 6 AND com.text_id IN (SELECT text_id FROM read_parquet($tokens) t "
+        "WHERE t.keyword = p.pick_keyword) "
+        "QUALIFY row_number() OVER (PARTITION BY p.pick_value, p.pick_keyword ORDER BY "
+        + ", ".join("com." + part for part in _NEWEST.split(", ")) + ") = 1 ORDER BY ALL", params)
+    return out.with_columns(mask_expr("comment").alias("comment")).select(list(schema))
+
+
 def verbatims(ds: Dataset, f: Filters, keyword: str | None = None, search: str | None = None,
               limit: int = 500, group: tuple[str, str] | None = None) -> pl.DataFrame:
     """The selected comments themselves, newest first, masked (``metrics.text.mask``): VERBATIM_COLUMNS.
@@ -174,7 +204,7 @@ def verbatims(ds: Dataset, f: Filters, keyword: str | None = None, search: str |
         conds.append("contains(lower(comment), $search)")
     out = db.query(
         sql + f"SELECT {', '.join(VERBATIM_COLUMNS)} FROM com WHERE {' AND '.join(conds)} "
-        f"ORDER BY timestamp DESC, journey_id LIMIT {int(limit) * (2 if search else 1)}", params)
+        f"ORDER BY {_NEWEST} LIMIT {int(limit) * (2 if search else 1)}", params)
     out = out.with_columns(mask_expr("comment").alias("comment"))
     if search:
         out = out.filter(pl.col("comment").str.to_lowercase().str.contains(search.lower(), literal=True))

@@ -187,6 +187,25 @@ def test_no_top_complaint_is_claimed_where_detractors_say_what_everyone_says(tmp
     assert voc_figures.top_complaints(open_dataset(path), Filters(), "stage").is_empty()
 
 
+def test_the_quote_is_the_newest_detractor_comment_even_behind_hundreds_of_newer_ones_from_promoters(tmp_path):
+    rows = []
+    for j in range(400):  # detractors all complain of the fee, in January; the newest of them left a phone number
+        rows.append({"journey_id": f"D{j:03d}", "timestamp": dt.datetime(2025, 1, 1 + j % 28, 9, j % 60),
+                     "stage": "이용", "channel": "앱", "nps": 3,
+                     "comment": "이체 수수료가 너무 비싸요" if j != 399 else "수수료 환불 010-1234-5678로 연락주세요"})
+    rows[399]["timestamp"] = dt.datetime(2025, 1, 31, 23)
+    for j in range(2250):  # promoters, later; 250 of them mention the fee too, all newer than any detractor
+        rows.append({"journey_id": f"P{j:04d}", "timestamp": dt.datetime(2025, 3, 1 + j % 28, 10, j % 60),
+                     "stage": "이용", "channel": "앱", "nps": 10,
+                     "comment": "수수료도 괜찮고 만족해요" if j < 250 else "앱 화면이 깔끔해요"})
+    path = tmp_path / "promoters_last.parquet"
+    pl.DataFrame(rows).sample(fraction=1.0, shuffle=True, seed=3).write_parquet(path)
+    said = voc_figures.top_complaints(open_dataset(path), Filters(), "stage").row(0, named=True)
+    assert said["keyword"] == "수수료" and said["comments"] == 400
+    # the 200 newest comments with the keyword are all promoters': the quote is still the detractor's, masked
+    assert said["quote"].startswith("수수료 환불 ") and "1234-5678" not in said["quote"]
+
+
 @pytest.mark.parametrize("selection", [
     {"persona": ["사회초년생"]},                                   # column predicates on the comments
     {"dims": {"region": ["서울"]}},                                # through the selected journeys
