@@ -13,15 +13,13 @@ the values joined by SEP. metrics.paths holds the same definitions in Polars; a 
 
 from __future__ import annotations
 
-import dataclasses
-
 import duckdb
 import polars as pl
 
 from store.facts.dataset import Dataset
 from store.facts.journey_steps import KINDS, MAP_KINDS, SEP, _steps_path
-from store.filters import Filters, journey_conditions
-from store.queries import _query, _with
+from store.filters import Filters
+from store.queries import _query, _with, pushed_conditions
 
 
 def _kind(kind: str, kinds: tuple[str, ...] = KINDS) -> str:
@@ -68,13 +66,7 @@ def _moves(ds: Dataset, f: Filters, kind: str, params: dict) -> str:
     any other selection is a semi-join on the selected journeys."""
     k = _kind(kind, MAP_KINDS)
     conds = [f"prev_{k} <> {k}"]
-    pushed = Filters(since=f.since, until=f.until, persona=() if ds.derived else f.persona)
-    conds += journey_conditions(pushed, "m", (), params, prefix="journey_")
-    if (f.channel or f.stage) and ds.pair_bits:  # $pair_mask: the selected pairs' bits (store.queries._with)
-        pushed = dataclasses.replace(pushed, channel=f.channel, stage=f.stage)
-        conds.append("(m.journey_stage_channel_mask & CAST($pair_mask AS UBIGINT)) <> 0")
-    if f != pushed:
-        conds.append("journey_id IN (SELECT journey_id FROM sel)")
+    conds += pushed_conditions(ds, f, "m", params)
     params["steps"] = _steps_path(ds, k)
     return (f"SELECT journey_id, prev_{k} AS \"from\", {k} AS \"to\", hours, first_{k}_move AS first, "
             "journey_nps AS nps "

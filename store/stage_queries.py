@@ -6,7 +6,6 @@ equal); filters pushed into DuckDB, every value a parameter (the selection: ``st
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Sequence
 
 import polars as pl
@@ -14,8 +13,8 @@ import polars as pl
 from metrics.spread import QUANTILES
 from store.facts import journey_stages
 from store.facts.dataset import Dataset
-from store.filters import Filters, journey_conditions
-from store.queries import PERIODS, _check, _group_expr, _journey_columns, _query, _with
+from store.filters import Filters
+from store.queries import PERIODS, _check, _group_expr, _journey_columns, _query, _with, pushed_conditions
 
 
 def stage_reach(ds: Dataset, f: Filters, by: Sequence[str] = ()) -> pl.DataFrame:
@@ -41,13 +40,7 @@ def _journey_stages(ds: Dataset, f: Filters, params: dict) -> str | None:
     path = journey_stages.path(ds)
     if path is None:
         return None
-    pushed = Filters(since=f.since, until=f.until, persona=() if ds.derived else f.persona)
-    conds = journey_conditions(pushed, "js", (), params, prefix="journey_")
-    if (f.channel or f.stage) and ds.pair_bits:  # $pair_mask: the selected pairs' bits (see _with)
-        pushed = dataclasses.replace(pushed, channel=f.channel, stage=f.stage)
-        conds.append("(js.journey_stage_channel_mask & CAST($pair_mask AS UBIGINT)) <> 0")
-    if f != pushed:
-        conds.append("js.journey_id IN (SELECT journey_id FROM sel)")
+    conds = pushed_conditions(ds, f, "js", params)
     params["journey_stages"] = path
     return f"(SELECT * FROM read_parquet($journey_stages) js WHERE {' AND '.join(conds) or 'true'}) js"
 

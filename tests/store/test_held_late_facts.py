@@ -4,6 +4,7 @@ held."""
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 from pathlib import Path
 
@@ -133,8 +134,11 @@ def test_a_page_that_needs_the_keywords_releases_the_hold_a_background_step_wait
         ready.join(ds.facts_dir)
 
 
-@pytest.mark.parametrize("f", [Filters(), Filters(persona=("사회초년생",)), Filters(channel=("콜센터",), stage=("문의",))],
-                         ids=["all", "persona", "channel_stage"])
+@pytest.mark.parametrize("f", [
+    Filters(), Filters(persona=("사회초년생",)), Filters(channel=("콜센터",), stage=("문의",)),
+    Filters(since=dt.date(2025, 6, 1), until=dt.date(2025, 9, 30), persona=("사회초년생", "현금을 사용하는 가정 주부")),
+    Filters(channel=("콜센터",)), Filters(dims=(("region", ("서울",)),)),
+], ids=["all", "persona", "channel_stage", "period_personas", "channel", "region"])
 def test_the_follow_up_list_reads_the_same_rows_from_the_late_facts_as_from_the_events_before_them(held, f):
     from store import queries
 
