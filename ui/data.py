@@ -439,9 +439,11 @@ weakest_stages = _register(personas_figures.weakest_stages)
 
 @_register
 def executive_summary(ds: Dataset, f: Filters, period: str, keywords: bool = False) -> dict[str, Any]:
-    """figures.executive.dashboard_summary on the key drivers of the Key drivers page (``key_drivers``); ``keywords``
-    (the voice of the customer's keywords are computed) is part of the cache key."""
-    return executive.dashboard_summary(ds, f, period, survey_info(ds), key_drivers(ds, f).table, keywords)
+    """figures.executive.dashboard_summary on the key drivers of the Key drivers page (a survey's ``key_drivers``;
+    else the same fit, drivers_figures.models, taken beside the story's queries); ``keywords`` (the voice of the
+    customer's keywords are computed) is part of the cache key."""
+    about = survey_info(ds)
+    return executive.dashboard_summary(ds, f, period, about, key_drivers(ds, f).table if about else None, keywords)
 
 
 @_register
