@@ -5,26 +5,19 @@ from __future__ import annotations
 import polars as pl
 
 from figures import privacy
-from metrics.duration import duration_summary
-from metrics.spread import box_summary
 from store import Dataset, Filters
 from store import queries as q
 from store import stage_queries as sq
 
 
-def _journey_facts(ds: Dataset, f: Filters) -> pl.DataFrame:
-    return q.journeys(ds, f, ["persona", "duration_hours", "handoffs"])
-
-
 def duration_by_persona(ds: Dataset, f: Filters) -> pl.DataFrame:
     """Journey duration per persona and for all journeys (persona null): metrics.duration.duration_summary
     (journeys, median_hours, p90_hours, mean_hours) with the box of metrics.spread.box_summary (n, p10, q1,
-    median, q3, p90). A persona of fewer than min_group customers is left out with its complementary personas."""
-    facts = _journey_facts(ds, f)
-    per_persona = duration_summary(facts, by=["persona"]).join(
-        box_summary(facts, "duration_hours", by=["persona"]), on="persona", nulls_equal=True)
-    overall = pl.concat([duration_summary(facts), box_summary(facts, "duration_hours")], how="horizontal")
-    overall = overall.with_columns(pl.lit(None, pl.String).alias("persona")).select(per_persona.columns)
+    median, q3, p90), both computed in the store (q.duration_summary, tested equal). A persona of fewer than
+    min_group customers is left out with its complementary personas."""
+    per_persona = q.duration_summary(ds, f, ["persona"])
+    overall = q.duration_summary(ds, f).with_columns(pl.lit(None, pl.String).alias("persona")).select(
+        per_persona.columns)
     per_persona = per_persona.filter(pl.col("persona").is_not_null())
     if privacy.min_group() is not None:  # personas partition the journeys: complementary personas hidden too
         per_persona = privacy.leave_out(per_persona, q.customers(ds, f, ["persona"]), ["persona"])

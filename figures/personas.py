@@ -14,7 +14,6 @@ from errors import DataError
 from figures import journey_map, privacy
 from i18n import t
 from metrics import personas as mp
-from metrics.duration import duration_summary
 from metrics.handoffs import handoff_rate
 from metrics.nps import nps
 from metrics.satisfaction import ces, csat
@@ -197,15 +196,16 @@ def derived_personas_report(dp: DerivedPersonas) -> list[dict[str, Any]]:
 def persona_kpis(ds: Dataset, f: Filters) -> pl.DataFrame:
     """Every KPI per persona (personas with journeys in the selection): persona, journeys, nps, responses, csat,
     ratings, mean_satisfaction, ces, ces_responses, median_hours, p90_hours, handoff_rate."""
-    facts = q.journeys(ds, f, ["persona", "duration_hours", "handoffs"])
-    base = duration_summary(facts, by=["persona"]).select("persona", "journeys", "median_hours", "p90_hours")
+    # the duration's quantiles and the handoff counts per persona from the store: a row per persona leaves DuckDB
+    base = q.duration_summary(ds, f, ["persona"]).select("persona", "journeys", "median_hours", "p90_hours")
     parts = [
         nps(q.journey_counts(ds, f, "nps", by=["persona"]), by=["persona"], weight="n").select(
             "persona", "nps", "responses"),
         csat(q.touchpoint_counts(ds, f, "satisfaction", by=["persona"]), by=["persona"], weight="n").select(
             "persona", "csat", "ratings", "mean_satisfaction"),
         ces(q.touchpoint_counts(ds, f, "ces", by=["persona"]), by=["persona"], weight="n"),
-        handoff_rate(facts, by=["persona"]).select("persona", "handoff_rate"),
+        handoff_rate(q.journey_counts(ds, f, "handoffs", by=["persona"]), by=["persona"], weight="n").select(
+            "persona", "handoff_rate"),
     ]
     for part in parts:
         base = base.join(part, on="persona", how="left", nulls_equal=True)

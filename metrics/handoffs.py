@@ -9,21 +9,27 @@ import polars as pl
 from metrics._common import group, pct
 
 
-def handoff_rate(journeys: pl.DataFrame, by: Sequence[str] = ()) -> pl.DataFrame:
+def handoff_rate(journeys: pl.DataFrame, by: Sequence[str] = (), weight: str | None = None) -> pl.DataFrame:
     """handoff_rate = % of journeys with ≥ 1 channel handoff (two consecutive touchpoints in different channels).
 
-    Takes one row per journey with its ``handoffs`` count. Returns ``by``..., journeys,
-    with_handoff, handoff_rate (0–100, null without journeys).
+    Takes one row per journey with its ``handoffs`` count, or with ``weight`` a row per ``handoffs`` value (and
+    ``by`` group) with the number of journeys it stands for in that column (store.queries.journey_counts' ``n``).
+    Returns ``by``..., journeys, with_handoff, handoff_rate (0–100, null without journeys).
 
     Example
     -------
     >>> handoff_rate(pl.DataFrame({"handoffs": [0, 2, 1, 0]})).row(0)
     (4, 2, 50.0)
+    >>> handoff_rate(pl.DataFrame({"handoffs": [0, 1, 2], "n": [2, 1, 1]}), weight="n").row(0)
+    (4, 2, 50.0)
     """
-    out = group(journeys, by, [
-        pl.len().cast(pl.Int64).alias("journeys"),
-        (pl.col("handoffs") >= 1).sum().cast(pl.Int64).alias("with_handoff"),
-    ])
+    if weight:
+        aggs = [pl.col(weight).sum().cast(pl.Int64).alias("journeys"),
+                pl.col(weight).filter(pl.col("handoffs") >= 1).sum().cast(pl.Int64).alias("with_handoff")]
+    else:
+        aggs = [pl.len().cast(pl.Int64).alias("journeys"),
+                (pl.col("handoffs") >= 1).sum().cast(pl.Int64).alias("with_handoff")]
+    out = group(journeys, by, aggs)
     return out.with_columns(pct(pl.col("with_handoff"), pl.col("journeys")).alias("handoff_rate"))
 
 

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 import polars as pl
 
 from ingest.schema import quote
+from metrics.spread import QUANTILES
 from store.facts import cube, db, ready
 from store.facts.comments import COMMENTS, journey_keywords_path
 from store.facts.comments import _path as facts_file
@@ -232,6 +233,31 @@ def journeys(ds: Dataset, f: Filters, columns: Sequence[str] = ("journey_id",), 
     sql, params = _with(ds, f)
     where = " WHERE nps IS NOT NULL" if answered else ""
     return _query(ds, sql + f"SELECT {', '.join(quote(c) for c in columns)} FROM sel{where}", params)
+
+
+def duration_summary(ds: Dataset, f: Filters, by: Sequence[str] = ()) -> pl.DataFrame:
+    """metrics.duration.duration_summary joined with metrics.spread.box_summary of the selected journeys'
+    ``duration_hours``, per ``by`` group (journey facts or dims; one row without ``by``), computed in DuckDB:
+    ``by``..., journeys, median_hours, p90_hours, mean_hours, n, p10, q1, median, q3, p90, sorted by ``by`` (nulls
+    last).
+
+    Same definitions (journeys and n count the journeys with a duration; quantiles interpolate linearly: DuckDB's
+    quantile_cont, as Polars' "linear"; null without journeys), tested equal to the Polars functions; a row per group
+    leaves DuckDB instead of one per journey (1.4M at 10M events: the duration and personas pages took 0.5 s to
+    fetch them and as long again for the quantiles in Polars).
+    """
+    _check(by, _journey_columns(ds))
+    sql, params = _with(ds, f)
+    groups = "".join(quote(b) + ", " for b in by)
+    quantiles = "[" + ", ".join(str(v) for v in QUANTILES.values()) + "]"
+    order = " ORDER BY " + ", ".join(quote(b) + " NULLS LAST" for b in by) if by else ""
+    return _query(
+        ds, sql + f", s AS (SELECT {groups}count(duration_hours) AS n, avg(duration_hours) AS mean_hours, "
+        f"quantile_cont(duration_hours, {quantiles}) AS q FROM sel{' GROUP BY ALL' if by else ''}) "
+        f"SELECT {groups}n AS journeys, q[3] AS median_hours, q[5] AS p90_hours, mean_hours, n, "
+        + ", ".join(f"q[{i}] AS {name}" for i, name in enumerate(QUANTILES, start=1)) + f" FROM s{order}",
+        params,
+    )
 
 
 def touchpoints(ds: Dataset, f: Filters, columns: Sequence[str] | None = None) -> pl.DataFrame:
