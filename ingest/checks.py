@@ -19,8 +19,12 @@ def _constant_channel(mapping: ColumnMapping, events: pl.DataFrame) -> list[Note
     """A channel column that never changes within any journey (a case attribute) can show no handoff."""
     if "channel" not in events.columns or "journey_id" not in events.columns or events.height == 0:
         return []
-    per_journey = events.group_by("journey_id").agg(pl.len().alias("events"), pl.col("channel").n_unique().alias("n"))
-    if per_journey["n"].max() > 1 or per_journey["events"].max() < 2:
+    # Every journey has one channel when its (journey, channel) pairs are as many as its journeys; some journey has
+    # two touchpoints when there are more rows than journeys (three distinct counts: a group-by per journey was 0.1 s
+    # of a 200k-row upload).
+    counts = events.select(pl.struct("journey_id", "channel").n_unique().alias("pairs"),
+                           pl.col("journey_id").n_unique().alias("journeys"), pl.len().alias("rows")).row(0, named=True)
+    if counts["pairs"] > counts["journeys"] or counts["rows"] == counts["journeys"]:
         return []
     return [Note("note_channel_constant", {"column": mapping.columns.get("channel", "channel")})]
 

@@ -293,3 +293,21 @@ def test_a_broken_xes_log_is_one_sentence():
     with pytest.raises(DataError, match="an XES log without events"):
         ingest.load(b'<?xml version="1.0"?><log><trace><string key="concept:name" value="x"/></trace></log>',
                     "empty.xes")
+
+
+@pytest.mark.parametrize(("journeys", "channels", "said"), [
+    (["c1", "c1", "c2", "c2"], ["콜센터", "콜센터", "지점", "지점"], True),     # each journey on one channel
+    (["c1", "c1", "c2", "c2"], ["콜센터", "콜센터", "지점", "앱"], False),      # one journey changes
+    (["c1", "c2", "c3"], ["콜센터", "지점", "앱"], False),                      # one touchpoint each: nothing to see
+    (["c2", "c1", "c2", "c1"], ["앱", "앱", "앱", "앱"], True),                 # shuffled rows, one channel for all
+])
+def test_the_constant_channel_note_is_said_exactly_when_no_journey_of_two_touchpoints_changes_channel(
+        journeys, channels, said):
+    from ingest import checks
+    from ingest.mapping import ColumnMapping
+
+    events = pl.DataFrame({"journey_id": journeys, "channel": channels})
+    notes = checks._constant_channel(ColumnMapping(columns={"channel": "resource"}, status="manual"), events)
+    assert [n.key for n in notes] == (["note_channel_constant"] if said else [])
+    if said:
+        assert notes[0].values["column"] == "resource"
