@@ -175,7 +175,12 @@ def _show_link_warnings(part: str, new: list[Warning_]) -> None:
     them: a rerun of the same view (the late facts arriving, a language switch) does not take them away unread."""
     if new:
         st.session_state.setdefault(_LINK_WARNINGS, {})[part] = list(new)
-    for key, values in new:
+    _warn(new)
+
+
+def _warn(warnings: Sequence[Warning_]) -> None:
+    """Each warning (a catalog key and its values) as a warning box, in the page's language."""
+    for key, values in warnings:
         st.warning(t(key, **_as_text(values)))
 
 
@@ -320,11 +325,9 @@ def filter_panel(ds: Dataset, options: Mapping[str, Sequence]) -> Filters:
         _show_link_warnings("filters", link)
     elif st.session_state.get("link_filters") == f:  # the link's view, drawn again: its warnings again
         for part in _LINK_PARTS:
-            for key, values in st.session_state.get(_LINK_WARNINGS, {}).get(part, []):
-                st.warning(t(key, **_as_text(values)))
+            _warn(st.session_state.get(_LINK_WARNINGS, {}).get(part, []))
     else:  # the person changed the view: the link's warnings are done
         st.session_state.pop("link_filters", None)
         st.session_state.pop(_LINK_WARNINGS, None)
-    for key, values in warnings:
-        st.warning(t(key, **_as_text(values)))
+    _warn(warnings)
     return f
