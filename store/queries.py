@@ -241,10 +241,11 @@ def duration_summary(ds: Dataset, f: Filters, by: Sequence[str] = ()) -> pl.Data
     ``by``..., journeys, median_hours, p90_hours, mean_hours, n, p10, q1, median, q3, p90, sorted by ``by`` (nulls
     last).
 
-    Same definitions (journeys and n count the journeys with a duration; quantiles interpolate linearly: DuckDB's
-    quantile_cont, as Polars' "linear"; null without journeys), tested equal to the Polars functions; a row per group
-    leaves DuckDB instead of one per journey (1.4M at 10M events: the duration and personas pages took 0.5 s to
-    fetch them and as long again for the quantiles in Polars).
+    Doubles whatever type the facts hold (Spark writes the hours as a decimal). Same definitions (journeys and n
+    count the journeys with a duration; quantiles interpolate linearly: DuckDB's quantile_cont, as Polars' "linear";
+    null without journeys), tested equal to the Polars functions; a row per group leaves DuckDB instead of one per
+    journey (1.4M at 10M events: the duration and personas pages took 0.5 s to fetch them and as long again for the
+    quantiles in Polars).
     """
     _check(by, _journey_columns(ds))
     sql, params = _with(ds, f)
@@ -252,8 +253,9 @@ def duration_summary(ds: Dataset, f: Filters, by: Sequence[str] = ()) -> pl.Data
     quantiles = "[" + ", ".join(str(v) for v in QUANTILES.values()) + "]"
     order = " ORDER BY " + ", ".join(quote(b) + " NULLS LAST" for b in by) if by else ""
     return _query(
-        ds, sql + f", s AS (SELECT {groups}count(duration_hours) AS n, avg(duration_hours) AS mean_hours, "
-        f"quantile_cont(duration_hours, {quantiles}) AS q FROM sel{' GROUP BY ALL' if by else ''}) "
+        ds, sql + f", h AS (SELECT {groups}CAST(duration_hours AS DOUBLE) AS hours FROM sel), "
+        f"s AS (SELECT {groups}count(hours) AS n, avg(hours) AS mean_hours, "
+        f"quantile_cont(hours, {quantiles}) AS q FROM h{' GROUP BY ALL' if by else ''}) "
         f"SELECT {groups}n AS journeys, q[3] AS median_hours, q[5] AS p90_hours, mean_hours, n, "
         + ", ".join(f"q[{i}] AS {name}" for i, name in enumerate(QUANTILES, start=1)) + f" FROM s{order}",
         params,
@@ -566,7 +568,7 @@ _WORST_STAGE = ("arg_min(stage, struct_pack(m := mean_satisfaction, "
 
 def _detractor_facts(ds: Dataset) -> bool:
     """Whether the late facts the follow-up list reads are in place (written by this cxlens's pass, not held)."""
-    return bool(ds.late) and all(ready.done(ds.facts_dir, output) for output in ("steps", "journey_stages", "comments"))
+    return bool(ds.late) and all(ready.done(ds.facts_dir, output) for output in ("journey_stages", "comments"))
 
 
 RATING_TARGETS = ("stage", "touchpoint", "channel")
