@@ -8,7 +8,7 @@ import ingest
 import settings
 from i18n import current_lang, t
 from ingest import survey
-from ui import audit, data, text, upload_forms
+from ui import audit, data, overview_view, text, upload_forms
 from ui import format as number_format
 from ui import upload as session
 
@@ -58,6 +58,8 @@ if current is not None:
         upload_forms.quarantine(current)
 
 ds, f = data.current_dataset(), data.current_filters()
+if session.in_use(current):  # the overview's story is computed while the person reads what was loaded
+    overview_view.prefetch(ds, f)
 st.subheader(t("upload_export"))
 st.caption(t("upload_export_help", name=text.md(ds.name)))
 st.download_button(t("download_parquet"), audit.exported("events.parquet", f, lambda: session.events_parquet(ds, f),

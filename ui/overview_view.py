@@ -5,6 +5,8 @@ detractors to call back. Each draws from ``ui.data``'s cached figures; the page 
 from __future__ import annotations
 
 import datetime as dt
+import logging
+import threading
 from pathlib import Path
 
 import polars as pl
@@ -41,6 +43,34 @@ def period(ds: Dataset, f: Filters, column, dated: bool) -> str:
     if behind is not None and chosen != "custom":  # "the last 30 days" are the data's, not the calendar's
         st.info(t("data_ends_long_ago", last=last_day, days=f"{behind:,}"))
     return chosen
+
+
+def prefetch(ds: Dataset, f: Filters) -> None:
+    """Start the overview's executive story of ``ds`` under ``f`` in a background thread, once per dataset and
+    selection, once the browser has drawn the page: the Upload page calls it once a file is loaded, so the story is
+    computed while the person reads what was loaded, and the overview's first view takes it from the cache (or waits
+    for that same computation: one per cache key at a time). The period and the keywords' state are the ones the
+    overview would ask with."""
+    key = (ds.version, f)
+    if st.session_state.get("overview.prefetched") == key:
+        return
+    st.session_state["overview.prefetched"] = key
+    about = data.survey_info(ds)
+    dated = about is None or about.timestamp_column is not None
+    chosen = st.session_state.get("overview.period") or ("custom" if (f.since or f.until) else "last_30")
+    args = (ds, f, chosen if dated else "last_30", voc_data.keywords_ready(ds))
+    # after the browser has drawn this run's page (data.DRAWING_SECONDS), as the late pass
+    timer = threading.Timer(data.DRAWING_SECONDS, _quietly, args=(data.executive_summary, *args))
+    timer.name, timer.daemon = "cxlens-overview-prefetch", True
+    timer.start()
+
+
+def _quietly(fn, *args) -> None:
+    """``fn(*args)`` for its cached result only: a failure is logged, and the page that asks for it says it."""
+    try:
+        fn(*args)
+    except Exception:
+        logging.getLogger("cxlens.ui").info("the overview's prefetch failed", exc_info=True)
 
 
 def headline(ds: Dataset, f: Filters, s: dict, about: SurveyInfo | None, button, lang: str) -> None:

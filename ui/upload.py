@@ -219,6 +219,12 @@ def apply(chosen: dict[str, str], raw: ingest.RawTable | None = None, accept_inv
     return st.session_state[STATE_KEY]
 
 
+def in_use(upload: Upload | None) -> bool:
+    """Whether ``upload`` is loaded and is the session's dataset (not refused, not waiting for its mapping)."""
+    return (upload is not None and upload.dataset is not None and upload.refused is None
+            and st.session_state.get("dataset") is upload.dataset)
+
+
 def _forget(ds: Dataset) -> None:
     """Remove a replaced upload's Parquet and journey facts."""
     for f in ds.files:

@@ -137,6 +137,16 @@ def release(facts_dir: str | os.PathLike) -> None:
         running.released.set()
 
 
+def release_after(facts_dir: str | os.PathLike, seconds: float) -> None:
+    """``release`` once ``seconds`` have passed (nothing when there is no held pass): a reader that waits for an output
+    still releases it at once."""
+    running = job(facts_dir)
+    if running is not None and not running.released.is_set():
+        timer = threading.Timer(seconds, running.released.set)
+        timer.daemon = True
+        timer.start()
+
+
 def wait(facts_dir: str | os.PathLike, late: tuple[str, ...], output: str, timeout: float | None = None,
          release_hold: bool = True) -> None:
     """Return once ``output`` is in place: at once when it is marked done or is not a late output of these facts
