@@ -18,6 +18,7 @@ lang = current_lang()
 top, _, button = st.columns([2, 2, 1], vertical_alignment="bottom")
 period = overview_view.period(ds, f, top, dated)
 
+s = None
 with layout.guard():
     s = data.executive_summary(ds, f, period, voc_data.keywords_ready(ds))
     overview_view.headline(ds, f, s, about, button, lang)
@@ -39,3 +40,5 @@ if dated:  # what changed between periods needs answer dates (a survey without t
         overview_view.movers(s, about, lang)
 with layout.guard():
     overview_view.detractors(ds, f, lang)
+if s is not None:  # a persona's first pick: from the cache
+    overview_view.prefetch_personas(ds, f, period, s)

@@ -78,6 +78,11 @@ def page_shown(ds: Dataset, page: str | None = None) -> None:
             ready.release_after(facts_dir, DRAWING_SECONDS)
 
 
+def late_written(ds: Dataset) -> bool:
+    """Whether every late output of ``ds``'s facts is written (store.facts.ready): no background pass left."""
+    return not ready.pending(ds.facts_dir, ds.late)
+
+
 def late_progress(ds: Dataset) -> None:
     """While the facts pass's late outputs of ``ds`` are still being written in the background (store.facts.ready), a
     progress bar above the page saying which; it updates itself every second and goes when they are all written.

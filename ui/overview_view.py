@@ -4,6 +4,7 @@ detractors to call back. Each draws from ``ui.data``'s cached figures; the page 
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import logging
 import threading
@@ -11,6 +12,7 @@ from pathlib import Path
 
 import polars as pl
 import streamlit as st
+from streamlit.runtime.scriptrunner import add_script_run_ctx
 
 from i18n import t
 from ingest.ingested import SurveyInfo
@@ -62,7 +64,49 @@ def prefetch(ds: Dataset, f: Filters) -> None:
     # after the browser has drawn this run's page (data.DRAWING_SECONDS), as the late pass
     timer = threading.Timer(data.DRAWING_SECONDS, _quietly, args=(data.executive_summary, *args))
     timer.name, timer.daemon = "cxlens-overview-prefetch", True
+    add_script_run_ctx(timer)  # the session's viewer (its scope) and uploaded data, read by ui.data's cache keys
     timer.start()
+
+
+# The personas whose stories are taken ahead of a first pick (prefetch_personas), at most: the filter's first ones.
+PREFETCH_PERSONAS = 12
+_PREFETCHED: set[tuple] = set()  # process-wide, as the figures' cache is: (dataset version, filters, period)
+_PREFETCHED_LOCK = threading.Lock()
+
+
+def prefetch_personas(ds: Dataset, f: Filters, period: str, s: dict) -> None:
+    """Once the overview's story ``s`` of ``f`` is complete (the facts' late outputs written and, with comments, their
+    keywords computed), compute in one background thread the overview of each persona added to ``f`` (the same
+    period): the executive story, the weekly NPS with its band and the pain points' quotes, persona by persona in
+    the filter's order. A person who reads the story and then picks a persona takes that persona's from the cache
+    (or waits for that same computation). Once per process for each dataset version, selection and period; nothing
+    when ``f`` has a persona already or the data has none."""
+    if f.persona or "persona" not in ds.has or s.get("comments_running") or not data.late_written(ds):
+        return
+    key = (ds.version, f, period)
+    with _PREFETCHED_LOCK:
+        if key in _PREFETCHED:
+            return
+        _PREFETCHED.add(key)
+    personas = data.filter_options(ds)["persona"][:PREFETCH_PERSONAS]
+    picks = [dataclasses.replace(f, persona=(str(p),)) for p in personas]
+    about = data.survey_info(ds)
+    args = (ds, picks, period, voc_data.keywords_ready(ds), about is None or about.timestamp_column is not None)
+    timer = threading.Timer(data.DRAWING_SECONDS, _quietly, args=(_persona_stories, *args))
+    timer.name, timer.daemon = "cxlens-persona-prefetch", True
+    add_script_run_ctx(timer)
+    timer.start()
+
+
+def _persona_stories(ds: Dataset, picks: list[Filters], period: str, keywords: bool, dated: bool) -> None:
+    """What the overview asks for under each of ``picks``, computed into the cache (prefetch_personas)."""
+    for pick in picks:
+        data.executive_summary(ds, pick, period, keywords)
+        if dated:
+            data.nps_by_week(ds, pick)
+            data.score_trend(ds, pick, "week", "nps")
+        if keywords:
+            voc_data.top_complaints(ds, pick, "touchpoint")
 
 
 def _quietly(fn, *args) -> None:
