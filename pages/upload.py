@@ -60,6 +60,8 @@ if current is not None:
 ds, f = data.current_dataset(), data.current_filters()
 if session.in_use(current):  # the overview's story is computed while the person reads what was loaded
     overview_view.prefetch(ds, f)
+elif current is None:
+    upload_forms.data_in_use(ds)
 st.subheader(t("upload_export"))
 st.caption(t("upload_export_help", name=text.md(ds.name)))
 st.download_button(t("download_parquet"), audit.exported("events.parquet", f, lambda: session.events_parquet(ds, f),

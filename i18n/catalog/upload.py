@@ -25,6 +25,11 @@ TEXT: dict[str, dict[str, str]] = {
                             "제외했습니다. 이 세션의 모든 페이지가 이 파일을 보여 줍니다."},
     "upload_coverage": {"en": "Journeys per week in this file: the weeks its dates cover",
                         "ko": "이 파일의 주별 여정 수: 날짜가 걸친 기간"},
+    "upload_in_use": {"en": "The data in use now: {name}", "ko": "지금 사용 중인 데이터: {name}"},
+    "upload_in_use_help": {"en": "Journeys per week. A file loaded above replaces it on every page of this session "
+                                 "(no one else sees your file).",
+                           "ko": "주별 여정 수입니다. 위에서 불러온 파일이 이 세션의 모든 페이지에서 이 데이터를 "
+                                 "대신합니다(다른 사람에게는 보이지 않습니다)."},
     "upload_mapping": {"en": "Column mapping ({status})", "ko": "열 연결({status})"},
     "upload_status_automatic": {"en": "found by name", "ko": "이름으로 자동 연결"},
     "upload_status_manual": {"en": "chosen by you", "ko": "직접 선택"},

@@ -67,9 +67,29 @@ def test_a_loaded_file_shows_its_journeys_per_week(app, telco_path):
     assert any(shown(c.value) == "이 파일의 주별 여정 수: 날짜가 걸친 기간" for c in at.caption)
 
 
+def test_before_a_file_the_page_shows_the_data_in_use_and_its_weeks(app, telco_path):
+    at = app(telco_path, page="upload.py", lang="ko")
+    assert _problems(at) == []
+    assert any(shown(h.value) == "지금 사용 중인 데이터: telco.parquet" for h in at.subheader)
+    [chart] = at.get("plotly_chart")
+    [bars] = json.loads(chart.proto.spec)["data"]
+    # an independent count: each journey in the week (Monday) of its first touchpoint
+    starts = pl.read_parquet(telco_path).group_by("journey_id").agg(pl.col("timestamp").min())
+    weekly = starts.group_by(pl.col("timestamp").dt.truncate("1w").dt.date().alias("week")).len().sort("week")
+    assert [x[:10] for x in bars["x"]] == [str(d) for d in weekly["week"]] and bars["y"] == weekly["len"].to_list()
+    assert sum(bars["y"]) == 600
+    _upload(at, "cp949_korean.csv")  # a loaded file: its own weeks only, not the default data's
+    assert not any("telco.parquet" in shown(h.value) for h in at.subheader)
+    [chart] = at.get("plotly_chart")
+    assert json.loads(chart.proto.spec)["data"][0]["y"] == [1, 2]
+
+
 def test_a_refused_or_unloaded_file_shows_no_weeks(app, telco_path):
     at = _upload(app(telco_path, page="upload.py"), "image.csv")
-    assert at.get("plotly_chart") == []
+    # no weeks of the file: the one chart is the data still in use (the default), under its own heading
+    [chart] = at.get("plotly_chart")
+    assert sum(json.loads(chart.proto.spec)["data"][0]["y"]) == 600
+    assert any(shown(h.value) == "The data in use now: telco.parquet" for h in at.subheader)
 
 
 def test_the_banner_button_returns_to_the_default_data_and_removes_the_files(app, telco_path):
