@@ -7,7 +7,9 @@ package; never ``playwright install``) at 1400×900 and measures wall time in th
 - ``first_view``: the overview opened on new data (the facts pass's core, then the overview's charts) until every
   chart is drawn;
 - ``settled``: seconds after the first view until the late facts and the comments' keywords (background steps) are
-  written and the overview has rerun with them; the numbers below are of a settled dashboard;
+  written, the overview has rerun with them and the machine is quiet (the dashboard's own background work after
+  that, the personas' stories computed ahead of a first pick, done: ``_quiet``); the numbers below are of a settled
+  dashboard;
 - ``filter_change``: a persona picked or cleared in the sidebar, on the overview, until the run is over and every chart
   is drawn again (``--changes`` changes, cycling through the personas; p50 and p95);
 - ``page_switch``: a click on each page of the top navigation until its charts are drawn (p50 and p95, and each page);
@@ -66,6 +68,26 @@ def _drawn(page, started: float, rerun: bool = True, frames: Frames | None = Non
              return charts.length >= 1 && charts.every(c => c.querySelector(plot));
            }""", arg=[CHART, PLOT], timeout=TIMEOUT_MS, polling=20)
     return time.perf_counter() - started
+
+
+def _busy() -> tuple[int, int]:
+    """The machine's CPU time so far (/proc/stat, clock ticks): (busy, total)."""
+    ticks = [int(v) for v in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
+    idle = ticks[3] + ticks[4]  # idle and iowait
+    return sum(ticks) - idle, sum(ticks)
+
+
+def _quiet(share: float = 0.15, seconds: float = 3.0, timeout: float = 300.0) -> None:
+    """Wait until the machine's cores were busy less than ``share`` of a ``seconds`` window (the dashboard's
+    background work after the first view is over; on an idle machine nothing else runs), at most ``timeout``. The
+    window is longer than a background step's delay after a page is drawn (ui.data.DRAWING_SECONDS)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        busy, total = _busy()
+        time.sleep(seconds)
+        busy2, total2 = _busy()
+        if total2 > total and (busy2 - busy) / (total2 - total) < share:
+            return
 
 
 class Frames:
@@ -143,6 +165,7 @@ def measure(data: Path, changes: int) -> dict:
             time.sleep(0.1)
         page.wait_for_timeout(1500)  # the overview's check for the keywords runs every second, then its rerun
         page.wait_for_selector(f'{APP}[data-test-script-state="notRunning"]', timeout=TIMEOUT_MS)
+        _quiet()
         out["settled"] = round(time.perf_counter() - started - out["first_view"], 3)
         box = page.locator('[data-testid="stSidebar"] input[aria-label="Persona"]')
         box.click()

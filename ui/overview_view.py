@@ -77,8 +77,8 @@ _PREFETCHED_LOCK = threading.Lock()
 def prefetch_personas(ds: Dataset, f: Filters, period: str, s: dict) -> None:
     """Once the overview's story ``s`` of ``f`` is complete (the facts' late outputs written and, with comments, their
     keywords computed), compute in one background thread the overview of each persona added to ``f`` (the same
-    period): the executive story, the weekly NPS with its band and the pain points' quotes, persona by persona in
-    the filter's order. A person who reads the story and then picks a persona takes that persona's from the cache
+    period): whether it selects anything, the executive story, the weekly NPS with its band and the pain points'
+    quotes, persona by persona in the filter's order. A person who reads the story and then picks a persona takes that persona's from the cache
     (or waits for that same computation). Once per process for each dataset version, selection and period; nothing
     when ``f`` has a persona already or the data has none."""
     if f.persona or "persona" not in ds.has or s.get("comments_running") or not data.late_written(ds):
@@ -101,6 +101,7 @@ def prefetch_personas(ds: Dataset, f: Filters, period: str, s: dict) -> None:
 def _persona_stories(ds: Dataset, picks: list[Filters], period: str, keywords: bool, dated: bool) -> None:
     """What the overview asks for under each of ``picks``, computed into the cache (prefetch_personas)."""
     for pick in picks:
+        data.totals(ds, pick)  # the page's check for an empty selection (layout.stop_if_empty)
         data.executive_summary(ds, pick, period, keywords)
         if dated:
             data.nps_by_week(ds, pick)
