@@ -70,21 +70,25 @@ def test_the_overview_of_an_upload_draws_its_charts_before_the_keywords_step_sta
 def test_the_overview_of_a_loaded_upload_is_computed_while_the_upload_page_is_read(app, telco_path, monkeypatch):
     from figures import executive
 
-    calls: list[str] = []
+    calls: list[tuple[str, str]] = []  # (thread, source): an earlier test's upload may still be prefetched
     real = executive.dashboard_summary
 
     def summary(ds, *args, **kwargs):
-        if ds.source.endswith(".parquet") and "events-" in ds.source:  # the upload's (the session's events file)
-            calls.append(threading.current_thread().name)
+        calls.append((threading.current_thread().name, ds.source))
         return real(ds, *args, **kwargs)
 
     monkeypatch.setattr(executive, "dashboard_summary", summary)
     at = _upload(app(telco_path, page="upload.py"))
+    mine = at.session_state["dataset"].source  # this session's events file
+
+    def ours() -> list[str]:
+        return [name for name, source in calls if source == mine]
+
     deadline = time.monotonic() + 120
-    while not calls and time.monotonic() < deadline:  # started after the page is drawn
+    while not ours() and time.monotonic() < deadline:  # started after the page is drawn
         time.sleep(0.05)
-    assert calls == ["cxlens-overview-prefetch"]
+    assert ours() == ["cxlens-overview-prefetch"]
     at.switch_page(OVERVIEW).run()  # takes the prefetched story (or waits for it): not a second computation
     assert not at.exception and not at.error
-    assert calls == ["cxlens-overview-prefetch"]
+    assert ours() == ["cxlens-overview-prefetch"]
     assert at.title[0].value and at.markdown  # the overview drawn, its headline among the markdown
