@@ -38,13 +38,8 @@ with layout.guard():
 with layout.guard():
     st.subheader(t("loop_open_title"))
     st.caption(t("loop_open_intro"))
-    follow_up = data.detractors(ds, f)
-    hidden = data.detractors_hidden(ds, f)
-    if hidden is not None:
-        st.info(hidden.text(lang))
-    elif follow_up.is_empty():
-        st.info(t("detractors_none"))
-    else:
+    follow_up = layout.detractors_to_call(ds, f, lang)
+    if follow_up is not None:
         layout.table(*tables.detractors(follow_up)._replace(
             select={"on_select": "rerun", "selection_mode": "single-row", "key": "loop.detractor_rows"}))
         picked = loop_data.selected_row(follow_up, "loop.detractor_rows")

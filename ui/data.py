@@ -38,7 +38,6 @@ from store.facts import ready
 from store.facts.cache import facts_ready, facts_stamp, open_facts
 from store.facts.dataset import fingerprint, resolve
 from ui import audit, text
-from ui.charts import snapshot
 from ui.charts.style import colour_map
 
 
@@ -469,8 +468,3 @@ def detractors(ds: Dataset, f: Filters) -> pl.DataFrame:
 detractors_hidden = _register(executive.detractors_hidden)
 
 
-@_register
-def snapshot_pdf(ds: Dataset, f: Filters, period: str, lang: str) -> bytes:
-    """ui.snapshot.pdf of ``executive_summary`` in ``lang`` (cached: a second click does not start Chromium)."""
-
-    return snapshot.pdf(executive_summary(ds, f, period), lang)

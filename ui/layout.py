@@ -146,6 +146,20 @@ def stop_if_empty(ds: Dataset, f: Filters) -> None:
     st.stop()
 
 
+def detractors_to_call(ds: Dataset, f: Filters, lang: str) -> pl.DataFrame | None:
+    """The selection's detractors to call back (data.detractors) for a page to show as a table; None once a sentence
+    says why there is none to show (small-group suppression hides them, or the selection has none)."""
+    follow_up = data.detractors(ds, f)
+    hidden = data.detractors_hidden(ds, f)
+    if hidden is not None:
+        st.info(hidden.text(lang))
+        return None
+    if follow_up.is_empty():
+        st.info(t("detractors_none"))
+        return None
+    return follow_up
+
+
 def _first_on_this_run(what: str) -> bool:
     """True the first time ``what`` is asked for in this script run (a page run), False after that."""
     ctx = get_script_run_ctx()

@@ -264,12 +264,7 @@ def detractors(ds: Dataset, f: Filters, lang: str) -> None:
     st.subheader(t("detractors_title"))
     # Computed when asked for: the list reads the comments from the source, the heaviest query of the page.
     if st.toggle(t("detractors_show"), key="overview.detractors"):
-        follow_up = data.detractors(ds, f)
-        hidden = data.detractors_hidden(ds, f)
-        if hidden is not None:
-            st.info(hidden.text(lang))
-        elif follow_up.is_empty():
-            st.info(t("detractors_none"))
-        else:
+        follow_up = layout.detractors_to_call(ds, f, lang)
+        if follow_up is not None:
             st.caption(t("detractors_intro", n=f"{follow_up.height:,}"))
             layout.table(*tables.detractors(follow_up))
