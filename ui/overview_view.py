@@ -72,21 +72,25 @@ def prefetch(ds: Dataset, f: Filters) -> None:
 PREFETCH_PERSONAS = 12
 _PREFETCHED: set[tuple] = set()  # process-wide, as the figures' cache is: (dataset version, filters, period)
 _PREFETCHED_LOCK = threading.Lock()
+_PREFETCHED_KEPT = 4096
 
 
 def prefetch_personas(ds: Dataset, f: Filters, period: str, s: dict) -> None:
     """Once the overview's story ``s`` of ``f`` is complete (the facts' late outputs written and, with comments, their
     keywords computed), compute in one background thread the overview of each persona added to ``f`` (the same
     period): whether it selects anything, the executive story, the weekly NPS with its band and the pain points'
-    quotes, persona by persona in the filter's order. A person who reads the story and then picks a persona takes that persona's from the cache
-    (or waits for that same computation). Once per process for each dataset version, selection and period; nothing
-    when ``f`` has a persona already or the data has none."""
+    quotes, persona by persona in the filter's order. A person who reads the story and then picks a persona takes
+    that persona's from the cache (or waits for that same computation). Once per process for each dataset version,
+    selection and period (at most _PREFETCHED_KEPT remembered); nothing when ``f`` has a persona already or the data
+    has none."""
     if f.persona or "persona" not in ds.has or s.get("comments_running") or not data.late_written(ds):
         return
     key = (ds.version, f, period)
     with _PREFETCHED_LOCK:
         if key in _PREFETCHED:
             return
+        if len(_PREFETCHED) >= _PREFETCHED_KEPT:  # a long-running server: forgotten, a later prefetch hits the cache
+            _PREFETCHED.clear()
         _PREFETCHED.add(key)
     personas = data.filter_options(ds)["persona"][:PREFETCH_PERSONAS]
     picks = [dataclasses.replace(f, persona=(str(p),)) for p in personas]

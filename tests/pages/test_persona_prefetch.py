@@ -83,3 +83,13 @@ def test_no_persona_is_prefetched_when_one_is_picked_or_the_late_facts_are_still
     _settled(app, data, persona="business")  # a persona picked: the others are not prefetched for it
     time.sleep(overview_view.data.DRAWING_SECONDS + 1.0)
     assert not any(name == THREAD for name, _ in calls)
+
+
+def test_the_remembered_prefetches_are_bounded_and_a_full_memory_still_prefetches(app, watched, monkeypatch):
+    data, calls = watched
+    monkeypatch.setattr(overview_view, "_PREFETCHED_KEPT", 2)
+    overview_view._PREFETCHED.update({("old", 1), ("old", 2)})  # a long-running server's earlier selections
+    _settled(app, data)
+    _wait_for(calls, {("business",), ("postpaid",), ("prepaid",)})
+    assert len([c for c in calls if c[0] == THREAD]) == 3
+    assert len(overview_view._PREFETCHED) == 1 and ("old", 1) not in overview_view._PREFETCHED
