@@ -61,11 +61,7 @@ def prefetch(ds: Dataset, f: Filters) -> None:
     dated = about is None or about.timestamp_column is not None
     chosen = st.session_state.get("overview.period") or ("custom" if (f.since or f.until) else "last_30")
     args = (ds, f, chosen if dated else "last_30", voc_data.keywords_ready(ds))
-    # after the browser has drawn this run's page (data.DRAWING_SECONDS), as the late pass
-    timer = threading.Timer(data.DRAWING_SECONDS, _quietly, args=(data.executive_summary, *args))
-    timer.name, timer.daemon = "cxlens-overview-prefetch", True
-    add_script_run_ctx(timer)  # the session's viewer (its scope) and uploaded data, read by ui.data's cache keys
-    timer.start()
+    _after_drawing("cxlens-overview-prefetch", data.executive_summary, *args)
 
 
 # The personas whose stories are taken ahead of a first pick (prefetch_personas), at most: the filter's first ones.
@@ -96,10 +92,7 @@ def prefetch_personas(ds: Dataset, f: Filters, period: str, s: dict) -> None:
     picks = [dataclasses.replace(f, persona=(str(p),)) for p in personas]
     about = data.survey_info(ds)
     args = (ds, picks, period, voc_data.keywords_ready(ds), about is None or about.timestamp_column is not None)
-    timer = threading.Timer(data.DRAWING_SECONDS, _quietly, args=(_persona_stories, *args))
-    timer.name, timer.daemon = "cxlens-persona-prefetch", True
-    add_script_run_ctx(timer)
-    timer.start()
+    _after_drawing("cxlens-persona-prefetch", _persona_stories, *args)
 
 
 def _persona_stories(ds: Dataset, picks: list[Filters], period: str, keywords: bool, dated: bool) -> None:
@@ -112,6 +105,16 @@ def _persona_stories(ds: Dataset, picks: list[Filters], period: str, keywords: b
             data.score_trend(ds, pick, "week", "nps")
         if keywords:
             voc_data.top_complaints(ds, pick, "touchpoint")
+
+
+def _after_drawing(name: str, fn, *args) -> None:
+    """``fn(*args)`` for its cached results, in a daemon thread ``name`` started once the browser has drawn this run's
+    page (data.DRAWING_SECONDS, as the late pass), with the session's script context: its viewer (scope) and uploaded
+    data, read by ui.data's cache keys."""
+    timer = threading.Timer(data.DRAWING_SECONDS, _quietly, args=(fn, *args))
+    timer.name, timer.daemon = name, True
+    add_script_run_ctx(timer)
+    timer.start()
 
 
 def _quietly(fn, *args) -> None:
