@@ -16,7 +16,6 @@ import ingest
 import settings
 from errors import DataError
 from figures import executive, privacy, weighting
-from figures import loop as loop_figures
 from figures import survey as survey_figures
 from figures.journeys import episode, paths_report
 from figures.overview import headline, statistics
@@ -25,8 +24,6 @@ from figures.voc import voc_report
 from hosting import scopes
 from i18n import Message
 from ingest.weights import read_targets
-from loop import audit
-from loop import db as loop_db
 from metrics import exports
 from metrics.text import mask
 from store import Dataset, Filters, open_dataset
@@ -415,6 +412,7 @@ def _executive(ds: Dataset, f: Filters, args: argparse.Namespace, about=None) ->
         _write(args.detractors, executive.detractors_csv(rows))
         out["detractor_rows"] = rows.height
     if args.pdf:
+        from figures import loop as loop_figures  # the loop's database (SQLAlchemy, Alembic) only when used
         from ui.charts import snapshot  # plotly and kaleido only when a PDF is asked for
 
         summary = executive.summary(ds, f, w, changes, complaint=executive.top_complaint(ds, f),
@@ -503,6 +501,9 @@ def _audited(args: argparse.Namespace, granted: scopes.Access, f: Filters, files
     """The audit rows of the files the report wrote, when it ran as someone (``--as``) or access is scoped."""
     if not (args.as_email or settings.get("access_file")):
         return
+    from loop import audit
+    from loop import db as loop_db
+
     engine = loop_db.open_database()
     for path, rows in files:
         audit.record(engine, "export", args.as_email or "", granted.role, scopes.describe(granted.scope),
@@ -510,6 +511,9 @@ def _audited(args: argparse.Namespace, granted: scopes.Access, f: Filters, files
 
 
 def _audit_out(path: Path) -> int:
+    from loop import audit
+    from loop import db as loop_db
+
     trail = audit.trail(loop_db.open_database())
     _write(path, exports.csv_bytes(trail, identifiers=tuple(trail.columns)))
     return 0
@@ -555,6 +559,8 @@ def _report(args: argparse.Namespace) -> int:
             result["fix_first"] = executive.fix_first_report(ds, f)
             result.update(_executive(ds, f, args))
             if args.loop:
+                from figures import loop as loop_figures
+
                 result["loop"] = loop_figures.loop_report(ds, loop_figures.engine(), loop_figures.today(),
                                                           settings.get_int("min_sample"))
             if args.personas is not None or args.personas_out is not None:

@@ -31,6 +31,9 @@ NOT_PROJECT = ("tests", "benchmarks", ".venv", "conftest.py")
 LATE_IMPORTS = {
     ("report", "ui.charts.snapshot"): "plotly and kaleido load only when a PDF is asked for",
     ("report", "store.facts.spark_job"): "pyspark loads only with --engine spark",
+    ("report", "figures.loop"): "SQLAlchemy and Alembic (a quarter of report.py's imports) load only for the loop",
+    ("report", "loop.audit"): "the audit trail's database only with --as, an access file or --audit-out",
+    ("report", "loop.db"): "the loop's database only with --loop, --as, an access file, --audit-out or a PDF",
 }
 
 
