@@ -1,5 +1,5 @@
-"""Channels & handoffs: the adjusted handoff effect, handoff flows and matrix, satisfaction and NPS by channel,
-NPS by number of handoffs."""
+"""Channels & handoffs: the adjusted handoff effect, handoff flows or matrix, satisfaction, CSAT or NPS by channel
+(one view of each drawn at a time: ui.layout.lazy_tabs), NPS by number of handoffs, the channel table."""
 
 from __future__ import annotations
 
@@ -33,55 +33,56 @@ moves = data.transitions(ds, f)
 handoff_journeys = data.totals(ds, f)["journeys"]
 by_handoffs = data.nps_by_handoffs(ds, f)
 answered = int(by_handoffs["responses"].sum())  # each answered journey has one handoff count
-left, right = st.columns(2, gap="large")
-with left, layout.guard():
-    st.subheader(t("sankey_title"))
-    if moves.height == 0:
+st.subheader(t("sankey_title"))
+flows, matrix = layout.lazy_tabs([t("tab_flows"), t("tab_matrix")], "channels.handoffs_view")
+with flows, layout.guard():
+    if flows.open and moves.height == 0:
         st.info(t("no_handoffs"))
-    else:
+    elif flows.open:
         layout.chart(channel_charts.sankey(moves, colours))
         st.caption(t("n_handoffs", n=f"{int(moves['count'].sum()):,}", journeys=f"{handoff_journeys:,}")
                    + " · " + t("sankey_note"))
         layout.suppressed_caption()
 
-with right, layout.guard():
-    st.subheader(t("matrix_title"))
-    if moves.height == 0:
+with matrix, layout.guard():
+    if matrix.open and moves.height == 0:
         st.info(t("no_handoffs"))
-    else:
-        layout.chart(channel_charts.handoff_heatmap(data.handoffs(ds, f), data.min_group()), **drill.journeys_on_cell("channel", "channels.handoffs"))
+    elif matrix.open:
+        layout.chart(channel_charts.handoff_heatmap(data.handoffs(ds, f), data.min_group()),
+                     **drill.journeys_on_cell("channel", "channels.handoffs"))
         st.caption(t("n_handoffs", n=f"{int(moves['count'].sum()):,}", journeys=f"{handoff_journeys:,}")
                    + " · " + t("click_handoff_for_journeys"))
+        layout.suppressed_caption()
 
 scores = data.channel_scores(ds, f)
-columns = st.columns(3, gap="medium")
-with columns[0], layout.guard():
-    st.subheader(t("sat_by_channel"))
-    if not scores["ratings"].fill_null(0).sum():
+ratings = int(scores["ratings"].fill_null(0).sum())
+st.subheader(t("scores_by_channel"))
+satisfaction, csat, nps = layout.lazy_tabs([t("col_mean_satisfaction"), t("tab_csat"), t("col_nps")],
+                                           "channels.scores_view")
+with satisfaction, layout.guard():
+    if satisfaction.open and not ratings:
         st.info(t("no_answers"))
-    else:
+    elif satisfaction.open:
         layout.chart(channel_charts.group_bars(scores, "channel", "mean_satisfaction", "ratings", t("mean_satisfaction"),
-                                          min_n, colours, ".2f", (1, 5.4), channel_order, horizontal=True),
+                                               min_n, colours, ".2f", (1, 5.4), channel_order, horizontal=True),
                      **drill.filter_on_click("channel", "y", "channels.sat"))
-        layout.n_caption(ratings=int(scores["ratings"].fill_null(0).sum()))
+        layout.n_caption(ratings=ratings)
 
-with columns[1], layout.guard():
-    st.subheader(t("csat_by_channel"))
-    if not scores["ratings"].fill_null(0).sum():
+with csat, layout.guard():
+    if csat.open and not ratings:
         st.info(t("no_answers"))
-    else:
+    elif csat.open:
         layout.chart(channel_charts.group_bars(scores, "channel", "csat", "ratings", t("col_csat"), min_n, colours,
-                                          ".1f", (0, 112), channel_order, horizontal=True),
+                                               ".1f", (0, 112), channel_order, horizontal=True),
                      **drill.filter_on_click("channel", "y", "channels.csat"))
-        layout.n_caption(ratings=int(scores["ratings"].fill_null(0).sum()))
+        layout.n_caption(ratings=ratings)
 
-with columns[2], layout.guard():
-    st.subheader(t("nps_by_channel"))
-    if not scores["responses"].fill_null(0).sum():
+with nps, layout.guard():
+    if nps.open and not scores["responses"].fill_null(0).sum():
         st.info(t("no_answers"))
-    else:
+    elif nps.open:
         layout.chart(channel_charts.group_bars(scores, "channel", "nps", "responses", "NPS", min_n, colours, ".1f",
-                                          (-100, 100), channel_order, horizontal=True),
+                                               (-100, 100), channel_order, horizontal=True),
                      **drill.filter_on_click("channel", "y", "channels.nps"))
         st.caption(t("nps_by_channel_note"))
         layout.n_caption(answers=answered)

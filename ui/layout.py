@@ -173,6 +173,15 @@ def _first_on_this_run(what: str) -> bool:
     return True
 
 
+def lazy_tabs(labels: Sequence[str], key: str) -> list:
+    """Tabs of which only the open one's content is drawn: ``st.tabs`` with ``on_change="rerun"``, each container's
+    ``.open`` saying whether the page should fill it (the first tab open at first). Several views of one thing (a
+    flow and its matrix, a score three ways) then cost one chart on every filter change, not one per view: the
+    browser builds each Plotly chart again on every rerun. The open tab is kept per UI language (its labels
+    change with the language)."""
+    return st.tabs(list(labels), on_change="rerun", key=f"{key}.{current_lang()}")
+
+
 _SEEN_THIS_RUN: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 

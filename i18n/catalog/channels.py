@@ -4,12 +4,13 @@ TEXT: dict[str, dict[str, str]] = {
     "page_channels": {"en": "Channels & handoffs", "ko": "채널 및 채널 전환"},
     "page_duration": {"en": "Journey duration", "ko": "여정 소요시간"},
     "page_personas": {"en": "Personas", "ko": "페르소나"},
-    "sankey_title": {"en": "Channel handoffs", "ko": "채널 전환 흐름"},
+    "sankey_title": {"en": "Channel handoffs", "ko": "채널 간 전환"},
     "sankey_note": {"en": "A handoff is two consecutive touchpoints of a journey in different channels; each flow "
                           "goes from the channel left to the channel taken next.",
                     "ko": "채널 전환은 한 여정에서 연속된 두 접점의 채널이 다른 경우입니다. 흐름은 떠난 채널에서 다음 채널로 "
                           "이어집니다."},
-    "matrix_title": {"en": "Handoff matrix (from → to)", "ko": "채널 전환 행렬 (출발 → 도착)"},
+    "tab_flows": {"en": "Flows", "ko": "흐름"},
+    "tab_matrix": {"en": "Matrix (from → to)", "ko": "행렬 (출발 → 도착)"},
     "handoff_from": {"en": "From", "ko": "출발"},
     "handoff_to": {"en": "To", "ko": "도착"},
     "handoff_from_axis_down": {"en": "From ↓", "ko": "출발 채널 ↓"},
@@ -17,9 +18,8 @@ TEXT: dict[str, dict[str, str]] = {
     "handoffs_word": {"en": "Handoffs", "ko": "전환"},
     "n_handoffs": {"en": "n = {n} handoffs (selected journeys: {journeys})", "ko": "n = 전환 {n}회 (선택한 여정 {journeys}건)"},
     "no_handoffs": {"en": "No channel handoffs in the selection.", "ko": "선택한 범위에 채널 전환이 없습니다."},
-    "sat_by_channel": {"en": "Mean satisfaction by channel", "ko": "채널별 평균 만족도"},
-    "csat_by_channel": {"en": "CSAT by channel", "ko": "채널별 CSAT"},
-    "nps_by_channel": {"en": "NPS by channel", "ko": "채널별 NPS"},
+    "scores_by_channel": {"en": "Scores by channel", "ko": "채널별 점수"},
+    "tab_csat": {"en": "CSAT", "ko": "CSAT"},
     "nps_by_channel_note": {"en": "NPS of the journeys that touched the channel: a journey counts for every "
                                   "channel it used.",
                             "ko": "해당 채널을 거친 여정의 NPS입니다. 여러 채널을 쓴 여정은 각 채널에 모두 포함됩니다."},

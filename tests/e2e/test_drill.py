@@ -131,7 +131,9 @@ def test_clicking_a_handoff_cell_lists_its_journeys_on_the_journeys_page_keeping
     options = queries.filter_options(dataset)
     persona = options["persona"][0]
     open_view(page, server.url + "/channels?lang=ko&persona=" + urllib.parse.quote(persona), min_charts=2)
-    heat = page.locator(CHART).nth(1)
+    page.get_by_role("tab", name="행렬 (출발 → 도착)").click()  # the flows first; the matrix is the other tab
+    heat = page.locator('[data-testid="stTabPanel"]:visible').locator(CHART).first
+    heat.locator(".heatmap, .hm").first.wait_for(state="attached", timeout=60_000)
     x, y, said = _hover_cell(page, heat)
     start, end = re.match(r"^출발: (.+?)도착: (.+?)전환", said).groups()
     page.mouse.click(x, y)

@@ -58,16 +58,55 @@ def test_an_impossible_filter_on_a_new_page_shows_only_the_info(app, telco_path,
     assert len(at.get("plotly_chart")) == 0 and len(at.dataframe) == 0
 
 
-def test_handoff_matrix_total_equals_the_consecutive_channel_changes_in_the_data(app, sample_path):
+def _open_tab(at, key: str, label: str):
+    """``at`` run again with the tab ``label`` of ui.layout.lazy_tabs ``key`` open (English)."""
+    at.session_state[f"{key}.en"] = label
+    return at.run()
+
+
+def _trace_types(at) -> list[str]:
+    return [fig["data"][0]["type"] for fig in _figures(at)]
+
+
+def test_handoff_flows_and_matrix_total_the_consecutive_channel_changes_in_the_data(app, sample_path):
     at = app(sample_path, page="channels.py")
-    heatmap = next(tr for fig in _figures(at) for tr in fig["data"] if tr["type"] == "heatmap")
-    shown = sum(v for row in heatmap["z"] for v in row if v is not None)
+    sankey = next(tr for fig in _figures(at) for tr in fig["data"] if tr["type"] == "sankey")
     ev = _valid_events(sample_path).sort(["journey_id", *KEYS], nulls_last=True)
     changes = ev.with_columns(pl.col("channel").shift(1).over("journey_id").alias("prev")).filter(
         pl.col("prev").is_not_null() & (pl.col("prev") != pl.col("channel"))).height
-    assert shown == changes
-    sankey = next(tr for fig in _figures(at) for tr in fig["data"] if tr["type"] == "sankey")
     assert sum(sankey["link"]["value"]) == changes
+    _open_tab(at, "channels.handoffs_view", "Matrix (from → to)")
+    heatmap = next(tr for fig in _figures(at) for tr in fig["data"] if tr["type"] == "heatmap")
+    assert sum(v for row in heatmap["z"] for v in row if v is not None) == changes
+    assert f"n = {changes:,} handoffs" in at.caption[0].value
+
+
+def test_the_channels_page_draws_the_open_view_of_each_tab_only(app, telco_path):
+    """Flows or matrix, and one of the three scores: three charts at a time, not six; each score tab's bars are the
+    channel table's column."""
+    at = app(telco_path, page="channels.py")
+    assert _problems(at) == []
+    assert [tab.label for tab in at.tabs] == ["Flows", "Matrix (from → to)", "Mean satisfaction", "CSAT", "NPS"]
+    assert _trace_types(at) == ["sankey", "bar", "bar"]
+    table = _table(at, "NPS answers").set_index("Channel")
+    for label, column in (("Mean satisfaction", "Mean satisfaction"), ("CSAT", "CSAT %"), ("NPS", "NPS")):
+        _open_tab(at, "channels.scores_view", label)
+        assert _problems(at) == []
+        bars = _figures(at)[1]["data"][0]
+        assert _trace_types(at) == ["sankey", "bar", "bar"]
+        shown = dict(zip(bars["y"], bars["x"], strict=True))
+        assert shown == pytest.approx(table[column].to_dict())
+    _open_tab(at, "channels.handoffs_view", "Matrix (from → to)")
+    assert _trace_types(at) == ["heatmap", "bar", "bar"]
+
+
+def test_the_channels_tabs_are_in_korean_and_a_language_switch_opens_the_first_ones(app, telco_path):
+    at = _open_tab(app(telco_path, page="channels.py"), "channels.handoffs_view", "Matrix (from → to)")
+    assert _trace_types(at) == ["heatmap", "bar", "bar"]
+    at.segmented_control(key="lang").set_value("ko").run()
+    assert _problems(at) == []
+    assert [tab.label for tab in at.tabs] == ["흐름", "행렬 (출발 → 도착)", "평균 만족도", "CSAT", "NPS"]
+    assert _trace_types(at) == ["sankey", "bar", "bar"]
 
 
 def test_nps_by_channel_is_the_nps_of_the_journeys_that_touched_the_channel(app, telco_path):
